@@ -1,0 +1,43 @@
+/* aftercare-cli.c: the command-line actions that need no window. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "aftercare-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "aftercare-cli.h"
+
+/* GApplication parses these into a GVariantDict (arg_data NULL), which
+ * handle-local-options passes on, before GTK starts. */
+static const GOptionEntry option_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use the database at PATH"), N_("PATH") },
+  { NULL }
+};
+
+const GOptionEntry *
+aftercare_cli_get_option_entries (void)
+{
+  return option_entries;
+}
+
+int
+aftercare_cli_handle (GVariantDict  *options,
+                      char         **db_path)
+{
+  const char *db = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("aftercare %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db) && db_path != NULL)
+    *db_path = g_strdup (db);
+  return -1;
+}

@@ -1,0 +1,159 @@
+/* aftercare-application.c: the AdwApplication: actions, shortcuts, windows. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "aftercare-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aftercare-application.h"
+#include "aftercare-cli.h"
+#include "aftercare-window.h"
+
+struct _AftercareApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+  char *db_path;
+};
+
+G_DEFINE_FINAL_TYPE (AftercareApplication, aftercare_application, ADW_TYPE_APPLICATION)
+
+static int
+aftercare_application_handle_local_options (GApplication *app,
+                                            GVariantDict *options)
+{
+  AftercareApplication *self = AFTERCARE_APPLICATION (app);
+
+  /* Everything that needs no window is answered here, before GTK starts,
+   * so it works without a display. */
+  return aftercare_cli_handle (options, &self->db_path);
+}
+
+static void
+aftercare_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (aftercare_window_new (AFTERCARE_APPLICATION (app)));
+  gtk_window_present (window);
+}
+
+static void
+aftercare_application_startup (GApplication *app)
+{
+  AftercareApplication *self = AFTERCARE_APPLICATION (app);
+
+  G_APPLICATION_CLASS (aftercare_application_parent_class)->startup (app);
+  self->settings = g_settings_new (APP_ID);
+}
+
+static void
+aftercare_application_finalize (GObject *object)
+{
+  AftercareApplication *self = AFTERCARE_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->db_path, g_free);
+  G_OBJECT_CLASS (aftercare_application_parent_class)->finalize (object);
+}
+
+static void
+about_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { _("The Aftercare developers"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Aftercare"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Aftercare developers"),
+                        "version", PACKAGE_VERSION,
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: shown in the About window. */
+                        "comments", _("Can you run after a massage, and is what you feel normal? "
+                                      "Aftercare keeps a private log of your massages and how you "
+                                      "feel afterwards. It gives general information, not medical advice."),
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing each window saves its state (size, maximized). */
+  for (GList *l = windows; l != NULL; )
+    {
+      GtkWindow *window = l->data;
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "about", .activate = about_action_cb },
+  { .name = "quit", .activate = quit_action_cb },
+};
+
+static void
+aftercare_application_class_init (AftercareApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = aftercare_application_finalize;
+  app_class->handle_local_options = aftercare_application_handle_local_options;
+  app_class->activate = aftercare_application_activate;
+  app_class->startup = aftercare_application_startup;
+}
+
+static void
+aftercare_application_init (AftercareApplication *self)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  g_application_add_main_option_entries (G_APPLICATION (self),
+                                         aftercare_cli_get_option_entries ());
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+}
+
+AftercareApplication *
+aftercare_application_new (void)
+{
+  return g_object_new (AFTERCARE_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", RESOURCE_PATH,
+                       /* Each start is its own process: a clinic's batch
+                        * jobs and tests run the command line side by side. */
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       NULL);
+}
+
+const char *
+aftercare_application_get_db_path (AftercareApplication *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_APPLICATION (self), NULL);
+  return self->db_path;
+}
+
+GSettings *
+aftercare_application_get_settings (AftercareApplication *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_APPLICATION (self), NULL);
+  return self->settings;
+}

@@ -1,0 +1,119 @@
+/* aftercare-window.c: the main window: a view switcher over the three places. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "aftercare-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aftercare-window.h"
+
+struct _AftercareWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwViewStack *stack;
+  AdwToastOverlay *toast_overlay;
+
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (AftercareWindow, aftercare_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+restore_window_state (AftercareWindow *self)
+{
+  int width = g_settings_get_int (self->settings, "window-width");
+  int height = g_settings_get_int (self->settings, "window-height");
+
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_window_state (AftercareWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  /* A maximized window's size is the screen's; keep the size to unmaximize to. */
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+aftercare_window_close_request (GtkWindow *window)
+{
+  save_window_state (AFTERCARE_WINDOW (window));
+  return GTK_WINDOW_CLASS (aftercare_window_parent_class)->close_request (window);
+}
+
+static void
+show_view_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AftercareWindow *self = AFTERCARE_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (parameter, NULL));
+}
+
+static void
+aftercare_window_dispose (GObject *object)
+{
+  AftercareWindow *self = AFTERCARE_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_WINDOW);
+  G_OBJECT_CLASS (aftercare_window_parent_class)->dispose (object);
+}
+
+static void
+aftercare_window_class_init (AftercareWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = aftercare_window_dispose;
+  window_class->close_request = aftercare_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, toast_overlay);
+
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.show-view", "s", "sessions");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.show-view", "s", "can-i-run");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.show-view", "s", "massage-types");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
+}
+
+static void
+aftercare_window_init (AftercareWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+AftercareWindow *
+aftercare_window_new (AftercareApplication *application)
+{
+  AftercareWindow *self = g_object_new (AFTERCARE_TYPE_WINDOW, "application", application, NULL);
+
+  self->settings = g_object_ref (aftercare_application_get_settings (application));
+  restore_window_state (self);
+  return self;
+}
