@@ -21,3 +21,9 @@ char      *aftercare_time_format_utc (GDateTime *time);
 double     aftercare_time_hours_between (GDateTime *start, GDateTime *time);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+/* A clock time for people, relative to now, in the 12- or 24-hour style:
+ * "18:00", "tomorrow 08:00", "Wed 26 Nov 08:00" (translated). */
+char      *aftercare_time_format_clock (GDateTime *time, GDateTime *now, gboolean clock_24h);
+G_END_DECLS
