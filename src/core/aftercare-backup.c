@@ -1010,6 +1010,7 @@ csv_has_checkin (const Row *row)
   return FALSE;
 }
 
+/* The check-in columns, checked in their order. */
 static gboolean
 csv_checkin (Parse             *parse,
              const Row         *row,
@@ -1021,15 +1022,18 @@ csv_checkin (Parse             *parse,
   g_autoptr(AftercareCheckin) checkin = NULL;
   g_autofree char *origin = NULL;
 
-  if (*cell (row, COL_SORENESS) == '\0')
-    return field_error (&row->where, column_names[COL_SORENESS],
-                        g_strdup (_("is missing (the row has a check-in)")), error);
+  fields.id = *cell (row, COL_CHECKIN_ID) != '\0' ? cell (row, COL_CHECKIN_ID) : NULL;
+  if (fields.id != NULL)
+    CSV_CHECK (row, COL_CHECKIN_ID, parse_id (fields.id));
+  fields.at = cell (row, COL_CHECKIN_AT);
+  for (int column = COL_CHECKIN_AT; column <= COL_SORENESS; column++)
+    if (*cell (row, column) == '\0')
+      return field_error (&row->where, column_names[column],
+                          g_strdup (_("is missing (the row has a check-in)")), error);
   CSV_CHECK (row, COL_SORENESS, parse_number (cell (row, COL_SORENESS), AFTERCARE_SORENESS_MAX,
                                               &fields.soreness));
   if (!csv_flags (row, COL_SYMPTOMS, AFTERCARE_TYPE_SYMPTOMS, &fields.symptoms, error))
     return FALSE;
-  fields.id = *cell (row, COL_CHECKIN_ID) != '\0' ? cell (row, COL_CHECKIN_ID) : NULL;
-  fields.at = cell (row, COL_CHECKIN_AT);
   fields.notes = cell (row, COL_CHECKIN_NOTES);
   checkin = build_checkin (&fields, session, &row->where, names, error);
   origin = g_strdup_printf (_("line %u"), row->where.line);
