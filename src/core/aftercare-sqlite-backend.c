@@ -546,7 +546,7 @@ aftercare_sqlite_backend_begin_read (AftercareStoreBackend  *backend,
                                      GError                **error)
 {
   AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
-  gint64 ignored;
+  gint64 ignored = 0;
   g_autoptr(BorrowedStatement) stmt = NULL;
 
   g_return_val_if_fail (!in_transaction (self), FALSE);
@@ -613,7 +613,7 @@ aftercare_sqlite_backend_count_sessions (AftercareStoreBackend  *backend,
 {
   AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
   g_autoptr(BorrowedStatement) stmt = borrow (self, STMT_COUNT_SESSIONS, error);
-  gint64 count;
+  gint64 count = 0;
 
   if (stmt == NULL || !step_integer (self, stmt, &count, error))
     return FALSE;
@@ -629,7 +629,7 @@ aftercare_sqlite_backend_count_sessions_before (AftercareStoreBackend  *backend,
 {
   AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
   g_autoptr(BorrowedStatement) stmt = borrow (self, STMT_COUNT_BEFORE, error);
-  gint64 count;
+  gint64 count = 0;
 
   if (stmt == NULL)
     return FALSE;
@@ -962,7 +962,7 @@ check_identity (sqlite3     *db,
                 const char  *path,
                 GError     **error)
 {
-  gint64 application_id, user_version, n_objects;
+  gint64 application_id = 0, user_version = 0, n_objects = 0;
 
   if (!query_integer (db, path, "PRAGMA application_id", &application_id, error) ||
       !query_integer (db, path, "PRAGMA user_version", &user_version, error) ||
@@ -1050,7 +1050,7 @@ static gboolean
 apply_migrations (AftercareSqliteBackend  *self,
                   GError                 **error)
 {
-  gint64 version;
+  gint64 version = 0;
 
   /* Read again under the write lock: another process may have migrated. */
   if (!read_user_version (self, &version, error))
@@ -1068,7 +1068,7 @@ migrate (AftercareSqliteBackend  *self,
          GError                 **error)
 {
   AftercareStoreBackend *backend = AFTERCARE_STORE_BACKEND (self);
-  gint64 version;
+  gint64 version = 0;
 
   if (!read_user_version (self, &version, error))
     return FALSE;
