@@ -8,7 +8,7 @@
 #include "aftercare-time.h"
 #include "store-test-util.h"
 
-#define BATCH_SESSIONS 1000
+#define BATCH_SESSIONS 800
 #define CHECKINS_PER_SESSION 9
 #define N_KILLS 24
 
