@@ -164,7 +164,7 @@ test_default_location (Fixture       *f,
                        gconstpointer  data)
 {
   g_autofree char *location = aftercare_store_get_default_location ();
-  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "aftercare", "aftercare.db", NULL);
+  g_autofree char *expected = g_build_filename (g_getenv ("XDG_DATA_HOME"), "aftercare", "aftercare.db", NULL);
   g_autofree char *folder = g_path_get_dirname (location);
   g_autoptr(AftercareStore) store = NULL;
 
@@ -483,7 +483,13 @@ test_two_processes_write (Fixture       *f,
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* A data folder of its own, set before GLib first reads it (GLib's
+   * G_TEST_OPTION_ISOLATE_DIRS would do, but leaks in GLib 2.74). */
+  g_autofree char *data_home = test_make_folder ();
+  int status;
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
 
   ADD ("/sqlite/file/private", test_file_is_private);
   ADD ("/sqlite/file/default-location", test_default_location);
@@ -497,5 +503,7 @@ main (int argc, char *argv[])
   ADD ("/sqlite/damaged/start-fresh", test_start_fresh);
   ADD ("/sqlite/two-processes-write", test_two_processes_write);
 
-  return g_test_run ();
+  status = g_test_run ();
+  test_remove_folder (data_home);
+  return status;
 }
