@@ -850,15 +850,31 @@ aftercare_sqlite_backend_iface_init (AftercareStoreBackendInterface *iface)
 
 /* Opening: create, check (read-only), then open for writing and migrate. */
 
+static int
+file_error_code (int saved_errno)
+{
+  if (saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM)
+    return AFTERCARE_STORE_ERROR_READ_ONLY;
+  return AFTERCARE_STORE_ERROR_FAILED;
+}
+
 static gboolean
 set_file_error (int          saved_errno,
                 const char  *path,
                 GError     **error)
 {
-  g_set_error (error, AFTERCARE_STORE_ERROR,
-               saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM
-                 ? AFTERCARE_STORE_ERROR_READ_ONLY : AFTERCARE_STORE_ERROR_FAILED,
+  g_set_error (error, AFTERCARE_STORE_ERROR, file_error_code (saved_errno),
                _("Could not create “%s”: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+set_read_error (int          saved_errno,
+                const char  *path,
+                GError     **error)
+{
+  g_set_error (error, AFTERCARE_STORE_ERROR, file_error_code (saved_errno),
+               _("Could not read “%s”: %s"), path, g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -901,12 +917,17 @@ check_header (const char  *path,
   static const char magic[16] = "SQLite format 3";
   char header[sizeof magic];
   ssize_t n_read;
+  int saved_errno;
   int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
 
   if (fd < 0)
-    return set_file_error (errno, path, error);
+    return set_read_error (errno, path, error);
   n_read = read (fd, header, sizeof header);
+  saved_errno = errno;
   close (fd);
+  /* A folder, say: not a damaged database to be moved aside. */
+  if (n_read < 0)
+    return set_read_error (saved_errno, path, error);
   if (n_read == 0)
     return TRUE;
   if (n_read != sizeof header || memcmp (header, magic, sizeof magic) != 0)

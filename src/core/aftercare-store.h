@@ -52,6 +52,8 @@ AftercareSession *aftercare_store_lookup_session (AftercareStore *self, const ch
  * TRUE. Each write checks this first; a view may also call it on focus. */
 gboolean       aftercare_store_refresh           (AftercareStore *self);
 
+/* Edit a copy (aftercare_session_copy()) and pass it to update: the list's
+ * own objects follow what is stored, and take the new values once saved. */
 gboolean       aftercare_store_add_session       (AftercareStore *self, AftercareSession *session, GError **error);
 gboolean       aftercare_store_update_session    (AftercareStore *self, AftercareSession *session, GError **error);
 /* Deletes a session with its check-ins; the last deletion can be undone:

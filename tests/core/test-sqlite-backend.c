@@ -392,6 +392,20 @@ test_damaged_other_program (Fixture       *f,
 }
 
 static void
+test_folder_is_not_damage (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A folder where the file should be is a mistake to report, not a
+   * damaged database to offer moving aside. */
+  g_assert_cmpint (g_mkdir (f->path, 0700), ==, 0);
+  g_assert_null (aftercare_store_open (f->path, &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, f->path));
+}
+
+static void
 test_start_fresh (Fixture       *f,
                   gconstpointer  data)
 {
@@ -501,6 +515,7 @@ main (int argc, char *argv[])
   ADD ("/sqlite/damaged/too-new", test_damaged_too_new);
   ADD ("/sqlite/damaged/other-program", test_damaged_other_program);
   ADD ("/sqlite/damaged/start-fresh", test_start_fresh);
+  ADD ("/sqlite/damaged/folder-is-not-damage", test_folder_is_not_damage);
   ADD ("/sqlite/two-processes-write", test_two_processes_write);
 
   status = g_test_run ();
