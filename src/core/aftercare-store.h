@@ -72,7 +72,8 @@ gboolean       aftercare_store_delete_checkin    (AftercareStore *self, const ch
 /* Signals: "checkins-changed" (const char *session_id) after a check-in of
  * that session is added, edited or deleted (also when an import or an undo
  * brings check-ins back); "session-changed" (const char *session_id) after
- * the session itself is added, edited, deleted or restored. */
+ * the session itself is added, edited, deleted or restored (sessions an
+ * import adds are announced by the list alone). */
 
 /* All or nothing, in one transaction; CSV when the name ends in .csv, else
  * the JSON backup (DESIGN.md, "Data formats"). */
