@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "aftercare-assess.h"
 #include "aftercare-cli.h"
 #include "aftercare-store.h"
 
@@ -17,6 +18,10 @@ static const GOptionEntry option_entries[] = {
     N_("Print the version and exit"), NULL },
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use the database at PATH"), N_("PATH") },
+  { "assess", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    /* Translators: --help text; FILE "-" means standard input. */
+    N_("Assess the massage and check-ins in the JSON request FILE (- for standard input), "
+       "print the verdict as JSON and exit"), N_("FILE") },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import sessions and check-ins from FILE (a JSON backup, or CSV if it ends in .csv), all or nothing"),
     N_("FILE") },
@@ -125,11 +130,20 @@ aftercare_cli_handle (GVariantDict  *options,
   const char *db = NULL;
   const char *import_path = NULL;
   const char *export_path = NULL;
+  const char *assess = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("aftercare %s\n", PACKAGE_VERSION);
       return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "assess", "^&ay", &assess))
+    {
+      /* The edge of the program: the one place --assess reads the clock. */
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      return aftercare_assess_run (assess, now);
     }
 
   g_variant_dict_lookup (options, "db", "^&ay", &db);
