@@ -15,6 +15,7 @@ struct _AftercareCheckin
   guint soreness;
   AftercareSymptoms symptoms;
   char *notes;
+  gint64 version;
 };
 
 G_DEFINE_FINAL_TYPE (AftercareCheckin, aftercare_checkin, G_TYPE_OBJECT)
@@ -27,6 +28,7 @@ enum {
   PROP_SORENESS,
   PROP_SYMPTOMS,
   PROP_NOTES,
+  PROP_VERSION,
   N_PROPS
 };
 
@@ -61,6 +63,7 @@ aftercare_checkin_get_property (GObject    *object,
     case PROP_SORENESS: g_value_set_uint (value, self->soreness); break;
     case PROP_SYMPTOMS: g_value_set_flags (value, self->symptoms); break;
     case PROP_NOTES: g_value_set_string (value, self->notes); break;
+    case PROP_VERSION: g_value_set_int64 (value, self->version); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -81,6 +84,7 @@ aftercare_checkin_set_property (GObject      *object,
     case PROP_SORENESS: aftercare_checkin_set_soreness (self, g_value_get_uint (value)); break;
     case PROP_SYMPTOMS: aftercare_checkin_set_symptoms (self, g_value_get_flags (value)); break;
     case PROP_NOTES: aftercare_checkin_set_notes (self, g_value_get_string (value)); break;
+    case PROP_VERSION: aftercare_checkin_set_version (self, g_value_get_int64 (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -104,6 +108,8 @@ aftercare_checkin_class_init (AftercareCheckinClass *klass)
   properties[PROP_SYMPTOMS] =
     g_param_spec_flags ("symptoms", NULL, NULL, AFTERCARE_TYPE_SYMPTOMS, 0, RW);
   properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, "", RW);
+  /* The stored row's version (0: never stored); see the header. */
+  properties[PROP_VERSION] = g_param_spec_int64 ("version", NULL, NULL, 0, G_MAXINT64, 0, RW);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -141,6 +147,7 @@ aftercare_checkin_copy (AftercareCheckin *self)
                        "soreness", self->soreness,
                        "symptoms", self->symptoms,
                        "notes", self->notes,
+                       "version", self->version,
                        NULL);
 }
 
@@ -260,4 +267,23 @@ aftercare_checkin_set_notes (AftercareCheckin *self,
   g_return_if_fail (AFTERCARE_IS_CHECKIN (self));
   if (aftercare_set_string (&self->notes, notes ? notes : ""))
     NOTIFY (PROP_NOTES);
+}
+
+gint64
+aftercare_checkin_get_version (AftercareCheckin *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_CHECKIN (self), 0);
+  return self->version;
+}
+
+void
+aftercare_checkin_set_version (AftercareCheckin *self,
+                               gint64            version)
+{
+  g_return_if_fail (AFTERCARE_IS_CHECKIN (self));
+  g_return_if_fail (version >= 0);
+  if (self->version == version)
+    return;
+  self->version = version;
+  NOTIFY (PROP_VERSION);
 }

@@ -35,4 +35,12 @@ void               aftercare_checkin_set_symptoms   (AftercareCheckin *self, Aft
 const char        *aftercare_checkin_get_notes      (AftercareCheckin *self);
 void               aftercare_checkin_set_notes      (AftercareCheckin *self, const char *notes);
 
+/* The version of the stored row this object was read from (0 when it was
+ * never stored): the store counts it up with every saved edit, and refuses
+ * (AFTERCARE_STORE_ERROR_CONFLICT) to save an edit made to an older version,
+ * so that a change made at another desk is never overwritten. Not one of
+ * the values aftercare_checkin_equal() compares, and not exported. */
+gint64             aftercare_checkin_get_version    (AftercareCheckin *self);
+void               aftercare_checkin_set_version    (AftercareCheckin *self, gint64 version);
+
 G_END_DECLS

@@ -102,6 +102,7 @@ copy_session_values (AftercareSession *to,
   aftercare_session_set_client (to, aftercare_session_get_client (from));
   aftercare_session_set_therapist (to, aftercare_session_get_therapist (from));
   aftercare_session_set_notes (to, aftercare_session_get_notes (from));
+  aftercare_session_set_version (to, aftercare_session_get_version (from));
   g_object_thaw_notify (G_OBJECT (to));
 }
 
@@ -281,21 +282,31 @@ aftercare_session_list_removed (AftercareSessionList *self,
 }
 
 void
-aftercare_session_list_updated (AftercareSessionList *self,
-                                guint                 old_position,
-                                guint                 new_position,
-                                AftercareSession     *session)
+aftercare_session_list_sync_row (AftercareSessionList *self,
+                                 AftercareSession     *session)
 {
   AftercareSession *live;
 
   g_return_if_fail (AFTERCARE_IS_SESSION_LIST (self));
   g_return_if_fail (AFTERCARE_IS_SESSION (session));
-  g_return_if_fail (old_position < self->n_items && new_position < self->n_items);
 
-  /* Whoever holds the row's object (a view, a page) sees the new values. */
   live = g_hash_table_lookup (self->alive, aftercare_session_get_id (session));
   if (live != NULL && live != session)
     copy_session_values (live, session);
+}
+
+void
+aftercare_session_list_updated (AftercareSessionList *self,
+                                guint                 old_position,
+                                guint                 new_position,
+                                AftercareSession     *session)
+{
+  g_return_if_fail (AFTERCARE_IS_SESSION_LIST (self));
+  g_return_if_fail (AFTERCARE_IS_SESSION (session));
+  g_return_if_fail (old_position < self->n_items && new_position < self->n_items);
+
+  /* Whoever holds the row's object (a view, a page) sees the new values. */
+  aftercare_session_list_sync_row (self, session);
   if (old_position == new_position)
     {
       /* Its page stays valid: the row kept its place among its neighbours. */

@@ -39,6 +39,10 @@ void                  aftercare_session_list_updated  (AftercareSessionList *sel
                                                        guint                 old_position,
                                                        guint                 new_position,
                                                        AftercareSession     *session);
+/* The row's object, if a view holds it, takes session's values (same id),
+ * without items-changed: for when the list is reset anyway. */
+void                  aftercare_session_list_sync_row (AftercareSessionList *self,
+                                                       AftercareSession     *session);
 /* Everything may have changed (an import, another program's writes). */
 void                  aftercare_session_list_reset    (AftercareSessionList *self,
                                                        guint                 n_items);

@@ -19,6 +19,7 @@ struct _AftercareSession
   char *client;
   char *therapist;
   char *notes;
+  gint64 version;
 };
 
 G_DEFINE_FINAL_TYPE (AftercareSession, aftercare_session, G_TYPE_OBJECT)
@@ -35,6 +36,7 @@ enum {
   PROP_CLIENT,
   PROP_THERAPIST,
   PROP_NOTES,
+  PROP_VERSION,
   N_PROPS
 };
 
@@ -74,6 +76,7 @@ aftercare_session_get_property (GObject    *object,
     case PROP_CLIENT: g_value_set_string (value, self->client); break;
     case PROP_THERAPIST: g_value_set_string (value, self->therapist); break;
     case PROP_NOTES: g_value_set_string (value, self->notes); break;
+    case PROP_VERSION: g_value_set_int64 (value, self->version); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -98,6 +101,7 @@ aftercare_session_set_property (GObject      *object,
     case PROP_CLIENT: aftercare_session_set_client (self, g_value_get_string (value)); break;
     case PROP_THERAPIST: aftercare_session_set_therapist (self, g_value_get_string (value)); break;
     case PROP_NOTES: aftercare_session_set_notes (self, g_value_get_string (value)); break;
+    case PROP_VERSION: aftercare_session_set_version (self, g_value_get_int64 (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -129,6 +133,8 @@ aftercare_session_class_init (AftercareSessionClass *klass)
   properties[PROP_CLIENT] = g_param_spec_string ("client", NULL, NULL, "", RW);
   properties[PROP_THERAPIST] = g_param_spec_string ("therapist", NULL, NULL, "", RW);
   properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, "", RW);
+  /* The stored row's version (0: never stored); see the header. */
+  properties[PROP_VERSION] = g_param_spec_int64 ("version", NULL, NULL, 0, G_MAXINT64, 0, RW);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -166,6 +172,7 @@ aftercare_session_copy (AftercareSession *self)
                        "client", self->client,
                        "therapist", self->therapist,
                        "notes", self->notes,
+                       "version", self->version,
                        NULL);
 }
 
@@ -359,4 +366,23 @@ aftercare_session_set_notes (AftercareSession *self,
   g_return_if_fail (AFTERCARE_IS_SESSION (self));
   if (aftercare_set_string (&self->notes, notes ? notes : ""))
     NOTIFY (PROP_NOTES);
+}
+
+gint64
+aftercare_session_get_version (AftercareSession *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_SESSION (self), 0);
+  return self->version;
+}
+
+void
+aftercare_session_set_version (AftercareSession *self,
+                               gint64            version)
+{
+  g_return_if_fail (AFTERCARE_IS_SESSION (self));
+  g_return_if_fail (version >= 0);
+  if (self->version == version)
+    return;
+  self->version = version;
+  NOTIFY (PROP_VERSION);
 }

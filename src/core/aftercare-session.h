@@ -38,4 +38,12 @@ void                  aftercare_session_set_therapist        (AftercareSession *
 const char           *aftercare_session_get_notes            (AftercareSession *self);
 void                  aftercare_session_set_notes            (AftercareSession *self, const char *notes);
 
+/* The version of the stored row this object was read from (0 when it was
+ * never stored): the store counts it up with every saved edit, and refuses
+ * (AFTERCARE_STORE_ERROR_CONFLICT) to save an edit made to an older version,
+ * so that a change made at another desk is never overwritten. Not one of
+ * the values aftercare_session_equal() compares, and not exported. */
+gint64                aftercare_session_get_version          (AftercareSession *self);
+void                  aftercare_session_set_version          (AftercareSession *self, gint64 version);
+
 G_END_DECLS

@@ -56,11 +56,18 @@ static const char * const migrations[AFTERCARE_SQLITE_SCHEMA_VERSION] = {
   "ALTER TABLE checkins ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
   "CREATE INDEX checkins_by_session ON checkins (session_id, at_us, id);"
   "PRAGMA user_version = 2;",
+
+  /* 2 -> 3: when each row was last written (microseconds since the epoch;
+   * 0 for rows from before), so that an edit refused because the row
+   * changed meanwhile can say when that was. */
+  "ALTER TABLE sessions ADD COLUMN updated_us INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE checkins ADD COLUMN updated_us INTEGER NOT NULL DEFAULT 0;"
+  "PRAGMA user_version = 3;",
 };
 
 #define SESSION_COLUMNS \
-  "id, ended_at, duration_minutes, type, pressure, first_time, areas, client, therapist, notes"
-#define CHECKIN_COLUMNS "id, session_id, at, soreness, symptoms, notes"
+  "id, ended_at, duration_minutes, type, pressure, first_time, areas, client, therapist, notes, version"
+#define CHECKIN_COLUMNS "id, session_id, at, soreness, symptoms, notes, version"
 
 typedef enum {
   STMT_BEGIN_WRITE,
@@ -82,6 +89,8 @@ typedef enum {
   STMT_INSERT_CHECKIN,
   STMT_UPDATE_CHECKIN,
   STMT_DELETE_CHECKIN,
+  STMT_SESSION_UPDATED_AT,
+  STMT_CHECKIN_UPDATED_AT,
   N_STATEMENTS
 } Statement;
 
@@ -102,23 +111,29 @@ static const char * const statement_sql[N_STATEMENTS] = {
     "SELECT " SESSION_COLUMNS " FROM sessions WHERE (ended_us, id) < (?3, ?4)"
     " ORDER BY ended_us DESC, id DESC LIMIT ?1 OFFSET ?2",
   [STMT_GET_SESSION] = "SELECT " SESSION_COLUMNS " FROM sessions WHERE id = ?1",
+  /* ?12 is the version the row gets, ?13 the time it is written. */
   [STMT_INSERT_SESSION] =
-    "INSERT INTO sessions (" SESSION_COLUMNS ", ended_us)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    "INSERT INTO sessions (" SESSION_COLUMNS ", ended_us, updated_us)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?11, ?13)",
+  /* Only the version that was read may be replaced: optimistic concurrency. */
   [STMT_UPDATE_SESSION] =
     "UPDATE sessions SET ended_at = ?2, duration_minutes = ?3, type = ?4, pressure = ?5,"
     " first_time = ?6, areas = ?7, client = ?8, therapist = ?9, notes = ?10, ended_us = ?11,"
-    " version = version + 1 WHERE id = ?1",
+    " version = ?12, updated_us = ?13 WHERE id = ?1 AND version = ?12 - 1",
   [STMT_DELETE_SESSION] = "DELETE FROM sessions WHERE id = ?1",
   [STMT_LIST_CHECKINS] =
     "SELECT " CHECKIN_COLUMNS " FROM checkins WHERE session_id = ?1 ORDER BY at_us, id",
   [STMT_GET_CHECKIN] = "SELECT " CHECKIN_COLUMNS " FROM checkins WHERE id = ?1",
+  /* ?8 is the version the row gets, ?9 the time it is written. */
   [STMT_INSERT_CHECKIN] =
-    "INSERT INTO checkins (" CHECKIN_COLUMNS ", at_us) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    "INSERT INTO checkins (" CHECKIN_COLUMNS ", at_us, updated_us)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?7, ?9)",
   [STMT_UPDATE_CHECKIN] =
     "UPDATE checkins SET session_id = ?2, at = ?3, soreness = ?4, symptoms = ?5, notes = ?6,"
-    " at_us = ?7, version = version + 1 WHERE id = ?1",
+    " at_us = ?7, version = ?8, updated_us = ?9 WHERE id = ?1 AND version = ?8 - 1",
   [STMT_DELETE_CHECKIN] = "DELETE FROM checkins WHERE id = ?1",
+  [STMT_SESSION_UPDATED_AT] = "SELECT updated_us FROM sessions WHERE id = ?1",
+  [STMT_CHECKIN_UPDATED_AT] = "SELECT updated_us FROM checkins WHERE id = ?1",
 };
 
 struct _AftercareSqliteBackend
@@ -349,6 +364,8 @@ bind_session (sqlite3_stmt     *stmt,
   sqlite3_bind_text (stmt, 8, aftercare_session_get_client (session), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 9, aftercare_session_get_therapist (session), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 10, aftercare_session_get_notes (session), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 12, aftercare_session_get_version (session) + 1);
+  sqlite3_bind_int64 (stmt, 13, g_get_real_time ());
 }
 
 static void
@@ -361,6 +378,8 @@ bind_checkin (sqlite3_stmt     *stmt,
   sqlite3_bind_int (stmt, 4, aftercare_checkin_get_soreness (checkin));
   bind_flags (stmt, 5, AFTERCARE_TYPE_SYMPTOMS, aftercare_checkin_get_symptoms (checkin));
   sqlite3_bind_text (stmt, 6, aftercare_checkin_get_notes (checkin), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 8, aftercare_checkin_get_version (checkin) + 1);
+  sqlite3_bind_int64 (stmt, 9, g_get_real_time ());
 }
 
 static const char *
@@ -428,6 +447,7 @@ session_from_row (sqlite3_stmt  *stmt,
   aftercare_session_set_client (session, column_text (stmt, 7));
   aftercare_session_set_therapist (session, column_text (stmt, 8));
   aftercare_session_set_notes (session, column_text (stmt, 9));
+  aftercare_session_set_version (session, MAX (sqlite3_column_int64 (stmt, 10), 0));
   return g_steal_pointer (&session);
 }
 
@@ -466,6 +486,7 @@ checkin_from_row (sqlite3_stmt  *stmt,
   checkin = aftercare_checkin_new (column_text (stmt, 1), at, sqlite3_column_int (stmt, 3), symptoms);
   aftercare_checkin_set_id (checkin, column_text (stmt, 0));
   aftercare_checkin_set_notes (checkin, column_text (stmt, 5));
+  aftercare_checkin_set_version (checkin, MAX (sqlite3_column_int64 (stmt, 6), 0));
   return checkin;
 }
 
@@ -678,6 +699,15 @@ aftercare_sqlite_backend_get_session (AftercareStoreBackend  *backend,
   return read_one_row (self, stmt, (RowReader) session_from_row, session_id, error);
 }
 
+static gboolean
+set_not_found (const char  *id,
+               GError     **error)
+{
+  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND,
+               _("No entry with id %s is stored"), id);
+  return FALSE;
+}
+
 /* Runs a write that must change exactly one row. */
 static gboolean
 write_one_row (AftercareSqliteBackend  *self,
@@ -689,12 +719,31 @@ write_one_row (AftercareSqliteBackend  *self,
   if (!step_done (self, stmt, what, error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND,
-                   _("No entry with id %s is stored"), id);
-      return FALSE;
-    }
+    return set_not_found (id, error);
   return TRUE;
+}
+
+/* An update that changed no row: the row is gone (NOT_FOUND), or it has
+ * moved on from the version that was read (CONFLICT, saying when). */
+static gboolean
+set_update_error (AftercareSqliteBackend  *self,
+                  Statement                updated_at,
+                  AftercareStoreRowKind    kind,
+                  const char              *id,
+                  GError                 **error)
+{
+  g_autoptr(BorrowedStatement) stmt = borrow (self, updated_at, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return set_not_found (id, error);
+  if (rc != SQLITE_ROW)
+    return set_engine_error (self->db, rc, _("Could not read the database"), error);
+  return aftercare_store_backend_set_conflict (kind, sqlite3_column_int64 (stmt, 0), error);
 }
 
 static gboolean
@@ -704,14 +753,19 @@ write_session (AftercareSqliteBackend  *self,
                GError                 **error)
 {
   g_autoptr(BorrowedStatement) stmt = NULL;
+  const char *id = aftercare_session_get_id (session);
 
   g_return_val_if_fail (in_transaction (self), FALSE);
   stmt = borrow (self, which, error);
   if (stmt == NULL)
     return FALSE;
   bind_session (stmt, session);
-  return write_one_row (self, stmt, aftercare_session_get_id (session),
-                        _("Could not save the session"), error);
+  if (!step_done (self, stmt, _("Could not save the session"), error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    return set_update_error (self, STMT_SESSION_UPDATED_AT, AFTERCARE_STORE_ROW_SESSION, id, error);
+  aftercare_session_set_version (session, aftercare_session_get_version (session) + 1);
+  return TRUE;
 }
 
 static gboolean
@@ -798,8 +852,13 @@ write_checkin (AftercareSqliteBackend  *self,
   if (stmt == NULL)
     return FALSE;
   bind_checkin (stmt, checkin);
-  return write_one_row (self, stmt, aftercare_checkin_get_id (checkin),
-                        _("Could not save the check-in"), error);
+  if (!step_done (self, stmt, _("Could not save the check-in"), error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    return set_update_error (self, STMT_CHECKIN_UPDATED_AT, AFTERCARE_STORE_ROW_CHECKIN,
+                             aftercare_checkin_get_id (checkin), error);
+  aftercare_checkin_set_version (checkin, aftercare_checkin_get_version (checkin) + 1);
+  return TRUE;
 }
 
 static gboolean

@@ -7,10 +7,10 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes (PRAGMA user_version). Version 1 is
- * the first schema; version 2 adds a per-row version counter (for
- * optimistic concurrency with a shared server later) and an index of
- * check-ins by session. */
-#define AFTERCARE_SQLITE_SCHEMA_VERSION 2
+ * the first schema; version 2 adds a per-row version counter (optimistic
+ * concurrency: an edit of an older version is refused) and an index of
+ * check-ins by session; version 3 adds the time each row was last written. */
+#define AFTERCARE_SQLITE_SCHEMA_VERSION 3
 /* PRAGMA application_id of an Aftercare database: "AFTC". */
 #define AFTERCARE_SQLITE_APPLICATION_ID 0x41465443
 

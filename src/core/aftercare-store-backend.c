@@ -2,7 +2,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "aftercare-store-backend"
 
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "aftercare-store-backend.h"
+#include "aftercare-store.h"
+#include "aftercare-time.h"
 
 G_DEFINE_INTERFACE (AftercareStoreBackend, aftercare_store_backend, G_TYPE_OBJECT)
 
@@ -189,4 +195,41 @@ aftercare_store_backend_compare_sessions (AftercareSession *a,
   if (by_end != 0)
     return by_end;
   return -g_strcmp0 (aftercare_session_get_id (a), aftercare_session_get_id (b));
+}
+
+/* "14:02", or with the day when it was not today ("Wed 26 Nov 14:02"). */
+static char *
+format_changed_at (gint64 changed_at_usec)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (changed_at_usec / G_USEC_PER_SEC);
+
+  return utc != NULL ? aftercare_time_format_clock (utc, now, TRUE) : NULL;
+}
+
+gboolean
+aftercare_store_backend_set_conflict (AftercareStoreRowKind   kind,
+                                      gint64                  changed_at_usec,
+                                      GError                **error)
+{
+  g_autofree char *when = changed_at_usec > 0 ? format_changed_at (changed_at_usec) : NULL;
+
+  if (when == NULL)
+    g_set_error_literal (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_CONFLICT,
+                         kind == AFTERCARE_STORE_ROW_SESSION
+                           ? _("This session was changed at another desk meanwhile; reload to see it. "
+                               "Nothing was overwritten.")
+                           : _("This check-in was changed at another desk meanwhile; reload to see it. "
+                               "Nothing was overwritten."));
+  else
+    g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_CONFLICT,
+                 kind == AFTERCARE_STORE_ROW_SESSION
+                   /* Translators: %s is a clock time, "14:02" (or "Wed 26 Nov 14:02"). */
+                   ? _("This session was changed at another desk at %s; reload to see it. "
+                       "Nothing was overwritten.")
+                   /* Translators: %s is a clock time, "14:02" (or "Wed 26 Nov 14:02"). */
+                   : _("This check-in was changed at another desk at %s; reload to see it. "
+                       "Nothing was overwritten."),
+                 when);
+  return FALSE;
 }

@@ -105,6 +105,20 @@ gboolean          aftercare_store_backend_update_checkin        (AftercareStoreB
 gboolean          aftercare_store_backend_delete_checkin        (AftercareStoreBackend *self,
                                                                  const char *checkin_id, GError **error);
 
+/* What kind of row a conflict is about. */
+typedef enum {
+  AFTERCARE_STORE_ROW_SESSION,
+  AFTERCARE_STORE_ROW_CHECKIN,
+} AftercareStoreRowKind;
+
+/* Sets error to AFTERCARE_STORE_ERROR_CONFLICT for an edit refused because
+ * the row was changed elsewhere, at changed_at_usec (microseconds since the
+ * epoch; 0 if unknown), which the message gives as a local clock time.
+ * Returns FALSE. */
+gboolean          aftercare_store_backend_set_conflict          (AftercareStoreRowKind   kind,
+                                                                 gint64                  changed_at_usec,
+                                                                 GError                **error);
+
 /* The order of the session list: negative when a comes before b. */
 int               aftercare_store_backend_compare_sessions      (AftercareSession *a, AftercareSession *b);
 

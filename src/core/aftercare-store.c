@@ -422,17 +422,26 @@ aftercare_store_update_session (AftercareStore    *self,
 {
   gboolean stale, ok;
   guint old_position = 0, new_position = 0;
+  gint64 version;
 
   g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
   g_return_val_if_fail (AFTERCARE_IS_SESSION (session), FALSE);
 
   if (!validate_session (session, error) || !begin_write (self, &stale, error))
     return FALSE;
+  version = aftercare_session_get_version (session);
   ok = update_session_row (self, session, &old_position, &new_position, error);
   if (!end_write (self, ok, error))
-    return FALSE;
+    {
+      /* Not saved: the copy still holds the version it was read at. */
+      aftercare_session_set_version (session, version);
+      return FALSE;
+    }
   if (stale)
-    reload_list (self);
+    {
+      aftercare_session_list_sync_row (self->sessions, session);
+      reload_list (self);
+    }
   else
     aftercare_session_list_updated (self->sessions, old_position, new_position, session);
   g_signal_emit (self, signals[SESSION_CHANGED], 0, aftercare_session_get_id (session));
@@ -605,18 +614,23 @@ aftercare_store_update_checkin (AftercareStore    *self,
 {
   g_autoptr(AftercareCheckin) old = NULL;
   gboolean stale, ok;
+  gint64 version;
 
   g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
   g_return_val_if_fail (AFTERCARE_IS_CHECKIN (checkin), FALSE);
 
   if (!begin_write (self, &stale, error))
     return FALSE;
+  version = aftercare_checkin_get_version (checkin);
   ok = (old = aftercare_store_backend_get_checkin (self->backend, aftercare_checkin_get_id (checkin),
                                                    error)) != NULL &&
        check_checkin_session (self, checkin, error) &&
        aftercare_store_backend_update_checkin (self->backend, checkin, error);
   if (!end_write (self, ok, error))
-    return FALSE;
+    {
+      aftercare_checkin_set_version (checkin, version);
+      return FALSE;
+    }
   if (stale)
     reload_list (self);
   if (g_strcmp0 (aftercare_checkin_get_session_id (old), aftercare_checkin_get_session_id (checkin)) != 0)

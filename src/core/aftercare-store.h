@@ -53,7 +53,13 @@ AftercareSession *aftercare_store_lookup_session (AftercareStore *self, const ch
 gboolean       aftercare_store_refresh           (AftercareStore *self);
 
 /* Edit a copy (aftercare_session_copy()) and pass it to update: the list's
- * own objects follow what is stored, and take the new values once saved. */
+ * own objects follow what is stored, and take the new values once saved.
+ * Rows carry a version (aftercare_session_get_version()): adding stores
+ * and sets it, each saved edit counts it up, and an edit of a copy read
+ * before someone else saved the row (another desk, another program) is
+ * refused with AFTERCARE_STORE_ERROR_CONFLICT, saying when the row
+ * changed; nothing is overwritten. The same holds for check-ins. Deletions
+ * are not versioned: the last one can be undone. */
 gboolean       aftercare_store_add_session       (AftercareStore *self, AftercareSession *session, GError **error);
 gboolean       aftercare_store_update_session    (AftercareStore *self, AftercareSession *session, GError **error);
 /* Deletes a session with its check-ins; the last deletion can be undone:

@@ -275,12 +275,17 @@ test_migrate_from_v1 (Fixture       *f,
   g_assert_cmpuint (aftercare_checkin_get_soreness (checkin), ==, 3);
   g_assert_cmpint (aftercare_checkin_get_symptoms (checkin), ==, AFTERCARE_SYMPTOM_REDUCED_RANGE);
 
-  /* Version 2: rows count their edits, and check-ins are indexed by session. */
+  /* Version 2: rows count their edits, and check-ins are indexed by session;
+   * version 3: each row says when it was last written. */
+  g_assert_cmpint (aftercare_session_get_version (session), ==, 1);
   aftercare_session_set_notes (session, "Edited after the upgrade");
   g_assert_true (aftercare_store_update_session (store, session, &error));
+  g_assert_cmpint (aftercare_session_get_version (session), ==, 2);
   db = raw_open (f->path, SQLITE_OPEN_READONLY);
-  g_assert_cmpint (raw_integer (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_integer (db, "PRAGMA user_version"), ==, 3);
   g_assert_cmpint (raw_integer (db, "SELECT version FROM sessions"), ==, 2);
+  g_assert_cmpint (raw_integer (db, "SELECT updated_us FROM sessions"), >, 0);
+  g_assert_cmpint (raw_integer (db, "SELECT updated_us FROM checkins"), ==, 0);
   g_assert_cmpint (raw_integer (db, "SELECT version FROM checkins"), ==, 1);
   g_assert_cmpint (raw_integer (db, "SELECT count(*) FROM sqlite_schema"
                                     " WHERE type = 'index' AND name = 'checkins_by_session'"), ==, 1);
@@ -370,12 +375,13 @@ test_damaged_too_new (Fixture       *f,
                       gconstpointer  data)
 {
   AftercareStore *store = open_store (f->path);
+  g_autofree char *newer = g_strdup_printf ("PRAGMA user_version = %d", AFTERCARE_SQLITE_SCHEMA_VERSION + 1);
   sqlite3 *db;
 
   fill (store, 3);
   g_object_unref (store);
   db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-  raw_exec (db, "PRAGMA user_version = 3");
+  raw_exec (db, newer);
   sqlite3_close (db);
   assert_refused_untouched (f->path, AFTERCARE_STORE_ERROR_TOO_NEW, "newer version of Aftercare");
 }

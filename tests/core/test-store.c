@@ -545,6 +545,121 @@ test_refresh_sees_other_writers (Fixture       *f,
   }
 }
 
+/* Several desks: an edit of a stale copy is refused, nothing is overwritten */
+
+/* The message names the clock time of the other desk's change, which
+ * happened between before and now. */
+static void
+assert_conflict_names_time (const GError *error,
+                            GDateTime    *before)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) local_before = g_date_time_to_local (before);
+  g_autofree char *early = g_date_time_format (local_before, "%H:%M");
+  g_autofree char *late = g_date_time_format (now, "%H:%M");
+
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "changed at another desk at "));
+  g_assert_nonnull (strstr (error->message, "reload to see it"));
+  g_assert_true (strstr (error->message, early) != NULL || strstr (error->message, late) != NULL);
+}
+
+static void
+test_stale_session_edit_is_refused (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(AftercareSession) session = add_session (f, "2026-11-24T10:00:00Z");
+  const char *id = aftercare_session_get_id (session);
+  g_autoptr(AftercareStore) other = open_again (f);
+  g_autoptr(AftercareSession) theirs = NULL;
+  g_autoptr(AftercareSession) mine = aftercare_session_copy (session);
+  g_autoptr(AftercareSession) stored = NULL;
+  g_autoptr(AftercareSession) shown = g_list_model_get_item (f->sessions, 0);
+  g_autoptr(GDateTime) before = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (aftercare_session_get_version (session), ==, 1);
+  g_assert_cmpint (aftercare_session_get_version (shown), ==, 1);
+  theirs = aftercare_store_lookup_session (other, id, &error);
+  g_assert_no_error (error);
+  aftercare_session_set_notes (theirs, "Written at the other desk");
+  g_assert_true (aftercare_store_update_session (other, theirs, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (aftercare_session_get_version (theirs), ==, 2);
+
+  /* This desk still edits the copy it read before. */
+  aftercare_session_set_notes (mine, "Written here, from a stale copy");
+  g_assert_false (aftercare_store_update_session (f->store, mine, &error));
+  assert_conflict_names_time (error, before);
+  g_clear_error (&error);
+  g_assert_cmpint (aftercare_session_get_version (mine), ==, 1);
+  stored = aftercare_store_lookup_session (f->store, id, &error);
+  g_assert_cmpstr (aftercare_session_get_notes (stored), ==, "Written at the other desk");
+  g_assert_cmpint (aftercare_session_get_version (stored), ==, 2);
+
+  /* Reloaded, the edit goes through, and the list's row follows it. */
+  aftercare_session_set_notes (stored, "Written here, after reloading");
+  g_assert_true (aftercare_store_update_session (f->store, stored, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (aftercare_session_get_version (stored), ==, 3);
+  g_assert_cmpint (aftercare_session_get_version (shown), ==, 3);
+  g_assert_cmpstr (aftercare_session_get_notes (shown), ==, "Written here, after reloading");
+}
+
+static void
+test_stale_checkin_edit_is_refused (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(AftercareSession) session = add_session (f, "2026-11-24T10:00:00Z");
+  g_autoptr(AftercareCheckin) checkin = add_checkin (f, session, "2026-11-24T12:00:00Z", 2);
+  g_autoptr(AftercareStore) other = open_again (f);
+  g_autoptr(GPtrArray) theirs = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GDateTime) before = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  AftercareCheckin *their_checkin;
+
+  g_assert_cmpint (aftercare_checkin_get_version (checkin), ==, 1);
+  theirs = aftercare_store_list_checkins (other, aftercare_session_get_id (session), &error);
+  their_checkin = g_ptr_array_index (theirs, 0);
+  g_assert_cmpint (aftercare_checkin_get_version (their_checkin), ==, 1);
+  aftercare_checkin_set_soreness (their_checkin, 5);
+  g_assert_true (aftercare_store_update_checkin (other, their_checkin, &error));
+  g_assert_no_error (error);
+
+  aftercare_checkin_set_soreness (checkin, 1);
+  g_assert_false (aftercare_store_update_checkin (f->store, checkin, &error));
+  assert_conflict_names_time (error, before);
+  g_assert_nonnull (strstr (error->message, "check-in"));
+  stored = aftercare_store_list_checkins (f->store, aftercare_session_get_id (session), NULL);
+  g_assert_cmpuint (aftercare_checkin_get_soreness (g_ptr_array_index (stored, 0)), ==, 5);
+  g_assert_cmpint (aftercare_checkin_get_version (g_ptr_array_index (stored, 0)), ==, 2);
+}
+
+/* Two desks adding at once: UUIDs and no read-modify-write, so both stay. */
+static void
+test_interleaved_adds_lose_nothing (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(AftercareStore) other = open_again (f);
+  g_autoptr(AftercareSession) session = add_session (f, "2026-11-24T10:00:00Z");
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr(AftercareCheckin) here = test_checkin_new (session, "2026-11-24T12:00:00Z", i % 11);
+      g_autoptr(AftercareCheckin) there = test_checkin_new (session, "2026-11-24T12:00:00Z", i % 11);
+
+      g_assert_true (aftercare_store_add_checkin (f->store, here, &error));
+      g_assert_true (aftercare_store_add_checkin (other, there, &error));
+      g_assert_no_error (error);
+    }
+  checkins = aftercare_store_list_checkins (f->store, aftercare_session_get_id (session), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checkins->len, ==, 20);
+}
+
 /* Import and export */
 
 /* A small log with the awkward parts: offsets, fractions of a second,
@@ -839,6 +954,9 @@ main (int argc, char *argv[])
   add_test ("/checkin/rules", test_checkin_rules);
   add_test ("/checkin/edit-and-delete", test_checkin_edit_and_delete);
   add_test ("/refresh/sees-other-writers", test_refresh_sees_other_writers);
+  add_test ("/desks/stale-session-edit-is-refused", test_stale_session_edit_is_refused);
+  add_test ("/desks/stale-checkin-edit-is-refused", test_stale_checkin_edit_is_refused);
+  add_test ("/desks/interleaved-adds-lose-nothing", test_interleaved_adds_lose_nothing);
   add_test ("/import/json-round-trip", test_json_round_trip);
   add_test ("/import/csv-round-trip", test_csv_round_trip);
   add_test ("/import/idempotent", test_import_is_idempotent);
