@@ -3,6 +3,7 @@
 #define G_LOG_DOMAIN "aftercare-session-list"
 
 #include "aftercare-session-list.h"
+#include "aftercare-store.h"
 
 /* Pages kept in memory; the least recently used goes first. A screenful
  * is well under one page, so this is plenty for scrolling back and forth. */
@@ -171,7 +172,11 @@ load_page (AftercareSessionList *self,
 
   if (read == NULL)
     {
-      g_warning ("Could not read the session list: %s", error->message);
+      /* A lost connection is shown by the store's "connected"; the list reloads once back. */
+      if (g_error_matches (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_UNREACHABLE))
+        g_debug ("Could not read the session list: %s", error->message);
+      else
+        g_warning ("Could not read the session list: %s", error->message);
       return NULL;
     }
   page = g_new0 (Page, 1);

@@ -176,10 +176,33 @@ aftercare_sqlite_backend_finalize (GObject *object)
   G_OBJECT_CLASS (aftercare_sqlite_backend_parent_class)->finalize (object);
 }
 
+enum {
+  PROP_0,
+  PROP_CONNECTED,
+};
+
+static void
+aftercare_sqlite_backend_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    /* A file on this computer is never out of reach. */
+    case PROP_CONNECTED: g_value_set_boolean (value, TRUE); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 aftercare_sqlite_backend_class_init (AftercareSqliteBackendClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = aftercare_sqlite_backend_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = aftercare_sqlite_backend_finalize;
+  object_class->get_property = aftercare_sqlite_backend_get_property;
+  g_object_class_override_property (object_class, PROP_CONNECTED, "connected");
 }
 
 static void

@@ -15,6 +15,12 @@ G_DEFINE_INTERFACE (AftercareStoreBackend, aftercare_store_backend, G_TYPE_OBJEC
 static void
 aftercare_store_backend_default_init (AftercareStoreBackendInterface *iface)
 {
+  g_object_interface_install_property (iface,
+                                       g_param_spec_boolean ("connected", NULL, NULL, TRUE,
+                                                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                             G_PARAM_STATIC_STRINGS));
+  g_signal_new ("changed", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST,
+                0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 #define IFACE(self) AFTERCARE_STORE_BACKEND_GET_IFACE (self)
@@ -179,6 +185,25 @@ aftercare_store_backend_delete_checkin (AftercareStoreBackend  *self,
   g_return_val_if_fail (AFTERCARE_IS_STORE_BACKEND (self), FALSE);
   g_return_val_if_fail (checkin_id != NULL, FALSE);
   return IFACE (self)->delete_checkin (self, checkin_id, error);
+}
+
+const char *
+aftercare_store_backend_get_read_only_reason (AftercareStoreBackend *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE_BACKEND (self), NULL);
+  if (IFACE (self)->get_read_only_reason == NULL)
+    return NULL;
+  return IFACE (self)->get_read_only_reason (self);
+}
+
+gboolean
+aftercare_store_backend_get_connected (AftercareStoreBackend *self)
+{
+  gboolean connected = TRUE;
+
+  g_return_val_if_fail (AFTERCARE_IS_STORE_BACKEND (self), FALSE);
+  g_object_get (self, "connected", &connected, NULL);
+  return connected;
 }
 
 int

@@ -71,7 +71,20 @@ struct _AftercareStoreBackendInterface
                                               GError **error);
   gboolean          (*delete_checkin)        (AftercareStoreBackend *self, const char *checkin_id,
                                               GError **error);
+
+  /* Why nothing may be written here (a sentence for people), or NULL when
+   * writing is allowed. Writes are then refused with READ_ONLY. */
+  const char       *(*get_read_only_reason)  (AftercareStoreBackend *self);
 };
+
+/* Every backend also has:
+ * - a read-only boolean property "connected": FALSE while a server's
+ *   connection is lost (the backend reconnects by itself, and meanwhile
+ *   refuses work with UNREACHABLE); a file is always connected;
+ * - a signal "changed" (const char *session_id, or NULL for "anything"):
+ *   another connection has committed a change that concerns that session,
+ *   or the backend reconnected. Emitted from the main loop, never in the
+ *   middle of a call; the change stamp has moved by then. */
 
 gboolean          aftercare_store_backend_begin_write           (AftercareStoreBackend *self, GError **error);
 gboolean          aftercare_store_backend_begin_read            (AftercareStoreBackend *self, GError **error);
@@ -104,6 +117,9 @@ gboolean          aftercare_store_backend_update_checkin        (AftercareStoreB
                                                                  AftercareCheckin *checkin, GError **error);
 gboolean          aftercare_store_backend_delete_checkin        (AftercareStoreBackend *self,
                                                                  const char *checkin_id, GError **error);
+
+const char       *aftercare_store_backend_get_read_only_reason  (AftercareStoreBackend *self);
+gboolean          aftercare_store_backend_get_connected         (AftercareStoreBackend *self);
 
 /* What kind of row a conflict is about. */
 typedef enum {

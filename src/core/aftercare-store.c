@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "aftercare-backup-writer.h"
+#include "aftercare-pg-backend.h"
+#include "aftercare-pg-connect.h"
 #include "aftercare-session-list.h"
 #include "aftercare-sqlite-backend.h"
 #include "aftercare-store.h"
@@ -39,6 +41,8 @@ enum {
   PROP_0,
   PROP_LOCATION,
   PROP_CAN_UNDO_DELETE,
+  PROP_CONNECTED,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -87,6 +91,8 @@ aftercare_store_get_property (GObject    *object,
     {
     case PROP_LOCATION: g_value_set_string (value, self->location); break;
     case PROP_CAN_UNDO_DELETE: g_value_set_boolean (value, aftercare_store_can_undo_delete (self)); break;
+    case PROP_CONNECTED: g_value_set_boolean (value, aftercare_store_get_connected (self)); break;
+    case PROP_READ_ONLY: g_value_set_boolean (value, aftercare_store_get_read_only (self)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -105,6 +111,12 @@ aftercare_store_class_init (AftercareStoreClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_CAN_UNDO_DELETE] =
     g_param_spec_boolean ("can-undo-delete", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONNECTED] =
+    g_param_spec_boolean ("connected", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -127,34 +139,58 @@ aftercare_store_get_default_location (void)
   return g_build_filename (g_get_user_data_dir (), "aftercare", "aftercare.db", NULL);
 }
 
-/* Only database files for now; a server's address is refused plainly. */
-static gboolean
-is_server_location (const char *location)
+gboolean
+aftercare_store_location_is_server (const char *location)
 {
-  return strstr (location, "://") != NULL || g_str_has_prefix (location, "postgresql:") ||
-         g_str_has_prefix (location, "service=");
-}
-
-static gboolean
-set_server_unsupported (const char  *location,
-                        GError     **error)
-{
-  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED,
-               _("“%s” looks like a database server; this version of Aftercare keeps "
-                 "its data in a file"), location);
-  return FALSE;
+  g_return_val_if_fail (location != NULL, FALSE);
+  return aftercare_pg_is_location (location);
 }
 
 static AftercareStoreBackend *
 open_backend (const char  *location,
               GError     **error)
 {
-  if (is_server_location (location))
-    {
-      set_server_unsupported (location, error);
-      return NULL;
-    }
+  if (aftercare_store_location_is_server (location))
+    return AFTERCARE_STORE_BACKEND (aftercare_pg_backend_open (location, error));
   return AFTERCARE_STORE_BACKEND (aftercare_sqlite_backend_open (location, error));
+}
+
+gboolean
+aftercare_store_test_connection (const char  *location,
+                                 GError     **error)
+{
+  g_return_val_if_fail (location != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!aftercare_store_location_is_server (location))
+    {
+      g_set_error_literal (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID,
+                           _("This is not the address of a PostgreSQL server. Write it as "
+                             "postgresql://host/database, or as service=NAME for a libpq service."));
+      return FALSE;
+    }
+  return aftercare_pg_backend_test (location, error);
+}
+
+/* Another desk committed a change (or the connection came back). */
+static void
+backend_changed_cb (AftercareStoreBackend *backend,
+                    const char            *session_id,
+                    AftercareStore        *self)
+{
+  aftercare_store_refresh (self);
+  if (session_id == NULL)
+    return;
+  g_signal_emit (self, signals[SESSION_CHANGED], 0, session_id);
+  g_signal_emit (self, signals[CHECKINS_CHANGED], 0, session_id);
+}
+
+static void
+backend_connected_cb (AftercareStoreBackend *backend,
+                      GParamSpec            *pspec,
+                      AftercareStore        *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
 }
 
 AftercareStore *
@@ -182,6 +218,8 @@ aftercare_store_open (const char  *location,
   self->backend = g_steal_pointer (&backend);
   self->change_stamp = change_stamp;
   self->sessions = aftercare_session_list_new (self->backend, n_sessions);
+  g_signal_connect_object (self->backend, "changed", G_CALLBACK (backend_changed_cb), self, 0);
+  g_signal_connect_object (self->backend, "notify::connected", G_CALLBACK (backend_connected_cb), self, 0);
   return self;
 }
 
@@ -200,9 +238,35 @@ aftercare_store_start_fresh (const char  *location,
   g_return_val_if_fail (location != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (is_server_location (location))
-    return set_server_unsupported (location, error);
+  if (aftercare_store_location_is_server (location))
+    {
+      g_set_error_literal (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED,
+                           _("A shared clinic database is never moved aside from here: ask whoever "
+                             "looks after the server"));
+      return FALSE;
+    }
   return aftercare_sqlite_backend_move_aside (location, backup_path, error);
+}
+
+gboolean
+aftercare_store_get_connected (AftercareStore *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
+  return aftercare_store_backend_get_connected (self->backend);
+}
+
+gboolean
+aftercare_store_get_read_only (AftercareStore *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
+  return aftercare_store_backend_get_read_only_reason (self->backend) != NULL;
+}
+
+const char *
+aftercare_store_get_read_only_reason (AftercareStore *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), NULL);
+  return aftercare_store_backend_get_read_only_reason (self->backend);
 }
 
 GListModel *
@@ -233,7 +297,11 @@ reload_list (AftercareStore *self)
   self->change_stamp = aftercare_store_backend_get_change_stamp (self->backend);
   if (!aftercare_store_backend_count_sessions (self->backend, &n_sessions, &error))
     {
-      g_warning ("Could not reload the session list: %s", error->message);
+      /* Out of reach, it reloads once the connection is back. */
+      if (g_error_matches (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_UNREACHABLE))
+        g_debug ("Could not reload the session list: %s", error->message);
+      else
+        g_warning ("Could not reload the session list: %s", error->message);
       return;
     }
   aftercare_session_list_reset (self->sessions, n_sessions);

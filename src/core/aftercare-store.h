@@ -19,6 +19,11 @@ typedef enum {
   AFTERCARE_STORE_ERROR_INVALID,      /* a bad value, or a bad line in an import (message names line and field) */
   AFTERCARE_STORE_ERROR_CONFLICT,     /* changed elsewhere since it was read */
   AFTERCARE_STORE_ERROR_READ_ONLY,    /* this app may not write here */
+  /* A database server (PostgreSQL): */
+  AFTERCARE_STORE_ERROR_UNREACHABLE,    /* no answer, refused, timed out, or the connection was lost */
+  AFTERCARE_STORE_ERROR_AUTHENTICATION, /* no password found, password refused, not let in */
+  AFTERCARE_STORE_ERROR_TLS,            /* the secure connection failed */
+  AFTERCARE_STORE_ERROR_NOT_SET_UP,     /* no such database, or no Aftercare tables in it (yet) */
 } AftercareStoreError;
 GQuark aftercare_store_error_quark (void);
 
@@ -28,17 +33,43 @@ G_DECLARE_FINAL_TYPE (AftercareStore, aftercare_store, AFTERCARE, STORE, GObject
 /* $XDG_DATA_HOME/aftercare/aftercare.db */
 char          *aftercare_store_get_default_location (void);
 
-/* A location is a database file's path. (A server's address will be one too,
- * once the store has a PostgreSQL backend: the store is backend-neutral.) */
+/* A location is a database file's path (SQLite), or a PostgreSQL server's
+ * address for libpq: "postgresql://…", "postgres://…", or a connection
+ * string with service=, host=, dbname=… ("service=clinic"). An address
+ * with a password in it is refused (INVALID): passwords go in ~/.pgpass or
+ * a service's password file. */
+gboolean       aftercare_store_location_is_server (const char *location);
 
-/* Opens (creating with mode 0600, migrating forward) the database at
- * location. A damaged or newer database is never written to: the error
- * says why, and aftercare_store_start_fresh() moves it aside. */
+/* Opens the database at location. A file is created (mode 0600) and
+ * migrated forward; a damaged or newer file is never written to: the error
+ * says why, and aftercare_store_start_fresh() moves it aside. A server's
+ * tables are created or migrated when the account may (else NOT_SET_UP),
+ * never when they are newer than this build; see aftercare-pg-backend.h. */
 AftercareStore *aftercare_store_open       (const char *location, GError **error);
 const char    *aftercare_store_get_location (AftercareStore *self);
 /* Moves the file at location (and its -wal/-shm) to a timestamped backup
- * beside it; *backup_path is where it went. */
+ * beside it; *backup_path is where it went. Never for a server. */
 gboolean       aftercare_store_start_fresh (const char *location, char **backup_path, GError **error);
+
+/* Connects to the server at location and checks its tables, changing
+ * nothing: TRUE when Aftercare could read and write there. Otherwise the
+ * error says plainly what failed: UNREACHABLE, AUTHENTICATION, TLS,
+ * NOT_SET_UP (no such database, no tables, an older layout), READ_ONLY
+ * (this Aftercare too old for the layout, or an account that may only
+ * read), INVALID (not a server's address, or one with a password). Blocks
+ * up to about ten seconds: call it from a thread in an interface. */
+gboolean       aftercare_store_test_connection (const char *location, GError **error);
+
+/* Property "connected": FALSE while the connection to a server is lost;
+ * the store reconnects by itself (with growing pauses, from the main
+ * loop), refuses work meanwhile with UNREACHABLE, and reloads its list
+ * once back. A file is always connected. */
+gboolean       aftercare_store_get_connected   (AftercareStore *self);
+/* Property "read-only": nothing can be saved here, for the reason given
+ * (a sentence for people; NULL when writing is allowed). Writes fail with
+ * READ_ONLY and that reason. */
+gboolean       aftercare_store_get_read_only   (AftercareStore *self);
+const char    *aftercare_store_get_read_only_reason (AftercareStore *self);
 
 /* The sessions, newest first (by end time), as a GListModel of
  * AftercareSession that loads rows as they are asked for. The same object
@@ -79,7 +110,10 @@ gboolean       aftercare_store_delete_checkin    (AftercareStore *self, const ch
  * that session is added, edited or deleted (also when an import or an undo
  * brings check-ins back); "session-changed" (const char *session_id) after
  * the session itself is added, edited, deleted or restored (sessions an
- * import adds are announced by the list alone). */
+ * import adds are announced by the list alone). On a shared server, another
+ * desk's change to a session reloads the list and emits both signals for
+ * it, from the main loop, within moments (LISTEN/NOTIFY); a large import
+ * elsewhere reloads the list only. */
 
 /* All or nothing, in one transaction; CSV when the name ends in .csv, else
  * the JSON backup (DESIGN.md, "Data formats"). */

@@ -1,0 +1,1433 @@
+/* aftercare-pg-backend.c: the store's rows on a shared PostgreSQL server, through libpq (the only place with its SQL). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "aftercare-pg-backend"
+
+#include "config.h"
+
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+#include <libpq-fe.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aftercare-pg-backend.h"
+#include "aftercare-pg-connect.h"
+#include "aftercare-store.h"
+#include "aftercare-time.h"
+
+/* How long a connection attempt may take. */
+#define CONNECT_TIMEOUT_SECONDS 10
+/* Pauses between attempts to reconnect: from the first to the longest. */
+#define RECONNECT_FIRST_DELAY_MS 250
+#define RECONNECT_MAX_DELAY_MS 5000
+/* A transaction that touched more sessions announces "*" instead. */
+#define MAX_NAMED_SESSIONS 50
+/* pg_advisory_xact_lock's key while migrating: "AFTC". */
+#define MIGRATION_LOCK "1095128131"
+
+/* Each step brings the tables from layout N to N + 1; all steps run in one
+ * transaction. Static text only: values never reach SQL except as bound
+ * parameters. Times are kept as entered (ISO 8601 with their offset) and,
+ * for ordering, as microseconds since the epoch; ids sort by their bytes
+ * (COLLATE "C"), as in SQLite, so both list sessions in the same order. */
+static const char * const migrations[AFTERCARE_PG_SCHEMA_VERSION] = {
+  /* 0 -> 1: the first layout, written by Aftercare 0.1.0 (100). */
+  /* The set-up script makes the schema for its owner, who then may not
+   * create schemas (CREATE SCHEMA IF NOT EXISTS would still ask). */
+  "DO $$ BEGIN"
+  "  IF to_regnamespace ('aftercare') IS NULL THEN CREATE SCHEMA aftercare; END IF;"
+  " END $$;"
+  "CREATE TABLE aftercare.aftercare_schema ("
+  "  version integer NOT NULL,"
+  "  min_app_version integer NOT NULL);"
+  /* Desks read it; only its owner (who migrates) changes it. */
+  "ALTER TABLE aftercare.aftercare_schema ENABLE ROW LEVEL SECURITY;"
+  "CREATE POLICY everyone_reads ON aftercare.aftercare_schema FOR SELECT USING (true);"
+  "CREATE TABLE aftercare.sessions ("
+  "  id text COLLATE \"C\" NOT NULL PRIMARY KEY,"
+  "  ended_at text NOT NULL,"
+  "  ended_us bigint NOT NULL,"
+  "  duration_minutes integer NOT NULL CHECK (duration_minutes BETWEEN 0 AND 1440),"
+  "  type text NOT NULL,"
+  "  pressure text NOT NULL,"
+  "  first_time boolean NOT NULL,"
+  "  areas text NOT NULL,"
+  "  client text NOT NULL,"
+  "  therapist text NOT NULL,"
+  "  notes text NOT NULL,"
+  "  version bigint NOT NULL DEFAULT 1,"
+  "  updated_at timestamptz NOT NULL DEFAULT now());"
+  "CREATE INDEX sessions_newest_first ON aftercare.sessions (ended_us, id);"
+  "CREATE TABLE aftercare.checkins ("
+  "  id text COLLATE \"C\" NOT NULL PRIMARY KEY,"
+  "  session_id text COLLATE \"C\" NOT NULL REFERENCES aftercare.sessions (id) ON DELETE CASCADE,"
+  "  at text NOT NULL,"
+  "  at_us bigint NOT NULL,"
+  "  soreness integer NOT NULL CHECK (soreness BETWEEN 0 AND 10),"
+  "  symptoms text NOT NULL,"
+  "  notes text NOT NULL,"
+  "  version bigint NOT NULL DEFAULT 1,"
+  "  updated_at timestamptz NOT NULL DEFAULT now());"
+  "CREATE INDEX checkins_by_session ON aftercare.checkins (session_id, at_us, id);"
+  /* Counted up by every write transaction, before it commits: another desk
+   * that reads it knows at once that its list may be out of date. */
+  "CREATE SEQUENCE aftercare.changes;"
+  "INSERT INTO aftercare.aftercare_schema (version, min_app_version) VALUES (1, 100);",
+};
+
+#define SESSION_COLUMNS \
+  "id, ended_at, duration_minutes, type, pressure, first_time, areas, client, therapist, notes, version"
+#define CHECKIN_COLUMNS "id, session_id, at, soreness, symptoms, notes, version"
+#define MICROSECONDS(column) "(extract(epoch FROM " column ") * 1000000)::bigint"
+
+typedef enum {
+  STMT_SCHEMA,
+  STMT_MAY_WRITE,
+  STMT_COUNT_SESSIONS,
+  STMT_COUNT_BEFORE,
+  STMT_LIST_FIRST,
+  STMT_LIST_AFTER,
+  STMT_GET_SESSION,
+  STMT_INSERT_SESSION,
+  STMT_UPDATE_SESSION,
+  STMT_DELETE_SESSION,
+  STMT_SESSION_UPDATED_AT,
+  STMT_LIST_CHECKINS,
+  STMT_GET_CHECKIN,
+  STMT_INSERT_CHECKIN,
+  STMT_UPDATE_CHECKIN,
+  STMT_DELETE_CHECKIN,
+  STMT_CHECKIN_UPDATED_AT,
+  STMT_NOTIFY,
+  STMT_CHANGES,
+  N_STATEMENTS
+} Statement;
+
+static const char * const statement_sql[N_STATEMENTS] = {
+  [STMT_SCHEMA] =
+    "SELECT version, min_app_version FROM aftercare.aftercare_schema",
+  [STMT_MAY_WRITE] =
+    "SELECT bool_and (has_table_privilege (t, 'INSERT') AND has_table_privilege (t, 'UPDATE')"
+    "                 AND has_table_privilege (t, 'DELETE'))"
+    " FROM unnest (ARRAY['aftercare.sessions', 'aftercare.checkins']) AS t",
+  [STMT_COUNT_SESSIONS] = "SELECT count(*) FROM aftercare.sessions",
+  [STMT_COUNT_BEFORE] =
+    "SELECT count(*) FROM aftercare.sessions WHERE (ended_us, id) > ($1::bigint, $2::text)",
+  [STMT_LIST_FIRST] =
+    "SELECT " SESSION_COLUMNS " FROM aftercare.sessions"
+    " ORDER BY ended_us DESC, id DESC LIMIT $1::bigint OFFSET $2::bigint",
+  [STMT_LIST_AFTER] =
+    "SELECT " SESSION_COLUMNS " FROM aftercare.sessions WHERE (ended_us, id) < ($3::bigint, $4::text)"
+    " ORDER BY ended_us DESC, id DESC LIMIT $1::bigint OFFSET $2::bigint",
+  [STMT_GET_SESSION] = "SELECT " SESSION_COLUMNS " FROM aftercare.sessions WHERE id = $1",
+  /* $12 is the version the row gets. */
+  [STMT_INSERT_SESSION] =
+    "INSERT INTO aftercare.sessions (" SESSION_COLUMNS ", ended_us, updated_at)"
+    " VALUES ($1, $2, $3::integer, $4, $5, $6::boolean, $7, $8, $9, $10, $12::bigint, $11::bigint, now())",
+  /* Only the version that was read may be replaced: optimistic concurrency. */
+  [STMT_UPDATE_SESSION] =
+    "UPDATE aftercare.sessions SET ended_at = $2, duration_minutes = $3::integer, type = $4,"
+    " pressure = $5, first_time = $6::boolean, areas = $7, client = $8, therapist = $9, notes = $10,"
+    " ended_us = $11::bigint, version = $12::bigint, updated_at = now()"
+    " WHERE id = $1 AND version = $12::bigint - 1",
+  [STMT_DELETE_SESSION] = "DELETE FROM aftercare.sessions WHERE id = $1",
+  [STMT_SESSION_UPDATED_AT] =
+    "SELECT " MICROSECONDS ("updated_at") " FROM aftercare.sessions WHERE id = $1",
+  [STMT_LIST_CHECKINS] =
+    "SELECT " CHECKIN_COLUMNS " FROM aftercare.checkins WHERE session_id = $1 ORDER BY at_us, id",
+  [STMT_GET_CHECKIN] = "SELECT " CHECKIN_COLUMNS " FROM aftercare.checkins WHERE id = $1",
+  /* $8 is the version the row gets. */
+  [STMT_INSERT_CHECKIN] =
+    "INSERT INTO aftercare.checkins (" CHECKIN_COLUMNS ", at_us, updated_at)"
+    " VALUES ($1, $2, $3, $4::integer, $5, $6, $8::bigint, $7::bigint, now())",
+  /* Returns the session it belonged to before, to announce both. */
+  [STMT_UPDATE_CHECKIN] =
+    "UPDATE aftercare.checkins AS c SET session_id = $2, at = $3, soreness = $4::integer,"
+    " symptoms = $5, notes = $6, at_us = $7::bigint, version = $8::bigint, updated_at = now()"
+    " FROM aftercare.checkins AS before"
+    " WHERE c.id = $1 AND before.id = $1 AND c.version = $8::bigint - 1"
+    " RETURNING before.session_id",
+  [STMT_DELETE_CHECKIN] = "DELETE FROM aftercare.checkins WHERE id = $1 RETURNING session_id",
+  [STMT_CHECKIN_UPDATED_AT] =
+    "SELECT " MICROSECONDS ("updated_at") " FROM aftercare.checkins WHERE id = $1",
+  /* Sent before COMMIT, so the other desks hear of it only if it commits;
+   * the change counter moves once a row. */
+  [STMT_NOTIFY] =
+    "SELECT pg_notify ('" AFTERCARE_PG_CHANNEL "', id), nextval ('aftercare.changes')"
+    " FROM unnest ($1::text[]) AS id",
+  [STMT_CHANGES] =
+    "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM aftercare.changes",
+};
+
+struct _AftercarePgBackend
+{
+  GObject parent_instance;
+
+  char *location;
+  PGconn *conn;
+  gboolean connected;
+  gboolean in_transaction;
+  gboolean prepared[N_STATEMENTS];
+  char *read_only_reason;
+
+  /* Other desks' changes: counted, and announced from the main loop. The
+   * change stamp is the server's change counter less our own writes, plus
+   * the notifications heard: it moves only for others' changes. */
+  guint64 notifications;
+  gint64 own_changes;
+  gint64 others_changes;
+  GHashTable *touched;        /* session ids this transaction wrote */
+  GHashTable *announce;       /* session ids to announce; "" for everything */
+  GMainContext *context;
+  GSource *socket_source;
+  GSource *announce_source;
+
+  /* Reconnecting. */
+  GSource *reconnect_source;
+  guint reconnect_delay_ms;
+  AftercarePgConnector *connector;
+};
+
+static void aftercare_pg_backend_iface_init (AftercareStoreBackendInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AftercarePgBackend, aftercare_pg_backend, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (AFTERCARE_TYPE_STORE_BACKEND,
+                                                      aftercare_pg_backend_iface_init))
+
+enum {
+  PROP_0,
+  PROP_CONNECTED,
+};
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+
+static void
+clear_source (GSource **source)
+{
+  if (*source == NULL)
+    return;
+  g_source_destroy (*source);
+  g_clear_pointer (source, g_source_unref);
+}
+
+static void
+aftercare_pg_backend_dispose (GObject *object)
+{
+  AftercarePgBackend *self = AFTERCARE_PG_BACKEND (object);
+
+  g_clear_pointer (&self->connector, aftercare_pg_connector_cancel);
+  clear_source (&self->socket_source);
+  clear_source (&self->announce_source);
+  clear_source (&self->reconnect_source);
+  g_clear_pointer (&self->conn, PQfinish);
+
+  G_OBJECT_CLASS (aftercare_pg_backend_parent_class)->dispose (object);
+}
+
+static void
+aftercare_pg_backend_finalize (GObject *object)
+{
+  AftercarePgBackend *self = AFTERCARE_PG_BACKEND (object);
+
+  g_clear_pointer (&self->location, g_free);
+  g_clear_pointer (&self->read_only_reason, g_free);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
+  g_clear_pointer (&self->announce, g_hash_table_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
+
+  G_OBJECT_CLASS (aftercare_pg_backend_parent_class)->finalize (object);
+}
+
+static void
+aftercare_pg_backend_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  AftercarePgBackend *self = AFTERCARE_PG_BACKEND (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTED: g_value_set_boolean (value, self->connected); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aftercare_pg_backend_class_init (AftercarePgBackendClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = aftercare_pg_backend_dispose;
+  object_class->finalize = aftercare_pg_backend_finalize;
+  object_class->get_property = aftercare_pg_backend_get_property;
+  g_object_class_override_property (object_class, PROP_CONNECTED, "connected");
+}
+
+static void
+aftercare_pg_backend_init (AftercarePgBackend *self)
+{
+  self->touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->announce = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->reconnect_delay_ms = RECONNECT_FIRST_DELAY_MS;
+}
+
+int
+aftercare_pg_backend_get_app_version (void)
+{
+  g_auto(GStrv) parts = g_strsplit (PACKAGE_VERSION, ".", 3);
+  int number = 0;
+
+  for (guint i = 0; i < 3; i++)
+    number = number * 100 + (parts[0] != NULL && i < g_strv_length (parts) ? atoi (parts[i]) : 0);
+  return number;
+}
+
+/* "0.1.0" from 100. */
+static char *
+format_app_version (int number)
+{
+  return g_strdup_printf ("%d.%d.%d", number / 10000, number / 100 % 100, number % 100);
+}
+
+/* Announcing other desks' changes */
+
+static gboolean
+announce_cb (gpointer data)
+{
+  AftercarePgBackend *self = data;
+  g_autoptr(GHashTable) announce = g_steal_pointer (&self->announce);
+  GHashTableIter iter;
+  gpointer id;
+
+  g_clear_pointer (&self->announce_source, g_source_unref);
+  self->announce = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_contains (announce, ""))
+    {
+      g_signal_emit_by_name (self, "changed", NULL);
+      return G_SOURCE_REMOVE;
+    }
+  g_hash_table_iter_init (&iter, announce);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    g_signal_emit_by_name (self, "changed", id);
+  return G_SOURCE_REMOVE;
+}
+
+/* Counts a change made elsewhere and announces it soon, from the main
+ * loop: never in the middle of a call that met it. session_id NULL: anything. */
+static void
+note_foreign_change (AftercarePgBackend *self,
+                     const char         *session_id)
+{
+  self->notifications++;
+  g_hash_table_add (self->announce, g_strdup (session_id != NULL ? session_id : ""));
+  if (self->announce_source != NULL)
+    return;
+  self->announce_source = g_idle_source_new ();
+  g_source_set_callback (self->announce_source, announce_cb, self, NULL);
+  g_source_attach (self->announce_source, self->context);
+}
+
+/* Takes the notifications libpq has read; ours are not news. */
+static void
+drain_notifications (AftercarePgBackend *self)
+{
+  int own_pid = PQbackendPID (self->conn);
+  PGnotify *notify;
+
+  while ((notify = PQnotifies (self->conn)) != NULL)
+    {
+      if (notify->be_pid != own_pid && g_str_equal (notify->relname, AFTERCARE_PG_CHANNEL))
+        note_foreign_change (self, *notify->extra != '\0' && !g_str_equal (notify->extra, "*")
+                                     ? notify->extra : NULL);
+      PQfreemem (notify);
+    }
+}
+
+/* Losing and regaining the connection */
+
+static void start_reconnecting (AftercarePgBackend *self);
+
+static void
+set_connected (AftercarePgBackend *self,
+               gboolean            connected)
+{
+  if (self->connected == connected)
+    return;
+  self->connected = connected;
+  g_object_notify (G_OBJECT (self), "connected");
+}
+
+static void
+connection_lost (AftercarePgBackend *self)
+{
+  g_debug ("Lost the connection to %s", self->location);
+  clear_source (&self->socket_source);
+  g_clear_pointer (&self->conn, PQfinish);
+  memset (self->prepared, 0, sizeof self->prepared);
+  self->in_transaction = FALSE;
+  g_hash_table_remove_all (self->touched);
+  start_reconnecting (self);
+  set_connected (self, FALSE);
+}
+
+static gboolean
+socket_readable_cb (int          fd,
+                    GIOCondition condition,
+                    gpointer     data)
+{
+  AftercarePgBackend *self = data;
+
+  if (!PQconsumeInput (self->conn))
+    {
+      connection_lost (self);
+      return G_SOURCE_REMOVE;
+    }
+  drain_notifications (self);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Hears other desks' notifications, and a connection that drops, at once. */
+static void
+watch_socket (AftercarePgBackend *self)
+{
+  self->socket_source = g_unix_fd_source_new (PQsocket (self->conn), G_IO_IN | G_IO_HUP | G_IO_ERR);
+  g_source_set_callback (self->socket_source, G_SOURCE_FUNC (socket_readable_cb), self, NULL);
+  g_source_attach (self->socket_source, self->context);
+}
+
+/* Errors */
+
+static int
+store_error_code (const char *sqlstate)
+{
+  static const struct { const char *prefix; int code; } codes[] = {
+    { "23505", AFTERCARE_STORE_ERROR_CONFLICT },
+    { "23503", AFTERCARE_STORE_ERROR_NOT_FOUND },
+    { "23", AFTERCARE_STORE_ERROR_INVALID },
+    { "22", AFTERCARE_STORE_ERROR_INVALID },
+    { "42501", AFTERCARE_STORE_ERROR_READ_ONLY },
+    { "25006", AFTERCARE_STORE_ERROR_READ_ONLY },
+    { "42P01", AFTERCARE_STORE_ERROR_NOT_SET_UP },
+    { "3F000", AFTERCARE_STORE_ERROR_NOT_SET_UP },
+    { "08", AFTERCARE_STORE_ERROR_UNREACHABLE },
+    { "57P", AFTERCARE_STORE_ERROR_UNREACHABLE },
+  };
+
+  for (guint i = 0; sqlstate != NULL && i < G_N_ELEMENTS (codes); i++)
+    if (g_str_has_prefix (sqlstate, codes[i].prefix))
+      return codes[i].code;
+  return AFTERCARE_STORE_ERROR_FAILED;
+}
+
+static gboolean
+set_lost_error (const char  *what,
+                GError     **error)
+{
+  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_UNREACHABLE,
+               /* Translators: %s says what was being done, "Could not save the session". */
+               _("%s: the connection to the clinic database was lost. Aftercare keeps trying "
+                 "to reconnect."), what);
+  return FALSE;
+}
+
+/* Sets error from a failed result (res may be NULL); notices a lost connection. */
+static gboolean
+set_result_error (AftercarePgBackend  *self,
+                  const PGresult      *res,
+                  const char          *what,
+                  GError             **error)
+{
+  const char *sqlstate = res != NULL ? PQresultErrorField (res, PG_DIAG_SQLSTATE) : NULL;
+  const char *message = res != NULL ? PQresultErrorField (res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+  g_autofree char *connection_message = NULL;
+
+  if (PQstatus (self->conn) == CONNECTION_BAD)
+    {
+      connection_lost (self);
+      return set_lost_error (what, error);
+    }
+  if (message == NULL)
+    message = connection_message = g_strstrip (g_strdup (PQerrorMessage (self->conn)));
+  g_set_error (error, AFTERCARE_STORE_ERROR, store_error_code (sqlstate),
+               /* Translators: "what failed: why", e.g. "Could not save the session: …". */
+               _("%s: %s"), what, message);
+  return FALSE;
+}
+
+static gboolean
+ensure_connected (AftercarePgBackend  *self,
+                  GError             **error)
+{
+  if (self->conn != NULL)
+    return TRUE;
+  g_set_error_literal (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_UNREACHABLE,
+                       _("Not connected to the clinic database. Aftercare keeps trying to reconnect."));
+  return FALSE;
+}
+
+/* Statements */
+
+static gboolean
+result_ok (const PGresult *res)
+{
+  ExecStatusType status = res != NULL ? PQresultStatus (res) : PGRES_FATAL_ERROR;
+
+  return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+}
+
+static gboolean
+prepare (AftercarePgBackend  *self,
+         Statement            which,
+         const char          *name,
+         GError             **error)
+{
+  g_autoptr(PGresult) res = NULL;
+
+  if (self->prepared[which])
+    return TRUE;
+  res = PQprepare (self->conn, name, statement_sql[which], 0, NULL);
+  if (!result_ok (res))
+    return set_result_error (self, res, _("Could not read the database"), error);
+  self->prepared[which] = TRUE;
+  return TRUE;
+}
+
+/* Runs a prepared statement with text parameters; the result, or NULL with error. */
+static PGresult *
+run (AftercarePgBackend  *self,
+     Statement            which,
+     int                  n_params,
+     const char * const  *params,
+     const char          *what,
+     GError             **error)
+{
+  char name[16];
+  PGresult *res;
+
+  if (!ensure_connected (self, error))
+    return NULL;
+  g_snprintf (name, sizeof name, "aftercare_%d", which);
+  if (!prepare (self, which, name, error))
+    return NULL;
+  res = PQexecPrepared (self->conn, name, n_params, params, NULL, NULL, 0);
+  if (!result_ok (res))
+    {
+      set_result_error (self, res, what, error);
+      g_clear_pointer (&res, PQclear);
+      return NULL;
+    }
+  drain_notifications (self);
+  return res;
+}
+
+/* Runs static SQL (transaction control, migrations): never with values. */
+static gboolean
+run_static (AftercarePgBackend  *self,
+            const char          *sql,
+            const char          *what,
+            GError             **error)
+{
+  g_autoptr(PGresult) res = NULL;
+
+  if (!ensure_connected (self, error))
+    return FALSE;
+  res = PQexec (self->conn, sql);
+  if (!result_ok (res))
+    return set_result_error (self, res, what, error);
+  drain_notifications (self);
+  return TRUE;
+}
+
+/* Values */
+
+static char *
+int64_text (gint64 value)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, value);
+}
+
+static gint64
+unix_usec (GDateTime *time)
+{
+  return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
+}
+
+static gint64
+value_int64 (const PGresult *res,
+             int             row,
+             int             column)
+{
+  return g_ascii_strtoll (PQgetvalue (res, row, column), NULL, 10);
+}
+
+/* The parameters of a session row, $1 to $12; free with g_strfreev. */
+static char **
+session_params (AftercareSession *session)
+{
+  char **params = g_new0 (char *, 13);
+  GDateTime *ended_at = aftercare_session_get_ended_at (session);
+
+  params[0] = g_strdup (aftercare_session_get_id (session));
+  params[1] = aftercare_time_format (ended_at);
+  params[2] = int64_text (aftercare_session_get_duration_minutes (session));
+  params[3] = g_strdup (aftercare_massage_type_to_key (aftercare_session_get_massage_type (session)));
+  params[4] = g_strdup (aftercare_pressure_to_key (aftercare_session_get_pressure (session)));
+  params[5] = g_strdup (aftercare_session_get_first_time (session) ? "true" : "false");
+  params[6] = aftercare_flags_to_string (AFTERCARE_TYPE_AREAS, aftercare_session_get_areas (session));
+  params[7] = g_strdup (aftercare_session_get_client (session));
+  params[8] = g_strdup (aftercare_session_get_therapist (session));
+  params[9] = g_strdup (aftercare_session_get_notes (session));
+  params[10] = int64_text (unix_usec (ended_at));
+  params[11] = int64_text (aftercare_session_get_version (session) + 1);
+  return params;
+}
+
+/* The parameters of a check-in row, $1 to $8. */
+static char **
+checkin_params (AftercareCheckin *checkin)
+{
+  char **params = g_new0 (char *, 9);
+  GDateTime *at = aftercare_checkin_get_at (checkin);
+
+  params[0] = g_strdup (aftercare_checkin_get_id (checkin));
+  params[1] = g_strdup (aftercare_checkin_get_session_id (checkin));
+  params[2] = aftercare_time_format (at);
+  params[3] = int64_text (aftercare_checkin_get_soreness (checkin));
+  params[4] = aftercare_flags_to_string (AFTERCARE_TYPE_SYMPTOMS, aftercare_checkin_get_symptoms (checkin));
+  params[5] = g_strdup (aftercare_checkin_get_notes (checkin));
+  params[6] = int64_text (unix_usec (at));
+  params[7] = int64_text (aftercare_checkin_get_version (checkin) + 1);
+  return params;
+}
+
+static gpointer
+set_unreadable_row (const char  *id,
+                    const char  *column,
+                    GError     **error)
+{
+  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_DAMAGED,
+               _("The stored entry %s has an unreadable “%s”"), id, column);
+  return NULL;
+}
+
+/* The enumerations and times of a session row, checked. */
+static const char *
+read_session_keys (const PGresult   *res,
+                   int               row,
+                   AftercareSession *session)
+{
+  g_autoptr(GDateTime) ended_at = aftercare_time_parse (PQgetvalue (res, row, 1));
+  gint64 duration = value_int64 (res, row, 2);
+  int type, pressure;
+  guint areas;
+
+  if (ended_at == NULL)
+    return "ended_at";
+  if (duration < 0 || duration > 24 * 60)
+    return "duration_minutes";
+  if (!aftercare_enum_from_key (AFTERCARE_TYPE_MASSAGE_TYPE, PQgetvalue (res, row, 3), &type))
+    return "type";
+  if (!aftercare_enum_from_key (AFTERCARE_TYPE_PRESSURE, PQgetvalue (res, row, 4), &pressure))
+    return "pressure";
+  if (!aftercare_flags_from_string (AFTERCARE_TYPE_AREAS, PQgetvalue (res, row, 6), &areas, NULL))
+    return "areas";
+  aftercare_session_set_ended_at (session, ended_at);
+  aftercare_session_set_duration_minutes (session, (guint) duration);
+  aftercare_session_set_massage_type (session, type);
+  aftercare_session_set_pressure (session, pressure);
+  aftercare_session_set_areas (session, areas);
+  return NULL;
+}
+
+static gpointer
+session_from_row (const PGresult  *res,
+                  int              row,
+                  GError         **error)
+{
+  g_autoptr(AftercareSession) session = aftercare_session_new (NULL);
+  const char *bad_column;
+
+  aftercare_session_set_id (session, PQgetvalue (res, row, 0));
+  if ((bad_column = read_session_keys (res, row, session)) != NULL)
+    return set_unreadable_row (PQgetvalue (res, row, 0), bad_column, error);
+  aftercare_session_set_first_time (session, *PQgetvalue (res, row, 5) == 't');
+  aftercare_session_set_client (session, PQgetvalue (res, row, 7));
+  aftercare_session_set_therapist (session, PQgetvalue (res, row, 8));
+  aftercare_session_set_notes (session, PQgetvalue (res, row, 9));
+  aftercare_session_set_version (session, MAX (value_int64 (res, row, 10), 0));
+  return g_steal_pointer (&session);
+}
+
+static gpointer
+checkin_from_row (const PGresult  *res,
+                  int              row,
+                  GError         **error)
+{
+  g_autoptr(GDateTime) at = aftercare_time_parse (PQgetvalue (res, row, 2));
+  gint64 soreness = value_int64 (res, row, 3);
+  guint symptoms = 0;
+  AftercareCheckin *checkin;
+
+  if (at == NULL)
+    return set_unreadable_row (PQgetvalue (res, row, 0), "at", error);
+  if (soreness < 0 || soreness > AFTERCARE_SORENESS_MAX)
+    return set_unreadable_row (PQgetvalue (res, row, 0), "soreness", error);
+  if (!aftercare_flags_from_string (AFTERCARE_TYPE_SYMPTOMS, PQgetvalue (res, row, 4), &symptoms, NULL))
+    return set_unreadable_row (PQgetvalue (res, row, 0), "symptoms", error);
+  checkin = aftercare_checkin_new (PQgetvalue (res, row, 1), at, (guint) soreness, symptoms);
+  aftercare_checkin_set_id (checkin, PQgetvalue (res, row, 0));
+  aftercare_checkin_set_notes (checkin, PQgetvalue (res, row, 5));
+  aftercare_checkin_set_version (checkin, MAX (value_int64 (res, row, 6), 0));
+  return checkin;
+}
+
+typedef gpointer (*RowReader) (const PGresult *res, int row, GError **error);
+
+static GPtrArray *
+read_rows (const PGresult  *res,
+           RowReader        reader,
+           GError         **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      gpointer row = reader (res, i, error);
+
+      if (row == NULL)
+        return NULL;
+      g_ptr_array_add (rows, row);
+    }
+  return g_steal_pointer (&rows);
+}
+
+static gboolean
+set_not_found (const char  *id,
+               GError     **error)
+{
+  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND,
+               _("No entry with id %s is stored"), id);
+  return FALSE;
+}
+
+/* Reads the one row with that id; NOT_FOUND when there is none. */
+static gpointer
+read_by_id (AftercarePgBackend  *self,
+            Statement            which,
+            RowReader            reader,
+            const char          *id,
+            GError             **error)
+{
+  const char *params[] = { id };
+  g_autoptr(PGresult) res = run (self, which, 1, params, _("Could not read the database"), error);
+
+  if (res == NULL)
+    return NULL;
+  if (PQntuples (res) == 0)
+    {
+      set_not_found (id, error);
+      return NULL;
+    }
+  return reader (res, 0, error);
+}
+
+static gboolean
+count (AftercarePgBackend  *self,
+       Statement            which,
+       int                  n_params,
+       const char * const  *params,
+       guint               *value,
+       GError             **error)
+{
+  g_autoptr(PGresult) res = run (self, which, n_params, params, _("Could not read the database"), error);
+
+  if (res == NULL)
+    return FALSE;
+  *value = (guint) value_int64 (res, 0, 0);
+  return TRUE;
+}
+
+/* Transactions */
+
+static gboolean
+aftercare_pg_backend_begin_write (AftercareStoreBackend  *backend,
+                                  GError                **error)
+{
+  AftercarePgBackend *self = AFTERCARE_PG_BACKEND (backend);
+
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+  if (self->read_only_reason != NULL)
+    {
+      g_set_error_literal (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_READ_ONLY,
+                           self->read_only_reason);
+      return FALSE;
+    }
+  if (!run_static (self, "BEGIN", _("Could not start saving"), error))
+    return FALSE;
+  self->in_transaction = TRUE;
+  g_hash_table_remove_all (self->touched);
+  return TRUE;
+}
+
+static gboolean
+aftercare_pg_backend_begin_read (AftercareStoreBackend  *backend,
+                                 GError                **error)
+{
+  AftercarePgBackend *self = AFTERCARE_PG_BACKEND (backend);
+
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+  /* One snapshot for everything read until the end. */
+  if (!run_static (self, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+                   _("Could not read the database"), error))
+    return FALSE;
+  self->in_transaction = TRUE;
+  g_hash_table_remove_all (self->touched);
+  return TRUE;
+}
+
+static void
+aftercare_pg_backend_rollback (AftercareStoreBackend *backend)
+{
+  AftercarePgBackend *self = AFTERCARE_PG_BACKEND (backend);
+  g_autoptr(GError) error = NULL;
+
+  if (!self->in_transaction)
+    return;
+  self->in_transaction = FALSE;
+  g_hash_table_remove_all (self->touched);
+  /* A lost connection has rolled it back already. */
+  if (self->conn != NULL && !run_static (self, "ROLLBACK", _("Could not undo an unfinished change"), &error))
+    g_debug ("%s", error->message);
+}
+
+static void
+touch (AftercarePgBackend *self,
+       const char         *session_id)
+{
+  if (session_id != NULL)
+    g_hash_table_add (self->touched, g_strdup (session_id));
+}
+
+/* A text[] literal of the touched ids, or {"*"} when there are too many. */
+static char *
+touched_array (AftercarePgBackend *self)
+{
+  g_autoptr(GString) array = g_string_new ("{");
+  GHashTableIter iter;
+  gpointer id;
+
+  if (g_hash_table_size (self->touched) > MAX_NAMED_SESSIONS)
+    return g_strdup ("{\"*\"}");
+  g_hash_table_iter_init (&iter, self->touched);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    {
+      g_string_append (array, array->len > 1 ? ",\"" : "\"");
+      for (const char *c = id; *c != '\0'; c++)
+        {
+          if (*c == '"' || *c == '\\')
+            g_string_append_c (array, '\\');
+          g_string_append_c (array, *c);
+        }
+      g_string_append_c (array, '"');
+    }
+  g_string_append_c (array, '}');
+  return g_string_free (g_steal_pointer (&array), FALSE);
+}
+
+static gboolean
+announce_touched (AftercarePgBackend  *self,
+                  GError             **error)
+{
+  g_autofree char *array = NULL;
+  g_autoptr(PGresult) res = NULL;
+  const char *params[1];
+
+  if (g_hash_table_size (self->touched) == 0)
+    return TRUE;
+  array = touched_array (self);
+  params[0] = array;
+  res = run (self, STMT_NOTIFY, 1, params, _("Could not save"), error);
+  if (res == NULL)
+    return FALSE;
+  self->own_changes += PQntuples (res);
+  return TRUE;
+}
+
+static gboolean
+aftercare_pg_backend_commit (AftercareStoreBackend  *backend,
+                             GError                **error)
+{
+  AftercarePgBackend *self = AFTERCARE_PG_BACKEND (backend);
+  g_autoptr(PGresult) res = NULL;
+
+  g_return_val_if_fail (self->in_transaction, FALSE);
+  if (!announce_touched (self, error))
+    {
+      aftercare_pg_backend_rollback (backend);
+      return FALSE;
+    }
+  if (!ensure_connected (self, error))
+    return FALSE;
+  res = PQexec (self->conn, "COMMIT");
+  self->in_transaction = FALSE;
+  g_hash_table_remove_all (self->touched);
+  if (!result_ok (res))
+    return set_result_error (self, res, _("Could not save"), error);
+  drain_notifications (self);
+  /* A transaction that had failed ends in ROLLBACK, reported as success. */
+  if (!g_str_equal (PQcmdStatus (res), "COMMIT"))
+    {
+      g_set_error_literal (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED,
+                           _("Could not save: the server undid the change"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads the server's change counter: others' commits show there at once,
+ * while their notifications may still be on the way. */
+static void
+read_others_changes (AftercarePgBackend *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) res = run (self, STMT_CHANGES, 0, NULL, _("Could not read the database"), &error);
+
+  if (res == NULL)
+    {
+      g_debug ("%s", error->message);
+      return;
+    }
+  self->others_changes = MAX (self->others_changes, value_int64 (res, 0, 0) - self->own_changes);
+}
+
+static guint64
+aftercare_pg_backend_get_change_stamp (AftercareStoreBackend *backend)
+{
+  AftercarePgBackend *self = AFTERCARE_PG_BACKEND (backend);
+
+  if (self->conn != NULL)
+    read_others_changes (self);
+  return (guint64) self->others_changes + self->notifications;
+}
+
+static const char *
+aftercare_pg_backend_get_read_only_reason (AftercareStoreBackend *backend)
+{
+  return AFTERCARE_PG_BACKEND (backend)->read_only_reason;
+}
+
+/* Sessions */
+
+static gboolean
+aftercare_pg_backend_count_sessions (AftercareStoreBackend  *backend,
+                                     guint                  *n_sessions,
+                                     GError                **error)
+{
+  return count (AFTERCARE_PG_BACKEND (backend), STMT_COUNT_SESSIONS, 0, NULL, n_sessions, error);
+}
+
+static gboolean
+aftercare_pg_backend_count_sessions_before (AftercareStoreBackend  *backend,
+                                            AftercareSession       *session,
+                                            guint                  *position,
+                                            GError                **error)
+{
+  g_autofree char *ended_us = int64_text (unix_usec (aftercare_session_get_ended_at (session)));
+  const char *params[] = { ended_us, aftercare_session_get_id (session) };
+
+  return count (AFTERCARE_PG_BACKEND (backend), STMT_COUNT_BEFORE, 2, params, position, error);
+}
+
+static GPtrArray *
+aftercare_pg_backend_list_sessions (AftercareStoreBackend  *backend,
+                                    AftercareSession       *after,
+                                    guint                   skip,
+                                    guint                   limit,
+                                    GError                **error)
+{
+  AftercarePgBackend *self = AFTERCARE_PG_BACKEND (backend);
+  g_autofree char *limit_text = int64_text (limit);
+  g_autofree char *skip_text = int64_text (skip);
+  g_autofree char *after_us = after != NULL ? int64_text (unix_usec (aftercare_session_get_ended_at (after))) : NULL;
+  const char *params[] = { limit_text, skip_text, after_us, after != NULL ? aftercare_session_get_id (after) : NULL };
+  g_autoptr(PGresult) res = NULL;
+
+  res = run (self, after != NULL ? STMT_LIST_AFTER : STMT_LIST_FIRST, after != NULL ? 4 : 2, params,
+             _("Could not read the database"), error);
+  return res != NULL ? read_rows (res, session_from_row, error) : NULL;
+}
+
+static AftercareSession *
+aftercare_pg_backend_get_session (AftercareStoreBackend  *backend,
+                                  const char             *session_id,
+                                  GError                **error)
+{
+  return read_by_id (AFTERCARE_PG_BACKEND (backend), STMT_GET_SESSION, session_from_row, session_id, error);
+}
+
+/* A write that changed no row: the row is gone (NOT_FOUND), or it has
+ * moved on from the version that was read (CONFLICT, saying when). */
+static gboolean
+set_unchanged_error (AftercarePgBackend     *self,
+                     Statement               updated_at,
+                     AftercareStoreRowKind   kind,
+                     const char             *id,
+                     GError                **error)
+{
+  const char *params[] = { id };
+  g_autoptr(PGresult) res = run (self, updated_at, 1, params, _("Could not read the database"), error);
+
+  if (res == NULL)
+    return FALSE;
+  if (PQntuples (res) == 0)
+    return set_not_found (id, error);
+  return aftercare_store_backend_set_conflict (kind, value_int64 (res, 0, 0), error);
+}
+
+/* Runs a write that must change one row; its result (for RETURNING) or NULL. */
+static PGresult *
+write_row (AftercarePgBackend     *self,
+           Statement               which,
+           char                  **params,
+           Statement               updated_at,
+           AftercareStoreRowKind   kind,
+           const char             *what,
+           GError                **error)
+{
+  PGresult *res;
+
+  g_return_val_if_fail (self->in_transaction, NULL);
+  res = run (self, which, g_strv_length (params), (const char * const *) params, what, error);
+  if (res != NULL && g_str_equal (PQcmdTuples (res), "0"))
+    {
+      set_unchanged_error (self, updated_at, kind, params[0], error);
+      g_clear_pointer (&res, PQclear);
+    }
+  return res;
+}
+
+static gboolean
+write_session (AftercarePgBackend  *self,
+               Statement            which,
+               AftercareSession    *session,
+               GError             **error)
+{
+  g_auto(GStrv) params = session_params (session);
+  g_autoptr(PGresult) res = write_row (self, which, params, STMT_SESSION_UPDATED_AT,
+                                       AFTERCARE_STORE_ROW_SESSION, _("Could not save the session"), error);
+
+  if (res == NULL)
+    return FALSE;
+  touch (self, aftercare_session_get_id (session));
+  aftercare_session_set_version (session, aftercare_session_get_version (session) + 1);
+  return TRUE;
+}
+
+static gboolean
+aftercare_pg_backend_insert_session (AftercareStoreBackend  *backend,
+                                     AftercareSession       *session,
+                                     GError                **error)
+{
+  return write_session (AFTERCARE_PG_BACKEND (backend), STMT_INSERT_SESSION, session, error);
+}
+
+static gboolean
+aftercare_pg_backend_update_session (AftercareStoreBackend  *backend,
+                                     AftercareSession       *session,
+                                     GError                **error)
+{
+  return write_session (AFTERCARE_PG_BACKEND (backend), STMT_UPDATE_SESSION, session, error);
+}
+
+/* Deletes by id; the result holds what the statement returns. */
+static PGresult *
+delete_by_id (AftercarePgBackend  *self,
+              Statement            which,
+              const char          *id,
+              GError             **error)
+{
+  const char *params[] = { id };
+  PGresult *res;
+
+  g_return_val_if_fail (self->in_transaction, NULL);
+  res = run (self, which, 1, params, _("Could not delete"), error);
+  if (res != NULL && g_str_equal (PQcmdTuples (res), "0"))
+    {
+      set_not_found (id, error);
+      g_clear_pointer (&res, PQclear);
+    }
+  return res;
+}
+
+static gboolean
+aftercare_pg_backend_delete_session (AftercareStoreBackend  *backend,
+                                     const char             *session_id,
+                                     GError                **error)
+{
+  AftercarePgBackend *self = AFTERCARE_PG_BACKEND (backend);
+  /* The check-ins go with it: ON DELETE CASCADE. */
+  g_autoptr(PGresult) res = delete_by_id (self, STMT_DELETE_SESSION, session_id, error);
+
+  if (res == NULL)
+    return FALSE;
+  touch (self, session_id);
+  return TRUE;
+}
+
+/* Check-ins */
+
+static GPtrArray *
+aftercare_pg_backend_list_checkins (AftercareStoreBackend  *backend,
+                                    const char             *session_id,
+                                    GError                **error)
+{
+  const char *params[] = { session_id };
+  g_autoptr(PGresult) res = run (AFTERCARE_PG_BACKEND (backend), STMT_LIST_CHECKINS, 1, params,
+                                 _("Could not read the database"), error);
+
+  return res != NULL ? read_rows (res, checkin_from_row, error) : NULL;
+}
+
+static AftercareCheckin *
+aftercare_pg_backend_get_checkin (AftercareStoreBackend  *backend,
+                                  const char             *checkin_id,
+                                  GError                **error)
+{
+  return read_by_id (AFTERCARE_PG_BACKEND (backend), STMT_GET_CHECKIN, checkin_from_row, checkin_id, error);
+}
+
+static gboolean
+write_checkin (AftercarePgBackend  *self,
+               Statement            which,
+               AftercareCheckin    *checkin,
+               GError             **error)
+{
+  g_auto(GStrv) params = checkin_params (checkin);
+  g_autoptr(PGresult) res = write_row (self, which, params, STMT_CHECKIN_UPDATED_AT,
+                                       AFTERCARE_STORE_ROW_CHECKIN, _("Could not save the check-in"), error);
+
+  if (res == NULL)
+    return FALSE;
+  touch (self, aftercare_checkin_get_session_id (checkin));
+  if (PQntuples (res) > 0)
+    touch (self, PQgetvalue (res, 0, 0));
+  aftercare_checkin_set_version (checkin, aftercare_checkin_get_version (checkin) + 1);
+  return TRUE;
+}
+
+static gboolean
+aftercare_pg_backend_insert_checkin (AftercareStoreBackend  *backend,
+                                     AftercareCheckin       *checkin,
+                                     GError                **error)
+{
+  return write_checkin (AFTERCARE_PG_BACKEND (backend), STMT_INSERT_CHECKIN, checkin, error);
+}
+
+static gboolean
+aftercare_pg_backend_update_checkin (AftercareStoreBackend  *backend,
+                                     AftercareCheckin       *checkin,
+                                     GError                **error)
+{
+  return write_checkin (AFTERCARE_PG_BACKEND (backend), STMT_UPDATE_CHECKIN, checkin, error);
+}
+
+static gboolean
+aftercare_pg_backend_delete_checkin (AftercareStoreBackend  *backend,
+                                     const char             *checkin_id,
+                                     GError                **error)
+{
+  AftercarePgBackend *self = AFTERCARE_PG_BACKEND (backend);
+  g_autoptr(PGresult) res = delete_by_id (self, STMT_DELETE_CHECKIN, checkin_id, error);
+
+  if (res == NULL)
+    return FALSE;
+  touch (self, PQgetvalue (res, 0, 0));
+  return TRUE;
+}
+
+static void
+aftercare_pg_backend_iface_init (AftercareStoreBackendInterface *iface)
+{
+  iface->begin_write = aftercare_pg_backend_begin_write;
+  iface->begin_read = aftercare_pg_backend_begin_read;
+  iface->commit = aftercare_pg_backend_commit;
+  iface->rollback = aftercare_pg_backend_rollback;
+  iface->get_change_stamp = aftercare_pg_backend_get_change_stamp;
+  iface->count_sessions = aftercare_pg_backend_count_sessions;
+  iface->count_sessions_before = aftercare_pg_backend_count_sessions_before;
+  iface->list_sessions = aftercare_pg_backend_list_sessions;
+  iface->get_session = aftercare_pg_backend_get_session;
+  iface->insert_session = aftercare_pg_backend_insert_session;
+  iface->update_session = aftercare_pg_backend_update_session;
+  iface->delete_session = aftercare_pg_backend_delete_session;
+  iface->list_checkins = aftercare_pg_backend_list_checkins;
+  iface->get_checkin = aftercare_pg_backend_get_checkin;
+  iface->insert_checkin = aftercare_pg_backend_insert_checkin;
+  iface->update_checkin = aftercare_pg_backend_update_checkin;
+  iface->delete_checkin = aftercare_pg_backend_delete_checkin;
+  iface->get_read_only_reason = aftercare_pg_backend_get_read_only_reason;
+}
+
+/* The tables: their layout, and who may write */
+
+typedef struct
+{
+  gboolean exists;
+  int version;
+  int min_app_version;
+} Layout;
+
+static gboolean
+read_layout (AftercarePgBackend  *self,
+             Layout              *layout,
+             GError             **error)
+{
+  g_autoptr(PGresult) exists = NULL;
+  g_autoptr(PGresult) res = NULL;
+
+  *layout = (Layout) { FALSE, 0, 0 };
+  exists = PQexec (self->conn, "SELECT to_regclass ('aftercare.aftercare_schema') IS NOT NULL");
+  if (!result_ok (exists))
+    return set_result_error (self, exists, _("Could not read the clinic database’s layout"), error);
+  if (*PQgetvalue (exists, 0, 0) != 't')
+    return TRUE;
+  res = run (self, STMT_SCHEMA, 0, NULL, _("Could not read the clinic database’s layout"), error);
+  if (res == NULL)
+    return FALSE;
+  layout->exists = PQntuples (res) > 0;
+  if (layout->exists)
+    {
+      layout->version = (int) value_int64 (res, 0, 0);
+      layout->min_app_version = (int) value_int64 (res, 0, 1);
+    }
+  return TRUE;
+}
+
+static gboolean
+set_not_set_up (AftercarePgBackend  *self,
+                const Layout        *layout,
+                GError             **error)
+{
+  const char *user = PQuser (self->conn);
+
+  if (!layout->exists)
+    g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_SET_UP,
+                 _("The clinic database has no Aftercare tables yet, and the account “%s” may not "
+                   "create them. They are made once, by the database’s owner: see “Clinic: a shared "
+                   "database” in the README."), user);
+  else
+    g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_SET_UP,
+                 _("The clinic database’s tables have layout %d, and this Aftercare needs layout %d. "
+                   "The account “%s” may not update them: the database’s owner does it once, "
+                   "as the README explains under “Clinic: a shared database”."),
+                 layout->version, AFTERCARE_PG_SCHEMA_VERSION, user);
+  return FALSE;
+}
+
+/* Brings the tables to this build's layout in one transaction; another
+ * desk doing the same waits on the lock and then finds nothing to do. */
+static gboolean
+migrate (AftercarePgBackend  *self,
+         Layout              *layout,
+         GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *what = _("Could not update the clinic database’s tables");
+
+  if (!run_static (self, "BEGIN", what, error))
+    return FALSE;
+  self->in_transaction = TRUE;
+  if (run_static (self, "SELECT pg_advisory_xact_lock (" MIGRATION_LOCK ")", what, &local_error) &&
+      read_layout (self, layout, &local_error))
+    for (int version = layout->exists ? layout->version : 0;
+         version < AFTERCARE_PG_SCHEMA_VERSION && local_error == NULL; version++)
+      run_static (self, migrations[version], what, &local_error);
+  if (local_error == NULL && aftercare_pg_backend_commit (AFTERCARE_STORE_BACKEND (self), &local_error))
+    return read_layout (self, layout, error);
+  aftercare_pg_backend_rollback (AFTERCARE_STORE_BACKEND (self));
+  if (g_error_matches (local_error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_READ_ONLY))
+    return set_not_set_up (self, layout, error);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* Why this desk may not write, or NULL. */
+static char *
+find_read_only_reason (AftercarePgBackend  *self,
+                       const Layout        *layout,
+                       GError             **error)
+{
+  int app_version = aftercare_pg_backend_get_app_version ();
+  g_autoptr(PGresult) res = NULL;
+
+  if (layout->min_app_version > app_version)
+    {
+      g_autofree char *ours = format_app_version (app_version);
+      g_autofree char *needed = format_app_version (layout->min_app_version);
+
+      return g_strdup_printf (_("The clinic database accepts changes only from Aftercare %s or newer, "
+                                "and this desk has %s: it shows the records but cannot save. Update "
+                                "Aftercare on this desk to save again."), needed, ours);
+    }
+  res = run (self, STMT_MAY_WRITE, 0, NULL, _("Could not read the clinic database’s layout"), error);
+  if (res == NULL)
+    return NULL;
+  if (*PQgetvalue (res, 0, 0) != 't')
+    return g_strdup_printf (_("The account “%s” may only read the clinic database: it shows the "
+                              "records but cannot save."), PQuser (self->conn));
+  return NULL;
+}
+
+/* Checks (and when allowed, creates or migrates) the tables; sets the read-only reason. */
+static gboolean
+prepare_tables (AftercarePgBackend  *self,
+                gboolean             may_migrate,
+                GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  Layout layout;
+
+  if (!read_layout (self, &layout, error))
+    return FALSE;
+  /* Older (or none): forward. Newer: never touched. */
+  if (!layout.exists || layout.version < AFTERCARE_PG_SCHEMA_VERSION)
+    {
+      if (!may_migrate)
+        return set_not_set_up (self, &layout, error);
+      if (!migrate (self, &layout, error))
+        return FALSE;
+    }
+  g_clear_pointer (&self->read_only_reason, g_free);
+  self->read_only_reason = find_read_only_reason (self, &layout, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Ready for work on a new connection: tables checked, listening. */
+static gboolean
+start_session (AftercarePgBackend  *self,
+               gboolean             may_migrate,
+               GError             **error)
+{
+  return prepare_tables (self, may_migrate, error) &&
+         run_static (self, "LISTEN " AFTERCARE_PG_CHANNEL, _("Could not listen for other desks’ changes"),
+                     error);
+}
+
+/* Reconnecting */
+
+static gboolean reconnect_cb (gpointer data);
+
+static void
+start_reconnecting (AftercarePgBackend *self)
+{
+  if (self->reconnect_source != NULL || self->connector != NULL)
+    return;
+  self->reconnect_source = g_timeout_source_new (self->reconnect_delay_ms);
+  g_source_set_callback (self->reconnect_source, reconnect_cb, self, NULL);
+  g_source_attach (self->reconnect_source, self->context);
+  self->reconnect_delay_ms = MIN (self->reconnect_delay_ms * 2, RECONNECT_MAX_DELAY_MS);
+}
+
+static void
+reconnected_cb (PGconn       *conn,
+                const GError *error,
+                gpointer      data)
+{
+  AftercarePgBackend *self = data;
+  g_autoptr(GError) session_error = NULL;
+
+  self->connector = NULL;
+  if (conn == NULL)
+    {
+      g_debug ("Could not reconnect: %s", error->message);
+      start_reconnecting (self);
+      return;
+    }
+  self->conn = conn;
+  /* A migration is for opening only; the layout can still have changed meanwhile. */
+  if (!start_session (self, FALSE, &session_error))
+    {
+      g_debug ("Reconnected, but could not start: %s", session_error->message);
+      g_clear_pointer (&self->conn, PQfinish);
+      memset (self->prepared, 0, sizeof self->prepared);
+      start_reconnecting (self);
+      return;
+    }
+  self->reconnect_delay_ms = RECONNECT_FIRST_DELAY_MS;
+  watch_socket (self);
+  /* Anything may have changed while away. */
+  note_foreign_change (self, NULL);
+  set_connected (self, TRUE);
+}
+
+static gboolean
+reconnect_cb (gpointer data)
+{
+  AftercarePgBackend *self = data;
+
+  g_clear_pointer (&self->reconnect_source, g_source_unref);
+  self->connector = aftercare_pg_connector_start (self->location, CONNECT_TIMEOUT_SECONDS, reconnected_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Opening */
+
+static AftercarePgBackend *
+connect_backend (const char  *location,
+                 GError     **error)
+{
+  PGconn *conn = aftercare_pg_connect (location, CONNECT_TIMEOUT_SECONDS, error);
+  AftercarePgBackend *self;
+
+  if (conn == NULL)
+    return NULL;
+  self = g_object_new (AFTERCARE_TYPE_PG_BACKEND, NULL);
+  self->location = g_strdup (location);
+  self->conn = conn;
+  self->context = g_main_context_ref_thread_default ();
+  return self;
+}
+
+AftercarePgBackend *
+aftercare_pg_backend_open (const char  *location,
+                           GError     **error)
+{
+  g_autoptr(AftercarePgBackend) self = NULL;
+
+  g_return_val_if_fail (location != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = connect_backend (location, error);
+  if (self == NULL || !start_session (self, TRUE, error))
+    return NULL;
+  self->connected = TRUE;
+  watch_socket (self);
+  return g_steal_pointer (&self);
+}
+
+gboolean
+aftercare_pg_backend_test (const char  *location,
+                           GError     **error)
+{
+  g_autoptr(AftercarePgBackend) self = NULL;
+
+  g_return_val_if_fail (location != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  self = connect_backend (location, error);
+  if (self == NULL || !prepare_tables (self, FALSE, error))
+    return FALSE;
+  if (self->read_only_reason != NULL)
+    {
+      g_set_error_literal (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_READ_ONLY,
+                           self->read_only_reason);
+      return FALSE;
+    }
+  return TRUE;
+}

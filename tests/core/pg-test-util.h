@@ -1,0 +1,49 @@
+/* pg-test-util.h: fresh databases on the throw-away PostgreSQL server build-aux/with-postgres starts. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+#include <libpq-fe.h>
+
+G_BEGIN_DECLS
+
+/* The test command starts a server and says where (AFTERCARE_TEST_PG, a
+ * superuser's address). Without one, PostgreSQL tests skip: they are
+ * reported as skipped, never as passed. */
+gboolean  pg_test_available          (void);
+#define PG_TEST_SKIP_MESSAGE "no PostgreSQL server: run the tests through build-aux/with-postgres"
+
+/* A new database on that server, set up as a clinic's is: the set-up
+ * script (data/aftercare-pg-setup.sql) run through psql by the superuser,
+ * then, when with_tables, Aftercare's tables made by signing in as
+ * aftercare_owner. The three addresses sign in as the superuser, the owner
+ * and a desk (aftercare_desk). Every database made is dropped, and its
+ * PgTestDatabase freed, by pg_test_drop_databases(). */
+typedef struct
+{
+  char *name;
+  char *admin;
+  char *owner;
+  char *desk;
+} PgTestDatabase;
+
+PgTestDatabase *pg_test_database_new    (gboolean with_tables);
+void            pg_test_drop_databases  (void);
+
+/* An address for role on database name, on the test server. */
+char           *pg_test_location        (const char *role,
+                                         const char *database);
+
+/* Signs in at location; asserts that it worked. */
+PGconn         *pg_test_connect         (const char *location);
+/* Runs static SQL there; asserts that it worked. */
+void            pg_test_exec            (const char *location,
+                                         const char *sql);
+/* The SQLSTATE static SQL fails with there ("" if it works). */
+char           *pg_test_exec_sqlstate   (const char *location,
+                                         const char *sql);
+/* The one integer static SQL returns there. */
+gint64          pg_test_query_int       (const char *location,
+                                         const char *sql);
+
+G_END_DECLS
