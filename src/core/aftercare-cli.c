@@ -17,7 +17,10 @@ static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Use the database at PATH"), N_("PATH") },
+    /* Translators: --help text; keep "postgresql://" and "service=" as they are. */
+    N_("Use the database file at PATH, or the shared PostgreSQL database at a libpq address "
+       "(postgresql://…, service=NAME); passwords go in ~/.pgpass, never here"),
+    N_("PATH") },
   { "assess", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     /* Translators: --help text; FILE "-" means standard input. */
     N_("Assess the massage and check-ins in the JSON request FILE (- for standard input), "
@@ -28,6 +31,9 @@ static const GOptionEntry option_entries[] = {
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export all sessions and check-ins to FILE (CSV if it ends in .csv, else a JSON backup)"),
     N_("FILE") },
+  { "prepare-database", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Create or update the tables of the database, then exit (for a shared clinic database, "
+       "sign in as its owner)"), NULL },
   { NULL }
 };
 
@@ -45,6 +51,7 @@ report_error (const GError *error)
   g_autofree char *message = g_strdelimit (g_strdup (error->message), "\r\n", ' ');
 
   g_printerr ("aftercare: %s\n", message);
+  /* A password in --db is bad input too. */
   if (g_error_matches (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID) ||
       g_error_matches (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_CONFLICT))
     return 2;
@@ -100,13 +107,34 @@ export_file (AftercareStore *store,
   return 0;
 }
 
+/* --prepare-database: open (which creates or migrates), say so, close. */
+static int
+prepare_database (const char *db)
+{
+  g_autofree char *location = db != NULL ? g_strdup (db) : aftercare_store_get_configured_location ();
+  g_autoptr(AftercareStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = aftercare_store_open (location, &error);
+  if (store == NULL)
+    return report_error (error);
+  if (aftercare_store_get_read_only (store))
+    {
+      g_printerr ("aftercare: %s\n", aftercare_store_get_read_only_reason (store));
+      return 1;
+    }
+  /* Translators: %s is a database file or a server's address. */
+  g_print (_("The database at %s is ready\n"), location);
+  return 0;
+}
+
 /* --import and --export: no window, no display. */
 static int
 run_backup (const char *db,
             const char *import_path,
             const char *export_path)
 {
-  g_autofree char *location = db != NULL ? g_strdup (db) : aftercare_store_get_default_location ();
+  g_autofree char *location = db != NULL ? g_strdup (db) : aftercare_store_get_configured_location ();
   g_autoptr(AftercareStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -151,8 +179,11 @@ aftercare_cli_handle (GVariantDict  *options,
   g_variant_dict_lookup (options, "export", "^&ay", &export_path);
   if (import_path != NULL || export_path != NULL)
     return run_backup (db, import_path, export_path);
+  if (g_variant_dict_contains (options, "prepare-database"))
+    return prepare_database (db);
 
-  if (db != NULL && db_path != NULL)
-    *db_path = g_strdup (db);
+  /* The window opens --db, else the shared clinic database when one is chosen. */
+  if (db_path != NULL)
+    *db_path = db != NULL ? g_strdup (db) : aftercare_store_get_shared_location ();
   return -1;
 }

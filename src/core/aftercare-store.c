@@ -139,6 +139,30 @@ aftercare_store_get_default_location (void)
   return g_build_filename (g_get_user_data_dir (), "aftercare", "aftercare.db", NULL);
 }
 
+char *
+aftercare_store_get_shared_location (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *location = NULL;
+
+  /* Not installed (a build run by hand): no setting, no shared database. */
+  if (schema == NULL || !g_settings_schema_has_key (schema, "shared-database"))
+    return NULL;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  location = g_strstrip (g_settings_get_string (settings, "shared-database"));
+  return *location != '\0' ? g_steal_pointer (&location) : NULL;
+}
+
+char *
+aftercare_store_get_configured_location (void)
+{
+  char *shared = aftercare_store_get_shared_location ();
+
+  return shared != NULL ? shared : aftercare_store_get_default_location ();
+}
+
 gboolean
 aftercare_store_location_is_server (const char *location)
 {

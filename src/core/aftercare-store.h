@@ -32,6 +32,12 @@ G_DECLARE_FINAL_TYPE (AftercareStore, aftercare_store, AFTERCARE, STORE, GObject
 
 /* $XDG_DATA_HOME/aftercare/aftercare.db */
 char          *aftercare_store_get_default_location (void);
+/* The shared clinic database chosen in Preferences (GSettings key
+ * "shared-database"), or NULL when none is. */
+char          *aftercare_store_get_shared_location (void);
+/* Where to go when no location is given: the shared database when one is
+ * chosen, else the default file. */
+char          *aftercare_store_get_configured_location (void);
 
 /* A location is a database file's path (SQLite), or a PostgreSQL server's
  * address for libpq: "postgresql://…", "postgres://…", or a connection
