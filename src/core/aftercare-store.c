@@ -170,6 +170,14 @@ aftercare_store_location_is_server (const char *location)
   return aftercare_pg_is_location (location);
 }
 
+gboolean
+aftercare_store_check_location (const char  *location,
+                                GError     **error)
+{
+  g_return_val_if_fail (location != NULL, FALSE);
+  return !aftercare_store_location_is_server (location) || aftercare_pg_check_location (location, error);
+}
+
 static AftercareStoreBackend *
 open_backend (const char  *location,
               GError     **error)

@@ -45,6 +45,9 @@ char          *aftercare_store_get_configured_location (void);
  * with a password in it is refused (INVALID): passwords go in ~/.pgpass or
  * a service's password file. */
 gboolean       aftercare_store_location_is_server (const char *location);
+/* For a server's address: libpq can read it and it holds no password
+ * (INVALID otherwise, saying so). A file's path: TRUE. Nothing is opened. */
+gboolean       aftercare_store_check_location (const char *location, GError **error);
 
 /* Opens the database at location. A file is created (mode 0600) and
  * migrated forward; a damaged or newer file is never written to: the error

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aftercare-connection-bar.h"
 #include "aftercare-window.h"
 
 struct _AftercareWindow
@@ -14,8 +15,10 @@ struct _AftercareWindow
 
   AdwViewStack *stack;
   AdwToastOverlay *toast_overlay;
+  AftercareConnectionBar *connection_bar;
 
   GSettings *settings;
+  AftercareStore *store;
 };
 
 G_DEFINE_FINAL_TYPE (AftercareWindow, aftercare_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -74,6 +77,7 @@ aftercare_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_WINDOW);
   G_OBJECT_CLASS (aftercare_window_parent_class)->dispose (object);
+  g_clear_object (&self->store);
 }
 
 static void
@@ -86,9 +90,11 @@ aftercare_window_class_init (AftercareWindowClass *klass)
   object_class->dispose = aftercare_window_dispose;
   window_class->close_request = aftercare_window_close_request;
 
+  g_type_ensure (AFTERCARE_TYPE_CONNECTION_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, connection_bar);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
 
@@ -108,6 +114,26 @@ aftercare_window_init (AftercareWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* A shared clinic database's connection shows in the bar at the top of
+ * the window. (Until the sessions view opens the store for the window, the
+ * window opens a server's here; a file's connection is never lost.) */
+static void
+watch_shared_database (AftercareWindow *self,
+                       const char      *location)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (location == NULL || !aftercare_store_location_is_server (location))
+    return;
+  self->store = aftercare_store_open (location, &error);
+  if (self->store == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  aftercare_connection_bar_set_store (self->connection_bar, self->store);
+}
+
 AftercareWindow *
 aftercare_window_new (AftercareApplication *application)
 {
@@ -115,5 +141,6 @@ aftercare_window_new (AftercareApplication *application)
 
   self->settings = g_object_ref (aftercare_application_get_settings (application));
   restore_window_state (self);
+  watch_shared_database (self, aftercare_application_get_db_path (application));
   return self;
 }

@@ -1,0 +1,211 @@
+/* test-connection-bar.c: the bar at the top of the window while the clinic database is out of reach, or read-only (aftercare-connection-bar.c, aftercare-window.c). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "aftercare-application.h"
+#include "aftercare-connection-bar.h"
+#include "aftercare-window.h"
+#include "pg-test-util.h"
+#include "store-test-util.h"
+
+static gboolean
+skip_without_server (void)
+{
+  if (pg_test_available ())
+    return FALSE;
+  g_test_skip (PG_TEST_SKIP_MESSAGE);
+  return TRUE;
+}
+
+static AftercareStore *
+open_store (const char *location)
+{
+  g_autoptr(GError) error = NULL;
+  AftercareStore *store = aftercare_store_open (location, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* The bar, shown in a window of its own. */
+static AftercareConnectionBar *
+show_bar (AftercareStore  *store,
+          GtkWindow      **window)
+{
+  GtkWidget *bar = aftercare_connection_bar_new ();
+
+  *window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (*window, bar);
+  gtk_window_present (*window);
+  aftercare_connection_bar_set_store (AFTERCARE_CONNECTION_BAR (bar), store);
+  return AFTERCARE_CONNECTION_BAR (bar);
+}
+
+static void
+time_up_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Runs the main loop until the bar shows (or hides), or the time is up. */
+static gboolean
+wait_for_revealed (AftercareConnectionBar *bar,
+                   gboolean                revealed,
+                   guint                   timeout_ms)
+{
+  gboolean time_up = FALSE;
+  guint timeout = g_timeout_add_once (timeout_ms, time_up_cb, &time_up);
+
+  while (aftercare_connection_bar_get_revealed (bar) != revealed && !time_up)
+    g_main_context_iteration (NULL, TRUE);
+  if (!time_up)
+    g_source_remove (timeout);
+  return aftercare_connection_bar_get_revealed (bar) == revealed;
+}
+
+static const char *
+bar_text (AftercareConnectionBar *bar)
+{
+  GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (bar), AFTERCARE_TYPE_CONNECTION_BAR,
+                                                              "label"));
+
+  return gtk_label_get_text (label);
+}
+
+static void
+test_hidden_for_a_file (void)
+{
+  g_autofree char *folder = test_make_folder ();
+  g_autofree char *path = g_build_filename (folder, "aftercare.db", NULL);
+  g_autoptr(AftercareStore) store = open_store (path);
+  GtkWindow *window;
+  AftercareConnectionBar *bar = show_bar (store, &window);
+
+  g_assert_false (aftercare_connection_bar_get_revealed (bar));
+  g_assert_true (aftercare_connection_bar_get_store (bar) == store);
+  gtk_window_destroy (window);
+  test_remove_folder (folder);
+}
+
+static void
+test_shows_lost_connection (void)
+{
+  g_autoptr(AftercareStore) store = NULL;
+  AftercareConnectionBar *bar;
+  GtkWidget *box;
+  GtkWindow *window;
+  PgTestDatabase *db;
+
+  if (skip_without_server ())
+    return;
+  db = pg_test_database_new (TRUE);
+  store = open_store (db->desk);
+  bar = show_bar (store, &window);
+  g_assert_false (aftercare_connection_bar_get_revealed (bar));
+
+  /* The server ends the connection: the bar says so, at once. */
+  pg_test_query_int (db->admin, "SELECT count(pg_terminate_backend (pid)) FROM pg_stat_activity"
+                                " WHERE datname = current_database () AND pid <> pg_backend_pid ()");
+  g_assert_true (wait_for_revealed (bar, TRUE, 2000));
+  g_assert_nonnull (strstr (bar_text (bar), "connection to the clinic database is lost"));
+  g_assert_nonnull (strstr (bar_text (bar), "keeps trying to reconnect"));
+  box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (bar), AFTERCARE_TYPE_CONNECTION_BAR, "bar"));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_ROLE_ALERT);
+  g_assert_true (gtk_widget_has_css_class (box, "lost"));
+
+  /* Back by itself: the bar goes. */
+  g_assert_true (wait_for_revealed (bar, FALSE, 3000));
+  g_assert_true (aftercare_store_get_connected (store));
+  gtk_window_destroy (window);
+  g_clear_object (&store);
+  pg_test_drop_databases ();
+}
+
+static void
+test_says_why_read_only (void)
+{
+  g_autoptr(AftercareStore) store = NULL;
+  AftercareConnectionBar *bar;
+  GtkWindow *window;
+  PgTestDatabase *db;
+
+  if (skip_without_server ())
+    return;
+  db = pg_test_database_new (TRUE);
+  pg_test_exec (db->admin, "UPDATE aftercare.aftercare_schema SET min_app_version = 20000");
+  store = open_store (db->desk);
+  bar = show_bar (store, &window);
+  g_assert_true (aftercare_connection_bar_get_revealed (bar));
+  g_assert_cmpstr (bar_text (bar), ==, aftercare_store_get_read_only_reason (store));
+  g_assert_nonnull (strstr (bar_text (bar), "2.0.0 or newer"));
+  gtk_window_destroy (window);
+  g_clear_object (&store);
+  pg_test_drop_databases ();
+}
+
+/* The real window, started on a shared database, watches it. */
+
+typedef struct
+{
+  const char *location;
+  gboolean checked;
+} WindowCheck;
+
+static gboolean
+close_cb (gpointer data)
+{
+  gtk_window_close (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+activate_after_cb (GApplication *app,
+                   WindowCheck  *check)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  AftercareConnectionBar *bar =
+    AFTERCARE_CONNECTION_BAR (gtk_widget_get_template_child (GTK_WIDGET (window), AFTERCARE_TYPE_WINDOW,
+                                                             "connection_bar"));
+  AftercareStore *store = aftercare_connection_bar_get_store (bar);
+
+  g_assert_nonnull (store);
+  g_assert_cmpstr (aftercare_store_get_location (store), ==, check->location);
+  g_assert_false (aftercare_connection_bar_get_revealed (bar));
+  check->checked = TRUE;
+  g_idle_add (close_cb, window);
+}
+
+static void
+test_window_watches_shared_database (void)
+{
+  g_autoptr(AftercareApplication) app = NULL;
+  WindowCheck check = { NULL, FALSE };
+  PgTestDatabase *db;
+  char *argv[] = { (char *) "aftercare", (char *) "--db", NULL, NULL };
+
+  if (skip_without_server ())
+    return;
+  db = pg_test_database_new (TRUE);
+  check.location = argv[2] = db->desk;
+  app = aftercare_application_new ();
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_after_cb), &check);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_true (check.checked);
+  g_clear_object (&app);
+  pg_test_drop_databases ();
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/connection-bar/hidden-for-a-file", test_hidden_for_a_file);
+  g_test_add_func ("/connection-bar/shows-lost-connection-until-back", test_shows_lost_connection);
+  g_test_add_func ("/connection-bar/says-why-read-only", test_says_why_read_only);
+  g_test_add_func ("/connection-bar/window-watches-shared-database", test_window_watches_shared_database);
+  return g_test_run ();
+}
