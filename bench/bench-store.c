@@ -1,4 +1,4 @@
-/* bench-store.c: how the store copes with a large log: open time, first screenful, peak memory (not a test, not installed). */
+/* bench-store.c: how the store copes with a large log: open time, first screenful, peak memory, check-ins per second (not a test, not installed). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -19,8 +19,13 @@
  *   opens it, then reads the first 30 rows of the list and each row's
  *   latest check-in, as the session list's first screen does;
  * bench-store quick-check DB
- *   runs only PRAGMA quick_check, the part of opening that reads the whole file.
- * Each prints key=value figures, times in milliseconds, memory in KiB. */
+ *   runs only PRAGMA quick_check, the part of opening that reads the whole file;
+ * bench-store add-checkins DB N
+ *   adds a session, then N check-ins to it, each in its own transaction, as
+ *   a desk saving them one by one does; prints when it started and ended
+ *   (wall clock, for several of these run at once) and the rate.
+ * DB is a file's path or a PostgreSQL server's address. Each prints
+ * key=value figures, times in milliseconds, memory in KiB. */
 
 static double
 ms_since (gint64 start)
@@ -162,6 +167,41 @@ quick_check (const char *path)
   return 0;
 }
 
+static int
+add_checkins (const char *location,
+              guint       n_checkins)
+{
+  double open_ms;
+  g_autoptr(AftercareStore) store = open_timed (location, &open_ms);
+  g_autoptr(GDateTime) end = g_date_time_new_now_utc ();
+  g_autoptr(AftercareSession) session = aftercare_session_new (end);
+  g_autoptr(GError) error = NULL;
+  gint64 start_us = g_get_real_time ();
+  gint64 end_us;
+
+  if (!aftercare_store_add_session (store, session, &error))
+    {
+      g_printerr ("bench-store: %s\n", error->message);
+      return 1;
+    }
+  for (guint i = 0; i < n_checkins; i++)
+    {
+      g_autoptr(GDateTime) at = g_date_time_add_seconds (end, i + 1);
+      g_autoptr(AftercareCheckin) checkin = aftercare_checkin_new (aftercare_session_get_id (session), at,
+                                                                   i % 11, 0);
+
+      if (!aftercare_store_add_checkin (store, checkin, &error))
+        {
+          g_printerr ("bench-store: %s\n", error->message);
+          return 1;
+        }
+    }
+  end_us = g_get_real_time ();
+  printf ("start_us=%" G_GINT64_FORMAT " end_us=%" G_GINT64_FORMAT " checkins=%u checkins_per_s=%.0f\n",
+          start_us, end_us, n_checkins, n_checkins / ((end_us - start_us) / (double) G_USEC_PER_SEC));
+  return 0;
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -173,6 +213,9 @@ main (int argc, char *argv[])
     return first_page (argv[2]);
   if (argc == 3 && g_str_equal (argv[1], "quick-check"))
     return quick_check (argv[2]);
-  g_printerr ("usage: bench-store create DB N_SESSIONS N_CHECKINS | open DB | first-page DB | quick-check DB\n");
+  if (argc == 4 && g_str_equal (argv[1], "add-checkins"))
+    return add_checkins (argv[2], atoi (argv[3]));
+  g_printerr ("usage: bench-store create DB N_SESSIONS N_CHECKINS | open DB | first-page DB | quick-check DB"
+              " | add-checkins DB N\n");
   return 2;
 }
