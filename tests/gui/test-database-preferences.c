@@ -71,6 +71,15 @@ assert_status_says (Fixture    *f,
 }
 
 static void
+assert_setting (Fixture    *f,
+                const char *expected)
+{
+  g_autofree char *saved = g_settings_get_string (f->settings, "shared-database");
+
+  g_assert_cmpstr (saved, ==, expected);
+}
+
+static void
 test_shows_the_setting (Fixture       *f,
                         gconstpointer  data)
 {
@@ -83,7 +92,7 @@ test_refuses_a_password (Fixture       *f,
                          gconstpointer  data)
 {
   apply (f, "postgresql://aftercare_desk:secret@db.clinic.example/clinic");
-  g_assert_cmpstr (g_settings_get_string (f->settings, "shared-database"), ==, "service=front-desk");
+  assert_setting (f, "service=front-desk");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (f->address_row), "error"));
   assert_status_says (f, "holds a password");
   /* Typing again clears the mark. */
@@ -96,7 +105,7 @@ test_refuses_a_file (Fixture       *f,
                      gconstpointer  data)
 {
   apply (f, "/home/desk/aftercare.db");
-  g_assert_cmpstr (g_settings_get_string (f->settings, "shared-database"), ==, "service=front-desk");
+  assert_setting (f, "service=front-desk");
   assert_status_says (f, "not the address of a PostgreSQL server");
 }
 
@@ -104,16 +113,11 @@ static void
 test_saves_an_address (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *saved = NULL;
-
   apply (f, "  postgresql://db.clinic.example/clinic?sslmode=verify-full ");
-  saved = g_settings_get_string (f->settings, "shared-database");
-  g_assert_cmpstr (saved, ==, "postgresql://db.clinic.example/clinic?sslmode=verify-full");
+  assert_setting (f, "postgresql://db.clinic.example/clinic?sslmode=verify-full");
   assert_status_says (f, "next start");
   apply (f, "");
-  g_clear_pointer (&saved, g_free);
-  saved = g_settings_get_string (f->settings, "shared-database");
-  g_assert_cmpstr (saved, ==, "");
+  assert_setting (f, "");
   assert_status_says (f, "a file on this computer");
 }
 
@@ -152,7 +156,7 @@ test_says_what_failed (Fixture       *f,
   test_connection (f, address);
   assert_status_says (f, "cannot be reached");
   /* Testing saves nothing. */
-  g_assert_cmpstr (g_settings_get_string (f->settings, "shared-database"), ==, "service=front-desk");
+  assert_setting (f, "service=front-desk");
   gtk_editable_set_text (GTK_EDITABLE (f->address_row), "");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->group), "database.test", NULL));
   g_assert_false (aftercare_database_preferences_get_testing (f->group));
