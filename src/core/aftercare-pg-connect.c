@@ -229,9 +229,19 @@ static void
 attempt_start (Attempt    *attempt,
                const char *location)
 {
-  /* Later keywords win over what the address says: always UTF-8. */
-  static const char * const keywords[] = { "dbname", "client_encoding", "fallback_application_name", NULL };
-  const char * const values[] = { location, "UTF8", "aftercare", NULL };
+  /* The address's own values win over the ones before it, and the ones
+   * after it win over the address: always UTF-8. By default a dead network
+   * path is noticed within seconds (keepalives, unacknowledged data), and
+   * no statement or lock wait holds a desk for long; a clinic can choose
+   * otherwise in the address. */
+  static const char * const keywords[] = {
+    "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout", "options",
+    "dbname", "client_encoding", "fallback_application_name", NULL
+  };
+  const char * const values[] = {
+    "10", "5", "3", "15000", "-c statement_timeout=60s -c lock_timeout=15s",
+    location, "UTF8", "aftercare", NULL
+  };
 
   attempt->conn = PQconnectStartParams (keywords, values, 1);
   attempt->last_status = CONNECTION_BAD;
