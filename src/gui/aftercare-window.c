@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "aftercare-clinic-mode.h"
+#include "aftercare-lock-page.h"
 #include "aftercare-window.h"
 
 struct _AftercareWindow
@@ -14,8 +16,12 @@ struct _AftercareWindow
 
   AdwViewStack *stack;
   AdwToastOverlay *toast_overlay;
+  GtkStack *sessions_lock_stack;
+  AftercareLockPage *lock_page;
+  GtkWidget *lock_button;
 
   GSettings *settings;
+  AftercareClinicMode *clinic_mode;
 };
 
 G_DEFINE_FINAL_TYPE (AftercareWindow, aftercare_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -66,11 +72,98 @@ show_view_action_cb (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (parameter, NULL));
 }
 
+/* ---- Clinic mode ------------------------------------------------------- */
+
+static void
+update_lock (AftercareWindow *self)
+{
+  gboolean locked = aftercare_clinic_mode_get_locked (self->clinic_mode);
+
+  gtk_stack_set_visible_child_name (self->sessions_lock_stack, locked ? "locked" : "sessions");
+  gtk_widget_set_visible (self->lock_button,
+                          aftercare_clinic_mode_get_enabled (self->clinic_mode) && !locked);
+  if (locked)
+    aftercare_lock_page_reset (self->lock_page, NULL);
+}
+
+/* Dialogs and Preferences left open by the last person go too. */
+static void
+close_transient_windows (AftercareWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GList *windows = app != NULL ? gtk_application_get_windows (app) : NULL;
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
+      g_ptr_array_add (doomed, g_object_ref (l->data));
+  for (guint i = 0; i < doomed->len; i++)
+    gtk_window_close (g_ptr_array_index (doomed, i));
+}
+
+/* Nobody has touched the desk for a while: the next client starts clean. */
+static void
+clinic_idle_cb (AftercareWindow *self)
+{
+  close_transient_windows (self);
+  adw_view_stack_set_visible_child_name (self->stack, "can-i-run");
+}
+
+static void
+setup_clinic_mode (AftercareWindow *self)
+{
+  self->clinic_mode = aftercare_clinic_mode_new (self->settings);
+  aftercare_lock_page_set_clinic_mode (self->lock_page, self->clinic_mode);
+  aftercare_clinic_mode_watch (self->clinic_mode, GTK_WIDGET (self));
+  g_signal_connect_object (self->clinic_mode, "notify::locked", G_CALLBACK (update_lock),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->clinic_mode, "notify::enabled", G_CALLBACK (update_lock),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->clinic_mode, "idle", G_CALLBACK (clinic_idle_cb),
+                           self, G_CONNECT_SWAPPED);
+  update_lock (self);
+  /* Each client starts on the wizard, never on someone's sessions. */
+  if (aftercare_clinic_mode_get_enabled (self->clinic_mode))
+    adw_view_stack_set_visible_child_name (self->stack, "can-i-run");
+}
+
+static void
+lock_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AftercareWindow *self = AFTERCARE_WINDOW (widget);
+
+  aftercare_clinic_mode_lock (self->clinic_mode);
+}
+
+AftercareClinicMode *
+aftercare_window_get_clinic_mode (AftercareWindow *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_WINDOW (self), NULL);
+  return self->clinic_mode;
+}
+
+gboolean
+aftercare_window_ask_for_staff_pin (AftercareWindow *self,
+                                    const char      *reason)
+{
+  g_return_val_if_fail (AFTERCARE_IS_WINDOW (self), FALSE);
+  if (!aftercare_clinic_mode_get_locked (self->clinic_mode) ||
+      !aftercare_clinic_mode_get_has_pin (self->clinic_mode))
+    return FALSE;
+  adw_view_stack_set_visible_child_name (self->stack, "sessions");
+  aftercare_lock_page_reset (self->lock_page, reason);
+  aftercare_lock_page_focus (self->lock_page);
+  return TRUE;
+}
+
 static void
 aftercare_window_dispose (GObject *object)
 {
   AftercareWindow *self = AFTERCARE_WINDOW (object);
 
+  g_clear_object (&self->clinic_mode);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_WINDOW);
   G_OBJECT_CLASS (aftercare_window_parent_class)->dispose (object);
@@ -89,8 +182,12 @@ aftercare_window_class_init (AftercareWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, sessions_lock_stack);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, lock_page);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, lock_button);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-view", "s", "sessions");
@@ -105,6 +202,7 @@ aftercare_window_class_init (AftercareWindowClass *klass)
 static void
 aftercare_window_init (AftercareWindow *self)
 {
+  g_type_ensure (AFTERCARE_TYPE_LOCK_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -115,5 +213,6 @@ aftercare_window_new (AftercareApplication *application)
 
   self->settings = g_object_ref (aftercare_application_get_settings (application));
   restore_window_state (self);
+  setup_clinic_mode (self);
   return self;
 }

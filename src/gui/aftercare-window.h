@@ -5,12 +5,19 @@
 #include <adwaita.h>
 
 #include "aftercare-application.h"
+#include "aftercare-clinic-mode.h"
 
 G_BEGIN_DECLS
 
 #define AFTERCARE_TYPE_WINDOW (aftercare_window_get_type ())
 G_DECLARE_FINAL_TYPE (AftercareWindow, aftercare_window, AFTERCARE, WINDOW, AdwApplicationWindow)
 
-AftercareWindow *aftercare_window_new (AftercareApplication *application);
+AftercareWindow     *aftercare_window_new               (AftercareApplication *application);
+AftercareClinicMode *aftercare_window_get_clinic_mode   (AftercareWindow *self);
+/* In clinic mode, while locked and with a staff PIN set, shows the lock
+ * page with reason ("Enter the staff PIN to open Preferences") and returns
+ * TRUE: the caller stops there. FALSE when nothing stands in the way. */
+gboolean             aftercare_window_ask_for_staff_pin (AftercareWindow *self,
+                                                         const char      *reason);
 
 G_END_DECLS

@@ -1,0 +1,318 @@
+/* test-clinic-mode.c: clinic mode locks the sessions behind the staff PIN, starts over when idle, and keeps no PIN in plain text. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "aftercare-application.h"
+#include "aftercare-clinic-mode.h"
+#include "aftercare-lock-page.h"
+#include "aftercare-pin.h"
+#include "aftercare-preferences-window.h"
+#include "aftercare-window.h"
+
+#define STAFF_PIN "2468"
+
+typedef void (*Script) (AftercareApplication *app, AftercareWindow *window);
+
+static void
+set_done_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Runs the main loop for ms milliseconds. */
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add_once (ms, set_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GSettings *
+reset_settings (gboolean clinic_mode,
+                guint    idle_seconds,
+                gboolean with_pin)
+{
+  GSettings *settings = g_settings_new (APP_ID);
+  g_autofree char *stored = with_pin ? aftercare_pin_hash (STAFF_PIN, NULL) : g_strdup ("");
+
+  g_settings_set_string (settings, "staff-pin-hash", stored);
+  g_settings_set_uint (settings, "idle-timeout", idle_seconds);
+  g_settings_set_boolean (settings, "clinic-mode", clinic_mode);
+  return settings;
+}
+
+static void
+activate_after_cb (GApplication *app,
+                   Script        script)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (AFTERCARE_IS_WINDOW (window));
+  wait_ms (100);       /* mapped and drawn */
+  script (AFTERCARE_APPLICATION (app), AFTERCARE_WINDOW (window));
+  gtk_window_close (window);
+}
+
+static void
+run_app (Script script)
+{
+  g_autoptr(AftercareApplication) app = aftercare_application_new ();
+  char *argv[] = { (char *) "aftercare", NULL };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_after_cb), script);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+}
+
+static gpointer
+child (gpointer widget, GType type, const char *name)
+{
+  gpointer found = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static const char *
+visible_view (AftercareWindow *window)
+{
+  return adw_view_stack_get_visible_child_name (child (window, AFTERCARE_TYPE_WINDOW, "stack"));
+}
+
+static const char *
+sessions_state (AftercareWindow *window)
+{
+  return gtk_stack_get_visible_child_name (child (window, AFTERCARE_TYPE_WINDOW, "sessions_lock_stack"));
+}
+
+static void
+enter_pin (AftercareWindow *window,
+           const char      *pin)
+{
+  AftercareLockPage *lock_page = child (window, AFTERCARE_TYPE_WINDOW, "lock_page");
+  GtkWidget *entry = child (lock_page, AFTERCARE_TYPE_LOCK_PAGE, "pin_entry");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), pin);
+  /* As pressing Enter in the field does. */
+  g_signal_emit_by_name (entry, "activate");
+}
+
+static gboolean
+error_shown (AftercareWindow *window)
+{
+  AftercareLockPage *lock_page = child (window, AFTERCARE_TYPE_WINDOW, "lock_page");
+
+  return gtk_widget_get_visible (child (lock_page, AFTERCARE_TYPE_LOCK_PAGE, "error_label"));
+}
+
+static void
+unlock_then_idle_script (AftercareApplication *app,
+                         AftercareWindow      *window)
+{
+  AftercareClinicMode *clinic = aftercare_window_get_clinic_mode (window);
+
+  /* A fresh start for the client, the sessions hidden. */
+  g_assert_cmpstr (visible_view (window), ==, "can-i-run");
+  g_assert_cmpstr (sessions_state (window), ==, "locked");
+  g_assert_true (aftercare_clinic_mode_get_locked (clinic));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "sessions");
+  enter_pin (window, "1357");
+  g_assert_cmpstr (sessions_state (window), ==, "locked");
+  g_assert_true (error_shown (window));
+
+  enter_pin (window, STAFF_PIN);
+  g_assert_cmpstr (sessions_state (window), ==, "sessions");
+  g_assert_false (error_shown (window));
+  g_assert_true (gtk_widget_get_visible (child (window, AFTERCARE_TYPE_WINDOW, "lock_button")));
+
+  /* Nobody touches anything for longer than the idle time (1 s). */
+  wait_ms (1600);
+  g_assert_true (aftercare_clinic_mode_get_locked (clinic));
+  g_assert_cmpstr (sessions_state (window), ==, "locked");
+  g_assert_cmpstr (visible_view (window), ==, "can-i-run");
+}
+
+static void
+test_unlock_then_idle_locks_and_starts_over (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (TRUE, 1, TRUE);
+
+  run_app (unlock_then_idle_script);
+}
+
+static void
+lock_button_script (AftercareApplication *app,
+                    AftercareWindow      *window)
+{
+  enter_pin (window, STAFF_PIN);
+  g_assert_cmpstr (sessions_state (window), ==, "sessions");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
+  g_assert_cmpstr (sessions_state (window), ==, "locked");
+  g_assert_false (gtk_widget_get_visible (child (window, AFTERCARE_TYPE_WINDOW, "lock_button")));
+}
+
+static void
+test_staff_can_lock_at_once (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (TRUE, 120, TRUE);
+
+  run_app (lock_button_script);
+}
+
+static void
+no_clinic_mode_script (AftercareApplication *app,
+                       AftercareWindow      *window)
+{
+  g_assert_cmpstr (sessions_state (window), ==, "sessions");
+  g_assert_false (gtk_widget_get_visible (child (window, AFTERCARE_TYPE_WINDOW, "lock_button")));
+}
+
+static void
+test_without_clinic_mode_nothing_is_locked (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (FALSE, 1, TRUE);
+
+  run_app (no_clinic_mode_script);
+}
+
+static AftercarePreferencesWindow *
+find_preferences (AftercareApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (AFTERCARE_IS_PREFERENCES_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+preferences_locked_script (AftercareApplication *app,
+                           AftercareWindow      *window)
+{
+  AftercarePreferencesWindow *preferences;
+
+  /* A client pressing Ctrl+, meets the lock, not the switch. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_null (find_preferences (app));
+  g_assert_cmpstr (visible_view (window), ==, "sessions");
+  g_assert_cmpstr (sessions_state (window), ==, "locked");
+
+  enter_pin (window, STAFF_PIN);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = find_preferences (app);
+  g_assert_nonnull (preferences);
+  wait_ms (100);
+
+  /* Idle closes them again, for the next client. */
+  g_settings_set_uint (g_settings_new (APP_ID), "idle-timeout", 1);
+  wait_ms (1600);
+  g_assert_null (find_preferences (app));
+}
+
+static void
+test_preferences_need_the_staff_pin (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (TRUE, 120, TRUE);
+
+  run_app (preferences_locked_script);
+}
+
+static void
+set_pin_script (AftercareApplication *app,
+                AftercareWindow      *window)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  AftercarePreferencesWindow *preferences;
+  GtkWidget *pin_row, *clinic_mode_row;
+  g_autofree char *stored = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = find_preferences (app);
+  g_assert_nonnull (preferences);
+  pin_row = child (preferences, AFTERCARE_TYPE_PREFERENCES_WINDOW, "pin_row");
+  clinic_mode_row = child (preferences, AFTERCARE_TYPE_PREFERENCES_WINDOW, "clinic_mode_row");
+  /* No PIN yet: clinic mode cannot be turned on. */
+  g_assert_false (gtk_widget_get_sensitive (clinic_mode_row));
+
+  gtk_editable_set_text (GTK_EDITABLE (pin_row), "12a");
+  g_signal_emit_by_name (pin_row, "apply");
+  g_assert_true (gtk_widget_has_css_class (pin_row, "error"));
+  stored = g_settings_get_string (settings, "staff-pin-hash");
+  g_assert_cmpstr (stored, ==, "");
+  g_clear_pointer (&stored, g_free);
+
+  gtk_editable_set_text (GTK_EDITABLE (pin_row), "975310");
+  g_assert_false (gtk_widget_has_css_class (pin_row, "error"));
+  g_signal_emit_by_name (pin_row, "apply");
+  stored = g_settings_get_string (settings, "staff-pin-hash");
+  g_assert_null (strstr (stored, "975310"));
+  g_assert_true (aftercare_pin_verify ("975310", stored));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pin_row)), ==, "");
+  g_assert_true (gtk_widget_get_sensitive (clinic_mode_row));
+
+  /* Turning clinic mode on locks the sessions at once. */
+  g_settings_set_boolean (settings, "clinic-mode", TRUE);
+  g_assert_cmpstr (sessions_state (window), ==, "locked");
+  wait_ms (100);
+  gtk_window_close (GTK_WINDOW (preferences));
+}
+
+static void
+test_preferences_store_only_a_hash (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (FALSE, 120, FALSE);
+
+  run_app (set_pin_script);
+}
+
+static void
+idle_cb (AftercareClinicMode *clinic,
+         guint               *fired)
+{
+  (*fired)++;
+}
+
+/* Someone working at the desk keeps the wizard; the quiet after them does not. */
+static void
+test_activity_postpones_idle (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (TRUE, 1, TRUE);
+  g_autoptr(AftercareClinicMode) clinic = aftercare_clinic_mode_new (settings);
+  guint fired = 0;
+
+  g_signal_connect (clinic, "idle", G_CALLBACK (idle_cb), &fired);
+  g_assert_true (aftercare_clinic_mode_unlock (clinic, STAFF_PIN));
+  for (guint i = 0; i < 5; i++)
+    {
+      wait_ms (400);
+      aftercare_clinic_mode_note_activity (clinic);
+    }
+  g_assert_cmpuint (fired, ==, 0);
+  g_assert_false (aftercare_clinic_mode_get_locked (clinic));
+  wait_ms (1300);
+  g_assert_cmpuint (fired, ==, 1);
+  g_assert_true (aftercare_clinic_mode_get_locked (clinic));
+  /* Once per quiet spell, not every second. */
+  wait_ms (1300);
+  g_assert_cmpuint (fired, ==, 1);
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/clinic-mode/unlock-then-idle-locks-and-starts-over",
+                   test_unlock_then_idle_locks_and_starts_over);
+  g_test_add_func ("/clinic-mode/staff-can-lock-at-once", test_staff_can_lock_at_once);
+  g_test_add_func ("/clinic-mode/without-clinic-mode-nothing-is-locked",
+                   test_without_clinic_mode_nothing_is_locked);
+  g_test_add_func ("/clinic-mode/preferences-need-the-staff-pin", test_preferences_need_the_staff_pin);
+  g_test_add_func ("/clinic-mode/preferences-store-only-a-hash", test_preferences_store_only_a_hash);
+  g_test_add_func ("/clinic-mode/activity-postpones-idle", test_activity_postpones_idle);
+  return g_test_run ();
+}
