@@ -438,16 +438,18 @@ draw_box (AftercareFlow               *flow,
           double                       height)
 {
   cairo_save (cr);
-  rounded_rectangle (cr, x, y, flow->width, height, style->radius);
   if (style->fill[0] >= 0)
     {
+      rounded_rectangle (cr, x, y, flow->width, height, style->radius);
       cairo_set_source_rgb (cr, style->fill[0], style->fill[1], style->fill[2]);
-      cairo_fill_preserve (cr);
+      cairo_fill (cr);
     }
   if (style->bar[0] >= 0 && style->bar_width > 0)
     {
+      /* The bar follows the box's rounded left corners. */
       cairo_save (cr);
-      cairo_clip_preserve (cr);
+      rounded_rectangle (cr, x, y, flow->width, height, style->radius);
+      cairo_clip (cr);
       cairo_rectangle (cr, x, y, style->bar_width, height);
       cairo_set_source_rgb (cr, style->bar[0], style->bar[1], style->bar[2]);
       cairo_fill (cr);
@@ -455,11 +457,14 @@ draw_box (AftercareFlow               *flow,
     }
   if (style->border[0] >= 0 && style->border_width > 0)
     {
+      double inset = style->border_width / 2;
+
+      rounded_rectangle (cr, x + inset, y + inset, flow->width - 2 * inset, height - 2 * inset,
+                         style->radius - inset);
       cairo_set_line_width (cr, style->border_width);
       cairo_set_source_rgb (cr, style->border[0], style->border[1], style->border[2]);
       cairo_stroke (cr);
     }
-  cairo_new_path (cr);
   cairo_restore (cr);
 }
 
@@ -507,9 +512,13 @@ draw_item (cairo_t *cr,
       cairo_move_to (cr, x + item->x, y + item->baseline);
       cairo_set_source_rgb (cr, item->rgb[0], item->rgb[1], item->rgb[2]);
       pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (item->layout, item->line_nr));
+      /* The path is not part of the saved state: leave no current point
+       * for a shape's first arc to draw a line from. */
+      cairo_new_path (cr);
       return;
     }
   cairo_save (cr);
+  cairo_new_path (cr);
   item->draw (cr, x + item->x, y + item->top, item->width, item->bottom - item->top, item->data);
   cairo_restore (cr);
 }

@@ -18,6 +18,8 @@ aftercare_plan_step_free (AftercarePlanStep *step)
   g_clear_pointer (&step->starts_at, g_date_time_unref);
   g_clear_pointer (&step->ends_at, g_date_time_unref);
   g_clear_pointer (&step->when, g_free);
+  g_clear_pointer (&step->start_text, g_free);
+  g_clear_pointer (&step->end_text, g_free);
   g_free (step);
 }
 
@@ -62,30 +64,21 @@ format_span_end (GDateTime *start,
 }
 
 static char *
-format_when (GDateTime *start,
-             GDateTime *end,
-             GDateTime *now,
-             gboolean   clock_24h)
+format_when (AftercarePlanStep *step,
+             gboolean           started)
 {
-  g_autofree char *from = aftercare_time_format_clock (start, now, clock_24h);
-  g_autofree char *to = NULL;
-  gboolean started = g_date_time_compare (start, now) <= 0;
-
-  if (end == NULL)
+  if (step->end_text == NULL)
     /* Translators: a time span in the aftercare plan, open-ended; %s is a
      * clock time such as "Thu 26 Nov 10:00". "since" when it is already past. */
-    return started ? g_strdup_printf (_("since %s"), from) : g_strdup_printf (_("from %s"), from);
+    return started ? g_strdup_printf (_("since %s"), step->start_text)
+                   : g_strdup_printf (_("from %s"), step->start_text);
   if (started)
-    {
-      to = aftercare_time_format_clock (end, now, clock_24h);
-      /* Translators: a time span in the aftercare plan that is under way
-       * now; %s is a clock time such as "14:30" or "tomorrow 02:30". */
-      return g_strdup_printf (_("until %s"), to);
-    }
-  to = format_span_end (start, end, now, clock_24h);
+    /* Translators: a time span in the aftercare plan that is under way
+     * now; %s is a clock time such as "14:30" or "tomorrow 02:30". */
+    return g_strdup_printf (_("until %s"), step->end_text);
   /* Translators: a time span in the aftercare plan; both are clock times,
    * e.g. "from 14:30 to 22:30" or "from tomorrow 02:30 to 10:30". */
-  return g_strdup_printf (_("from %s to %s"), from, to);
+  return g_strdup_printf (_("from %s to %s"), step->start_text, step->end_text);
 }
 
 static AftercarePlanStep *
@@ -96,14 +89,19 @@ plan_step_new (AftercarePhase  phase,
 {
   AftercarePlanStep *step = g_new0 (AftercarePlanStep, 1);
   double end_hours = aftercare_phase_get_end_hours (phase);
+  gboolean started;
 
   step->phase = phase;
   step->starts_at = add_hours (ended_at, aftercare_phase_get_start_hours (phase));
   if (phase + 1 < AFTERCARE_N_PHASES)
     step->ends_at = add_hours (ended_at, end_hours);
-  step->current = g_date_time_compare (step->starts_at, now) <= 0 &&
-                  (step->ends_at == NULL || g_date_time_compare (now, step->ends_at) < 0);
-  step->when = format_when (step->starts_at, step->ends_at, now, clock_24h);
+  started = g_date_time_compare (step->starts_at, now) <= 0;
+  step->current = started && (step->ends_at == NULL || g_date_time_compare (now, step->ends_at) < 0);
+  step->start_text = aftercare_time_format_clock (step->starts_at, now, clock_24h);
+  if (step->ends_at != NULL)
+    step->end_text = started ? aftercare_time_format_clock (step->ends_at, now, clock_24h)
+                             : format_span_end (step->starts_at, step->ends_at, now, clock_24h);
+  step->when = format_when (step, started);
   return step;
 }
 

@@ -16,6 +16,8 @@ typedef struct {
   gboolean       current;    /* now falls inside [starts_at, ends_at) */
   char          *when;       /* translated: "until 14:30", "from 14:30 to 22:30",
                               * "from tomorrow 02:30" */
+  char          *start_text; /* the clock times in when: "tomorrow 02:30" */
+  char          *end_text;   /* "10:30"; NULL for the last phase */
 } AftercarePlanStep;
 
 void aftercare_plan_step_free (AftercarePlanStep *step);
