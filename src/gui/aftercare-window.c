@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "aftercare-window.h"
+#include "aftercare-wizard.h"
 
 struct _AftercareWindow
 {
@@ -14,6 +15,7 @@ struct _AftercareWindow
 
   AdwViewStack *stack;
   AdwToastOverlay *toast_overlay;
+  AftercareWizard *wizard;
 
   GSettings *settings;
 };
@@ -66,6 +68,27 @@ show_view_action_cb (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (parameter, NULL));
 }
 
+/* "Can I run after this?" from the reference: a fresh wizard with the type filled in. */
+static void
+assess_type_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AftercareWindow *self = AFTERCARE_WINDOW (widget);
+  const char *key = g_variant_get_string (parameter, NULL);
+  int type;
+
+  if (!aftercare_enum_from_key (AFTERCARE_TYPE_MASSAGE_TYPE, key, &type))
+    {
+      g_critical ("Unknown massage type “%s”", key);
+      return;
+    }
+  /* Shown first, so the wizard may move the focus into its first step. */
+  adw_view_stack_set_visible_child_name (self->stack, "can-i-run");
+  aftercare_wizard_reset (self->wizard);
+  aftercare_wizard_set_massage_type (self->wizard, type);
+}
+
 static void
 aftercare_window_dispose (GObject *object)
 {
@@ -86,11 +109,14 @@ aftercare_window_class_init (AftercareWindowClass *klass)
   object_class->dispose = aftercare_window_dispose;
   window_class->close_request = aftercare_window_close_request;
 
+  g_type_ensure (AFTERCARE_TYPE_WIZARD);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, wizard);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.assess-type", "s", assess_type_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-view", "s", "sessions");
