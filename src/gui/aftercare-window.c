@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aftercare-reference-view.h"
 #include "aftercare-window.h"
 #include "aftercare-wizard.h"
 
@@ -110,6 +111,7 @@ aftercare_window_class_init (AftercareWindowClass *klass)
   window_class->close_request = aftercare_window_close_request;
 
   g_type_ensure (AFTERCARE_TYPE_WIZARD);
+  g_type_ensure (AFTERCARE_TYPE_REFERENCE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, toast_overlay);
