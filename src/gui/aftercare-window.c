@@ -8,7 +8,9 @@
 
 #include "aftercare-clinic-mode.h"
 #include "aftercare-lock-page.h"
+#include "aftercare-reference-view.h"
 #include "aftercare-window.h"
+#include "aftercare-wizard.h"
 
 struct _AftercareWindow
 {
@@ -19,6 +21,7 @@ struct _AftercareWindow
   GtkStack *sessions_lock_stack;
   AftercareLockPage *lock_page;
   GtkWidget *lock_button;
+  AftercareWizard *wizard;
 
   GSettings *settings;
   AftercareClinicMode *clinic_mode;
@@ -158,6 +161,27 @@ aftercare_window_ask_for_staff_pin (AftercareWindow *self,
   return TRUE;
 }
 
+/* "Can I run after this?" from the reference: a fresh wizard with the type filled in. */
+static void
+assess_type_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AftercareWindow *self = AFTERCARE_WINDOW (widget);
+  const char *key = g_variant_get_string (parameter, NULL);
+  int type;
+
+  if (!aftercare_enum_from_key (AFTERCARE_TYPE_MASSAGE_TYPE, key, &type))
+    {
+      g_critical ("Unknown massage type “%s”", key);
+      return;
+    }
+  /* Shown first, so the wizard may move the focus into its first step. */
+  adw_view_stack_set_visible_child_name (self->stack, "can-i-run");
+  aftercare_wizard_reset (self->wizard);
+  aftercare_wizard_set_massage_type (self->wizard, type);
+}
+
 static void
 aftercare_window_dispose (GObject *object)
 {
@@ -179,6 +203,8 @@ aftercare_window_class_init (AftercareWindowClass *klass)
   object_class->dispose = aftercare_window_dispose;
   window_class->close_request = aftercare_window_close_request;
 
+  g_type_ensure (AFTERCARE_TYPE_WIZARD);
+  g_type_ensure (AFTERCARE_TYPE_REFERENCE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, toast_overlay);
@@ -186,8 +212,11 @@ aftercare_window_class_init (AftercareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, lock_page);
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, lock_button);
 
+  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, wizard);
+
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.assess-type", "s", assess_type_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-view", "s", "sessions");

@@ -1,0 +1,24 @@
+/* aftercare-wizard.h: "Can I run today?", step by step: the massage, how you feel, the planned run, the verdict. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "aftercare-enums.h"
+
+G_BEGIN_DECLS
+
+#define AFTERCARE_TYPE_WIZARD (aftercare_wizard_get_type ())
+G_DECLARE_FINAL_TYPE (AftercareWizard, aftercare_wizard, AFTERCARE, WIZARD, GtkWidget)
+
+GtkWidget      *aftercare_wizard_new               (void);
+/* A clean start: first step, default answers, nothing kept from before. */
+void            aftercare_wizard_reset             (AftercareWizard     *self);
+/* Fills in the type (and its usual pressure) on the first step. */
+void            aftercare_wizard_set_massage_type  (AftercareWizard     *self,
+                                                    AftercareMassageType type);
+/* Pins the current time (tests, screenshots); NULL follows the clock. */
+void            aftercare_wizard_set_now           (AftercareWizard     *self,
+                                                    GDateTime           *now);
+
+G_END_DECLS

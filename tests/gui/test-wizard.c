@@ -1,0 +1,482 @@
+/* test-wizard.c: the "Can I run today?" wizard, driven step by step, shows what the advisor says. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "aftercare-advisor.h"
+#include "aftercare-catalog.h"
+#include "aftercare-time.h"
+#include "aftercare-verdict-page.h"
+#include "aftercare-wizard.h"
+
+typedef struct {
+  GtkWindow *window;
+  AftercareWizard *wizard;
+  GDateTime *now;
+} Fixture;
+
+/* What a person enters, and what the test hands the advisor directly. */
+typedef struct {
+  AftercareMassageType type;
+  AftercarePressure pressure;
+  gboolean first_time;
+  guint ended_choice;       /* 0 just now, 1 one hour, 2 two hours, 3 four hours, 4 earlier */
+  int earlier_hours;        /* with ended_choice 4: how many hours before now */
+  guint soreness;
+  AftercareSymptoms symptoms;
+  AftercarePlannedRun planned_run;
+} Answers;
+
+static const int quick_choice_hours[] = { 0, 1, 2, 4 };
+
+static GtkWidget *
+child (Fixture *f, const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->wizard),
+                                                                 AFTERCARE_TYPE_WIZARD, name));
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static GtkWidget *
+verdict_child (Fixture *f, const char *name)
+{
+  GtkWidget *page = child (f, "verdict_page");
+  GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (page, AFTERCARE_TYPE_VERDICT_PAGE, name));
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static const char *
+label_text (GtkWidget *label)
+{
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static gboolean
+set_done_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the window lay out and draw: a warning while drawing fails the test. */
+static void
+settle (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (40, set_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->now = g_date_time_new_local (2026, 11, 24, 18, 0, 0);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  f->wizard = AFTERCARE_WIZARD (aftercare_wizard_new ());
+  aftercare_wizard_set_now (f->wizard, f->now);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->wizard));
+  gtk_window_set_default_size (f->window, 800, 700);
+  gtk_window_present (f->window);
+  settle ();
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (f->window);
+  g_date_time_unref (f->now);
+}
+
+static const char *
+step_name (Fixture *f)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (child (f, "steps")));
+}
+
+static void
+next (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->wizard), "wizard.next", NULL));
+  settle ();
+}
+
+static GtkCheckButton *
+find_check (GtkWidget *widget)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return GTK_CHECK_BUTTON (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkCheckButton *check = find_check (c);
+
+      if (check != NULL)
+        return check;
+    }
+  return NULL;
+}
+
+static AdwActionRow *
+find_row_titled (GtkWidget *widget, const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_ACTION_ROW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      AdwActionRow *row = find_row_titled (c, title);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+/* As a person does it: a click on the row of each symptom felt. */
+static void
+check_symptoms (Fixture *f, AftercareSymptoms symptoms)
+{
+  for (int bit = -1; (bit = g_bit_nth_lsf (symptoms, bit)) >= 0; )
+    {
+      AdwActionRow *row = find_row_titled (child (f, "steps"), aftercare_symptom_get_title (1u << bit));
+
+      g_assert_nonnull (row);
+      adw_action_row_activate (row);
+    }
+}
+
+static void
+choose_earlier (Fixture *f, int hours)
+{
+  g_autoptr(GDateTime) when = g_date_time_add_hours (f->now, -hours);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "ended_row")), 4);
+  settle ();
+  gtk_calendar_select_day (GTK_CALENDAR (child (f, "calendar")), when);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "hour_spin")), g_date_time_get_hour (when));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "minute_spin")), g_date_time_get_minute (when));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (child (f, "custom_time_button")));
+}
+
+static void
+enter_massage (Fixture *f, const Answers *a)
+{
+  static const char *pressure_buttons[] = { "pressure_light", "pressure_moderate", "pressure_deep" };
+
+  g_assert_cmpstr (step_name (f), ==, "massage");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "type_row")), a->type);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (f, pressure_buttons[a->pressure])), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (child (f, "first_time_switch")), a->first_time);
+  if (a->ended_choice < G_N_ELEMENTS (quick_choice_hours))
+    adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "ended_row")), a->ended_choice);
+  else
+    choose_earlier (f, a->earlier_hours);
+}
+
+static void
+walk_to_verdict (Fixture *f, const Answers *a)
+{
+  static const char *run_buttons[] = { "run_easy", "run_steady", "run_hard" };
+
+  enter_massage (f, a);
+  next (f);
+  g_assert_cmpstr (step_name (f), ==, "feeling");
+  g_assert_cmpstr (label_text (child (f, "step_label")), ==, "Step 2 of 4");
+  gtk_range_set_value (GTK_RANGE (child (f, "soreness_scale")), a->soreness);
+  check_symptoms (f, a->symptoms);
+  next (f);
+  g_assert_cmpstr (step_name (f), ==, "run");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (f, run_buttons[a->planned_run])), TRUE);
+  next (f);
+  g_assert_cmpstr (step_name (f), ==, "verdict");
+  g_assert_cmpstr (label_text (child (f, "step_label")), ==, "Step 4 of 4");
+}
+
+/* The same answers, straight to the advisor. */
+static AftercareAssessment *
+assess_directly (Fixture *f, const Answers *a)
+{
+  int hours = a->ended_choice < G_N_ELEMENTS (quick_choice_hours) ? quick_choice_hours[a->ended_choice]
+                                                                    : a->earlier_hours;
+  g_autoptr(GDateTime) ended_at = g_date_time_add_hours (f->now, -hours);
+  g_autoptr(AftercareSession) session = aftercare_session_new (ended_at);
+  g_autoptr(GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
+
+  aftercare_session_set_massage_type (session, a->type);
+  aftercare_session_set_pressure (session, a->pressure);
+  aftercare_session_set_first_time (session, a->first_time);
+  g_ptr_array_add (checkins, aftercare_checkin_new (aftercare_session_get_id (session), f->now,
+                                                    a->soreness, a->symptoms));
+  return aftercare_advisor_assess (session, checkins, a->planned_run, f->now);
+}
+
+static void
+assert_reasons_shown (Fixture *f, AftercareAssessment *expected)
+{
+  const char * const *reasons = aftercare_assessment_get_reasons (expected);
+  GtkWidget *list = verdict_child (f, "reasons_list");
+  guint i = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      g_assert_nonnull (reasons[i]);
+      g_assert_cmpstr (label_text (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))), ==, reasons[i]);
+      i++;
+    }
+  g_assert_null (reasons[i]);
+  g_assert_cmpuint (i, >, 0);
+}
+
+static void
+assert_verdict_shown (Fixture *f, const Answers *a, AftercareVerdict verdict)
+{
+  static const char *styles[] = { "success", "success", "accent", "warning", "error" };
+  g_autoptr(AftercareAssessment) expected = assess_directly (f, a);
+  GDateTime *run_after = aftercare_assessment_get_run_after (expected);
+  g_autofree char *recheck = aftercare_time_format_clock (aftercare_assessment_get_recheck_at (expected), f->now, TRUE);
+  GtkWidget *headline = verdict_child (f, "headline");
+
+  g_assert_cmpint (aftercare_assessment_get_verdict (expected), ==, verdict);
+  g_assert_cmpstr (label_text (headline), ==, aftercare_verdict_get_title (verdict));
+  g_assert_true (gtk_widget_has_css_class (headline, styles[verdict]));
+  g_assert_true (gtk_widget_has_css_class (verdict_child (f, "verdict_icon"), styles[verdict]));
+  g_assert_cmpstr (label_text (verdict_child (f, "description_label")), ==, aftercare_verdict_get_description (verdict));
+  assert_reasons_shown (f, expected);
+  g_assert_cmpstr (label_text (verdict_child (f, "advice_label")), ==, aftercare_assessment_get_advice (expected));
+  g_assert_cmpstr (label_text (verdict_child (f, "recheck_label")), ==, recheck);
+  g_assert_cmpstr (label_text (verdict_child (f, "disclaimer_label")), ==, aftercare_disclaimer ());
+  g_assert_cmpint (gtk_widget_get_visible (verdict_child (f, "run_after_label")), ==, run_after != NULL);
+  if (run_after != NULL)
+    {
+      g_autofree char *clock = aftercare_time_format_clock (run_after, f->now, TRUE);
+
+      g_assert_nonnull (strstr (label_text (verdict_child (f, "run_after_label")), clock));
+    }
+  g_assert_cmpint (gtk_widget_get_visible (verdict_child (f, "warning_card")), ==,
+                   aftercare_assessment_get_red_flags (expected) != 0);
+}
+
+static void
+test_verdict_train (Fixture *f, gconstpointer data)
+{
+  /* A day and a half later, barely sore: normal training, hard run included. */
+  Answers a = { AFTERCARE_MASSAGE_SPORTS, AFTERCARE_PRESSURE_DEEP, FALSE, 4, 36, 1, 0, AFTERCARE_PLANNED_RUN_HARD };
+
+  walk_to_verdict (f, &a);
+  assert_verdict_shown (f, &a, AFTERCARE_VERDICT_TRAIN);
+}
+
+static void
+test_verdict_easy_run (Fixture *f, gconstpointer data)
+{
+  Answers a = { AFTERCARE_MASSAGE_SWEDISH, AFTERCARE_PRESSURE_LIGHT, FALSE, 1, 0, 0, 0, AFTERCARE_PLANNED_RUN_EASY };
+
+  walk_to_verdict (f, &a);
+  assert_verdict_shown (f, &a, AFTERCARE_VERDICT_EASY_RUN);
+}
+
+static void
+test_verdict_wait (Fixture *f, gconstpointer data)
+{
+  /* Deep work two hours ago: no run until 12 hours after, shown as a clock time. */
+  Answers a = { AFTERCARE_MASSAGE_DEEP_TISSUE, AFTERCARE_PRESSURE_DEEP, FALSE, 2, 0, 1, 0, AFTERCARE_PLANNED_RUN_EASY };
+
+  walk_to_verdict (f, &a);
+  assert_verdict_shown (f, &a, AFTERCARE_VERDICT_WAIT);
+  g_assert_cmpstr (label_text (verdict_child (f, "run_after_label")), ==, "An easy run from tomorrow 04:00");
+}
+
+static void
+test_verdict_rest (Fixture *f, gconstpointer data)
+{
+  Answers a = { AFTERCARE_MASSAGE_THAI, AFTERCARE_PRESSURE_MODERATE, FALSE, 3, 0, 2,
+                AFTERCARE_SYMPTOM_HEAVINESS, AFTERCARE_PLANNED_RUN_STEADY };
+
+  walk_to_verdict (f, &a);
+  assert_verdict_shown (f, &a, AFTERCARE_VERDICT_REST);
+}
+
+static void
+test_verdict_seek_care (Fixture *f, gconstpointer data)
+{
+  Answers a = { AFTERCARE_MASSAGE_TRIGGER_POINT, AFTERCARE_PRESSURE_DEEP, TRUE, 0, 0, 3,
+                AFTERCARE_SYMPTOM_SHARP_PAIN | AFTERCARE_SYMPTOM_NUMBNESS, AFTERCARE_PLANNED_RUN_EASY };
+
+  walk_to_verdict (f, &a);
+  assert_verdict_shown (f, &a, AFTERCARE_VERDICT_SEEK_CARE);
+  /* The warning signs are named first, outright. */
+  g_assert_true (gtk_widget_get_visible (verdict_child (f, "warning_card")));
+  g_assert_cmpstr (label_text (verdict_child (f, "warning_text")), ==,
+                   "You reported sharp pain and numbness. That is not the usual soreness after a massage.");
+}
+
+static void
+test_starts_clean (Fixture *f, gconstpointer data)
+{
+  g_assert_cmpstr (step_name (f), ==, "massage");
+  g_assert_cmpstr (label_text (child (f, "step_label")), ==, "Step 1 of 4");
+  g_assert_false (gtk_widget_get_sensitive (child (f, "back_button")));
+  g_assert_true (gtk_widget_get_sensitive (child (f, "next_button")));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (f, "type_row"))), ==, AFTERCARE_MASSAGE_SWEDISH);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (f, "ended_row"))), ==, 0);
+  g_assert_false (gtk_widget_get_visible (child (f, "custom_time_row")));
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (child (f, "soreness_scale"))), ==, 0);
+  g_assert_cmpstr (label_text (child (f, "soreness_band_label")), ==, aftercare_soreness_get_band (0));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (child (f, "run_easy"))));
+  /* Without a store there is nowhere to save to, so no button offers it. */
+  g_assert_false (gtk_widget_get_visible (verdict_child (f, "save_button")));
+}
+
+static void
+test_back_keeps_answers (Fixture *f, gconstpointer data)
+{
+  Answers a = { AFTERCARE_MASSAGE_SWEDISH, AFTERCARE_PRESSURE_LIGHT, FALSE, 0, 0, 4, 0, AFTERCARE_PLANNED_RUN_EASY };
+
+  walk_to_verdict (f, &a);
+  assert_verdict_shown (f, &a, AFTERCARE_VERDICT_REST);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->wizard), "wizard.back", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->wizard), "wizard.back", NULL));
+  settle ();
+  g_assert_cmpstr (step_name (f), ==, "feeling");
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (child (f, "soreness_scale"))), ==, 4);
+  /* Softer now: the new verdict replaces the old one. */
+  gtk_range_set_value (GTK_RANGE (child (f, "soreness_scale")), 1);
+  a.soreness = 1;
+  next (f);
+  next (f);
+  assert_verdict_shown (f, &a, AFTERCARE_VERDICT_EASY_RUN);
+}
+
+static void
+test_start_over_clears_everything (Fixture *f, gconstpointer data)
+{
+  Answers a = { AFTERCARE_MASSAGE_HOT_STONE, AFTERCARE_PRESSURE_DEEP, TRUE, 2, 0, 6,
+                AFTERCARE_SYMPTOM_FEVER, AFTERCARE_PLANNED_RUN_HARD };
+
+  walk_to_verdict (f, &a);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->wizard), "wizard.start-over", NULL));
+  settle ();
+  test_starts_clean (f, data);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (child (f, "first_time_switch"))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child (f, "pressure_moderate"))));
+  for (int bit = 0; bit < 14; bit++)
+    {
+      AdwActionRow *row = find_row_titled (child (f, "steps"), aftercare_symptom_get_title (1u << bit));
+
+      g_assert_nonnull (row);
+      g_assert_false (gtk_check_button_get_active (find_check (GTK_WIDGET (row))));
+    }
+}
+
+static void
+test_future_end_blocks_next (Fixture *f, gconstpointer data)
+{
+  choose_earlier (f, -3);  /* three hours from now */
+  settle ();
+  g_assert_true (gtk_widget_get_visible (child (f, "time_error_label")));
+  g_assert_false (gtk_widget_get_sensitive (child (f, "next_button")));
+  gtk_widget_activate_action (GTK_WIDGET (f->wizard), "wizard.next", NULL);
+  g_assert_cmpstr (step_name (f), ==, "massage");
+  /* Back to a time that has passed: on we go. */
+  choose_earlier (f, 3);
+  g_assert_false (gtk_widget_get_visible (child (f, "time_error_label")));
+  next (f);
+  g_assert_cmpstr (step_name (f), ==, "feeling");
+}
+
+static void
+test_type_brings_its_usual_pressure (Fixture *f, gconstpointer data)
+{
+  AftercareMassageKind *deep_tissue = aftercare_catalog_lookup (AFTERCARE_MASSAGE_DEEP_TISSUE);
+
+  aftercare_wizard_set_massage_type (f->wizard, AFTERCARE_MASSAGE_DEEP_TISSUE);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (f, "type_row"))), ==,
+                    AFTERCARE_MASSAGE_DEEP_TISSUE);
+  g_assert_cmpint (aftercare_massage_kind_get_typical_pressure (deep_tissue), ==, AFTERCARE_PRESSURE_DEEP);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child (f, "pressure_deep"))));
+  /* A pressure the person chose stays when they change the type. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (f, "pressure_light")), TRUE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "type_row")), AFTERCARE_MASSAGE_SPORTS);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child (f, "pressure_light"))));
+}
+
+static void
+test_soreness_says_its_band (Fixture *f, gconstpointer data)
+{
+  GtkWidget *scale = child (f, "soreness_scale");
+  g_autofree char *spoken = g_strdup_printf ("4, %s", aftercare_soreness_get_band (4));
+
+  next (f);
+  gtk_range_set_value (GTK_RANGE (scale), 4);
+  g_assert_cmpstr (label_text (child (f, "soreness_value_label")), ==, "4");
+  g_assert_cmpstr (label_text (child (f, "soreness_band_label")), ==, aftercare_soreness_get_band (4));
+  gtk_test_accessible_assert_property (scale, GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, spoken);
+  gtk_test_accessible_assert_property (scale, GTK_ACCESSIBLE_PROPERTY_LABEL, "Soreness");
+}
+
+static void
+test_controls_have_names (Fixture *f, gconstpointer data)
+{
+  AdwActionRow *row = find_row_titled (child (f, "steps"), aftercare_symptom_get_title (AFTERCARE_SYMPTOM_NUMBNESS));
+  GtkWidget *check = GTK_WIDGET (find_check (GTK_WIDGET (row)));
+
+  /* The one icon-only button: a tooltip and a name for screen readers. */
+  gtk_test_accessible_assert_property (child (f, "custom_time_button"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Choose Date and Time");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (child (f, "custom_time_button")), ==, "Choose Date and Time");
+  gtk_test_accessible_assert_property (child (f, "hour_spin"), GTK_ACCESSIBLE_PROPERTY_LABEL, "Hour");
+  gtk_test_accessible_assert_property (child (f, "minute_spin"), GTK_ACCESSIBLE_PROPERTY_LABEL, "Minute");
+  g_assert_nonnull (check);
+  gtk_test_accessible_assert_property (check, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       aftercare_symptom_get_title (AFTERCARE_SYMPTOM_NUMBNESS));
+  gtk_test_accessible_assert_property (check, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       aftercare_symptom_get_description (AFTERCARE_SYMPTOM_NUMBNESS));
+}
+
+static void
+test_verdict_icons_are_bundled (void)
+{
+  static const char *icons[] = {
+    "aftercare-verdict-train-symbolic", "aftercare-verdict-easy-run-symbolic",
+    "aftercare-verdict-wait-symbolic", "aftercare-verdict-rest-symbolic",
+    "aftercare-verdict-seek-care-symbolic",
+  };
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
+    g_assert_true (gtk_icon_theme_has_icon (theme, icons[i]));
+}
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* What the application does for its resource base path. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_PATH "/icons");
+
+  ADD ("/wizard/starts-clean", test_starts_clean);
+  ADD ("/wizard/verdict/train", test_verdict_train);
+  ADD ("/wizard/verdict/easy-run", test_verdict_easy_run);
+  ADD ("/wizard/verdict/wait", test_verdict_wait);
+  ADD ("/wizard/verdict/rest", test_verdict_rest);
+  ADD ("/wizard/verdict/seek-care", test_verdict_seek_care);
+  ADD ("/wizard/back-keeps-answers", test_back_keeps_answers);
+  ADD ("/wizard/start-over-clears-everything", test_start_over_clears_everything);
+  ADD ("/wizard/future-end-blocks-next", test_future_end_blocks_next);
+  ADD ("/wizard/type-brings-its-usual-pressure", test_type_brings_its_usual_pressure);
+  ADD ("/wizard/soreness-says-its-band", test_soreness_says_its_band);
+  ADD ("/wizard/controls-have-names", test_controls_have_names);
+  g_test_add_func ("/wizard/verdict-icons-are-bundled", test_verdict_icons_are_bundled);
+  return g_test_run ();
+}
