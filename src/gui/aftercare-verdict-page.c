@@ -373,3 +373,24 @@ aftercare_verdict_page_set_save_visible (AftercareVerdictPage *self,
   gtk_widget_set_visible (self->save_button, visible);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_VISIBLE]);
 }
+
+AftercareSession *
+aftercare_verdict_page_get_session (AftercareVerdictPage *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_VERDICT_PAGE (self), NULL);
+  return self->session;
+}
+
+AftercarePlannedRun
+aftercare_verdict_page_get_planned_run (AftercareVerdictPage *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_VERDICT_PAGE (self), AFTERCARE_PLANNED_RUN_EASY);
+  return self->planned_run;
+}
+
+GDateTime *
+aftercare_verdict_page_get_now (AftercareVerdictPage *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_VERDICT_PAGE (self), NULL);
+  return self->now;
+}

@@ -28,4 +28,10 @@ gboolean             aftercare_verdict_page_get_save_visible (AftercareVerdictPa
 void                 aftercare_verdict_page_set_save_visible (AftercareVerdictPage *self,
                                                               gboolean              visible);
 
+/* What the page shows, for the aftercare sheet: the session assessed, the
+ * planned run and the time it was assessed at (NULL before any). */
+AftercareSession    *aftercare_verdict_page_get_session     (AftercareVerdictPage *self);
+AftercarePlannedRun  aftercare_verdict_page_get_planned_run (AftercareVerdictPage *self);
+GDateTime           *aftercare_verdict_page_get_now         (AftercareVerdictPage *self);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "aftercare-clinic-mode.h"
 #include "aftercare-lock-page.h"
 #include "aftercare-reference-view.h"
+#include "aftercare-sheet-print.h"
 #include "aftercare-window.h"
 #include "aftercare-wizard.h"
 
@@ -109,7 +110,19 @@ static void
 clinic_idle_cb (AftercareWindow *self)
 {
   close_transient_windows (self);
+  /* Shown first, so the reset puts the focus in the wizard: a key pressed
+   * on the view switcher could open the (locked) sessions instead. */
   adw_view_stack_set_visible_child_name (self->stack, "can-i-run");
+  aftercare_wizard_reset (self->wizard);
+}
+
+/* On the first showing in clinic mode, the focus starts in the wizard. */
+static void
+focus_wizard_cb (AftercareWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, focus_wizard_cb, NULL);
+  if (aftercare_clinic_mode_get_enabled (self->clinic_mode))
+    gtk_widget_child_focus (GTK_WIDGET (self->wizard), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -128,6 +141,7 @@ setup_clinic_mode (AftercareWindow *self)
   /* Each client starts on the wizard, never on someone's sessions. */
   if (aftercare_clinic_mode_get_enabled (self->clinic_mode))
     adw_view_stack_set_visible_child_name (self->stack, "can-i-run");
+  g_signal_connect_after (self, "map", G_CALLBACK (focus_wizard_cb), NULL);
 }
 
 static void
@@ -159,6 +173,48 @@ aftercare_window_ask_for_staff_pin (AftercareWindow *self,
   aftercare_lock_page_reset (self->lock_page, reason);
   aftercare_lock_page_focus (self->lock_page);
   return TRUE;
+}
+
+/* ---- The aftercare sheet ---------------------------------------------- */
+
+AftercareSheet *
+aftercare_window_create_sheet (AftercareWindow *self)
+{
+  const char *view;
+  AftercareVerdictPage *page = NULL;
+
+  g_return_val_if_fail (AFTERCARE_IS_WINDOW (self), NULL);
+  view = adw_view_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (view, "can-i-run") == 0)
+    page = aftercare_wizard_get_verdict_page (self->wizard);
+  if (page == NULL || aftercare_verdict_page_get_assessment (page) == NULL)
+    return NULL;
+  return aftercare_sheet_print_prepare (aftercare_verdict_page_get_session (page),
+                                        aftercare_verdict_page_get_assessment (page),
+                                        aftercare_verdict_page_get_planned_run (page),
+                                        aftercare_verdict_page_get_now (page),
+                                        self->settings,
+                                        aftercare_verdict_page_get_clock_24h (page));
+}
+
+static void
+sheet_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AftercareWindow *self = AFTERCARE_WINDOW (widget);
+  g_autoptr(AftercareSheet) sheet = aftercare_window_create_sheet (self);
+
+  if (sheet == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Reach a verdict first: the sheet is made from it")));
+      return;
+    }
+  if (g_str_equal (action_name, "win.print-sheet"))
+    aftercare_sheet_print (sheet, GTK_WINDOW (self), self->toast_overlay);
+  else
+    aftercare_sheet_save_as_pdf (sheet, GTK_WINDOW (self), self->toast_overlay);
 }
 
 /* "Can I run after this?" from the reference: a fresh wizard with the type filled in. */
@@ -217,6 +273,8 @@ aftercare_window_class_init (AftercareWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action_cb);
   gtk_widget_class_install_action (widget_class, "win.assess-type", "s", assess_type_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.print-sheet", NULL, sheet_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.save-sheet-pdf", NULL, sheet_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-view", "s", "sessions");
@@ -226,6 +284,8 @@ aftercare_window_class_init (AftercareWindowClass *klass)
                                        "win.show-view", "s", "massage-types");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.print-sheet", NULL);
 }
 
 static void
@@ -242,6 +302,7 @@ aftercare_window_new (AftercareApplication *application)
 
   self->settings = g_object_ref (aftercare_application_get_settings (application));
   restore_window_state (self);
+  aftercare_wizard_set_settings (self->wizard, self->settings);
   setup_clinic_mode (self);
   return self;
 }

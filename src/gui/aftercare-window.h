@@ -6,6 +6,7 @@
 
 #include "aftercare-application.h"
 #include "aftercare-clinic-mode.h"
+#include "aftercare-sheet.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,10 @@ AftercareClinicMode *aftercare_window_get_clinic_mode   (AftercareWindow *self);
  * TRUE: the caller stops there. FALSE when nothing stands in the way. */
 gboolean             aftercare_window_ask_for_staff_pin (AftercareWindow *self,
                                                          const char      *reason);
+
+/* The aftercare sheet for what the window shows (the wizard's verdict),
+ * with the clinic's name; NULL when nothing on screen has a verdict.
+ * Ctrl+P (win.print-sheet) prints it; win.save-sheet-pdf saves it. */
+AftercareSheet      *aftercare_window_create_sheet      (AftercareWindow *self);
 
 G_END_DECLS

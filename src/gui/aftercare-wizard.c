@@ -30,11 +30,16 @@ static const int ended_offsets_hours[] = { 0, 1, 2, 4 };
 
 #define N_SYMPTOM_BITS 14
 
+/* A client's name on the sheet: one line, at most this many characters. */
+#define CLIENT_NAME_MAX 100
+
 struct _AftercareWizard
 {
   GtkWidget parent_instance;
 
   GtkStack *steps;
+  GtkWidget *client_group;
+  AdwEntryRow *client_row;
   AdwComboRow *type_row;
   GtkToggleButton *pressure_light;
   GtkToggleButton *pressure_moderate;
@@ -62,6 +67,7 @@ struct _AftercareWizard
   GtkLabel *step_label;
 
   GtkCheckButton *symptom_checks[N_SYMPTOM_BITS];
+  GSettings *settings;            /* the app's: clinic mode, default planned run */
   GSettings *desktop_settings;
   GDateTime *pinned_now;
   Step step;
@@ -176,6 +182,24 @@ get_ended_at (AftercareWizard *self,
   return get_custom_time (self);
 }
 
+/* The client's name as it goes on the sheet: trimmed; "" outside clinic
+ * mode, where the field is hidden. */
+static char *
+get_client_name (AftercareWizard *self)
+{
+  if (!gtk_widget_get_visible (self->client_group))
+    return g_strdup ("");
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->client_row))));
+}
+
+static gboolean
+client_name_is_valid (AftercareWizard *self)
+{
+  g_autofree char *name = get_client_name (self);
+
+  return g_utf8_strlen (name, -1) <= CLIENT_NAME_MAX;
+}
+
 static gboolean
 massage_is_valid (AftercareWizard *self)
 {
@@ -183,7 +207,7 @@ massage_is_valid (AftercareWizard *self)
   g_autoptr(GDateTime) ended_at = get_ended_at (self, now);
 
   /* A massage that has not ended yet has no aftercare to ask about. */
-  return g_date_time_compare (ended_at, now) <= 0;
+  return g_date_time_compare (ended_at, now) <= 0 && client_name_is_valid (self);
 }
 
 static void
@@ -199,6 +223,16 @@ show_custom_time_summary (AftercareWizard *self)
 }
 
 static void update_navigation (AftercareWizard *self);
+
+static void
+client_changed_cb (AftercareWizard *self)
+{
+  if (client_name_is_valid (self))
+    gtk_widget_remove_css_class (GTK_WIDGET (self->client_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->client_row), "error");
+  update_navigation (self);
+}
 
 static void
 custom_time_changed_cb (AftercareWizard *self)
@@ -339,6 +373,18 @@ get_planned_run (AftercareWizard *self)
   return AFTERCARE_PLANNED_RUN_EASY;
 }
 
+/* The run set in Preferences, until the person picks another. */
+static void
+show_default_planned_run (AftercareWizard *self)
+{
+  GtkCheckButton *buttons[] = { self->run_easy, self->run_steady, self->run_hard };
+  int run = self->settings != NULL ? g_settings_get_enum (self->settings, "default-planned-run")
+                                   : AFTERCARE_PLANNED_RUN_EASY;
+
+  g_assert (run >= 0 && run < (int) G_N_ELEMENTS (buttons));
+  gtk_check_button_set_active (buttons[run], TRUE);
+}
+
 /* The verdict */
 
 static AftercareSession *
@@ -346,7 +392,10 @@ build_session (AftercareWizard *self,
                GDateTime       *now)
 {
   g_autoptr(GDateTime) ended_at = get_ended_at (self, now);
+  g_autofree char *client = get_client_name (self);
   AftercareSession *session = aftercare_session_new (ended_at);
+
+  aftercare_session_set_client (session, client);
 
   aftercare_session_set_massage_type (session, aftercare_massage_kind_get_massage_type (get_kind (self)));
   aftercare_session_set_pressure (session, get_pressure (self));
@@ -402,6 +451,9 @@ first_control (AftercareWizard *self,
   switch (step)
     {
     case STEP_MASSAGE:
+      /* In clinic mode staff start with the client's name. */
+      if (gtk_widget_get_visible (self->client_group))
+        return GTK_WIDGET (self->client_row);
       return GTK_WIDGET (self->type_row);
     case STEP_FEELING:
       return self->soreness_scale;
@@ -501,6 +553,7 @@ aftercare_wizard_dispose (GObject *object)
   AftercareWizard *self = AFTERCARE_WIZARD (object);
 
   g_clear_object (&self->desktop_settings);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->pinned_now, g_date_time_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_WIZARD);
   G_OBJECT_CLASS (aftercare_wizard_parent_class)->dispose (object);
@@ -518,6 +571,8 @@ aftercare_wizard_class_init (AftercareWizardClass *klass)
   g_type_ensure (AFTERCARE_TYPE_VERDICT_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, steps);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, client_group);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, client_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, type_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, pressure_light);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, pressure_moderate);
@@ -544,6 +599,7 @@ aftercare_wizard_class_init (AftercareWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, next_button);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, step_label);
 
+  gtk_widget_class_bind_template_callback (widget_class, client_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pressure_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, ended_choice_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, custom_time_changed_cb);
@@ -591,7 +647,8 @@ aftercare_wizard_reset (AftercareWizard *self)
   soreness_changed_cb (self);
   for (guint bit = 0; bit < N_SYMPTOM_BITS; bit++)
     gtk_check_button_set_active (self->symptom_checks[bit], FALSE);
-  gtk_check_button_set_active (self->run_easy, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->client_row), "");
+  show_default_planned_run (self);
   go_to_step (self, STEP_MASSAGE);
 }
 
@@ -630,4 +687,26 @@ aftercare_wizard_set_now (AftercareWizard *self,
     self->pinned_now = g_date_time_ref (now);
   show_custom_time_summary (self);
   update_navigation (self);
+}
+
+void
+aftercare_wizard_set_settings (AftercareWizard *self,
+                               GSettings       *settings)
+{
+  g_return_if_fail (AFTERCARE_IS_WIZARD (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  if (!g_set_object (&self->settings, settings))
+    return;
+  g_settings_bind (settings, "clinic-mode", self->client_group, "visible", G_SETTINGS_BIND_GET);
+  if (self->step == STEP_MASSAGE)
+    show_default_planned_run (self);
+}
+
+AftercareVerdictPage *
+aftercare_wizard_get_verdict_page (AftercareWizard *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_WIZARD (self), NULL);
+  if (self->step != STEP_VERDICT)
+    return NULL;
+  return self->verdict_page;
 }

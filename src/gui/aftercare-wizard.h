@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "aftercare-enums.h"
+#include "aftercare-verdict-page.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,12 @@ void            aftercare_wizard_set_massage_type  (AftercareWizard     *self,
 /* Pins the current time (tests, screenshots); NULL follows the clock. */
 void            aftercare_wizard_set_now           (AftercareWizard     *self,
                                                     GDateTime           *now);
+
+/* The app's settings: in clinic mode a field for the client's name (it goes
+ * on the aftercare sheet); the planned run set in Preferences to start with. */
+void            aftercare_wizard_set_settings      (AftercareWizard     *self,
+                                                    GSettings           *settings);
+/* The verdict page while the wizard shows a verdict, else NULL. */
+AftercareVerdictPage *aftercare_wizard_get_verdict_page (AftercareWizard *self);
 
 G_END_DECLS

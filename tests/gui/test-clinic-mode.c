@@ -9,7 +9,9 @@
 #include "aftercare-lock-page.h"
 #include "aftercare-pin.h"
 #include "aftercare-preferences-window.h"
+#include "aftercare-verdict-page.h"
 #include "aftercare-window.h"
+#include "aftercare-wizard.h"
 
 #define STAFF_PIN "2468"
 
@@ -269,6 +271,73 @@ test_preferences_store_only_a_hash (void)
   run_app (set_pin_script);
 }
 
+static gboolean
+focus_is_in (AftercareWindow *window,
+             GtkWidget       *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+client_sheet_script (AftercareApplication *app,
+                     AftercareWindow      *window)
+{
+  AftercareWizard *wizard = child (window, AFTERCARE_TYPE_WINDOW, "wizard");
+  GtkWidget *client_row = child (wizard, AFTERCARE_TYPE_WIZARD, "client_row");
+  GtkWidget *run_hard = child (wizard, AFTERCARE_TYPE_WIZARD, "run_hard");
+  AftercareVerdictPage *page;
+  g_autoptr(AftercareSheet) sheet = NULL;
+
+  /* The planned run set in Preferences is where the wizard starts. */
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (run_hard)));
+  g_assert_null (aftercare_window_create_sheet (window));
+
+  g_assert_true (gtk_widget_get_visible (child (wizard, AFTERCARE_TYPE_WIZARD, "client_group")));
+  /* Staff type the name at once: the focus is not on the view switcher,
+   * where a key could open the sessions. */
+  g_assert_true (focus_is_in (window, client_row));
+  gtk_editable_set_text (GTK_EDITABLE (client_row), "  Jordan Avery ");
+  /* What typing the name does; the idle time runs from here. */
+  aftercare_clinic_mode_note_activity (aftercare_window_get_clinic_mode (window));
+  for (guint step = 0; step < 3; step++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  page = aftercare_wizard_get_verdict_page (wizard);
+  g_assert_nonnull (page);
+  g_assert_cmpstr (aftercare_session_get_client (aftercare_verdict_page_get_session (page)), ==,
+                   "Jordan Avery");
+  g_assert_cmpint (aftercare_verdict_page_get_planned_run (page), ==, AFTERCARE_PLANNED_RUN_HARD);
+
+  /* What Ctrl+P prints: the client's name and the clinic's. */
+  sheet = aftercare_window_create_sheet (window);
+  g_assert_nonnull (sheet);
+  g_assert_cmpstr (aftercare_sheet_get_client_name (sheet), ==, "Jordan Avery");
+  g_assert_cmpstr (aftercare_sheet_get_clinic_name (sheet), ==, "Harbour Sports Massage");
+  g_assert_true (aftercare_sheet_get_assessment (sheet) == aftercare_verdict_page_get_assessment (page));
+
+  /* The next client finds a clean wizard, without the name. */
+  wait_ms (1600);
+  g_assert_null (aftercare_wizard_get_verdict_page (wizard));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (wizard, AFTERCARE_TYPE_WIZARD, "steps")),
+                   ==, "massage");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (client_row)), ==, "");
+  g_assert_true (focus_is_in (window, client_row));
+  g_assert_null (aftercare_window_create_sheet (window));
+}
+
+static void
+test_client_name_goes_on_the_sheet_and_idle_clears_it (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (TRUE, 1, TRUE);
+
+  g_settings_set_string (settings, "clinic-name", "Harbour Sports Massage");
+  g_settings_set_enum (settings, "default-planned-run", AFTERCARE_PLANNED_RUN_HARD);
+  run_app (client_sheet_script);
+  g_settings_reset (settings, "clinic-name");
+  g_settings_reset (settings, "default-planned-run");
+}
+
 static void
 idle_cb (AftercareClinicMode *clinic,
          guint               *fired)
@@ -314,5 +383,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/clinic-mode/preferences-need-the-staff-pin", test_preferences_need_the_staff_pin);
   g_test_add_func ("/clinic-mode/preferences-store-only-a-hash", test_preferences_store_only_a_hash);
   g_test_add_func ("/clinic-mode/activity-postpones-idle", test_activity_postpones_idle);
+  g_test_add_func ("/clinic-mode/client-name-goes-on-the-sheet-and-idle-clears-it",
+                   test_client_name_goes_on_the_sheet_and_idle_clears_it);
   return g_test_run ();
 }
