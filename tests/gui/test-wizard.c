@@ -475,6 +475,28 @@ test_controls_have_names (Fixture *f, gconstpointer data)
 }
 
 static void
+test_clock_follows_the_desktop (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) desktop = g_settings_new ("org.gnome.desktop.interface");
+  Answers a = { AFTERCARE_MASSAGE_DEEP_TISSUE, AFTERCARE_PRESSURE_DEEP, FALSE, 2, 0, 1, 0, AFTERCARE_PLANNED_RUN_EASY };
+  g_autoptr(AftercareAssessment) expected = NULL;
+  g_autofree char *clock_12h = NULL;
+  g_autofree char *clock_24h = NULL;
+
+  walk_to_verdict (f, &a);
+  expected = assess_directly (f, &a);
+  clock_12h = aftercare_time_format_clock (aftercare_assessment_get_recheck_at (expected), f->now, FALSE);
+  clock_24h = aftercare_time_format_clock (aftercare_assessment_get_recheck_at (expected), f->now, TRUE);
+  g_assert_cmpstr (clock_12h, !=, clock_24h);
+  g_assert_cmpstr (label_text (verdict_child (f, "recheck_label")), ==, clock_24h);
+  /* Switched while the verdict is on show: its times follow at once. */
+  g_settings_set_string (desktop, "clock-format", "12h");
+  g_assert_cmpstr (label_text (verdict_child (f, "recheck_label")), ==, clock_12h);
+  g_settings_reset (desktop, "clock-format");
+  g_assert_cmpstr (label_text (verdict_child (f, "recheck_label")), ==, clock_24h);
+}
+
+static void
 test_verdict_icons_are_bundled (void)
 {
   static const char *icons[] = {
@@ -616,6 +638,7 @@ main (int argc, char *argv[])
   ADD ("/wizard/type-brings-its-usual-pressure", test_type_brings_its_usual_pressure);
   ADD ("/wizard/soreness-says-its-band", test_soreness_says_its_band);
   ADD ("/wizard/controls-have-names", test_controls_have_names);
+  ADD ("/wizard/clock-follows-the-desktop", test_clock_follows_the_desktop);
   g_test_add_func ("/wizard/verdict-icons-are-bundled", test_verdict_icons_are_bundled);
   g_test_add ("/wizard/store/without-sessions-no-picker", Fixture, NULL,
               fixture_set_up_with_store, test_without_sessions_no_picker, fixture_tear_down);
