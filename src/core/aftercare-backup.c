@@ -610,11 +610,11 @@ json_session_values (JsonObject        *object,
                      AftercareSession  *session,
                      GError           **error)
 {
-  const char *id, *client, *therapist, *notes;
+  const char *id = NULL, *client = NULL, *therapist = NULL, *notes = NULL;
   g_autoptr(GDateTime) ended_at = NULL;
-  guint duration, areas;
-  int type, pressure;
-  gboolean first_time;
+  guint duration = 0, areas = 0;
+  int type = 0, pressure = 0;
+  gboolean first_time = FALSE;
 
   if (!json_id (object, where, &id, error) ||
       !json_time (object, where, "ended_at", &ended_at, error) ||
@@ -914,9 +914,9 @@ csv_session_values (const Row         *row,
                     GError           **error)
 {
   g_autoptr(GDateTime) ended_at = NULL;
-  guint duration, areas;
-  int type, pressure;
-  gboolean first_time;
+  guint duration = 0, areas = 0;
+  int type = 0, pressure = 0;
+  gboolean first_time = FALSE;
 
   if (*cell (row, COL_SESSION_ID) != '\0')
     CSV_CHECK (row, COL_SESSION_ID, parse_id (cell (row, COL_SESSION_ID)));

@@ -9,6 +9,7 @@
 
 #include "aftercare-advisor.h"
 #include "aftercare-catalog.h"
+#include "aftercare-store.h"
 #include "aftercare-time.h"
 #include "aftercare-verdict-page.h"
 #include "aftercare-wizard.h"
@@ -40,6 +41,12 @@ struct _AftercareWizard
   GtkStack *steps;
   GtkWidget *client_group;
   AdwEntryRow *client_row;
+  GtkWidget *session_group;
+  AdwExpanderRow *use_session_row;
+  AdwComboRow *session_row;
+  GtkWidget *massage_group;
+  GtkWidget *pressure_group;
+  GtkWidget *when_group;
   AdwComboRow *type_row;
   GtkToggleButton *pressure_light;
   GtkToggleButton *pressure_moderate;
@@ -68,6 +75,7 @@ struct _AftercareWizard
 
   GtkCheckButton *symptom_checks[N_SYMPTOM_BITS];
   GSettings *settings;            /* the app's: clinic mode, default planned run */
+  AftercareStore *store;
   GSettings *desktop_settings;
   GDateTime *pinned_now;
   Step step;
@@ -76,9 +84,23 @@ struct _AftercareWizard
   gboolean pressure_chosen;
   gboolean setting_pressure;
   gboolean custom_time_set;
+
+  /* What the verdict on show was made of, kept for "Save as check-in". */
+  AftercareSession *assessed_session;
+  AftercareCheckin *pending_checkin;
+  gboolean session_is_stored;
+  gboolean saved;
 };
 
 G_DEFINE_FINAL_TYPE (AftercareWizard, aftercare_wizard, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static GDateTime *
 get_now (AftercareWizard *self)
@@ -92,6 +114,64 @@ static gboolean
 uses_24h_clock (AftercareWizard *self)
 {
   return aftercare_verdict_page_get_clock_24h (self->verdict_page);
+}
+
+static void
+show_toast (AftercareWizard *self,
+            const char      *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+}
+
+/* A logged massage */
+
+static AftercareSession *
+get_picked_session (AftercareWizard *self)
+{
+  if (self->store == NULL || !adw_expander_row_get_enable_expansion (self->use_session_row))
+    return NULL;
+  return adw_combo_row_get_selected_item (self->session_row);
+}
+
+static gboolean
+uses_logged_session (AftercareWizard *self)
+{
+  return self->store != NULL && adw_expander_row_get_enable_expansion (self->use_session_row);
+}
+
+/* "Deep tissue · Tue 24 Nov 10:00": no client name, so the list a person
+ * picks from does not read out other people's visits. */
+static char *
+session_label_cb (AftercareSession *session,
+                  AftercareWizard  *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) ended_at = NULL;
+  g_autofree char *clock = NULL;
+
+  if (session == NULL)
+    return NULL;
+  now = get_now (self);
+  ended_at = g_date_time_to_local (aftercare_session_get_ended_at (session));
+  clock = aftercare_time_format_clock (ended_at, now, aftercare_verdict_page_get_clock_24h (self->verdict_page));
+  /* Translators: a logged massage in a list, "Deep tissue · Tue 24 Nov 10:00". */
+  return g_strdup_printf (_("%s · %s"),
+                          aftercare_massage_type_get_name (aftercare_session_get_massage_type (session)),
+                          clock);
+}
+
+static void
+sessions_changed_cb (AftercareWizard *self)
+{
+  GListModel *sessions = adw_combo_row_get_model (self->session_row);
+  gboolean any = sessions != NULL && g_list_model_get_n_items (sessions) > 0;
+
+  gtk_widget_set_visible (self->session_group, self->store != NULL && any);
+  if (!any)
+    adw_expander_row_set_enable_expansion (self->use_session_row, FALSE);
 }
 
 /* The massage */
@@ -204,8 +284,18 @@ static gboolean
 massage_is_valid (AftercareWizard *self)
 {
   g_autoptr(GDateTime) now = get_now (self);
-  g_autoptr(GDateTime) ended_at = get_ended_at (self, now);
+  g_autoptr(GDateTime) ended_at = NULL;
 
+  if (uses_logged_session (self))
+    {
+      AftercareSession *picked = get_picked_session (self);
+
+      if (picked == NULL)
+        return FALSE;
+      ended_at = g_date_time_ref (aftercare_session_get_ended_at (picked));
+    }
+  else
+    ended_at = get_ended_at (self, now);
   /* A massage that has not ended yet has no aftercare to ask about. */
   return g_date_time_compare (ended_at, now) <= 0 && client_name_is_valid (self);
 }
@@ -219,10 +309,24 @@ show_custom_time_summary (AftercareWizard *self)
 
   adw_action_row_set_subtitle (self->custom_time_row, text);
   gtk_widget_set_visible (self->time_error_label,
-                          uses_custom_time (self) && g_date_time_compare (custom, now) > 0);
+                          !uses_logged_session (self) && uses_custom_time (self) &&
+                          g_date_time_compare (custom, now) > 0);
 }
 
 static void update_navigation (AftercareWizard *self);
+
+/* A logged massage brings its own type, pressure and time: the rows for
+ * entering them by hand step aside. */
+static void
+picked_session_changed_cb (AftercareWizard *self)
+{
+  gboolean logged = uses_logged_session (self);
+
+  gtk_widget_set_visible (self->massage_group, !logged);
+  gtk_widget_set_visible (self->pressure_group, !logged);
+  gtk_widget_set_visible (self->when_group, !logged);
+  update_navigation (self);
+}
 
 static void
 client_changed_cb (AftercareWizard *self)
@@ -403,21 +507,48 @@ build_session (AftercareWizard *self,
   return session;
 }
 
+/* The check-ins stored so far for a logged massage: the advisor needs them
+ * (a symptom that persists weighs more). */
+static GPtrArray *
+earlier_checkins (AftercareWizard  *self,
+                  AftercareSession *session,
+                  GError          **error)
+{
+  if (!self->session_is_stored)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+  return aftercare_store_list_checkins (self->store, aftercare_session_get_id (session), error);
+}
+
 /* The answers are a check-in made now: the advisor reads it as the
  * current state. Nothing is stored here. */
-static void
+static gboolean
 assess (AftercareWizard *self)
 {
   g_autoptr(GDateTime) now = get_now (self);
-  g_autoptr(AftercareSession) session = build_session (self, now);
-  g_autoptr(GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
+  AftercareSession *picked = get_picked_session (self);
+  g_autoptr(AftercareSession) session = picked != NULL ? g_object_ref (picked) : build_session (self, now);
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(AftercareCheckin) checkin = NULL;
   g_autoptr(AftercareAssessment) assessment = NULL;
+  g_autoptr(GError) error = NULL;
   AftercarePlannedRun planned_run = get_planned_run (self);
 
-  g_ptr_array_add (checkins, aftercare_checkin_new (aftercare_session_get_id (session), now,
-                                                    get_soreness (self), get_symptoms (self)));
+  self->session_is_stored = picked != NULL;
+  checkins = earlier_checkins (self, session, &error);
+  if (checkins == NULL)
+    {
+      show_toast (self, error->message);
+      return FALSE;
+    }
+  checkin = aftercare_checkin_new (aftercare_session_get_id (session), now,
+                                   get_soreness (self), get_symptoms (self));
+  g_ptr_array_add (checkins, g_object_ref (checkin));
   assessment = aftercare_advisor_assess (session, checkins, planned_run, now);
   aftercare_verdict_page_show (self->verdict_page, session, assessment, planned_run, now);
+  g_set_object (&self->assessed_session, session);
+  g_set_object (&self->pending_checkin, checkin);
+  self->saved = FALSE;
+  return TRUE;
 }
 
 /* Moving between steps */
@@ -442,6 +573,8 @@ update_navigation (AftercareWizard *self)
                                  step < STEP_VERDICT && step_is_valid (self, step));
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), step < STEP_VERDICT);
   gtk_button_set_label (self->next_button, step == STEP_RUN ? _("_See Verdict") : _("_Next"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.save-checkin",
+                                 self->store != NULL && step == STEP_VERDICT && !self->saved);
 }
 
 static GtkWidget *
@@ -454,6 +587,8 @@ first_control (AftercareWizard *self,
       /* In clinic mode staff start with the client's name. */
       if (gtk_widget_get_visible (self->client_group))
         return GTK_WIDGET (self->client_row);
+      if (gtk_widget_get_visible (self->session_group))
+        return GTK_WIDGET (self->use_session_row);
       return GTK_WIDGET (self->type_row);
     case STEP_FEELING:
       return self->soreness_scale;
@@ -494,8 +629,8 @@ next_action_cb (GtkWidget  *widget,
 
   if (self->step >= STEP_VERDICT || !step_is_valid (self, self->step))
     return;
-  if (self->step == STEP_RUN)
-    assess (self);
+  if (self->step == STEP_RUN && !assess (self))
+    return;
   go_to_step (self, self->step + 1);
 }
 
@@ -516,6 +651,57 @@ start_over_action_cb (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   aftercare_wizard_reset (AFTERCARE_WIZARD (widget));
+}
+
+/* Once stored, the massage is a logged one: a later check-in joins it
+ * instead of logging it twice. */
+static void
+pick_logged_session (AftercareWizard *self,
+                     const char      *session_id)
+{
+  GListModel *sessions = adw_combo_row_get_model (self->session_row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(AftercareSession) session = g_list_model_get_item (sessions, i);
+
+      if (g_strcmp0 (aftercare_session_get_id (session), session_id) == 0)
+        {
+          adw_combo_row_set_selected (self->session_row, i);
+          adw_expander_row_set_enable_expansion (self->use_session_row, TRUE);
+          return;
+        }
+    }
+}
+
+static void
+save_checkin_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AftercareWizard *self = AFTERCARE_WIZARD (widget);
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (self->store != NULL && self->pending_checkin != NULL);
+
+  if (!self->session_is_stored)
+    {
+      if (!aftercare_store_add_session (self->store, self->assessed_session, &error))
+        {
+          show_toast (self, error->message);
+          return;
+        }
+      self->session_is_stored = TRUE;
+      pick_logged_session (self, aftercare_session_get_id (self->assessed_session));
+    }
+  if (!aftercare_store_add_checkin (self->store, self->pending_checkin, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  self->saved = TRUE;
+  update_navigation (self);
+  show_toast (self, _("Check-in saved"));
 }
 
 /* The 12- or 24-hour clock follows the desktop when its schema exists. */
@@ -554,9 +740,42 @@ aftercare_wizard_dispose (GObject *object)
 
   g_clear_object (&self->desktop_settings);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_object (&self->assessed_session);
+  g_clear_object (&self->pending_checkin);
   g_clear_pointer (&self->pinned_now, g_date_time_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_WIZARD);
   G_OBJECT_CLASS (aftercare_wizard_parent_class)->dispose (object);
+}
+
+static void
+aftercare_wizard_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AftercareWizard *self = AFTERCARE_WIZARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: g_value_set_object (value, self->store); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aftercare_wizard_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  AftercareWizard *self = AFTERCARE_WIZARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: aftercare_wizard_set_store (self, g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -566,6 +785,13 @@ aftercare_wizard_class_init (AftercareWizardClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = aftercare_wizard_dispose;
+  object_class->get_property = aftercare_wizard_get_property;
+  object_class->set_property = aftercare_wizard_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, AFTERCARE_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (AFTERCARE_TYPE_MASSAGE_KIND);
   g_type_ensure (AFTERCARE_TYPE_VERDICT_PAGE);
@@ -573,6 +799,12 @@ aftercare_wizard_class_init (AftercareWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, steps);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, client_group);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, client_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, session_group);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, use_session_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, session_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, massage_group);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, pressure_group);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, when_group);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, type_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, pressure_light);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, pressure_moderate);
@@ -600,6 +832,7 @@ aftercare_wizard_class_init (AftercareWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, step_label);
 
   gtk_widget_class_bind_template_callback (widget_class, client_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, picked_session_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pressure_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, ended_choice_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, custom_time_changed_cb);
@@ -609,6 +842,7 @@ aftercare_wizard_class_init (AftercareWizardClass *klass)
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action_cb);
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action_cb);
   gtk_widget_class_install_action (widget_class, "wizard.start-over", NULL, start_over_action_cb);
+  gtk_widget_class_install_action (widget_class, "wizard.save-checkin", NULL, save_checkin_action_cb);
 
   gtk_widget_class_set_css_name (widget_class, "wizard");
 }
@@ -620,6 +854,9 @@ aftercare_wizard_init (AftercareWizard *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_combo_row_set_model (self->type_row, kinds);
+  adw_combo_row_set_expression (self->session_row,
+                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                             G_CALLBACK (session_label_cb), self, NULL));
   g_signal_connect_object (self->type_row, "notify::selected",
                            G_CALLBACK (type_changed_cb), self, G_CONNECT_SWAPPED);
   add_symptom_rows (self);
@@ -639,6 +876,13 @@ aftercare_wizard_reset (AftercareWizard *self)
 {
   g_return_if_fail (AFTERCARE_IS_WIZARD (self));
 
+  adw_expander_row_set_enable_expansion (self->use_session_row, FALSE);
+  if (adw_combo_row_get_model (self->session_row) != NULL)
+    adw_combo_row_set_selected (self->session_row, 0);
+  g_clear_object (&self->assessed_session);
+  g_clear_object (&self->pending_checkin);
+  self->session_is_stored = FALSE;
+  self->saved = FALSE;
   aftercare_wizard_set_massage_type (self, AFTERCARE_MASSAGE_SWEDISH);
   gtk_switch_set_active (self->first_time_switch, FALSE);
   self->custom_time_set = FALSE;
@@ -709,4 +953,39 @@ aftercare_wizard_get_verdict_page (AftercareWizard *self)
   if (self->step != STEP_VERDICT)
     return NULL;
   return self->verdict_page;
+}
+
+AftercareStore *
+aftercare_wizard_get_store (AftercareWizard *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_WIZARD (self), NULL);
+  return self->store;
+}
+
+void
+aftercare_wizard_set_store (AftercareWizard *self,
+                            AftercareStore  *store)
+{
+  GListModel *sessions;
+
+  g_return_if_fail (AFTERCARE_IS_WIZARD (self));
+  g_return_if_fail (store == NULL || AFTERCARE_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+  sessions = adw_combo_row_get_model (self->session_row);
+  if (sessions != NULL)
+    g_signal_handlers_disconnect_by_func (sessions, sessions_changed_cb, self);
+  g_set_object (&self->store, store);
+  /* A verdict on show belongs to the store it was made with. */
+  aftercare_wizard_reset (self);
+  sessions = store != NULL ? aftercare_store_get_sessions (store) : NULL;
+  adw_combo_row_set_model (self->session_row, sessions);
+  if (sessions != NULL)
+    g_signal_connect_object (sessions, "items-changed", G_CALLBACK (sessions_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  sessions_changed_cb (self);
+  aftercare_verdict_page_set_save_visible (self->verdict_page, store != NULL);
+  update_navigation (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

@@ -6,6 +6,7 @@
 
 #include "aftercare-enums.h"
 #include "aftercare-verdict-page.h"
+#include "aftercare-store.h"
 
 G_BEGIN_DECLS
 
@@ -13,6 +14,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AftercareWizard, aftercare_wizard, AFTERCARE, WIZARD, GtkWidget)
 
 GtkWidget      *aftercare_wizard_new               (void);
+/* Where "Save as check-in" writes and logged massages come from; with
+ * NULL, neither is offered. Setting it starts the wizard afresh. */
+AftercareStore *aftercare_wizard_get_store         (AftercareWizard     *self);
+void            aftercare_wizard_set_store         (AftercareWizard     *self,
+                                                    AftercareStore      *store);
 /* A clean start: first step, default answers, nothing kept from before. */
 void            aftercare_wizard_reset             (AftercareWizard     *self);
 /* Fills in the type (and its usual pressure) on the first step. */

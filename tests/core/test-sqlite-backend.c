@@ -164,7 +164,7 @@ test_default_location (Fixture       *f,
                        gconstpointer  data)
 {
   g_autofree char *location = aftercare_store_get_default_location ();
-  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "aftercare", "aftercare.db", NULL);
+  g_autofree char *expected = g_build_filename (g_getenv ("XDG_DATA_HOME"), "aftercare", "aftercare.db", NULL);
   g_autofree char *folder = g_path_get_dirname (location);
   g_autoptr(AftercareStore) store = NULL;
 
@@ -392,6 +392,20 @@ test_damaged_other_program (Fixture       *f,
 }
 
 static void
+test_folder_is_not_damage (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A folder where the file should be is a mistake to report, not a
+   * damaged database to offer moving aside. */
+  g_assert_cmpint (g_mkdir (f->path, 0700), ==, 0);
+  g_assert_null (aftercare_store_open (f->path, &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, f->path));
+}
+
+static void
 test_start_fresh (Fixture       *f,
                   gconstpointer  data)
 {
@@ -483,7 +497,13 @@ test_two_processes_write (Fixture       *f,
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* A data folder of its own, set before GLib first reads it (GLib's
+   * G_TEST_OPTION_ISOLATE_DIRS would do, but leaks in GLib 2.74). */
+  g_autofree char *data_home = test_make_folder ();
+  int status;
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
 
   ADD ("/sqlite/file/private", test_file_is_private);
   ADD ("/sqlite/file/default-location", test_default_location);
@@ -495,7 +515,10 @@ main (int argc, char *argv[])
   ADD ("/sqlite/damaged/too-new", test_damaged_too_new);
   ADD ("/sqlite/damaged/other-program", test_damaged_other_program);
   ADD ("/sqlite/damaged/start-fresh", test_start_fresh);
+  ADD ("/sqlite/damaged/folder-is-not-damage", test_folder_is_not_damage);
   ADD ("/sqlite/two-processes-write", test_two_processes_write);
 
-  return g_test_run ();
+  status = g_test_run ();
+  test_remove_folder (data_home);
+  return status;
 }

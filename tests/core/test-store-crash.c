@@ -8,7 +8,7 @@
 #include "aftercare-time.h"
 #include "store-test-util.h"
 
-#define BATCH_SESSIONS 1000
+#define BATCH_SESSIONS 800
 #define CHECKINS_PER_SESSION 9
 #define N_KILLS 24
 
@@ -206,14 +206,14 @@ test_kill_during_import (void)
   Outcomes outcomes = { g_ptr_array_new_with_free_func (g_free), 0, 0, 0 };
   g_autoptr(GSubprocess) first = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 duration;
+  gint64 calibrated, duration;
 
   /* Data from before, which every kill must leave alone. */
   write_batch (base, "base", BATCH_SESSIONS);
   first = start_import (db_path, base);
   g_assert_true (g_subprocess_wait_check (first, NULL, &error));
   g_ptr_array_add (outcomes.committed, g_strdup ("base"));
-  duration = time_one_import (folder, db_path);
+  calibrated = duration = time_one_import (folder, db_path);
 
   for (guint k = 0; k < N_KILLS; k++)
     {
@@ -228,10 +228,14 @@ test_kill_during_import (void)
       process = start_import (db_path, file);
       kill_after (process, delay, &killed);
       check_database (db_path, tag, killed, &outcomes);
+      /* The machine may be busier or idler than when the import was timed:
+       * a program that ended before its kill means the estimate was long. */
+      if (!killed)
+        duration = duration * 8 / 10;
     }
   g_test_message ("import took %" G_GINT64_FORMAT " ms; of %u kills, %u interrupted it (nothing stayed), "
                   "%u came after its commit, %u came after the program ended",
-                  duration / 1000, N_KILLS, outcomes.interrupted, outcomes.killed_after_commit,
+                  calibrated / 1000, N_KILLS, outcomes.interrupted, outcomes.killed_after_commit,
                   outcomes.finished);
   /* Some kills must have landed inside the import for this to prove anything. */
   g_assert_cmpuint (outcomes.interrupted, >=, N_KILLS / 4);

@@ -3,10 +3,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "aftercare-advisor.h"
 #include "aftercare-catalog.h"
+#include "aftercare-store.h"
 #include "aftercare-time.h"
 #include "aftercare-verdict-page.h"
 #include "aftercare-wizard.h"
@@ -15,6 +17,8 @@ typedef struct {
   GtkWindow *window;
   AftercareWizard *wizard;
   GDateTime *now;
+  AftercareStore *store;
+  char *dir;
 } Fixture;
 
 /* What a person enters, and what the test hands the advisor directly. */
@@ -93,6 +97,36 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (f->window);
   g_date_time_unref (f->now);
+  g_clear_object (&f->store);
+  if (f->dir != NULL)
+    {
+      g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+          g_remove (path);
+        }
+      g_rmdir (f->dir);
+      g_free (f->dir);
+    }
+}
+
+/* A store of its own in a fresh folder, handed to the wizard. */
+static void
+fixture_set_up_with_store (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture_set_up (f, data);
+  f->dir = g_dir_make_tmp ("aftercare-wizard-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "aftercare.db", NULL);
+  f->store = aftercare_store_open (path, &error);
+  g_assert_no_error (error);
 }
 
 static const char *
@@ -441,6 +475,28 @@ test_controls_have_names (Fixture *f, gconstpointer data)
 }
 
 static void
+test_clock_follows_the_desktop (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) desktop = g_settings_new ("org.gnome.desktop.interface");
+  Answers a = { AFTERCARE_MASSAGE_DEEP_TISSUE, AFTERCARE_PRESSURE_DEEP, FALSE, 2, 0, 1, 0, AFTERCARE_PLANNED_RUN_EASY };
+  g_autoptr(AftercareAssessment) expected = NULL;
+  g_autofree char *clock_12h = NULL;
+  g_autofree char *clock_24h = NULL;
+
+  walk_to_verdict (f, &a);
+  expected = assess_directly (f, &a);
+  clock_12h = aftercare_time_format_clock (aftercare_assessment_get_recheck_at (expected), f->now, FALSE);
+  clock_24h = aftercare_time_format_clock (aftercare_assessment_get_recheck_at (expected), f->now, TRUE);
+  g_assert_cmpstr (clock_12h, !=, clock_24h);
+  g_assert_cmpstr (label_text (verdict_child (f, "recheck_label")), ==, clock_24h);
+  /* Switched while the verdict is on show: its times follow at once. */
+  g_settings_set_string (desktop, "clock-format", "12h");
+  g_assert_cmpstr (label_text (verdict_child (f, "recheck_label")), ==, clock_12h);
+  g_settings_reset (desktop, "clock-format");
+  g_assert_cmpstr (label_text (verdict_child (f, "recheck_label")), ==, clock_24h);
+}
+
+static void
 test_verdict_icons_are_bundled (void)
 {
   static const char *icons[] = {
@@ -452,6 +508,111 @@ test_verdict_icons_are_bundled (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
     g_assert_true (gtk_icon_theme_has_icon (theme, icons[i]));
+}
+
+static void
+test_without_sessions_no_picker (Fixture *f, gconstpointer data)
+{
+  aftercare_wizard_set_store (f->wizard, f->store);
+  settle ();
+  g_assert_true (aftercare_wizard_get_store (f->wizard) == f->store);
+  g_assert_false (gtk_widget_get_visible (child (f, "session_group")));
+  /* With somewhere to save to, the verdict page offers it. */
+  g_assert_true (gtk_widget_get_visible (verdict_child (f, "save_button")));
+}
+
+static void
+test_save_stores_massage_and_checkin (Fixture *f, gconstpointer data)
+{
+  Answers a = { AFTERCARE_MASSAGE_SPORTS, AFTERCARE_PRESSURE_DEEP, TRUE, 2, 0, 3,
+                AFTERCARE_SYMPTOM_SWELLING, AFTERCARE_PLANNED_RUN_HARD };
+  GListModel *sessions = aftercare_store_get_sessions (f->store);
+  g_autoptr(AftercareSession) session = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GDateTime) ended_at = g_date_time_add_hours (f->now, -2);
+  g_autoptr(GError) error = NULL;
+  AftercareCheckin *checkin;
+
+  aftercare_wizard_set_store (f->wizard, f->store);
+  walk_to_verdict (f, &a);
+  /* Nothing is saved until the person asks. */
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 0);
+  g_assert_true (gtk_widget_get_sensitive (verdict_child (f, "save_button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->wizard), "wizard.save-checkin", NULL));
+  settle ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 1);
+  session = g_list_model_get_item (sessions, 0);
+  g_assert_cmpint (aftercare_session_get_massage_type (session), ==, AFTERCARE_MASSAGE_SPORTS);
+  g_assert_cmpint (aftercare_session_get_pressure (session), ==, AFTERCARE_PRESSURE_DEEP);
+  g_assert_true (aftercare_session_get_first_time (session));
+  g_assert_true (g_date_time_equal (aftercare_session_get_ended_at (session), ended_at));
+  checkins = aftercare_store_list_checkins (f->store, aftercare_session_get_id (session), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checkins->len, ==, 1);
+  checkin = checkins->pdata[0];
+  g_assert_cmpuint (aftercare_checkin_get_soreness (checkin), ==, 3);
+  g_assert_cmpuint (aftercare_checkin_get_symptoms (checkin), ==, AFTERCARE_SYMPTOM_SWELLING);
+  g_assert_true (g_date_time_equal (aftercare_checkin_get_at (checkin), f->now));
+  /* Saved once: the button rests, and the massage is now a logged one. */
+  g_assert_false (gtk_widget_get_sensitive (verdict_child (f, "save_button")));
+  g_assert_true (gtk_widget_get_visible (child (f, "session_group")));
+  g_assert_true (adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (child (f, "use_session_row"))));
+}
+
+static void
+test_logged_session_counts_its_checkins (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GDateTime) ended_at = g_date_time_add_hours (f->now, -14);
+  g_autoptr(GDateTime) earlier = g_date_time_add_hours (f->now, -13);
+  g_autoptr(AftercareSession) session = aftercare_session_new (ended_at);
+  g_autoptr(AftercareCheckin) first = NULL;
+  g_autoptr(AftercareCheckin) now_checkin = NULL;
+  g_autoptr(GPtrArray) checkins = g_ptr_array_new ();
+  g_autoptr(AftercareAssessment) expected = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  Answers a = { 0, 0, FALSE, 0, 0, 1, AFTERCARE_SYMPTOM_HEADACHE, AFTERCARE_PLANNED_RUN_EASY };
+
+  aftercare_session_set_massage_type (session, AFTERCARE_MASSAGE_SWEDISH);
+  aftercare_session_set_pressure (session, AFTERCARE_PRESSURE_MODERATE);
+  g_assert_true (aftercare_store_add_session (f->store, session, &error));
+  first = aftercare_checkin_new (aftercare_session_get_id (session), earlier, 1, AFTERCARE_SYMPTOM_HEADACHE);
+  g_assert_true (aftercare_store_add_checkin (f->store, first, &error));
+  g_assert_no_error (error);
+
+  aftercare_wizard_set_store (f->wizard, f->store);
+  settle ();
+  g_assert_true (gtk_widget_get_visible (child (f, "session_group")));
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (child (f, "use_session_row")), TRUE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "session_row")), 0);
+  settle ();
+  /* The logged massage brings its own type, pressure and time. */
+  g_assert_false (gtk_widget_get_visible (child (f, "massage_group")));
+  g_assert_false (gtk_widget_get_visible (child (f, "when_group")));
+  next (f);
+  gtk_range_set_value (GTK_RANGE (child (f, "soreness_scale")), a.soreness);
+  check_symptoms (f, a.symptoms);
+  next (f);
+  next (f);
+  g_assert_cmpstr (step_name (f), ==, "verdict");
+
+  /* A headache at both check-ins, 13 hours apart, persists: seek care,
+   * where the latest check-in alone would only mean rest. */
+  now_checkin = aftercare_checkin_new (aftercare_session_get_id (session), f->now, a.soreness, a.symptoms);
+  g_ptr_array_add (checkins, first);
+  g_ptr_array_add (checkins, now_checkin);
+  expected = aftercare_advisor_assess (session, checkins, a.planned_run, f->now);
+  g_assert_cmpint (aftercare_assessment_get_verdict (expected), ==, AFTERCARE_VERDICT_SEEK_CARE);
+  g_assert_cmpstr (label_text (verdict_child (f, "headline")), ==,
+                   aftercare_verdict_get_title (AFTERCARE_VERDICT_SEEK_CARE));
+  assert_reasons_shown (f, expected);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->wizard), "wizard.save-checkin", NULL));
+  stored = aftercare_store_list_checkins (f->store, aftercare_session_get_id (session), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_sessions (f->store)), ==, 1);
 }
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -477,6 +638,13 @@ main (int argc, char *argv[])
   ADD ("/wizard/type-brings-its-usual-pressure", test_type_brings_its_usual_pressure);
   ADD ("/wizard/soreness-says-its-band", test_soreness_says_its_band);
   ADD ("/wizard/controls-have-names", test_controls_have_names);
+  ADD ("/wizard/clock-follows-the-desktop", test_clock_follows_the_desktop);
   g_test_add_func ("/wizard/verdict-icons-are-bundled", test_verdict_icons_are_bundled);
+  g_test_add ("/wizard/store/without-sessions-no-picker", Fixture, NULL,
+              fixture_set_up_with_store, test_without_sessions_no_picker, fixture_tear_down);
+  g_test_add ("/wizard/store/save-stores-massage-and-checkin", Fixture, NULL,
+              fixture_set_up_with_store, test_save_stores_massage_and_checkin, fixture_tear_down);
+  g_test_add ("/wizard/store/logged-session-counts-its-checkins", Fixture, NULL,
+              fixture_set_up_with_store, test_logged_session_counts_its_checkins, fixture_tear_down);
   return g_test_run ();
 }
