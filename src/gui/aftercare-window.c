@@ -84,6 +84,7 @@ update_lock (AftercareWindow *self)
   gboolean locked = aftercare_clinic_mode_get_locked (self->clinic_mode);
 
   gtk_stack_set_visible_child_name (self->sessions_lock_stack, locked ? "locked" : "sessions");
+  aftercare_wizard_set_sessions_hidden (self->wizard, locked);
   gtk_widget_set_visible (self->lock_button,
                           aftercare_clinic_mode_get_enabled (self->clinic_mode) && !locked);
   if (locked)

@@ -75,6 +75,7 @@ struct _AftercareWizard
 
   GtkCheckButton *symptom_checks[N_SYMPTOM_BITS];
   GSettings *settings;            /* the app's: clinic mode, default planned run */
+  gboolean sessions_hidden;       /* clinic mode, locked: no logged massages */
   AftercareStore *store;
   GSettings *desktop_settings;
   GDateTime *pinned_now;
@@ -169,8 +170,8 @@ sessions_changed_cb (AftercareWizard *self)
   GListModel *sessions = adw_combo_row_get_model (self->session_row);
   gboolean any = sessions != NULL && g_list_model_get_n_items (sessions) > 0;
 
-  gtk_widget_set_visible (self->session_group, self->store != NULL && any);
-  if (!any)
+  gtk_widget_set_visible (self->session_group, self->store != NULL && any && !self->sessions_hidden);
+  if (!any || self->sessions_hidden)
     adw_expander_row_set_enable_expansion (self->use_session_row, FALSE);
 }
 
@@ -988,4 +989,17 @@ aftercare_wizard_set_store (AftercareWizard *self,
   aftercare_verdict_page_set_save_visible (self->verdict_page, store != NULL);
   update_navigation (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+void
+aftercare_wizard_set_sessions_hidden (AftercareWizard *self,
+                                      gboolean         hidden)
+{
+  g_return_if_fail (AFTERCARE_IS_WIZARD (self));
+  hidden = !!hidden;
+  if (self->sessions_hidden == hidden)
+    return;
+  self->sessions_hidden = hidden;
+  sessions_changed_cb (self);
+  update_navigation (self);
 }

@@ -32,6 +32,10 @@ void            aftercare_wizard_set_now           (AftercareWizard     *self,
  * on the aftercare sheet); the planned run set in Preferences to start with. */
 void            aftercare_wizard_set_settings      (AftercareWizard     *self,
                                                     GSettings           *settings);
+/* In clinic mode while locked: no "Use a Logged Massage", whose list is
+ * every client's visits. */
+void            aftercare_wizard_set_sessions_hidden (AftercareWizard   *self,
+                                                      gboolean           hidden);
 /* The verdict page while the wizard shows a verdict, else NULL. */
 AftercareVerdictPage *aftercare_wizard_get_verdict_page (AftercareWizard *self);
 

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "aftercare-application.h"
 #include "aftercare-clinic-mode.h"
@@ -339,6 +340,55 @@ test_client_name_goes_on_the_sheet_and_idle_clears_it (void)
 }
 
 static void
+remove_folder (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      g_remove (file);
+    }
+  g_rmdir (path);
+}
+
+/* The wizard's list of logged massages is every client's: hidden while
+ * clinic mode is locked, back once staff unlock. */
+static void
+test_locked_wizard_offers_no_logged_massages (void)
+{
+  g_autofree char *folder = g_dir_make_tmp ("aftercare-clinic-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (folder, "clinic.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareStore) store = aftercare_store_open (db, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) ended = g_date_time_add_hours (now, -2);
+  g_autoptr(AftercareSession) session = aftercare_session_new (ended);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  AftercareWizard *wizard = AFTERCARE_WIZARD (aftercare_wizard_new ());
+  GtkWidget *group = child (wizard, AFTERCARE_TYPE_WIZARD, "session_group");
+
+  g_assert_no_error (error);
+  aftercare_session_set_client (session, "Another Client");
+  g_assert_true (aftercare_store_add_session (store, session, &error));
+  gtk_window_set_child (window, GTK_WIDGET (wizard));
+  gtk_window_present (window);
+  aftercare_wizard_set_store (wizard, store);
+  g_assert_true (gtk_widget_get_visible (group));
+
+  aftercare_wizard_set_sessions_hidden (wizard, TRUE);
+  g_assert_false (gtk_widget_get_visible (group));
+  aftercare_wizard_set_sessions_hidden (wizard, FALSE);
+  g_assert_true (gtk_widget_get_visible (group));
+
+  gtk_window_destroy (window);
+  g_clear_object (&store);
+  remove_folder (folder);
+}
+
+static void
 idle_cb (AftercareClinicMode *clinic,
          guint               *fired)
 {
@@ -383,6 +433,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/clinic-mode/preferences-need-the-staff-pin", test_preferences_need_the_staff_pin);
   g_test_add_func ("/clinic-mode/preferences-store-only-a-hash", test_preferences_store_only_a_hash);
   g_test_add_func ("/clinic-mode/activity-postpones-idle", test_activity_postpones_idle);
+  g_test_add_func ("/clinic-mode/locked-wizard-offers-no-logged-massages",
+                   test_locked_wizard_offers_no_logged_massages);
   g_test_add_func ("/clinic-mode/client-name-goes-on-the-sheet-and-idle-clears-it",
                    test_client_name_goes_on_the_sheet_and_idle_clears_it);
   return g_test_run ();
