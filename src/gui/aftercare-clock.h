@@ -1,0 +1,24 @@
+/* aftercare-clock.h: what time it is for the views, and whether the desktop shows 12- or 24-hour clocks. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define AFTERCARE_TYPE_CLOCK (aftercare_clock_get_type ())
+G_DECLARE_FINAL_TYPE (AftercareClock, aftercare_clock, AFTERCARE, CLOCK, GObject)
+
+/* A clock that reads the system time and follows the desktop's
+ * org.gnome.desktop.interface clock-format (24-hour when that schema is
+ * missing). Property "clock-24h" (read-only); signal "jumped" when
+ * aftercare_clock_set_now() moves the clock, so views recompute. */
+AftercareClock *aftercare_clock_new         (void);
+GDateTime      *aftercare_clock_get_now     (AftercareClock *self);
+gboolean        aftercare_clock_get_24h     (AftercareClock *self);
+/* From this moment on, the clock reads now and runs on from there at the
+ * normal pace (for tests and demonstrations); NULL returns to the system time. */
+void            aftercare_clock_set_now     (AftercareClock *self,
+                                             GDateTime      *now);
+
+G_END_DECLS
