@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 #define AFTERCARE_TYPE_ASSESSMENT (aftercare_assessment_get_type ())
 G_DECLARE_FINAL_TYPE (AftercareAssessment, aftercare_assessment, AFTERCARE, ASSESSMENT, GObject)
 
+/* An assessment never changes. Each getter below is also a read-only
+ * property for binding: "verdict", "run-after", "rules", "reasons",
+ * "phase", "recheck-at", "advice", "red-flags", "soreness" (added). */
+
 /* The advisor is a pure function: same inputs, same assessment. Time is an
  * input (now); the clock is never read here. checkins may be NULL or empty
  * ("no symptoms reported"); any order, the latest by time is the current
@@ -41,12 +45,19 @@ const char          *aftercare_assessment_get_advice      (AftercareAssessment *
 AftercareSymptoms    aftercare_assessment_get_red_flags   (AftercareAssessment *self);
 /* The latest check-in's soreness, or -1 with no check-in. */
 int                  aftercare_assessment_get_soreness    (AftercareAssessment *self);
+/* TRUE when the rule with this key fired (added). */
+gboolean             aftercare_assessment_has_rule        (AftercareAssessment *self,
+                                                           const char          *rule);
 
 /* Presentation shared by the window and the sheet, translated. */
 const char          *aftercare_verdict_get_title          (AftercareVerdict verdict);   /* "Rest today" */
 const char          *aftercare_verdict_get_description    (AftercareVerdict verdict);   /* one sentence */
 const char          *aftercare_symptom_get_title          (AftercareSymptoms symptom);  /* "Heavy legs" */
 const char          *aftercare_symptom_get_description    (AftercareSymptoms symptom);  /* one line */
+/* The symptoms as they read inside a sentence, translated, in bit order:
+ * "sharp pain and numbness", "fever, nausea and a headache"; "" for none
+ * (added). */
+char                *aftercare_symptoms_to_phrase         (AftercareSymptoms symptoms);
 /* "Soreness 4 — above mild": band word for 0 / 1–2 / 3–4 / 5–10. */
 const char          *aftercare_soreness_get_band          (guint soreness);
 /* The not-medical-advice line shown beside every verdict. */

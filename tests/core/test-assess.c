@@ -1,0 +1,338 @@
+/* test-assess.c: the --assess request and response (aftercare-assess.c). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "aftercare-assess.h"
+#include "aftercare-time.h"
+
+#define DEFAULT_NOW "2026-11-24T18:00:00Z"
+#define MASSAGE "\"massage\": {\"type\": \"deep-tissue\", \"pressure\": \"deep\", " \
+                "\"ended_at\": \"2026-11-24T10:00:00Z\"}"
+/* A request with one check-in whose members the bad inputs replace. */
+#define WITH_CHECKIN(checkin) "{" MASSAGE ", \"checkins\": [" checkin "]}"
+
+static AftercareAssessRequest *
+parse (const char *json, GError **error)
+{
+  g_autoptr(GDateTime) default_now = aftercare_time_parse (DEFAULT_NOW);
+
+  return aftercare_assess_request_parse (json, -1, default_now, error);
+}
+
+static void
+test_parse_design_example (void)
+{
+  const char *json =
+    "{\"massage\": {\"type\": \"deep-tissue\", \"pressure\": \"deep\", \"first_time\": false,\n"
+    "             \"ended_at\": \"2026-11-24T10:00:00Z\"},\n"
+    " \"checkins\": [{\"at\": \"2026-11-24T16:00:00Z\", \"soreness\": 2,\n"
+    "               \"symptoms\": [\"heaviness\"]}],\n"
+    " \"planned_run\": \"easy\",\n"
+    " \"now\": \"2026-11-24T16:00:00Z\"}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareAssessRequest) request = parse (json, &error);
+  g_autofree char *ended = NULL;
+  g_autofree char *now = NULL;
+  AftercareCheckin *checkin;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (request);
+  g_assert_cmpint (aftercare_session_get_massage_type (request->session), ==,
+                   AFTERCARE_MASSAGE_DEEP_TISSUE);
+  g_assert_cmpint (aftercare_session_get_pressure (request->session), ==, AFTERCARE_PRESSURE_DEEP);
+  g_assert_false (aftercare_session_get_first_time (request->session));
+  ended = aftercare_time_format (aftercare_session_get_ended_at (request->session));
+  g_assert_cmpstr (ended, ==, "2026-11-24T10:00:00Z");
+  g_assert_cmpuint (request->checkins->len, ==, 1);
+  checkin = g_ptr_array_index (request->checkins, 0);
+  g_assert_cmpuint (aftercare_checkin_get_soreness (checkin), ==, 2);
+  g_assert_cmpuint (aftercare_checkin_get_symptoms (checkin), ==, AFTERCARE_SYMPTOM_HEAVINESS);
+  g_assert_cmpstr (aftercare_checkin_get_session_id (checkin), ==,
+                   aftercare_session_get_id (request->session));
+  g_assert_cmpint (request->planned_run, ==, AFTERCARE_PLANNED_RUN_EASY);
+  now = aftercare_time_format (request->now);
+  g_assert_cmpstr (now, ==, "2026-11-24T16:00:00Z");
+}
+
+static void
+test_parse_defaults (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareAssessRequest) request = parse ("{" MASSAGE "}", &error);
+  g_autofree char *now = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (request->checkins->len, ==, 0);
+  g_assert_cmpint (request->planned_run, ==, AFTERCARE_PLANNED_RUN_EASY);
+  g_assert_false (aftercare_session_get_first_time (request->session));
+  now = aftercare_time_format (request->now);
+  g_assert_cmpstr (now, ==, DEFAULT_NOW);
+}
+
+static void
+test_parse_null_optional_is_absent (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareAssessRequest) request =
+    parse ("{\"massage\": {\"type\": \"thai\", \"pressure\": \"moderate\", \"first_time\": null, "
+           "\"ended_at\": \"2026-11-24T10:00:00Z\"}, \"checkins\": null, \"planned_run\": null, "
+           "\"now\": null}", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (request->checkins->len, ==, 0);
+  g_assert_cmpint (request->planned_run, ==, AFTERCARE_PLANNED_RUN_EASY);
+  g_assert_false (aftercare_session_get_first_time (request->session));
+}
+
+static void
+test_parse_offsets_and_sets (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareAssessRequest) request =
+    parse ("{\"massage\": {\"type\": \"hot-stone\", \"pressure\": \"light\", \"first_time\": true, "
+           "\"ended_at\": \"2026-11-24T11:00:00+01:00\"}, \"planned_run\": \"hard\", "
+           "\"now\": \"2026-11-24T05:30:00-05:00\", \"checkins\": ["
+           "{\"at\": \"2026-11-24T10:00:00Z\", \"soreness\": 0, \"symptoms\": []},"
+           "{\"at\": \"2026-11-24T10:30:00Z\", \"soreness\": 10,"
+           " \"symptoms\": [\"fever\", \"bruising\", \"fever\"]}]}", &error);
+  g_autofree char *ended = NULL;
+  AftercareCheckin *second;
+
+  g_assert_no_error (error);
+  /* The offset given is kept. */
+  ended = aftercare_time_format (aftercare_session_get_ended_at (request->session));
+  g_assert_cmpstr (ended, ==, "2026-11-24T11:00:00+01:00");
+  g_assert_true (aftercare_session_get_first_time (request->session));
+  g_assert_cmpint (request->planned_run, ==, AFTERCARE_PLANNED_RUN_HARD);
+  /* A check-in exactly at the end and one exactly at now are fine. */
+  g_assert_cmpuint (request->checkins->len, ==, 2);
+  second = g_ptr_array_index (request->checkins, 1);
+  g_assert_cmpuint (aftercare_checkin_get_soreness (second), ==, 10);
+  /* A symptom listed twice is one symptom. */
+  g_assert_cmpuint (aftercare_checkin_get_symptoms (second), ==,
+                    AFTERCARE_SYMPTOM_FEVER | AFTERCARE_SYMPTOM_BRUISING);
+}
+
+/* ---- Bad input: each names its field ---- */
+
+typedef struct {
+  const char *json;
+  const char *field;
+  AftercareAssessError code;
+} BadInput;
+
+static const BadInput bad_inputs[] = {
+  /* The document */
+  { "nope", "request", AFTERCARE_ASSESS_ERROR_NOT_JSON },
+  { "", "request", AFTERCARE_ASSESS_ERROR_NOT_JSON },
+  { "{" MASSAGE "", "request", AFTERCARE_ASSESS_ERROR_NOT_JSON },
+  { "{" MASSAGE "} trailing", "request", AFTERCARE_ASSESS_ERROR_NOT_JSON },
+  { "{" MASSAGE "}{" MASSAGE "}", "request", AFTERCARE_ASSESS_ERROR_NOT_JSON },
+  { "var x = {" MASSAGE "}", "request", AFTERCARE_ASSESS_ERROR_NOT_JSON },
+  { "{\"massage\": {\"type\": \"th\xff\"}}", "request", AFTERCARE_ASSESS_ERROR_NOT_JSON },
+  { "[]", "request", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  { "\"massage\"", "request", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  { "{" MASSAGE ", \"planned-run\": \"easy\"}", "planned-run", AFTERCARE_ASSESS_ERROR_UNKNOWN_FIELD },
+  /* The massage */
+  { "{}", "massage", AFTERCARE_ASSESS_ERROR_MISSING },
+  { "{\"massage\": null}", "massage", AFTERCARE_ASSESS_ERROR_MISSING },
+  { "{\"massage\": \"deep-tissue\"}", "massage", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  { "{\"massage\": {\"pressure\": \"deep\", \"ended_at\": \"2026-11-24T10:00:00Z\"}}",
+    "massage.type", AFTERCARE_ASSESS_ERROR_MISSING },
+  { "{\"massage\": {\"type\": null, \"pressure\": \"deep\", \"ended_at\": \"2026-11-24T10:00:00Z\"}}",
+    "massage.type", AFTERCARE_ASSESS_ERROR_MISSING },
+  { "{\"massage\": {\"type\": \"shiatsu\", \"pressure\": \"deep\", \"ended_at\": \"2026-11-24T10:00:00Z\"}}",
+    "massage.type", AFTERCARE_ASSESS_ERROR_UNKNOWN_VALUE },
+  { "{\"massage\": {\"type\": \"Deep-Tissue\", \"pressure\": \"deep\", \"ended_at\": \"2026-11-24T10:00:00Z\"}}",
+    "massage.type", AFTERCARE_ASSESS_ERROR_UNKNOWN_VALUE },
+  { "{\"massage\": {\"type\": 1, \"pressure\": \"deep\", \"ended_at\": \"2026-11-24T10:00:00Z\"}}",
+    "massage.type", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  { "{\"massage\": {\"type\": \"thai\", \"ended_at\": \"2026-11-24T10:00:00Z\"}}",
+    "massage.pressure", AFTERCARE_ASSESS_ERROR_MISSING },
+  { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"firm\", \"ended_at\": \"2026-11-24T10:00:00Z\"}}",
+    "massage.pressure", AFTERCARE_ASSESS_ERROR_UNKNOWN_VALUE },
+  { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\"}}",
+    "massage.ended_at", AFTERCARE_ASSESS_ERROR_MISSING },
+  { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\", \"ended_at\": \"2026-11-24T10:00:00\"}}",
+    "massage.ended_at", AFTERCARE_ASSESS_ERROR_BAD_TIME },
+  { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\", \"ended_at\": \"2026-11-24\"}}",
+    "massage.ended_at", AFTERCARE_ASSESS_ERROR_BAD_TIME },
+  { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\", \"ended_at\": \"2026-02-30T10:00:00Z\"}}",
+    "massage.ended_at", AFTERCARE_ASSESS_ERROR_BAD_TIME },
+  { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\", \"ended_at\": 1764000000}}",
+    "massage.ended_at", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\", \"first_time\": \"yes\", "
+    "\"ended_at\": \"2026-11-24T10:00:00Z\"}}", "massage.first_time", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\", \"first_time\": 1, "
+    "\"ended_at\": \"2026-11-24T10:00:00Z\"}}", "massage.first_time", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\", \"firsttime\": true, "
+    "\"ended_at\": \"2026-11-24T10:00:00Z\"}}", "massage.firsttime", AFTERCARE_ASSESS_ERROR_UNKNOWN_FIELD },
+  { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\", "
+    "\"ended_at\": \"2026-11-25T10:00:00Z\"}}", "massage.ended_at", AFTERCARE_ASSESS_ERROR_TIME_ORDER },
+  /* The plan and now */
+  { "{" MASSAGE ", \"planned_run\": \"sprint\"}", "planned_run", AFTERCARE_ASSESS_ERROR_UNKNOWN_VALUE },
+  { "{" MASSAGE ", \"planned_run\": [\"easy\"]}", "planned_run", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  { "{" MASSAGE ", \"now\": \"2026-11-24T16:00:00\"}", "now", AFTERCARE_ASSESS_ERROR_BAD_TIME },
+  { "{" MASSAGE ", \"now\": \"soon\"}", "now", AFTERCARE_ASSESS_ERROR_BAD_TIME },
+  { "{" MASSAGE ", \"now\": \"2026-11-24T09:59:59Z\"}", "now", AFTERCARE_ASSESS_ERROR_TIME_ORDER },
+  /* The check-ins */
+  { "{" MASSAGE ", \"checkins\": {}}", "checkins", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  { WITH_CHECKIN ("3"), "checkins[0]", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  { WITH_CHECKIN ("{\"soreness\": 1, \"symptoms\": []}"), "checkins[0].at", AFTERCARE_ASSESS_ERROR_MISSING },
+  { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00\", \"soreness\": 1, \"symptoms\": []}"),
+    "checkins[0].at", AFTERCARE_ASSESS_ERROR_BAD_TIME },
+  { WITH_CHECKIN ("{\"at\": \"2026-11-24T09:59:00Z\", \"soreness\": 1, \"symptoms\": []}"),
+    "checkins[0].at", AFTERCARE_ASSESS_ERROR_TIME_ORDER },
+  { WITH_CHECKIN ("{\"at\": \"2026-11-24T18:00:01Z\", \"soreness\": 1, \"symptoms\": []}"),
+    "checkins[0].at", AFTERCARE_ASSESS_ERROR_TIME_ORDER },
+  { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"symptoms\": []}"),
+    "checkins[0].soreness", AFTERCARE_ASSESS_ERROR_MISSING },
+  { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": null, \"symptoms\": []}"),
+    "checkins[0].soreness", AFTERCARE_ASSESS_ERROR_MISSING },
+  { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 11, \"symptoms\": []}"),
+    "checkins[0].soreness", AFTERCARE_ASSESS_ERROR_OUT_OF_RANGE },
+  { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": -1, \"symptoms\": []}"),
+    "checkins[0].soreness", AFTERCARE_ASSESS_ERROR_OUT_OF_RANGE },
+  { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 2.5, \"symptoms\": []}"),
+    "checkins[0].soreness", AFTERCARE_ASSESS_ERROR_OUT_OF_RANGE },
+  { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 2.0, \"symptoms\": []}"),
+    "checkins[0].soreness", AFTERCARE_ASSESS_ERROR_OUT_OF_RANGE },
+  { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": \"3\", \"symptoms\": []}"),
+    "checkins[0].soreness", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": true, \"symptoms\": []}"),
+    "checkins[0].soreness", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  /* json-glib would read this one as 10. */
+  { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": -18446744073709551606, \"symptoms\": []}"),
+    "checkins[0].soreness", AFTERCARE_ASSESS_ERROR_OUT_OF_RANGE },
+  { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1}"),
+    "checkins[0].symptoms", AFTERCARE_ASSESS_ERROR_MISSING },
+  { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"symptoms\": \"heaviness\"}"),
+    "checkins[0].symptoms", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"symptoms\": [\"heaviness\", \"itching\"]}"),
+    "checkins[0].symptoms[1]", AFTERCARE_ASSESS_ERROR_UNKNOWN_VALUE },
+  { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"symptoms\": [7]}"),
+    "checkins[0].symptoms[0]", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"symptoms\": [], \"notes\": \"\"}"),
+    "checkins[0].notes", AFTERCARE_ASSESS_ERROR_UNKNOWN_FIELD },
+  { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"symptoms\": []},"
+                  "{\"at\": \"2026-11-24T13:00:00Z\", \"soreness\": 12, \"symptoms\": []}"),
+    "checkins[1].soreness", AFTERCARE_ASSESS_ERROR_OUT_OF_RANGE },
+};
+
+static void
+test_bad_input (gconstpointer data)
+{
+  const BadInput *bad = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareAssessRequest) request = parse (bad->json, &error);
+  g_autofree char *prefix = g_strconcat (bad->field, ": ", NULL);
+
+  g_assert_null (request);
+  g_assert_error (error, AFTERCARE_ASSESS_ERROR, (int) bad->code);
+  if (!g_str_has_prefix (error->message, prefix))
+    g_error ("expected the message to start with \"%s\", got \"%s\"", prefix, error->message);
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
+static void
+test_bad_value_echoed_on_one_line (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareAssessRequest) request =
+    parse ("{\"massage\": {\"type\": \"sh\\niatsu\", \"pressure\": \"deep\", "
+           "\"ended_at\": \"2026-11-24T10:00:00Z\"}}", &error);
+
+  g_assert_null (request);
+  g_assert_cmpstr (error->message, ==,
+                   "massage.type: unknown value \"sh\\niatsu\"; use one of swedish, deep-tissue, "
+                   "trigger-point, myofascial-release, sports, thai, lymphatic-drainage, hot-stone");
+}
+
+/* ---- The response ---- */
+
+static char *
+respond (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareAssessRequest) request = parse (json, &error);
+  g_autoptr(AftercareAssessment) assessment = NULL;
+
+  g_assert_no_error (error);
+  assessment = aftercare_advisor_assess (request->session, request->checkins,
+                                         request->planned_run, request->now);
+  return aftercare_assess_response_to_string (assessment);
+}
+
+static void
+test_response_keys_in_order (void)
+{
+  g_autofree char *text = respond ("{" MASSAGE ", \"now\": \"2026-11-24T16:00:00Z\"}");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GList) members = NULL;
+  const char *keys[] = { "verdict", "run_after", "rules", "reasons", "phase", "recheck_at" };
+  JsonObject *object;
+  guint i = 0;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+  object = json_node_get_object (json_parser_get_root (parser));
+  members = json_object_get_members (object);
+  g_assert_cmpuint (g_list_length (members), ==, G_N_ELEMENTS (keys));
+  for (GList *l = members; l != NULL; l = l->next)
+    g_assert_cmpstr (l->data, ==, keys[i++]);
+  g_assert_null (strchr (text, '\n'));
+}
+
+static void
+test_response_deep_6h (void)
+{
+  g_autofree char *text = respond ("{" MASSAGE ", \"now\": \"2026-11-24T16:00:00Z\"}");
+
+  g_assert_true (g_str_has_prefix (text, "{\"verdict\":\"wait\",\"run_after\":\"2026-11-24T22:00:00Z\","
+                                         "\"rules\":[\"deep-work\"],\"reasons\":[\""));
+  g_assert_true (g_str_has_suffix (text, "\"],\"phase\":\"4-12h\",\"recheck_at\":\"2026-11-24T22:00:00Z\"}"));
+}
+
+static void
+test_response_null_run_after_and_utc (void)
+{
+  /* Ended 11:00 at +01:00 is 10:00 UTC; now 12:00 UTC is 2 hours on. */
+  g_autofree char *text =
+    respond ("{\"massage\": {\"type\": \"swedish\", \"pressure\": \"light\", "
+             "\"ended_at\": \"2026-11-24T11:00:00+01:00\"}, \"now\": \"2026-11-24T13:00:00+01:00\"}");
+
+  g_assert_true (g_str_has_prefix (text, "{\"verdict\":\"easy-run\",\"run_after\":null,"
+                                         "\"rules\":[\"same-day-easy\"]"));
+  g_assert_true (g_str_has_suffix (text, "\"phase\":\"0-4h\",\"recheck_at\":\"2026-11-24T14:00:00Z\"}"));
+}
+
+static void
+test_response_rounds_from_times_up (void)
+{
+  /* run_after is end + 12 h = 22:00:00.5: said as 22:00:01, never early. */
+  g_autofree char *text =
+    respond ("{\"massage\": {\"type\": \"sports\", \"pressure\": \"deep\", "
+             "\"ended_at\": \"2026-11-24T10:00:00.5Z\"}, \"now\": \"2026-11-24T16:00:00Z\"}");
+
+  g_assert_nonnull (strstr (text, "\"run_after\":\"2026-11-24T22:00:01Z\""));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/assess/parse/design-example", test_parse_design_example);
+  g_test_add_func ("/assess/parse/defaults", test_parse_defaults);
+  g_test_add_func ("/assess/parse/null-optional-is-absent", test_parse_null_optional_is_absent);
+  g_test_add_func ("/assess/parse/offsets-and-sets", test_parse_offsets_and_sets);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/assess/bad-input/%02u-%s", i, bad_inputs[i].field);
+
+      g_test_add_data_func (path, &bad_inputs[i], test_bad_input);
+    }
+  g_test_add_func ("/assess/bad-input/value-echoed-on-one-line", test_bad_value_echoed_on_one_line);
+  g_test_add_func ("/assess/response/keys-in-order", test_response_keys_in_order);
+  g_test_add_func ("/assess/response/deep-6h", test_response_deep_6h);
+  g_test_add_func ("/assess/response/null-run-after-and-utc", test_response_null_run_after_and_utc);
+  g_test_add_func ("/assess/response/rounds-from-times-up", test_response_rounds_from_times_up);
+  return g_test_run ();
+}

@@ -1,0 +1,74 @@
+/* test-time.c: clock times for people, relative to now (aftercare_time_format_clock in aftercare-time.c). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "aftercare-time.h"
+
+static void
+assert_clock (const char *time_text,
+              const char *now_text,
+              gboolean    clock_24h,
+              const char *expected)
+{
+  g_autoptr(GDateTime) time = aftercare_time_parse (time_text);
+  g_autoptr(GDateTime) now = aftercare_time_parse (now_text);
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (time);
+  g_assert_nonnull (now);
+  text = aftercare_time_format_clock (time, now, clock_24h);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_clock_today (void)
+{
+  assert_clock ("2026-11-24T18:00:00Z", "2026-11-24T10:00:00Z", TRUE, "18:00");
+  assert_clock ("2026-11-24T18:00:00Z", "2026-11-24T10:00:00Z", FALSE, "6:00 PM");
+  assert_clock ("2026-11-24T08:05:00Z", "2026-11-24T10:00:00Z", TRUE, "08:05");
+  assert_clock ("2026-11-24T08:05:00Z", "2026-11-24T10:00:00Z", FALSE, "8:05 AM");
+  assert_clock ("2026-11-24T00:00:00Z", "2026-11-24T10:00:00Z", FALSE, "12:00 AM");
+  assert_clock ("2026-11-24T23:59:00Z", "2026-11-24T00:00:00Z", TRUE, "23:59");
+}
+
+static void
+test_clock_tomorrow (void)
+{
+  assert_clock ("2026-11-25T08:00:00Z", "2026-11-24T10:00:00Z", TRUE, "tomorrow 08:00");
+  assert_clock ("2026-11-25T08:00:00Z", "2026-11-24T10:00:00Z", FALSE, "tomorrow 8:00 AM");
+  /* Just after midnight is tomorrow, though less than an hour away. */
+  assert_clock ("2026-11-25T00:30:00Z", "2026-11-24T23:30:00Z", TRUE, "tomorrow 00:30");
+  /* Across the end of a month and of a year. */
+  assert_clock ("2026-12-01T09:00:00Z", "2026-11-30T20:00:00Z", TRUE, "tomorrow 09:00");
+  assert_clock ("2027-01-01T09:00:00Z", "2026-12-31T20:00:00Z", TRUE, "tomorrow 09:00");
+}
+
+static void
+test_clock_other_days (void)
+{
+  assert_clock ("2026-11-26T08:00:00Z", "2026-11-24T10:00:00Z", TRUE, "Thu 26 Nov 08:00");
+  assert_clock ("2026-11-26T20:30:00Z", "2026-11-24T10:00:00Z", FALSE, "Thu 26 Nov 8:30 PM");
+  /* Earlier days too: yesterday is a date, not "tomorrow". */
+  assert_clock ("2026-11-23T10:00:00Z", "2026-11-24T10:00:00Z", TRUE, "Mon 23 Nov 10:00");
+  /* Another year says which. */
+  assert_clock ("2027-01-02T09:00:00Z", "2026-12-31T20:00:00Z", TRUE, "Sat 2 Jan 2027 09:00");
+}
+
+static void
+test_clock_in_nows_zone (void)
+{
+  /* The reader is at +01:00: 23:30 UTC is already tomorrow for them. */
+  assert_clock ("2026-11-24T23:30:00Z", "2026-11-24T10:00:00+01:00", TRUE, "tomorrow 00:30");
+  /* A time entered at -05:00 shows on the reader's clock. */
+  assert_clock ("2026-11-24T13:00:00-05:00", "2026-11-24T10:00:00+01:00", TRUE, "19:00");
+  assert_clock ("2026-11-24T13:00:00-05:00", "2026-11-24T10:00:00Z", FALSE, "6:00 PM");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/time/clock/today", test_clock_today);
+  g_test_add_func ("/time/clock/tomorrow", test_clock_tomorrow);
+  g_test_add_func ("/time/clock/other-days", test_clock_other_days);
+  g_test_add_func ("/time/clock/in-nows-zone", test_clock_in_nows_zone);
+  return g_test_run ();
+}
