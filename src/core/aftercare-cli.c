@@ -9,6 +9,7 @@
 
 #include "aftercare-assess.h"
 #include "aftercare-cli.h"
+#include "aftercare-store.h"
 
 /* GApplication parses these into a GVariantDict (arg_data NULL), which
  * handle-local-options passes on, before GTK starts. */
@@ -21,6 +22,12 @@ static const GOptionEntry option_entries[] = {
     /* Translators: --help text; FILE "-" means standard input. */
     N_("Assess the massage and check-ins in the JSON request FILE (- for standard input), "
        "print the verdict as JSON and exit"), N_("FILE") },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import sessions and check-ins from FILE (a JSON backup, or CSV if it ends in .csv), all or nothing"),
+    N_("FILE") },
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export all sessions and check-ins to FILE (CSV if it ends in .csv, else a JSON backup)"),
+    N_("FILE") },
   { NULL }
 };
 
@@ -30,12 +37,100 @@ aftercare_cli_get_option_entries (void)
   return option_entries;
 }
 
+/* One line on standard error; the exit status says what kind of failure:
+ * 2 for bad input, 1 for the file system or the database. */
+static int
+report_error (const GError *error)
+{
+  g_autofree char *message = g_strdelimit (g_strdup (error->message), "\r\n", ' ');
+
+  g_printerr ("aftercare: %s\n", message);
+  if (g_error_matches (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID) ||
+      g_error_matches (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_CONFLICT))
+    return 2;
+  return 1;
+}
+
+static char *
+describe_counts (guint n_sessions,
+                 guint n_checkins)
+{
+  g_autofree char *sessions = g_strdup_printf (ngettext ("%u session", "%u sessions", n_sessions),
+                                               n_sessions);
+  g_autofree char *checkins = g_strdup_printf (ngettext ("%u check-in", "%u check-ins", n_checkins),
+                                               n_checkins);
+
+  /* Translators: "12 sessions and 40 check-ins". */
+  return g_strdup_printf (_("%s and %s"), sessions, checkins);
+}
+
+static int
+import_file (AftercareStore *store,
+             const char     *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *counts = NULL;
+  guint n_sessions, n_checkins;
+
+  if (!aftercare_store_import_file (store, file, &n_sessions, &n_checkins, &error))
+    return report_error (error);
+  counts = describe_counts (n_sessions, n_checkins);
+  /* Translators: "Imported 12 sessions and 40 check-ins". */
+  g_print (_("Imported %s\n"), counts);
+  return 0;
+}
+
+static int
+export_file (AftercareStore *store,
+             const char     *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *name = NULL;
+  guint n_sessions, n_checkins;
+
+  if (!aftercare_store_export_file_with_counts (store, file, &n_sessions, &n_checkins, &error))
+    return report_error (error);
+  counts = describe_counts (n_sessions, n_checkins);
+  name = g_file_get_parse_name (file);
+  /* Translators: "Exported 12 sessions and 40 check-ins to backup.json". */
+  g_print (_("Exported %s to %s\n"), counts, name);
+  return 0;
+}
+
+/* --import and --export: no window, no display. */
+static int
+run_backup (const char *db,
+            const char *import_path,
+            const char *export_path)
+{
+  g_autofree char *location = db != NULL ? g_strdup (db) : aftercare_store_get_default_location ();
+  g_autoptr(AftercareStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (import_path != NULL && export_path != NULL)
+    {
+      g_printerr ("aftercare: %s\n", _("Use --import or --export, not both at once"));
+      return 2;
+    }
+  store = aftercare_store_open (location, &error);
+  if (store == NULL)
+    return report_error (error);
+  if (import_path != NULL)
+    return import_file (store, import_path);
+  return export_file (store, export_path);
+}
+
 int
 aftercare_cli_handle (GVariantDict  *options,
                       char         **db_path)
 {
   const char *db = NULL;
   const char *assess = NULL;
+  const char *import_path = NULL;
+  const char *export_path = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -51,7 +146,13 @@ aftercare_cli_handle (GVariantDict  *options,
       return aftercare_assess_run (assess, now);
     }
 
-  if (g_variant_dict_lookup (options, "db", "^&ay", &db) && db_path != NULL)
+  g_variant_dict_lookup (options, "db", "^&ay", &db);
+  g_variant_dict_lookup (options, "import", "^&ay", &import_path);
+  g_variant_dict_lookup (options, "export", "^&ay", &export_path);
+  if (import_path != NULL || export_path != NULL)
+    return run_backup (db, import_path, export_path);
+
+  if (db != NULL && db_path != NULL)
     *db_path = g_strdup (db);
   return -1;
 }

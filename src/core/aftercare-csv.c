@@ -1,0 +1,169 @@
+/* aftercare-csv.c: reading and writing RFC 4180 CSV (quotes, commas and line breaks inside fields). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "aftercare-csv"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "aftercare-csv.h"
+#include "aftercare-store.h"
+
+void
+aftercare_csv_reader_init (AftercareCsvReader *reader,
+                           const char         *text,
+                           gsize               length)
+{
+  g_return_if_fail (reader != NULL);
+
+  reader->text = text;
+  reader->length = length;
+  reader->position = 0;
+  reader->line = 1;
+  /* A byte order mark, as spreadsheets write, is not part of the first field. */
+  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    reader->position = 3;
+}
+
+static int
+peek (AftercareCsvReader *reader)
+{
+  if (reader->position >= reader->length)
+    return -1;
+  return (guchar) reader->text[reader->position];
+}
+
+/* Consumes a line break (CRLF, LF or CR) if one is next. */
+static gboolean
+skip_line_break (AftercareCsvReader *reader)
+{
+  int c = peek (reader);
+
+  if (c != '\r' && c != '\n')
+    return FALSE;
+  reader->position++;
+  if (c == '\r' && peek (reader) == '\n')
+    reader->position++;
+  reader->line++;
+  return TRUE;
+}
+
+static gboolean
+set_csv_error (guint        line,
+               const char  *problem,
+               GError     **error)
+{
+  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID,
+               /* Translators: "Line 12: a quoted field is not closed". */
+               _("Line %u: %s"), line, problem);
+  return FALSE;
+}
+
+static gboolean
+read_quoted_field (AftercareCsvReader  *reader,
+                   GString             *field,
+                   GError             **error)
+{
+  guint first_line = reader->line;
+
+  reader->position++;   /* the opening quote */
+  for (;;)
+    {
+      int c = peek (reader);
+
+      if (c < 0)
+        return set_csv_error (first_line, _("a quoted field is not closed"), error);
+      reader->position++;
+      if (c == '"' && peek (reader) != '"')
+        break;
+      if (c == '"')
+        reader->position++;   /* a doubled quote stands for one */
+      else if (c == '\n' || (c == '\r' && peek (reader) != '\n'))
+        reader->line++;
+      g_string_append_c (field, (char) c);
+    }
+  if (peek (reader) >= 0 && peek (reader) != ',' && peek (reader) != '\r' && peek (reader) != '\n')
+    return set_csv_error (reader->line, _("a closing quote must end its field"), error);
+  return TRUE;
+}
+
+static gboolean
+read_plain_field (AftercareCsvReader  *reader,
+                  GString             *field,
+                  GError             **error)
+{
+  int c;
+
+  while ((c = peek (reader)) >= 0 && c != ',' && c != '\r' && c != '\n')
+    {
+      if (c == '"')
+        return set_csv_error (reader->line,
+                              _("a field with a quote in it must be enclosed in quotes"), error);
+      g_string_append_c (field, (char) c);
+      reader->position++;
+    }
+  return TRUE;
+}
+
+gboolean
+aftercare_csv_reader_next (AftercareCsvReader  *reader,
+                           GPtrArray           *fields,
+                           guint               *line,
+                           GError             **error)
+{
+  g_return_val_if_fail (reader != NULL && fields != NULL && line != NULL, FALSE);
+
+  g_ptr_array_set_size (fields, 0);
+  while (skip_line_break (reader))
+    ;
+  if (peek (reader) < 0)
+    return FALSE;
+  *line = reader->line;
+  for (;;)
+    {
+      g_autoptr(GString) field = g_string_new (NULL);
+      gboolean ok = peek (reader) == '"' ? read_quoted_field (reader, field, error)
+                                         : read_plain_field (reader, field, error);
+
+      if (!ok)
+        return FALSE;
+      g_ptr_array_add (fields, g_string_free (g_steal_pointer (&field), FALSE));
+      if (peek (reader) != ',')
+        break;
+      reader->position++;
+    }
+  skip_line_break (reader);
+  return TRUE;
+}
+
+void
+aftercare_csv_append_field (GString    *record,
+                            const char *field,
+                            gboolean    first)
+{
+  g_return_if_fail (record != NULL && field != NULL);
+
+  if (!first)
+    g_string_append_c (record, ',');
+  if (strpbrk (field, ",\"\r\n") == NULL)
+    {
+      g_string_append (record, field);
+      return;
+    }
+  g_string_append_c (record, '"');
+  for (const char *p = field; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (record, '"');
+      g_string_append_c (record, *p);
+    }
+  g_string_append_c (record, '"');
+}
+
+void
+aftercare_csv_end_record (GString *record)
+{
+  g_return_if_fail (record != NULL);
+  g_string_append (record, "\r\n");
+}

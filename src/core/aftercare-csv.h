@@ -1,0 +1,40 @@
+/* aftercare-csv.h: reading and writing RFC 4180 CSV (quotes, commas and line breaks inside fields). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Reads records from UTF-8 text. Records end with CRLF, LF or CR; a field
+ * in double quotes may hold commas, line breaks and doubled quotes. Empty
+ * lines between records are skipped. Errors are AFTERCARE_STORE_ERROR_INVALID
+ * and name the line. */
+typedef struct
+{
+  const char *text;
+  gsize length;
+  gsize position;
+  guint line;
+} AftercareCsvReader;
+
+void     aftercare_csv_reader_init (AftercareCsvReader *reader,
+                                    const char         *text,
+                                    gsize               length);
+/* Fills fields (a GPtrArray of strings, emptied first) with the next record
+ * and *line with the line it starts on. FALSE at the end of the text (error
+ * unset) or on malformed input (error set). */
+gboolean aftercare_csv_reader_next (AftercareCsvReader  *reader,
+                                    GPtrArray           *fields,
+                                    guint               *line,
+                                    GError             **error);
+
+/* Appends one field to a record being written, quoting it when needed, and
+ * a comma before it unless it is the record's first. */
+void     aftercare_csv_append_field (GString    *record,
+                                     const char *field,
+                                     gboolean    first);
+/* Ends a record with CRLF, as RFC 4180 asks. */
+void     aftercare_csv_end_record   (GString    *record);
+
+G_END_DECLS

@@ -1,0 +1,49 @@
+/* aftercare-session-list.h: the sessions, newest first, as a GListModel that loads pages on demand. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "aftercare-session.h"
+#include "aftercare-store-backend.h"
+
+G_BEGIN_DECLS
+
+/* Rows are read from the backend a page at a time, when a view asks for
+ * them, and only a bounded number of pages is kept; check-ins are never
+ * read here. A row that is alive (a view holds it) stays the same object
+ * when its page is read again, and an edit updates it in place, so
+ * bindings follow.
+ *
+ * The store keeps the model in step with its own writes: it computes the
+ * position and calls inserted(), removed(), updated() or reset(), each of
+ * which emits items-changed for exactly that change. */
+
+#define AFTERCARE_TYPE_SESSION_LIST (aftercare_session_list_get_type ())
+G_DECLARE_FINAL_TYPE (AftercareSessionList, aftercare_session_list, AFTERCARE, SESSION_LIST, GObject)
+
+/* Rows read from the backend at once. */
+#define AFTERCARE_SESSION_LIST_PAGE_SIZE 50
+
+AftercareSessionList *aftercare_session_list_new      (AftercareStoreBackend *backend,
+                                                       guint                  n_items);
+
+void                  aftercare_session_list_inserted (AftercareSessionList *self,
+                                                       guint                 position);
+void                  aftercare_session_list_removed  (AftercareSessionList *self,
+                                                       guint                 position);
+/* The row at old_position now holds session's values (same id) and has
+ * moved to new_position: items-changed (position, 1, 1) when it stayed,
+ * else a removal and an insertion. */
+void                  aftercare_session_list_updated  (AftercareSessionList *self,
+                                                       guint                 old_position,
+                                                       guint                 new_position,
+                                                       AftercareSession     *session);
+/* Everything may have changed (an import, another program's writes). */
+void                  aftercare_session_list_reset    (AftercareSessionList *self,
+                                                       guint                 n_items);
+
+/* How many rows are held in memory now (for tests and the benchmark). */
+guint                 aftercare_session_list_get_n_loaded (AftercareSessionList *self);
+
+G_END_DECLS

@@ -1,0 +1,1175 @@
+/* aftercare-sqlite-backend.c: the store's rows in one SQLite file (the only place with SQL). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "aftercare-sqlite-backend"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "aftercare-sqlite-backend.h"
+#include "aftercare-store.h"
+#include "aftercare-time.h"
+
+/* A writer waits this long for another process's transaction to finish. */
+#define BUSY_TIMEOUT_MS 5000
+
+/* Each step brings a database from user_version N to N + 1, in one
+ * transaction with the rest. Static text only: no SQL is ever built from
+ * data, and values reach statements through bound parameters. */
+static const char * const migrations[AFTERCARE_SQLITE_SCHEMA_VERSION] = {
+  /* 0 -> 1: the first schema. Times are kept as entered (ISO 8601 with
+   * their offset) and, for ordering, as microseconds since the epoch. */
+  "PRAGMA application_id = 1095128131;"
+  "CREATE TABLE sessions ("
+  "  id TEXT NOT NULL PRIMARY KEY,"
+  "  ended_at TEXT NOT NULL,"
+  "  ended_us INTEGER NOT NULL,"
+  "  duration_minutes INTEGER NOT NULL CHECK (duration_minutes BETWEEN 0 AND 1440),"
+  "  type TEXT NOT NULL,"
+  "  pressure TEXT NOT NULL,"
+  "  first_time INTEGER NOT NULL CHECK (first_time IN (0, 1)),"
+  "  areas TEXT NOT NULL,"
+  "  client TEXT NOT NULL,"
+  "  therapist TEXT NOT NULL,"
+  "  notes TEXT NOT NULL);"
+  "CREATE INDEX sessions_newest_first ON sessions (ended_us, id);"
+  "CREATE TABLE checkins ("
+  "  id TEXT NOT NULL PRIMARY KEY,"
+  "  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,"
+  "  at TEXT NOT NULL,"
+  "  at_us INTEGER NOT NULL,"
+  "  soreness INTEGER NOT NULL CHECK (soreness BETWEEN 0 AND 10),"
+  "  symptoms TEXT NOT NULL,"
+  "  notes TEXT NOT NULL);"
+  "PRAGMA user_version = 1;",
+
+  /* 1 -> 2: a version per row, counted up by every edit (a shared server
+   * will use it to refuse edits of rows changed elsewhere), and check-ins
+   * found by session without reading them all. */
+  "ALTER TABLE sessions ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE checkins ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "CREATE INDEX checkins_by_session ON checkins (session_id, at_us, id);"
+  "PRAGMA user_version = 2;",
+};
+
+#define SESSION_COLUMNS \
+  "id, ended_at, duration_minutes, type, pressure, first_time, areas, client, therapist, notes"
+#define CHECKIN_COLUMNS "id, session_id, at, soreness, symptoms, notes"
+
+typedef enum {
+  STMT_BEGIN_WRITE,
+  STMT_BEGIN_READ,
+  STMT_COMMIT,
+  STMT_ROLLBACK,
+  STMT_DATA_VERSION,
+  STMT_USER_VERSION,
+  STMT_COUNT_SESSIONS,
+  STMT_COUNT_BEFORE,
+  STMT_LIST_FIRST,
+  STMT_LIST_AFTER,
+  STMT_GET_SESSION,
+  STMT_INSERT_SESSION,
+  STMT_UPDATE_SESSION,
+  STMT_DELETE_SESSION,
+  STMT_LIST_CHECKINS,
+  STMT_GET_CHECKIN,
+  STMT_INSERT_CHECKIN,
+  STMT_UPDATE_CHECKIN,
+  STMT_DELETE_CHECKIN,
+  N_STATEMENTS
+} Statement;
+
+static const char * const statement_sql[N_STATEMENTS] = {
+  [STMT_BEGIN_WRITE] = "BEGIN IMMEDIATE",
+  [STMT_BEGIN_READ] = "BEGIN DEFERRED",
+  [STMT_COMMIT] = "COMMIT",
+  [STMT_ROLLBACK] = "ROLLBACK",
+  [STMT_DATA_VERSION] = "PRAGMA data_version",
+  [STMT_USER_VERSION] = "PRAGMA user_version",
+  [STMT_COUNT_SESSIONS] = "SELECT count(*) FROM sessions",
+  [STMT_COUNT_BEFORE] =
+    "SELECT count(*) FROM sessions WHERE (ended_us, id) > (?1, ?2)",
+  [STMT_LIST_FIRST] =
+    "SELECT " SESSION_COLUMNS " FROM sessions"
+    " ORDER BY ended_us DESC, id DESC LIMIT ?1 OFFSET ?2",
+  [STMT_LIST_AFTER] =
+    "SELECT " SESSION_COLUMNS " FROM sessions WHERE (ended_us, id) < (?3, ?4)"
+    " ORDER BY ended_us DESC, id DESC LIMIT ?1 OFFSET ?2",
+  [STMT_GET_SESSION] = "SELECT " SESSION_COLUMNS " FROM sessions WHERE id = ?1",
+  [STMT_INSERT_SESSION] =
+    "INSERT INTO sessions (" SESSION_COLUMNS ", ended_us)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+  [STMT_UPDATE_SESSION] =
+    "UPDATE sessions SET ended_at = ?2, duration_minutes = ?3, type = ?4, pressure = ?5,"
+    " first_time = ?6, areas = ?7, client = ?8, therapist = ?9, notes = ?10, ended_us = ?11,"
+    " version = version + 1 WHERE id = ?1",
+  [STMT_DELETE_SESSION] = "DELETE FROM sessions WHERE id = ?1",
+  [STMT_LIST_CHECKINS] =
+    "SELECT " CHECKIN_COLUMNS " FROM checkins WHERE session_id = ?1 ORDER BY at_us, id",
+  [STMT_GET_CHECKIN] = "SELECT " CHECKIN_COLUMNS " FROM checkins WHERE id = ?1",
+  [STMT_INSERT_CHECKIN] =
+    "INSERT INTO checkins (" CHECKIN_COLUMNS ", at_us) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+  [STMT_UPDATE_CHECKIN] =
+    "UPDATE checkins SET session_id = ?2, at = ?3, soreness = ?4, symptoms = ?5, notes = ?6,"
+    " at_us = ?7, version = version + 1 WHERE id = ?1",
+  [STMT_DELETE_CHECKIN] = "DELETE FROM checkins WHERE id = ?1",
+};
+
+struct _AftercareSqliteBackend
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+  sqlite3_stmt *statements[N_STATEMENTS];
+};
+
+static void aftercare_sqlite_backend_iface_init (AftercareStoreBackendInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AftercareSqliteBackend, aftercare_sqlite_backend, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (AFTERCARE_TYPE_STORE_BACKEND,
+                                                      aftercare_sqlite_backend_iface_init))
+
+/* A prepared statement borrowed for one use: reset and unbound on release. */
+typedef sqlite3_stmt BorrowedStatement;
+
+static void
+borrowed_statement_release (BorrowedStatement *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BorrowedStatement, borrowed_statement_release)
+
+static void
+aftercare_sqlite_backend_finalize (GObject *object)
+{
+  AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (object);
+
+  for (guint i = 0; i < N_STATEMENTS; i++)
+    g_clear_pointer (&self->statements[i], sqlite3_finalize);
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (aftercare_sqlite_backend_parent_class)->finalize (object);
+}
+
+static void
+aftercare_sqlite_backend_class_init (AftercareSqliteBackendClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = aftercare_sqlite_backend_finalize;
+}
+
+static void
+aftercare_sqlite_backend_init (AftercareSqliteBackend *self)
+{
+}
+
+/* Errors */
+
+static int
+store_error_code (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return AFTERCARE_STORE_ERROR_DAMAGED;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return AFTERCARE_STORE_ERROR_READ_ONLY;
+    case SQLITE_CONSTRAINT:
+      if (rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE)
+        return AFTERCARE_STORE_ERROR_CONFLICT;
+      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+        return AFTERCARE_STORE_ERROR_NOT_FOUND;
+      return AFTERCARE_STORE_ERROR_INVALID;
+    default:
+      return AFTERCARE_STORE_ERROR_FAILED;
+    }
+}
+
+static const char *
+engine_message (sqlite3 *db,
+                int      rc)
+{
+  if ((rc & 0xff) == SQLITE_BUSY)
+    return _("the database is in use by another program");
+  return db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+}
+
+/* Sets error from rc, prefixed with what was being done. Returns FALSE. */
+static gboolean
+set_engine_error (sqlite3     *db,
+                  int          rc,
+                  const char  *what,
+                  GError     **error)
+{
+  g_set_error (error, AFTERCARE_STORE_ERROR, store_error_code (rc),
+               /* Translators: "what failed: why", e.g. "Could not save the
+                * session: disk is full". */
+               _("%s: %s"), what, engine_message (db, rc));
+  return FALSE;
+}
+
+/* Statements */
+
+static BorrowedStatement *
+borrow (AftercareSqliteBackend  *self,
+        Statement                which,
+        GError                 **error)
+{
+  int rc;
+
+  if (self->statements[which] != NULL)
+    return self->statements[which];
+  rc = sqlite3_prepare_v3 (self->db, statement_sql[which], -1, SQLITE_PREPARE_PERSISTENT,
+                           &self->statements[which], NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_engine_error (self->db, rc, _("Could not read the database"), error);
+      return NULL;
+    }
+  return self->statements[which];
+}
+
+/* Runs a statement that returns no rows. */
+static gboolean
+step_done (AftercareSqliteBackend  *self,
+           sqlite3_stmt            *stmt,
+           const char              *what,
+           GError                 **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    return set_engine_error (self->db, rc, what, error);
+  return TRUE;
+}
+
+/* Runs a statement whose one row holds one integer. */
+static gboolean
+step_integer (AftercareSqliteBackend  *self,
+              sqlite3_stmt            *stmt,
+              gint64                  *value,
+              GError                 **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
+    return set_engine_error (self->db, rc, _("Could not read the database"), error);
+  *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* Runs every statement of a static script in turn (migrations). */
+static gboolean
+run_script (sqlite3     *db,
+            const char  *script,
+            GError     **error)
+{
+  const char *next = script;
+
+  while (next != NULL && *next != '\0')
+    {
+      sqlite3_stmt *stmt = NULL;
+      int rc = sqlite3_prepare_v2 (db, next, -1, &stmt, &next);
+
+      if (rc == SQLITE_OK && stmt != NULL)
+        {
+          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            ;
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_OK)
+        return set_engine_error (db, rc, _("Could not prepare the database"), error);
+    }
+  return TRUE;
+}
+
+static gboolean
+in_transaction (AftercareSqliteBackend *self)
+{
+  return !sqlite3_get_autocommit (self->db);
+}
+
+/* Values */
+
+static gint64
+unix_usec (GDateTime *time)
+{
+  return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
+}
+
+static void
+bind_time (sqlite3_stmt *stmt,
+           int           text_index,
+           int           usec_index,
+           GDateTime    *time)
+{
+  g_autofree char *text = aftercare_time_format (time);
+
+  sqlite3_bind_text (stmt, text_index, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, usec_index, unix_usec (time));
+}
+
+static void
+bind_flags (sqlite3_stmt *stmt,
+            int           index,
+            GType         flags_type,
+            guint         flags)
+{
+  g_autofree char *text = aftercare_flags_to_string (flags_type, flags);
+
+  sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_session (sqlite3_stmt     *stmt,
+              AftercareSession *session)
+{
+  sqlite3_bind_text (stmt, 1, aftercare_session_get_id (session), -1, SQLITE_TRANSIENT);
+  bind_time (stmt, 2, 11, aftercare_session_get_ended_at (session));
+  sqlite3_bind_int (stmt, 3, aftercare_session_get_duration_minutes (session));
+  sqlite3_bind_text (stmt, 4, aftercare_massage_type_to_key (aftercare_session_get_massage_type (session)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, aftercare_pressure_to_key (aftercare_session_get_pressure (session)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 6, aftercare_session_get_first_time (session) ? 1 : 0);
+  bind_flags (stmt, 7, AFTERCARE_TYPE_AREAS, aftercare_session_get_areas (session));
+  sqlite3_bind_text (stmt, 8, aftercare_session_get_client (session), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, aftercare_session_get_therapist (session), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 10, aftercare_session_get_notes (session), -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_checkin (sqlite3_stmt     *stmt,
+              AftercareCheckin *checkin)
+{
+  sqlite3_bind_text (stmt, 1, aftercare_checkin_get_id (checkin), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, aftercare_checkin_get_session_id (checkin), -1, SQLITE_TRANSIENT);
+  bind_time (stmt, 3, 7, aftercare_checkin_get_at (checkin));
+  sqlite3_bind_int (stmt, 4, aftercare_checkin_get_soreness (checkin));
+  bind_flags (stmt, 5, AFTERCARE_TYPE_SYMPTOMS, aftercare_checkin_get_symptoms (checkin));
+  sqlite3_bind_text (stmt, 6, aftercare_checkin_get_notes (checkin), -1, SQLITE_TRANSIENT);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? text : "";
+}
+
+static gboolean
+set_unreadable_row (const char  *id,
+                    const char  *column,
+                    GError     **error)
+{
+  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_DAMAGED,
+               _("The stored entry %s has an unreadable “%s”"), id, column);
+  return FALSE;
+}
+
+/* The enumerations and times of a session row, checked. */
+static gboolean
+read_session_keys (sqlite3_stmt      *stmt,
+                   AftercareSession  *session,
+                   GError           **error)
+{
+  const char *id = column_text (stmt, 0);
+  g_autoptr(GDateTime) ended_at = aftercare_time_parse (column_text (stmt, 1));
+  int type, pressure;
+  guint areas;
+
+  if (ended_at == NULL)
+    return set_unreadable_row (id, "ended_at", error);
+  if (!aftercare_enum_from_key (AFTERCARE_TYPE_MASSAGE_TYPE, column_text (stmt, 3), &type))
+    return set_unreadable_row (id, "type", error);
+  if (!aftercare_enum_from_key (AFTERCARE_TYPE_PRESSURE, column_text (stmt, 4), &pressure))
+    return set_unreadable_row (id, "pressure", error);
+  if (!aftercare_flags_from_string (AFTERCARE_TYPE_AREAS, column_text (stmt, 6), &areas, NULL))
+    return set_unreadable_row (id, "areas", error);
+  aftercare_session_set_ended_at (session, ended_at);
+  aftercare_session_set_massage_type (session, type);
+  aftercare_session_set_pressure (session, pressure);
+  aftercare_session_set_areas (session, areas);
+  return TRUE;
+}
+
+static AftercareSession *
+session_from_row (sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  g_autoptr(AftercareSession) session = aftercare_session_new (NULL);
+  int duration = sqlite3_column_int (stmt, 2);
+
+  aftercare_session_set_id (session, column_text (stmt, 0));
+  if (!read_session_keys (stmt, session, error))
+    return NULL;
+  if (duration < 0 || duration > 24 * 60)
+    {
+      set_unreadable_row (column_text (stmt, 0), "duration_minutes", error);
+      return NULL;
+    }
+  aftercare_session_set_duration_minutes (session, duration);
+  aftercare_session_set_first_time (session, sqlite3_column_int (stmt, 5) != 0);
+  aftercare_session_set_client (session, column_text (stmt, 7));
+  aftercare_session_set_therapist (session, column_text (stmt, 8));
+  aftercare_session_set_notes (session, column_text (stmt, 9));
+  return g_steal_pointer (&session);
+}
+
+/* The check-in's values that need checking, or the column that is wrong. */
+static const char *
+read_checkin_values (sqlite3_stmt  *stmt,
+                     GDateTime    **at,
+                     guint         *symptoms)
+{
+  int soreness = sqlite3_column_int (stmt, 3);
+
+  *at = aftercare_time_parse (column_text (stmt, 2));
+  if (*at == NULL)
+    return "at";
+  if (soreness < 0 || soreness > AFTERCARE_SORENESS_MAX)
+    return "soreness";
+  if (!aftercare_flags_from_string (AFTERCARE_TYPE_SYMPTOMS, column_text (stmt, 4), symptoms, NULL))
+    return "symptoms";
+  return NULL;
+}
+
+static AftercareCheckin *
+checkin_from_row (sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  g_autoptr(GDateTime) at = NULL;
+  guint symptoms = 0;
+  const char *bad_column = read_checkin_values (stmt, &at, &symptoms);
+  AftercareCheckin *checkin;
+
+  if (bad_column != NULL)
+    {
+      set_unreadable_row (column_text (stmt, 0), bad_column, error);
+      return NULL;
+    }
+  checkin = aftercare_checkin_new (column_text (stmt, 1), at, sqlite3_column_int (stmt, 3), symptoms);
+  aftercare_checkin_set_id (checkin, column_text (stmt, 0));
+  aftercare_checkin_set_notes (checkin, column_text (stmt, 5));
+  return checkin;
+}
+
+typedef gpointer (*RowReader) (sqlite3_stmt *stmt, GError **error);
+
+/* Steps stmt to the end, reading every row into a new array. */
+static GPtrArray *
+read_rows (AftercareSqliteBackend  *self,
+           sqlite3_stmt            *stmt,
+           RowReader                reader,
+           GError                 **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gpointer row = reader (stmt, error);
+
+      if (row == NULL)
+        return NULL;
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_engine_error (self->db, rc, _("Could not read the database"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* Reads the one row stmt returns; NOT_FOUND when there is none. */
+static gpointer
+read_one_row (AftercareSqliteBackend  *self,
+              sqlite3_stmt            *stmt,
+              RowReader                reader,
+              const char              *id,
+              GError                 **error)
+{
+  g_autoptr(GPtrArray) rows = read_rows (self, stmt, reader, error);
+
+  if (rows == NULL)
+    return NULL;
+  if (rows->len == 0)
+    {
+      g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND,
+                   _("No entry with id %s is stored"), id);
+      return NULL;
+    }
+  return g_object_ref (g_ptr_array_index (rows, 0));
+}
+
+/* Transactions */
+
+static gboolean
+run_statement (AftercareSqliteBackend  *self,
+               Statement                which,
+               const char              *what,
+               GError                 **error)
+{
+  g_autoptr(BorrowedStatement) stmt = borrow (self, which, error);
+
+  return stmt != NULL && step_done (self, stmt, what, error);
+}
+
+static gboolean
+aftercare_sqlite_backend_begin_write (AftercareStoreBackend  *backend,
+                                      GError                **error)
+{
+  AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
+
+  g_return_val_if_fail (!in_transaction (self), FALSE);
+  return run_statement (self, STMT_BEGIN_WRITE, _("Could not start saving"), error);
+}
+
+static gboolean
+aftercare_sqlite_backend_begin_read (AftercareStoreBackend  *backend,
+                                     GError                **error)
+{
+  AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
+  gint64 ignored;
+  g_autoptr(BorrowedStatement) stmt = NULL;
+
+  g_return_val_if_fail (!in_transaction (self), FALSE);
+  if (!run_statement (self, STMT_BEGIN_READ, _("Could not read the database"), error))
+    return FALSE;
+  /* A deferred transaction takes its snapshot at the first read. */
+  stmt = borrow (self, STMT_USER_VERSION, error);
+  if (stmt == NULL || !step_integer (self, stmt, &ignored, error))
+    {
+      aftercare_store_backend_rollback (backend);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+aftercare_sqlite_backend_rollback (AftercareStoreBackend *backend)
+{
+  AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
+  g_autoptr(GError) error = NULL;
+
+  if (!in_transaction (self))
+    return;
+  /* Every statement must be reset, or ROLLBACK fails while one is active. */
+  for (guint i = 0; i < N_STATEMENTS; i++)
+    if (self->statements[i] != NULL)
+      sqlite3_reset (self->statements[i]);
+  if (!run_statement (self, STMT_ROLLBACK, _("Could not undo an unfinished change"), &error))
+    g_warning ("%s", error->message);
+}
+
+static gboolean
+aftercare_sqlite_backend_commit (AftercareStoreBackend  *backend,
+                                 GError                **error)
+{
+  AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
+
+  g_return_val_if_fail (in_transaction (self), FALSE);
+  if (run_statement (self, STMT_COMMIT, _("Could not save"), error))
+    return TRUE;
+  /* Some failures leave the transaction open: end it, so nothing of it stays. */
+  aftercare_sqlite_backend_rollback (backend);
+  return FALSE;
+}
+
+static guint64
+aftercare_sqlite_backend_get_change_stamp (AftercareStoreBackend *backend)
+{
+  AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
+  g_autoptr(BorrowedStatement) stmt = borrow (self, STMT_DATA_VERSION, NULL);
+  gint64 version = 0;
+
+  if (stmt == NULL || !step_integer (self, stmt, &version, NULL))
+    return 0;
+  return (guint64) version;
+}
+
+/* Sessions */
+
+static gboolean
+aftercare_sqlite_backend_count_sessions (AftercareStoreBackend  *backend,
+                                         guint                  *n_sessions,
+                                         GError                **error)
+{
+  AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
+  g_autoptr(BorrowedStatement) stmt = borrow (self, STMT_COUNT_SESSIONS, error);
+  gint64 count;
+
+  if (stmt == NULL || !step_integer (self, stmt, &count, error))
+    return FALSE;
+  *n_sessions = (guint) count;
+  return TRUE;
+}
+
+static gboolean
+aftercare_sqlite_backend_count_sessions_before (AftercareStoreBackend  *backend,
+                                                AftercareSession       *session,
+                                                guint                  *position,
+                                                GError                **error)
+{
+  AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
+  g_autoptr(BorrowedStatement) stmt = borrow (self, STMT_COUNT_BEFORE, error);
+  gint64 count;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, unix_usec (aftercare_session_get_ended_at (session)));
+  sqlite3_bind_text (stmt, 2, aftercare_session_get_id (session), -1, SQLITE_TRANSIENT);
+  if (!step_integer (self, stmt, &count, error))
+    return FALSE;
+  *position = (guint) count;
+  return TRUE;
+}
+
+static GPtrArray *
+aftercare_sqlite_backend_list_sessions (AftercareStoreBackend  *backend,
+                                        AftercareSession       *after,
+                                        guint                   skip,
+                                        guint                   limit,
+                                        GError                **error)
+{
+  AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
+  g_autoptr(BorrowedStatement) stmt = NULL;
+
+  stmt = borrow (self, after != NULL ? STMT_LIST_AFTER : STMT_LIST_FIRST, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit);
+  sqlite3_bind_int64 (stmt, 2, skip);
+  if (after != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 3, unix_usec (aftercare_session_get_ended_at (after)));
+      sqlite3_bind_text (stmt, 4, aftercare_session_get_id (after), -1, SQLITE_TRANSIENT);
+    }
+  return read_rows (self, stmt, (RowReader) session_from_row, error);
+}
+
+static AftercareSession *
+aftercare_sqlite_backend_get_session (AftercareStoreBackend  *backend,
+                                      const char             *session_id,
+                                      GError                **error)
+{
+  AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
+  g_autoptr(BorrowedStatement) stmt = borrow (self, STMT_GET_SESSION, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, session_id, -1, SQLITE_TRANSIENT);
+  return read_one_row (self, stmt, (RowReader) session_from_row, session_id, error);
+}
+
+/* Runs a write that must change exactly one row. */
+static gboolean
+write_one_row (AftercareSqliteBackend  *self,
+               sqlite3_stmt            *stmt,
+               const char              *id,
+               const char              *what,
+               GError                 **error)
+{
+  if (!step_done (self, stmt, what, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND,
+                   _("No entry with id %s is stored"), id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_session (AftercareSqliteBackend  *self,
+               Statement                which,
+               AftercareSession        *session,
+               GError                 **error)
+{
+  g_autoptr(BorrowedStatement) stmt = NULL;
+
+  g_return_val_if_fail (in_transaction (self), FALSE);
+  stmt = borrow (self, which, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_session (stmt, session);
+  return write_one_row (self, stmt, aftercare_session_get_id (session),
+                        _("Could not save the session"), error);
+}
+
+static gboolean
+aftercare_sqlite_backend_insert_session (AftercareStoreBackend  *backend,
+                                         AftercareSession       *session,
+                                         GError                **error)
+{
+  return write_session (AFTERCARE_SQLITE_BACKEND (backend), STMT_INSERT_SESSION, session, error);
+}
+
+static gboolean
+aftercare_sqlite_backend_update_session (AftercareStoreBackend  *backend,
+                                         AftercareSession       *session,
+                                         GError                **error)
+{
+  return write_session (AFTERCARE_SQLITE_BACKEND (backend), STMT_UPDATE_SESSION, session, error);
+}
+
+static gboolean
+delete_by_id (AftercareSqliteBackend  *self,
+              Statement                which,
+              const char              *id,
+              GError                 **error)
+{
+  g_autoptr(BorrowedStatement) stmt = NULL;
+
+  g_return_val_if_fail (in_transaction (self), FALSE);
+  stmt = borrow (self, which, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  return write_one_row (self, stmt, id, _("Could not delete"), error);
+}
+
+static gboolean
+aftercare_sqlite_backend_delete_session (AftercareStoreBackend  *backend,
+                                         const char             *session_id,
+                                         GError                **error)
+{
+  /* The check-ins go with it: ON DELETE CASCADE. */
+  return delete_by_id (AFTERCARE_SQLITE_BACKEND (backend), STMT_DELETE_SESSION, session_id, error);
+}
+
+/* Check-ins */
+
+static GPtrArray *
+aftercare_sqlite_backend_list_checkins (AftercareStoreBackend  *backend,
+                                        const char             *session_id,
+                                        GError                **error)
+{
+  AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
+  g_autoptr(BorrowedStatement) stmt = borrow (self, STMT_LIST_CHECKINS, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, session_id, -1, SQLITE_TRANSIENT);
+  return read_rows (self, stmt, (RowReader) checkin_from_row, error);
+}
+
+static AftercareCheckin *
+aftercare_sqlite_backend_get_checkin (AftercareStoreBackend  *backend,
+                                      const char             *checkin_id,
+                                      GError                **error)
+{
+  AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
+  g_autoptr(BorrowedStatement) stmt = borrow (self, STMT_GET_CHECKIN, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, checkin_id, -1, SQLITE_TRANSIENT);
+  return read_one_row (self, stmt, (RowReader) checkin_from_row, checkin_id, error);
+}
+
+static gboolean
+write_checkin (AftercareSqliteBackend  *self,
+               Statement                which,
+               AftercareCheckin        *checkin,
+               GError                 **error)
+{
+  g_autoptr(BorrowedStatement) stmt = NULL;
+
+  g_return_val_if_fail (in_transaction (self), FALSE);
+  stmt = borrow (self, which, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_checkin (stmt, checkin);
+  return write_one_row (self, stmt, aftercare_checkin_get_id (checkin),
+                        _("Could not save the check-in"), error);
+}
+
+static gboolean
+aftercare_sqlite_backend_insert_checkin (AftercareStoreBackend  *backend,
+                                         AftercareCheckin       *checkin,
+                                         GError                **error)
+{
+  return write_checkin (AFTERCARE_SQLITE_BACKEND (backend), STMT_INSERT_CHECKIN, checkin, error);
+}
+
+static gboolean
+aftercare_sqlite_backend_update_checkin (AftercareStoreBackend  *backend,
+                                         AftercareCheckin       *checkin,
+                                         GError                **error)
+{
+  return write_checkin (AFTERCARE_SQLITE_BACKEND (backend), STMT_UPDATE_CHECKIN, checkin, error);
+}
+
+static gboolean
+aftercare_sqlite_backend_delete_checkin (AftercareStoreBackend  *backend,
+                                         const char             *checkin_id,
+                                         GError                **error)
+{
+  return delete_by_id (AFTERCARE_SQLITE_BACKEND (backend), STMT_DELETE_CHECKIN, checkin_id, error);
+}
+
+static void
+aftercare_sqlite_backend_iface_init (AftercareStoreBackendInterface *iface)
+{
+  iface->begin_write = aftercare_sqlite_backend_begin_write;
+  iface->begin_read = aftercare_sqlite_backend_begin_read;
+  iface->commit = aftercare_sqlite_backend_commit;
+  iface->rollback = aftercare_sqlite_backend_rollback;
+  iface->get_change_stamp = aftercare_sqlite_backend_get_change_stamp;
+  iface->count_sessions = aftercare_sqlite_backend_count_sessions;
+  iface->count_sessions_before = aftercare_sqlite_backend_count_sessions_before;
+  iface->list_sessions = aftercare_sqlite_backend_list_sessions;
+  iface->get_session = aftercare_sqlite_backend_get_session;
+  iface->insert_session = aftercare_sqlite_backend_insert_session;
+  iface->update_session = aftercare_sqlite_backend_update_session;
+  iface->delete_session = aftercare_sqlite_backend_delete_session;
+  iface->list_checkins = aftercare_sqlite_backend_list_checkins;
+  iface->get_checkin = aftercare_sqlite_backend_get_checkin;
+  iface->insert_checkin = aftercare_sqlite_backend_insert_checkin;
+  iface->update_checkin = aftercare_sqlite_backend_update_checkin;
+  iface->delete_checkin = aftercare_sqlite_backend_delete_checkin;
+}
+
+/* Opening: create, check (read-only), then open for writing and migrate. */
+
+static gboolean
+set_file_error (int          saved_errno,
+                const char  *path,
+                GError     **error)
+{
+  g_set_error (error, AFTERCARE_STORE_ERROR,
+               saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM
+                 ? AFTERCARE_STORE_ERROR_READ_ONLY : AFTERCARE_STORE_ERROR_FAILED,
+               _("Could not create “%s”: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Creates the folder (0700) and an empty file (0600) when missing, so that
+ * SQLite, which copies the file's mode to -wal and -shm, never makes a
+ * health log readable by others. */
+static gboolean
+create_file (const char  *path,
+             GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    return set_file_error (errno, folder, error);
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 && errno != EEXIST)
+    return set_file_error (errno, path, error);
+  if (fd >= 0)
+    close (fd);
+  return TRUE;
+}
+
+static gboolean
+set_damaged (const char  *path,
+             const char  *why,
+             GError     **error)
+{
+  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_DAMAGED,
+               /* Translators: the first %s is a file, the second says what is wrong with it. */
+               _("The database “%s” cannot be used: %s. It has been left untouched."), path, why);
+  return FALSE;
+}
+
+/* An empty file is a new database; anything else must be SQLite. */
+static gboolean
+check_header (const char  *path,
+              GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[sizeof magic];
+  ssize_t n_read;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return set_file_error (errno, path, error);
+  n_read = read (fd, header, sizeof header);
+  close (fd);
+  if (n_read == 0)
+    return TRUE;
+  if (n_read != sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    return set_damaged (path, _("it is not an SQLite database"), error);
+  return TRUE;
+}
+
+/* An engine error met while checking: a file the engine cannot read is damaged. */
+static gboolean
+set_check_error (sqlite3     *db,
+                 int          rc,
+                 const char  *path,
+                 GError     **error)
+{
+  if (store_error_code (rc) == AFTERCARE_STORE_ERROR_DAMAGED)
+    return set_damaged (path, _("it is damaged or not an SQLite database"), error);
+  return set_engine_error (db, rc, _("Could not check the database"), error);
+}
+
+static gboolean
+query_integer (sqlite3     *db,
+               const char  *path,
+               const char  *sql,
+               gint64      *value,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return set_check_error (db, rc, path, error);
+  return TRUE;
+}
+
+static gboolean
+set_too_new (const char  *path,
+             GError     **error)
+{
+  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_TOO_NEW,
+               _("The database “%s” was written by a newer version of Aftercare. "
+                 "It has been left untouched; update Aftercare to open it."), path);
+  return FALSE;
+}
+
+/* Whose file is it, and which version? */
+static gboolean
+check_identity (sqlite3     *db,
+                const char  *path,
+                GError     **error)
+{
+  gint64 application_id, user_version, n_objects;
+
+  if (!query_integer (db, path, "PRAGMA application_id", &application_id, error) ||
+      !query_integer (db, path, "PRAGMA user_version", &user_version, error) ||
+      !query_integer (db, path, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+    return FALSE;
+  if (application_id != AFTERCARE_SQLITE_APPLICATION_ID && (application_id != 0 || n_objects > 0))
+    return set_damaged (path, _("it belongs to another program"), error);
+  if (user_version > AFTERCARE_SQLITE_SCHEMA_VERSION)
+    return set_too_new (path, error);
+  return TRUE;
+}
+
+static gboolean
+check_integrity (sqlite3     *db,
+                 const char  *path,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean intact = FALSE;
+  int rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    intact = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return set_check_error (db, rc, path, error);
+  if (!intact)
+    return set_damaged (path, _("it fails its integrity check"), error);
+  return TRUE;
+}
+
+/* Checks the file through a read-only connection, which can neither write
+ * it nor fold its write-ahead log into it when it closes. */
+static gboolean
+check_file (const char  *path,
+            GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+  gboolean ok;
+
+  if (!check_header (path, error))
+    return FALSE;
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_check_error (db, rc, path, error);
+      sqlite3_close (db);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  ok = check_identity (db, path, error) && check_integrity (db, path, error);
+  sqlite3_close (db);
+  return ok;
+}
+
+static gboolean
+configure_connection (AftercareSqliteBackend  *self,
+                      GError                 **error)
+{
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  /* WAL, and a commit is on disk before it returns: a health log keeps its
+   * last entry through a power cut. */
+  return run_script (self->db,
+                     "PRAGMA journal_mode = WAL;"
+                     "PRAGMA synchronous = FULL;"
+                     "PRAGMA foreign_keys = ON;",
+                     error);
+}
+
+static gboolean
+read_user_version (AftercareSqliteBackend  *self,
+                   gint64                  *version,
+                   GError                 **error)
+{
+  g_autoptr(BorrowedStatement) stmt = borrow (self, STMT_USER_VERSION, error);
+
+  return stmt != NULL && step_integer (self, stmt, version, error);
+}
+
+static gboolean
+apply_migrations (AftercareSqliteBackend  *self,
+                  GError                 **error)
+{
+  gint64 version;
+
+  /* Read again under the write lock: another process may have migrated. */
+  if (!read_user_version (self, &version, error))
+    return FALSE;
+  if (version > AFTERCARE_SQLITE_SCHEMA_VERSION)
+    return set_too_new (self->path, error);
+  for (; version < AFTERCARE_SQLITE_SCHEMA_VERSION; version++)
+    if (!run_script (self->db, migrations[version], error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+migrate (AftercareSqliteBackend  *self,
+         GError                 **error)
+{
+  AftercareStoreBackend *backend = AFTERCARE_STORE_BACKEND (self);
+  gint64 version;
+
+  if (!read_user_version (self, &version, error))
+    return FALSE;
+  if (version == AFTERCARE_SQLITE_SCHEMA_VERSION)
+    return TRUE;
+  if (!aftercare_store_backend_begin_write (backend, error))
+    return FALSE;
+  if (!apply_migrations (self, error))
+    {
+      aftercare_store_backend_rollback (backend);
+      return FALSE;
+    }
+  return aftercare_store_backend_commit (backend, error);
+}
+
+AftercareSqliteBackend *
+aftercare_sqlite_backend_open (const char  *path,
+                               GError     **error)
+{
+  g_autoptr(AftercareSqliteBackend) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!create_file (path, error) || !check_file (path, error))
+    return NULL;
+  self = g_object_new (AFTERCARE_TYPE_SQLITE_BACKEND, NULL);
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_engine_error (self->db, rc, _("Could not open the database"), error);
+      return NULL;
+    }
+  if (!configure_connection (self, error) || !migrate (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* Start fresh */
+
+/* "PATH.20261124-180000.bak", or with "-2", "-3"… when that is taken. */
+static char *
+find_backup_path (const char *path)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *candidate = n == 1 ? g_strdup_printf ("%s.%s.bak", path, stamp)
+                                          : g_strdup_printf ("%s.%s-%u.bak", path, stamp, n);
+      g_autofree char *wal = g_strconcat (candidate, "-wal", NULL);
+
+      if (!g_file_test (candidate, G_FILE_TEST_EXISTS) && !g_file_test (wal, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&candidate);
+    }
+}
+
+static gboolean
+move_file (const char  *from,
+           const char  *to,
+           GError     **error)
+{
+  if (g_rename (from, to) == 0 || errno == ENOENT)
+    return TRUE;
+  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED,
+               _("Could not move “%s” to “%s”: %s"), from, to, g_strerror (errno));
+  return FALSE;
+}
+
+gboolean
+aftercare_sqlite_backend_move_aside (const char  *path,
+                                     char       **backup_path,
+                                     GError     **error)
+{
+  static const char * const companions[] = { "-wal", "-shm", "-journal" };
+  g_autofree char *backup = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND,
+                   _("There is no database at “%s”"), path);
+      return FALSE;
+    }
+  backup = find_backup_path (path);
+  /* The companions first: a new database must never find an old log
+   * beside it and replay it. */
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *from = g_strconcat (path, companions[i], NULL);
+      g_autofree char *to = g_strconcat (backup, companions[i], NULL);
+
+      if (!move_file (from, to, error))
+        return FALSE;
+    }
+  if (!move_file (path, backup, error))
+    return FALSE;
+  if (backup_path != NULL)
+    *backup_path = g_steal_pointer (&backup);
+  return TRUE;
+}

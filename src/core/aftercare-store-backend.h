@@ -1,0 +1,111 @@
+/* aftercare-store-backend.h: what a database must do for the store; SQL lives only behind this. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "aftercare-checkin.h"
+#include "aftercare-session.h"
+
+G_BEGIN_DECLS
+
+/* The store (aftercare-store.c) keeps every rule that is not SQL: validation,
+ * the list model, undo, import and export. A backend only stores rows. The
+ * SQLite backend is the first; a PostgreSQL one will implement the same
+ * interface, and the store's tests run against whichever "location" they
+ * are given.
+ *
+ * Sessions are ordered newest first: by the instant they ended, latest
+ * first, then by id, descending, so the order is total and stable.
+ *
+ * Errors are AFTERCARE_STORE_ERROR. A missing row is NOT_FOUND; inserting
+ * an id that exists is CONFLICT. Every write made between begin_write() and
+ * commit() is one transaction; writes outside one are refused. */
+
+#define AFTERCARE_TYPE_STORE_BACKEND (aftercare_store_backend_get_type ())
+G_DECLARE_INTERFACE (AftercareStoreBackend, aftercare_store_backend, AFTERCARE, STORE_BACKEND, GObject)
+
+struct _AftercareStoreBackendInterface
+{
+  GTypeInterface parent_iface;
+
+  /* Transactions. begin_write takes the write lock at once (waiting a while
+   * for another process to finish); begin_read gives a consistent snapshot. */
+  gboolean          (*begin_write)           (AftercareStoreBackend *self, GError **error);
+  gboolean          (*begin_read)            (AftercareStoreBackend *self, GError **error);
+  gboolean          (*commit)                (AftercareStoreBackend *self, GError **error);
+  void              (*rollback)              (AftercareStoreBackend *self);
+
+  /* Changes whenever another connection commits: the store compares it to
+   * notice that its list is out of date. */
+  guint64           (*get_change_stamp)      (AftercareStoreBackend *self);
+
+  gboolean          (*count_sessions)        (AftercareStoreBackend *self, guint *n_sessions,
+                                              GError **error);
+  /* How many sessions come before session in the order above (session
+   * itself need not be stored). */
+  gboolean          (*count_sessions_before) (AftercareStoreBackend *self, AftercareSession *session,
+                                              guint *position, GError **error);
+  /* Up to limit sessions, in order: those after the session after (or from
+   * the start if NULL), skipping the first skip of them. */
+  GPtrArray        *(*list_sessions)         (AftercareStoreBackend *self, AftercareSession *after,
+                                              guint skip, guint limit, GError **error);
+  AftercareSession *(*get_session)           (AftercareStoreBackend *self, const char *session_id,
+                                              GError **error);
+  gboolean          (*insert_session)        (AftercareStoreBackend *self, AftercareSession *session,
+                                              GError **error);
+  gboolean          (*update_session)        (AftercareStoreBackend *self, AftercareSession *session,
+                                              GError **error);
+  /* Deletes the session and its check-ins. */
+  gboolean          (*delete_session)        (AftercareStoreBackend *self, const char *session_id,
+                                              GError **error);
+
+  /* A session's check-ins, oldest first (an empty array for an unknown session). */
+  GPtrArray        *(*list_checkins)         (AftercareStoreBackend *self, const char *session_id,
+                                              GError **error);
+  AftercareCheckin *(*get_checkin)           (AftercareStoreBackend *self, const char *checkin_id,
+                                              GError **error);
+  gboolean          (*insert_checkin)        (AftercareStoreBackend *self, AftercareCheckin *checkin,
+                                              GError **error);
+  gboolean          (*update_checkin)        (AftercareStoreBackend *self, AftercareCheckin *checkin,
+                                              GError **error);
+  gboolean          (*delete_checkin)        (AftercareStoreBackend *self, const char *checkin_id,
+                                              GError **error);
+};
+
+gboolean          aftercare_store_backend_begin_write           (AftercareStoreBackend *self, GError **error);
+gboolean          aftercare_store_backend_begin_read            (AftercareStoreBackend *self, GError **error);
+gboolean          aftercare_store_backend_commit                (AftercareStoreBackend *self, GError **error);
+void              aftercare_store_backend_rollback              (AftercareStoreBackend *self);
+guint64           aftercare_store_backend_get_change_stamp      (AftercareStoreBackend *self);
+gboolean          aftercare_store_backend_count_sessions        (AftercareStoreBackend *self, guint *n_sessions,
+                                                                 GError **error);
+gboolean          aftercare_store_backend_count_sessions_before (AftercareStoreBackend *self,
+                                                                 AftercareSession *session,
+                                                                 guint *position, GError **error);
+GPtrArray        *aftercare_store_backend_list_sessions         (AftercareStoreBackend *self,
+                                                                 AftercareSession *after,
+                                                                 guint skip, guint limit, GError **error);
+AftercareSession *aftercare_store_backend_get_session           (AftercareStoreBackend *self,
+                                                                 const char *session_id, GError **error);
+gboolean          aftercare_store_backend_insert_session        (AftercareStoreBackend *self,
+                                                                 AftercareSession *session, GError **error);
+gboolean          aftercare_store_backend_update_session        (AftercareStoreBackend *self,
+                                                                 AftercareSession *session, GError **error);
+gboolean          aftercare_store_backend_delete_session        (AftercareStoreBackend *self,
+                                                                 const char *session_id, GError **error);
+GPtrArray        *aftercare_store_backend_list_checkins         (AftercareStoreBackend *self,
+                                                                 const char *session_id, GError **error);
+AftercareCheckin *aftercare_store_backend_get_checkin           (AftercareStoreBackend *self,
+                                                                 const char *checkin_id, GError **error);
+gboolean          aftercare_store_backend_insert_checkin        (AftercareStoreBackend *self,
+                                                                 AftercareCheckin *checkin, GError **error);
+gboolean          aftercare_store_backend_update_checkin        (AftercareStoreBackend *self,
+                                                                 AftercareCheckin *checkin, GError **error);
+gboolean          aftercare_store_backend_delete_checkin        (AftercareStoreBackend *self,
+                                                                 const char *checkin_id, GError **error);
+
+/* The order of the session list: negative when a comes before b. */
+int               aftercare_store_backend_compare_sessions      (AftercareSession *a, AftercareSession *b);
+
+G_END_DECLS

@@ -1,0 +1,973 @@
+/* aftercare-store.c: where sessions and check-ins are kept (DESIGN.md, "Storage"). No SQL outside the store. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "aftercare-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "aftercare-backup-writer.h"
+#include "aftercare-session-list.h"
+#include "aftercare-sqlite-backend.h"
+#include "aftercare-store.h"
+
+/* Sessions read at once while exporting. */
+#define EXPORT_PAGE_SIZE 500
+/* An import adding more sessions than this reloads the list instead of
+ * announcing each row. */
+#define MAX_ANNOUNCED_INSERTIONS 64
+
+struct _AftercareStore
+{
+  GObject parent_instance;
+
+  char *location;
+  AftercareStoreBackend *backend;
+  AftercareSessionList *sessions;
+  guint64 change_stamp;
+
+  /* The last deletion, kept for undo. */
+  AftercareSession *deleted_session;
+  GPtrArray *deleted_checkins;
+};
+
+G_DEFINE_FINAL_TYPE (AftercareStore, aftercare_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (aftercare-store-error-quark, aftercare_store_error)
+
+enum {
+  PROP_0,
+  PROP_LOCATION,
+  PROP_CAN_UNDO_DELETE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHECKINS_CHANGED,
+  SESSION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+aftercare_store_dispose (GObject *object)
+{
+  AftercareStore *self = AFTERCARE_STORE (object);
+
+  g_clear_object (&self->sessions);
+  g_clear_object (&self->backend);
+  g_clear_object (&self->deleted_session);
+  g_clear_pointer (&self->deleted_checkins, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (aftercare_store_parent_class)->dispose (object);
+}
+
+static void
+aftercare_store_finalize (GObject *object)
+{
+  AftercareStore *self = AFTERCARE_STORE (object);
+
+  g_clear_pointer (&self->location, g_free);
+
+  G_OBJECT_CLASS (aftercare_store_parent_class)->finalize (object);
+}
+
+static void
+aftercare_store_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  AftercareStore *self = AFTERCARE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOCATION: g_value_set_string (value, self->location); break;
+    case PROP_CAN_UNDO_DELETE: g_value_set_boolean (value, aftercare_store_can_undo_delete (self)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aftercare_store_class_init (AftercareStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = aftercare_store_dispose;
+  object_class->finalize = aftercare_store_finalize;
+  object_class->get_property = aftercare_store_get_property;
+
+  properties[PROP_LOCATION] =
+    g_param_spec_string ("location", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO_DELETE] =
+    g_param_spec_boolean ("can-undo-delete", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHECKINS_CHANGED] =
+    g_signal_new ("checkins-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SESSION_CHANGED] =
+    g_signal_new ("session-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+aftercare_store_init (AftercareStore *self)
+{
+}
+
+char *
+aftercare_store_get_default_location (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "aftercare", "aftercare.db", NULL);
+}
+
+/* Only database files for now; a server's address is refused plainly. */
+static gboolean
+is_server_location (const char *location)
+{
+  return strstr (location, "://") != NULL || g_str_has_prefix (location, "postgresql:") ||
+         g_str_has_prefix (location, "service=");
+}
+
+static gboolean
+set_server_unsupported (const char  *location,
+                        GError     **error)
+{
+  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED,
+               _("“%s” looks like a database server; this version of Aftercare keeps "
+                 "its data in a file"), location);
+  return FALSE;
+}
+
+static AftercareStoreBackend *
+open_backend (const char  *location,
+              GError     **error)
+{
+  if (is_server_location (location))
+    {
+      set_server_unsupported (location, error);
+      return NULL;
+    }
+  return AFTERCARE_STORE_BACKEND (aftercare_sqlite_backend_open (location, error));
+}
+
+AftercareStore *
+aftercare_store_open (const char  *location,
+                      GError     **error)
+{
+  g_autoptr(AftercareStoreBackend) backend = NULL;
+  AftercareStore *self;
+  guint64 change_stamp;
+  guint n_sessions;
+
+  g_return_val_if_fail (location != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  backend = open_backend (location, error);
+  if (backend == NULL)
+    return NULL;
+  /* The stamp first: a write landing in between only makes the first
+   * write of ours reload the list. */
+  change_stamp = aftercare_store_backend_get_change_stamp (backend);
+  if (!aftercare_store_backend_count_sessions (backend, &n_sessions, error))
+    return NULL;
+  self = g_object_new (AFTERCARE_TYPE_STORE, NULL);
+  self->location = g_strdup (location);
+  self->backend = g_steal_pointer (&backend);
+  self->change_stamp = change_stamp;
+  self->sessions = aftercare_session_list_new (self->backend, n_sessions);
+  return self;
+}
+
+const char *
+aftercare_store_get_location (AftercareStore *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), NULL);
+  return self->location;
+}
+
+gboolean
+aftercare_store_start_fresh (const char  *location,
+                             char       **backup_path,
+                             GError     **error)
+{
+  g_return_val_if_fail (location != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (is_server_location (location))
+    return set_server_unsupported (location, error);
+  return aftercare_sqlite_backend_move_aside (location, backup_path, error);
+}
+
+GListModel *
+aftercare_store_get_sessions (AftercareStore *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), NULL);
+  return G_LIST_MODEL (self->sessions);
+}
+
+AftercareSession *
+aftercare_store_lookup_session (AftercareStore  *self,
+                                const char      *session_id,
+                                GError         **error)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), NULL);
+  g_return_val_if_fail (session_id != NULL, NULL);
+  return aftercare_store_backend_get_session (self->backend, session_id, error);
+}
+
+/* Keeping the list in step */
+
+static void
+reload_list (AftercareStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_sessions;
+
+  self->change_stamp = aftercare_store_backend_get_change_stamp (self->backend);
+  if (!aftercare_store_backend_count_sessions (self->backend, &n_sessions, &error))
+    {
+      g_warning ("Could not reload the session list: %s", error->message);
+      return;
+    }
+  aftercare_session_list_reset (self->sessions, n_sessions);
+}
+
+gboolean
+aftercare_store_refresh (AftercareStore *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
+
+  if (aftercare_store_backend_get_change_stamp (self->backend) == self->change_stamp)
+    return FALSE;
+  reload_list (self);
+  return TRUE;
+}
+
+/* Writes: each one transaction */
+
+/* Begins a write transaction; *stale says whether another program has
+ * written since the list was last in step (then positions computed now
+ * would not match the list, and it is reloaded instead). */
+static gboolean
+begin_write (AftercareStore  *self,
+             gboolean        *stale,
+             GError         **error)
+{
+  if (!aftercare_store_backend_begin_write (self->backend, error))
+    return FALSE;
+  *stale = aftercare_store_backend_get_change_stamp (self->backend) != self->change_stamp;
+  return TRUE;
+}
+
+/* Commits when ok, else rolls back; TRUE when the write is on disk. */
+static gboolean
+end_write (AftercareStore  *self,
+           gboolean         ok,
+           GError         **error)
+{
+  if (!ok)
+    {
+      aftercare_store_backend_rollback (self->backend);
+      return FALSE;
+    }
+  return aftercare_store_backend_commit (self->backend, error);
+}
+
+static gboolean
+set_invalid (GError     **error,
+             const char  *message)
+{
+  g_set_error_literal (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean
+validate_session (AftercareSession  *session,
+                  GError           **error)
+{
+  if (!g_uuid_string_is_valid (aftercare_session_get_id (session)))
+    return set_invalid (error, _("The session’s id is not a UUID"));
+  if (aftercare_session_get_ended_at (session) == NULL)
+    return set_invalid (error, _("The session has no end time (ended_at)"));
+  return TRUE;
+}
+
+static gboolean
+validate_checkin (AftercareCheckin  *checkin,
+                  AftercareSession  *session,
+                  GError           **error)
+{
+  GDateTime *at = aftercare_checkin_get_at (checkin);
+
+  if (!g_uuid_string_is_valid (aftercare_checkin_get_id (checkin)))
+    return set_invalid (error, _("The check-in’s id is not a UUID"));
+  if (at == NULL)
+    return set_invalid (error, _("The check-in has no time (at)"));
+  if (g_date_time_compare (at, aftercare_session_get_ended_at (session)) < 0)
+    return set_invalid (error, _("The check-in’s time (at) is before the session ended"));
+  return TRUE;
+}
+
+/* Inserts, saying plainly when the id is taken. */
+static gboolean
+insert_session (AftercareStore    *self,
+                AftercareSession  *session,
+                GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (aftercare_store_backend_insert_session (self->backend, session, &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_CONFLICT))
+    {
+      g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_CONFLICT,
+                   _("A session with id %s is already stored"), aftercare_session_get_id (session));
+      return FALSE;
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static gboolean
+insert_checkin (AftercareStore    *self,
+                AftercareCheckin  *checkin,
+                GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (aftercare_store_backend_insert_checkin (self->backend, checkin, &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_CONFLICT))
+    {
+      g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_CONFLICT,
+                   _("A check-in with id %s is already stored"), aftercare_checkin_get_id (checkin));
+      return FALSE;
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+gboolean
+aftercare_store_add_session (AftercareStore    *self,
+                             AftercareSession  *session,
+                             GError           **error)
+{
+  gboolean stale, ok;
+  guint position = 0;
+
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (AFTERCARE_IS_SESSION (session), FALSE);
+
+  if (!validate_session (session, error) || !begin_write (self, &stale, error))
+    return FALSE;
+  ok = insert_session (self, session, error) &&
+       aftercare_store_backend_count_sessions_before (self->backend, session, &position, error);
+  if (!end_write (self, ok, error))
+    return FALSE;
+  if (stale)
+    reload_list (self);
+  else
+    aftercare_session_list_inserted (self->sessions, position);
+  g_signal_emit (self, signals[SESSION_CHANGED], 0, aftercare_session_get_id (session));
+  return TRUE;
+}
+
+/* A session may not end after its first check-in. */
+static gboolean
+check_end_before_checkins (AftercareStore    *self,
+                           AftercareSession  *session,
+                           GError           **error)
+{
+  g_autoptr(GPtrArray) checkins =
+    aftercare_store_backend_list_checkins (self->backend, aftercare_session_get_id (session), error);
+
+  if (checkins == NULL)
+    return FALSE;
+  if (checkins->len > 0 &&
+      g_date_time_compare (aftercare_checkin_get_at (g_ptr_array_index (checkins, 0)),
+                           aftercare_session_get_ended_at (session)) < 0)
+    return set_invalid (error, _("The session cannot end (ended_at) after its first check-in"));
+  return TRUE;
+}
+
+/* Updates the row, finding where it was and where it goes in the list. */
+static gboolean
+update_session_row (AftercareStore    *self,
+                    AftercareSession  *session,
+                    guint             *old_position,
+                    guint             *new_position,
+                    GError           **error)
+{
+  g_autoptr(AftercareSession) old = NULL;
+
+  old = aftercare_store_backend_get_session (self->backend, aftercare_session_get_id (session), error);
+  return old != NULL &&
+         aftercare_store_backend_count_sessions_before (self->backend, old, old_position, error) &&
+         check_end_before_checkins (self, session, error) &&
+         aftercare_store_backend_update_session (self->backend, session, error) &&
+         aftercare_store_backend_count_sessions_before (self->backend, session, new_position, error);
+}
+
+gboolean
+aftercare_store_update_session (AftercareStore    *self,
+                                AftercareSession  *session,
+                                GError           **error)
+{
+  gboolean stale, ok;
+  guint old_position = 0, new_position = 0;
+
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (AFTERCARE_IS_SESSION (session), FALSE);
+
+  if (!validate_session (session, error) || !begin_write (self, &stale, error))
+    return FALSE;
+  ok = update_session_row (self, session, &old_position, &new_position, error);
+  if (!end_write (self, ok, error))
+    return FALSE;
+  if (stale)
+    reload_list (self);
+  else
+    aftercare_session_list_updated (self->sessions, old_position, new_position, session);
+  g_signal_emit (self, signals[SESSION_CHANGED], 0, aftercare_session_get_id (session));
+  return TRUE;
+}
+
+static void
+remember_deletion (AftercareStore   *self,
+                   AftercareSession *session,
+                   GPtrArray        *checkins)
+{
+  gboolean could_undo = aftercare_store_can_undo_delete (self);
+
+  g_set_object (&self->deleted_session, session);
+  g_clear_pointer (&self->deleted_checkins, g_ptr_array_unref);
+  self->deleted_checkins = checkins != NULL ? g_ptr_array_ref (checkins) : NULL;
+  if (could_undo != aftercare_store_can_undo_delete (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO_DELETE]);
+}
+
+gboolean
+aftercare_store_delete_session (AftercareStore  *self,
+                                const char      *session_id,
+                                GError         **error)
+{
+  g_autoptr(AftercareSession) session = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  gboolean stale, ok;
+  guint position = 0;
+
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (session_id != NULL, FALSE);
+
+  if (!begin_write (self, &stale, error))
+    return FALSE;
+  ok = (session = aftercare_store_backend_get_session (self->backend, session_id, error)) != NULL &&
+       (checkins = aftercare_store_backend_list_checkins (self->backend, session_id, error)) != NULL &&
+       aftercare_store_backend_count_sessions_before (self->backend, session, &position, error) &&
+       aftercare_store_backend_delete_session (self->backend, session_id, error);
+  if (!end_write (self, ok, error))
+    return FALSE;
+  remember_deletion (self, session, checkins);
+  if (stale)
+    reload_list (self);
+  else
+    aftercare_session_list_removed (self->sessions, position);
+  g_signal_emit (self, signals[SESSION_CHANGED], 0, session_id);
+  return TRUE;
+}
+
+gboolean
+aftercare_store_can_undo_delete (AftercareStore *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
+  return self->deleted_session != NULL;
+}
+
+static gboolean
+restore_deletion (AftercareStore  *self,
+                  guint           *position,
+                  GError         **error)
+{
+  if (!insert_session (self, self->deleted_session, error))
+    return FALSE;
+  for (guint i = 0; i < self->deleted_checkins->len; i++)
+    if (!insert_checkin (self, g_ptr_array_index (self->deleted_checkins, i), error))
+      return FALSE;
+  return aftercare_store_backend_count_sessions_before (self->backend, self->deleted_session,
+                                                        position, error);
+}
+
+gboolean
+aftercare_store_undo_delete (AftercareStore  *self,
+                             GError         **error)
+{
+  g_autoptr(AftercareSession) session = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  gboolean stale, ok;
+  guint position = 0;
+
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
+
+  if (self->deleted_session == NULL)
+    {
+      g_set_error_literal (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND,
+                           _("There is no deletion to undo"));
+      return FALSE;
+    }
+  if (!begin_write (self, &stale, error))
+    return FALSE;
+  ok = restore_deletion (self, &position, error);
+  if (!end_write (self, ok, error))
+    return FALSE;
+  session = g_object_ref (self->deleted_session);
+  checkins = g_ptr_array_ref (self->deleted_checkins);
+  remember_deletion (self, NULL, NULL);
+  if (stale)
+    reload_list (self);
+  else
+    aftercare_session_list_inserted (self->sessions, position);
+  g_signal_emit (self, signals[SESSION_CHANGED], 0, aftercare_session_get_id (session));
+  if (checkins->len > 0)
+    g_signal_emit (self, signals[CHECKINS_CHANGED], 0, aftercare_session_get_id (session));
+  return TRUE;
+}
+
+/* Check-ins */
+
+GPtrArray *
+aftercare_store_list_checkins (AftercareStore  *self,
+                               const char      *session_id,
+                               GError         **error)
+{
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(AftercareSession) session = NULL;
+
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), NULL);
+  g_return_val_if_fail (session_id != NULL, NULL);
+
+  checkins = aftercare_store_backend_list_checkins (self->backend, session_id, error);
+  if (checkins == NULL)
+    return NULL;
+  /* None: is there such a session at all? */
+  if (checkins->len == 0 &&
+      (session = aftercare_store_backend_get_session (self->backend, session_id, error)) == NULL)
+    return NULL;
+  return g_steal_pointer (&checkins);
+}
+
+/* Checks a check-in against the session it names, inside the transaction. */
+static gboolean
+check_checkin_session (AftercareStore    *self,
+                       AftercareCheckin  *checkin,
+                       GError           **error)
+{
+  g_autoptr(AftercareSession) session = NULL;
+  const char *session_id = aftercare_checkin_get_session_id (checkin);
+
+  if (session_id == NULL)
+    return set_invalid (error, _("The check-in belongs to no session"));
+  session = aftercare_store_backend_get_session (self->backend, session_id, error);
+  return session != NULL && validate_checkin (checkin, session, error);
+}
+
+gboolean
+aftercare_store_add_checkin (AftercareStore    *self,
+                             AftercareCheckin  *checkin,
+                             GError           **error)
+{
+  gboolean stale, ok;
+
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (AFTERCARE_IS_CHECKIN (checkin), FALSE);
+
+  if (!begin_write (self, &stale, error))
+    return FALSE;
+  ok = check_checkin_session (self, checkin, error) && insert_checkin (self, checkin, error);
+  if (!end_write (self, ok, error))
+    return FALSE;
+  if (stale)
+    reload_list (self);
+  g_signal_emit (self, signals[CHECKINS_CHANGED], 0, aftercare_checkin_get_session_id (checkin));
+  return TRUE;
+}
+
+gboolean
+aftercare_store_update_checkin (AftercareStore    *self,
+                                AftercareCheckin  *checkin,
+                                GError           **error)
+{
+  g_autoptr(AftercareCheckin) old = NULL;
+  gboolean stale, ok;
+
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (AFTERCARE_IS_CHECKIN (checkin), FALSE);
+
+  if (!begin_write (self, &stale, error))
+    return FALSE;
+  ok = (old = aftercare_store_backend_get_checkin (self->backend, aftercare_checkin_get_id (checkin),
+                                                   error)) != NULL &&
+       check_checkin_session (self, checkin, error) &&
+       aftercare_store_backend_update_checkin (self->backend, checkin, error);
+  if (!end_write (self, ok, error))
+    return FALSE;
+  if (stale)
+    reload_list (self);
+  if (g_strcmp0 (aftercare_checkin_get_session_id (old), aftercare_checkin_get_session_id (checkin)) != 0)
+    g_signal_emit (self, signals[CHECKINS_CHANGED], 0, aftercare_checkin_get_session_id (old));
+  g_signal_emit (self, signals[CHECKINS_CHANGED], 0, aftercare_checkin_get_session_id (checkin));
+  return TRUE;
+}
+
+gboolean
+aftercare_store_delete_checkin (AftercareStore  *self,
+                                const char      *checkin_id,
+                                GError         **error)
+{
+  g_autoptr(AftercareCheckin) old = NULL;
+  gboolean stale, ok;
+
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (checkin_id != NULL, FALSE);
+
+  if (!begin_write (self, &stale, error))
+    return FALSE;
+  ok = (old = aftercare_store_backend_get_checkin (self->backend, checkin_id, error)) != NULL &&
+       aftercare_store_backend_delete_checkin (self->backend, checkin_id, error);
+  if (!end_write (self, ok, error))
+    return FALSE;
+  if (stale)
+    reload_list (self);
+  g_signal_emit (self, signals[CHECKINS_CHANGED], 0, aftercare_checkin_get_session_id (old));
+  return TRUE;
+}
+
+/* Import */
+
+static gboolean
+set_conflict (const char  *origin,
+              const char  *what_and_id,
+              const char  *field,
+              GError     **error)
+{
+  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_CONFLICT,
+               /* Translators: "line 7: session 0b7c… is already stored with a
+                * different “ended_at”"; the second %s is "session ID" or "check-in ID". */
+               _("%s: %s is already stored with a different “%s”"), origin, what_and_id, field);
+  return FALSE;
+}
+
+/* Adds the backup's sessions that are not stored yet to added. */
+static gboolean
+import_sessions (AftercareStore   *self,
+                 AftercareBackup  *backup,
+                 GPtrArray        *added,
+                 GError          **error)
+{
+  for (guint i = 0; i < aftercare_backup_get_n_sessions (backup); i++)
+    {
+      AftercareSession *session = aftercare_backup_get_session (backup, i);
+      const char *id = aftercare_session_get_id (session);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(AftercareSession) stored = aftercare_store_backend_get_session (self->backend, id, &local_error);
+      const char *difference;
+
+      if (stored == NULL && !g_error_matches (local_error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (stored == NULL)
+        {
+          if (!insert_session (self, session, error))
+            return FALSE;
+          g_ptr_array_add (added, session);
+          continue;
+        }
+      if ((difference = aftercare_backup_session_difference (stored, session)) != NULL)
+        {
+          g_autofree char *what = g_strdup_printf (_("session %s"), id);
+          return set_conflict (aftercare_backup_get_session_origin (backup, i), what, difference, error);
+        }
+    }
+  return TRUE;
+}
+
+/* Adds the backup's check-ins that are not stored yet; touched collects
+ * the sessions that gained one. */
+static gboolean
+import_checkins (AftercareStore   *self,
+                 AftercareBackup  *backup,
+                 GHashTable       *touched,
+                 guint            *n_added,
+                 GError          **error)
+{
+  for (guint i = 0; i < aftercare_backup_get_n_checkins (backup); i++)
+    {
+      AftercareCheckin *checkin = aftercare_backup_get_checkin (backup, i);
+      const char *id = aftercare_checkin_get_id (checkin);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(AftercareCheckin) stored = aftercare_store_backend_get_checkin (self->backend, id, &local_error);
+      const char *difference;
+
+      if (stored == NULL && !g_error_matches (local_error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (stored == NULL)
+        {
+          if (!insert_checkin (self, checkin, error))
+            return FALSE;
+          g_hash_table_add (touched, (gpointer) aftercare_checkin_get_session_id (checkin));
+          (*n_added)++;
+          continue;
+        }
+      if ((difference = aftercare_backup_checkin_difference (stored, checkin)) != NULL)
+        {
+          g_autofree char *what = g_strdup_printf (_("check-in %s"), id);
+          return set_conflict (aftercare_backup_get_checkin_origin (backup, i), what, difference, error);
+        }
+    }
+  return TRUE;
+}
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  guint pa = *(const guint *) a, pb = *(const guint *) b;
+
+  return pa < pb ? -1 : pa > pb;
+}
+
+/* Where the added sessions are in the list now, in increasing order: each
+ * insertion can then be announced in turn. */
+static gboolean
+find_positions (AftercareStore  *self,
+                GPtrArray       *added,
+                GArray          *positions,
+                GError         **error)
+{
+  for (guint i = 0; i < added->len; i++)
+    {
+      guint position;
+
+      if (!aftercare_store_backend_count_sessions_before (self->backend, g_ptr_array_index (added, i),
+                                                          &position, error))
+        return FALSE;
+      g_array_append_val (positions, position);
+    }
+  g_array_sort (positions, compare_positions);
+  return TRUE;
+}
+
+static void
+announce_import (AftercareStore *self,
+                 gboolean        reload,
+                 GArray         *positions,
+                 GHashTable     *touched)
+{
+  GHashTableIter iter;
+  gpointer session_id;
+
+  if (reload)
+    reload_list (self);
+  else
+    for (guint i = 0; i < positions->len; i++)
+      aftercare_session_list_inserted (self->sessions, g_array_index (positions, guint, i));
+  g_hash_table_iter_init (&iter, touched);
+  while (g_hash_table_iter_next (&iter, &session_id, NULL))
+    g_signal_emit (self, signals[CHECKINS_CHANGED], 0, session_id);
+}
+
+gboolean
+aftercare_store_import (AftercareStore   *self,
+                        AftercareBackup  *backup,
+                        guint            *n_sessions,
+                        guint            *n_checkins,
+                        GError          **error)
+{
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  g_autoptr(GHashTable) touched = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean stale, reload, ok;
+  guint n_added_checkins = 0;
+
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (AFTERCARE_IS_BACKUP (backup), FALSE);
+
+  if (!begin_write (self, &stale, error))
+    return FALSE;
+  ok = import_sessions (self, backup, added, error) &&
+       import_checkins (self, backup, touched, &n_added_checkins, error);
+  reload = stale || added->len > MAX_ANNOUNCED_INSERTIONS;
+  ok = ok && (reload || find_positions (self, added, positions, error));
+  if (!end_write (self, ok, error))
+    return FALSE;
+  announce_import (self, reload, positions, touched);
+  if (n_sessions != NULL)
+    *n_sessions = added->len;
+  if (n_checkins != NULL)
+    *n_checkins = n_added_checkins;
+  return TRUE;
+}
+
+gboolean
+aftercare_store_import_file (AftercareStore  *self,
+                             GFile           *file,
+                             guint           *n_sessions,
+                             guint           *n_checkins,
+                             GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(AftercareBackup) backup = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  contents = g_file_load_bytes (file, NULL, NULL, &local_error);
+  if (contents == NULL)
+    {
+      name = g_file_get_parse_name (file);
+      g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED,
+                   _("Could not read “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+  backup = aftercare_backup_parse (contents, aftercare_backup_format_for_file (file), error);
+  return backup != NULL && aftercare_store_import (self, backup, n_sessions, n_checkins, error);
+}
+
+/* Export */
+
+/* Writes every session, newest first, with its check-ins. */
+static gboolean
+write_sessions (AftercareStore         *self,
+                AftercareBackupWriter  *writer,
+                GError                **error)
+{
+  g_autoptr(AftercareSession) after = NULL;
+
+  for (;;)
+    {
+      g_autoptr(GPtrArray) page =
+        aftercare_store_backend_list_sessions (self->backend, after, 0, EXPORT_PAGE_SIZE, error);
+
+      if (page == NULL)
+        return FALSE;
+      for (guint i = 0; i < page->len; i++)
+        {
+          AftercareSession *session = g_ptr_array_index (page, i);
+          g_autoptr(GPtrArray) checkins =
+            aftercare_store_backend_list_checkins (self->backend, aftercare_session_get_id (session), error);
+
+          if (checkins == NULL || !aftercare_backup_writer_add (writer, session, checkins, error))
+            return FALSE;
+        }
+      if (page->len < EXPORT_PAGE_SIZE)
+        return TRUE;
+      g_set_object (&after, g_ptr_array_index (page, page->len - 1));
+    }
+}
+
+/* Reads everything from one snapshot, so a write elsewhere cannot tear it. */
+static gboolean
+write_snapshot (AftercareStore         *self,
+                AftercareBackupWriter  *writer,
+                GError                **error)
+{
+  gboolean ok;
+
+  if (!aftercare_store_backend_begin_read (self->backend, error))
+    return FALSE;
+  ok = write_sessions (self, writer, error);
+  if (!ok)
+    {
+      aftercare_store_backend_rollback (self->backend);
+      return FALSE;
+    }
+  return aftercare_store_backend_commit (self->backend, error) &&
+         aftercare_backup_writer_finish (writer, error);
+}
+
+static gboolean
+set_write_error (GFile       *file,
+                 GError      *cause,
+                 GError     **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED,
+               _("Could not write “%s”: %s"), name, cause->message);
+  return FALSE;
+}
+
+/* Leaves no half-written file behind: an existing file is only replaced on
+ * a successful close, and a new one is removed. */
+static void
+abandon_output (GOutputStream *stream,
+                GFile         *file,
+                gboolean       existed)
+{
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+  g_cancellable_cancel (cancelled);
+  g_output_stream_close (stream, cancelled, NULL);
+  if (!existed)
+    g_file_delete (file, NULL, NULL);
+}
+
+gboolean
+aftercare_store_export_file_with_counts (AftercareStore  *self,
+                                         GFile           *file,
+                                         guint           *n_sessions,
+                                         guint           *n_checkins,
+                                         GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileOutputStream) output = NULL;
+  g_autoptr(GOutputStream) buffered = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(AftercareBackupWriter) writer = NULL;
+  gboolean existed;
+
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  existed = g_file_query_exists (file, NULL);
+  output = g_file_replace (file, NULL, FALSE,
+                           G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                           NULL, &local_error);
+  if (output == NULL)
+    return set_write_error (file, local_error, error);
+  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (output), 64 * 1024);
+  writer = aftercare_backup_writer_new (buffered, aftercare_backup_format_for_file (file), now);
+  if (!write_snapshot (self, writer, error))
+    {
+      abandon_output (buffered, file, existed);
+      return FALSE;
+    }
+  if (!g_output_stream_close (buffered, NULL, &local_error))
+    return set_write_error (file, local_error, error);
+  if (n_sessions != NULL)
+    *n_sessions = aftercare_backup_writer_get_n_sessions (writer);
+  if (n_checkins != NULL)
+    *n_checkins = aftercare_backup_writer_get_n_checkins (writer);
+  return TRUE;
+}
+
+gboolean
+aftercare_store_export_file (AftercareStore  *self,
+                             GFile           *file,
+                             GError         **error)
+{
+  return aftercare_store_export_file_with_counts (self, file, NULL, NULL, error);
+}

@@ -1,0 +1,141 @@
+/* store-test-util.c: what the store's tests share: temporary folders, sample rows, recorded signals. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "store-test-util.h"
+
+#include <glib/gstdio.h>
+#include <sys/wait.h>
+
+#include "aftercare-time.h"
+
+char *
+test_make_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_dir_make_tmp ("aftercare-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return path;
+}
+
+void
+test_remove_folder (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        test_remove_folder (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+AftercareSession *
+test_session_new (const char *ended_at)
+{
+  g_autoptr(GDateTime) end = aftercare_time_parse (ended_at);
+  AftercareSession *session;
+
+  g_assert_nonnull (end);
+  session = aftercare_session_new (end);
+  aftercare_session_set_massage_type (session, AFTERCARE_MASSAGE_SPORTS);
+  aftercare_session_set_pressure (session, AFTERCARE_PRESSURE_DEEP);
+  aftercare_session_set_areas (session, AFTERCARE_AREA_CALVES | AFTERCARE_AREA_HAMSTRINGS);
+  aftercare_session_set_duration_minutes (session, 45);
+  aftercare_session_set_therapist (session, "Sam");
+  return session;
+}
+
+AftercareCheckin *
+test_checkin_new (AftercareSession *session,
+                  const char       *at,
+                  guint             soreness)
+{
+  g_autoptr(GDateTime) time = aftercare_time_parse (at);
+
+  g_assert_nonnull (time);
+  return aftercare_checkin_new (aftercare_session_get_id (session), time, soreness,
+                                AFTERCARE_SYMPTOM_HEAVINESS);
+}
+
+static void
+record_change_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *changes)
+{
+  TestChange change = { position, removed, added };
+
+  g_array_append_val (changes, change);
+}
+
+static void
+free_changes (gpointer data)
+{
+  g_array_unref (data);
+}
+
+GArray *
+test_record_changes (GListModel *model)
+{
+  GArray *changes = g_array_new (FALSE, FALSE, sizeof (TestChange));
+
+  g_signal_connect_data (model, "items-changed", G_CALLBACK (record_change_cb),
+                         g_array_ref (changes), (GClosureNotify) (void (*) (void)) free_changes, 0);
+  return changes;
+}
+
+void
+test_assert_change (GArray *changes,
+                    guint   index,
+                    guint   position,
+                    guint   removed,
+                    guint   added)
+{
+  TestChange *change;
+
+  g_assert_cmpuint (index, <, changes->len);
+  change = &g_array_index (changes, TestChange, index);
+  g_assert_cmpuint (change->position, ==, position);
+  g_assert_cmpuint (change->removed, ==, removed);
+  g_assert_cmpuint (change->added, ==, added);
+}
+
+GPtrArray *
+test_list_ids (GListModel *model)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AftercareSession) session = g_list_model_get_item (model, i);
+
+      g_assert_nonnull (session);
+      g_ptr_array_add (ids, g_strdup (aftercare_session_get_id (session)));
+    }
+  return ids;
+}
+
+int
+test_run (const char * const  *argv,
+          const char * const  *envp,
+          char               **out,
+          char               **err)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, (char **) envp, G_SPAWN_DEFAULT, NULL, NULL,
+                out, err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}

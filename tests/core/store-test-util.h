@@ -1,0 +1,47 @@
+/* store-test-util.h: what the store's tests share: temporary folders, sample rows, recorded signals. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "aftercare-checkin.h"
+#include "aftercare-session.h"
+
+G_BEGIN_DECLS
+
+/* A new temporary folder, and its removal with everything in it. */
+char             *test_make_folder     (void);
+void              test_remove_folder   (const char *path);
+
+/* A session that ended at ended_at (ISO 8601 with offset), with a few
+ * fields set so that round trips have something to compare. */
+AftercareSession *test_session_new     (const char *ended_at);
+AftercareCheckin *test_checkin_new     (AftercareSession *session,
+                                        const char       *at,
+                                        guint             soreness);
+
+/* Records a GListModel's items-changed signals. */
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} TestChange;
+
+GArray           *test_record_changes  (GListModel *model);
+void              test_assert_change   (GArray *changes,
+                                        guint   index,
+                                        guint   position,
+                                        guint   removed,
+                                        guint   added);
+
+/* The ids of a list model's items, in order. */
+GPtrArray        *test_list_ids        (GListModel *model);
+
+/* Runs a program to its end; returns its exit status, fills out/err. */
+int               test_run             (const char * const  *argv,
+                                        const char * const  *envp,
+                                        char               **out,
+                                        char               **err);
+
+G_END_DECLS

@@ -1,0 +1,851 @@
+/* test-store.c: the store through its public interface, against each backend (aftercare-store.c, aftercare-session-list.c). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "aftercare-session-list.h"
+#include "aftercare-store.h"
+#include "aftercare-time.h"
+#include "store-test-util.h"
+
+typedef struct
+{
+  const char *name;
+  /* A location where a fresh, empty database can be made. */
+  char *(*new_location) (const char *folder);
+} Backend;
+
+static char *
+sqlite_location (const char *folder)
+{
+  return g_build_filename (folder, "aftercare.db", NULL);
+}
+
+/* Every backend the store's behaviour is tested against. The PostgreSQL
+ * backend will add an entry that makes a fresh database on the server
+ * build-aux/with-postgres starts (AFTERCARE_TEST_PG). */
+static const Backend backends[] = {
+  { "sqlite", sqlite_location },
+};
+
+typedef struct
+{
+  const Backend *backend;
+  char *folder;
+  char *location;
+  AftercareStore *store;
+  GListModel *sessions;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->backend = data;
+  f->folder = test_make_folder ();
+  f->location = f->backend->new_location (f->folder);
+  f->store = aftercare_store_open (f->location, &error);
+  g_assert_no_error (error);
+  f->sessions = aftercare_store_get_sessions (f->store);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  test_remove_folder (f->folder);
+  g_free (f->folder);
+  g_free (f->location);
+}
+
+/* Another store on the same database, as a second program would have. */
+static AftercareStore *
+open_again (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  AftercareStore *store = aftercare_store_open (f->location, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* A second, empty database of the same backend. */
+static AftercareStore *
+open_other (Fixture  *f,
+            char    **location)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (f->folder, "other", NULL);
+  AftercareStore *store;
+
+  g_mkdir (folder, 0700);
+  *location = f->backend->new_location (folder);
+  store = aftercare_store_open (*location, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static AftercareSession *
+add_session (Fixture    *f,
+             const char *ended_at)
+{
+  g_autoptr(GError) error = NULL;
+  AftercareSession *session = test_session_new (ended_at);
+
+  aftercare_store_add_session (f->store, session, &error);
+  g_assert_no_error (error);
+  return session;
+}
+
+static AftercareCheckin *
+add_checkin (Fixture          *f,
+             AftercareSession *session,
+             const char       *at,
+             guint             soreness)
+{
+  g_autoptr(GError) error = NULL;
+  AftercareCheckin *checkin = test_checkin_new (session, at, soreness);
+
+  aftercare_store_add_checkin (f->store, checkin, &error);
+  g_assert_no_error (error);
+  return checkin;
+}
+
+static void
+assert_ids (GListModel                *model,
+            AftercareSession * const  *expected,
+            guint                      n_expected)
+{
+  g_autoptr(GPtrArray) ids = test_list_ids (model);
+
+  g_assert_cmpuint (ids->len, ==, n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    g_assert_cmpstr (g_ptr_array_index (ids, i), ==, aftercare_session_get_id (expected[i]));
+}
+
+/* Sessions */
+
+static void
+test_session_round_trip (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(AftercareSession) session = test_session_new ("2026-11-24T10:00:00.250000+05:30");
+  g_autoptr(AftercareSession) found = NULL;
+  g_autoptr(AftercareStore) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  aftercare_session_set_first_time (session, TRUE);
+  aftercare_session_set_client (session, "Zoë Ortega");
+  aftercare_session_set_notes (session, "Tight left calf;\n\"go easy\", she said");
+  g_assert_true (aftercare_store_add_session (f->store, session, &error));
+  g_assert_no_error (error);
+
+  found = aftercare_store_lookup_session (f->store, aftercare_session_get_id (session), &error);
+  g_assert_no_error (error);
+  g_assert_true (aftercare_session_equal (found, session));
+  g_clear_object (&found);
+
+  /* Still there, with its offset, for the next program that opens the file. */
+  again = open_again (f);
+  found = aftercare_store_lookup_session (again, aftercare_session_get_id (session), &error);
+  g_assert_no_error (error);
+  g_assert_true (aftercare_session_equal (found, session));
+  g_assert_cmpint (g_date_time_get_utc_offset (aftercare_session_get_ended_at (found)), ==,
+                   (5 * 60 + 30) * G_TIME_SPAN_MINUTE);
+}
+
+static void
+test_session_unknown (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_uuid_string_random ();
+  g_autoptr(AftercareSession) session = test_session_new ("2026-11-24T10:00:00Z");
+
+  g_assert_null (aftercare_store_lookup_session (f->store, id, &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (aftercare_store_update_session (f->store, session, &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (aftercare_store_delete_session (f->store, id, &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND);
+  g_assert_false (aftercare_store_can_undo_delete (f->store));
+}
+
+static void
+test_session_duplicate_id (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(AftercareSession) first = add_session (f, "2026-11-24T10:00:00Z");
+  g_autoptr(AftercareSession) second = test_session_new ("2026-11-25T10:00:00Z");
+  g_autoptr(GArray) changes = test_record_changes (f->sessions);
+  g_autoptr(GError) error = NULL;
+
+  aftercare_session_set_id (second, aftercare_session_get_id (first));
+  g_assert_false (aftercare_store_add_session (f->store, second, &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_CONFLICT);
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (f->sessions), ==, 1);
+}
+
+/* The list */
+
+static void
+test_list_newest_first (Fixture       *f,
+                        gconstpointer  data)
+{
+  /* The same day in several offsets: the order is by the instant. */
+  g_autoptr(AftercareSession) oldest = add_session (f, "2026-11-20T10:00:00Z");
+  g_autoptr(AftercareSession) at_5 = add_session (f, "2026-11-22T10:00:00+05:00");
+  g_autoptr(AftercareSession) newest = add_session (f, "2026-11-21T23:00:00-08:00");
+  g_autoptr(AftercareSession) at_6 = add_session (f, "2026-11-22T06:00:00Z");
+  AftercareSession *expected[] = { newest, at_6, at_5, oldest };
+  g_autoptr(AftercareStore) again = NULL;
+
+  assert_ids (f->sessions, expected, G_N_ELEMENTS (expected));
+  again = open_again (f);
+  assert_ids (aftercare_store_get_sessions (again), expected, G_N_ELEMENTS (expected));
+  g_assert_true (g_list_model_get_item_type (f->sessions) == AFTERCARE_TYPE_SESSION);
+  g_assert_null (g_list_model_get_item (f->sessions, 4));
+}
+
+static void
+test_list_add_at_sorted_position (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GArray) changes = test_record_changes (f->sessions);
+  g_autoptr(AftercareSession) a = add_session (f, "2026-11-10T10:00:00Z");
+  g_autoptr(AftercareSession) c = add_session (f, "2026-11-12T10:00:00Z");
+  g_autoptr(AftercareSession) b = add_session (f, "2026-11-11T10:00:00Z");
+  AftercareSession *expected[] = { c, b, a };
+
+  g_assert_cmpuint (changes->len, ==, 3);
+  test_assert_change (changes, 0, 0, 0, 1);
+  test_assert_change (changes, 1, 0, 0, 1);
+  test_assert_change (changes, 2, 1, 0, 1);
+  assert_ids (f->sessions, expected, G_N_ELEMENTS (expected));
+}
+
+static void
+test_list_edit_in_place (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(AftercareSession) a = add_session (f, "2026-11-10T10:00:00Z");
+  g_autoptr(AftercareSession) b = add_session (f, "2026-11-11T10:00:00Z");
+  g_autoptr(AftercareSession) c = add_session (f, "2026-11-12T10:00:00Z");
+  g_autoptr(AftercareSession) shown = g_list_model_get_item (f->sessions, 1);
+  g_autoptr(AftercareSession) edited = aftercare_session_copy (b);
+  g_autoptr(GDateTime) later = aftercare_time_parse ("2026-11-11T18:00:00+01:00");
+  g_autoptr(GArray) changes = test_record_changes (f->sessions);
+  g_autoptr(GError) error = NULL;
+  AftercareSession *expected[] = { c, b, a };
+
+  g_assert_cmpstr (aftercare_session_get_id (shown), ==, aftercare_session_get_id (b));
+  aftercare_session_set_notes (edited, "Felt fine the next morning");
+  g_assert_true (aftercare_store_update_session (f->store, edited, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  test_assert_change (changes, 0, 1, 1, 1);
+  /* The row a view shows follows the edit. */
+  g_assert_cmpstr (aftercare_session_get_notes (shown), ==, "Felt fine the next morning");
+
+  /* A new end time that keeps its place among its neighbours. */
+  aftercare_session_set_ended_at (edited, later);
+  g_assert_true (aftercare_store_update_session (f->store, edited, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 2);
+  test_assert_change (changes, 1, 1, 1, 1);
+  g_assert_true (g_date_time_equal (aftercare_session_get_ended_at (shown), later));
+  assert_ids (f->sessions, expected, G_N_ELEMENTS (expected));
+}
+
+static void
+test_list_edit_moves_row (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(AftercareSession) a = add_session (f, "2026-11-10T10:00:00Z");
+  g_autoptr(AftercareSession) b = add_session (f, "2026-11-11T10:00:00Z");
+  g_autoptr(AftercareSession) c = add_session (f, "2026-11-12T10:00:00Z");
+  g_autoptr(AftercareSession) edited = aftercare_session_copy (a);
+  g_autoptr(GDateTime) newest = aftercare_time_parse ("2026-11-13T08:00:00Z");
+  g_autoptr(GArray) changes = test_record_changes (f->sessions);
+  g_autoptr(GError) error = NULL;
+  AftercareSession *expected[] = { a, c, b };
+
+  aftercare_session_set_ended_at (edited, newest);
+  g_assert_true (aftercare_store_update_session (f->store, edited, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 2);
+  test_assert_change (changes, 0, 2, 1, 0);
+  test_assert_change (changes, 1, 0, 0, 1);
+  assert_ids (f->sessions, expected, G_N_ELEMENTS (expected));
+}
+
+static void
+notify_count_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_delete_and_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(AftercareSession) a = add_session (f, "2026-11-10T10:00:00Z");
+  g_autoptr(AftercareSession) b = add_session (f, "2026-11-11T10:00:00+01:00");
+  g_autoptr(AftercareSession) c = add_session (f, "2026-11-12T10:00:00Z");
+  g_autoptr(AftercareCheckin) b1 = add_checkin (f, b, "2026-11-11T12:00:00+01:00", 3);
+  g_autoptr(AftercareCheckin) b2 = add_checkin (f, b, "2026-11-12T09:00:00+01:00", 1);
+  g_autoptr(GArray) changes = test_record_changes (f->sessions);
+  g_autoptr(AftercareSession) restored = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GError) error = NULL;
+  AftercareSession *expected[] = { c, b, a };
+  guint notified = 0;
+
+  g_signal_connect (f->store, "notify::can-undo-delete", G_CALLBACK (notify_count_cb), &notified);
+  g_assert_true (aftercare_store_delete_session (f->store, aftercare_session_get_id (b), &error));
+  g_assert_no_error (error);
+  test_assert_change (changes, 0, 1, 1, 0);
+  g_assert_true (aftercare_store_can_undo_delete (f->store));
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_null (aftercare_store_list_checkins (f->store, aftercare_session_get_id (b), &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (aftercare_store_undo_delete (f->store, &error));
+  g_assert_no_error (error);
+  test_assert_change (changes, 1, 1, 0, 1);
+  g_assert_false (aftercare_store_can_undo_delete (f->store));
+  g_assert_cmpuint (notified, ==, 2);
+  assert_ids (f->sessions, expected, G_N_ELEMENTS (expected));
+  restored = aftercare_store_lookup_session (f->store, aftercare_session_get_id (b), &error);
+  g_assert_no_error (error);
+  g_assert_true (aftercare_session_equal (restored, b));
+  checkins = aftercare_store_list_checkins (f->store, aftercare_session_get_id (b), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checkins->len, ==, 2);
+  g_assert_true (aftercare_checkin_equal (g_ptr_array_index (checkins, 0), b1));
+  g_assert_true (aftercare_checkin_equal (g_ptr_array_index (checkins, 1), b2));
+
+  g_assert_false (aftercare_store_undo_delete (f->store, &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_undo_only_the_last_deletion (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(AftercareSession) a = add_session (f, "2026-11-10T10:00:00Z");
+  g_autoptr(AftercareSession) b = add_session (f, "2026-11-11T10:00:00Z");
+  g_autoptr(GError) error = NULL;
+  AftercareSession *expected[] = { b };
+
+  g_assert_true (aftercare_store_delete_session (f->store, aftercare_session_get_id (a), &error));
+  g_assert_true (aftercare_store_delete_session (f->store, aftercare_session_get_id (b), &error));
+  g_assert_true (aftercare_store_undo_delete (f->store, &error));
+  g_assert_no_error (error);
+  assert_ids (f->sessions, expected, G_N_ELEMENTS (expected));
+}
+
+static int
+compare_in_list_order (gconstpointer a,
+                       gconstpointer b)
+{
+  return aftercare_store_backend_compare_sessions (*(AftercareSession **) a, *(AftercareSession **) b);
+}
+
+/* Many rows, with ties in end time, so pages meet inside a run of equal times. */
+static AftercareBackup *
+make_many_sessions (guint       n_sessions,
+                    GPtrArray **expected_ids)
+{
+  g_autoptr(GDateTime) start = aftercare_time_parse ("2026-01-01T08:00:00+01:00");
+  AftercareBackup *backup = aftercare_backup_new ();
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n_sessions; i++)
+    {
+      g_autoptr(GDateTime) end = g_date_time_add_hours (start, i / 7);
+      AftercareSession *session = test_session_new ("2026-01-01T08:00:00Z");
+
+      aftercare_session_set_ended_at (session, end);
+      aftercare_backup_add_session (backup, session, NULL);
+      g_ptr_array_add (sessions, session);
+    }
+  g_ptr_array_sort (sessions, compare_in_list_order);
+  *expected_ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < sessions->len; i++)
+    g_ptr_array_add (*expected_ids, g_strdup (aftercare_session_get_id (g_ptr_array_index (sessions, i))));
+  return backup;
+}
+
+static void
+test_list_reads_pages_on_demand (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(AftercareBackup) backup = make_many_sessions (230, &expected);
+  g_autoptr(AftercareStore) again = NULL;
+  g_autoptr(AftercareSession) deep = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  AftercareSessionList *list;
+
+  g_assert_true (aftercare_store_import (f->store, backup, NULL, NULL, &error));
+  g_assert_no_error (error);
+  again = open_again (f);
+  list = AFTERCARE_SESSION_LIST (aftercare_store_get_sessions (again));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 230);
+  g_assert_cmpuint (aftercare_session_list_get_n_loaded (list), ==, 0);
+
+  /* A jump into the middle reads that page only. */
+  deep = g_list_model_get_item (G_LIST_MODEL (list), 170);
+  g_assert_cmpstr (aftercare_session_get_id (deep), ==, g_ptr_array_index (expected, 170));
+  g_assert_cmpuint (aftercare_session_list_get_n_loaded (list), ==, AFTERCARE_SESSION_LIST_PAGE_SIZE);
+
+  /* Scrolling from the top continues each page after the last. */
+  ids = test_list_ids (G_LIST_MODEL (list));
+  g_assert_cmpuint (ids->len, ==, expected->len);
+  for (guint i = 0; i < ids->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (ids, i), ==, g_ptr_array_index (expected, i));
+  g_assert_cmpuint (aftercare_session_list_get_n_loaded (list), ==, 230);
+}
+
+/* Check-ins */
+
+static void
+count_signal_cb (AftercareStore *store,
+                 const char     *session_id,
+                 GPtrArray      *seen)
+{
+  g_ptr_array_add (seen, g_strdup (session_id));
+}
+
+static void
+test_checkins_oldest_first (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(AftercareSession) session = add_session (f, "2026-11-24T10:00:00Z");
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(AftercareCheckin) late = NULL;
+  g_autoptr(AftercareCheckin) early = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (f->store, "checkins-changed", G_CALLBACK (count_signal_cb), seen);
+  late = add_checkin (f, session, "2026-11-24T18:00:00+01:00", 2);
+  early = add_checkin (f, session, "2026-11-24T10:00:00Z", 4);
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, aftercare_session_get_id (session));
+
+  checkins = aftercare_store_list_checkins (f->store, aftercare_session_get_id (session), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checkins->len, ==, 2);
+  g_assert_true (aftercare_checkin_equal (g_ptr_array_index (checkins, 0), early));
+  g_assert_true (aftercare_checkin_equal (g_ptr_array_index (checkins, 1), late));
+}
+
+static void
+test_checkin_rules (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(AftercareSession) session = add_session (f, "2026-11-24T10:00:00Z");
+  g_autoptr(AftercareSession) other = test_session_new ("2026-11-20T10:00:00Z");
+  g_autoptr(AftercareCheckin) before = test_checkin_new (session, "2026-11-24T10:30:00+01:00", 2);
+  g_autoptr(AftercareCheckin) orphan = test_checkin_new (other, "2026-11-24T12:00:00Z", 2);
+  g_autoptr(AftercareCheckin) checkin = add_checkin (f, session, "2026-11-24T12:00:00Z", 2);
+  g_autoptr(AftercareSession) later_end = aftercare_session_copy (session);
+  g_autoptr(GDateTime) after_checkin = aftercare_time_parse ("2026-11-24T13:00:00Z");
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* 10:30 at +01:00 is 09:30 UTC: before the session ended. */
+  g_assert_false (aftercare_store_add_checkin (f->store, before, &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (aftercare_store_add_checkin (f->store, orphan, &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* Nor may the session be moved to end after its check-ins. */
+  aftercare_session_set_ended_at (later_end, after_checkin);
+  g_assert_false (aftercare_store_update_session (f->store, later_end, &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  checkins = aftercare_store_list_checkins (f->store, aftercare_session_get_id (session), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checkins->len, ==, 1);
+  g_assert_true (aftercare_checkin_equal (g_ptr_array_index (checkins, 0), checkin));
+}
+
+static void
+test_checkin_edit_and_delete (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(AftercareSession) session = add_session (f, "2026-11-24T10:00:00Z");
+  g_autoptr(AftercareCheckin) checkin = add_checkin (f, session, "2026-11-24T12:00:00Z", 2);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (f->store, "checkins-changed", G_CALLBACK (count_signal_cb), seen);
+  aftercare_checkin_set_soreness (checkin, 6);
+  aftercare_checkin_set_symptoms (checkin, AFTERCARE_SYMPTOM_SWELLING | AFTERCARE_SYMPTOM_FEVER);
+  aftercare_checkin_set_notes (checkin, "Worse after the stairs");
+  g_assert_true (aftercare_store_update_checkin (f->store, checkin, &error));
+  g_assert_no_error (error);
+  checkins = aftercare_store_list_checkins (f->store, aftercare_session_get_id (session), &error);
+  g_assert_true (aftercare_checkin_equal (g_ptr_array_index (checkins, 0), checkin));
+  g_clear_pointer (&checkins, g_ptr_array_unref);
+
+  g_assert_true (aftercare_store_delete_checkin (f->store, aftercare_checkin_get_id (checkin), &error));
+  g_assert_no_error (error);
+  checkins = aftercare_store_list_checkins (f->store, aftercare_session_get_id (session), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checkins->len, ==, 0);
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_false (aftercare_store_delete_checkin (f->store, aftercare_checkin_get_id (checkin), &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND);
+}
+
+/* Two programs on one database */
+
+static void
+test_refresh_sees_other_writers (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(AftercareStore) other = open_again (f);
+  g_autoptr(AftercareSession) theirs = test_session_new ("2026-11-24T10:00:00Z");
+  g_autoptr(AftercareSession) theirs_too = test_session_new ("2026-11-26T10:00:00Z");
+  g_autoptr(AftercareSession) ours = NULL;
+  g_autoptr(GArray) changes = test_record_changes (f->sessions);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (aftercare_store_refresh (f->store));
+  g_assert_true (aftercare_store_add_session (other, theirs, &error));
+  g_assert_no_error (error);
+  g_assert_true (aftercare_store_refresh (f->store));
+  test_assert_change (changes, 0, 0, 0, 1);
+  g_assert_false (aftercare_store_refresh (f->store));
+
+  /* A write of ours after theirs, unseen: the list comes out right anyway. */
+  g_assert_true (aftercare_store_add_session (other, theirs_too, &error));
+  ours = add_session (f, "2026-11-25T10:00:00Z");
+  {
+    AftercareSession *expected[] = { theirs_too, ours, theirs };
+    assert_ids (f->sessions, expected, G_N_ELEMENTS (expected));
+  }
+}
+
+/* Import and export */
+
+/* A small log with the awkward parts: offsets, fractions of a second,
+ * commas, quotes, line breaks, non-ASCII text, a session without check-ins. */
+static void
+fill_sample_log (Fixture *f)
+{
+  g_autoptr(AftercareSession) a = add_session (f, "2026-11-24T10:00:00.250000+05:30");
+  g_autoptr(AftercareSession) b = add_session (f, "2026-11-20T18:45:00-03:00");
+  g_autoptr(AftercareSession) c = add_session (f, "2026-11-22T07:00:00Z");
+  g_autoptr(AftercareCheckin) a1 = test_checkin_new (a, "2026-11-24T16:00:00+05:30", 2);
+  g_autoptr(AftercareCheckin) a2 = test_checkin_new (a, "2026-11-25T08:00:00+05:30", 0);
+  g_autoptr(AftercareCheckin) b1 = test_checkin_new (b, "2026-11-21T08:00:00Z", 5);
+  g_autoptr(GError) error = NULL;
+
+  aftercare_session_set_client (a, "Zoë, \"the runner\"");
+  aftercare_session_set_notes (a, "Left calf tight\nright one fine; — ok");
+  aftercare_session_set_first_time (b, TRUE);
+  aftercare_session_set_areas (c, AFTERCARE_AREA_NONE);
+  aftercare_session_set_massage_type (c, AFTERCARE_MASSAGE_LYMPHATIC_DRAINAGE);
+  aftercare_store_update_session (f->store, a, &error);
+  aftercare_store_update_session (f->store, b, &error);
+  aftercare_store_update_session (f->store, c, &error);
+  g_assert_no_error (error);
+  aftercare_checkin_set_notes (a2, "\"Quoted\",\r\nand more");
+  aftercare_checkin_set_symptoms (b1, AFTERCARE_SYMPTOM_BRUISING | AFTERCARE_SYMPTOM_NUMBNESS);
+  aftercare_store_add_checkin (f->store, a1, &error);
+  aftercare_store_add_checkin (f->store, a2, &error);
+  aftercare_store_add_checkin (f->store, b1, &error);
+  g_assert_no_error (error);
+}
+
+/* Every session and check-in of one store is in the other, identical. */
+static void
+assert_same_log (AftercareStore *from,
+                 AftercareStore *to)
+{
+  GListModel *sessions = aftercare_store_get_sessions (from);
+
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==,
+                    g_list_model_get_n_items (aftercare_store_get_sessions (to)));
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(AftercareSession) session = g_list_model_get_item (sessions, i);
+      const char *id = aftercare_session_get_id (session);
+      g_autoptr(AftercareSession) copy = aftercare_store_lookup_session (to, id, NULL);
+      g_autoptr(GPtrArray) checkins = aftercare_store_list_checkins (from, id, NULL);
+      g_autoptr(GPtrArray) copied = aftercare_store_list_checkins (to, id, NULL);
+
+      g_assert_nonnull (copy);
+      g_assert_null (aftercare_backup_session_difference (session, copy));
+      g_assert_cmpuint (checkins->len, ==, copied->len);
+      for (guint j = 0; j < checkins->len; j++)
+        g_assert_null (aftercare_backup_checkin_difference (g_ptr_array_index (checkins, j),
+                                                            g_ptr_array_index (copied, j)));
+    }
+}
+
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* The text of a JSON backup without its export time. */
+static char *
+without_exported_at (const char *text)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("\"exported_at\": \"[^\"]*\"", 0, 0, NULL);
+
+  return g_regex_replace_literal (regex, text, -1, 0, "", 0, NULL);
+}
+
+static void
+round_trip (Fixture    *f,
+            const char *name)
+{
+  g_autofree char *path = g_build_filename (f->folder, name, NULL);
+  g_autofree char *again_folder = g_build_filename (f->folder, "again", NULL);
+  g_autofree char *again_path = g_build_filename (again_folder, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) again_file = g_file_new_for_path (again_path);
+  g_autofree char *other_location = NULL;
+  g_autoptr(AftercareStore) other = NULL;
+  g_autofree char *first = NULL, *second = NULL, *first_body = NULL, *second_body = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_sessions = 0, n_checkins = 0;
+  GStatBuf st;
+
+  fill_sample_log (f);
+  g_assert_true (aftercare_store_export_file (f->store, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  other = open_other (f, &other_location);
+  g_assert_true (aftercare_store_import_file (other, file, &n_sessions, &n_checkins, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_sessions, ==, 3);
+  g_assert_cmpuint (n_checkins, ==, 3);
+  assert_same_log (f->store, other);
+
+  /* Exported again, the file says the same, byte for byte. */
+  g_mkdir (again_folder, 0700);
+  g_assert_true (aftercare_store_export_file (other, again_file, &error));
+  g_assert_no_error (error);
+  first = read_text (path);
+  second = read_text (again_path);
+  first_body = without_exported_at (first);
+  second_body = without_exported_at (second);
+  g_assert_cmpstr (first_body, ==, second_body);
+}
+
+static void
+test_json_round_trip (Fixture       *f,
+                      gconstpointer  data)
+{
+  round_trip (f, "backup.json");
+}
+
+static void
+test_csv_round_trip (Fixture       *f,
+                     gconstpointer  data)
+{
+  round_trip (f, "sessions.CSV");
+}
+
+static void
+export_sample (Fixture    *f,
+               const char *name,
+               GFile     **file)
+{
+  g_autofree char *path = g_build_filename (f->folder, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  fill_sample_log (f);
+  *file = g_file_new_for_path (path);
+  g_assert_true (aftercare_store_export_file (f->store, *file, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_import_is_idempotent (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_sessions = 99, n_checkins = 99;
+
+  export_sample (f, "backup.json", &file);
+  changes = test_record_changes (f->sessions);
+  g_assert_true (aftercare_store_import_file (f->store, file, &n_sessions, &n_checkins, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_sessions, ==, 0);
+  g_assert_cmpuint (n_checkins, ==, 0);
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (f->sessions), ==, 3);
+}
+
+static void
+test_import_conflict_names_origin_and_id (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(AftercareSession) newest = NULL;
+  g_autoptr(AftercareSession) changed = NULL;
+  g_autoptr(AftercareSession) stored = NULL;
+  g_autoptr(AftercareSession) extra = test_session_new ("2026-12-01T10:00:00Z");
+  g_autoptr(AftercareBackup) backup = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  export_sample (f, "backup.json", &file);
+  newest = g_list_model_get_item (f->sessions, 0);
+  changed = aftercare_session_copy (newest);
+  aftercare_session_set_notes (changed, "Edited since the backup");
+  g_assert_true (aftercare_store_update_session (f->store, changed, &error));
+
+  /* The file also holds a session the store lacks: it must not come in either. */
+  contents = g_file_load_bytes (file, NULL, NULL, &error);
+  backup = aftercare_backup_parse (contents, AFTERCARE_BACKUP_FORMAT_JSON, &error);
+  g_assert_no_error (error);
+  aftercare_backup_add_session (backup, extra, "sessions[3]");
+  g_assert_false (aftercare_store_import (f->store, backup, NULL, NULL, &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "sessions[0]"));
+  g_assert_nonnull (strstr (error->message, aftercare_session_get_id (newest)));
+  g_assert_nonnull (strstr (error->message, "notes"));
+  g_clear_error (&error);
+  g_assert_null (aftercare_store_lookup_session (f->store, aftercare_session_get_id (extra), &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (f->sessions), ==, 3);
+  stored = aftercare_store_lookup_session (f->store, aftercare_session_get_id (newest), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (aftercare_session_get_notes (stored), ==, "Edited since the backup");
+}
+
+static void
+test_import_bad_row_imports_nothing (Fixture       *f,
+                                     gconstpointer  data)
+{
+  static const char csv[] =
+    AFTERCARE_BACKUP_CSV_HEADER "\r\n"
+    ",2026-11-24T10:00:00Z,60,swedish,light,false,neck,,,,,2026-11-24T12:00:00Z,1,,\r\n"
+    ",2026-11-24T10:00:00Z,60,swedish,light,false,neck,,,,,2026-11-25T12:00:00Z,0,,\r\n"
+    ",2026-11-23T10:00:00Z,30,thai,moderate,true,,,,,,,,,\r\n"
+    ",2026-11-22T10:00:00Z,30,thai,moderate,true,,,,,,2026-11-22T12:00:00Z,11,,\r\n";
+  g_autofree char *path = g_build_filename (f->folder, "typed.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GArray) changes = test_record_changes (f->sessions);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, csv, -1, &error);
+  g_assert_false (aftercare_store_import_file (f->store, file, NULL, NULL, &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Line 5"));
+  g_assert_nonnull (strstr (error->message, "soreness"));
+  g_assert_cmpuint (g_list_model_get_n_items (f->sessions), ==, 0);
+  g_assert_cmpuint (changes->len, ==, 0);
+}
+
+static void
+test_import_announces_each_insertion (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(AftercareSession) old = add_session (f, "2026-11-10T10:00:00Z");
+  g_autoptr(AftercareSession) recent = add_session (f, "2026-11-12T10:00:00Z");
+  g_autoptr(AftercareSession) newest = test_session_new ("2026-11-13T10:00:00Z");
+  g_autoptr(AftercareSession) middle = test_session_new ("2026-11-11T10:00:00Z");
+  g_autoptr(AftercareBackup) backup = aftercare_backup_new ();
+  g_autoptr(GArray) changes = test_record_changes (f->sessions);
+  g_autoptr(GError) error = NULL;
+  AftercareSession *expected[] = { newest, recent, middle, old };
+
+  aftercare_backup_add_session (backup, middle, "sessions[0]");
+  aftercare_backup_add_session (backup, newest, "sessions[1]");
+  g_assert_true (aftercare_store_import (f->store, backup, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 2);
+  test_assert_change (changes, 0, 0, 0, 1);
+  test_assert_change (changes, 1, 2, 0, 1);
+  assert_ids (f->sessions, expected, G_N_ELEMENTS (expected));
+}
+
+static void
+test_export_failure_leaves_nothing (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->folder, "missing", "backup.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (aftercare_store_export_file (f->store, file, &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+add_test (const char    *path,
+          void         (*func) (Fixture *, gconstpointer))
+{
+  for (guint i = 0; i < G_N_ELEMENTS (backends); i++)
+    {
+      g_autofree char *full_path = g_strdup_printf ("/store/%s%s", backends[i].name, path);
+
+      g_test_add (full_path, Fixture, &backends[i], fixture_set_up, func, fixture_tear_down);
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  add_test ("/session/round-trip", test_session_round_trip);
+  add_test ("/session/unknown-is-not-found", test_session_unknown);
+  add_test ("/session/duplicate-id-is-a-conflict", test_session_duplicate_id);
+  add_test ("/list/newest-first", test_list_newest_first);
+  add_test ("/list/add-at-sorted-position", test_list_add_at_sorted_position);
+  add_test ("/list/edit-in-place", test_list_edit_in_place);
+  add_test ("/list/edit-moves-row", test_list_edit_moves_row);
+  add_test ("/list/reads-pages-on-demand", test_list_reads_pages_on_demand);
+  add_test ("/delete/undo-restores-session-and-checkins", test_delete_and_undo);
+  add_test ("/delete/undo-only-the-last", test_undo_only_the_last_deletion);
+  add_test ("/checkin/oldest-first", test_checkins_oldest_first);
+  add_test ("/checkin/rules", test_checkin_rules);
+  add_test ("/checkin/edit-and-delete", test_checkin_edit_and_delete);
+  add_test ("/refresh/sees-other-writers", test_refresh_sees_other_writers);
+  add_test ("/import/json-round-trip", test_json_round_trip);
+  add_test ("/import/csv-round-trip", test_csv_round_trip);
+  add_test ("/import/idempotent", test_import_is_idempotent);
+  add_test ("/import/conflict-names-origin-and-id", test_import_conflict_names_origin_and_id);
+  add_test ("/import/bad-row-imports-nothing", test_import_bad_row_imports_nothing);
+  add_test ("/import/announces-each-insertion", test_import_announces_each_insertion);
+  add_test ("/export/failure-leaves-nothing", test_export_failure_leaves_nothing);
+
+  return g_test_run ();
+}
