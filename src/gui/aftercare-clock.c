@@ -161,3 +161,24 @@ aftercare_clock_set_now (AftercareClock *self,
   self->shift = now != NULL ? g_date_time_difference (now, system_now) : 0;
   g_signal_emit (self, signals[JUMPED], 0);
 }
+
+guint
+aftercare_clock_call_at (AftercareClock  *self,
+                         GDateTime       *when,
+                         GSourceOnceFunc  func,
+                         gpointer         data)
+{
+  g_autoptr(GDateTime) now = NULL;
+  GTimeSpan wait;
+
+  g_return_val_if_fail (AFTERCARE_IS_CLOCK (self), 0);
+  g_return_val_if_fail (when != NULL, 0);
+  g_return_val_if_fail (func != NULL, 0);
+
+  now = aftercare_clock_get_now (self);
+  wait = MAX (0, g_date_time_difference (when, now));
+  /* A little late rather than early: on waking, the boundary has passed.
+   * At most 49 days fits the timeout's milliseconds; the next phase
+   * boundary is never more than two days away. */
+  return g_timeout_add_once ((guint) MIN (wait / 1000 + 50, (GTimeSpan) G_MAXUINT), func, data);
+}

@@ -21,4 +21,12 @@ gboolean        aftercare_clock_get_24h     (AftercareClock *self);
 void            aftercare_clock_set_now     (AftercareClock *self,
                                              GDateTime      *now);
 
+/* Calls func once when the clock reads when (or soon after); returns the
+ * source id for g_clear_handle_id. A time already past calls it at once,
+ * from the main loop. */
+guint           aftercare_clock_call_at     (AftercareClock  *self,
+                                             GDateTime       *when,
+                                             GSourceOnceFunc  func,
+                                             gpointer         data);
+
 G_END_DECLS

@@ -29,6 +29,15 @@ const char *aftercare_verdict_get_style_class  (AftercareVerdict verdict);
 /* A symbolic icon of its own for each verdict, so colour is never the only sign. */
 const char *aftercare_verdict_get_icon_name    (AftercareVerdict verdict);
 
+/* "Deep tissue · deep pressure", a session's title in lists and headers. */
+char       *aftercare_format_session_title     (AftercareMassageType type,
+                                                AftercarePressure    pressure);
+
+/* "Calves", "Whole body": one area treated, translated. */
+const char *aftercare_area_get_title           (AftercareAreas area);
+/* Area titles joined with commas, or NULL for none. */
+char       *aftercare_format_areas             (AftercareAreas areas);
+
 /* Symptom titles joined with commas ("Heavy legs, bruising"), or NULL for none. */
 char       *aftercare_format_symptoms          (AftercareSymptoms symptoms);
 
