@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "aftercare-sessions-view.h"
+#include "aftercare-store-error-page.h"
 #include "aftercare-window.h"
 
 struct _AftercareWindow
@@ -14,8 +16,14 @@ struct _AftercareWindow
 
   AdwViewStack *stack;
   AdwToastOverlay *toast_overlay;
+  AftercareSessionsView *sessions_view;
 
   GSettings *settings;
+  AftercareClock *clock;
+  AftercareStore *store;
+  char *location;
+  /* While the store cannot be opened, the views wait here. */
+  GtkWidget *views_content;
 };
 
 G_DEFINE_FINAL_TYPE (AftercareWindow, aftercare_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -66,14 +74,80 @@ show_view_action_cb (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (parameter, NULL));
 }
 
+/* ---- The store ---------------------------------------------------------- */
+
+static void open_store (AftercareWindow *self);
+
+static void
+started_fresh_cb (GtkWidget       *error_page,
+                  const char      *backup_path,
+                  AftercareWindow *self)
+{
+  GtkWidget *dialog;
+
+  open_store (self);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Started Fresh"), NULL);
+  /* Translators: %s is where the old database file now is. */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Your old log was kept as %s. Aftercare will not touch it."),
+                                  backup_path);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_store_error (AftercareWindow *self,
+                  const GError    *error)
+{
+  GtkWidget *page = aftercare_store_error_page_new (self->location, error);
+
+  g_signal_connect_object (page, "started-fresh", G_CALLBACK (started_fresh_cb), self, 0);
+  if (self->views_content == NULL)
+    self->views_content = g_object_ref (adw_application_window_get_content (ADW_APPLICATION_WINDOW (self)));
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), page);
+}
+
+static void
+store_opened (AftercareWindow *self)
+{
+  aftercare_sessions_view_set_context (self->sessions_view, self->store, self->clock);
+}
+
+static void
+open_store (AftercareWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert (self->store == NULL);
+
+  self->store = aftercare_store_open (self->location, &error);
+  if (self->store == NULL)
+    {
+      /* Damaged, too new or out of reach: say so, and never replace it unasked. */
+      show_store_error (self, error);
+      return;
+    }
+  if (self->views_content != NULL)
+    {
+      adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), self->views_content);
+      g_clear_object (&self->views_content);
+    }
+  store_opened (self);
+}
+
 static void
 aftercare_window_dispose (GObject *object)
 {
   AftercareWindow *self = AFTERCARE_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->views_content);
   gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_WINDOW);
   G_OBJECT_CLASS (aftercare_window_parent_class)->dispose (object);
+  /* After the views are gone: they hold the store and the clock too. */
+  g_clear_object (&self->store);
+  g_clear_object (&self->clock);
+  g_clear_pointer (&self->location, g_free);
 }
 
 static void
@@ -86,9 +160,11 @@ aftercare_window_class_init (AftercareWindowClass *klass)
   object_class->dispose = aftercare_window_dispose;
   window_class->close_request = aftercare_window_close_request;
 
+  g_type_ensure (AFTERCARE_TYPE_SESSIONS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, sessions_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
 
@@ -106,6 +182,7 @@ static void
 aftercare_window_init (AftercareWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->clock = aftercare_clock_new ();
 }
 
 AftercareWindow *
@@ -113,7 +190,25 @@ aftercare_window_new (AftercareApplication *application)
 {
   AftercareWindow *self = g_object_new (AFTERCARE_TYPE_WINDOW, "application", application, NULL);
 
+  const char *db_path = aftercare_application_get_db_path (application);
+
   self->settings = g_object_ref (aftercare_application_get_settings (application));
   restore_window_state (self);
+  self->location = db_path != NULL ? g_strdup (db_path) : aftercare_store_get_default_location ();
+  open_store (self);
   return self;
+}
+
+AftercareStore *
+aftercare_window_get_store (AftercareWindow *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+AftercareClock *
+aftercare_window_get_clock (AftercareWindow *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_WINDOW (self), NULL);
+  return self->clock;
 }
