@@ -81,7 +81,10 @@ find_position (AftercareSessionsView *self,
 static void
 show_page (AftercareSessionsView *self)
 {
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->page_stack));
+  /* Side by side, the page is already there; moving to it would also move
+   * the focus out of the list. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->page_stack));
 }
 
 static void
@@ -295,11 +298,7 @@ new_action_cb (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  AftercareSessionsView *self = AFTERCARE_SESSIONS_VIEW (widget);
-
-  /* Ctrl+N works from every view: bring this one forward first. */
-  gtk_widget_activate_action (widget, "win.show-view", "s", "sessions");
-  open_editor (self, NULL);
+  open_editor (AFTERCARE_SESSIONS_VIEW (widget), NULL);
 }
 
 static void
@@ -360,9 +359,16 @@ delete_selected_action_cb (GtkWidget  *widget,
 {
   AftercareSessionsView *self = AFTERCARE_SESSIONS_VIEW (widget);
   AftercareSession *session = gtk_single_selection_get_selected_item (self->selection);
+  guint position = gtk_single_selection_get_selected (self->selection);
+  guint n;
 
-  if (session != NULL)
-    delete_session (self, aftercare_session_get_id (session));
+  if (session == NULL)
+    return;
+  delete_session (self, aftercare_session_get_id (session));
+  /* The next one down takes its place, where the focus is. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  if (n > 0)
+    gtk_single_selection_set_selected (self->selection, MIN (position, n - 1));
 }
 
 static void
@@ -473,11 +479,9 @@ add_shortcuts (AftercareSessionsView *self)
   GtkEventController *controller = gtk_shortcut_controller_new ();
   GtkEventController *list_keys = gtk_shortcut_controller_new ();
 
-  /* Managed by the window, so they work wherever the focus is. */
+  /* Managed by the window, so they work wherever the focus is in this view
+   * (Ctrl+N, which works from every view, is the window's). */
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>n"),
-                      gtk_named_action_new ("sessions.new")));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
     gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>f"),
                       gtk_named_action_new ("sessions.search")));
@@ -599,6 +603,8 @@ aftercare_sessions_view_set_context (AftercareSessionsView *self,
   update_counts (self);
   filtered_changed_cb (self);
   selected_changed_cb (self);
+  /* Arrow keys move through the list from the start. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 GtkListView *

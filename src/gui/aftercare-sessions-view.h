@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 #define AFTERCARE_TYPE_SESSIONS_VIEW (aftercare_sessions_view_get_type ())
 G_DECLARE_FINAL_TYPE (AftercareSessionsView, aftercare_sessions_view, AFTERCARE, SESSIONS_VIEW, GtkWidget)
 
-/* Actions (shortcuts in brackets): "sessions.new" [Ctrl+N], "sessions.search"
+/* Actions (shortcuts in brackets): "sessions.new" [Ctrl+N, the window's "win.log-massage"], "sessions.search"
  * [Ctrl+F], "sessions.undo-delete" [Ctrl+Z], "sessions.delete-selected"
  * [Delete, in the list], "sessions.edit" (s: id), "sessions.delete" (s: id),
  * "sessions.open" (s: id: choose it and show its page), "sessions.show-list". */
