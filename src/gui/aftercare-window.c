@@ -74,6 +74,18 @@ show_view_action_cb (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (parameter, NULL));
 }
 
+/* Ctrl+N logs a massage from whichever view is showing. */
+static void
+log_massage_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AftercareWindow *self = AFTERCARE_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->stack, "sessions");
+  gtk_widget_activate_action (GTK_WIDGET (self->sessions_view), "sessions.new", NULL);
+}
+
 /* ---- The store ---------------------------------------------------------- */
 
 static void open_store (AftercareWindow *self);
@@ -167,6 +179,7 @@ aftercare_window_class_init (AftercareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, sessions_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.log-massage", NULL, log_massage_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-view", "s", "sessions");
@@ -176,6 +189,8 @@ aftercare_window_class_init (AftercareWindowClass *klass)
                                        "win.show-view", "s", "massage-types");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.log-massage", NULL);
 }
 
 static void

@@ -251,6 +251,16 @@ empty_test (AftercareWindow *window, gpointer data)
   /* The status page's button logs the first massage. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "sessions.new", NULL));
   g_assert_nonnull (find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR));
+  gtk_window_close (find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR));
+  spin (50);
+  g_assert_null (find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR));
+
+  /* Ctrl+N (the window's win.log-massage) does too, from another view. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "can-i-run");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-massage", NULL));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (child (window, AFTERCARE_TYPE_WINDOW, "stack")), ==,
+                   "sessions");
+  g_assert_nonnull (find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR));
 }
 
 static void
