@@ -610,11 +610,11 @@ json_session_values (JsonObject        *object,
                      AftercareSession  *session,
                      GError           **error)
 {
-  const char *id, *client, *therapist, *notes;
+  const char *id = NULL, *client = NULL, *therapist = NULL, *notes = NULL;
   g_autoptr(GDateTime) ended_at = NULL;
-  guint duration, areas;
-  int type, pressure;
-  gboolean first_time;
+  guint duration = 0, areas = 0;
+  int type = 0, pressure = 0;
+  gboolean first_time = FALSE;
 
   if (!json_id (object, where, &id, error) ||
       !json_time (object, where, "ended_at", &ended_at, error) ||
@@ -914,9 +914,9 @@ csv_session_values (const Row         *row,
                     GError           **error)
 {
   g_autoptr(GDateTime) ended_at = NULL;
-  guint duration, areas;
-  int type, pressure;
-  gboolean first_time;
+  guint duration = 0, areas = 0;
+  int type = 0, pressure = 0;
+  gboolean first_time = FALSE;
 
   if (*cell (row, COL_SESSION_ID) != '\0')
     CSV_CHECK (row, COL_SESSION_ID, parse_id (cell (row, COL_SESSION_ID)));
@@ -1010,6 +1010,7 @@ csv_has_checkin (const Row *row)
   return FALSE;
 }
 
+/* The check-in columns, checked in their order. */
 static gboolean
 csv_checkin (Parse             *parse,
              const Row         *row,
@@ -1021,15 +1022,18 @@ csv_checkin (Parse             *parse,
   g_autoptr(AftercareCheckin) checkin = NULL;
   g_autofree char *origin = NULL;
 
-  if (*cell (row, COL_SORENESS) == '\0')
-    return field_error (&row->where, column_names[COL_SORENESS],
-                        g_strdup (_("is missing (the row has a check-in)")), error);
+  fields.id = *cell (row, COL_CHECKIN_ID) != '\0' ? cell (row, COL_CHECKIN_ID) : NULL;
+  if (fields.id != NULL)
+    CSV_CHECK (row, COL_CHECKIN_ID, parse_id (fields.id));
+  fields.at = cell (row, COL_CHECKIN_AT);
+  for (int column = COL_CHECKIN_AT; column <= COL_SORENESS; column++)
+    if (*cell (row, column) == '\0')
+      return field_error (&row->where, column_names[column],
+                          g_strdup (_("is missing (the row has a check-in)")), error);
   CSV_CHECK (row, COL_SORENESS, parse_number (cell (row, COL_SORENESS), AFTERCARE_SORENESS_MAX,
                                               &fields.soreness));
   if (!csv_flags (row, COL_SYMPTOMS, AFTERCARE_TYPE_SYMPTOMS, &fields.symptoms, error))
     return FALSE;
-  fields.id = *cell (row, COL_CHECKIN_ID) != '\0' ? cell (row, COL_CHECKIN_ID) : NULL;
-  fields.at = cell (row, COL_CHECKIN_AT);
   fields.notes = cell (row, COL_CHECKIN_NOTES);
   checkin = build_checkin (&fields, session, &row->where, names, error);
   origin = g_strdup_printf (_("line %u"), row->where.line);

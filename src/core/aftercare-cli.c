@@ -145,13 +145,11 @@ aftercare_cli_handle (GVariantDict  *options,
 
       return aftercare_assess_run (assess, now);
     }
-
   g_variant_dict_lookup (options, "db", "^&ay", &db);
   g_variant_dict_lookup (options, "import", "^&ay", &import_path);
   g_variant_dict_lookup (options, "export", "^&ay", &export_path);
   if (import_path != NULL || export_path != NULL)
     return run_backup (db, import_path, export_path);
-
   if (db != NULL && db_path != NULL)
     *db_path = g_strdup (db);
   return -1;

@@ -546,7 +546,7 @@ aftercare_sqlite_backend_begin_read (AftercareStoreBackend  *backend,
                                      GError                **error)
 {
   AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
-  gint64 ignored;
+  gint64 ignored = 0;
   g_autoptr(BorrowedStatement) stmt = NULL;
 
   g_return_val_if_fail (!in_transaction (self), FALSE);
@@ -613,7 +613,7 @@ aftercare_sqlite_backend_count_sessions (AftercareStoreBackend  *backend,
 {
   AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
   g_autoptr(BorrowedStatement) stmt = borrow (self, STMT_COUNT_SESSIONS, error);
-  gint64 count;
+  gint64 count = 0;
 
   if (stmt == NULL || !step_integer (self, stmt, &count, error))
     return FALSE;
@@ -629,7 +629,7 @@ aftercare_sqlite_backend_count_sessions_before (AftercareStoreBackend  *backend,
 {
   AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
   g_autoptr(BorrowedStatement) stmt = borrow (self, STMT_COUNT_BEFORE, error);
-  gint64 count;
+  gint64 count = 0;
 
   if (stmt == NULL)
     return FALSE;
@@ -850,15 +850,31 @@ aftercare_sqlite_backend_iface_init (AftercareStoreBackendInterface *iface)
 
 /* Opening: create, check (read-only), then open for writing and migrate. */
 
+static int
+file_error_code (int saved_errno)
+{
+  if (saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM)
+    return AFTERCARE_STORE_ERROR_READ_ONLY;
+  return AFTERCARE_STORE_ERROR_FAILED;
+}
+
 static gboolean
 set_file_error (int          saved_errno,
                 const char  *path,
                 GError     **error)
 {
-  g_set_error (error, AFTERCARE_STORE_ERROR,
-               saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM
-                 ? AFTERCARE_STORE_ERROR_READ_ONLY : AFTERCARE_STORE_ERROR_FAILED,
+  g_set_error (error, AFTERCARE_STORE_ERROR, file_error_code (saved_errno),
                _("Could not create “%s”: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+set_read_error (int          saved_errno,
+                const char  *path,
+                GError     **error)
+{
+  g_set_error (error, AFTERCARE_STORE_ERROR, file_error_code (saved_errno),
+               _("Could not read “%s”: %s"), path, g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -901,12 +917,17 @@ check_header (const char  *path,
   static const char magic[16] = "SQLite format 3";
   char header[sizeof magic];
   ssize_t n_read;
+  int saved_errno;
   int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
 
   if (fd < 0)
-    return set_file_error (errno, path, error);
+    return set_read_error (errno, path, error);
   n_read = read (fd, header, sizeof header);
+  saved_errno = errno;
   close (fd);
+  /* A folder, say: not a damaged database to be moved aside. */
+  if (n_read < 0)
+    return set_read_error (saved_errno, path, error);
   if (n_read == 0)
     return TRUE;
   if (n_read != sizeof header || memcmp (header, magic, sizeof magic) != 0)
@@ -962,7 +983,7 @@ check_identity (sqlite3     *db,
                 const char  *path,
                 GError     **error)
 {
-  gint64 application_id, user_version, n_objects;
+  gint64 application_id = 0, user_version = 0, n_objects = 0;
 
   if (!query_integer (db, path, "PRAGMA application_id", &application_id, error) ||
       !query_integer (db, path, "PRAGMA user_version", &user_version, error) ||
@@ -1050,7 +1071,7 @@ static gboolean
 apply_migrations (AftercareSqliteBackend  *self,
                   GError                 **error)
 {
-  gint64 version;
+  gint64 version = 0;
 
   /* Read again under the write lock: another process may have migrated. */
   if (!read_user_version (self, &version, error))
@@ -1068,7 +1089,7 @@ migrate (AftercareSqliteBackend  *self,
          GError                 **error)
 {
   AftercareStoreBackend *backend = AFTERCARE_STORE_BACKEND (self);
-  gint64 version;
+  gint64 version = 0;
 
   if (!read_user_version (self, &version, error))
     return FALSE;

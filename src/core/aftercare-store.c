@@ -956,7 +956,12 @@ aftercare_store_export_file_with_counts (AftercareStore  *self,
       return FALSE;
     }
   if (!g_output_stream_close (buffered, NULL, &local_error))
-    return set_write_error (file, local_error, error);
+    {
+      /* A replaced file stays as it was; a new one must not stay half-written. */
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
+      return set_write_error (file, local_error, error);
+    }
   if (n_sessions != NULL)
     *n_sessions = aftercare_backup_writer_get_n_sessions (writer);
   if (n_checkins != NULL)

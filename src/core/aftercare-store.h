@@ -52,6 +52,8 @@ AftercareSession *aftercare_store_lookup_session (AftercareStore *self, const ch
  * TRUE. Each write checks this first; a view may also call it on focus. */
 gboolean       aftercare_store_refresh           (AftercareStore *self);
 
+/* Edit a copy (aftercare_session_copy()) and pass it to update: the list's
+ * own objects follow what is stored, and take the new values once saved. */
 gboolean       aftercare_store_add_session       (AftercareStore *self, AftercareSession *session, GError **error);
 gboolean       aftercare_store_update_session    (AftercareStore *self, AftercareSession *session, GError **error);
 /* Deletes a session with its check-ins; the last deletion can be undone:
@@ -70,7 +72,8 @@ gboolean       aftercare_store_delete_checkin    (AftercareStore *self, const ch
 /* Signals: "checkins-changed" (const char *session_id) after a check-in of
  * that session is added, edited or deleted (also when an import or an undo
  * brings check-ins back); "session-changed" (const char *session_id) after
- * the session itself is added, edited, deleted or restored. */
+ * the session itself is added, edited, deleted or restored (sessions an
+ * import adds are announced by the list alone). */
 
 /* All or nothing, in one transaction; CSV when the name ends in .csv, else
  * the JSON backup (DESIGN.md, "Data formats"). */

@@ -6,9 +6,11 @@
 
 #include <glib/gi18n.h>
 
+#include "aftercare-reference-view.h"
 #include "aftercare-sessions-view.h"
 #include "aftercare-store-error-page.h"
 #include "aftercare-window.h"
+#include "aftercare-wizard.h"
 
 struct _AftercareWindow
 {
@@ -17,6 +19,7 @@ struct _AftercareWindow
   AdwViewStack *stack;
   AdwToastOverlay *toast_overlay;
   AftercareSessionsView *sessions_view;
+  AftercareWizard *wizard;
 
   GSettings *settings;
   AftercareClock *clock;
@@ -74,6 +77,27 @@ show_view_action_cb (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (parameter, NULL));
 }
 
+/* "Can I run after this?" from the reference: a fresh wizard with the type filled in. */
+static void
+assess_type_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AftercareWindow *self = AFTERCARE_WINDOW (widget);
+  const char *key = g_variant_get_string (parameter, NULL);
+  int type;
+
+  if (!aftercare_enum_from_key (AFTERCARE_TYPE_MASSAGE_TYPE, key, &type))
+    {
+      g_critical ("Unknown massage type “%s”", key);
+      return;
+    }
+  /* Shown first, so the wizard may move the focus into its first step. */
+  adw_view_stack_set_visible_child_name (self->stack, "can-i-run");
+  aftercare_wizard_reset (self->wizard);
+  aftercare_wizard_set_massage_type (self->wizard, type);
+}
+
 /* Ctrl+N logs a massage from whichever view is showing. */
 static void
 log_massage_action_cb (GtkWidget  *widget,
@@ -123,6 +147,7 @@ static void
 store_opened (AftercareWindow *self)
 {
   aftercare_sessions_view_set_context (self->sessions_view, self->store, self->clock);
+  aftercare_wizard_set_store (self->wizard, self->store);
 }
 
 static void
@@ -173,13 +198,17 @@ aftercare_window_class_init (AftercareWindowClass *klass)
   window_class->close_request = aftercare_window_close_request;
 
   g_type_ensure (AFTERCARE_TYPE_SESSIONS_VIEW);
+  g_type_ensure (AFTERCARE_TYPE_WIZARD);
+  g_type_ensure (AFTERCARE_TYPE_REFERENCE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, sessions_view);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, wizard);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.log-massage", NULL, log_massage_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.assess-type", "s", assess_type_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-view", "s", "sessions");

@@ -1,0 +1,178 @@
+/* bench-store.c: how the store copes with a large log: open time, first screenful, peak memory (not a test, not installed). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+
+#include "aftercare-store.h"
+#include "aftercare-time.h"
+
+/* Rows a first screen of the session list shows. */
+#define FIRST_PAGE_ROWS 30
+
+/* bench-store create DB N_SESSIONS N_CHECKINS
+ *   makes a database with that many rows, in one transaction;
+ * bench-store open DB
+ *   opens the store (checks included) and counts the list;
+ * bench-store first-page DB
+ *   opens it, then reads the first 30 rows of the list and each row's
+ *   latest check-in, as the session list's first screen does;
+ * bench-store quick-check DB
+ *   runs only PRAGMA quick_check, the part of opening that reads the whole file.
+ * Each prints key=value figures, times in milliseconds, memory in KiB. */
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static long
+peak_rss_kib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+static AftercareBackup *
+make_log (guint n_sessions,
+          guint n_checkins)
+{
+  g_autoptr(GDateTime) start = aftercare_time_parse ("2023-01-01T09:00:00+01:00");
+  AftercareBackup *backup = aftercare_backup_new ();
+  guint per_session = n_sessions > 0 ? n_checkins / n_sessions : 0;
+  guint extra = n_sessions > 0 ? n_checkins % n_sessions : 0;
+
+  for (guint i = 0; i < n_sessions; i++)
+    {
+      g_autoptr(GDateTime) end = g_date_time_add_minutes (start, i * 150 + g_random_int_range (0, 60));
+      g_autoptr(AftercareSession) session = aftercare_session_new (end);
+
+      aftercare_session_set_massage_type (session, i % AFTERCARE_N_MASSAGE_TYPES);
+      aftercare_session_set_pressure (session, i % 3);
+      aftercare_session_set_areas (session, AFTERCARE_AREA_CALVES | AFTERCARE_AREA_HAMSTRINGS);
+      aftercare_session_set_client (session, i % 2 ? "Client with a name" : "");
+      aftercare_session_set_notes (session, "Notes of about the length people type after a session.");
+      aftercare_backup_add_session (backup, session, NULL);
+      for (guint j = 0; j < per_session + (i < extra); j++)
+        {
+          g_autoptr(GDateTime) at = g_date_time_add_hours (end, 2 + 5 * j);
+          g_autoptr(AftercareCheckin) checkin =
+            aftercare_checkin_new (aftercare_session_get_id (session), at, j % 11, j % 3);
+
+          aftercare_backup_add_checkin (backup, checkin, NULL);
+        }
+    }
+  return backup;
+}
+
+static int
+create (const char *path,
+        guint       n_sessions,
+        guint       n_checkins)
+{
+  g_autoptr(AftercareBackup) backup = make_log (n_sessions, n_checkins);
+  g_autoptr(AftercareStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  store = aftercare_store_open (path, &error);
+  if (store == NULL || !aftercare_store_import (store, backup, NULL, NULL, &error))
+    {
+      g_printerr ("bench-store: %s\n", error->message);
+      return 1;
+    }
+  printf ("created=%s sessions=%u checkins=%u create_ms=%.1f\n", path, n_sessions, n_checkins, ms_since (start));
+  return 0;
+}
+
+static AftercareStore *
+open_timed (const char *path,
+            double     *open_ms)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  AftercareStore *store = aftercare_store_open (path, &error);
+
+  if (store == NULL)
+    {
+      g_printerr ("bench-store: %s\n", error->message);
+      exit (1);
+    }
+  g_list_model_get_n_items (aftercare_store_get_sessions (store));
+  *open_ms = ms_since (start);
+  return store;
+}
+
+static int
+open_only (const char *path)
+{
+  double open_ms;
+  g_autoptr(AftercareStore) store = open_timed (path, &open_ms);
+
+  printf ("open_ms=%.2f sessions=%u peak_rss_kib=%ld\n", open_ms,
+          g_list_model_get_n_items (aftercare_store_get_sessions (store)), peak_rss_kib ());
+  return 0;
+}
+
+static int
+first_page (const char *path)
+{
+  double open_ms;
+  g_autoptr(AftercareStore) store = open_timed (path, &open_ms);
+  GListModel *sessions = aftercare_store_get_sessions (store);
+  guint n_rows = MIN (FIRST_PAGE_ROWS, g_list_model_get_n_items (sessions));
+  guint n_checkins = 0;
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(AftercareSession) session = g_list_model_get_item (sessions, i);
+      g_autoptr(GPtrArray) checkins =
+        aftercare_store_list_checkins (store, aftercare_session_get_id (session), NULL);
+
+      /* The latest check-in is the one the row's verdict depends on most. */
+      if (checkins != NULL && checkins->len > 0)
+        g_assert (aftercare_checkin_get_at (g_ptr_array_index (checkins, checkins->len - 1)) != NULL);
+      n_checkins += checkins != NULL ? checkins->len : 0;
+    }
+  printf ("open_ms=%.2f first_page_ms=%.2f rows=%u checkins_read=%u peak_rss_kib=%ld\n",
+          open_ms, ms_since (start), n_rows, n_checkins, peak_rss_kib ());
+  return 0;
+}
+
+static int
+quick_check (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 1;
+  printf ("quick_check_ms=%.2f result=%s peak_rss_kib=%ld\n", ms_since (start),
+          (const char *) sqlite3_column_text (stmt, 0), peak_rss_kib ());
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return 0;
+}
+
+int
+main (int argc, char *argv[])
+{
+  if (argc == 5 && g_str_equal (argv[1], "create"))
+    return create (argv[2], atoi (argv[3]), atoi (argv[4]));
+  if (argc == 3 && g_str_equal (argv[1], "open"))
+    return open_only (argv[2]);
+  if (argc == 3 && g_str_equal (argv[1], "first-page"))
+    return first_page (argv[2]);
+  if (argc == 3 && g_str_equal (argv[1], "quick-check"))
+    return quick_check (argv[2]);
+  g_printerr ("usage: bench-store create DB N_SESSIONS N_CHECKINS | open DB | first-page DB | quick-check DB\n");
+  return 2;
+}

@@ -1,0 +1,80 @@
+/* store-helper.c: a second program on the same database, for the tests that need one (not installed). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "aftercare-store.h"
+#include "aftercare-time.h"
+
+/* store-helper add-sessions DB N CLIENT
+ *   adds N sessions for CLIENT, each in its own transaction;
+ * store-helper import DB FILE
+ *   reads FILE, prints "parsed" once it is checked, then imports it. */
+
+static int
+fail (const GError *error)
+{
+  g_printerr ("store-helper: %s\n", error->message);
+  return 1;
+}
+
+static int
+add_sessions (AftercareStore *store,
+              guint           n_sessions,
+              const char     *client)
+{
+  g_autoptr(GDateTime) start = aftercare_time_parse ("2026-01-01T08:00:00Z");
+
+  for (guint i = 0; i < n_sessions; i++)
+    {
+      g_autoptr(GDateTime) end = g_date_time_add_minutes (start, g_random_int_range (0, 500000));
+      g_autoptr(AftercareSession) session = aftercare_session_new (end);
+      g_autoptr(GError) error = NULL;
+
+      aftercare_session_set_client (session, client);
+      if (!aftercare_store_add_session (store, session, &error))
+        return fail (error);
+    }
+  return 0;
+}
+
+static int
+import (AftercareStore *store,
+        const char     *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(AftercareBackup) backup = NULL;
+  g_autoptr(GError) error = NULL;
+
+  contents = g_file_load_bytes (file, NULL, NULL, &error);
+  if (contents != NULL)
+    backup = aftercare_backup_parse (contents, aftercare_backup_format_for_file (file), &error);
+  if (backup == NULL)
+    return fail (error);
+  printf ("parsed\n");
+  fflush (stdout);
+  if (!aftercare_store_import (store, backup, NULL, NULL, &error))
+    return fail (error);
+  return 0;
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(AftercareStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (argc == 5 && g_str_equal (argv[1], "add-sessions"))
+    {
+      store = aftercare_store_open (argv[2], &error);
+      return store != NULL ? add_sessions (store, atoi (argv[3]), argv[4]) : fail (error);
+    }
+  if (argc == 4 && g_str_equal (argv[1], "import"))
+    {
+      store = aftercare_store_open (argv[2], &error);
+      return store != NULL ? import (store, argv[3]) : fail (error);
+    }
+  g_printerr ("usage: store-helper add-sessions DB N CLIENT | import DB FILE\n");
+  return 2;
+}

@@ -1,0 +1,315 @@
+/* test-backup.c: reading and checking JSON backups and CSV files before anything is stored (aftercare-backup.c). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "aftercare-backup.h"
+#include "aftercare-store.h"
+#include "aftercare-time.h"
+
+#define SESSION_ID "0b7c5a1e-2f4d-4c3b-9a8e-1d2c3b4a5f60"
+#define CHECKIN_1 "5e1d0000-2f4d-4c3b-9a8e-1d2c3b4a5f61"
+#define CHECKIN_2 "5e1d0000-2f4d-4c3b-9a8e-1d2c3b4a5f62"
+
+static const char valid_json[] =
+  "{\"format\": \"aftercare-backup\", \"version\": 1,\n"
+  " \"exported_at\": \"2026-11-24T18:00:00Z\",\n"
+  " \"sessions\": [\n"
+  "  {\"id\": \"" SESSION_ID "\", \"ended_at\": \"2026-11-24T10:00:00+01:00\",\n"
+  "   \"duration_minutes\": 60, \"type\": \"deep-tissue\", \"pressure\": \"deep\",\n"
+  "   \"first_time\": false, \"areas\": [\"calves\", \"hamstrings\"],\n"
+  "   \"client\": \"\", \"therapist\": \"Sam\", \"notes\": \"\",\n"
+  "   \"checkins\": [\n"
+  "     {\"id\": \"" CHECKIN_1 "\", \"at\": \"2026-11-24T16:00:00+01:00\", \"soreness\": 2,\n"
+  "      \"symptoms\": [\"heaviness\"], \"notes\": \"\"},\n"
+  "     {\"id\": \"" CHECKIN_2 "\", \"at\": \"2026-11-25T08:00:00+01:00\", \"soreness\": 1,\n"
+  "      \"symptoms\": [], \"notes\": \"better\"}]}]}\n";
+
+static AftercareBackup *
+parse (AftercareBackupFormat   format,
+       const char             *text,
+       GError                **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return aftercare_backup_parse (bytes, format, error);
+}
+
+/* valid_json with the first occurrence of old replaced. */
+static char *
+json_with (const char *old,
+           const char *new)
+{
+  const char *at = strstr (valid_json, old);
+
+  g_assert_nonnull (at);
+  return g_strdup_printf ("%.*s%s%s", (int) (at - valid_json), valid_json, new, at + strlen (old));
+}
+
+static void
+assert_rejected (AftercareBackupFormat  format,
+                 const char            *text,
+                 const char            *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareBackup) backup = parse (format, text, &error);
+
+  g_assert_null (backup);
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID);
+  if (!g_str_has_prefix (error->message, message))
+    g_error ("expected a message starting “%s”, got “%s”", message, error->message);
+}
+
+static void
+assert_json_rejected (const char *old,
+                      const char *new,
+                      const char *message)
+{
+  g_autofree char *text = json_with (old, new);
+
+  assert_rejected (AFTERCARE_BACKUP_FORMAT_JSON, text, message);
+}
+
+static void
+test_json_valid (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareBackup) backup = parse (AFTERCARE_BACKUP_FORMAT_JSON, valid_json, &error);
+  AftercareSession *session;
+  AftercareCheckin *checkin;
+  g_autofree char *ended_at = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (aftercare_backup_get_n_sessions (backup), ==, 1);
+  g_assert_cmpuint (aftercare_backup_get_n_checkins (backup), ==, 2);
+  session = aftercare_backup_get_session (backup, 0);
+  g_assert_cmpstr (aftercare_session_get_id (session), ==, SESSION_ID);
+  ended_at = aftercare_time_format (aftercare_session_get_ended_at (session));
+  g_assert_cmpstr (ended_at, ==, "2026-11-24T10:00:00+01:00");
+  g_assert_cmpint (aftercare_session_get_massage_type (session), ==, AFTERCARE_MASSAGE_DEEP_TISSUE);
+  g_assert_cmpint (aftercare_session_get_areas (session), ==, AFTERCARE_AREA_CALVES | AFTERCARE_AREA_HAMSTRINGS);
+  g_assert_cmpstr (aftercare_session_get_therapist (session), ==, "Sam");
+  checkin = aftercare_backup_get_checkin (backup, 1);
+  g_assert_cmpstr (aftercare_checkin_get_session_id (checkin), ==, SESSION_ID);
+  g_assert_cmpstr (aftercare_checkin_get_notes (checkin), ==, "better");
+  g_assert_cmpstr (aftercare_backup_get_checkin_origin (backup, 1), ==, "sessions[0].checkins[1]");
+}
+
+static void
+test_json_rejects_bad_values (void)
+{
+  assert_json_rejected ("\"soreness\": 1", "\"soreness\": 11",
+                        "sessions[0].checkins[1].soreness: “11” is not a whole number from 0 to 10");
+  assert_json_rejected ("\"soreness\": 2", "\"soreness\": -1", "sessions[0].checkins[0].soreness:");
+  assert_json_rejected ("\"soreness\": 2", "\"soreness\": 2.5", "sessions[0].checkins[0].soreness:");
+  assert_json_rejected ("\"soreness\": 2", "\"soreness\": \"2\"", "sessions[0].checkins[0].soreness:");
+  assert_json_rejected ("\"duration_minutes\": 60", "\"duration_minutes\": 1441",
+                        "sessions[0].duration_minutes:");
+  assert_json_rejected ("\"type\": \"deep-tissue\"", "\"type\": \"shiatsu\"",
+                        "sessions[0].type: “shiatsu” is not one of: swedish, deep-tissue,");
+  assert_json_rejected ("\"hamstrings\"", "\"knees\"", "sessions[0].areas[1]: “knees” is not one of:");
+  assert_json_rejected ("[\"heaviness\"]", "[\"heaviness;fever\"]", "sessions[0].checkins[0].symptoms[0]:");
+  assert_json_rejected ("\"first_time\": false", "\"first_time\": \"no\"",
+                        "sessions[0].first_time: must be true or false");
+  assert_json_rejected ("\"2026-11-24T10:00:00+01:00\"", "\"2026-11-24T10:00:00\"",
+                        "sessions[0].ended_at: “2026-11-24T10:00:00” is not a date and time with an offset");
+  assert_json_rejected ("\"" SESSION_ID "\"", "\"session-1\"", "sessions[0].id: “session-1” is not a UUID");
+  assert_json_rejected ("\"client\": \"\"", "\"client\": null", "sessions[0].client: must be text");
+}
+
+static void
+test_json_rejects_bad_structure (void)
+{
+  assert_json_rejected ("\"therapist\": \"Sam\",", "\"therapist\": \"Sam\", \"colour\": \"red\",",
+                        "sessions[0].colour: is not a known field");
+  assert_json_rejected ("\"pressure\": \"deep\",", "", "sessions[0].pressure: is missing");
+  assert_json_rejected ("\"symptoms\": [], ", "", "sessions[0].checkins[1].symptoms: is missing");
+  assert_json_rejected ("\"version\": 1", "\"version\": 2", "version: 2 is not known");
+  assert_json_rejected ("\"aftercare-backup\"", "\"something-else\"", "format: is “something-else”");
+  assert_json_rejected ("\"exported_at\": \"2026-11-24T18:00:00Z\",", "", "exported_at: is missing");
+  assert_json_rejected ("\"checkins\": [", "\"checkins\": 3, \"x\": [", "sessions[0].x: is not a known field");
+  assert_rejected (AFTERCARE_BACKUP_FORMAT_JSON, "[1, 2]", "The file is not an Aftercare backup");
+  assert_rejected (AFTERCARE_BACKUP_FORMAT_JSON, "{\"format\": ", "The file is not valid JSON");
+}
+
+static void
+test_json_rejects_checkin_before_end (void)
+{
+  /* 10:30 at +02:00 is 08:30 UTC, before the session ended (09:00 UTC). */
+  assert_json_rejected ("\"2026-11-24T16:00:00+01:00\"", "\"2026-11-24T10:30:00+02:00\"",
+                        "sessions[0].checkins[0].at: is before the session ended (2026-11-24T10:00:00+01:00)");
+}
+
+#define MINIMAL_SESSION \
+  "{\"id\": \"" SESSION_ID "\", \"ended_at\": \"2026-11-24T10:00:00Z\", \"duration_minutes\": 60, " \
+  "\"type\": \"thai\", \"pressure\": \"light\", \"first_time\": false, \"areas\": [], " \
+  "\"client\": \"\", \"therapist\": \"\", \"notes\": \"\", \"checkins\": []}"
+
+static void
+test_json_rejects_repeated_ids (void)
+{
+  assert_json_rejected (CHECKIN_2, CHECKIN_1,
+                        "sessions[0].checkins[1].id: the check-in " CHECKIN_1 " appears twice in the file");
+  assert_rejected (AFTERCARE_BACKUP_FORMAT_JSON,
+                   "{\"format\": \"aftercare-backup\", \"version\": 1, "
+                   "\"exported_at\": \"2026-11-24T18:00:00Z\", \"sessions\": ["
+                   MINIMAL_SESSION ", " MINIMAL_SESSION "]}",
+                   "sessions[1].id: the session " SESSION_ID " appears twice in the file");
+}
+
+#define CSV_ROW_1 SESSION_ID ",2026-11-24T10:00:00+01:00,60,deep-tissue,deep,false,calves;hamstrings,,Sam,," \
+                  CHECKIN_1 ",2026-11-24T16:00:00+01:00,2,heaviness,\r\n"
+#define CSV_ROW_2 SESSION_ID ",2026-11-24T10:00:00+01:00,60,deep-tissue,deep,false,hamstrings;calves,,Sam,," \
+                  CHECKIN_2 ",2026-11-25T08:00:00+01:00,1,,better\r\n"
+
+static void
+test_csv_valid (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareBackup) backup =
+    parse (AFTERCARE_BACKUP_FORMAT_CSV, AFTERCARE_BACKUP_CSV_HEADER "\r\n" CSV_ROW_1 CSV_ROW_2, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (aftercare_backup_get_n_sessions (backup), ==, 1);
+  g_assert_cmpuint (aftercare_backup_get_n_checkins (backup), ==, 2);
+  g_assert_cmpstr (aftercare_backup_get_session_origin (backup, 0), ==, "line 2");
+  g_assert_cmpstr (aftercare_backup_get_checkin_origin (backup, 1), ==, "line 3");
+  g_assert_cmpstr (aftercare_checkin_get_notes (aftercare_backup_get_checkin (backup, 1)), ==, "better");
+}
+
+static void
+test_csv_columns_in_any_order (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareBackup) backup =
+    parse (AFTERCARE_BACKUP_FORMAT_CSV,
+           "checkin_notes,symptoms,soreness,checkin_at,checkin_id,session_notes,therapist,client,"
+           "areas,first_time,pressure,type,duration_minutes,ended_at,session_id\n"
+           "sore,fever,4,2026-11-24T12:00:00Z,,,,,neck,true,light,thai,90,2026-11-24T10:00:00Z,\n",
+           &error);
+  AftercareCheckin *checkin;
+
+  g_assert_no_error (error);
+  checkin = aftercare_backup_get_checkin (backup, 0);
+  g_assert_cmpuint (aftercare_checkin_get_soreness (checkin), ==, 4);
+  g_assert_cmpint (aftercare_checkin_get_symptoms (checkin), ==, AFTERCARE_SYMPTOM_FEVER);
+  g_assert_true (g_uuid_string_is_valid (aftercare_checkin_get_id (checkin)));
+  g_assert_cmpint (aftercare_session_get_massage_type (aftercare_backup_get_session (backup, 0)), ==,
+                   AFTERCARE_MASSAGE_THAI);
+}
+
+/* Rows typed by hand: empty ids get new ones; consecutive rows with the
+ * same session columns are one session. */
+static void
+test_csv_groups_rows_without_ids (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareBackup) backup =
+    parse (AFTERCARE_BACKUP_FORMAT_CSV,
+           AFTERCARE_BACKUP_CSV_HEADER "\n"
+           ",2026-11-24T10:00:00Z,60,swedish,light,false,neck,Ana,,,,2026-11-24T12:00:00Z,1,,\n"
+           ",2026-11-24T10:00:00Z,60,swedish,light,false,neck,Ana,,,,2026-11-25T12:00:00Z,0,,\n"
+           ",2026-11-24T10:00:00Z,60,swedish,light,false,neck,Bo,,,,,,,\n"
+           ",2026-11-24T10:00:00Z,60,swedish,light,false,neck,Ana,,,,2026-11-26T12:00:00Z,0,,\n",
+           &error);
+  AftercareSession *first, *second, *third;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (aftercare_backup_get_n_sessions (backup), ==, 3);
+  g_assert_cmpuint (aftercare_backup_get_n_checkins (backup), ==, 3);
+  first = aftercare_backup_get_session (backup, 0);
+  second = aftercare_backup_get_session (backup, 1);
+  third = aftercare_backup_get_session (backup, 2);
+  g_assert_cmpstr (aftercare_session_get_client (second), ==, "Bo");
+  g_assert_true (g_uuid_string_is_valid (aftercare_session_get_id (first)));
+  g_assert_cmpstr (aftercare_session_get_id (first), !=, aftercare_session_get_id (third));
+  g_assert_cmpstr (aftercare_checkin_get_session_id (aftercare_backup_get_checkin (backup, 1)), ==,
+                   aftercare_session_get_id (first));
+  g_assert_cmpstr (aftercare_checkin_get_session_id (aftercare_backup_get_checkin (backup, 2)), ==,
+                   aftercare_session_get_id (third));
+}
+
+static void
+assert_csv_rejected (const char *rows,
+                     const char *message)
+{
+  g_autofree char *text = g_strconcat (AFTERCARE_BACKUP_CSV_HEADER "\r\n", rows, NULL);
+
+  assert_rejected (AFTERCARE_BACKUP_FORMAT_CSV, text, message);
+}
+
+static void
+test_csv_rejects_bad_rows (void)
+{
+  assert_csv_rejected (CSV_ROW_1 ",2026-11-24T10:00:00Z,60,thai,light,false,,,,,,2026-11-24T12:00:00Z,11,,\r\n",
+                       "Line 3, field “soreness”: “11” is not a whole number from 0 to 10");
+  assert_csv_rejected (",2026-11-24T10:00:00Z,60,thai,light,yes,,,,,,,,,\r\n",
+                       "Line 2, field “first_time”: “yes” is neither true nor false");
+  assert_csv_rejected (",2026-11-24T10:00:00Z,sixty,thai,light,false,,,,,,,,,\r\n",
+                       "Line 2, field “duration_minutes”: “sixty” is not a whole number");
+  assert_csv_rejected (",2026-11-24T10:00:00Z,60,thai,light,false,,,,,,2026-11-24T09:00:00Z,1,,\r\n",
+                       "Line 2, field “checkin_at”: is before the session ended");
+  assert_csv_rejected (",2026-11-24T10:00:00Z,60,thai,light,false,,,,,,2026-11-24T12:00:00Z,,,\r\n",
+                       "Line 2, field “soreness”: is missing");
+  assert_csv_rejected (",2026-11-24T10:00:00Z,60,thai,light,false,,,,,,,3,,\r\n",
+                       "Line 2, field “checkin_at”: is missing");
+  assert_csv_rejected (",2026-11-24T10:00:00Z,60,thai,light,false,,,,,,2026-11-24T12:00:00Z,1,itching,\r\n",
+                       "Line 2, field “symptoms”: “itching” is not one of:");
+  assert_csv_rejected (",2026-11-24T10:00:00Z,60,thai,light,false,,,,\r\n",
+                       "Line 2: 10 fields where the header has 15");
+  assert_csv_rejected (CSV_ROW_1 "\"" SESSION_ID "\",2026-11-24T10:00:00+01:00,60,deep-tissue,deep,false,"
+                       "calves;hamstrings,,\"Sam\nand Kim\",,,,,,\r\n",
+                       "Line 3, field “therapist”: differs from line 2, where session " SESSION_ID);
+  /* A line break inside a quoted field: the next row is on line 5. */
+  assert_csv_rejected (",2026-11-24T10:00:00Z,60,thai,light,false,,,,\"one\ntwo\nthree\",,,,,\r\n"
+                       ",2026-11-24T10:00:00Z,60,reiki,light,false,,,,,,,,,\r\n",
+                       "Line 5, field “type”: “reiki” is not one of:");
+  assert_csv_rejected (CSV_ROW_1 CSV_ROW_1, "Line 3, field “checkin_id”: the check-in " CHECKIN_1 " appears twice");
+}
+
+static void
+test_csv_rejects_bad_header (void)
+{
+  assert_rejected (AFTERCARE_BACKUP_FORMAT_CSV, "session_id,colour\r\n", "Line 1: “colour” is not a known column");
+  assert_rejected (AFTERCARE_BACKUP_FORMAT_CSV, "session_id,ended_at\r\n", "Line 1: the column “duration_minutes” is missing");
+  assert_rejected (AFTERCARE_BACKUP_FORMAT_CSV, "session_id,session_id\r\n", "Line 1: the column “session_id” appears twice");
+  assert_rejected (AFTERCARE_BACKUP_FORMAT_CSV, "", "Line 1: the file is empty");
+}
+
+static void
+test_not_utf8 (void)
+{
+  assert_rejected (AFTERCARE_BACKUP_FORMAT_CSV, AFTERCARE_BACKUP_CSV_HEADER "\r\n,caf\xE9\r\n",
+                   "Line 2: the file is not UTF-8 text");
+  assert_rejected (AFTERCARE_BACKUP_FORMAT_JSON, "{\"format\": \"\xff\"}", "Line 1: the file is not UTF-8 text");
+}
+
+static void
+test_format_for_file (void)
+{
+  g_autoptr(GFile) csv = g_file_new_for_path ("/tmp/Sessions.CSV");
+  g_autoptr(GFile) json = g_file_new_for_path ("/tmp/backup.json");
+  g_autoptr(GFile) other = g_file_new_for_path ("/tmp/csv");
+
+  g_assert_cmpint (aftercare_backup_format_for_file (csv), ==, AFTERCARE_BACKUP_FORMAT_CSV);
+  g_assert_cmpint (aftercare_backup_format_for_file (json), ==, AFTERCARE_BACKUP_FORMAT_JSON);
+  g_assert_cmpint (aftercare_backup_format_for_file (other), ==, AFTERCARE_BACKUP_FORMAT_JSON);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/backup/json/valid", test_json_valid);
+  g_test_add_func ("/backup/json/rejects-bad-values", test_json_rejects_bad_values);
+  g_test_add_func ("/backup/json/rejects-bad-structure", test_json_rejects_bad_structure);
+  g_test_add_func ("/backup/json/rejects-checkin-before-end", test_json_rejects_checkin_before_end);
+  g_test_add_func ("/backup/json/rejects-repeated-ids", test_json_rejects_repeated_ids);
+  g_test_add_func ("/backup/csv/valid", test_csv_valid);
+  g_test_add_func ("/backup/csv/columns-in-any-order", test_csv_columns_in_any_order);
+  g_test_add_func ("/backup/csv/groups-rows-without-ids", test_csv_groups_rows_without_ids);
+  g_test_add_func ("/backup/csv/rejects-bad-rows", test_csv_rejects_bad_rows);
+  g_test_add_func ("/backup/csv/rejects-bad-header", test_csv_rejects_bad_header);
+  g_test_add_func ("/backup/not-utf8", test_not_utf8);
+  g_test_add_func ("/backup/format-for-file", test_format_for_file);
+  return g_test_run ();
+}

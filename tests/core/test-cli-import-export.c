@@ -1,0 +1,222 @@
+/* test-cli-import-export.c: aftercare --import and --export, without a display (aftercare-cli.c). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "store-test-util.h"
+
+#define SESSION_ID "0b7c5a1e-2f4d-4c3b-9a8e-1d2c3b4a5f60"
+
+static const char backup_json[] =
+  "{\"format\": \"aftercare-backup\", \"version\": 1, \"exported_at\": \"2026-11-24T18:00:00Z\",\n"
+  " \"sessions\": [\n"
+  "  {\"id\": \"" SESSION_ID "\", \"ended_at\": \"2026-11-24T10:00:00+01:00\", \"duration_minutes\": 60,\n"
+  "   \"type\": \"deep-tissue\", \"pressure\": \"deep\", \"first_time\": false,\n"
+  "   \"areas\": [\"calves\", \"hamstrings\"], \"client\": \"Zoë, \\\"Z\\\"\", \"therapist\": \"\",\n"
+  "   \"notes\": \"two\\nlines\",\n"
+  "   \"checkins\": [{\"id\": \"5e1d0000-2f4d-4c3b-9a8e-1d2c3b4a5f61\", \"at\": \"2026-11-24T16:00:00+01:00\",\n"
+  "                 \"soreness\": 2, \"symptoms\": [\"heaviness\"], \"notes\": \"\"},\n"
+  "                {\"id\": \"5e1d0000-2f4d-4c3b-9a8e-1d2c3b4a5f62\", \"at\": \"2026-11-25T08:00:00+01:00\",\n"
+  "                 \"soreness\": 0, \"symptoms\": [], \"notes\": \"fine\"}]},\n"
+  "  {\"id\": \"1c8d5a1e-2f4d-4c3b-9a8e-1d2c3b4a5f60\", \"ended_at\": \"2026-11-20T18:00:00-05:00\",\n"
+  "   \"duration_minutes\": 30, \"type\": \"swedish\", \"pressure\": \"light\", \"first_time\": true,\n"
+  "   \"areas\": [], \"client\": \"\", \"therapist\": \"Lou\", \"notes\": \"\", \"checkins\": []}]}\n";
+
+typedef struct
+{
+  char *folder;
+  char *db;
+  char **envp;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *data_home = NULL;
+
+  f->folder = test_make_folder ();
+  f->db = g_build_filename (f->folder, "clinic.db", NULL);
+  data_home = g_build_filename (f->folder, "data-home", NULL);
+  /* No display at all: these options must not need one. */
+  f->envp = g_get_environ ();
+  f->envp = g_environ_unsetenv (f->envp, "DISPLAY");
+  f->envp = g_environ_unsetenv (f->envp, "WAYLAND_DISPLAY");
+  f->envp = g_environ_setenv (f->envp, "XDG_DATA_HOME", data_home, TRUE);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  test_remove_folder (f->folder);
+  g_free (f->folder);
+  g_free (f->db);
+  g_strfreev (f->envp);
+}
+
+static char *
+folder_file (Fixture    *f,
+             const char *name,
+             const char *contents)
+{
+  char *path = g_build_filename (f->folder, name, NULL);
+
+  if (contents != NULL)
+    g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+/* Runs aftercare with args; returns its exit status. */
+static int
+run (Fixture             *f,
+     const char * const  *args,
+     char               **out,
+     char               **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, (char *) g_getenv ("AFTERCARE_EXE"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  return test_run ((const char * const *) argv->pdata, (const char * const *) f->envp, out, err);
+}
+
+static void
+assert_one_error_line (const char *err,
+                       const char *part_1,
+                       const char *part_2)
+{
+  /* One line, ending in a line break. */
+  g_assert_true (g_str_has_suffix (err, "\n"));
+  g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+  g_assert_nonnull (strstr (err, part_1));
+  g_assert_nonnull (strstr (err, part_2));
+}
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *input = folder_file (f, "in.json", backup_json);
+  g_autofree char *json = folder_file (f, "out.json", NULL);
+  g_autofree char *csv = folder_file (f, "out.csv", NULL);
+  g_autofree char *again_db = folder_file (f, "again.db", NULL);
+  g_autofree char *again_json = folder_file (f, "again.json", NULL);
+  g_autofree char *out = NULL, *err = NULL, *csv_text = NULL;
+  g_autofree char *first = NULL, *second = NULL;
+
+  g_assert_cmpint (run (f, (const char *[]) { "--db", f->db, "--import", input, NULL }, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "Imported 2 sessions and 2 check-ins\n");
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (f, (const char *[]) { "--db", f->db, "--export", csv, NULL }, &out, &err), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Exported 2 sessions and 2 check-ins to "));
+  g_assert_true (g_file_get_contents (csv, &csv_text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv_text, "session_id,ended_at,duration_minutes,type,pressure,first_time,"
+                                             "areas,client,therapist,session_notes,checkin_id,checkin_at,"
+                                             "soreness,symptoms,checkin_notes\r\n"));
+  g_assert_nonnull (strstr (csv_text, SESSION_ID ",2026-11-24T10:00:00+01:00,60,deep-tissue,deep,false,"
+                                      "hamstrings;calves,\"Zoë, \"\"Z\"\"\",,\"two\nlines\","));
+  g_clear_pointer (&out, g_free);
+
+  /* JSON out, into an empty database, and out again: the same. */
+  g_assert_cmpint (run (f, (const char *[]) { "--db", f->db, "--export", json, NULL }, NULL, NULL), ==, 0);
+  g_assert_cmpint (run (f, (const char *[]) { "--db", again_db, "--import", json, NULL }, &out, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "Imported 2 sessions and 2 check-ins\n");
+  g_assert_cmpint (run (f, (const char *[]) { "--db", again_db, "--export", again_json, NULL }, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (json, &first, NULL, NULL));
+  g_assert_true (g_file_get_contents (again_json, &second, NULL, NULL));
+  g_assert_cmpstr (strchr (strstr (first, "\"sessions\""), '\n'), ==, strchr (strstr (second, "\"sessions\""), '\n'));
+}
+
+static void
+test_bad_row_exits_2 (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *input = folder_file (f, "typed.csv",
+    "session_id,ended_at,duration_minutes,type,pressure,first_time,areas,client,therapist,"
+    "session_notes,checkin_id,checkin_at,soreness,symptoms,checkin_notes\n"
+    ",2026-11-24T10:00:00Z,60,thai,light,false,,,,,,2026-11-24T12:00:00Z,3,,\n"
+    ",2026-11-24T10:00:00Z,60,thai,light,false,,,,,,2026-11-24T18:00:00Z,12,,\n");
+  g_autofree char *json = folder_file (f, "out.json", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run (f, (const char *[]) { "--db", f->db, "--import", input, NULL }, &out, &err), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  assert_one_error_line (err, "Line 3", "soreness");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (f, (const char *[]) { "--db", f->db, "--export", json, NULL }, &out, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Exported 0 sessions and 0 check-ins"));
+}
+
+static void
+test_conflict_exits_2 (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *input = folder_file (f, "in.json", backup_json);
+  g_autofree char *changed_text = g_strdup (backup_json);
+  g_autofree char *changed = NULL;
+  g_autofree char *err = NULL;
+
+  memcpy (strstr (changed_text, "\"duration_minutes\": 60"), "\"duration_minutes\": 61", 22);
+  changed = folder_file (f, "changed.json", changed_text);
+  g_assert_cmpint (run (f, (const char *[]) { "--db", f->db, "--import", input, NULL }, NULL, NULL), ==, 0);
+  g_assert_cmpint (run (f, (const char *[]) { "--db", f->db, "--import", changed, NULL }, NULL, &err), ==, 2);
+  assert_one_error_line (err, "sessions[0]: session " SESSION_ID, "duration_minutes");
+}
+
+static void
+test_failures_exit_1 (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *missing = folder_file (f, "missing.json", NULL);
+  g_autofree char *input = folder_file (f, "in.json", backup_json);
+  g_autofree char *not_a_db = folder_file (f, "notes.db", "shopping list: milk\n");
+  g_autofree char *err = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_cmpint (run (f, (const char *[]) { "--db", f->db, "--import", missing, NULL }, NULL, &err), ==, 1);
+  assert_one_error_line (err, "Could not read", "missing.json");
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (f, (const char *[]) { "--db", not_a_db, "--import", input, NULL }, NULL, &err), ==, 1);
+  assert_one_error_line (err, "notes.db", "not an SQLite database");
+  g_assert_true (g_file_get_contents (not_a_db, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "shopping list: milk\n");
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (f, (const char *[]) { "--import", input, "--export", missing, NULL }, NULL, &err), ==, 2);
+  assert_one_error_line (err, "--import", "--export");
+}
+
+static void
+test_default_location (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *input = folder_file (f, "in.json", backup_json);
+  g_autofree char *db = g_build_filename (f->folder, "data-home", "aftercare", "aftercare.db", NULL);
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (run (f, (const char *[]) { "--import", input, NULL }, &out, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "Imported 2 sessions and 2 check-ins\n");
+  g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
+}
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  ADD ("/cli/import-export/round-trip", test_round_trip);
+  ADD ("/cli/import-export/bad-row-exits-2-and-imports-nothing", test_bad_row_exits_2);
+  ADD ("/cli/import-export/conflict-exits-2", test_conflict_exits_2);
+  ADD ("/cli/import-export/failures-exit-1", test_failures_exit_1);
+  ADD ("/cli/import-export/default-location", test_default_location);
+  return g_test_run ();
+}

@@ -1,0 +1,524 @@
+/* test-sqlite-backend.c: the database file itself: mode, pragmas, migrations, damage, two writers (aftercare-sqlite-backend.c). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "aftercare-sqlite-backend.h"
+#include "aftercare-store.h"
+#include "aftercare-time.h"
+#include "store-test-util.h"
+
+typedef struct
+{
+  char *folder;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->folder = test_make_folder ();
+  f->path = g_build_filename (f->folder, "aftercare.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  test_remove_folder (f->folder);
+  g_free (f->folder);
+  g_free (f->path);
+}
+
+/* Raw SQLite, to look at (or make) files the way another program would. */
+
+static sqlite3 *
+raw_open (const char *path,
+          int         flags)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, flags, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+static void
+raw_exec (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+static gint64
+raw_integer (sqlite3    *db,
+             const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static char *
+raw_text (sqlite3    *db,
+          const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static AftercareStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  AftercareStore *store = aftercare_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+fill (AftercareStore *store,
+      guint           n_sessions)
+{
+  g_autoptr(AftercareBackup) backup = aftercare_backup_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n_sessions; i++)
+    {
+      g_autoptr(AftercareSession) session = test_session_new ("2026-11-01T10:00:00Z");
+      g_autoptr(AftercareCheckin) checkin = test_checkin_new (session, "2026-11-02T10:00:00Z", i % 11);
+
+      aftercare_session_set_notes (session, "Some words to fill the pages of the file a little");
+      aftercare_backup_add_session (backup, session, NULL);
+      aftercare_backup_add_checkin (backup, checkin, NULL);
+    }
+  g_assert_true (aftercare_store_import (store, backup, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The file */
+
+static void
+test_file_is_private (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->folder, "nested", "aftercare", NULL);
+  g_autofree char *path = g_build_filename (folder, "aftercare.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(AftercareStore) store = NULL;
+  g_autoptr(AftercareSession) session = test_session_new ("2026-11-24T10:00:00Z");
+  g_autoptr(GError) error = NULL;
+  mode_t old_umask = umask (022);
+
+  store = open_store (path);
+  g_assert_true (aftercare_store_add_session (store, session, &error));
+  g_assert_no_error (error);
+  umask (old_umask);
+
+  g_assert_cmpuint (file_mode (folder), ==, 0700);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  /* The write-ahead log holds health data too. */
+  g_assert_cmpuint (file_mode (wal), ==, 0600);
+  g_assert_cmpuint (file_mode (shm), ==, 0600);
+}
+
+static void
+test_default_location (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *location = aftercare_store_get_default_location ();
+  g_autofree char *expected = g_build_filename (g_getenv ("XDG_DATA_HOME"), "aftercare", "aftercare.db", NULL);
+  g_autofree char *folder = g_path_get_dirname (location);
+  g_autoptr(AftercareStore) store = NULL;
+
+  g_assert_cmpstr (location, ==, expected);
+  store = open_store (location);
+  g_assert_cmpuint (file_mode (folder), ==, 0700);
+  g_assert_cmpuint (file_mode (location), ==, 0600);
+}
+
+static void
+test_pragmas (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(AftercareStore) store = open_store (f->path);
+  g_autoptr(AftercareSession) session = test_session_new ("2026-11-24T10:00:00Z");
+  g_autoptr(AftercareCheckin) checkin = test_checkin_new (session, "2026-11-24T12:00:00Z", 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *journal_mode = NULL;
+  sqlite3 *db;
+
+  aftercare_store_add_session (store, session, &error);
+  aftercare_store_add_checkin (store, checkin, &error);
+  aftercare_store_delete_session (store, aftercare_session_get_id (session), &error);
+  g_assert_no_error (error);
+
+  db = raw_open (f->path, SQLITE_OPEN_READONLY);
+  journal_mode = raw_text (db, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal_mode, ==, "wal");
+  g_assert_cmpint (raw_integer (db, "PRAGMA user_version"), ==, AFTERCARE_SQLITE_SCHEMA_VERSION);
+  g_assert_cmpint (raw_integer (db, "PRAGMA application_id"), ==, AFTERCARE_SQLITE_APPLICATION_ID);
+  /* Foreign keys are on: the session's check-in went with it. */
+  g_assert_cmpint (raw_integer (db, "SELECT count(*) FROM checkins"), ==, 0);
+  sqlite3_close (db);
+}
+
+/* Migrations */
+
+/* Version 1 exactly as the first release wrote it. */
+static const char schema_v1[] =
+  "PRAGMA application_id = 1095128131;"
+  "CREATE TABLE sessions ("
+  "  id TEXT NOT NULL PRIMARY KEY,"
+  "  ended_at TEXT NOT NULL,"
+  "  ended_us INTEGER NOT NULL,"
+  "  duration_minutes INTEGER NOT NULL CHECK (duration_minutes BETWEEN 0 AND 1440),"
+  "  type TEXT NOT NULL,"
+  "  pressure TEXT NOT NULL,"
+  "  first_time INTEGER NOT NULL CHECK (first_time IN (0, 1)),"
+  "  areas TEXT NOT NULL,"
+  "  client TEXT NOT NULL,"
+  "  therapist TEXT NOT NULL,"
+  "  notes TEXT NOT NULL);"
+  "CREATE INDEX sessions_newest_first ON sessions (ended_us, id);"
+  "CREATE TABLE checkins ("
+  "  id TEXT NOT NULL PRIMARY KEY,"
+  "  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,"
+  "  at TEXT NOT NULL,"
+  "  at_us INTEGER NOT NULL,"
+  "  soreness INTEGER NOT NULL CHECK (soreness BETWEEN 0 AND 10),"
+  "  symptoms TEXT NOT NULL,"
+  "  notes TEXT NOT NULL);"
+  "PRAGMA user_version = 1;";
+
+#define V1_SESSION "6a0c1b2e-0d1f-4e3a-8b7c-5d4e3f2a1b0c"
+#define V1_CHECKIN "7b1d2c3f-1e2a-4f4b-9c8d-6e5f4a3b2c1d"
+
+static void
+make_v1_file (const char *path)
+{
+  sqlite3 *db = raw_open (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+
+  raw_exec (db, schema_v1);
+  /* 2026-11-24T10:00:00+01:00 is 1795510800 s after the epoch. */
+  raw_exec (db,
+            "INSERT INTO sessions VALUES ('" V1_SESSION "', '2026-11-24T10:00:00+01:00', 1795510800000000,"
+            " 75, 'trigger-point', 'moderate', 1, 'neck;shoulders', 'Kim', 'Lou', 'From version 1');"
+            "INSERT INTO checkins VALUES ('" V1_CHECKIN "', '" V1_SESSION "', '2026-11-25T09:30:00+01:00',"
+            " 1795595400000000, 3, 'reduced-range', 'Stiff neck');");
+  sqlite3_close (db);
+}
+
+static void
+test_migrate_from_v1 (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(AftercareStore) store = NULL;
+  g_autoptr(AftercareSession) session = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ended_at = NULL;
+  AftercareCheckin *checkin;
+  sqlite3 *db;
+
+  make_v1_file (f->path);
+  store = open_store (f->path);
+  session = aftercare_store_lookup_session (store, V1_SESSION, &error);
+  g_assert_no_error (error);
+  ended_at = aftercare_time_format (aftercare_session_get_ended_at (session));
+  g_assert_cmpstr (ended_at, ==, "2026-11-24T10:00:00+01:00");
+  g_assert_cmpint (aftercare_session_get_massage_type (session), ==, AFTERCARE_MASSAGE_TRIGGER_POINT);
+  g_assert_cmpint (aftercare_session_get_areas (session), ==, AFTERCARE_AREA_NECK | AFTERCARE_AREA_SHOULDERS);
+  g_assert_true (aftercare_session_get_first_time (session));
+  g_assert_cmpstr (aftercare_session_get_notes (session), ==, "From version 1");
+  checkins = aftercare_store_list_checkins (store, V1_SESSION, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checkins->len, ==, 1);
+  checkin = g_ptr_array_index (checkins, 0);
+  g_assert_cmpuint (aftercare_checkin_get_soreness (checkin), ==, 3);
+  g_assert_cmpint (aftercare_checkin_get_symptoms (checkin), ==, AFTERCARE_SYMPTOM_REDUCED_RANGE);
+
+  /* Version 2: rows count their edits, and check-ins are indexed by session. */
+  aftercare_session_set_notes (session, "Edited after the upgrade");
+  g_assert_true (aftercare_store_update_session (store, session, &error));
+  db = raw_open (f->path, SQLITE_OPEN_READONLY);
+  g_assert_cmpint (raw_integer (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_integer (db, "SELECT version FROM sessions"), ==, 2);
+  g_assert_cmpint (raw_integer (db, "SELECT version FROM checkins"), ==, 1);
+  g_assert_cmpint (raw_integer (db, "SELECT count(*) FROM sqlite_schema"
+                                    " WHERE type = 'index' AND name = 'checkins_by_session'"), ==, 1);
+  sqlite3_close (db);
+}
+
+static void
+test_migrate_from_empty_file (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(AftercareStore) store = NULL;
+  sqlite3 *db;
+
+  g_assert_true (g_file_set_contents (f->path, "", 0, NULL));
+  store = open_store (f->path);
+  g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_sessions (store)), ==, 0);
+  db = raw_open (f->path, SQLITE_OPEN_READONLY);
+  g_assert_cmpint (raw_integer (db, "PRAGMA user_version"), ==, AFTERCARE_SQLITE_SCHEMA_VERSION);
+  sqlite3_close (db);
+}
+
+/* Damage: never written, a clear error, and a way out */
+
+static void
+assert_refused_untouched (const char *path,
+                          int         code,
+                          const char *words)
+{
+  g_autofree char *before = file_checksum (path);
+  g_autofree char *after = NULL;
+  g_autoptr(AftercareStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st_before, st_after;
+
+  g_assert_cmpint (g_stat (path, &st_before), ==, 0);
+  store = aftercare_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, AFTERCARE_STORE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, words));
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (g_stat (path, &st_after), ==, 0);
+  g_assert_cmpint (st_before.st_mtime, ==, st_after.st_mtime);
+  g_assert_cmpuint (st_before.st_mode, ==, st_after.st_mode);
+}
+
+static void
+test_damaged_not_sqlite (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_assert_true (g_file_set_contents (f->path, "session_id,ended_at\nnot a database\n", -1, NULL));
+  assert_refused_untouched (f->path, AFTERCARE_STORE_ERROR_DAMAGED, "not an SQLite database");
+}
+
+/* Overwrites one page of the sessions table with noise. */
+static void
+corrupt_sessions_table (const char *path)
+{
+  sqlite3 *db = raw_open (path, SQLITE_OPEN_READONLY);
+  gint64 page_size = raw_integer (db, "PRAGMA page_size");
+  gint64 root = raw_integer (db, "SELECT rootpage FROM sqlite_schema WHERE name = 'sessions'");
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >=, (gsize) (root * page_size));
+  memset (contents + (root - 1) * page_size, 0x5A, page_size);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
+static void
+test_damaged_fails_quick_check (Fixture       *f,
+                                gconstpointer  data)
+{
+  AftercareStore *store = open_store (f->path);
+
+  fill (store, 300);
+  g_object_unref (store);   /* the last connection folds the log into the file */
+  corrupt_sessions_table (f->path);
+  assert_refused_untouched (f->path, AFTERCARE_STORE_ERROR_DAMAGED, "cannot be used");
+}
+
+static void
+test_damaged_too_new (Fixture       *f,
+                      gconstpointer  data)
+{
+  AftercareStore *store = open_store (f->path);
+  sqlite3 *db;
+
+  fill (store, 3);
+  g_object_unref (store);
+  db = raw_open (f->path, SQLITE_OPEN_READWRITE);
+  raw_exec (db, "PRAGMA user_version = 3");
+  sqlite3_close (db);
+  assert_refused_untouched (f->path, AFTERCARE_STORE_ERROR_TOO_NEW, "newer version of Aftercare");
+}
+
+static void
+test_damaged_other_program (Fixture       *f,
+                            gconstpointer  data)
+{
+  sqlite3 *db = raw_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+
+  raw_exec (db, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ana')");
+  sqlite3_close (db);
+  assert_refused_untouched (f->path, AFTERCARE_STORE_ERROR_DAMAGED, "belongs to another program");
+}
+
+static void
+test_folder_is_not_damage (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A folder where the file should be is a mistake to report, not a
+   * damaged database to offer moving aside. */
+  g_assert_cmpint (g_mkdir (f->path, 0700), ==, 0);
+  g_assert_null (aftercare_store_open (f->path, &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, f->path));
+}
+
+static void
+test_start_fresh (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *backup_path = NULL;
+  g_autofree char *backup_wal = NULL;
+  g_autofree char *moved = NULL;
+  g_autoptr(AftercareStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (f->path, "not a database", -1, NULL));
+  g_assert_true (g_file_set_contents (wal, "an old log", -1, NULL));
+  before = file_checksum (f->path);
+  g_assert_null (aftercare_store_open (f->path, &error));
+  g_clear_error (&error);
+
+  g_assert_true (aftercare_store_start_fresh (f->path, &backup_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (backup_path, f->path));
+  g_assert_true (g_str_has_suffix (backup_path, ".bak"));
+  moved = file_checksum (backup_path);
+  g_assert_cmpstr (moved, ==, before);
+  backup_wal = g_strconcat (backup_path, "-wal", NULL);
+  g_assert_true (g_file_test (backup_wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  store = open_store (f->path);
+  g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_sessions (store)), ==, 0);
+  g_assert_true (g_file_test (backup_path, G_FILE_TEST_EXISTS));
+}
+
+/* Two programs writing one file at the same time */
+
+static GSubprocess *
+spawn_helper (const char * const *args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  GSubprocess *process;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("AFTERCARE_STORE_HELPER"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  return process;
+}
+
+static void
+test_two_processes_write (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(AftercareStore) created = open_store (f->path);
+  g_autoptr(GSubprocess) first = spawn_helper ((const char *[]) { "add-sessions", f->path, "120", "desk-1", NULL });
+  g_autoptr(GSubprocess) second = spawn_helper ((const char *[]) { "add-sessions", f->path, "120", "desk-2", NULL });
+  g_autoptr(AftercareStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *sessions;
+  guint n_first = 0, n_second = 0;
+
+  g_assert_true (g_subprocess_wait_check (first, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (second, NULL, &error));
+  g_assert_no_error (error);
+
+  store = open_store (f->path);
+  sessions = aftercare_store_get_sessions (store);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 240);
+  for (guint i = 0; i < 240; i++)
+    {
+      g_autoptr(AftercareSession) session = g_list_model_get_item (sessions, i);
+
+      n_first += g_str_equal (aftercare_session_get_client (session), "desk-1");
+      n_second += g_str_equal (aftercare_session_get_client (session), "desk-2");
+    }
+  g_assert_cmpuint (n_first, ==, 120);
+  g_assert_cmpuint (n_second, ==, 120);
+  /* The store opened before them sees them on its next look. */
+  g_assert_true (aftercare_store_refresh (created));
+  g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_sessions (created)), ==, 240);
+}
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int argc, char *argv[])
+{
+  /* A data folder of its own, set before GLib first reads it (GLib's
+   * G_TEST_OPTION_ISOLATE_DIRS would do, but leaks in GLib 2.74). */
+  g_autofree char *data_home = test_make_folder ();
+  int status;
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  ADD ("/sqlite/file/private", test_file_is_private);
+  ADD ("/sqlite/file/default-location", test_default_location);
+  ADD ("/sqlite/file/pragmas", test_pragmas);
+  ADD ("/sqlite/migrate/from-v1", test_migrate_from_v1);
+  ADD ("/sqlite/migrate/from-empty-file", test_migrate_from_empty_file);
+  ADD ("/sqlite/damaged/not-sqlite", test_damaged_not_sqlite);
+  ADD ("/sqlite/damaged/fails-quick-check", test_damaged_fails_quick_check);
+  ADD ("/sqlite/damaged/too-new", test_damaged_too_new);
+  ADD ("/sqlite/damaged/other-program", test_damaged_other_program);
+  ADD ("/sqlite/damaged/start-fresh", test_start_fresh);
+  ADD ("/sqlite/damaged/folder-is-not-damage", test_folder_is_not_damage);
+  ADD ("/sqlite/two-processes-write", test_two_processes_write);
+
+  status = g_test_run ();
+  test_remove_folder (data_home);
+  return status;
+}
