@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "aftercare-clinic-mode.h"
 #include "aftercare-pin.h"
 
@@ -17,6 +19,8 @@ struct _AftercareClinicMode
   gint64 last_activity;        /* monotonic, microseconds */
   guint idle_source;
   gboolean idle_fired;         /* once per quiet spell */
+  double pointer_x;            /* where the pointer last was, in the window */
+  double pointer_y;
 };
 
 G_DEFINE_FINAL_TYPE (AftercareClinicMode, aftercare_clinic_mode, G_TYPE_OBJECT)
@@ -179,13 +183,21 @@ activity_cb (AftercareClinicMode *self)
   aftercare_clinic_mode_note_activity (self);
 }
 
+/* Only a pointer that really moved counts: GTK also reports "motion" when
+ * the widgets under a still pointer change (a view refreshing itself), and
+ * those must not keep a desk nobody uses from starting over. */
 static void
 motion_cb (GtkEventControllerMotion *controller,
            double                    x,
            double                    y,
            AftercareClinicMode      *self)
 {
-  aftercare_clinic_mode_note_activity (self);
+  gboolean moved = fabs (x - self->pointer_x) >= 1 || fabs (y - self->pointer_y) >= 1;
+
+  self->pointer_x = x;
+  self->pointer_y = y;
+  if (moved)
+    aftercare_clinic_mode_note_activity (self);
 }
 
 static gboolean

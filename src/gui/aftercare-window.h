@@ -6,7 +6,9 @@
 
 #include "aftercare-application.h"
 #include "aftercare-clinic-mode.h"
+#include "aftercare-clock.h"
 #include "aftercare-sheet.h"
+#include "aftercare-store.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +27,10 @@ gboolean             aftercare_window_ask_for_staff_pin (AftercareWindow *self,
  * with the clinic's name; NULL when nothing on screen has a verdict.
  * Ctrl+P (win.print-sheet) prints it; win.save-sheet-pdf saves it. */
 AftercareSheet      *aftercare_window_create_sheet      (AftercareWindow *self);
+/* The store the window opened (--db, or the default location), or NULL
+ * while it cannot be opened (the window then says why). */
+AftercareStore      *aftercare_window_get_store         (AftercareWindow *self);
+/* The time for every view; tests set it. */
+AftercareClock      *aftercare_window_get_clock         (AftercareWindow *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "aftercare-lock-page.h"
 #include "aftercare-pin.h"
 #include "aftercare-preferences-window.h"
+#include "aftercare-sessions-view.h"
 #include "aftercare-verdict-page.h"
 #include "aftercare-window.h"
 #include "aftercare-wizard.h"
@@ -339,6 +340,80 @@ test_client_name_goes_on_the_sheet_and_idle_clears_it (void)
   g_settings_reset (settings, "default-planned-run");
 }
 
+/* Dialogs and editors over the window, whether the app knows them or not. */
+static guint
+count_windows_over (AftercareWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* GTK's own list */
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        n++;
+    }
+  return n;
+}
+
+static void
+session_page_script (AftercareApplication *app,
+                     AftercareWindow      *window)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  AftercareStore *store = aftercare_window_get_store (window);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) ended = g_date_time_add_hours (now, -3);
+  g_autoptr(AftercareSession) session = aftercare_session_new (ended);
+  g_autoptr(AftercareSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  AftercareSessionsView *view = child (window, AFTERCARE_TYPE_WINDOW, "sessions_view");
+  AftercareSessionPage *page = aftercare_sessions_view_get_page (view);
+
+  g_assert_nonnull (store);
+  aftercare_session_set_client (session, "Robin Lee");
+  g_assert_true (aftercare_store_add_session (store, session, &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "sessions");
+  gtk_widget_activate_action (GTK_WIDGET (view), "sessions.open", "s", aftercare_session_get_id (session));
+  wait_ms (100);
+
+  /* Ctrl+P on a session page prints that massage's sheet. */
+  sheet = aftercare_window_create_sheet (window);
+  g_assert_nonnull (sheet);
+  g_assert_cmpstr (aftercare_sheet_get_client_name (sheet), ==, "Robin Lee");
+  g_assert_true (aftercare_sheet_get_assessment (sheet) == aftercare_session_page_get_assessment (page));
+  g_clear_object (&sheet);
+
+  /* Locked, nobody's session can be printed from there, nor logged. */
+  g_settings_set_boolean (settings, "clinic-mode", TRUE);
+  g_assert_cmpstr (sessions_state (window), ==, "locked");
+  g_assert_null (aftercare_window_create_sheet (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.log-massage", NULL);
+  g_assert_cmpuint (count_windows_over (window), ==, 0);
+  g_assert_cmpstr (visible_view (window), ==, "sessions");
+  g_assert_cmpstr (sessions_state (window), ==, "locked");
+
+  /* Staff may; and an editor left open goes when the desk falls idle. */
+  enter_pin (window, STAFF_PIN);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.log-massage", NULL);
+  wait_ms (100);
+  g_assert_cmpuint (count_windows_over (window), ==, 1);
+  g_settings_set_uint (settings, "idle-timeout", 1);
+  wait_ms (1600);
+  g_assert_cmpuint (count_windows_over (window), ==, 0);
+  g_assert_cmpstr (sessions_state (window), ==, "locked");
+}
+
+static void
+test_session_page_sheet_and_lock (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (FALSE, 120, TRUE);
+
+  run_app (session_page_script);
+}
+
 static void
 remove_folder (const char *path)
 {
@@ -433,6 +508,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/clinic-mode/preferences-need-the-staff-pin", test_preferences_need_the_staff_pin);
   g_test_add_func ("/clinic-mode/preferences-store-only-a-hash", test_preferences_store_only_a_hash);
   g_test_add_func ("/clinic-mode/activity-postpones-idle", test_activity_postpones_idle);
+  g_test_add_func ("/clinic-mode/session-page-sheet-and-lock", test_session_page_sheet_and_lock);
   g_test_add_func ("/clinic-mode/locked-wizard-offers-no-logged-massages",
                    test_locked_wizard_offers_no_logged_massages);
   g_test_add_func ("/clinic-mode/client-name-goes-on-the-sheet-and-idle-clears-it",
