@@ -459,6 +459,8 @@ test_locked_wizard_offers_no_logged_massages (void)
   g_assert_true (gtk_widget_get_visible (group));
 
   gtk_window_destroy (window);
+  /* Let what the window left pending run now, not in the next test. */
+  wait_ms (50);
   g_clear_object (&store);
   remove_folder (folder);
 }
