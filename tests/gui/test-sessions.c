@@ -513,6 +513,43 @@ delete_and_undo_test (AftercareWindow *window, gpointer data)
 }
 
 static void
+narrow_test (AftercareWindow *window, gpointer data)
+{
+  AftercareSessionsView *view = sessions_view (window);
+  int minimum, natural;
+
+  /* The page is open, as on a phone: nothing may need more than 360 px. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "sessions.open", "s", "");
+  gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("The Sessions view needs %d px", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+
+  /* And so do the dialogs. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "sessions.new", NULL);
+  gtk_widget_measure (adw_window_get_content (find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR)),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("The session editor needs %d px", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+  gtk_window_destroy (find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR));
+  gtk_widget_activate_action (GTK_WIDGET (aftercare_sessions_view_get_page (view)), "session.check-in", NULL);
+  gtk_widget_measure (adw_window_get_content (find_toplevel (AFTERCARE_TYPE_CHECKIN_DIALOG)),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("The check-in dialog needs %d px", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
+static void
+test_fits_360_pixels (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (sessions, make_session (3, AFTERCARE_MASSAGE_MYOFASCIAL_RELEASE, AFTERCARE_PRESSURE_MODERATE,
+                                           "Jordan Avery-Featherstonehaugh"));
+  store_sessions (f, sessions, NULL);
+  run_app (f, narrow_test, NULL);
+}
+
+static void
 test_delete_and_undo (Fixture *f, gconstpointer data)
 {
   g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
@@ -706,6 +743,8 @@ main (int argc, char *argv[])
               fixture_set_up, test_log_a_massage_and_check_in, fixture_tear_down);
   g_test_add ("/sessions/editor-refuses-bad-values", Fixture, NULL,
               fixture_set_up, test_editor_refuses_bad_values, fixture_tear_down);
+  g_test_add ("/sessions/fits-360-pixels", Fixture, NULL,
+              fixture_set_up, test_fits_360_pixels, fixture_tear_down);
   g_test_add ("/sessions/delete-and-undo", Fixture, NULL,
               fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/sessions/search-by-client-or-type", Fixture, NULL,
