@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # screenshots.sh: start the built app under an X server of its own, walk it
 # with the keyboard as a person would, and save PNGs of every wizard step, the
-# "rest" and "seek care" verdicts and the massage-type reference into
+# "rest" and "seek care" verdicts, the massage-type reference, and the
+# sessions (empty, a list, a session page with several check-ins) into
 # data/screenshots/, in the light and the dark style, wide and 360 px wide.
 #
 #   build-aux/screenshots.sh [BUILD_DIR]     (default: ./build)
@@ -33,6 +34,7 @@ walk () {
   shot () { sleep 0.8; import -window root -crop "${w}x${h}+0+0" +repage -strip -define png:exclude-chunks=date,time "$out/$1-$suffix.png"; }
   keys () { xdotool key --delay 120 "$@"; }
 
+  shot sessions-empty            # a new log opens on the Sessions view
   keys alt+2;                    shot wizard-massage
   keys alt+Right;                # soreness: the scale has the focus
   keys Right Right Right Right;  shot wizard-feeling
@@ -51,9 +53,68 @@ walk () {
   wait "$app" 2>/dev/null || true
 }
 
+# A few massages ending hours before now, so the verdicts and the "now"
+# line are those of the moment the pictures are taken.
+sample_backup () {
+  local now
+  now=$(date -u +%s)
+  at () { date -u -d "@$(( now - $1 * 3600 ))" +%Y-%m-%dT%H:%M:%SZ; }
+  session () {  # hours-ago type pressure client checkins-json
+    printf '{"id":"%s","ended_at":"%s","duration_minutes":60,"type":"%s","pressure":"%s",' \
+      "$(cat /proc/sys/kernel/random/uuid)" "$(at "$1")" "$2" "$3"
+    printf '"first_time":false,"areas":["calves","hamstrings"],"client":"%s","therapist":"",' "$4"
+    printf '"notes":"","checkins":[%s]}' "$5"
+  }
+  checkin () {  # hours-ago soreness symptoms-json notes
+    printf '{"id":"%s","at":"%s","soreness":%s,"symptoms":[%s],"notes":"%s"}' \
+      "$(cat /proc/sys/kernel/random/uuid)" "$(at "$1")" "$2" "$3" "$4"
+  }
+  printf '{"format":"aftercare-backup","version":1,"exported_at":"%s","sessions":[' "$(at 0)"
+  session 27 deep-tissue deep "Jordan Avery" \
+    "$(checkin 25 3 '' ''),$(checkin 20 4 '"heaviness"' 'Heavy legs on the stairs'),$(checkin 14 3 '' ''),$(checkin 2 2 '' 'Much better')"
+  printf ,; session 40 sports moderate "Priya Natarajan" "$(checkin 36 3 '"heaviness"' ''),$(checkin 14 3 '"reduced-range"' '')"
+  printf ,; session 60 thai moderate "Alex Kim" "$(checkin 59 2 '"sharp-pain"' 'A sharp twinge in the lower back')"
+  printf ,; session 80 swedish light "" "$(checkin 77 0 '' '')"
+  printf ,; session 100 trigger-point deep "Jordan Avery" "$(checkin 95 6 '"bruising"' ''),$(checkin 48 4 '' '')"
+  printf ,; session 200 hot-stone light "" ""
+  printf ,; session 320 lymphatic-drainage light "Maria Rossi" ""
+  printf ']}\n'
+}
+
+# The Sessions view with a few massages: the list (beside the first one's
+# page when wide), and on a narrow window that page, opened with Return.
+walk_sessions () {
+  local exe=$1 tmp=$2 w=$3 h=$4 suffix=$5 win
+  sample_backup >"$tmp/sample.json"
+  "$exe" --db "$tmp/sessions.db" --import "$tmp/sample.json" >/dev/null
+  "$exe" --db "$tmp/sessions.db" >"$tmp/log" 2>&1 &
+  local app=$!
+  for _ in $(seq 100); do
+    win=$(xdotool search --onlyvisible --name '^Aftercare$' 2>/dev/null | head -n1 || true)
+    [ -n "$win" ] && break
+    sleep 0.1
+  done
+  [ -n "$win" ] || { echo "the window did not appear" >&2; cat "$tmp/log" >&2; kill "$app"; return 1; }
+  xdotool windowsize "$win" "$w" "$h" windowmove "$win" 0 0 windowfocus "$win"
+  sleep 1
+  # Out of the way (a pointer over a row would highlight it), but still over
+  # the window, which keeps the keyboard.
+  xdotool mousemove "$((w / 2))" 8
+
+  shot () { sleep 0.8; import -window root -crop "${w}x${h}+0+0" +repage -strip -define png:exclude-chunks=date,time "$out/$1-$suffix.png"; }
+  shot sessions
+  if [ "$w" -lt 700 ]; then
+    xdotool key Return
+    shot session-page
+  fi
+  kill "$app"
+  wait "$app" 2>/dev/null || true
+}
+
 if [ "${1:-}" = --walk ]; then
   shift
   walk "$@"
+  walk_sessions "$@"
   exit
 fi
 build=$(cd "${1:-$top/build}" && pwd)

@@ -328,7 +328,8 @@ refresh (AftercareSessionPage *self)
   aftercare_timeline_view_set_clock_24h (self->timeline, aftercare_clock_get_24h (self->clock));
   aftercare_timeline_view_set_checkins (self->timeline, checkins);
   aftercare_timeline_view_set_now (self->timeline, now);
-  schedule_refresh (self, now);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    schedule_refresh (self, now);
 }
 
 static void
@@ -487,6 +488,22 @@ aftercare_session_page_set_property (GObject      *object,
 }
 
 static void
+aftercare_session_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (aftercare_session_page_parent_class)->map (widget);
+  /* What was shown may be hours old: catch up, and keep up from now. */
+  refresh (AFTERCARE_SESSION_PAGE (widget));
+}
+
+static void
+aftercare_session_page_unmap (GtkWidget *widget)
+{
+  /* Nobody sees it: no need to wake for it. */
+  stop_refreshing (AFTERCARE_SESSION_PAGE (widget));
+  GTK_WIDGET_CLASS (aftercare_session_page_parent_class)->unmap (widget);
+}
+
+static void
 aftercare_session_page_dispose (GObject *object)
 {
   AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (object);
@@ -509,6 +526,8 @@ aftercare_session_page_class_init (AftercareSessionPageClass *klass)
   object_class->get_property = aftercare_session_page_get_property;
   object_class->set_property = aftercare_session_page_set_property;
   object_class->dispose = aftercare_session_page_dispose;
+  widget_class->map = aftercare_session_page_map;
+  widget_class->unmap = aftercare_session_page_unmap;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, AFTERCARE_TYPE_SESSION,

@@ -35,6 +35,8 @@ struct _AftercareSessionsView
   GtkSingleSelection *selection;
   char *search_key;                 /* case-folded search text, or NULL */
   char *last_deleted_id;
+  guint focus_id;
+  gboolean focused_once;
 };
 
 G_DEFINE_FINAL_TYPE (AftercareSessionsView, aftercare_sessions_view, GTK_TYPE_WIDGET)
@@ -451,6 +453,7 @@ aftercare_sessions_view_dispose (GObject *object)
 {
   AftercareSessionsView *self = AFTERCARE_SESSIONS_VIEW (object);
 
+  g_clear_handle_id (&self->focus_id, g_source_remove);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_SESSIONS_VIEW);
@@ -555,6 +558,54 @@ aftercare_sessions_view_init (AftercareSessionsView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.search", FALSE);
 }
 
+/* GTK 4.8 cannot focus a row of a list by its position: find the row
+ * showing the chosen session among the list's children. */
+static GtkWidget *
+find_chosen_row (AftercareSessionsView *self)
+{
+  AftercareSession *chosen = gtk_single_selection_get_selected_item (self->selection);
+
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       item != NULL && chosen != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (AFTERCARE_IS_SESSION_ROW (row) && gtk_widget_get_mapped (row) &&
+          aftercare_session_row_get_session (AFTERCARE_SESSION_ROW (row)) == chosen)
+        return item;
+    }
+  return NULL;
+}
+
+static void
+focus_first_row_cb (gpointer data)
+{
+  AftercareSessionsView *self = data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = find_chosen_row (self);
+
+  self->focus_id = 0;
+  /* The window puts its first focus on the header bar; take it from there,
+   * but not from anything in this view (the search, say). */
+  if (row != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
+    gtk_widget_grab_focus (row);
+}
+
+static void
+list_mapped_cb (AftercareSessionsView *self)
+{
+  /* Arrow keys and Return work from the start, on the chosen row. The
+   * rows exist once the list is laid out: wait for that, and only the
+   * first time (later, the focus is where the person put it). */
+  if (!self->focused_once && self->focus_id == 0)
+    {
+      self->focused_once = TRUE;
+      self->focus_id = g_idle_add_once (focus_first_row_cb, self);
+    }
+}
+
 static void
 setup_list (AftercareSessionsView *self)
 {
@@ -603,8 +654,7 @@ aftercare_sessions_view_set_context (AftercareSessionsView *self,
   update_counts (self);
   filtered_changed_cb (self);
   selected_changed_cb (self);
-  /* Arrow keys move through the list from the start. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  g_signal_connect_object (self->list_view, "map", G_CALLBACK (list_mapped_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkListView *

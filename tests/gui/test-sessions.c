@@ -510,6 +510,59 @@ delete_and_undo_test (AftercareWindow *window, gpointer data)
   g_assert_cmpstr (aftercare_session_get_id (aftercare_session_page_get_session (page)), ==, deleted_id);
   /* Nothing left to undo. */
   g_assert_false (aftercare_store_can_undo_delete (aftercare_window_get_store (window)));
+
+  /* The row's context menu and the page's menu delete too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_session_row (window, "Swedish · light pressure")),
+                                             "row.delete", NULL));
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 1);
+  g_assert_null (find_session_row (window, "Swedish · light pressure"));
+  gtk_widget_activate_action (GTK_WIDGET (view), "sessions.undo-delete", NULL);
+  spin (50);
+  g_assert_nonnull (find_session_row (window, "Swedish · light pressure"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.delete", NULL));
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (view), "sessions.undo-delete", NULL);
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 2);
+}
+
+static void
+narrow_test (AftercareWindow *window, gpointer data)
+{
+  AftercareSessionsView *view = sessions_view (window);
+  int minimum, natural;
+
+  /* The page is open, as on a phone: nothing may need more than 360 px. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "sessions.open", "s", "");
+  gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("The Sessions view needs %d px", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+
+  /* And so do the dialogs. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "sessions.new", NULL);
+  gtk_widget_measure (adw_window_get_content (find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR)),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("The session editor needs %d px", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+  gtk_window_destroy (find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR));
+  gtk_widget_activate_action (GTK_WIDGET (aftercare_sessions_view_get_page (view)), "session.check-in", NULL);
+  gtk_widget_measure (adw_window_get_content (find_toplevel (AFTERCARE_TYPE_CHECKIN_DIALOG)),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("The check-in dialog needs %d px", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
+static void
+test_fits_360_pixels (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (sessions, make_session (3, AFTERCARE_MASSAGE_MYOFASCIAL_RELEASE, AFTERCARE_PRESSURE_MODERATE,
+                                           "Jordan Avery-Featherstonehaugh"));
+  store_sessions (f, sessions, NULL);
+  run_app (f, narrow_test, NULL);
 }
 
 static void
@@ -521,6 +574,70 @@ test_delete_and_undo (Fixture *f, gconstpointer data)
   g_ptr_array_add (sessions, make_session (40, AFTERCARE_MASSAGE_SWEDISH, AFTERCARE_PRESSURE_LIGHT, "Ana"));
   store_sessions (f, sessions, NULL);
   run_app (f, delete_and_undo_test, NULL);
+}
+
+/* ---- Edit a massage and a check-in --------------------------------------------- */
+
+static void
+edit_test (AftercareWindow *window, gpointer data)
+{
+  AftercareSessionsView *view = sessions_view (window);
+  AftercareSessionPage *page = aftercare_sessions_view_get_page (view);
+  AftercareTimelineView *timeline = aftercare_session_page_get_timeline (page);
+  GType t = AFTERCARE_TYPE_SESSION_EDITOR;
+  AftercareSessionEditor *editor;
+  AftercareCheckinDialog *dialog;
+  AftercareSessionRow *row;
+  GtkListBox *checkins;
+  GtkWidget *first;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.edit", NULL));
+  editor = find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR);
+  g_assert_nonnull (editor);
+  /* It opens with what was logged. */
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, t, "client_row")), ==, "Ana");
+  g_assert_cmpuint (adw_combo_row_get_selected (child (editor, t, "type_row")), ==, AFTERCARE_MASSAGE_SWEDISH);
+  gtk_editable_set_text (child (editor, t, "client_row"), "Ana Lima");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  spin (100);
+
+  /* The row and the page show the change; the end time is untouched. */
+  row = find_session_row (window, "Swedish · light pressure");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (gtk_label_get_label (child (row, AFTERCARE_TYPE_SESSION_ROW, "subtitle_label")),
+                            "Ana Lima"));
+  g_assert_cmpstr (aftercare_session_get_client (aftercare_session_page_get_session (page)), ==, "Ana Lima");
+  g_assert_cmpuint (aftercare_timeline_view_get_n_points (timeline), ==, 2);
+
+  /* A check-in, from its row on the page: the newest is listed first. */
+  checkins = child (page, AFTERCARE_TYPE_SESSION_PAGE, "checkins_list");
+  first = gtk_widget_get_first_child (GTK_WIDGET (checkins));
+  g_signal_emit_by_name (checkins, "row-activated", first);
+  dialog = find_toplevel (AFTERCARE_TYPE_CHECKIN_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpfloat (gtk_range_get_value (child (dialog, AFTERCARE_TYPE_CHECKIN_DIALOG, "soreness_scale")), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "checkin.delete", NULL));
+  spin (100);
+  g_assert_null (find_toplevel (AFTERCARE_TYPE_CHECKIN_DIALOG));
+  g_assert_cmpuint (aftercare_timeline_view_get_n_points (timeline), ==, 1);
+  g_assert_cmpint (aftercare_assessment_get_soreness (aftercare_session_page_get_assessment (page)), ==, 3);
+}
+
+static void
+test_edit_a_massage_and_a_check_in (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
+  AftercareSession *session = make_session (30, AFTERCARE_MASSAGE_SWEDISH, AFTERCARE_PRESSURE_LIGHT, "Ana");
+  GDateTime *ended = aftercare_session_get_ended_at (session);
+  g_autoptr(GDateTime) at_2h = g_date_time_add_hours (ended, 2);
+  g_autoptr(GDateTime) at_20h = g_date_time_add_hours (ended, 20);
+
+  g_ptr_array_add (sessions, session);
+  g_ptr_array_add (checkins, aftercare_checkin_new (aftercare_session_get_id (session), at_2h, 3, 0));
+  g_ptr_array_add (checkins, aftercare_checkin_new (aftercare_session_get_id (session), at_20h, 1, 0));
+  store_sessions (f, sessions, checkins);
+  run_app (f, edit_test, NULL);
 }
 
 /* ---- Search ------------------------------------------------------------------ */
@@ -706,8 +823,12 @@ main (int argc, char *argv[])
               fixture_set_up, test_log_a_massage_and_check_in, fixture_tear_down);
   g_test_add ("/sessions/editor-refuses-bad-values", Fixture, NULL,
               fixture_set_up, test_editor_refuses_bad_values, fixture_tear_down);
+  g_test_add ("/sessions/fits-360-pixels", Fixture, NULL,
+              fixture_set_up, test_fits_360_pixels, fixture_tear_down);
   g_test_add ("/sessions/delete-and-undo", Fixture, NULL,
               fixture_set_up, test_delete_and_undo, fixture_tear_down);
+  g_test_add ("/sessions/edit-a-massage-and-a-check-in", Fixture, NULL,
+              fixture_set_up, test_edit_a_massage_and_a_check_in, fixture_tear_down);
   g_test_add ("/sessions/search-by-client-or-type", Fixture, NULL,
               fixture_set_up, test_search_by_client_or_type, fixture_tear_down);
   g_test_add ("/sessions/verdict-updates-when-a-phase-ends", Fixture, NULL,

@@ -147,6 +147,14 @@ test_says_it_in_words (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (tooltip, "Heavy legs"));
   g_assert_nonnull (strstr (tooltip, "Usual at this time: 1 to 3"));
 
+  /* On a 12-hour desktop, times read that way. */
+  g_assert_nonnull (strstr (description, "ended Tue 24 Nov, 10:00."));
+  aftercare_timeline_view_set_clock_24h (f->view, FALSE);
+  g_assert_nonnull (strstr (aftercare_timeline_view_get_description (f->view), "ended Tue 24 Nov, 10:00 AM."));
+  g_assert_nonnull (strstr (aftercare_timeline_view_get_point_tooltip (f->view, 0), "10:00 PM"));
+  aftercare_timeline_view_set_clock_24h (f->view, TRUE);
+  description = aftercare_timeline_view_get_description (f->view);
+
   gtk_test_accessible_assert_role (f->view, GTK_ACCESSIBLE_ROLE_IMG);
   gtk_test_accessible_assert_property (f->view, GTK_ACCESSIBLE_PROPERTY_LABEL, "Recovery timeline");
   gtk_test_accessible_assert_property (f->view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
@@ -182,6 +190,8 @@ test_after_72_hours_pins_to_the_edge_in_the_dark (Fixture *f, gconstpointer data
 int
 main (int argc, char *argv[])
 {
+  /* Clock times in the words are local: make local UTC, whatever the machine's. */
+  g_setenv ("TZ", "UTC", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add ("/timeline-view/checkin-at-hour-12-lands-where-the-geometry-says", Fixture, NULL,
