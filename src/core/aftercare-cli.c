@@ -9,6 +9,7 @@
 
 #include "aftercare-assess.h"
 #include "aftercare-cli.h"
+#include "aftercare-sheet-cli.h"
 #include "aftercare-store.h"
 
 /* GApplication parses these into a GVariantDict (arg_data NULL), which
@@ -34,6 +35,18 @@ static const GOptionEntry option_entries[] = {
   { "prepare-database", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Create or update the tables of the database, then exit (for a shared clinic database, "
        "sign in as its owner)"), NULL },
+  /* The aftercare sheet (aftercare-sheet-cli.c). */
+  { "sheet", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the aftercare sheet of the session with this ID as PDF (with --output) and exit"),
+    N_("SESSION_ID") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("The PDF file --sheet writes"), N_("FILE.pdf") },
+  { "clinic-name", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The clinic name on the sheet (default: the one set in Preferences)"), N_("NAME") },
+  { "planned-run", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The run the sheet plans for: easy (default), steady or hard"), N_("RUN") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The sheet’s paper size: a4 (default) or letter"), N_("SIZE") },
   { NULL }
 };
 
@@ -173,6 +186,9 @@ aftercare_cli_handle (GVariantDict  *options,
 
       return aftercare_assess_run (assess, now);
     }
+
+  if (g_variant_dict_contains (options, "sheet"))
+    return aftercare_sheet_cli_run (options);
 
   g_variant_dict_lookup (options, "db", "^&ay", &db);
   g_variant_dict_lookup (options, "import", "^&ay", &import_path);

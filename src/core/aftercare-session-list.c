@@ -24,6 +24,7 @@ struct _AftercareSessionList
   GHashTable *pages;   /* page number -> Page */
   GHashTable *alive;   /* id -> AftercareSession handed out and still alive (weak) */
   guint64 clock;
+  guint64 n_read;      /* rows read from the backend, ever: what scrolling cost */
 };
 
 static void aftercare_session_list_model_init (GListModelInterface *iface);
@@ -179,6 +180,7 @@ load_page (AftercareSessionList *self,
         g_warning ("Could not read the session list: %s", error->message);
       return NULL;
     }
+  self->n_read += read->len;
   page = g_new0 (Page, 1);
   page->rows = g_ptr_array_new_full (read->len, g_object_unref);
   for (guint i = 0; i < read->len; i++)
@@ -356,4 +358,11 @@ aftercare_session_list_get_n_loaded (AftercareSessionList *self)
   g_return_val_if_fail (AFTERCARE_IS_SESSION_LIST (self), 0);
   g_hash_table_foreach (self->pages, count_rows_cb, &n_loaded);
   return n_loaded;
+}
+
+guint64
+aftercare_session_list_get_n_read (AftercareSessionList *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_SESSION_LIST (self), 0);
+  return self->n_read;
 }

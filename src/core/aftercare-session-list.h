@@ -49,5 +49,8 @@ void                  aftercare_session_list_reset    (AftercareSessionList *sel
 
 /* How many rows are held in memory now (for tests and the benchmark). */
 guint                 aftercare_session_list_get_n_loaded (AftercareSessionList *self);
+/* How many rows were read from the backend since the list was made, pages
+ * read again after eviction included: what a view's scrolling cost. */
+guint64               aftercare_session_list_get_n_read   (AftercareSessionList *self);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "aftercare-application.h"
 #include "aftercare-cli.h"
+#include "aftercare-preferences-window.h"
 #include "aftercare-window.h"
 
 struct _AftercareApplication
@@ -87,6 +88,24 @@ about_action_cb (GSimpleAction *action,
 }
 
 static void
+preferences_action_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  AftercareApplication *self = AFTERCARE_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AftercarePreferencesWindow *preferences;
+
+  /* In clinic mode a client must not turn clinic mode off. */
+  if (AFTERCARE_IS_WINDOW (window) &&
+      aftercare_window_ask_for_staff_pin (AFTERCARE_WINDOW (window),
+                                          _("Enter the staff PIN to open Preferences.")))
+    return;
+  preferences = aftercare_preferences_window_new (window, self->settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 quit_action_cb (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
@@ -105,6 +124,7 @@ quit_action_cb (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_action_cb },
+  { .name = "preferences", .activate = preferences_action_cb },
   { .name = "quit", .activate = quit_action_cb },
 };
 
@@ -124,12 +144,14 @@ static void
 aftercare_application_init (AftercareApplication *self)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   g_application_add_main_option_entries (G_APPLICATION (self),
                                          aftercare_cli_get_option_entries ());
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 }
 
 AftercareApplication *

@@ -6,8 +6,15 @@
 
 #include <glib/gi18n.h>
 
+#include "aftercare-clinic-mode.h"
 #include "aftercare-connection-bar.h"
+#include "aftercare-lock-page.h"
+#include "aftercare-reference-view.h"
+#include "aftercare-sheet-print.h"
+#include "aftercare-sessions-view.h"
+#include "aftercare-store-error-page.h"
 #include "aftercare-window.h"
+#include "aftercare-wizard.h"
 
 struct _AftercareWindow
 {
@@ -16,9 +23,19 @@ struct _AftercareWindow
   AdwViewStack *stack;
   AdwToastOverlay *toast_overlay;
   AftercareConnectionBar *connection_bar;
+  GtkStack *sessions_lock_stack;
+  AftercareLockPage *lock_page;
+  GtkWidget *lock_button;
+  AftercareSessionsView *sessions_view;
+  AftercareWizard *wizard;
 
   GSettings *settings;
+  AftercareClinicMode *clinic_mode;
+  AftercareClock *clock;
   AftercareStore *store;
+  char *location;
+  /* While the store cannot be opened, the views wait here. */
+  GtkWidget *views_content;
 };
 
 G_DEFINE_FINAL_TYPE (AftercareWindow, aftercare_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -69,15 +86,294 @@ show_view_action_cb (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (parameter, NULL));
 }
 
+/* ---- Clinic mode ------------------------------------------------------- */
+
+static void
+update_lock (AftercareWindow *self)
+{
+  gboolean locked = aftercare_clinic_mode_get_locked (self->clinic_mode);
+
+  gtk_stack_set_visible_child_name (self->sessions_lock_stack, locked ? "locked" : "sessions");
+  aftercare_wizard_set_sessions_hidden (self->wizard, locked);
+  gtk_widget_set_visible (self->lock_button,
+                          aftercare_clinic_mode_get_enabled (self->clinic_mode) && !locked);
+  if (locked)
+    aftercare_lock_page_reset (self->lock_page, NULL);
+}
+
+/* Dialogs and Preferences left open by the last person go too: every
+ * toplevel over this window, whether or not it belongs to the application
+ * (the session editor and check-in dialog do not). */
+static void
+close_transient_windows (AftercareWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* GTK's own list */
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+        g_ptr_array_add (doomed, g_steal_pointer (&window));
+    }
+  for (guint i = 0; i < doomed->len; i++)
+    gtk_window_close (g_ptr_array_index (doomed, i));
+}
+
+/* Nobody has touched the desk for a while: the next client starts clean. */
+static void
+clinic_idle_cb (AftercareWindow *self)
+{
+  close_transient_windows (self);
+  /* Shown first, so the reset puts the focus in the wizard: a key pressed
+   * on the view switcher could open the (locked) sessions instead. */
+  adw_view_stack_set_visible_child_name (self->stack, "can-i-run");
+  aftercare_wizard_reset (self->wizard);
+}
+
+/* On the first showing in clinic mode, the focus starts in the wizard. */
+static void
+focus_wizard_cb (AftercareWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, focus_wizard_cb, NULL);
+  if (aftercare_clinic_mode_get_enabled (self->clinic_mode))
+    gtk_widget_child_focus (GTK_WIDGET (self->wizard), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+setup_clinic_mode (AftercareWindow *self)
+{
+  self->clinic_mode = aftercare_clinic_mode_new (self->settings);
+  aftercare_lock_page_set_clinic_mode (self->lock_page, self->clinic_mode);
+  aftercare_clinic_mode_watch (self->clinic_mode, GTK_WIDGET (self));
+  g_signal_connect_object (self->clinic_mode, "notify::locked", G_CALLBACK (update_lock),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->clinic_mode, "notify::enabled", G_CALLBACK (update_lock),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->clinic_mode, "idle", G_CALLBACK (clinic_idle_cb),
+                           self, G_CONNECT_SWAPPED);
+  update_lock (self);
+  /* Each client starts on the wizard, never on someone's sessions. */
+  if (aftercare_clinic_mode_get_enabled (self->clinic_mode))
+    adw_view_stack_set_visible_child_name (self->stack, "can-i-run");
+  g_signal_connect_after (self, "map", G_CALLBACK (focus_wizard_cb), NULL);
+}
+
+static void
+lock_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AftercareWindow *self = AFTERCARE_WINDOW (widget);
+
+  aftercare_clinic_mode_lock (self->clinic_mode);
+}
+
+AftercareClinicMode *
+aftercare_window_get_clinic_mode (AftercareWindow *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_WINDOW (self), NULL);
+  return self->clinic_mode;
+}
+
+gboolean
+aftercare_window_ask_for_staff_pin (AftercareWindow *self,
+                                    const char      *reason)
+{
+  g_return_val_if_fail (AFTERCARE_IS_WINDOW (self), FALSE);
+  if (!aftercare_clinic_mode_get_locked (self->clinic_mode) ||
+      !aftercare_clinic_mode_get_has_pin (self->clinic_mode))
+    return FALSE;
+  adw_view_stack_set_visible_child_name (self->stack, "sessions");
+  aftercare_lock_page_reset (self->lock_page, reason);
+  aftercare_lock_page_focus (self->lock_page);
+  return TRUE;
+}
+
+/* ---- The aftercare sheet ---------------------------------------------- */
+
+/* The wizard's verdict, as the page shows it. */
+static AftercareSheet *
+sheet_from_wizard (AftercareWindow *self)
+{
+  AftercareVerdictPage *page = aftercare_wizard_get_verdict_page (self->wizard);
+
+  if (page == NULL || aftercare_verdict_page_get_assessment (page) == NULL)
+    return NULL;
+  return aftercare_sheet_print_prepare (aftercare_verdict_page_get_session (page),
+                                        aftercare_verdict_page_get_assessment (page),
+                                        aftercare_verdict_page_get_planned_run (page),
+                                        aftercare_verdict_page_get_now (page),
+                                        self->settings,
+                                        aftercare_verdict_page_get_clock_24h (page));
+}
+
+/* The session page's massage and verdict (an easy run, as the page
+ * assesses it), printed now. Never while clinic mode hides the sessions. */
+static AftercareSheet *
+sheet_from_sessions (AftercareWindow *self)
+{
+  AftercareSessionPage *page = aftercare_sessions_view_get_page (self->sessions_view);
+  AftercareSession *session = page != NULL ? aftercare_session_page_get_session (page) : NULL;
+  AftercareAssessment *assessment = page != NULL ? aftercare_session_page_get_assessment (page) : NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  if (aftercare_clinic_mode_get_locked (self->clinic_mode) || session == NULL || assessment == NULL)
+    return NULL;
+  now = aftercare_clock_get_now (self->clock);     /* local time, a new reference */
+  return aftercare_sheet_print_prepare (session, assessment, AFTERCARE_PLANNED_RUN_EASY, now,
+                                        self->settings, aftercare_clock_get_24h (self->clock));
+}
+
+AftercareSheet *
+aftercare_window_create_sheet (AftercareWindow *self)
+{
+  const char *view;
+
+  g_return_val_if_fail (AFTERCARE_IS_WINDOW (self), NULL);
+  view = adw_view_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (view, "can-i-run") == 0)
+    return sheet_from_wizard (self);
+  if (g_strcmp0 (view, "sessions") == 0)
+    return sheet_from_sessions (self);
+  return NULL;
+}
+
+static void
+sheet_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AftercareWindow *self = AFTERCARE_WINDOW (widget);
+  g_autoptr(AftercareSheet) sheet = aftercare_window_create_sheet (self);
+
+  if (sheet == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Open a massage or reach a verdict first: the sheet is made from it")));
+      return;
+    }
+  if (g_str_equal (action_name, "win.print-sheet"))
+    aftercare_sheet_print (sheet, GTK_WINDOW (self), self->toast_overlay);
+  else
+    aftercare_sheet_save_as_pdf (sheet, GTK_WINDOW (self), self->toast_overlay);
+}
+
+/* "Can I run after this?" from the reference: a fresh wizard with the type filled in. */
+static void
+assess_type_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AftercareWindow *self = AFTERCARE_WINDOW (widget);
+  const char *key = g_variant_get_string (parameter, NULL);
+  int type;
+
+  if (!aftercare_enum_from_key (AFTERCARE_TYPE_MASSAGE_TYPE, key, &type))
+    {
+      g_critical ("Unknown massage type “%s”", key);
+      return;
+    }
+  /* Shown first, so the wizard may move the focus into its first step. */
+  adw_view_stack_set_visible_child_name (self->stack, "can-i-run");
+  aftercare_wizard_reset (self->wizard);
+  aftercare_wizard_set_massage_type (self->wizard, type);
+}
+
+/* Ctrl+N logs a massage from whichever view is showing. */
+static void
+log_massage_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AftercareWindow *self = AFTERCARE_WINDOW (widget);
+
+  /* Logging a visit is for staff: in clinic mode, the PIN first. */
+  if (aftercare_window_ask_for_staff_pin (self, _("Enter the staff PIN to log a massage.")))
+    return;
+  adw_view_stack_set_visible_child_name (self->stack, "sessions");
+  gtk_widget_activate_action (GTK_WIDGET (self->sessions_view), "sessions.new", NULL);
+}
+
+/* ---- The store ---------------------------------------------------------- */
+
+static void open_store (AftercareWindow *self);
+
+static void
+started_fresh_cb (GtkWidget       *error_page,
+                  const char      *backup_path,
+                  AftercareWindow *self)
+{
+  GtkWidget *dialog;
+
+  open_store (self);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Started Fresh"), NULL);
+  /* Translators: %s is where the old database file now is. */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Your old log was kept as %s. Aftercare will not touch it."),
+                                  backup_path);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_store_error (AftercareWindow *self,
+                  const GError    *error)
+{
+  GtkWidget *page = aftercare_store_error_page_new (self->location, error);
+
+  g_signal_connect_object (page, "started-fresh", G_CALLBACK (started_fresh_cb), self, 0);
+  if (self->views_content == NULL)
+    self->views_content = g_object_ref (adw_application_window_get_content (ADW_APPLICATION_WINDOW (self)));
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), page);
+}
+
+static void
+store_opened (AftercareWindow *self)
+{
+  aftercare_sessions_view_set_context (self->sessions_view, self->store, self->clock);
+  aftercare_wizard_set_store (self->wizard, self->store);
+  /* A shared database's lost connection, or why it is read-only, shows at the top. */
+  aftercare_connection_bar_set_store (self->connection_bar, self->store);
+}
+
+static void
+open_store (AftercareWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert (self->store == NULL);
+
+  self->store = aftercare_store_open (self->location, &error);
+  if (self->store == NULL)
+    {
+      /* Damaged, too new or out of reach: say so, and never replace it unasked. */
+      show_store_error (self, error);
+      return;
+    }
+  if (self->views_content != NULL)
+    {
+      adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), self->views_content);
+      g_clear_object (&self->views_content);
+    }
+  store_opened (self);
+}
+
 static void
 aftercare_window_dispose (GObject *object)
 {
   AftercareWindow *self = AFTERCARE_WINDOW (object);
 
+  g_clear_object (&self->clinic_mode);
   g_clear_object (&self->settings);
+  g_clear_object (&self->views_content);
   gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_WINDOW);
   G_OBJECT_CLASS (aftercare_window_parent_class)->dispose (object);
+  /* After the views are gone: they hold the store and the clock too. */
   g_clear_object (&self->store);
+  g_clear_object (&self->clock);
+  g_clear_pointer (&self->location, g_free);
 }
 
 static void
@@ -91,12 +387,25 @@ aftercare_window_class_init (AftercareWindowClass *klass)
   window_class->close_request = aftercare_window_close_request;
 
   g_type_ensure (AFTERCARE_TYPE_CONNECTION_BAR);
+  g_type_ensure (AFTERCARE_TYPE_SESSIONS_VIEW);
+  g_type_ensure (AFTERCARE_TYPE_WIZARD);
+  g_type_ensure (AFTERCARE_TYPE_REFERENCE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, connection_bar);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, sessions_lock_stack);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, lock_page);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, lock_button);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, sessions_view);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, wizard);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.log-massage", NULL, log_massage_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.assess-type", "s", assess_type_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.print-sheet", NULL, sheet_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.save-sheet-pdf", NULL, sheet_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-view", "s", "sessions");
@@ -106,32 +415,18 @@ aftercare_window_class_init (AftercareWindowClass *klass)
                                        "win.show-view", "s", "massage-types");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.print-sheet", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.log-massage", NULL);
 }
 
 static void
 aftercare_window_init (AftercareWindow *self)
 {
+  g_type_ensure (AFTERCARE_TYPE_LOCK_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-/* A shared clinic database's connection shows in the bar at the top of
- * the window. (Until the sessions view opens the store for the window, the
- * window opens a server's here; a file's connection is never lost.) */
-static void
-watch_shared_database (AftercareWindow *self,
-                       const char      *location)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (location == NULL || !aftercare_store_location_is_server (location))
-    return;
-  self->store = aftercare_store_open (location, &error);
-  if (self->store == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  aftercare_connection_bar_set_store (self->connection_bar, self->store);
+  self->clock = aftercare_clock_new ();
 }
 
 AftercareWindow *
@@ -139,8 +434,27 @@ aftercare_window_new (AftercareApplication *application)
 {
   AftercareWindow *self = g_object_new (AFTERCARE_TYPE_WINDOW, "application", application, NULL);
 
+  const char *db_path = aftercare_application_get_db_path (application);
+
   self->settings = g_object_ref (aftercare_application_get_settings (application));
   restore_window_state (self);
-  watch_shared_database (self, aftercare_application_get_db_path (application));
+  aftercare_wizard_set_settings (self->wizard, self->settings);
+  self->location = db_path != NULL ? g_strdup (db_path) : aftercare_store_get_default_location ();
+  open_store (self);
+  setup_clinic_mode (self);
   return self;
+}
+
+AftercareStore *
+aftercare_window_get_store (AftercareWindow *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+AftercareClock *
+aftercare_window_get_clock (AftercareWindow *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_WINDOW (self), NULL);
+  return self->clock;
 }

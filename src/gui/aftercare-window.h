@@ -5,12 +5,32 @@
 #include <adwaita.h>
 
 #include "aftercare-application.h"
+#include "aftercare-clinic-mode.h"
+#include "aftercare-clock.h"
+#include "aftercare-sheet.h"
+#include "aftercare-store.h"
 
 G_BEGIN_DECLS
 
 #define AFTERCARE_TYPE_WINDOW (aftercare_window_get_type ())
 G_DECLARE_FINAL_TYPE (AftercareWindow, aftercare_window, AFTERCARE, WINDOW, AdwApplicationWindow)
 
-AftercareWindow *aftercare_window_new (AftercareApplication *application);
+AftercareWindow     *aftercare_window_new               (AftercareApplication *application);
+AftercareClinicMode *aftercare_window_get_clinic_mode   (AftercareWindow *self);
+/* In clinic mode, while locked and with a staff PIN set, shows the lock
+ * page with reason ("Enter the staff PIN to open Preferences") and returns
+ * TRUE: the caller stops there. FALSE when nothing stands in the way. */
+gboolean             aftercare_window_ask_for_staff_pin (AftercareWindow *self,
+                                                         const char      *reason);
+
+/* The aftercare sheet for what the window shows (the wizard's verdict),
+ * with the clinic's name; NULL when nothing on screen has a verdict.
+ * Ctrl+P (win.print-sheet) prints it; win.save-sheet-pdf saves it. */
+AftercareSheet      *aftercare_window_create_sheet      (AftercareWindow *self);
+/* The store the window opened (--db, or the default location), or NULL
+ * while it cannot be opened (the window then says why). */
+AftercareStore      *aftercare_window_get_store         (AftercareWindow *self);
+/* The time for every view; tests set it. */
+AftercareClock      *aftercare_window_get_clock         (AftercareWindow *self);
 
 G_END_DECLS

@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# screenshots.sh: start the built app under an X server of its own, walk it
+# with the keyboard as a person would, and save PNGs of every wizard step, the
+# "rest" and "seek care" verdicts, the massage-type reference, and the
+# sessions (empty, a list, a session page with several check-ins) into
+# data/screenshots/, in the light and the dark style, wide and 360 px wide.
+#
+#   build-aux/screenshots.sh [BUILD_DIR]     (default: ./build)
+#
+# It builds nothing: run `build-aux/setup test` or `meson compile -C build`
+# first. Needs xvfb-run, xauth, xdotool, imagemagick (import) and
+# dbus-run-session. Your own settings and data are never touched: the app
+# runs with a throw-away settings file and database.
+set -euo pipefail
+
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+out=$top/data/screenshots
+
+# The walk, run inside the X server (the script calls itself with --walk
+# EXE TMP WIDTH HEIGHT SUFFIX).
+walk () {
+  local exe=$1 tmp=$2 w=$3 h=$4 suffix=$5 win
+  "$exe" --db "$tmp/screenshots.db" >"$tmp/log" 2>&1 &
+  local app=$!
+  for _ in $(seq 100); do
+    win=$(xdotool search --onlyvisible --name '^Aftercare$' 2>/dev/null | head -n1 || true)
+    [ -n "$win" ] && break
+    sleep 0.1
+  done
+  [ -n "$win" ] || { echo "the window did not appear" >&2; cat "$tmp/log" >&2; kill "$app"; return 1; }
+  xdotool windowsize "$win" "$w" "$h" windowmove "$win" 0 0 windowfocus "$win"
+  sleep 1
+
+  shot () { sleep 0.8; import -window root -crop "${w}x${h}+0+0" +repage -strip -define png:exclude-chunks=date,time "$out/$1-$suffix.png"; }
+  keys () { xdotool key --delay 120 "$@"; }
+
+  shot sessions-empty            # a new log opens on the Sessions view
+  keys alt+2;                    shot wizard-massage
+  keys alt+Right;                # soreness: the scale has the focus
+  keys Right Right Right Right;  shot wizard-feeling
+  keys alt+Right;                shot wizard-run
+  keys alt+Right;                shot verdict-rest
+  # Back to "How you feel": soreness down to 1, then numbness among the
+  # warning signs (nine Tabs: five symptoms in the treated area, then the fourth warning sign).
+  keys alt+Left alt+Left
+  sleep 0.6
+  keys Left Left Left Tab Tab Tab Tab Tab Tab Tab Tab Tab space
+  keys alt+Right alt+Right;      shot verdict-seek-care
+  keys alt+3;                    shot reference
+  # Type to search, Enter opens the first match (slides in when narrow).
+  keys d e e p Return;           shot reference-detail
+  kill "$app"
+  wait "$app" 2>/dev/null || true
+}
+
+# A few massages ending hours before now, so the verdicts and the "now"
+# line are those of the moment the pictures are taken.
+sample_backup () {
+  local now
+  now=$(date -u +%s)
+  at () { date -u -d "@$(( now - $1 * 3600 ))" +%Y-%m-%dT%H:%M:%SZ; }
+  session () {  # hours-ago type pressure client checkins-json
+    printf '{"id":"%s","ended_at":"%s","duration_minutes":60,"type":"%s","pressure":"%s",' \
+      "$(cat /proc/sys/kernel/random/uuid)" "$(at "$1")" "$2" "$3"
+    printf '"first_time":false,"areas":["calves","hamstrings"],"client":"%s","therapist":"",' "$4"
+    printf '"notes":"","checkins":[%s]}' "$5"
+  }
+  checkin () {  # hours-ago soreness symptoms-json notes
+    printf '{"id":"%s","at":"%s","soreness":%s,"symptoms":[%s],"notes":"%s"}' \
+      "$(cat /proc/sys/kernel/random/uuid)" "$(at "$1")" "$2" "$3" "$4"
+  }
+  printf '{"format":"aftercare-backup","version":1,"exported_at":"%s","sessions":[' "$(at 0)"
+  session 27 deep-tissue deep "Jordan Avery" \
+    "$(checkin 25 3 '' ''),$(checkin 20 4 '"heaviness"' 'Heavy legs on the stairs'),$(checkin 14 3 '' ''),$(checkin 2 2 '' 'Much better')"
+  printf ,; session 40 sports moderate "Priya Natarajan" "$(checkin 36 3 '"heaviness"' ''),$(checkin 14 3 '"reduced-range"' '')"
+  printf ,; session 60 thai moderate "Alex Kim" "$(checkin 59 2 '"sharp-pain"' 'A sharp twinge in the lower back')"
+  printf ,; session 80 swedish light "" "$(checkin 77 0 '' '')"
+  printf ,; session 100 trigger-point deep "Jordan Avery" "$(checkin 95 6 '"bruising"' ''),$(checkin 48 4 '' '')"
+  printf ,; session 200 hot-stone light "" ""
+  printf ,; session 320 lymphatic-drainage light "Maria Rossi" ""
+  printf ']}\n'
+}
+
+# The Sessions view with a few massages: the list (beside the first one's
+# page when wide), and on a narrow window that page, opened with Return.
+walk_sessions () {
+  local exe=$1 tmp=$2 w=$3 h=$4 suffix=$5 win
+  sample_backup >"$tmp/sample.json"
+  "$exe" --db "$tmp/sessions.db" --import "$tmp/sample.json" >/dev/null
+  "$exe" --db "$tmp/sessions.db" >"$tmp/log" 2>&1 &
+  local app=$!
+  for _ in $(seq 100); do
+    win=$(xdotool search --onlyvisible --name '^Aftercare$' 2>/dev/null | head -n1 || true)
+    [ -n "$win" ] && break
+    sleep 0.1
+  done
+  [ -n "$win" ] || { echo "the window did not appear" >&2; cat "$tmp/log" >&2; kill "$app"; return 1; }
+  xdotool windowsize "$win" "$w" "$h" windowmove "$win" 0 0 windowfocus "$win"
+  sleep 1
+  # Out of the way (a pointer over a row would highlight it), but still over
+  # the window, which keeps the keyboard.
+  xdotool mousemove "$((w / 2))" 8
+
+  shot () { sleep 0.8; import -window root -crop "${w}x${h}+0+0" +repage -strip -define png:exclude-chunks=date,time "$out/$1-$suffix.png"; }
+  shot sessions
+  if [ "$w" -lt 700 ]; then
+    xdotool key Return
+    shot session-page
+  fi
+  kill "$app"
+  wait "$app" 2>/dev/null || true
+}
+
+if [ "${1:-}" = --walk ]; then
+  shift
+  walk "$@"
+  walk_sessions "$@"
+  exit
+fi
+build=$(cd "${1:-$top/build}" && pwd)
+exe=$build/src/aftercare
+
+for tool in xvfb-run xdotool import dbus-run-session; do
+  command -v "$tool" >/dev/null ||
+    { echo "screenshots.sh needs $tool (apt-get install xvfb xauth xdotool imagemagick dbus)" >&2; exit 2; }
+done
+[ -x "$exe" ] || { echo "no $exe: build first (meson compile -C build)" >&2; exit 2; }
+mkdir -p "$out"
+
+for scheme in light dark; do
+  for size in 1000x720 360x720; do
+    tmp=$(mktemp -d)
+    mkdir -p "$tmp/config/glib-2.0/settings"
+    color=default
+    [ "$scheme" = dark ] && color=prefer-dark
+    printf "[org/gnome/desktop/interface]\ncolor-scheme='%s'\nclock-format='24h'\n" "$color" \
+      >"$tmp/config/glib-2.0/settings/keyfile"
+    w=${size%x*} h=${size#*x}
+    GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" \
+    GSETTINGS_SCHEMA_DIR="$build/data" GSK_RENDERER=cairo NO_AT_BRIDGE=1 \
+      xvfb-run -a -s "-screen 0 $((w + 40))x$((h + 40))x24" \
+      dbus-run-session -- bash "$top/build-aux/screenshots.sh" --walk "$exe" "$tmp" "$w" "$h" "$scheme-$w"
+    rm -rf "$tmp"
+    echo "$scheme $size done" >&2
+  done
+done
+ls "$out"/*.png

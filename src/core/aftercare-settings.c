@@ -1,0 +1,42 @@
+/* aftercare-settings.c: reading settings with no display and no installed schema to rely on (the command line). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "aftercare-settings"
+
+#include "aftercare-settings.h"
+
+GSettings *
+aftercare_settings_new_if_installed (const char *schema_id)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_return_val_if_fail (schema_id != NULL, NULL);
+  if (source == NULL)
+    return NULL;
+  schema = g_settings_schema_source_lookup (source, schema_id, TRUE);
+  if (schema == NULL)
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static gboolean
+has_key (GSettings  *settings,
+         const char *key)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  return g_settings_schema_has_key (schema, key);
+}
+
+gboolean
+aftercare_settings_get_clock_24h (void)
+{
+  g_autoptr(GSettings) desktop = aftercare_settings_new_if_installed ("org.gnome.desktop.interface");
+  g_autofree char *format = NULL;
+
+  if (desktop == NULL || !has_key (desktop, "clock-format"))
+    return TRUE;
+  format = g_settings_get_string (desktop, "clock-format");
+  return g_strcmp0 (format, "12h") != 0;
+}

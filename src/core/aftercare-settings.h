@@ -1,0 +1,17 @@
+/* aftercare-settings.h: reading settings with no display and no installed schema to rely on (the command line). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* The settings of schema_id, or NULL when that schema is not installed
+ * (g_settings_new() would abort). */
+GSettings *aftercare_settings_new_if_installed (const char *schema_id);
+
+/* Whether the desktop shows 24-hour clocks (org.gnome.desktop.interface
+ * clock-format); TRUE when that schema is missing. */
+gboolean   aftercare_settings_get_clock_24h    (void);
+
+G_END_DECLS

@@ -1,0 +1,16 @@
+/* aftercare-sheet-cli.h: aftercare --sheet SESSION_ID --output FILE.pdf, with no display. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Writes the sheet of options' "sheet" session to its "output" PDF,
+ * reading "db", "clinic-name", "planned-run" and "paper" when given.
+ * Returns the exit status: 0 written, 2 bad input (unknown session, no
+ * --output, a bad option value; one line on standard error naming it),
+ * 1 the database or the file system failed. */
+int aftercare_sheet_cli_run (GVariantDict *options);
+
+G_END_DECLS

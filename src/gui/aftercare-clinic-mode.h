@@ -1,0 +1,36 @@
+/* aftercare-clinic-mode.h: clinic mode's state: the staff lock and the idle timer that returns the desk to a clean start. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define AFTERCARE_TYPE_CLINIC_MODE (aftercare_clinic_mode_get_type ())
+G_DECLARE_FINAL_TYPE (AftercareClinicMode, aftercare_clinic_mode, AFTERCARE, CLINIC_MODE, GObject)
+
+/* Follows the settings' "clinic-mode", "idle-timeout" and "staff-pin-hash".
+ * Read-only properties: "enabled" (the setting), "locked" (enabled and not
+ * unlocked by staff; clinic mode starts locked), "has-pin". Signal "idle":
+ * clinic mode is on and the watched widgets saw no key, click or pointer
+ * movement for idle-timeout seconds; it has locked again before it fires,
+ * and fires once until the next activity. */
+AftercareClinicMode *aftercare_clinic_mode_new           (GSettings *settings);
+
+gboolean             aftercare_clinic_mode_get_enabled   (AftercareClinicMode *self);
+gboolean             aftercare_clinic_mode_get_locked    (AftercareClinicMode *self);
+gboolean             aftercare_clinic_mode_get_has_pin   (AftercareClinicMode *self);
+
+/* TRUE and unlocked when pin matches the staff PIN's hash; FALSE (still
+ * locked) for any other PIN, or when no PIN is set. */
+gboolean             aftercare_clinic_mode_unlock        (AftercareClinicMode *self,
+                                                          const char          *pin);
+void                 aftercare_clinic_mode_lock          (AftercareClinicMode *self);
+
+/* Any key press, click or pointer movement in widget (a window) counts as
+ * someone at the desk and restarts the idle time. */
+void                 aftercare_clinic_mode_watch         (AftercareClinicMode *self,
+                                                          GtkWidget           *widget);
+void                 aftercare_clinic_mode_note_activity (AftercareClinicMode *self);
+
+G_END_DECLS

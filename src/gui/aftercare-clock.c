@@ -1,0 +1,184 @@
+/* aftercare-clock.c: what time it is for the views, and whether the desktop shows 12- or 24-hour clocks. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "aftercare-clock"
+
+#include "config.h"
+
+#include <gio/gio.h>
+
+#include "aftercare-clock.h"
+
+#define INTERFACE_SCHEMA "org.gnome.desktop.interface"
+
+struct _AftercareClock
+{
+  GObject parent_instance;
+
+  GSettings *interface_settings;
+  gboolean clock_24h;
+  /* Microseconds to add to the system time; 0 for the real clock. */
+  GTimeSpan shift;
+};
+
+G_DEFINE_FINAL_TYPE (AftercareClock, aftercare_clock, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CLOCK_24H,
+  N_PROPS
+};
+
+enum {
+  JUMPED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+update_clock_format (AftercareClock *self)
+{
+  g_autofree char *format = g_settings_get_string (self->interface_settings, "clock-format");
+  gboolean clock_24h = g_strcmp0 (format, "12h") != 0;
+
+  if (clock_24h == self->clock_24h)
+    return;
+  self->clock_24h = clock_24h;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK_24H]);
+}
+
+static void
+clock_format_changed_cb (GSettings      *settings,
+                         const char     *key,
+                         AftercareClock *self)
+{
+  update_clock_format (self);
+}
+
+static void
+watch_desktop_clock_format (AftercareClock *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, INTERFACE_SCHEMA, TRUE);
+  /* Without GNOME's schema (another desktop), 24-hour is the safe default:
+   * it cannot be misread as morning or evening. */
+  if (schema == NULL || !g_settings_schema_has_key (schema, "clock-format"))
+    return;
+
+  self->interface_settings = g_settings_new (INTERFACE_SCHEMA);
+  g_signal_connect_object (self->interface_settings, "changed::clock-format",
+                           G_CALLBACK (clock_format_changed_cb), self, 0);
+  update_clock_format (self);
+}
+
+static void
+aftercare_clock_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  AftercareClock *self = AFTERCARE_CLOCK (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLOCK_24H:
+      g_value_set_boolean (value, self->clock_24h);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aftercare_clock_dispose (GObject *object)
+{
+  AftercareClock *self = AFTERCARE_CLOCK (object);
+
+  g_clear_object (&self->interface_settings);
+  G_OBJECT_CLASS (aftercare_clock_parent_class)->dispose (object);
+}
+
+static void
+aftercare_clock_class_init (AftercareClockClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = aftercare_clock_get_property;
+  object_class->dispose = aftercare_clock_dispose;
+
+  properties[PROP_CLOCK_24H] =
+    g_param_spec_boolean ("clock-24h", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[JUMPED] = g_signal_new ("jumped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+aftercare_clock_init (AftercareClock *self)
+{
+  self->clock_24h = TRUE;
+  watch_desktop_clock_format (self);
+}
+
+AftercareClock *
+aftercare_clock_new (void)
+{
+  return g_object_new (AFTERCARE_TYPE_CLOCK, NULL);
+}
+
+GDateTime *
+aftercare_clock_get_now (AftercareClock *self)
+{
+  g_autoptr(GDateTime) system_now = g_date_time_new_now_local ();
+
+  g_return_val_if_fail (AFTERCARE_IS_CLOCK (self), NULL);
+
+  return g_date_time_add (system_now, self->shift);
+}
+
+gboolean
+aftercare_clock_get_24h (AftercareClock *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_CLOCK (self), TRUE);
+
+  return self->clock_24h;
+}
+
+void
+aftercare_clock_set_now (AftercareClock *self,
+                         GDateTime      *now)
+{
+  g_autoptr(GDateTime) system_now = g_date_time_new_now_local ();
+
+  g_return_if_fail (AFTERCARE_IS_CLOCK (self));
+
+  self->shift = now != NULL ? g_date_time_difference (now, system_now) : 0;
+  g_signal_emit (self, signals[JUMPED], 0);
+}
+
+guint
+aftercare_clock_call_at (AftercareClock  *self,
+                         GDateTime       *when,
+                         GSourceOnceFunc  func,
+                         gpointer         data)
+{
+  g_autoptr(GDateTime) now = NULL;
+  GTimeSpan wait;
+
+  g_return_val_if_fail (AFTERCARE_IS_CLOCK (self), 0);
+  g_return_val_if_fail (when != NULL, 0);
+  g_return_val_if_fail (func != NULL, 0);
+
+  now = aftercare_clock_get_now (self);
+  wait = MAX (0, g_date_time_difference (when, now));
+  /* A little late rather than early: on waking, the boundary has passed.
+   * At most 49 days fits the timeout's milliseconds; the next phase
+   * boundary is never more than two days away. */
+  return g_timeout_add_once ((guint) MIN (wait / 1000 + 50, (GTimeSpan) G_MAXUINT), func, data);
+}

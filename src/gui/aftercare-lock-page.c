@@ -1,0 +1,197 @@
+/* aftercare-lock-page.c: what clinic mode shows instead of the sessions until staff enter the PIN. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "aftercare-lock-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aftercare-lock-page.h"
+
+struct _AftercareLockPage
+{
+  GtkWidget parent_instance;
+
+  AdwStatusPage *status_page;
+  GtkWidget *unlock_box;
+  GtkPasswordEntry *pin_entry;
+  GtkLabel *error_label;
+
+  AftercareClinicMode *clinic_mode;
+  char *reason;
+};
+
+G_DEFINE_FINAL_TYPE (AftercareLockPage, aftercare_lock_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CLINIC_MODE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Without a staff PIN there is nothing to type: say where to set one. */
+static void
+update_description (AftercareLockPage *self)
+{
+  gboolean has_pin = self->clinic_mode != NULL && aftercare_clinic_mode_get_has_pin (self->clinic_mode);
+
+  gtk_widget_set_visible (self->unlock_box, has_pin);
+  if (!has_pin)
+    adw_status_page_set_description (self->status_page,
+                                     _("Earlier clients’ sessions stay hidden in clinic mode. "
+                                       "Set a staff PIN in Preferences to unlock them."));
+  else
+    adw_status_page_set_description (self->status_page,
+                                     self->reason != NULL ? self->reason
+                                     : _("Earlier clients’ sessions stay hidden in clinic mode. "
+                                         "Staff can unlock them with the staff PIN."));
+}
+
+static void
+show_error (AftercareLockPage *self,
+            const char        *message)
+{
+  gtk_label_set_label (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->pin_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->pin_entry), "error");
+}
+
+static void
+pin_changed_cb (AftercareLockPage *self)
+{
+  show_error (self, NULL);
+}
+
+static void
+unlock_cb (AftercareLockPage *self)
+{
+  const char *pin = gtk_editable_get_text (GTK_EDITABLE (self->pin_entry));
+
+  if (self->clinic_mode == NULL)
+    return;
+  if (aftercare_clinic_mode_unlock (self->clinic_mode, pin))
+    {
+      aftercare_lock_page_reset (self, NULL);
+      return;
+    }
+  /* Cleared, so the next try starts from nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (self->pin_entry), "");
+  show_error (self, _("That is not the staff PIN. Try again."));
+  gtk_widget_grab_focus (GTK_WIDGET (self->pin_entry));
+}
+
+void
+aftercare_lock_page_reset (AftercareLockPage *self,
+                           const char        *reason)
+{
+  g_return_if_fail (AFTERCARE_IS_LOCK_PAGE (self));
+  g_free (self->reason);
+  self->reason = g_strdup (reason);
+  gtk_editable_set_text (GTK_EDITABLE (self->pin_entry), "");
+  show_error (self, NULL);
+  update_description (self);
+}
+
+void
+aftercare_lock_page_focus (AftercareLockPage *self)
+{
+  g_return_if_fail (AFTERCARE_IS_LOCK_PAGE (self));
+  if (gtk_widget_get_visible (self->unlock_box))
+    gtk_widget_grab_focus (GTK_WIDGET (self->pin_entry));
+}
+
+void
+aftercare_lock_page_set_clinic_mode (AftercareLockPage   *self,
+                                     AftercareClinicMode *clinic_mode)
+{
+  g_return_if_fail (AFTERCARE_IS_LOCK_PAGE (self));
+  if (self->clinic_mode == clinic_mode)
+    return;
+  if (self->clinic_mode != NULL)
+    g_signal_handlers_disconnect_by_data (self->clinic_mode, self);
+  g_set_object (&self->clinic_mode, clinic_mode);
+  if (clinic_mode != NULL)
+    g_signal_connect_object (clinic_mode, "notify::has-pin", G_CALLBACK (update_description),
+                             self, G_CONNECT_SWAPPED);
+  update_description (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLINIC_MODE]);
+}
+
+static void
+aftercare_lock_page_dispose (GObject *object)
+{
+  AftercareLockPage *self = AFTERCARE_LOCK_PAGE (object);
+
+  aftercare_lock_page_set_clinic_mode (self, NULL);
+  g_clear_pointer (&self->reason, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_LOCK_PAGE);
+  G_OBJECT_CLASS (aftercare_lock_page_parent_class)->dispose (object);
+}
+
+static void
+aftercare_lock_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  AftercareLockPage *self = AFTERCARE_LOCK_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLINIC_MODE: g_value_set_object (value, self->clinic_mode); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aftercare_lock_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  AftercareLockPage *self = AFTERCARE_LOCK_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLINIC_MODE: aftercare_lock_page_set_clinic_mode (self, g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aftercare_lock_page_class_init (AftercareLockPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = aftercare_lock_page_dispose;
+  object_class->get_property = aftercare_lock_page_get_property;
+  object_class->set_property = aftercare_lock_page_set_property;
+
+  properties[PROP_CLINIC_MODE] =
+    g_param_spec_object ("clinic-mode", NULL, NULL, AFTERCARE_TYPE_CLINIC_MODE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-lock-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AftercareLockPage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, AftercareLockPage, unlock_box);
+  gtk_widget_class_bind_template_child (widget_class, AftercareLockPage, pin_entry);
+  gtk_widget_class_bind_template_child (widget_class, AftercareLockPage, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, unlock_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pin_changed_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "lockpage");
+}
+
+static void
+aftercare_lock_page_init (AftercareLockPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update_description (self);
+}

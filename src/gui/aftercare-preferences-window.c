@@ -1,0 +1,182 @@
+/* aftercare-preferences-window.c: Preferences: clinic mode, clinic name, staff PIN, idle time, planned run, clock. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "aftercare-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aftercare-enums.h"
+#include "aftercare-pin.h"
+#include "aftercare-preferences-window.h"
+#include "aftercare-settings.h"
+
+struct _AftercarePreferencesWindow
+{
+  AdwPreferencesWindow parent_instance;
+
+  AdwEntryRow *clinic_name_row;
+  AdwPasswordEntryRow *pin_row;
+  AdwActionRow *clinic_mode_row;
+  GtkSwitch *clinic_mode_switch;
+  AdwActionRow *idle_row;
+  GtkSpinButton *idle_spin;
+  AdwComboRow *planned_run_row;
+  AdwActionRow *clock_row;
+
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (AftercarePreferencesWindow, aftercare_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static gboolean
+has_pin (AftercarePreferencesWindow *self)
+{
+  g_autofree char *stored = g_settings_get_string (self->settings, "staff-pin-hash");
+
+  return *stored != '\0';
+}
+
+/* Clinic mode needs a staff PIN first: without one nobody could unlock the
+ * sessions, and anyone could turn clinic mode off again. */
+static void
+update_clinic_mode_row (AftercarePreferencesWindow *self)
+{
+  gboolean pin = has_pin (self);
+  gboolean enabled = g_settings_get_boolean (self->settings, "clinic-mode");
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->clinic_mode_row), pin || enabled);
+  adw_action_row_set_subtitle (self->clinic_mode_row,
+                               pin ? _("Clear the wizard for each client and keep the sessions locked behind the staff PIN")
+                                   : _("Set a staff PIN first: it unlocks the sessions and these preferences"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->pin_row),
+                                 pin ? _("New Staff PIN") : _("Staff PIN"));
+}
+
+static void
+pin_changed_cb (AftercarePreferencesWindow *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->pin_row), "error");
+}
+
+static void
+pin_apply_cb (AftercarePreferencesWindow *self)
+{
+  const char *pin = gtk_editable_get_text (GTK_EDITABLE (self->pin_row));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = aftercare_pin_hash (pin, &error);
+
+  if (stored == NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->pin_row), "error");
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      return;
+    }
+  g_settings_set_string (self->settings, "staff-pin-hash", stored);
+  gtk_editable_set_text (GTK_EDITABLE (self->pin_row), "");
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("Staff PIN saved")));
+}
+
+static gboolean
+planned_run_get_mapping (GValue   *value,
+                         GVariant *variant,
+                         gpointer  user_data)
+{
+  int run = AFTERCARE_PLANNED_RUN_EASY;
+
+  aftercare_enum_from_key (AFTERCARE_TYPE_PLANNED_RUN, g_variant_get_string (variant, NULL), &run);
+  g_value_set_uint (value, run);
+  return TRUE;
+}
+
+static GVariant *
+planned_run_set_mapping (const GValue       *value,
+                         const GVariantType *expected_type,
+                         gpointer            user_data)
+{
+  const char *key = aftercare_planned_run_to_key (g_value_get_uint (value));
+
+  return key != NULL ? g_variant_new_string (key) : NULL;
+}
+
+static void
+show_clock_format (AftercarePreferencesWindow *self)
+{
+  adw_action_row_set_subtitle (self->clock_row,
+                               aftercare_settings_get_clock_24h ()
+                               ? _("Times follow the desktop’s setting: 24-hour, as in 18:00")
+                               : _("Times follow the desktop’s setting: 12-hour, as in 6:00 PM"));
+}
+
+static void
+bind_settings (AftercarePreferencesWindow *self)
+{
+  g_settings_bind (self->settings, "clinic-name", self->clinic_name_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "clinic-mode", self->clinic_mode_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "idle-timeout", self->idle_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "clinic-mode", self->idle_row, "sensitive", G_SETTINGS_BIND_GET);
+  g_settings_bind_with_mapping (self->settings, "default-planned-run", self->planned_run_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, planned_run_get_mapping, planned_run_set_mapping,
+                                NULL, NULL);
+  g_signal_connect_object (self->settings, "changed::staff-pin-hash",
+                           G_CALLBACK (update_clinic_mode_row), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::clinic-mode",
+                           G_CALLBACK (update_clinic_mode_row), self, G_CONNECT_SWAPPED);
+  update_clinic_mode_row (self);
+  show_clock_format (self);
+}
+
+static void
+aftercare_preferences_window_dispose (GObject *object)
+{
+  AftercarePreferencesWindow *self = AFTERCARE_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_PREFERENCES_WINDOW);
+  G_OBJECT_CLASS (aftercare_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+aftercare_preferences_window_class_init (AftercarePreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = aftercare_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, clinic_name_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, pin_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, clinic_mode_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, clinic_mode_switch);
+  gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, idle_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, idle_spin);
+  gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, planned_run_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, clock_row);
+  gtk_widget_class_bind_template_callback (widget_class, pin_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pin_changed_cb);
+}
+
+static void
+aftercare_preferences_window_init (AftercarePreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+AftercarePreferencesWindow *
+aftercare_preferences_window_new (GtkWindow *parent,
+                                  GSettings *settings)
+{
+  AftercarePreferencesWindow *self;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  /* Of the parent's application too, so clinic mode finds and closes it. */
+  self = g_object_new (AFTERCARE_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                       NULL);
+  self->settings = g_object_ref (settings);
+  bind_settings (self);
+  return self;
+}

@@ -1,0 +1,646 @@
+/* aftercare-session-page.c: one massage: the verdict for now, the recovery timeline, what to do, the check-ins. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "aftercare-session-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aftercare-catalog.h"
+#include "aftercare-checkin-dialog.h"
+#include "aftercare-format.h"
+#include "aftercare-session-page.h"
+#include "aftercare-time.h"
+#include "aftercare-timeline.h"
+
+#include <adwaita.h>
+
+/* The "now" line moves about a pixel in ten minutes on a wide window. */
+#define NOW_TICK_SECONDS (5 * 60)
+
+struct _AftercareSessionPage
+{
+  GtkBox parent_instance;
+
+  AdwWindowTitle *window_title;
+  GtkWidget *back_button;
+  GtkWidget *verdict_card;
+  GtkImage *verdict_icon;
+  GtkLabel *verdict_title;
+  GtkLabel *verdict_description;
+  GtkLabel *run_after_label;
+  GtkBox *reasons_box;
+  AftercareTimelineView *timeline;
+  AdwActionRow *phase_row;
+  AdwActionRow *next_checkin_row;
+  GtkListBox *checkins_list;
+  AdwActionRow *duration_row;
+  AdwActionRow *first_time_row;
+  AdwActionRow *areas_row;
+  AdwActionRow *client_row;
+  AdwActionRow *therapist_row;
+  AdwActionRow *notes_row;
+  GtkLabel *disclaimer_label;
+
+  AftercareStore *store;
+  AftercareClock *clock;
+  AftercareSession *session;
+  AftercareAssessment *assessment;
+  AftercareVerdict shown_verdict;
+  guint boundary_id;
+  guint tick_id;
+};
+
+G_DEFINE_FINAL_TYPE (AftercareSessionPage, aftercare_session_page, GTK_TYPE_BOX)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_SHOW_BACK_BUTTON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void refresh (AftercareSessionPage *self);
+
+/* ---- The verdict ------------------------------------------------------- */
+
+static char *
+format_clock (AftercareSessionPage *self,
+              GDateTime            *time,
+              GDateTime            *now)
+{
+  g_autoptr(GDateTime) local_time = g_date_time_to_local (time);
+  g_autoptr(GDateTime) local_now = g_date_time_to_local (now);
+
+  return aftercare_time_format_clock (local_time, local_now, aftercare_clock_get_24h (self->clock));
+}
+
+static void
+show_reasons (AftercareSessionPage *self)
+{
+  const char * const *reasons = aftercare_assessment_get_reasons (self->assessment);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->reasons_box))) != NULL)
+    gtk_box_remove (self->reasons_box, child);
+  for (guint i = 0; reasons != NULL && reasons[i] != NULL; i++)
+    {
+      /* Translators: one reason for the verdict, as an item of a list. */
+      g_autofree char *text = g_strdup_printf (_("• %s"), reasons[i]);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_box_append (self->reasons_box, label);
+    }
+}
+
+static void
+show_verdict (AftercareSessionPage *self,
+              GDateTime            *now)
+{
+  AftercareVerdict verdict = aftercare_assessment_get_verdict (self->assessment);
+  GDateTime *run_after = aftercare_assessment_get_run_after (self->assessment);
+  GtkWidget *styled[] = { self->verdict_card, GTK_WIDGET (self->verdict_icon) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (styled); i++)
+    {
+      gtk_widget_remove_css_class (styled[i], aftercare_verdict_get_style_class (self->shown_verdict));
+      gtk_widget_add_css_class (styled[i], aftercare_verdict_get_style_class (verdict));
+    }
+  self->shown_verdict = verdict;
+  gtk_image_set_from_icon_name (self->verdict_icon, aftercare_verdict_get_icon_name (verdict));
+  gtk_label_set_label (self->verdict_title, aftercare_verdict_get_title (verdict));
+  gtk_label_set_label (self->verdict_description, aftercare_verdict_get_description (verdict));
+  gtk_widget_set_visible (GTK_WIDGET (self->run_after_label), run_after != NULL);
+  if (run_after != NULL)
+    {
+      g_autofree char *clock = format_clock (self, run_after, now);
+      /* Translators: %s is a clock time, "18:00" or "tomorrow 08:00". */
+      g_autofree char *text = g_strdup_printf (_("An easy run should be fine from %s, if nothing new comes up."),
+                                               clock);
+
+      gtk_label_set_label (self->run_after_label, text);
+    }
+  show_reasons (self);
+}
+
+/* "tomorrow 08:00" reads on its own as "Tomorrow 08:00". */
+static char *
+capitalize (const char *text)
+{
+  gunichar first = g_utf8_get_char (text);
+  char head[8] = { 0 };
+
+  g_unichar_to_utf8 (g_unichar_totitle (first), head);
+  return g_strconcat (head, g_utf8_next_char (text), NULL);
+}
+
+static void
+show_phase (AftercareSessionPage *self,
+            GDateTime            *now)
+{
+  AftercarePhase phase = aftercare_assessment_get_phase (self->assessment);
+  g_autofree char *recheck = format_clock (self, aftercare_assessment_get_recheck_at (self->assessment), now);
+  g_autofree char *next = capitalize (recheck);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->phase_row), aftercare_phase_get_title (phase));
+  adw_action_row_set_subtitle (self->phase_row, aftercare_assessment_get_advice (self->assessment));
+  adw_action_row_set_subtitle (self->next_checkin_row, next);
+}
+
+/* ---- Check-ins ---------------------------------------------------------- */
+
+static GtkWidget *
+create_checkin_row (AftercareSessionPage *self,
+                    AftercareCheckin     *checkin,
+                    GDateTime            *now)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GDateTime *at = aftercare_checkin_get_at (checkin);
+  guint soreness = aftercare_checkin_get_soreness (checkin);
+  g_autofree char *when = aftercare_format_day_and_time (at, now, aftercare_clock_get_24h (self->clock));
+  g_autofree char *after = aftercare_format_time_after (
+    aftercare_time_hours_between (aftercare_session_get_ended_at (self->session), at));
+  g_autofree char *symptoms = aftercare_format_symptoms (aftercare_checkin_get_symptoms (checkin));
+  const char *notes = aftercare_checkin_get_notes (checkin);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  /* Translators: a check-in's title, "Tue 24 Nov, 16:00 · 6 hours after". */
+  g_autofree char *title = g_strdup_printf (_("%s · %s"), when, after);
+
+  /* Translators: "Soreness 4/10, Above mild". */
+  g_string_append_printf (subtitle, _("Soreness %u/10, %s"), soreness, aftercare_soreness_get_band (soreness));
+  if (symptoms != NULL)
+    g_string_append_printf (subtitle, "\n%s", symptoms);
+  if (notes != NULL && *notes != '\0')
+    g_string_append_printf (subtitle, "\n“%s”", notes);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("document-edit-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _("Edit This Check-In"));
+  g_object_set_data_full (G_OBJECT (row), "checkin", g_object_ref (checkin), g_object_unref);
+  return row;
+}
+
+static void
+show_checkins (AftercareSessionPage *self,
+               GPtrArray            *checkins,
+               GDateTime            *now)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->checkins_list))) != NULL)
+    gtk_list_box_remove (self->checkins_list, child);
+  if (checkins->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No check-ins yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Check in to tell how you feel; the verdict takes it into account."));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (self->checkins_list, row);
+      return;
+    }
+  /* Newest first: the latest is how you feel now. */
+  for (guint i = checkins->len; i-- > 0; )
+    gtk_list_box_append (self->checkins_list, create_checkin_row (self, g_ptr_array_index (checkins, i), now));
+}
+
+/* ---- The massage itself ------------------------------------------------- */
+
+static void
+show_detail (AdwActionRow *row,
+             const char   *value)
+{
+  gboolean has_value = value != NULL && *value != '\0';
+
+  gtk_widget_set_visible (GTK_WIDGET (row), has_value);
+  if (has_value)
+    adw_action_row_set_subtitle (row, value);
+}
+
+static void
+show_details (AftercareSessionPage *self,
+              GDateTime            *now)
+{
+  AftercareSession *s = self->session;
+  guint minutes = aftercare_session_get_duration_minutes (s);
+  g_autofree char *title = aftercare_format_session_title (aftercare_session_get_massage_type (s),
+                                                           aftercare_session_get_pressure (s));
+  g_autofree char *ended = aftercare_format_day_and_time (aftercare_session_get_ended_at (s), now,
+                                                          aftercare_clock_get_24h (self->clock));
+  /* Translators: when the massage ended, under its title. */
+  g_autofree char *subtitle = g_strdup_printf (_("Ended %s"), ended);
+  g_autofree char *duration = g_strdup_printf (ngettext ("%u minute", "%u minutes", minutes), minutes);
+  g_autofree char *areas = aftercare_format_areas (aftercare_session_get_areas (s));
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  show_detail (self->duration_row, minutes > 0 ? duration : NULL);
+  show_detail (self->first_time_row, aftercare_session_get_first_time (s) ? _("Yes") : NULL);
+  show_detail (self->areas_row, areas);
+  show_detail (self->client_row, aftercare_session_get_client (s));
+  show_detail (self->therapist_row, aftercare_session_get_therapist (s));
+  show_detail (self->notes_row, aftercare_session_get_notes (s));
+}
+
+/* ---- Keeping it current ------------------------------------------------- */
+
+static void
+boundary_passed_cb (gpointer data)
+{
+  AftercareSessionPage *self = data;
+
+  self->boundary_id = 0;
+  refresh (self);
+}
+
+static gboolean
+now_tick_cb (gpointer data)
+{
+  AftercareSessionPage *self = data;
+
+  refresh (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+schedule_refresh (AftercareSessionPage *self,
+                  GDateTime            *now)
+{
+  g_autoptr(GDateTime) boundary = NULL;
+
+  g_clear_handle_id (&self->boundary_id, g_source_remove);
+  boundary = aftercare_timeline_next_boundary (aftercare_session_get_ended_at (self->session), now);
+  /* The verdict changes only when a phase ends: wake exactly then. */
+  if (boundary != NULL)
+    self->boundary_id = aftercare_clock_call_at (self->clock, boundary, boundary_passed_cb, self);
+  if (self->tick_id == 0)
+    self->tick_id = g_timeout_add_seconds (NOW_TICK_SECONDS, now_tick_cb, self);
+}
+
+static void
+stop_refreshing (AftercareSessionPage *self)
+{
+  g_clear_handle_id (&self->boundary_id, g_source_remove);
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+}
+
+static void
+refresh (AftercareSessionPage *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->session == NULL || self->store == NULL)
+    {
+      stop_refreshing (self);
+      g_clear_object (&self->assessment);
+      aftercare_timeline_view_set_session (self->timeline, NULL);
+      return;
+    }
+
+  now = aftercare_clock_get_now (self->clock);
+  checkins = aftercare_store_list_checkins (self->store, aftercare_session_get_id (self->session), &error);
+  if (checkins == NULL)
+    {
+      g_warning ("Could not read the check-ins of %s: %s",
+                 aftercare_session_get_id (self->session), error->message);
+      checkins = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  g_clear_object (&self->assessment);
+  self->assessment = aftercare_advisor_assess (self->session, checkins, AFTERCARE_PLANNED_RUN_EASY, now);
+
+  show_details (self, now);
+  show_verdict (self, now);
+  show_phase (self, now);
+  show_checkins (self, checkins, now);
+  aftercare_timeline_view_set_session (self->timeline, self->session);
+  aftercare_timeline_view_set_clock_24h (self->timeline, aftercare_clock_get_24h (self->clock));
+  aftercare_timeline_view_set_checkins (self->timeline, checkins);
+  aftercare_timeline_view_set_now (self->timeline, now);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    schedule_refresh (self, now);
+}
+
+static void
+checkins_changed_cb (AftercareStore       *store,
+                     const char           *session_id,
+                     AftercareSessionPage *self)
+{
+  if (self->session != NULL && g_strcmp0 (session_id, aftercare_session_get_id (self->session)) == 0)
+    refresh (self);
+}
+
+/* ---- Actions ------------------------------------------------------------ */
+
+typedef struct {
+  AftercareStore *store;
+  AftercareCheckin *checkin;
+} UndoCheckin;
+
+static void
+undo_checkin_free (gpointer data,
+                   GClosure *closure)
+{
+  UndoCheckin *undo = data;
+
+  g_object_unref (undo->store);
+  g_object_unref (undo->checkin);
+  g_free (undo);
+}
+
+static void
+undo_checkin_cb (AdwToast    *toast,
+                 UndoCheckin *undo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!aftercare_store_add_checkin (undo->store, undo->checkin, &error))
+    g_warning ("Could not restore the check-in: %s", error->message);
+}
+
+static void
+checkin_deleted_cb (AftercareCheckinDialog *dialog,
+                    AftercareCheckin       *checkin,
+                    AftercareSessionPage   *self)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  UndoCheckin *undo;
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+  toast = adw_toast_new (_("Check-in deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  undo = g_new0 (UndoCheckin, 1);
+  undo->store = g_object_ref (self->store);
+  undo->checkin = g_object_ref (checkin);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_checkin_cb), undo, undo_checkin_free, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
+open_checkin_dialog (AftercareSessionPage *self,
+                     AftercareCheckin     *checkin)
+{
+  AftercareCheckinDialog *dialog = aftercare_checkin_dialog_new (self->store, self->clock, self->session, checkin);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (dialog, "deleted", G_CALLBACK (checkin_deleted_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+checkin_row_activated_cb (AftercareSessionPage *self,
+                          GtkListBoxRow        *row)
+{
+  AftercareCheckin *checkin = g_object_get_data (G_OBJECT (row), "checkin");
+
+  if (checkin != NULL)
+    open_checkin_dialog (self, checkin);
+}
+
+static void
+check_in_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (widget);
+
+  g_return_if_fail (self->session != NULL);
+  open_checkin_dialog (self, NULL);
+}
+
+static void
+forward_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (widget);
+  const char *target = g_str_equal (action_name, "session.edit") ? "sessions.edit" : "sessions.delete";
+
+  g_return_if_fail (self->session != NULL);
+  gtk_widget_activate_action (widget, target, "s", aftercare_session_get_id (self->session));
+}
+
+static void
+update_actions (AftercareSessionPage *self)
+{
+  gboolean has_session = self->session != NULL && self->store != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.check-in", has_session);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.edit", has_session);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.delete", has_session);
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
+static void
+aftercare_session_page_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_SHOW_BACK_BUTTON:
+      g_value_set_boolean (value, gtk_widget_get_visible (self->back_button));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aftercare_session_page_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      aftercare_session_page_set_session (self, g_value_get_object (value));
+      break;
+    case PROP_SHOW_BACK_BUTTON:
+      aftercare_session_page_set_show_back_button (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aftercare_session_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (aftercare_session_page_parent_class)->map (widget);
+  /* What was shown may be hours old: catch up, and keep up from now. */
+  refresh (AFTERCARE_SESSION_PAGE (widget));
+}
+
+static void
+aftercare_session_page_unmap (GtkWidget *widget)
+{
+  /* Nobody sees it: no need to wake for it. */
+  stop_refreshing (AFTERCARE_SESSION_PAGE (widget));
+  GTK_WIDGET_CLASS (aftercare_session_page_parent_class)->unmap (widget);
+}
+
+static void
+aftercare_session_page_dispose (GObject *object)
+{
+  AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (object);
+
+  stop_refreshing (self);
+  g_clear_object (&self->assessment);
+  g_clear_object (&self->session);
+  g_clear_object (&self->store);
+  g_clear_object (&self->clock);
+  gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_SESSION_PAGE);
+  G_OBJECT_CLASS (aftercare_session_page_parent_class)->dispose (object);
+}
+
+static void
+aftercare_session_page_class_init (AftercareSessionPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = aftercare_session_page_get_property;
+  object_class->set_property = aftercare_session_page_set_property;
+  object_class->dispose = aftercare_session_page_dispose;
+  widget_class->map = aftercare_session_page_map;
+  widget_class->unmap = aftercare_session_page_unmap;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, AFTERCARE_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_BACK_BUTTON] =
+    g_param_spec_boolean ("show-back-button", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (AFTERCARE_TYPE_TIMELINE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-session-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, verdict_card);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, verdict_icon);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, verdict_title);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, verdict_description);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, run_after_label);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, reasons_box);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, timeline);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, phase_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, next_checkin_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, checkins_list);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, duration_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, first_time_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, areas_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, client_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, therapist_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, disclaimer_label);
+  gtk_widget_class_bind_template_callback (widget_class, checkin_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "session.check-in", NULL, check_in_action_cb);
+  gtk_widget_class_install_action (widget_class, "session.edit", NULL, forward_action_cb);
+  gtk_widget_class_install_action (widget_class, "session.delete", NULL, forward_action_cb);
+}
+
+static void
+aftercare_session_page_init (AftercareSessionPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_label_set_label (self->disclaimer_label, aftercare_disclaimer ());
+  gtk_widget_set_visible (self->back_button, FALSE);
+  update_actions (self);
+}
+
+void
+aftercare_session_page_set_context (AftercareSessionPage *self,
+                                    AftercareStore       *store,
+                                    AftercareClock       *clock)
+{
+  g_return_if_fail (AFTERCARE_IS_SESSION_PAGE (self));
+  g_return_if_fail (AFTERCARE_IS_STORE (store));
+  g_return_if_fail (AFTERCARE_IS_CLOCK (clock));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  self->clock = g_object_ref (clock);
+  g_signal_connect_object (store, "checkins-changed", G_CALLBACK (checkins_changed_cb), self, 0);
+  /* An edit changes the session object in place; its page shows it again. */
+  g_signal_connect_object (store, "session-changed", G_CALLBACK (checkins_changed_cb), self, 0);
+  g_signal_connect_object (clock, "jumped", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (clock, "notify::clock-24h", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  update_actions (self);
+  refresh (self);
+}
+
+AftercareSession *
+aftercare_session_page_get_session (AftercareSessionPage *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_SESSION_PAGE (self), NULL);
+  return self->session;
+}
+
+void
+aftercare_session_page_set_session (AftercareSessionPage *self,
+                                    AftercareSession     *session)
+{
+  g_return_if_fail (AFTERCARE_IS_SESSION_PAGE (self));
+  g_return_if_fail (session == NULL || AFTERCARE_IS_SESSION (session));
+
+  /* The same object may come back edited: refresh whatever happens. */
+  gboolean changed = g_set_object (&self->session, session);
+
+  update_actions (self);
+  refresh (self);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+void
+aftercare_session_page_set_show_back_button (AftercareSessionPage *self,
+                                             gboolean              show)
+{
+  g_return_if_fail (AFTERCARE_IS_SESSION_PAGE (self));
+
+  show = !!show;
+  if (gtk_widget_get_visible (self->back_button) == show)
+    return;
+  gtk_widget_set_visible (self->back_button, show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_BACK_BUTTON]);
+}
+
+AftercareAssessment *
+aftercare_session_page_get_assessment (AftercareSessionPage *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_SESSION_PAGE (self), NULL);
+  return self->assessment;
+}
+
+AftercareTimelineView *
+aftercare_session_page_get_timeline (AftercareSessionPage *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_SESSION_PAGE (self), NULL);
+  return self->timeline;
+}

@@ -1,0 +1,672 @@
+/* aftercare-sessions-view.c: the Sessions view: the list of massages beside (or before) the session page. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "aftercare-sessions-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "aftercare-catalog.h"
+#include "aftercare-session-editor.h"
+#include "aftercare-session-row.h"
+#include "aftercare-sessions-view.h"
+
+struct _AftercareSessionsView
+{
+  GtkWidget parent_instance;
+
+  GtkStack *stack;
+  AdwLeaflet *leaflet;
+  GtkWidget *list_pane;
+  AdwWindowTitle *list_title;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkStack *list_stack;
+  GtkListView *list_view;
+  GtkStack *page_stack;
+  AftercareSessionPage *session_page;
+
+  AftercareStore *store;
+  AftercareClock *clock;
+  GListModel *sessions;             /* the store's, newest first */
+  GtkFilterListModel *filtered;
+  GtkCustomFilter *filter;
+  GtkSingleSelection *selection;
+  char *search_key;                 /* case-folded search text, or NULL */
+  char *last_deleted_id;
+  guint focus_id;
+  gboolean focused_once;
+};
+
+G_DEFINE_FINAL_TYPE (AftercareSessionsView, aftercare_sessions_view, GTK_TYPE_WIDGET)
+
+/* ---- Finding a session in the list ------------------------------------- */
+
+/* The list is newest first: find where session sits by its end time with a
+ * binary search, so only a few rows are read, never the whole list. */
+static gboolean
+find_position (AftercareSessionsView *self,
+               AftercareSession      *session,
+               guint                 *position)
+{
+  GDateTime *ended_at = aftercare_session_get_ended_at (session);
+  guint n = g_list_model_get_n_items (self->sessions);
+  guint low = 0, high = n;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+      g_autoptr(AftercareSession) item = g_list_model_get_item (self->sessions, mid);
+
+      if (g_date_time_compare (aftercare_session_get_ended_at (item), ended_at) > 0)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  /* Sessions that ended at the same instant sit together: look among them. */
+  for (guint i = low; i < n; i++)
+    {
+      g_autoptr(AftercareSession) item = g_list_model_get_item (self->sessions, i);
+
+      if (g_date_time_compare (aftercare_session_get_ended_at (item), ended_at) != 0)
+        break;
+      if (g_strcmp0 (aftercare_session_get_id (item), aftercare_session_get_id (session)) == 0)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+show_page (AftercareSessionsView *self)
+{
+  /* Side by side, the page is already there; moving to it would also move
+   * the focus out of the list. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->page_stack));
+}
+
+static void
+select_session (AftercareSessionsView *self,
+                AftercareSession      *session,
+                gboolean               open)
+{
+  guint position;
+
+  /* A search could hide it: show the whole list again. */
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  if (!find_position (self, session, &position))
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  if (open)
+    show_page (self);
+}
+
+/* ---- The list ------------------------------------------------------------ */
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              AftercareSessionsView    *self)
+{
+  gtk_list_item_set_child (item, aftercare_session_row_new (self->store, self->clock));
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             AftercareSessionsView    *self)
+{
+  aftercare_session_row_set_session (AFTERCARE_SESSION_ROW (gtk_list_item_get_child (item)),
+                                     gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               AftercareSessionsView    *self)
+{
+  aftercare_session_row_set_session (AFTERCARE_SESSION_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+update_counts (AftercareSessionsView *self)
+{
+  guint n = g_list_model_get_n_items (self->sessions);
+  g_autofree char *count = g_strdup_printf (ngettext ("%u massage", "%u massages", n), n);
+
+  gtk_stack_set_visible_child_name (self->stack, n == 0 ? "empty" : "sessions");
+  adw_window_title_set_subtitle (self->list_title, count);
+}
+
+static void
+sessions_changed_cb (AftercareSessionsView *self)
+{
+  update_counts (self);
+}
+
+static void
+filtered_changed_cb (AftercareSessionsView *self)
+{
+  gboolean none = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
+
+  gtk_stack_set_visible_child_name (self->list_stack, none && self->search_key != NULL ? "no-results" : "list");
+}
+
+static void
+selected_changed_cb (AftercareSessionsView *self)
+{
+  AftercareSession *session = gtk_single_selection_get_selected_item (self->selection);
+
+  aftercare_session_page_set_session (self->session_page, session);
+  gtk_stack_set_visible_child_name (self->page_stack, session != NULL ? "page" : "none");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.delete-selected", session != NULL);
+}
+
+static void
+list_activate_cb (AftercareSessionsView *self,
+                  guint                  position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  show_page (self);
+}
+
+static void
+folded_changed_cb (AftercareSessionsView *self)
+{
+  aftercare_session_page_set_show_back_button (self->session_page, adw_leaflet_get_folded (self->leaflet));
+}
+
+/* ---- Search ------------------------------------------------------------- */
+
+static gboolean
+contains_key (const char *text,
+              const char *key)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, key) != NULL;
+}
+
+static gboolean
+session_matches (gpointer item,
+                 gpointer data)
+{
+  AftercareSessionsView *self = data;
+  AftercareSession *session = item;
+
+  return contains_key (aftercare_session_get_client (session), self->search_key) ||
+         contains_key (aftercare_massage_type_get_name (aftercare_session_get_massage_type (session)),
+                       self->search_key);
+}
+
+static void
+search_changed_cb (AftercareSessionsView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  g_clear_pointer (&self->search_key, g_free);
+  if (*stripped != '\0')
+    self->search_key = g_utf8_casefold (stripped, -1);
+  /* No search, no filter: the list is the store's model as it is, read a
+   * page at a time. A search has to look at every session; the filter
+   * model does it in the background, a batch at a time, holding no rows. */
+  if (self->search_key == NULL)
+    {
+      gtk_filter_list_model_set_filter (self->filtered, NULL);
+    }
+  else
+    {
+      gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+    }
+  filtered_changed_cb (self);
+}
+
+static void
+stop_search_cb (AftercareSessionsView *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+search_mode_changed_cb (AftercareSessionsView *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/* ---- Actions ------------------------------------------------------------ */
+
+static GtkWindow *
+get_window (AftercareSessionsView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+show_toast (AftercareSessionsView *self,
+            AdwToast              *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+}
+
+static void
+show_error (AftercareSessionsView *self,
+            const char            *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  show_toast (self, toast);
+}
+
+static void
+editor_saved_cb (AftercareSessionEditor *editor,
+                 AftercareSession       *session,
+                 AftercareSessionsView  *self)
+{
+  select_session (self, session, TRUE);
+}
+
+static void
+open_editor (AftercareSessionsView *self,
+             AftercareSession      *session)
+{
+  AftercareSessionEditor *editor = aftercare_session_editor_new (self->store, self->clock, session);
+
+  gtk_window_set_transient_for (GTK_WINDOW (editor), get_window (self));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  open_editor (AFTERCARE_SESSIONS_VIEW (widget), NULL);
+}
+
+static void
+edit_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AftercareSessionsView *self = AFTERCARE_SESSIONS_VIEW (widget);
+  g_autoptr(AftercareSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  session = aftercare_store_lookup_session (self->store, g_variant_get_string (parameter, NULL), &error);
+  if (session == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  open_editor (self, session);
+}
+
+static void
+delete_session (AftercareSessionsView *self,
+                const char            *id)
+{
+  /* The id may belong to the row's session, gone once it is deleted. */
+  g_autofree char *session_id = g_strdup (id);
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (!aftercare_store_delete_session (self->store, session_id, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  g_free (self->last_deleted_id);
+  self->last_deleted_id = g_steal_pointer (&session_id);
+  /* The page showed what is gone: back to the list on a narrow window. */
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+
+  toast = adw_toast_new (_("Massage deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "sessions.undo-delete");
+  show_toast (self, toast);
+}
+
+static void
+delete_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  delete_session (AFTERCARE_SESSIONS_VIEW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+delete_selected_action_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  AftercareSessionsView *self = AFTERCARE_SESSIONS_VIEW (widget);
+  AftercareSession *session = gtk_single_selection_get_selected_item (self->selection);
+  guint position = gtk_single_selection_get_selected (self->selection);
+  guint n;
+
+  if (session == NULL)
+    return;
+  delete_session (self, aftercare_session_get_id (session));
+  /* The next one down takes its place, where the focus is. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  if (n > 0)
+    gtk_single_selection_set_selected (self->selection, MIN (position, n - 1));
+}
+
+static void
+undo_delete_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AftercareSessionsView *self = AFTERCARE_SESSIONS_VIEW (widget);
+  g_autoptr(AftercareSession) restored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!aftercare_store_undo_delete (self->store, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  if (self->last_deleted_id != NULL)
+    restored = aftercare_store_lookup_session (self->store, self->last_deleted_id, NULL);
+  if (restored != NULL)
+    select_session (self, restored, FALSE);
+}
+
+static void
+open_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AftercareSessionsView *self = AFTERCARE_SESSIONS_VIEW (widget);
+
+  /* The list selects the clicked row itself; this only brings its page. */
+  show_page (self);
+}
+
+static void
+show_list_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AftercareSessionsView *self = AFTERCARE_SESSIONS_VIEW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+search_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AftercareSessionsView *self = AFTERCARE_SESSIONS_VIEW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+update_undo_action (AftercareSessionsView *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.undo-delete",
+                                 self->store != NULL && aftercare_store_can_undo_delete (self->store));
+}
+
+static void
+visibility_changed_cb (AftercareSessionsView *self)
+{
+  /* Ctrl+F and Ctrl+Z belong to whichever view is showing. */
+  gboolean mapped = gtk_widget_get_mapped (GTK_WIDGET (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.search", mapped && self->store != NULL);
+  if (mapped)
+    update_undo_action (self);
+  else
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.undo-delete", FALSE);
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
+static void
+aftercare_sessions_view_dispose (GObject *object)
+{
+  AftercareSessionsView *self = AFTERCARE_SESSIONS_VIEW (object);
+
+  g_clear_handle_id (&self->focus_id, g_source_remove);
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_SESSIONS_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sessions);
+  g_clear_object (&self->store);
+  g_clear_object (&self->clock);
+  G_OBJECT_CLASS (aftercare_sessions_view_parent_class)->dispose (object);
+}
+
+static void
+aftercare_sessions_view_finalize (GObject *object)
+{
+  AftercareSessionsView *self = AFTERCARE_SESSIONS_VIEW (object);
+
+  g_free (self->search_key);
+  g_free (self->last_deleted_id);
+  G_OBJECT_CLASS (aftercare_sessions_view_parent_class)->finalize (object);
+}
+
+static void
+add_shortcuts (AftercareSessionsView *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkEventController *list_keys = gtk_shortcut_controller_new ();
+
+  /* Managed by the window, so they work wherever the focus is in this view
+   * (Ctrl+N, which works from every view, is the window's). */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>f"),
+                      gtk_named_action_new ("sessions.search")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>z"),
+                      gtk_named_action_new ("sessions.undo-delete")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (list_keys),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                      gtk_named_action_new ("sessions.delete-selected")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (list_keys),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
+                      gtk_named_action_new ("sessions.delete-selected")));
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), list_keys);
+}
+
+static void
+aftercare_sessions_view_class_init (AftercareSessionsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = aftercare_sessions_view_dispose;
+  object_class->finalize = aftercare_sessions_view_finalize;
+
+  g_type_ensure (AFTERCARE_TYPE_SESSION_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-sessions-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, list_title);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, session_page);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "sessions.new", NULL, new_action_cb);
+  gtk_widget_class_install_action (widget_class, "sessions.edit", "s", edit_action_cb);
+  gtk_widget_class_install_action (widget_class, "sessions.delete", "s", delete_action_cb);
+  gtk_widget_class_install_action (widget_class, "sessions.delete-selected", NULL, delete_selected_action_cb);
+  gtk_widget_class_install_action (widget_class, "sessions.undo-delete", NULL, undo_delete_action_cb);
+  gtk_widget_class_install_action (widget_class, "sessions.open", "s", open_action_cb);
+  gtk_widget_class_install_action (widget_class, "sessions.show-list", NULL, show_list_action_cb);
+  gtk_widget_class_install_action (widget_class, "sessions.search", NULL, search_action_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+aftercare_sessions_view_init (AftercareSessionsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  add_shortcuts (self);
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (visibility_changed_cb), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (visibility_changed_cb), NULL);
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->list_pane));
+  folded_changed_cb (self);
+  /* Nothing works until there is a store to work on. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.new", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.delete-selected", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.undo-delete", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.search", FALSE);
+}
+
+/* GTK 4.8 cannot focus a row of a list by its position: find the row
+ * showing the chosen session among the list's children. */
+static GtkWidget *
+find_chosen_row (AftercareSessionsView *self)
+{
+  AftercareSession *chosen = gtk_single_selection_get_selected_item (self->selection);
+
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       item != NULL && chosen != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (AFTERCARE_IS_SESSION_ROW (row) && gtk_widget_get_mapped (row) &&
+          aftercare_session_row_get_session (AFTERCARE_SESSION_ROW (row)) == chosen)
+        return item;
+    }
+  return NULL;
+}
+
+static void
+focus_first_row_cb (gpointer data)
+{
+  AftercareSessionsView *self = data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = find_chosen_row (self);
+
+  self->focus_id = 0;
+  /* The window puts its first focus on the header bar; take it from there,
+   * but not from anything in this view (the search, say). */
+  if (row != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
+    gtk_widget_grab_focus (row);
+}
+
+static void
+list_mapped_cb (AftercareSessionsView *self)
+{
+  /* Arrow keys and Return work from the start, on the chosen row. The
+   * rows exist once the list is laid out: wait for that, and only the
+   * first time (later, the focus is where the person put it). */
+  if (!self->focused_once && self->focus_id == 0)
+    {
+      self->focused_once = TRUE;
+      self->focus_id = g_idle_add_once (focus_first_row_cb, self);
+    }
+}
+
+static void
+setup_list (AftercareSessionsView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  self->filter = gtk_custom_filter_new (session_matches, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (self->sessions), NULL);
+  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->sessions, "items-changed", G_CALLBACK (sessions_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (filtered_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selected_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+void
+aftercare_sessions_view_set_context (AftercareSessionsView *self,
+                                     AftercareStore        *store,
+                                     AftercareClock        *clock)
+{
+  g_return_if_fail (AFTERCARE_IS_SESSIONS_VIEW (self));
+  g_return_if_fail (AFTERCARE_IS_STORE (store));
+  g_return_if_fail (AFTERCARE_IS_CLOCK (clock));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  self->clock = g_object_ref (clock);
+  self->sessions = g_object_ref (aftercare_store_get_sessions (store));
+  aftercare_session_page_set_context (self->session_page, store, clock);
+  setup_list (self);
+  g_signal_connect_object (store, "notify::can-undo-delete", G_CALLBACK (update_undo_action), self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.new", TRUE);
+  visibility_changed_cb (self);
+  update_counts (self);
+  filtered_changed_cb (self);
+  selected_changed_cb (self);
+  g_signal_connect_object (self->list_view, "map", G_CALLBACK (list_mapped_cb), self, G_CONNECT_SWAPPED);
+}
+
+GtkListView *
+aftercare_sessions_view_get_list_view (AftercareSessionsView *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_SESSIONS_VIEW (self), NULL);
+  return self->list_view;
+}
+
+AftercareSessionPage *
+aftercare_sessions_view_get_page (AftercareSessionsView *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_SESSIONS_VIEW (self), NULL);
+  return self->session_page;
+}

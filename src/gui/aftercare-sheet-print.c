@@ -1,0 +1,282 @@
+/* aftercare-sheet-print.c: the aftercare sheet on paper (GtkPrintOperation) and saved as PDF, both drawn by the core's renderer. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "aftercare-sheet-print"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aftercare-sheet-print.h"
+
+/* Kept on the parent window, so the next sheet prints as the last did. */
+#define SETTINGS_KEY   "aftercare-print-settings"
+#define PAGE_SETUP_KEY "aftercare-page-setup"
+
+static void
+paper_size_of (GtkPageSetup *setup,
+               double       *width,
+               double       *height)
+{
+  /* Both follow the orientation: landscape paper is wider than tall. */
+  *width = gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS);
+  *height = gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS);
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                AftercareSheet    *sheet)
+{
+  double width, height;
+
+  paper_size_of (gtk_print_context_get_page_setup (context), &width, &height);
+  gtk_print_operation_set_n_pages (operation, aftercare_sheet_get_n_pages (sheet, width, height));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              AftercareSheet    *sheet)
+{
+  double width, height;
+
+  paper_size_of (gtk_print_context_get_page_setup (context), &width, &height);
+  aftercare_sheet_draw_page (sheet, gtk_print_context_get_cairo_context (context),
+                             width, height, page_nr);
+}
+
+static char *
+job_name (AftercareSheet *sheet)
+{
+  const char *client = aftercare_sheet_get_client_name (sheet);
+
+  if (client == NULL || *client == '\0')
+    return g_strdup (_("Aftercare sheet"));
+  /* Translators: the print job's name; %s is the client's name. */
+  return g_strdup_printf (_("Aftercare sheet for %s"), client);
+}
+
+GtkPrintOperation *
+aftercare_sheet_print_operation_new (AftercareSheet *sheet)
+{
+  GtkPrintOperation *operation;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (AFTERCARE_IS_SHEET (sheet), NULL);
+  operation = gtk_print_operation_new ();
+  name = job_name (sheet);
+  gtk_print_operation_set_job_name (operation, name);
+  /* The whole paper in points: the sheet's margins are wider than any
+   * printer's blank edge, and the PDF is laid out the same way. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), sheet, 0);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), sheet, 0);
+  /* The signals hold no reference: keep the sheet as long as the job. */
+  g_object_set_data_full (G_OBJECT (operation), "aftercare-sheet", g_object_ref (sheet), g_object_unref);
+  return operation;
+}
+
+static void
+show_toast (AdwToastOverlay *toasts,
+            const char      *message)
+{
+  if (toasts != NULL)
+    adw_toast_overlay_add_toast (toasts, adw_toast_new (message));
+  else
+    g_message ("%s", message);
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               GtkWindow               *parent)
+{
+  AdwToastOverlay *toasts = g_object_get_data (G_OBJECT (operation), "aftercare-toasts");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      g_object_set_data_full (G_OBJECT (parent), SETTINGS_KEY,
+                              g_object_ref (gtk_print_operation_get_print_settings (operation)),
+                              g_object_unref);
+      g_object_set_data_full (G_OBJECT (parent), PAGE_SETUP_KEY,
+                              g_object_ref (gtk_print_operation_get_default_page_setup (operation)),
+                              g_object_unref);
+      return;
+    }
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+  gtk_print_operation_get_error (operation, &error);
+  /* Translators: %s says why printing failed. */
+  message = g_strdup_printf (_("Could not print the aftercare sheet: %s"),
+                             error != NULL ? error->message : _("unknown error"));
+  show_toast (toasts, message);
+}
+
+void
+aftercare_sheet_print (AftercareSheet  *sheet,
+                       GtkWindow       *parent,
+                       AdwToastOverlay *toasts)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkPrintSettings *settings;
+  GtkPageSetup *setup;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (AFTERCARE_IS_SHEET (sheet));
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  operation = aftercare_sheet_print_operation_new (sheet);
+  settings = g_object_get_data (G_OBJECT (parent), SETTINGS_KEY);
+  setup = g_object_get_data (G_OBJECT (parent), PAGE_SETUP_KEY);
+  if (settings != NULL)
+    gtk_print_operation_set_print_settings (operation, settings);
+  if (setup != NULL)
+    gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  if (toasts != NULL)
+    g_object_set_data_full (G_OBJECT (operation), "aftercare-toasts", g_object_ref (toasts), g_object_unref);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), parent, 0);
+  /* The operation keeps itself alive while the dialog is up. */
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not print the aftercare sheet: %s"), error->message);
+
+      show_toast (toasts, message);
+    }
+}
+
+/* ---- Save as PDF ------------------------------------------------------- */
+
+typedef struct {
+  AftercareSheet *sheet;
+  AdwToastOverlay *toasts;
+  double width;
+  double height;
+} SaveRequest;
+
+static void
+save_request_free (SaveRequest *request)
+{
+  g_clear_object (&request->sheet);
+  g_clear_object (&request->toasts);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveRequest, save_request_free)
+
+/* The paper the print dialog last used, else the locale's default. */
+static void
+pdf_paper (GtkWindow *parent,
+           double    *width,
+           double    *height)
+{
+  GtkPageSetup *setup = parent != NULL ? g_object_get_data (G_OBJECT (parent), PAGE_SETUP_KEY) : NULL;
+  g_autoptr(GtkPageSetup) fallback = NULL;
+
+  if (setup == NULL)
+    {
+      fallback = gtk_page_setup_new ();     /* the locale's paper, portrait */
+      setup = fallback;
+    }
+  paper_size_of (setup, width, height);
+}
+
+static void
+save_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  SaveRequest     *request)
+{
+  g_autoptr(SaveRequest) owned = request;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    {
+      show_toast (request->toasts, _("Choose a folder on this computer to save the sheet in"));
+      return;
+    }
+  if (!aftercare_sheet_write_pdf (request->sheet, path, request->width, request->height, &error))
+    {
+      show_toast (request->toasts, error->message);
+      return;
+    }
+  name = g_file_get_basename (file);
+  /* Translators: %s is a file name. */
+  message = g_strdup_printf (_("Saved “%s”"), name);
+  show_toast (request->toasts, message);
+}
+
+static char *
+suggested_file_name (AftercareSheet *sheet)
+{
+  g_autofree char *name = job_name (sheet);
+
+  /* No slashes from a client's name into a file name. */
+  return g_strconcat (g_strdelimit (name, "/\\", '-'), ".pdf", NULL);
+}
+
+void
+aftercare_sheet_save_as_pdf (AftercareSheet  *sheet,
+                             GtkWindow       *parent,
+                             AdwToastOverlay *toasts)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  SaveRequest *request;
+
+  g_return_if_fail (AFTERCARE_IS_SHEET (sheet));
+  request = g_new0 (SaveRequest, 1);
+  request->sheet = g_object_ref (sheet);
+  request->toasts = toasts != NULL ? g_object_ref (toasts) : NULL;
+  pdf_paper (parent, &request->width, &request->height);
+
+  dialog = gtk_file_chooser_native_new (_("Save Aftercare Sheet"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  name = suggested_file_name (sheet);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), request);
+  /* The dialog is freed when it is answered. */
+  g_signal_connect_after (dialog, "response", G_CALLBACK (g_object_unref), NULL);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+AftercareSheet *
+aftercare_sheet_print_prepare (AftercareSession    *session,
+                               AftercareAssessment *assessment,
+                               AftercarePlannedRun  planned_run,
+                               GDateTime           *now,
+                               GSettings           *settings,
+                               gboolean             clock_24h)
+{
+  AftercareSheet *sheet;
+  g_autofree char *clinic = NULL;
+
+  g_return_val_if_fail (AFTERCARE_IS_SESSION (session), NULL);
+  g_return_val_if_fail (AFTERCARE_IS_ASSESSMENT (assessment), NULL);
+  sheet = aftercare_sheet_new (session, assessment, planned_run, now);
+  if (settings != NULL)
+    {
+      clinic = g_settings_get_string (settings, "clinic-name");
+      aftercare_sheet_set_clinic_name (sheet, clinic);
+    }
+  aftercare_sheet_set_clock_24h (sheet, clock_24h);
+  return sheet;
+}

@@ -1,0 +1,38 @@
+/* aftercare-sheet-print.h: the aftercare sheet on paper (GtkPrintOperation) and saved as PDF, both drawn by the core's renderer. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "aftercare-sheet.h"
+
+G_BEGIN_DECLS
+
+/* A print operation that draws sheet on the paper of each page setup (any
+ * size, either orientation), in points from the paper's corner: the
+ * sheet keeps its own margins. The print dialog and export both use it. */
+GtkPrintOperation *aftercare_sheet_print_operation_new (AftercareSheet *sheet);
+
+/* Shows the print dialog (paper and orientation included) for sheet, over
+ * parent; remembers the settings and page setup on parent for next time.
+ * A failure is reported as a toast on toasts (which may be NULL). */
+void               aftercare_sheet_print               (AftercareSheet  *sheet,
+                                                        GtkWindow       *parent,
+                                                        AdwToastOverlay *toasts);
+
+/* Asks where to save, then writes sheet as PDF on the paper last chosen
+ * in the print dialog, else the locale's (A4 or Letter). */
+void               aftercare_sheet_save_as_pdf         (AftercareSheet  *sheet,
+                                                        GtkWindow       *parent,
+                                                        AdwToastOverlay *toasts);
+
+/* The sheet for a session as the advisor assessed it, with the clinic's
+ * name from settings and clock times in the desktop's style. */
+AftercareSheet    *aftercare_sheet_print_prepare       (AftercareSession    *session,
+                                                        AftercareAssessment *assessment,
+                                                        AftercarePlannedRun  planned_run,
+                                                        GDateTime           *now,
+                                                        GSettings           *settings,
+                                                        gboolean             clock_24h);
+
+G_END_DECLS

@@ -1,0 +1,1076 @@
+/* aftercare-timeline-view.c: the recovery timeline, drawn: phases, expected soreness, check-ins and now. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "aftercare-timeline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "aftercare-advisor.h"
+#include "aftercare-checkin.h"
+#include "aftercare-format.h"
+#include "aftercare-time.h"
+#include "aftercare-timeline.h"
+#include "aftercare-timeline-geometry.h"
+#include "aftercare-timeline-view.h"
+
+/* The expected band is sampled every half hour from 0 to 72 hours. */
+#define N_SAMPLES 145
+#define N_TICKS 7
+#define DOT_RADIUS 4.5
+#define HIT_RADIUS 12.0
+/* Below this width a phase's name is left to the tooltip. */
+#define MIN_PHASE_NAME_WIDTH 36.0
+
+typedef struct {
+  double hours;       /* since the session's end, not clamped */
+  double soreness;
+  char *tooltip;
+} TimelinePoint;
+
+typedef struct {
+  GdkRGBA fg;
+  GdkRGBA accent;
+  GdkRGBA accent_bg;
+} TimelineColours;
+
+struct _AftercareTimelineView
+{
+  GtkWidget parent_instance;
+
+  AftercareSession *session;
+  GPtrArray *checkins;            /* AftercareCheckin, oldest first */
+  GDateTime *now;
+  gboolean clock_24h;
+
+  /* Prepared when the data changes, so drawing only draws. */
+  GArray *points;                 /* TimelinePoint, oldest first */
+  double expected_low[N_SAMPLES];
+  double expected_high[N_SAMPLES];
+  double now_hours;
+  char *tick_times[N_TICKS];
+  char *tick_days[N_TICKS];
+  char *description;
+
+  /* Laid out in size_allocate. */
+  AftercareTimelineMargins margins;
+  AftercareTimelinePlot plot;
+  double label_step_hours;
+};
+
+G_DEFINE_FINAL_TYPE (AftercareTimelineView, aftercare_timeline_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_NOW,
+  PROP_CLOCK_24H,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+timeline_point_clear (gpointer data)
+{
+  TimelinePoint *point = data;
+
+  g_clear_pointer (&point->tooltip, g_free);
+}
+
+/* ---- Preparing the data ---------------------------------------------- */
+
+static int
+compare_checkins_by_time (gconstpointer a,
+                          gconstpointer b)
+{
+  AftercareCheckin *ca = *(AftercareCheckin **) a;
+  AftercareCheckin *cb = *(AftercareCheckin **) b;
+
+  return g_date_time_compare (aftercare_checkin_get_at (ca), aftercare_checkin_get_at (cb));
+}
+
+static char *
+describe_expected (AftercareTimelineView *self,
+                   double                 hours,
+                   double                 soreness)
+{
+  AftercareSession *s = self->session;
+  double low, high;
+  int low_r, high_r;
+
+  aftercare_timeline_expected_soreness (aftercare_session_get_massage_type (s),
+                                        aftercare_session_get_pressure (s),
+                                        hours, &low, &high);
+  low_r = (int) round (low);
+  high_r = (int) round (high);
+  if (soreness > high + 0.5)
+    return low_r == high_r
+      /* Translators: how a check-in compares with the soreness usual at that time. */
+      ? g_strdup_printf (_("above the usual %d"), high_r)
+      : g_strdup_printf (_("above the usual %d to %d"), low_r, high_r);
+  if (soreness < low - 0.5)
+    return low_r == high_r
+      ? g_strdup_printf (_("below the usual %d"), low_r)
+      : g_strdup_printf (_("below the usual %d to %d"), low_r, high_r);
+  return low_r == high_r
+    ? g_strdup_printf (_("within the usual %d"), low_r)
+    : g_strdup_printf (_("within the usual %d to %d"), low_r, high_r);
+}
+
+static char *
+describe_usual (AftercareTimelineView *self,
+                double                 hours)
+{
+  AftercareSession *s = self->session;
+  double low, high;
+  int low_r, high_r;
+
+  aftercare_timeline_expected_soreness (aftercare_session_get_massage_type (s),
+                                        aftercare_session_get_pressure (s),
+                                        hours, &low, &high);
+  low_r = (int) round (low);
+  high_r = (int) round (high);
+  if (low_r == high_r)
+    return g_strdup_printf ("%d", low_r);
+  /* Translators: a range of soreness, "1 to 3". */
+  return g_strdup_printf (_("%d to %d"), low_r, high_r);
+}
+
+static char *
+make_point_tooltip (AftercareTimelineView *self,
+                    AftercareCheckin      *checkin,
+                    double                 hours)
+{
+  GString *text = g_string_new (NULL);
+  guint soreness = aftercare_checkin_get_soreness (checkin);
+  g_autofree char *when = aftercare_format_day_and_time (aftercare_checkin_get_at (checkin),
+                                                         aftercare_checkin_get_at (checkin),
+                                                         self->clock_24h);
+  g_autofree char *after = aftercare_format_time_after (hours);
+  g_autofree char *usual = describe_usual (self, hours);
+  g_autofree char *symptoms = aftercare_format_symptoms (aftercare_checkin_get_symptoms (checkin));
+  const char *notes = aftercare_checkin_get_notes (checkin);
+
+  /* Translators: "Soreness 4/10, Above mild" in a check-in's tooltip. */
+  g_string_append_printf (text, _("Soreness %u/10, %s"), soreness, aftercare_soreness_get_band (soreness));
+  /* Translators: "Tue 24 Nov, 22:00 (12 hours after)". */
+  g_string_append_printf (text, _("\n%s (%s)"), when, after);
+  /* Translators: the soreness usual at a check-in's time, "Usual at this time: 1 to 3". */
+  g_string_append_printf (text, _("\nUsual at this time: %s"), usual);
+  if (symptoms != NULL)
+    g_string_append_printf (text, "\n%s", symptoms);
+  if (notes != NULL && *notes != '\0')
+    g_string_append_printf (text, "\n“%s”", notes);
+  return g_string_free (text, FALSE);
+}
+
+static void
+prepare_points (AftercareTimelineView *self)
+{
+  GDateTime *ended_at;
+
+  g_array_set_size (self->points, 0);
+  if (self->session == NULL)
+    return;
+
+  ended_at = aftercare_session_get_ended_at (self->session);
+  for (guint i = 0; i < self->checkins->len; i++)
+    {
+      AftercareCheckin *checkin = g_ptr_array_index (self->checkins, i);
+      TimelinePoint point;
+
+      point.hours = aftercare_time_hours_between (ended_at, aftercare_checkin_get_at (checkin));
+      point.soreness = aftercare_checkin_get_soreness (checkin);
+      point.tooltip = make_point_tooltip (self, checkin, point.hours);
+      g_array_append_val (self->points, point);
+    }
+}
+
+static void
+prepare_expected (AftercareTimelineView *self)
+{
+  if (self->session == NULL)
+    return;
+  for (guint i = 0; i < N_SAMPLES; i++)
+    aftercare_timeline_expected_soreness (aftercare_session_get_massage_type (self->session),
+                                          aftercare_session_get_pressure (self->session),
+                                          i * AFTERCARE_TIMELINE_SPAN_HOURS / (N_SAMPLES - 1),
+                                          &self->expected_low[i], &self->expected_high[i]);
+}
+
+static void
+prepare_ticks (AftercareTimelineView *self)
+{
+  g_autofree char *previous_day = NULL;
+
+  for (guint i = 0; i < N_TICKS; i++)
+    {
+      g_clear_pointer (&self->tick_times[i], g_free);
+      g_clear_pointer (&self->tick_days[i], g_free);
+    }
+  if (self->session == NULL)
+    return;
+
+  for (guint i = 0; i < N_TICKS; i++)
+    {
+      GDateTime *ended_at = aftercare_session_get_ended_at (self->session);
+      g_autoptr(GDateTime) tick = g_date_time_add_hours (ended_at, (int) (i * AFTERCARE_TIMELINE_TICK_HOURS));
+
+      self->tick_times[i] = aftercare_format_time_of_day (tick, self->clock_24h);
+      self->tick_days[i] = aftercare_format_weekday (tick);
+    }
+}
+
+static char *
+describe_now (AftercareTimelineView *self)
+{
+  g_autofree char *after = NULL;
+
+  if (self->now == NULL || self->now_hours < 0.0)
+    return NULL;
+  after = aftercare_format_time_after (self->now_hours);
+  /* Translators: "Now: 14 hours after, in the phase First run window." */
+  return g_strdup_printf (_("Now: %s, in the phase %s."), after,
+                          aftercare_phase_get_title (aftercare_timeline_phase_at (self->now_hours)));
+}
+
+static char *
+describe_point (AftercareTimelineView *self,
+                TimelinePoint         *point)
+{
+  g_autofree char *compared = describe_expected (self, point->hours, point->soreness);
+  gulong hours = (gulong) floor (point->hours);
+
+  /* Translators: "Soreness 4 at 12 hours, above the usual 1 to 3." */
+  return g_strdup_printf (ngettext ("Soreness %d at %lu hour, %s.", "Soreness %d at %lu hours, %s.", hours),
+                          (int) point->soreness, hours, compared);
+}
+
+static char *
+describe_session (AftercareTimelineView *self)
+{
+  AftercareSession *s = self->session;
+  g_autofree char *ended = aftercare_format_day_and_time (aftercare_session_get_ended_at (s),
+                                                          aftercare_session_get_ended_at (s),
+                                                          self->clock_24h);
+
+  g_autofree char *title = aftercare_format_session_title (aftercare_session_get_massage_type (s),
+                                                           aftercare_session_get_pressure (s));
+
+  /* Translators: "Recovery over 72 hours after the massage (Deep tissue · deep pressure) that ended Tue 24 Nov, 10:00." */
+  return g_strdup_printf (_("Recovery over 72 hours after the massage (%s) that ended %s."), title, ended);
+}
+
+static void
+prepare_description (AftercareTimelineView *self)
+{
+  g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_free);
+  char *now;
+
+  g_clear_pointer (&self->description, g_free);
+  if (self->session == NULL)
+    {
+      g_ptr_array_add (sentences, g_strdup (_("No massage chosen.")));
+    }
+  else
+    {
+      g_ptr_array_add (sentences, describe_session (self));
+      if ((now = describe_now (self)) != NULL)
+        g_ptr_array_add (sentences, now);
+      if (self->points->len == 0)
+        g_ptr_array_add (sentences, g_strdup (_("No check-ins yet.")));
+      for (guint i = 0; i < self->points->len; i++)
+        g_ptr_array_add (sentences, describe_point (self, &g_array_index (self->points, TimelinePoint, i)));
+    }
+  g_ptr_array_add (sentences, NULL);
+  self->description = g_strjoinv (" ", (char **) sentences->pdata);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
+                                  -1);
+}
+
+static void
+prepare_now (AftercareTimelineView *self)
+{
+  if (self->session == NULL || self->now == NULL)
+    self->now_hours = -1.0;
+  else
+    self->now_hours = aftercare_time_hours_between (aftercare_session_get_ended_at (self->session),
+                                                    self->now);
+}
+
+/* ---- Layout ------------------------------------------------------------ */
+
+static PangoLayout *
+create_small_layout (AftercareTimelineView *self,
+                     const char            *text,
+                     gboolean               bold)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+  if (bold)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  return layout;
+}
+
+static void
+measure_text (AftercareTimelineView *self,
+              const char            *text,
+              int                   *width,
+              int                   *height)
+{
+  g_autoptr(PangoLayout) layout = create_small_layout (self, text, FALSE);
+
+  pango_layout_get_pixel_size (layout, width, height);
+}
+
+static double
+widest_tick_label (AftercareTimelineView *self)
+{
+  int widest = 0;
+
+  for (guint i = 0; i < N_TICKS; i++)
+    {
+      int w = 0, h;
+
+      if (self->tick_times[i] != NULL)
+        measure_text (self, self->tick_times[i], &w, &h);
+      widest = MAX (widest, w);
+    }
+  return widest;
+}
+
+static void
+aftercare_timeline_view_size_allocate (GtkWidget *widget,
+                                       int        width,
+                                       int        height,
+                                       int        baseline)
+{
+  AftercareTimelineView *self = AFTERCARE_TIMELINE_VIEW (widget);
+  int digits_w, line_h;
+  double tick_w = widest_tick_label (self);
+
+  measure_text (self, "10", &digits_w, &line_h);
+  self->margins.left = digits_w + 8;
+  self->margins.top = 2 * line_h + 6;
+  self->margins.bottom = 2 * line_h + 10;
+  self->margins.right = MAX (8.0, tick_w / 2 + 2);
+  aftercare_timeline_plot_init (&self->plot, width, height, &self->margins);
+  self->label_step_hours = aftercare_timeline_label_step_hours (self->plot.width, tick_w, 8);
+}
+
+static void
+aftercare_timeline_view_measure (GtkWidget      *widget,
+                                 GtkOrientation  orientation,
+                                 int             for_size,
+                                 int            *minimum,
+                                 int            *natural,
+                                 int            *minimum_baseline,
+                                 int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 240;
+      *natural = 640;
+    }
+  else
+    {
+      *minimum = 180;
+      *natural = 220;
+    }
+}
+
+/* ---- Drawing ----------------------------------------------------------- */
+
+static void
+get_colours (AftercareTimelineView *self,
+             TimelineColours       *colours)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+
+  gtk_style_context_get_color (context, &colours->fg);
+  if (!gtk_style_context_lookup_color (context, "accent_color", &colours->accent))
+    colours->accent = colours->fg;
+  if (!gtk_style_context_lookup_color (context, "accent_bg_color", &colours->accent_bg))
+    colours->accent_bg = colours->accent;
+}
+
+static void
+set_source (cairo_t       *cr,
+            const GdkRGBA *colour,
+            double         alpha)
+{
+  cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, colour->alpha * alpha);
+}
+
+static double
+align (AftercareTimelineView *self,
+       double                 v)
+{
+  return aftercare_timeline_align (v, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+}
+
+static void
+vertical_line (AftercareTimelineView *self,
+               cairo_t               *cr,
+               double                 x)
+{
+  x = align (self, x);
+  cairo_move_to (cr, x, self->plot.y);
+  cairo_line_to (cr, x, self->plot.y + self->plot.height);
+  cairo_stroke (cr);
+}
+
+static void
+horizontal_line (AftercareTimelineView *self,
+                 cairo_t               *cr,
+                 double                 soreness)
+{
+  double y = align (self, aftercare_timeline_soreness_to_y (&self->plot, soreness));
+
+  cairo_move_to (cr, self->plot.x, y);
+  cairo_line_to (cr, self->plot.x + self->plot.width, y);
+  cairo_stroke (cr);
+}
+
+static void
+show_layout (cairo_t     *cr,
+             PangoLayout *layout,
+             double       x,
+             double       y)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_phase_bands (AftercareTimelineView *self,
+                  cairo_t               *cr,
+                  const TimelineColours *colours)
+{
+  for (AftercarePhase phase = 0; phase < AFTERCARE_N_PHASES; phase++)
+    {
+      double x0 = aftercare_timeline_hour_to_x (&self->plot, aftercare_phase_get_start_hours (phase));
+      double x1 = aftercare_timeline_hour_to_x (&self->plot, aftercare_phase_get_end_hours (phase));
+
+      if (phase % 2 == 1)
+        {
+          set_source (cr, &colours->fg, 0.05);
+          cairo_rectangle (cr, x0, self->plot.y, x1 - x0, self->plot.height);
+          cairo_fill (cr);
+        }
+      if (phase > 0)
+        {
+          set_source (cr, &colours->fg, 0.12);
+          cairo_set_line_width (cr, 1.0);
+          vertical_line (self, cr, x0);
+        }
+    }
+}
+
+static void
+draw_phase_names (AftercareTimelineView *self,
+                  cairo_t               *cr,
+                  const TimelineColours *colours)
+{
+  AftercarePhase current = aftercare_timeline_phase_at (self->now_hours);
+  gboolean now_on_axis = self->now_hours >= 0.0 && self->now_hours < AFTERCARE_TIMELINE_SPAN_HOURS;
+
+  for (AftercarePhase phase = 0; phase < AFTERCARE_N_PHASES; phase++)
+    {
+      double x0 = aftercare_timeline_hour_to_x (&self->plot, aftercare_phase_get_start_hours (phase));
+      double x1 = aftercare_timeline_hour_to_x (&self->plot, aftercare_phase_get_end_hours (phase));
+      gboolean is_current = now_on_axis && phase == current;
+      g_autoptr(PangoLayout) layout = NULL;
+      int w, h;
+
+      if (x1 - x0 < MIN_PHASE_NAME_WIDTH)
+        continue;
+      layout = create_small_layout (self, aftercare_phase_get_title (phase), is_current);
+      pango_layout_set_width (layout, (int) ((x1 - x0 - 4) * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (layout, -2);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      set_source (cr, &colours->fg, is_current ? 1.0 : 0.6);
+      show_layout (cr, layout, x0 + 2, self->plot.y - h - 3);
+    }
+}
+
+static void
+draw_soreness_label (AftercareTimelineView *self,
+                     cairo_t               *cr,
+                     const TimelineColours *colours,
+                     int                    soreness)
+{
+  g_autofree char *text = g_strdup_printf ("%d", soreness);
+  g_autoptr(PangoLayout) layout = create_small_layout (self, text, FALSE);
+  double y = aftercare_timeline_soreness_to_y (&self->plot, soreness);
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  set_source (cr, &colours->fg, 0.6);
+  show_layout (cr, layout, self->plot.x - 4 - w, y - h / 2.0);
+}
+
+static void
+draw_soreness_grid (AftercareTimelineView *self,
+                    cairo_t               *cr,
+                    const TimelineColours *colours)
+{
+  static const double dash[] = { 4.0, 3.0 };
+  static const int labelled[] = { 0, 2, 5, 10 };
+  g_autoptr(PangoLayout) mild = NULL;
+  int w, h;
+
+  cairo_set_line_width (cr, 1.0);
+  set_source (cr, &colours->fg, 0.12);
+  horizontal_line (self, cr, 5);
+  horizontal_line (self, cr, 10);
+  set_source (cr, &colours->fg, 0.35);
+  horizontal_line (self, cr, 0);
+
+  /* Mild soreness ends at 2: above the dashed line is more than mild. */
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  set_source (cr, &colours->fg, 0.45);
+  horizontal_line (self, cr, 2);
+  cairo_set_dash (cr, NULL, 0, 0);
+  /* Translators: beside the line at soreness 2 on the timeline. */
+  mild = create_small_layout (self, _("Mild"), FALSE);
+  pango_layout_get_pixel_size (mild, &w, &h);
+  set_source (cr, &colours->fg, 0.6);
+  show_layout (cr, mild, self->plot.x + self->plot.width - w - 4,
+               aftercare_timeline_soreness_to_y (&self->plot, 2) - h - 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labelled); i++)
+    draw_soreness_label (self, cr, colours, labelled[i]);
+}
+
+static void
+draw_expected_band (AftercareTimelineView *self,
+                    cairo_t               *cr,
+                    const TimelineColours *colours)
+{
+  cairo_new_path (cr);
+  for (guint i = 0; i < N_SAMPLES; i++)
+    {
+      double hours = i * AFTERCARE_TIMELINE_SPAN_HOURS / (N_SAMPLES - 1);
+
+      cairo_line_to (cr, aftercare_timeline_hour_to_x (&self->plot, hours),
+                     aftercare_timeline_soreness_to_y (&self->plot, self->expected_high[i]));
+    }
+  for (guint i = N_SAMPLES; i-- > 0; )
+    {
+      double hours = i * AFTERCARE_TIMELINE_SPAN_HOURS / (N_SAMPLES - 1);
+
+      cairo_line_to (cr, aftercare_timeline_hour_to_x (&self->plot, hours),
+                     aftercare_timeline_soreness_to_y (&self->plot, self->expected_low[i]));
+    }
+  cairo_close_path (cr);
+  set_source (cr, &colours->accent_bg, 0.28);
+  cairo_fill (cr);
+}
+
+static void
+draw_tick_label (AftercareTimelineView *self,
+                 cairo_t               *cr,
+                 const TimelineColours *colours,
+                 guint                  tick,
+                 gboolean               with_day)
+{
+  g_autoptr(PangoLayout) time_layout = create_small_layout (self, self->tick_times[tick], FALSE);
+  double x = aftercare_timeline_hour_to_x (&self->plot, tick * AFTERCARE_TIMELINE_TICK_HOURS);
+  double y = self->plot.y + self->plot.height + 6;
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  int w, h;
+
+  pango_layout_get_pixel_size (time_layout, &w, &h);
+  set_source (cr, &colours->fg, 0.8);
+  show_layout (cr, time_layout, CLAMP (x - w / 2.0, 0, width - w), y);
+  if (with_day)
+    {
+      g_autoptr(PangoLayout) day_layout = create_small_layout (self, self->tick_days[tick], FALSE);
+
+      pango_layout_get_pixel_size (day_layout, &w, NULL);
+      set_source (cr, &colours->fg, 0.55);
+      show_layout (cr, day_layout, CLAMP (x - w / 2.0, 0, width - w), y + h);
+    }
+}
+
+static void
+draw_time_axis (AftercareTimelineView *self,
+                cairo_t               *cr,
+                const TimelineColours *colours)
+{
+  const char *last_day = NULL;
+  double bottom = self->plot.y + self->plot.height;
+
+  cairo_set_line_width (cr, 1.0);
+  for (guint i = 0; i < N_TICKS; i++)
+    {
+      double hours = i * AFTERCARE_TIMELINE_TICK_HOURS;
+      double x = align (self, aftercare_timeline_hour_to_x (&self->plot, hours));
+      gboolean labelled = fmod (hours, self->label_step_hours) == 0.0 || i == N_TICKS - 1;
+
+      set_source (cr, &colours->fg, 0.35);
+      cairo_move_to (cr, x, bottom);
+      cairo_line_to (cr, x, bottom + 4);
+      cairo_stroke (cr);
+      if (!labelled || self->tick_times[i] == NULL)
+        continue;
+      /* The day is named where it changes, so the axis reads as clock times. */
+      draw_tick_label (self, cr, colours, i, g_strcmp0 (last_day, self->tick_days[i]) != 0);
+      last_day = self->tick_days[i];
+    }
+}
+
+static void
+draw_checkins (AftercareTimelineView *self,
+               cairo_t               *cr,
+               const TimelineColours *colours)
+{
+  if (self->points->len == 0)
+    return;
+
+  /* Text leaves a current point behind: start the line afresh. */
+  cairo_new_path (cr);
+  cairo_set_line_width (cr, 2.0);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  set_source (cr, &colours->accent, 1.0);
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      double x, y;
+
+      aftercare_timeline_view_get_point (self, i, &x, &y);
+      cairo_line_to (cr, x, y);
+    }
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      TimelinePoint *point = &g_array_index (self->points, TimelinePoint, i);
+      gboolean clamped;
+      double x, y;
+
+      aftercare_timeline_clamp_hours (point->hours, &clamped);
+      aftercare_timeline_view_get_point (self, i, &x, &y);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, DOT_RADIUS, 0, 2 * G_PI);
+      /* A check-in after the axis ends is drawn hollow at the edge. */
+      if (clamped)
+        cairo_stroke (cr);
+      else
+        cairo_fill (cr);
+    }
+}
+
+static void
+draw_now_arrow (AftercareTimelineView *self,
+                cairo_t               *cr,
+                double                 x)
+{
+  double y = self->plot.y + self->plot.height / 2;
+
+  cairo_move_to (cr, x + 1, y - 6);
+  cairo_line_to (cr, x + 7, y);
+  cairo_line_to (cr, x + 1, y + 6);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+static void
+draw_now (AftercareTimelineView *self,
+          cairo_t               *cr,
+          const TimelineColours *colours)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  gboolean clamped;
+  double x;
+  int w, h;
+
+  if (self->now_hours < 0.0)
+    return;
+
+  aftercare_timeline_clamp_hours (self->now_hours, &clamped);
+  x = align (self, aftercare_timeline_hour_to_x (&self->plot, self->now_hours));
+  set_source (cr, &colours->fg, 0.85);
+  cairo_set_line_width (cr, 1.0);
+  vertical_line (self, cr, x);
+  if (clamped)
+    draw_now_arrow (self, cr, x);
+
+  /* Translators: the label of the line that marks the present on the timeline. */
+  layout = create_small_layout (self, C_("timeline", "Now"), TRUE);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  if (x + 4 + w <= self->plot.x + self->plot.width && !clamped)
+    show_layout (cr, layout, x + 4, self->plot.y + 2);
+  else
+    show_layout (cr, layout, x - 4 - w, self->plot.y + 2);
+}
+
+static void
+aftercare_timeline_view_snapshot (GtkWidget   *widget,
+                                  GtkSnapshot *snapshot)
+{
+  AftercareTimelineView *self = AFTERCARE_TIMELINE_VIEW (widget);
+  TimelineColours colours;
+  cairo_t *cr;
+
+  if (self->session == NULL || self->plot.width <= 0 || self->plot.height <= 0)
+    return;
+
+  get_colours (self, &colours);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0,
+                                                                 gtk_widget_get_width (widget),
+                                                                 gtk_widget_get_height (widget)));
+  draw_phase_bands (self, cr, &colours);
+  draw_expected_band (self, cr, &colours);
+  draw_soreness_grid (self, cr, &colours);
+  draw_time_axis (self, cr, &colours);
+  draw_phase_names (self, cr, &colours);
+  draw_checkins (self, cr, &colours);
+  draw_now (self, cr, &colours);
+  cairo_destroy (cr);
+}
+
+/* ---- Tooltips ---------------------------------------------------------- */
+
+static gboolean
+query_point_tooltip (AftercareTimelineView *self,
+                     int                    x,
+                     int                    y,
+                     GtkTooltip            *tooltip)
+{
+  guint n = self->points->len;
+  g_autofree double *xs = g_new (double, MAX (n, 1));
+  g_autofree double *ys = g_new (double, MAX (n, 1));
+  int hit;
+
+  for (guint i = 0; i < n; i++)
+    aftercare_timeline_view_get_point (self, i, &xs[i], &ys[i]);
+  hit = aftercare_timeline_hit_test (xs, ys, n, x, y, HIT_RADIUS);
+  if (hit < 0)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, g_array_index (self->points, TimelinePoint, hit).tooltip);
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { xs[hit] - HIT_RADIUS, ys[hit] - HIT_RADIUS,
+                                                       2 * HIT_RADIUS, 2 * HIT_RADIUS });
+  return TRUE;
+}
+
+static gboolean
+query_phase_tooltip (AftercareTimelineView *self,
+                     int                    x,
+                     int                    y,
+                     GtkTooltip            *tooltip)
+{
+  AftercarePhase phase;
+  double x0, x1;
+  g_autofree char *text = NULL;
+
+  if (x < self->plot.x || x > self->plot.x + self->plot.width || y > self->plot.y + self->plot.height)
+    return FALSE;
+
+  phase = aftercare_timeline_phase_at (aftercare_timeline_x_to_hour (&self->plot, x));
+  x0 = aftercare_timeline_hour_to_x (&self->plot, aftercare_phase_get_start_hours (phase));
+  x1 = aftercare_timeline_hour_to_x (&self->plot, aftercare_phase_get_end_hours (phase));
+  text = g_strdup_printf ("%s\n%s", aftercare_phase_get_title (phase), aftercare_phase_get_advice (phase));
+  gtk_tooltip_set_text (tooltip, text);
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { x0, 0, x1 - x0, self->plot.y + self->plot.height });
+  return TRUE;
+}
+
+static gboolean
+aftercare_timeline_view_query_tooltip (GtkWidget  *widget,
+                                       int         x,
+                                       int         y,
+                                       gboolean    keyboard_tooltip,
+                                       GtkTooltip *tooltip)
+{
+  AftercareTimelineView *self = AFTERCARE_TIMELINE_VIEW (widget);
+
+  if (self->session == NULL || keyboard_tooltip)
+    return FALSE;
+  return query_point_tooltip (self, x, y, tooltip) || query_phase_tooltip (self, x, y, tooltip);
+}
+
+/* ---- GObject ----------------------------------------------------------- */
+
+static void
+aftercare_timeline_view_css_changed (GtkWidget         *widget,
+                                     GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (aftercare_timeline_view_parent_class)->css_changed (widget, change);
+  /* Colours are read while drawing: a new style (dark, high contrast) needs
+   * a new picture, and a new font new margins. */
+  gtk_widget_queue_resize (widget);
+}
+
+static void
+aftercare_timeline_view_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  AftercareTimelineView *self = AFTERCARE_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_NOW:
+      g_value_set_boxed (value, self->now);
+      break;
+    case PROP_CLOCK_24H:
+      g_value_set_boolean (value, self->clock_24h);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aftercare_timeline_view_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  AftercareTimelineView *self = AFTERCARE_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      aftercare_timeline_view_set_session (self, g_value_get_object (value));
+      break;
+    case PROP_NOW:
+      aftercare_timeline_view_set_now (self, g_value_get_boxed (value));
+      break;
+    case PROP_CLOCK_24H:
+      aftercare_timeline_view_set_clock_24h (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aftercare_timeline_view_finalize (GObject *object)
+{
+  AftercareTimelineView *self = AFTERCARE_TIMELINE_VIEW (object);
+
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->checkins, g_ptr_array_unref);
+  for (guint i = 0; i < N_TICKS; i++)
+    {
+      g_free (self->tick_times[i]);
+      g_free (self->tick_days[i]);
+    }
+  g_free (self->description);
+  G_OBJECT_CLASS (aftercare_timeline_view_parent_class)->finalize (object);
+}
+
+static void
+aftercare_timeline_view_class_init (AftercareTimelineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = aftercare_timeline_view_get_property;
+  object_class->set_property = aftercare_timeline_view_set_property;
+  object_class->finalize = aftercare_timeline_view_finalize;
+  widget_class->measure = aftercare_timeline_view_measure;
+  widget_class->size_allocate = aftercare_timeline_view_size_allocate;
+  widget_class->snapshot = aftercare_timeline_view_snapshot;
+  widget_class->query_tooltip = aftercare_timeline_view_query_tooltip;
+  widget_class->css_changed = aftercare_timeline_view_css_changed;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, AFTERCARE_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NOW] =
+    g_param_spec_boxed ("now", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLOCK_24H] =
+    g_param_spec_boolean ("clock-24h", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "timeline");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+aftercare_timeline_view_init (AftercareTimelineView *self)
+{
+  self->clock_24h = TRUE;
+  self->now_hours = -1.0;
+  self->label_step_hours = AFTERCARE_TIMELINE_TICK_HOURS;
+  self->checkins = g_ptr_array_new_with_free_func (g_object_unref);
+  self->points = g_array_new (FALSE, FALSE, sizeof (TimelinePoint));
+  g_array_set_clear_func (self->points, timeline_point_clear);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Recovery timeline"),
+                                  -1);
+  prepare_description (self);
+}
+
+GtkWidget *
+aftercare_timeline_view_new (void)
+{
+  return g_object_new (AFTERCARE_TYPE_TIMELINE_VIEW, NULL);
+}
+
+AftercareSession *
+aftercare_timeline_view_get_session (AftercareTimelineView *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_TIMELINE_VIEW (self), NULL);
+  return self->session;
+}
+
+void
+aftercare_timeline_view_set_session (AftercareTimelineView *self,
+                                     AftercareSession      *session)
+{
+  g_return_if_fail (AFTERCARE_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (session == NULL || AFTERCARE_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+  /* Check-ins belong to a session: a new session starts with none. */
+  g_ptr_array_set_size (self->checkins, 0);
+  g_array_set_size (self->points, 0);
+  prepare_expected (self);
+  prepare_ticks (self);
+  prepare_now (self);
+  prepare_description (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+void
+aftercare_timeline_view_set_checkins (AftercareTimelineView *self,
+                                      GPtrArray             *checkins)
+{
+  g_return_if_fail (AFTERCARE_IS_TIMELINE_VIEW (self));
+
+  g_ptr_array_set_size (self->checkins, 0);
+  for (guint i = 0; checkins != NULL && i < checkins->len; i++)
+    g_ptr_array_add (self->checkins, g_object_ref (g_ptr_array_index (checkins, i)));
+  g_ptr_array_sort (self->checkins, compare_checkins_by_time);
+  prepare_points (self);
+  prepare_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+GDateTime *
+aftercare_timeline_view_get_now (AftercareTimelineView *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_TIMELINE_VIEW (self), NULL);
+  return self->now;
+}
+
+void
+aftercare_timeline_view_set_now (AftercareTimelineView *self,
+                                 GDateTime             *now)
+{
+  g_return_if_fail (AFTERCARE_IS_TIMELINE_VIEW (self));
+
+  if (self->now == now || (self->now != NULL && now != NULL && g_date_time_equal (self->now, now)))
+    return;
+  g_clear_pointer (&self->now, g_date_time_unref);
+  self->now = now != NULL ? g_date_time_ref (now) : NULL;
+  prepare_now (self);
+  prepare_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOW]);
+}
+
+gboolean
+aftercare_timeline_view_get_clock_24h (AftercareTimelineView *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_TIMELINE_VIEW (self), TRUE);
+  return self->clock_24h;
+}
+
+void
+aftercare_timeline_view_set_clock_24h (AftercareTimelineView *self,
+                                       gboolean               clock_24h)
+{
+  g_return_if_fail (AFTERCARE_IS_TIMELINE_VIEW (self));
+
+  clock_24h = !!clock_24h;
+  if (self->clock_24h == clock_24h)
+    return;
+  self->clock_24h = clock_24h;
+  prepare_ticks (self);
+  prepare_points (self);
+  prepare_description (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK_24H]);
+}
+
+guint
+aftercare_timeline_view_get_n_points (AftercareTimelineView *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_TIMELINE_VIEW (self), 0);
+  return self->points->len;
+}
+
+gboolean
+aftercare_timeline_view_get_point (AftercareTimelineView *self,
+                                   guint                  index,
+                                   double                *x,
+                                   double                *y)
+{
+  TimelinePoint *point;
+
+  g_return_val_if_fail (AFTERCARE_IS_TIMELINE_VIEW (self), FALSE);
+
+  if (index >= self->points->len)
+    return FALSE;
+  point = &g_array_index (self->points, TimelinePoint, index);
+  if (x != NULL)
+    *x = aftercare_timeline_hour_to_x (&self->plot, point->hours);
+  if (y != NULL)
+    *y = aftercare_timeline_soreness_to_y (&self->plot, point->soreness);
+  return TRUE;
+}
+
+const char *
+aftercare_timeline_view_get_point_tooltip (AftercareTimelineView *self,
+                                           guint                  index)
+{
+  g_return_val_if_fail (AFTERCARE_IS_TIMELINE_VIEW (self), NULL);
+
+  if (index >= self->points->len)
+    return NULL;
+  return g_array_index (self->points, TimelinePoint, index).tooltip;
+}
+
+const char *
+aftercare_timeline_view_get_description (AftercareTimelineView *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_TIMELINE_VIEW (self), NULL);
+  return self->description;
+}
+
+void
+aftercare_timeline_view_get_plot (AftercareTimelineView *self,
+                                  AftercareTimelinePlot *plot)
+{
+  g_return_if_fail (AFTERCARE_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (plot != NULL);
+
+  *plot = self->plot;
+}

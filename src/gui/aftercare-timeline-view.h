@@ -1,0 +1,46 @@
+/* aftercare-timeline-view.h: the recovery timeline, drawn: phases, expected soreness, check-ins and now. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "aftercare-session.h"
+#include "aftercare-timeline-geometry.h"
+
+G_BEGIN_DECLS
+
+#define AFTERCARE_TYPE_TIMELINE_VIEW (aftercare_timeline_view_get_type ())
+G_DECLARE_FINAL_TYPE (AftercareTimelineView, aftercare_timeline_view, AFTERCARE, TIMELINE_VIEW, GtkWidget)
+
+/* Properties: "session" (AftercareSession), "now" (GDateTime), "clock-24h". */
+GtkWidget        *aftercare_timeline_view_new             (void);
+AftercareSession *aftercare_timeline_view_get_session     (AftercareTimelineView *self);
+void              aftercare_timeline_view_set_session     (AftercareTimelineView *self,
+                                                           AftercareSession      *session);
+/* checkins: AftercareCheckin of the session, any order; NULL for none. The
+ * view keeps its own references, sorted by time. */
+void              aftercare_timeline_view_set_checkins    (AftercareTimelineView *self,
+                                                           GPtrArray             *checkins);
+GDateTime        *aftercare_timeline_view_get_now         (AftercareTimelineView *self);
+void              aftercare_timeline_view_set_now         (AftercareTimelineView *self,
+                                                           GDateTime             *now);
+gboolean          aftercare_timeline_view_get_clock_24h   (AftercareTimelineView *self);
+void              aftercare_timeline_view_set_clock_24h   (AftercareTimelineView *self,
+                                                           gboolean               clock_24h);
+
+/* What is plotted, for tests and assistive technology: the number of
+ * check-in points, where point i sits in widget coordinates (after the
+ * widget is allocated), and the whole picture in words. */
+guint             aftercare_timeline_view_get_n_points    (AftercareTimelineView *self);
+gboolean          aftercare_timeline_view_get_point       (AftercareTimelineView *self,
+                                                           guint                  index,
+                                                           double                *x,
+                                                           double                *y);
+const char       *aftercare_timeline_view_get_point_tooltip (AftercareTimelineView *self,
+                                                           guint                  index);
+const char       *aftercare_timeline_view_get_description (AftercareTimelineView *self);
+/* The plotting area as last laid out, in widget coordinates. */
+void              aftercare_timeline_view_get_plot        (AftercareTimelineView *self,
+                                                           AftercareTimelinePlot *plot);
+
+G_END_DECLS

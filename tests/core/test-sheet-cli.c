@@ -1,0 +1,250 @@
+/* test-sheet-cli.c: aftercare --sheet SESSION_ID --output FILE.pdf, with no display (aftercare-sheet-cli.c). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "aftercare-advisor.h"
+#include "aftercare-time.h"
+#include "pdf-text.h"
+
+#define SESSION_ID "0b7c5a1e-2f4d-4c3b-9a8e-1d2c3b4a5f60"
+
+typedef struct {
+  char *folder;
+  char *db;
+  char *pdf;
+  char **envp;
+  GDateTime *ended_at;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+/* Runs aftercare with args; returns its exit status. */
+static int
+run (Fixture            *f,
+     const char * const *args,
+     char              **out,
+     char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ignored_out = NULL;
+  g_autofree char *ignored_err = NULL;
+  int status;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("AFTERCARE_EXE"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  /* Always captured: the child's output must not mix with the test's. */
+  g_spawn_sync (f->folder, (char **) argv->pdata, f->envp, G_SPAWN_DEFAULT, NULL, NULL,
+                out != NULL ? out : &ignored_out, err != NULL ? err : &ignored_err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+/* A database with one deep-tissue session that ended an hour ago. */
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) hour_ago = g_date_time_add_hours (now, -1);
+  g_autofree char *ended = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *out = NULL;
+  const char *args[] = { "--db", NULL, "--import", "backup.json", NULL };
+
+  f->folder = g_dir_make_tmp ("aftercare-sheet-cli-XXXXXX", NULL);
+  f->db = g_build_filename (f->folder, "clinic.db", NULL);
+  f->pdf = g_build_filename (f->folder, "sheet.pdf", NULL);
+  /* Whole minutes, so the clock times on the sheet are exact. */
+  f->ended_at = g_date_time_add_seconds (hour_ago, -g_date_time_get_seconds (hour_ago));
+  f->envp = g_get_environ ();
+  /* No display at all, and clock times in UTC. */
+  f->envp = g_environ_unsetenv (f->envp, "DISPLAY");
+  f->envp = g_environ_unsetenv (f->envp, "WAYLAND_DISPLAY");
+  f->envp = g_environ_setenv (f->envp, "TZ", "UTC", TRUE);
+
+  ended = aftercare_time_format_utc (f->ended_at);
+  json = g_strdup_printf (
+    "{\"format\": \"aftercare-backup\", \"version\": 1, \"exported_at\": \"%s\", \"sessions\": [\n"
+    " {\"id\": \"" SESSION_ID "\", \"ended_at\": \"%s\", \"duration_minutes\": 60,\n"
+    "  \"type\": \"deep-tissue\", \"pressure\": \"deep\", \"first_time\": false, \"areas\": [\"calves\"],\n"
+    "  \"client\": \"Jordan Avery\", \"therapist\": \"Sam Rivera\", \"notes\": \"\", \"checkins\": []}]}\n",
+    ended, ended);
+  backup = g_build_filename (f->folder, "backup.json", NULL);
+  g_assert_true (g_file_set_contents (backup, json, -1, NULL));
+  args[1] = f->db;
+  g_assert_cmpint (run (f, args, &out, NULL), ==, 0);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  remove_tree (f->folder);
+  g_free (f->folder);
+  g_free (f->db);
+  g_free (f->pdf);
+  g_strfreev (f->envp);
+  g_date_time_unref (f->ended_at);
+}
+
+/* The clock time hours after the session's end, as the sheet writes it. */
+static char *
+clock_after (Fixture *f, int hours)
+{
+  g_autoptr(GDateTime) time = g_date_time_add_hours (f->ended_at, hours);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return aftercare_time_format_clock (time, now, TRUE);
+}
+
+static void
+assert_contains (const char *text, const char *expected)
+{
+  if (strstr (text, expected) == NULL)
+    g_error ("“%s” is not on the sheet:\n%s", expected, text);
+}
+
+static void
+test_writes_the_sheet (Fixture *f, gconstpointer data)
+{
+  const char *args[] = { "--db", f->db, "--sheet", SESSION_ID, "--output", "sheet.pdf",
+                         "--clinic-name", "Harbour Sports Massage", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *until = clock_after (f, 4);
+  g_autofree char *run_after = clock_after (f, 12);
+  g_autofree char *expect_until = g_strdup_printf ("until %s", until);
+  g_autofree char *expect_run = g_strdup_printf ("From %s, if nothing new appears", run_after);
+
+  g_assert_cmpint (run (f, args, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpstr (out, ==, "Wrote sheet.pdf (1 page)\n");
+  text = pdf_text (f->pdf);
+  assert_contains (text, "Harbour Sports Massage");
+  assert_contains (text, "Aftercare for Jordan Avery");
+  /* Deep pressure an hour ago: not yet, an easy run from 12 hours on. */
+  assert_contains (text, aftercare_verdict_get_title (AFTERCARE_VERDICT_WAIT));
+  assert_contains (text, expect_until);
+  assert_contains (text, expect_run);
+}
+
+/* With no --clinic-name, the name set in Preferences goes on the sheet. */
+static void
+test_clinic_name_from_preferences (Fixture *f, gconstpointer data)
+{
+  const char *args[] = { "--db", f->db, "--sheet", SESSION_ID, "--output", "sheet.pdf", NULL };
+  g_autofree char *config = g_build_filename (f->folder, "config", "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (config, "keyfile", NULL);
+  g_autofree char *config_home = g_build_filename (f->folder, "config", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (keyfile, "[io/github/aftercare/Aftercare]\n"
+                                      "clinic-name='Northside Physio'\n", -1, NULL));
+  f->envp = g_environ_setenv (f->envp, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  f->envp = g_environ_setenv (f->envp, "XDG_CONFIG_HOME", config_home, TRUE);
+  g_assert_cmpint (run (f, args, NULL, NULL), ==, 0);
+  text = pdf_text (f->pdf);
+  assert_contains (text, "Northside Physio");
+}
+
+static void
+test_letter_paper (Fixture *f, gconstpointer data)
+{
+  const char *args[] = { "--db", f->db, "--sheet", SESSION_ID, "--output", "sheet.pdf",
+                         "--paper", "letter", "--planned-run", "hard", NULL };
+  g_autoptr(GPtrArray) words = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *run_after = clock_after (f, 24);
+  g_autofree char *expect_run = g_strdup_printf ("From %s, if nothing new appears", run_after);
+  PdfWord *first;
+
+  g_assert_cmpint (run (f, args, NULL, NULL), ==, 0);
+  words = pdf_words (f->pdf);
+  first = g_ptr_array_index (words, 0);
+  g_assert_cmpfloat_with_epsilon (first->page_width, 612, 0.5);
+  g_assert_cmpfloat_with_epsilon (first->page_height, 792, 0.5);
+  /* Hard running waits for 24 hours after deep pressure. */
+  text = pdf_text (f->pdf);
+  assert_contains (text, expect_run);
+}
+
+/* Bad input: exit 2, one line on standard error naming what is wrong,
+ * nothing on standard output, no file written. */
+static void
+assert_refused (Fixture            *f,
+                const char * const *args,
+                const char         *expected)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (f, args, &out, &err), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_prefix (err, "aftercare: "));
+  g_assert_nonnull (strstr (err, expected));
+  g_assert_cmpint (strchr (err, '\n') - err, ==, strlen (err) - 1);
+  g_assert_false (g_file_test (f->pdf, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_bad_input_exits_2 (Fixture *f, gconstpointer data)
+{
+  g_autofree char *missing_db = g_build_filename (f->folder, "missing.db", NULL);
+  const char *unknown[] = { "--db", f->db, "--sheet", "6f0e0000-0000-4000-8000-000000000000",
+                            "--output", "sheet.pdf", NULL };
+  const char *not_an_id[] = { "--db", f->db, "--sheet", "42", "--output", "sheet.pdf", NULL };
+  const char *no_output[] = { "--db", f->db, "--sheet", SESSION_ID, NULL };
+  const char *not_pdf[] = { "--db", f->db, "--sheet", SESSION_ID, "--output", "sheet.txt", NULL };
+  const char *bad_run[] = { "--db", f->db, "--sheet", SESSION_ID, "--output", "sheet.pdf",
+                            "--planned-run", "tempo", NULL };
+  const char *bad_paper[] = { "--db", f->db, "--sheet", SESSION_ID, "--output", "sheet.pdf",
+                              "--paper", "a5", NULL };
+  const char *no_db[] = { "--db", missing_db, "--sheet", SESSION_ID, "--output", "sheet.pdf", NULL };
+
+  assert_refused (f, unknown, "no session with ID “6f0e0000-0000-4000-8000-000000000000”");
+  assert_refused (f, not_an_id, "no session with ID “42”");
+  assert_refused (f, no_output, "--sheet needs --output");
+  assert_refused (f, not_pdf, "--output");
+  assert_refused (f, bad_run, "--planned-run");
+  assert_refused (f, bad_paper, "--paper");
+  assert_refused (f, no_db, "no database");
+  /* A sheet never creates a database. */
+  g_assert_false (g_file_test (missing_db, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/sheet-cli/writes-the-sheet", test_writes_the_sheet);
+  ADD ("/sheet-cli/clinic-name-from-preferences", test_clinic_name_from_preferences);
+  ADD ("/sheet-cli/letter-paper", test_letter_paper);
+  ADD ("/sheet-cli/bad-input-exits-2", test_bad_input_exits_2);
+#undef ADD
+  return g_test_run ();
+}

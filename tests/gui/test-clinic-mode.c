@@ -1,0 +1,519 @@
+/* test-clinic-mode.c: clinic mode locks the sessions behind the staff PIN, starts over when idle, and keeps no PIN in plain text. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "aftercare-application.h"
+#include "aftercare-clinic-mode.h"
+#include "aftercare-lock-page.h"
+#include "aftercare-pin.h"
+#include "aftercare-preferences-window.h"
+#include "aftercare-sessions-view.h"
+#include "aftercare-verdict-page.h"
+#include "aftercare-window.h"
+#include "aftercare-wizard.h"
+
+#define STAFF_PIN "2468"
+
+typedef void (*Script) (AftercareApplication *app, AftercareWindow *window);
+
+static void
+set_done_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Runs the main loop for ms milliseconds. */
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add_once (ms, set_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GSettings *
+reset_settings (gboolean clinic_mode,
+                guint    idle_seconds,
+                gboolean with_pin)
+{
+  GSettings *settings = g_settings_new (APP_ID);
+  g_autofree char *stored = with_pin ? aftercare_pin_hash (STAFF_PIN, NULL) : g_strdup ("");
+
+  g_settings_set_string (settings, "staff-pin-hash", stored);
+  g_settings_set_uint (settings, "idle-timeout", idle_seconds);
+  g_settings_set_boolean (settings, "clinic-mode", clinic_mode);
+  return settings;
+}
+
+static void
+activate_after_cb (GApplication *app,
+                   Script        script)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (AFTERCARE_IS_WINDOW (window));
+  wait_ms (100);       /* mapped and drawn */
+  script (AFTERCARE_APPLICATION (app), AFTERCARE_WINDOW (window));
+  gtk_window_close (window);
+}
+
+static void
+run_app (Script script)
+{
+  g_autoptr(AftercareApplication) app = aftercare_application_new ();
+  char *argv[] = { (char *) "aftercare", NULL };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_after_cb), script);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+}
+
+static gpointer
+child (gpointer widget, GType type, const char *name)
+{
+  gpointer found = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static const char *
+visible_view (AftercareWindow *window)
+{
+  return adw_view_stack_get_visible_child_name (child (window, AFTERCARE_TYPE_WINDOW, "stack"));
+}
+
+static const char *
+sessions_state (AftercareWindow *window)
+{
+  return gtk_stack_get_visible_child_name (child (window, AFTERCARE_TYPE_WINDOW, "sessions_lock_stack"));
+}
+
+static void
+enter_pin (AftercareWindow *window,
+           const char      *pin)
+{
+  AftercareLockPage *lock_page = child (window, AFTERCARE_TYPE_WINDOW, "lock_page");
+  GtkWidget *entry = child (lock_page, AFTERCARE_TYPE_LOCK_PAGE, "pin_entry");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), pin);
+  /* As pressing Enter in the field does. */
+  g_signal_emit_by_name (entry, "activate");
+}
+
+static gboolean
+error_shown (AftercareWindow *window)
+{
+  AftercareLockPage *lock_page = child (window, AFTERCARE_TYPE_WINDOW, "lock_page");
+
+  return gtk_widget_get_visible (child (lock_page, AFTERCARE_TYPE_LOCK_PAGE, "error_label"));
+}
+
+static void
+unlock_then_idle_script (AftercareApplication *app,
+                         AftercareWindow      *window)
+{
+  AftercareClinicMode *clinic = aftercare_window_get_clinic_mode (window);
+
+  /* A fresh start for the client, the sessions hidden. */
+  g_assert_cmpstr (visible_view (window), ==, "can-i-run");
+  g_assert_cmpstr (sessions_state (window), ==, "locked");
+  g_assert_true (aftercare_clinic_mode_get_locked (clinic));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "sessions");
+  enter_pin (window, "1357");
+  g_assert_cmpstr (sessions_state (window), ==, "locked");
+  g_assert_true (error_shown (window));
+
+  enter_pin (window, STAFF_PIN);
+  g_assert_cmpstr (sessions_state (window), ==, "sessions");
+  g_assert_false (error_shown (window));
+  g_assert_true (gtk_widget_get_visible (child (window, AFTERCARE_TYPE_WINDOW, "lock_button")));
+
+  /* Nobody touches anything for longer than the idle time (1 s). */
+  wait_ms (1600);
+  g_assert_true (aftercare_clinic_mode_get_locked (clinic));
+  g_assert_cmpstr (sessions_state (window), ==, "locked");
+  g_assert_cmpstr (visible_view (window), ==, "can-i-run");
+}
+
+static void
+test_unlock_then_idle_locks_and_starts_over (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (TRUE, 1, TRUE);
+
+  run_app (unlock_then_idle_script);
+}
+
+static void
+lock_button_script (AftercareApplication *app,
+                    AftercareWindow      *window)
+{
+  enter_pin (window, STAFF_PIN);
+  g_assert_cmpstr (sessions_state (window), ==, "sessions");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
+  g_assert_cmpstr (sessions_state (window), ==, "locked");
+  g_assert_false (gtk_widget_get_visible (child (window, AFTERCARE_TYPE_WINDOW, "lock_button")));
+}
+
+static void
+test_staff_can_lock_at_once (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (TRUE, 120, TRUE);
+
+  run_app (lock_button_script);
+}
+
+static void
+no_clinic_mode_script (AftercareApplication *app,
+                       AftercareWindow      *window)
+{
+  g_assert_cmpstr (sessions_state (window), ==, "sessions");
+  g_assert_false (gtk_widget_get_visible (child (window, AFTERCARE_TYPE_WINDOW, "lock_button")));
+}
+
+static void
+test_without_clinic_mode_nothing_is_locked (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (FALSE, 1, TRUE);
+
+  run_app (no_clinic_mode_script);
+}
+
+static AftercarePreferencesWindow *
+find_preferences (AftercareApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (AFTERCARE_IS_PREFERENCES_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+preferences_locked_script (AftercareApplication *app,
+                           AftercareWindow      *window)
+{
+  AftercarePreferencesWindow *preferences;
+
+  /* A client pressing Ctrl+, meets the lock, not the switch. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_null (find_preferences (app));
+  g_assert_cmpstr (visible_view (window), ==, "sessions");
+  g_assert_cmpstr (sessions_state (window), ==, "locked");
+
+  enter_pin (window, STAFF_PIN);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = find_preferences (app);
+  g_assert_nonnull (preferences);
+  wait_ms (100);
+
+  /* Idle closes them again, for the next client. */
+  g_settings_set_uint (g_settings_new (APP_ID), "idle-timeout", 1);
+  wait_ms (1600);
+  g_assert_null (find_preferences (app));
+}
+
+static void
+test_preferences_need_the_staff_pin (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (TRUE, 120, TRUE);
+
+  run_app (preferences_locked_script);
+}
+
+static void
+set_pin_script (AftercareApplication *app,
+                AftercareWindow      *window)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  AftercarePreferencesWindow *preferences;
+  GtkWidget *pin_row, *clinic_mode_row;
+  g_autofree char *stored = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = find_preferences (app);
+  g_assert_nonnull (preferences);
+  pin_row = child (preferences, AFTERCARE_TYPE_PREFERENCES_WINDOW, "pin_row");
+  clinic_mode_row = child (preferences, AFTERCARE_TYPE_PREFERENCES_WINDOW, "clinic_mode_row");
+  /* No PIN yet: clinic mode cannot be turned on. */
+  g_assert_false (gtk_widget_get_sensitive (clinic_mode_row));
+
+  gtk_editable_set_text (GTK_EDITABLE (pin_row), "12a");
+  g_signal_emit_by_name (pin_row, "apply");
+  g_assert_true (gtk_widget_has_css_class (pin_row, "error"));
+  stored = g_settings_get_string (settings, "staff-pin-hash");
+  g_assert_cmpstr (stored, ==, "");
+  g_clear_pointer (&stored, g_free);
+
+  gtk_editable_set_text (GTK_EDITABLE (pin_row), "975310");
+  g_assert_false (gtk_widget_has_css_class (pin_row, "error"));
+  g_signal_emit_by_name (pin_row, "apply");
+  stored = g_settings_get_string (settings, "staff-pin-hash");
+  g_assert_null (strstr (stored, "975310"));
+  g_assert_true (aftercare_pin_verify ("975310", stored));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pin_row)), ==, "");
+  g_assert_true (gtk_widget_get_sensitive (clinic_mode_row));
+
+  /* Turning clinic mode on locks the sessions at once. */
+  g_settings_set_boolean (settings, "clinic-mode", TRUE);
+  g_assert_cmpstr (sessions_state (window), ==, "locked");
+  wait_ms (100);
+  gtk_window_close (GTK_WINDOW (preferences));
+}
+
+static void
+test_preferences_store_only_a_hash (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (FALSE, 120, FALSE);
+
+  run_app (set_pin_script);
+}
+
+static gboolean
+focus_is_in (AftercareWindow *window,
+             GtkWidget       *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+client_sheet_script (AftercareApplication *app,
+                     AftercareWindow      *window)
+{
+  AftercareWizard *wizard = child (window, AFTERCARE_TYPE_WINDOW, "wizard");
+  GtkWidget *client_row = child (wizard, AFTERCARE_TYPE_WIZARD, "client_row");
+  GtkWidget *run_hard = child (wizard, AFTERCARE_TYPE_WIZARD, "run_hard");
+  AftercareVerdictPage *page;
+  g_autoptr(AftercareSheet) sheet = NULL;
+
+  /* The planned run set in Preferences is where the wizard starts. */
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (run_hard)));
+  g_assert_null (aftercare_window_create_sheet (window));
+
+  g_assert_true (gtk_widget_get_visible (child (wizard, AFTERCARE_TYPE_WIZARD, "client_group")));
+  /* Staff type the name at once: the focus is not on the view switcher,
+   * where a key could open the sessions. */
+  g_assert_true (focus_is_in (window, client_row));
+  gtk_editable_set_text (GTK_EDITABLE (client_row), "  Jordan Avery ");
+  /* What typing the name does; the idle time runs from here. */
+  aftercare_clinic_mode_note_activity (aftercare_window_get_clinic_mode (window));
+  for (guint step = 0; step < 3; step++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  page = aftercare_wizard_get_verdict_page (wizard);
+  g_assert_nonnull (page);
+  g_assert_cmpstr (aftercare_session_get_client (aftercare_verdict_page_get_session (page)), ==,
+                   "Jordan Avery");
+  g_assert_cmpint (aftercare_verdict_page_get_planned_run (page), ==, AFTERCARE_PLANNED_RUN_HARD);
+
+  /* What Ctrl+P prints: the client's name and the clinic's. */
+  sheet = aftercare_window_create_sheet (window);
+  g_assert_nonnull (sheet);
+  g_assert_cmpstr (aftercare_sheet_get_client_name (sheet), ==, "Jordan Avery");
+  g_assert_cmpstr (aftercare_sheet_get_clinic_name (sheet), ==, "Harbour Sports Massage");
+  g_assert_true (aftercare_sheet_get_assessment (sheet) == aftercare_verdict_page_get_assessment (page));
+
+  /* The next client finds a clean wizard, without the name. */
+  wait_ms (1600);
+  g_assert_null (aftercare_wizard_get_verdict_page (wizard));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (wizard, AFTERCARE_TYPE_WIZARD, "steps")),
+                   ==, "massage");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (client_row)), ==, "");
+  g_assert_true (focus_is_in (window, client_row));
+  g_assert_null (aftercare_window_create_sheet (window));
+}
+
+static void
+test_client_name_goes_on_the_sheet_and_idle_clears_it (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (TRUE, 1, TRUE);
+
+  g_settings_set_string (settings, "clinic-name", "Harbour Sports Massage");
+  g_settings_set_enum (settings, "default-planned-run", AFTERCARE_PLANNED_RUN_HARD);
+  run_app (client_sheet_script);
+  g_settings_reset (settings, "clinic-name");
+  g_settings_reset (settings, "default-planned-run");
+}
+
+/* Dialogs and editors over the window, whether the app knows them or not. */
+static guint
+count_windows_over (AftercareWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* GTK's own list */
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        n++;
+    }
+  return n;
+}
+
+static void
+session_page_script (AftercareApplication *app,
+                     AftercareWindow      *window)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  AftercareStore *store = aftercare_window_get_store (window);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) ended = g_date_time_add_hours (now, -3);
+  g_autoptr(AftercareSession) session = aftercare_session_new (ended);
+  g_autoptr(AftercareSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  AftercareSessionsView *view = child (window, AFTERCARE_TYPE_WINDOW, "sessions_view");
+  AftercareSessionPage *page = aftercare_sessions_view_get_page (view);
+
+  g_assert_nonnull (store);
+  aftercare_session_set_client (session, "Robin Lee");
+  g_assert_true (aftercare_store_add_session (store, session, &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "sessions");
+  gtk_widget_activate_action (GTK_WIDGET (view), "sessions.open", "s", aftercare_session_get_id (session));
+  wait_ms (100);
+
+  /* Ctrl+P on a session page prints that massage's sheet. */
+  sheet = aftercare_window_create_sheet (window);
+  g_assert_nonnull (sheet);
+  g_assert_cmpstr (aftercare_sheet_get_client_name (sheet), ==, "Robin Lee");
+  g_assert_true (aftercare_sheet_get_assessment (sheet) == aftercare_session_page_get_assessment (page));
+  g_clear_object (&sheet);
+
+  /* Locked, nobody's session can be printed from there, nor logged. */
+  g_settings_set_boolean (settings, "clinic-mode", TRUE);
+  g_assert_cmpstr (sessions_state (window), ==, "locked");
+  g_assert_null (aftercare_window_create_sheet (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.log-massage", NULL);
+  g_assert_cmpuint (count_windows_over (window), ==, 0);
+  g_assert_cmpstr (visible_view (window), ==, "sessions");
+  g_assert_cmpstr (sessions_state (window), ==, "locked");
+
+  /* Staff may; and an editor left open goes when the desk falls idle. */
+  enter_pin (window, STAFF_PIN);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.log-massage", NULL);
+  wait_ms (100);
+  g_assert_cmpuint (count_windows_over (window), ==, 1);
+  g_settings_set_uint (settings, "idle-timeout", 1);
+  wait_ms (1600);
+  g_assert_cmpuint (count_windows_over (window), ==, 0);
+  g_assert_cmpstr (sessions_state (window), ==, "locked");
+}
+
+static void
+test_session_page_sheet_and_lock (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (FALSE, 120, TRUE);
+
+  run_app (session_page_script);
+}
+
+static void
+remove_folder (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      g_remove (file);
+    }
+  g_rmdir (path);
+}
+
+/* The wizard's list of logged massages is every client's: hidden while
+ * clinic mode is locked, back once staff unlock. */
+static void
+test_locked_wizard_offers_no_logged_massages (void)
+{
+  g_autofree char *folder = g_dir_make_tmp ("aftercare-clinic-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (folder, "clinic.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareStore) store = aftercare_store_open (db, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) ended = g_date_time_add_hours (now, -2);
+  g_autoptr(AftercareSession) session = aftercare_session_new (ended);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  AftercareWizard *wizard = AFTERCARE_WIZARD (aftercare_wizard_new ());
+  GtkWidget *group = child (wizard, AFTERCARE_TYPE_WIZARD, "session_group");
+
+  g_assert_no_error (error);
+  aftercare_session_set_client (session, "Another Client");
+  g_assert_true (aftercare_store_add_session (store, session, &error));
+  gtk_window_set_child (window, GTK_WIDGET (wizard));
+  gtk_window_present (window);
+  aftercare_wizard_set_store (wizard, store);
+  g_assert_true (gtk_widget_get_visible (group));
+
+  aftercare_wizard_set_sessions_hidden (wizard, TRUE);
+  g_assert_false (gtk_widget_get_visible (group));
+  aftercare_wizard_set_sessions_hidden (wizard, FALSE);
+  g_assert_true (gtk_widget_get_visible (group));
+
+  gtk_window_destroy (window);
+  /* Let what the window left pending run now, not in the next test. */
+  wait_ms (50);
+  g_clear_object (&store);
+  remove_folder (folder);
+}
+
+static void
+idle_cb (AftercareClinicMode *clinic,
+         guint               *fired)
+{
+  (*fired)++;
+}
+
+/* Someone working at the desk keeps the wizard; the quiet after them does not. */
+static void
+test_activity_postpones_idle (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (TRUE, 1, TRUE);
+  g_autoptr(AftercareClinicMode) clinic = aftercare_clinic_mode_new (settings);
+  guint fired = 0;
+
+  g_signal_connect (clinic, "idle", G_CALLBACK (idle_cb), &fired);
+  g_assert_true (aftercare_clinic_mode_unlock (clinic, STAFF_PIN));
+  for (guint i = 0; i < 5; i++)
+    {
+      wait_ms (400);
+      aftercare_clinic_mode_note_activity (clinic);
+    }
+  g_assert_cmpuint (fired, ==, 0);
+  g_assert_false (aftercare_clinic_mode_get_locked (clinic));
+  wait_ms (1300);
+  g_assert_cmpuint (fired, ==, 1);
+  g_assert_true (aftercare_clinic_mode_get_locked (clinic));
+  /* Once per quiet spell, not every second. */
+  wait_ms (1300);
+  g_assert_cmpuint (fired, ==, 1);
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/clinic-mode/unlock-then-idle-locks-and-starts-over",
+                   test_unlock_then_idle_locks_and_starts_over);
+  g_test_add_func ("/clinic-mode/staff-can-lock-at-once", test_staff_can_lock_at_once);
+  g_test_add_func ("/clinic-mode/without-clinic-mode-nothing-is-locked",
+                   test_without_clinic_mode_nothing_is_locked);
+  g_test_add_func ("/clinic-mode/preferences-need-the-staff-pin", test_preferences_need_the_staff_pin);
+  g_test_add_func ("/clinic-mode/preferences-store-only-a-hash", test_preferences_store_only_a_hash);
+  g_test_add_func ("/clinic-mode/activity-postpones-idle", test_activity_postpones_idle);
+  g_test_add_func ("/clinic-mode/session-page-sheet-and-lock", test_session_page_sheet_and_lock);
+  g_test_add_func ("/clinic-mode/locked-wizard-offers-no-logged-massages",
+                   test_locked_wizard_offers_no_logged_massages);
+  g_test_add_func ("/clinic-mode/client-name-goes-on-the-sheet-and-idle-clears-it",
+                   test_client_name_goes_on_the_sheet_and_idle_clears_it);
+  return g_test_run ();
+}

@@ -1,0 +1,258 @@
+/* test-sessions-scale.c: with 10,000 sessions the list opens and scrolls reading only what it shows. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "aftercare-application.h"
+#include "aftercare-backup.h"
+#include "aftercare-session-list.h"
+#include "aftercare-session-row.h"
+#include "aftercare-sessions-view.h"
+#include "aftercare-window.h"
+
+#define N_SESSIONS 10000
+#define HOURS_APART 3
+
+typedef struct {
+  char *dir;
+  char *db_path;
+  GDateTime *newest;
+  gint64 started;
+  gboolean ran;
+} Fixture;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static void
+make_database (Fixture *f)
+{
+  g_autoptr(AftercareBackup) backup = aftercare_backup_new ();
+  g_autoptr(AftercareStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 started = g_get_monotonic_time ();
+  guint n_sessions = 0, n_checkins = 0;
+
+  for (guint i = 0; i < N_SESSIONS; i++)
+    {
+      g_autoptr(GDateTime) ended = g_date_time_add_hours (f->newest, -(int) (i * HOURS_APART));
+      g_autoptr(AftercareSession) session = aftercare_session_new (ended);
+      g_autoptr(GDateTime) at = g_date_time_add_hours (ended, 6);
+      g_autoptr(AftercareCheckin) checkin = NULL;
+
+      aftercare_session_set_massage_type (session, i % AFTERCARE_N_MASSAGE_TYPES);
+      aftercare_session_set_pressure (session, i % 3);
+      aftercare_session_set_duration_minutes (session, 60);
+      aftercare_session_set_client (session, i % 7 == 0 ? "Jordan Avery" : "");
+      aftercare_backup_add_session (backup, session, "generated");
+      checkin = aftercare_checkin_new (aftercare_session_get_id (session), at, i % 6, 0);
+      aftercare_backup_add_checkin (backup, checkin, "generated");
+    }
+  store = aftercare_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  aftercare_store_import (store, backup, &n_sessions, &n_checkins, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_sessions, ==, N_SESSIONS);
+  g_test_message ("Made %u sessions and %u check-ins in %.1f s", n_sessions, n_checkins,
+                  (g_get_monotonic_time () - started) / 1e6);
+}
+
+/* The sessions on screen, as positions in the list (newest is 0); how many
+ * rows are bound to a session, and how many of them read their check-ins
+ * to show a verdict. */
+static void
+shown_positions (Fixture *f, GtkWidget *list, guint *first, guint *last)
+{
+  guint n_bound = 0, n_with_verdict = 0;
+
+  *first = G_MAXUINT;
+  *last = 0;
+  for (GtkWidget *item = gtk_widget_get_first_child (list); item != NULL; item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+      GObject *badge;
+      AftercareSession *session;
+      guint position;
+
+      if (!AFTERCARE_IS_SESSION_ROW (row) ||
+          (session = aftercare_session_row_get_session (AFTERCARE_SESSION_ROW (row))) == NULL)
+        continue;
+      n_bound++;
+      if (!gtk_widget_get_mapped (row))
+        continue;
+      badge = gtk_widget_get_template_child (row, AFTERCARE_TYPE_SESSION_ROW, "badge");
+      if (gtk_widget_get_visible (GTK_WIDGET (badge)))
+        n_with_verdict++;
+      position = (guint) (-g_date_time_difference (aftercare_session_get_ended_at (session), f->newest) /
+                          (HOURS_APART * G_TIME_SPAN_HOUR));
+      *first = MIN (*first, position);
+      *last = MAX (*last, position);
+    }
+  g_test_message ("  %u rows bound, %u on screen with their verdict", n_bound, n_with_verdict);
+  /* Every row on screen has its verdict, read for it alone. */
+  g_assert_cmpuint (n_with_verdict, ==, *last - *first + 1);
+}
+
+static guint64
+scroll_to (Fixture *f, GtkWidget *list, AftercareSessionList *model, double fraction, guint *first)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  guint64 before = aftercare_session_list_get_n_read (model);
+  gint64 started = g_get_monotonic_time ();
+  guint last;
+
+  gtk_adjustment_set_value (adjustment,
+                            fraction * (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)));
+  spin (150);
+  shown_positions (f, list, first, &last);
+  g_test_message ("Scrolled to %3.0f%%: rows %u to %u shown, %" G_GUINT64_FORMAT " rows read, "
+                  "%u held, %.0f ms with the settling wait",
+                  fraction * 100, *first, last, aftercare_session_list_get_n_read (model) - before,
+                  aftercare_session_list_get_n_loaded (model), (g_get_monotonic_time () - started) / 1e3);
+  return aftercare_session_list_get_n_read (model) - before;
+}
+
+/* A search has to look at every session: it does, in the background, and
+ * says what that cost. */
+static void
+search_all (AftercareSessionsView *view, AftercareSessionList *model)
+{
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (aftercare_sessions_view_get_list_view (view)));
+  GObject *filtered = G_OBJECT (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (shown)));
+  GtkEditable *entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (view), AFTERCARE_TYPE_SESSIONS_VIEW,
+                                                                    "search_entry"));
+  guint64 before = aftercare_session_list_get_n_read (model);
+  gint64 started = g_get_monotonic_time ();
+  guint pending = 1;
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "sessions.search", NULL);
+  gtk_editable_set_text (entry, "jordan");
+  /* The entry waits a moment for more typing before it searches. */
+  while (g_list_model_get_n_items (shown) == N_SESSIONS && pending > 0)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_object_get (filtered, "pending", &pending, NULL);
+      if (g_list_model_get_n_items (shown) == N_SESSIONS && pending == 0)
+        pending = 1;
+    }
+  while (pending > 0)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_object_get (filtered, "pending", &pending, NULL);
+    }
+  g_test_message ("Searching for a client among %u: %u found in %.0f ms (typing delay included), %" G_GUINT64_FORMAT " rows read, %u held",
+                  N_SESSIONS, g_list_model_get_n_items (shown), (g_get_monotonic_time () - started) / 1e3,
+                  aftercare_session_list_get_n_read (model) - before, aftercare_session_list_get_n_loaded (model));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, (N_SESSIONS + 6) / 7);
+  g_assert_cmpuint (aftercare_session_list_get_n_loaded (model), <=, 16 * AFTERCARE_SESSION_LIST_PAGE_SIZE);
+}
+
+static void
+activate_after_cb (GApplication *app, Fixture *f)
+{
+  AftercareWindow *window = AFTERCARE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  AftercareSessionsView *view = AFTERCARE_SESSIONS_VIEW (
+    gtk_widget_get_template_child (GTK_WIDGET (window), AFTERCARE_TYPE_WINDOW, "sessions_view"));
+  GtkWidget *list = GTK_WIDGET (aftercare_sessions_view_get_list_view (view));
+  AftercareSessionList *model = AFTERCARE_SESSION_LIST (aftercare_store_get_sessions (aftercare_window_get_store (window)));
+  guint first, last, n_shown;
+  guint64 total = 0;
+
+  while (!gtk_widget_get_mapped (list))
+    g_main_context_iteration (NULL, TRUE);
+  spin (150);
+  shown_positions (f, list, &first, &last);
+  n_shown = last - first + 1;
+  g_test_message ("Opened on %u sessions: rows %u to %u shown, %" G_GUINT64_FORMAT " rows read, "
+                  "%.0f ms from start to the list on screen plus the settling wait",
+                  g_list_model_get_n_items (G_LIST_MODEL (model)), first, last,
+                  aftercare_session_list_get_n_read (model), (g_get_monotonic_time () - f->started) / 1e3);
+  g_assert_cmpuint (first, ==, 0);
+  g_assert_cmpuint (n_shown, >=, 5);
+  /* GTK 4.8's list view binds up to 200 rows around what it shows: the
+   * pages that hold them, and not one more. */
+  g_assert_cmpuint (aftercare_session_list_get_n_read (model), <=, 6 * AFTERCARE_SESSION_LIST_PAGE_SIZE);
+
+  /* Jump to the middle and to the end, as a scroll bar drag would. */
+  g_assert_cmpuint (scroll_to (f, list, model, 0.5, &first), <=, 6 * AFTERCARE_SESSION_LIST_PAGE_SIZE);
+  g_assert_cmpuint (first, >, N_SESSIONS / 2 - 200);
+  g_assert_cmpuint (first, <, N_SESSIONS / 2 + 200);
+  g_assert_cmpuint (scroll_to (f, list, model, 1.0, &first), <=, 6 * AFTERCARE_SESSION_LIST_PAGE_SIZE);
+  g_assert_cmpuint (first, >, N_SESSIONS - 50);
+
+  /* Then through the whole list in twenty jumps: each reads only the pages
+   * around where it lands, never the rows it jumped over. */
+  for (guint step = 0; step <= 20; step++)
+    {
+      guint64 n_read = scroll_to (f, list, model, step / 20.0, &first);
+
+      g_assert_cmpuint (n_read, <=, 6 * AFTERCARE_SESSION_LIST_PAGE_SIZE);
+      g_assert_cmpuint (first + 20, >=, step * (N_SESSIONS / 20));
+      total += n_read;
+    }
+  g_test_message ("Twenty jumps through the list read %" G_GUINT64_FORMAT " rows in all", total);
+
+  search_all (view, model);
+  /* Memory stays bounded, whatever was read. */
+  g_assert_cmpuint (aftercare_session_list_get_n_loaded (model), <=, 16 * AFTERCARE_SESSION_LIST_PAGE_SIZE);
+
+  f->ran = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_ten_thousand_sessions_open_and_scroll_lazily (void)
+{
+  g_autoptr(AftercareApplication) app = aftercare_application_new ();
+  g_autoptr(GError) error = NULL;
+  Fixture f = { 0 };
+  char *argv[4];
+
+  f.dir = g_dir_make_tmp ("aftercare-scale-XXXXXX", &error);
+  g_assert_no_error (error);
+  f.db_path = g_build_filename (f.dir, "scale.db", NULL);
+  f.newest = g_date_time_new_now_utc ();
+  make_database (&f);
+
+  argv[0] = (char *) "aftercare";
+  argv[1] = (char *) "--db";
+  argv[2] = f.db_path;
+  argv[3] = NULL;
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_after_cb), &f);
+  f.started = g_get_monotonic_time ();
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_true (f.ran);
+
+  for (const char *suffix = ""; suffix != NULL; suffix = g_str_equal (suffix, "") ? "-wal" :
+                                                         g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+    {
+      g_autofree char *path = g_strconcat (f.db_path, suffix, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (f.dir);
+  g_free (f.dir);
+  g_free (f.db_path);
+  g_date_time_unref (f.newest);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/sessions/ten-thousand-sessions-open-and-scroll-lazily",
+                   test_ten_thousand_sessions_open_and_scroll_lazily);
+  return g_test_run ();
+}

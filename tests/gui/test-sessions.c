@@ -1,0 +1,839 @@
+/* test-sessions.c: the Sessions view as a person uses it: log, check in, see it on the timeline, delete, undo. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "aftercare-application.h"
+#include "aftercare-backup.h"
+#include "aftercare-checkin-dialog.h"
+#include "aftercare-date-time-row.h"
+#include "aftercare-session-editor.h"
+#include "aftercare-session-list.h"
+#include "aftercare-session-row.h"
+#include "aftercare-sessions-view.h"
+#include "aftercare-store-error-page.h"
+#include "aftercare-window.h"
+
+typedef void (*WindowTest) (AftercareWindow *window, gpointer data);
+
+typedef struct {
+  char *dir;
+  char *db_path;
+} Fixture;
+
+typedef struct {
+  WindowTest test;
+  gpointer data;
+  gboolean ran;
+} AppRun;
+
+/* ---- Driving the real application --------------------------------------- */
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+wait_until (Condition condition, gpointer data, const char *what)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("Timed out waiting until %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static void
+activate_after_cb (GApplication *app, AppRun *run)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (AFTERCARE_IS_WINDOW (window));
+  wait_until ((Condition) gtk_widget_get_mapped, window, "the window shows");
+  spin (100);
+  run->test (AFTERCARE_WINDOW (window), run->data);
+  run->ran = TRUE;
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    gtk_window_destroy (l->data);
+}
+
+static void
+run_app (Fixture *f, WindowTest test, gpointer data)
+{
+  g_autoptr(AftercareApplication) app = aftercare_application_new ();
+  char *argv[] = { (char *) "aftercare", (char *) "--db", f->db_path, NULL };
+  AppRun run = { test, data, FALSE };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_after_cb), &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_true (run.ran);
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gpointer
+child (gpointer widget, GType type, const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static void
+collect (GtkWidget *widget, GType type, GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect (c, type, found);
+}
+
+/* The check button of the row titled title, as a person finds it. */
+static GtkCheckButton *
+find_check_row (GtkWidget *root, const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (root, ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
+      return GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (rows->pdata[i]));
+  g_error ("No row titled “%s”", title);
+}
+
+static GtkToggleButton *
+find_toggle (GtkWidget *root, const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_TOGGLE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
+      return buttons->pdata[i];
+  g_error ("No toggle button labelled “%s”", label);
+}
+
+static AftercareSessionsView *
+sessions_view (AftercareWindow *window)
+{
+  return child (window, AFTERCARE_TYPE_WINDOW, "sessions_view");
+}
+
+static AftercareSessionRow *
+find_session_row (AftercareWindow *window, const char *title_text)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (aftercare_sessions_view_get_list_view (sessions_view (window))),
+           AFTERCARE_TYPE_SESSION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkLabel *title = child (rows->pdata[i], AFTERCARE_TYPE_SESSION_ROW, "title_label");
+
+      if (aftercare_session_row_get_session (rows->pdata[i]) != NULL &&
+          g_str_equal (gtk_label_get_label (title), title_text))
+        return rows->pdata[i];
+    }
+  return NULL;
+}
+
+static GDateTime *
+fixed_now (void)
+{
+  return g_date_time_new_utc (2026, 11, 24, 22, 30, 0);
+}
+
+/* ---- Fixtures ------------------------------------------------------------ */
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("aftercare-sessions-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db_path = g_build_filename (f->dir, "test.db", NULL);
+}
+
+static void
+remove_all (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  remove_all (f->dir);
+  g_free (f->dir);
+  g_free (f->db_path);
+}
+
+/* Sessions put in the database before the app opens it, in one transaction. */
+static void
+store_sessions (Fixture *f, GPtrArray *sessions, GPtrArray *checkins)
+{
+  g_autoptr(AftercareStore) store = NULL;
+  g_autoptr(AftercareBackup) backup = aftercare_backup_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < sessions->len; i++)
+    aftercare_backup_add_session (backup, sessions->pdata[i], "test");
+  for (guint i = 0; checkins != NULL && i < checkins->len; i++)
+    aftercare_backup_add_checkin (backup, checkins->pdata[i], "test");
+  store = aftercare_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  aftercare_store_import (store, backup, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static AftercareSession *
+make_session (int hours_before_now, AftercareMassageType type, AftercarePressure pressure, const char *client)
+{
+  g_autoptr(GDateTime) now = fixed_now ();
+  g_autoptr(GDateTime) ended = g_date_time_add_hours (now, -hours_before_now);
+  AftercareSession *session = aftercare_session_new (ended);
+
+  aftercare_session_set_massage_type (session, type);
+  aftercare_session_set_pressure (session, pressure);
+  aftercare_session_set_duration_minutes (session, 60);
+  aftercare_session_set_client (session, client);
+  return session;
+}
+
+/* ---- Empty ----------------------------------------------------------------- */
+
+static void
+empty_test (AftercareWindow *window, gpointer data)
+{
+  AftercareSessionsView *view = sessions_view (window);
+  GtkStack *stack = child (view, AFTERCARE_TYPE_SESSIONS_VIEW, "stack");
+
+  g_assert_nonnull (aftercare_window_get_store (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  /* The status page's button logs the first massage. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "sessions.new", NULL));
+  g_assert_nonnull (find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR));
+  gtk_window_close (find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR));
+  spin (50);
+  g_assert_null (find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR));
+
+  /* Ctrl+N (the window's win.log-massage) does too, from another view. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "can-i-run");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-massage", NULL));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (child (window, AFTERCARE_TYPE_WINDOW, "stack")), ==,
+                   "sessions");
+  g_assert_nonnull (find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR));
+}
+
+static void
+test_empty_list_offers_to_log_a_massage (Fixture *f, gconstpointer data)
+{
+  run_app (f, empty_test, NULL);
+}
+
+/* ---- Log a massage, check in, see it ------------------------------------- */
+
+static AftercareSessionEditor *
+open_editor (AftercareWindow *window)
+{
+  AftercareSessionEditor *editor;
+
+  gtk_widget_activate_action (GTK_WIDGET (sessions_view (window)), "sessions.new", NULL);
+  editor = find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR);
+  g_assert_nonnull (editor);
+  wait_until ((Condition) gtk_widget_get_mapped, editor, "the editor shows");
+  return editor;
+}
+
+static gboolean
+can_save (gpointer dialog, GType type)
+{
+  return gtk_widget_is_sensitive (child (dialog, type, "save_button"));
+}
+
+static void
+fill_editor (AftercareSessionEditor *editor, GDateTime *ended)
+{
+  GType t = AFTERCARE_TYPE_SESSION_EDITOR;
+
+  adw_combo_row_set_selected (child (editor, t, "type_row"), AFTERCARE_MASSAGE_DEEP_TISSUE);
+  gtk_toggle_button_set_active (child (editor, t, "deep_button"), TRUE);
+  aftercare_date_time_row_set_date_time (child (editor, t, "ended_row"), ended);
+  gtk_editable_set_text (child (editor, t, "duration_spin"), "45");
+  gtk_editable_set_text (child (editor, t, "client_row"), "Jordan Avery");
+  gtk_toggle_button_set_active (find_toggle (GTK_WIDGET (editor), "Calves"), TRUE);
+}
+
+static void
+check_in (AftercareWindow *window, GDateTime *at, guint soreness, const char *symptom)
+{
+  AftercareSessionPage *page = aftercare_sessions_view_get_page (sessions_view (window));
+  GType t = AFTERCARE_TYPE_CHECKIN_DIALOG;
+  AftercareCheckinDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.check-in", NULL));
+  dialog = find_toplevel (AFTERCARE_TYPE_CHECKIN_DIALOG);
+  g_assert_nonnull (dialog);
+  wait_until ((Condition) gtk_widget_get_mapped, dialog, "the check-in dialog shows");
+  gtk_range_set_value (child (dialog, t, "soreness_scale"), soreness);
+  if (symptom != NULL)
+    gtk_check_button_set_active (find_check_row (GTK_WIDGET (dialog), symptom), TRUE);
+  if (at != NULL)
+    {
+      gtk_check_button_set_active (child (dialog, t, "other_time_check"), TRUE);
+      aftercare_date_time_row_set_date_time (child (dialog, t, "time_row"), at);
+    }
+  g_assert_true (can_save (dialog, t));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "checkin.save", NULL));
+  spin (50);
+  g_assert_null (find_toplevel (AFTERCARE_TYPE_CHECKIN_DIALOG));
+}
+
+static void
+log_and_check_in_test (AftercareWindow *window, gpointer data)
+{
+  g_autoptr(GDateTime) now = fixed_now ();
+  g_autoptr(GDateTime) ended = g_date_time_add_hours (now, -14);
+  g_autoptr(GDateTime) at_12h = g_date_time_add_hours (ended, 12);
+  AftercareSessionsView *view = sessions_view (window);
+  AftercareSessionPage *page = aftercare_sessions_view_get_page (view);
+  AftercareTimelineView *timeline = aftercare_session_page_get_timeline (page);
+  AftercareSessionEditor *editor;
+  AftercareSessionRow *row;
+  AftercareTimelinePlot plot;
+  double x, y;
+
+  aftercare_clock_set_now (aftercare_window_get_clock (window), now);
+  editor = open_editor (window);
+  fill_editor (editor, ended);
+  g_assert_true (can_save (editor, AFTERCARE_TYPE_SESSION_EDITOR));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  spin (100);
+  g_assert_null (find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR));
+
+  /* In the list, with its verdict: deep pressure, 14 hours on, no check-in. */
+  row = find_session_row (window, "Deep tissue · deep pressure");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (aftercare_session_get_client (aftercare_session_row_get_session (row)), ==, "Jordan Avery");
+  g_assert_cmpint (aftercare_session_row_get_verdict (row), ==, AFTERCARE_VERDICT_EASY_RUN);
+  g_assert_nonnull (strstr (gtk_label_get_label (child (row, AFTERCARE_TYPE_SESSION_ROW, "subtitle_label")),
+                            "Jordan Avery"));
+  /* And on its page, chosen for you. */
+  g_assert_nonnull (aftercare_session_page_get_session (page));
+  g_assert_cmpuint (aftercare_session_get_duration_minutes (aftercare_session_page_get_session (page)), ==, 45);
+  g_assert_cmpuint (aftercare_session_get_areas (aftercare_session_page_get_session (page)), ==,
+                    AFTERCARE_AREA_CALVES);
+  g_assert_cmpuint (aftercare_timeline_view_get_n_points (timeline), ==, 0);
+
+  check_in (window, at_12h, 4, "Heavy legs");
+  check_in (window, NULL, 2, NULL);
+  spin (100);
+
+  /* Two points on the timeline, the first at hour 12 and soreness 4. */
+  g_assert_cmpuint (aftercare_timeline_view_get_n_points (timeline), ==, 2);
+  aftercare_timeline_view_get_plot (timeline, &plot);
+  g_assert_true (aftercare_timeline_view_get_point (timeline, 0, &x, &y));
+  g_assert_cmpfloat_with_epsilon (x, plot.x + plot.width * 12 / 72, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y, plot.y + plot.height * 0.6, 1e-6);
+  g_assert_true (aftercare_timeline_view_get_point (timeline, 1, &x, &y));
+  /* "Now" runs on from 14 hours while the test clicks: a fraction of a pixel. */
+  g_assert_cmpfloat_with_epsilon (x, plot.x + plot.width * 14 / 72, 0.1);
+  g_assert_nonnull (strstr (aftercare_timeline_view_get_point_tooltip (timeline, 0), "Heavy legs"));
+  /* The latest check-in (2, nothing else) is the state now; the row shows it too. */
+  g_assert_cmpint (aftercare_assessment_get_soreness (aftercare_session_page_get_assessment (page)), ==, 2);
+  g_assert_cmpstr (gtk_label_get_label (child (row, AFTERCARE_TYPE_SESSION_ROW, "soreness_label")), ==, "2/10");
+}
+
+static void
+test_log_a_massage_and_check_in (Fixture *f, gconstpointer data)
+{
+  run_app (f, log_and_check_in_test, NULL);
+}
+
+/* ---- The editor refuses bad values ---------------------------------------- */
+
+static void
+editor_refuses_test (AftercareWindow *window, gpointer data)
+{
+  g_autoptr(GDateTime) now = fixed_now ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autofree char *long_name = g_strnfill (101, 'x');
+  GType t = AFTERCARE_TYPE_SESSION_EDITOR;
+  AftercareSessionEditor *editor;
+  GtkWidget *duration_row;
+  GtkLabel *when_error;
+  GtkSpinButton *hour_spin;
+
+  aftercare_clock_set_now (aftercare_window_get_clock (window), now);
+  editor = open_editor (window);
+  g_assert_true (can_save (editor, t));
+
+  duration_row = child (editor, t, "duration_row");
+  when_error = child (editor, t, "when_error_label");
+  gtk_editable_set_text (child (editor, t, "duration_spin"), "an hour");
+  g_assert_false (can_save (editor, t));
+  /* Even asked to, it does not save a bad value (Ctrl+S, Enter in a field). */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_true (find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR) == editor);
+  g_assert_true (gtk_widget_has_css_class (duration_row, "error"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (when_error)));
+  g_assert_nonnull (strstr (gtk_label_get_label (when_error), "Duration"));
+  gtk_editable_set_text (child (editor, t, "duration_spin"), "90");
+  g_assert_true (can_save (editor, t));
+  g_assert_false (gtk_widget_has_css_class (duration_row, "error"));
+
+  /* Typed into the time picker: an hour that is not one. */
+  hour_spin = child (child (editor, t, "ended_row"), AFTERCARE_TYPE_DATE_TIME_ROW, "hour_spin");
+  gtk_editable_set_text (GTK_EDITABLE (hour_spin), "25");
+  g_assert_false (can_save (editor, t));
+  g_assert_nonnull (strstr (gtk_label_get_label (when_error), "Hour"));
+  gtk_editable_set_text (GTK_EDITABLE (hour_spin), "20");
+  g_assert_true (can_save (editor, t));
+
+  aftercare_date_time_row_set_date_time (child (editor, t, "ended_row"), tomorrow);
+  g_assert_false (can_save (editor, t));
+  g_assert_nonnull (strstr (gtk_label_get_label (when_error), "future"));
+  aftercare_date_time_row_set_date_time (child (editor, t, "ended_row"), now);
+
+  gtk_editable_set_text (child (editor, t, "client_row"), long_name);
+  g_assert_false (can_save (editor, t));
+  g_assert_true (gtk_widget_has_css_class (child (editor, t, "client_row"), "error"));
+  g_assert_nonnull (strstr (gtk_label_get_label (child (editor, t, "people_error_label")), "Client"));
+  gtk_editable_set_text (child (editor, t, "client_row"), "Jordan");
+  g_assert_true (can_save (editor, t));
+
+  /* Nothing bad was saved on the way. */
+  g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_sessions (aftercare_window_get_store (window))), ==, 0);
+}
+
+static void
+test_editor_refuses_bad_values (Fixture *f, gconstpointer data)
+{
+  run_app (f, editor_refuses_test, NULL);
+}
+
+/* ---- Delete and undo -------------------------------------------------------- */
+
+/* What the Delete key does with the focus in the list (GTK 4.8 has no way
+ * to send a key to a widget in a test): find the list's shortcut for it
+ * and run its action from the list. */
+static void
+press_delete_in_list (GtkListView *list)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (list));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_Delete &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                           GTK_WIDGET (list), NULL));
+              return;
+            }
+        }
+    }
+  g_error ("The list has no shortcut for the Delete key");
+}
+
+static void
+delete_and_undo_test (AftercareWindow *window, gpointer data)
+{
+  AftercareSessionsView *view = sessions_view (window);
+  AftercareSessionPage *page = aftercare_sessions_view_get_page (view);
+  GListModel *sessions = aftercare_store_get_sessions (aftercare_window_get_store (window));
+  g_autofree char *deleted_id = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 2);
+  g_assert_nonnull (find_session_row (window, "Sports · moderate pressure"));
+  /* The newest is chosen; the Delete key in the list deletes it. */
+  deleted_id = g_strdup (aftercare_session_get_id (aftercare_session_page_get_session (page)));
+  press_delete_in_list (aftercare_sessions_view_get_list_view (view));
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 1);
+  g_assert_null (find_session_row (window, "Sports · moderate pressure"));
+  g_assert_cmpstr (aftercare_session_get_id (aftercare_session_page_get_session (page)), !=, deleted_id);
+
+  /* Ctrl+Z, or the toast's Undo, brings it back, and shows it again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "sessions.undo-delete", NULL));
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 2);
+  g_assert_nonnull (find_session_row (window, "Sports · moderate pressure"));
+  g_assert_cmpstr (aftercare_session_get_id (aftercare_session_page_get_session (page)), ==, deleted_id);
+  /* Nothing left to undo. */
+  g_assert_false (aftercare_store_can_undo_delete (aftercare_window_get_store (window)));
+
+  /* The row's context menu and the page's menu delete too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_session_row (window, "Swedish · light pressure")),
+                                             "row.delete", NULL));
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 1);
+  g_assert_null (find_session_row (window, "Swedish · light pressure"));
+  gtk_widget_activate_action (GTK_WIDGET (view), "sessions.undo-delete", NULL);
+  spin (50);
+  g_assert_nonnull (find_session_row (window, "Swedish · light pressure"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.delete", NULL));
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (view), "sessions.undo-delete", NULL);
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 2);
+}
+
+static void
+narrow_test (AftercareWindow *window, gpointer data)
+{
+  AftercareSessionsView *view = sessions_view (window);
+  int minimum, natural;
+
+  /* The page is open, as on a phone: nothing may need more than 360 px. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "sessions.open", "s", "");
+  gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("The Sessions view needs %d px", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+
+  /* And so do the dialogs. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "sessions.new", NULL);
+  gtk_widget_measure (adw_window_get_content (find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR)),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("The session editor needs %d px", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+  gtk_window_destroy (find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR));
+  gtk_widget_activate_action (GTK_WIDGET (aftercare_sessions_view_get_page (view)), "session.check-in", NULL);
+  gtk_widget_measure (adw_window_get_content (find_toplevel (AFTERCARE_TYPE_CHECKIN_DIALOG)),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("The check-in dialog needs %d px", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
+static void
+test_fits_360_pixels (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (sessions, make_session (3, AFTERCARE_MASSAGE_MYOFASCIAL_RELEASE, AFTERCARE_PRESSURE_MODERATE,
+                                           "Jordan Avery-Featherstonehaugh"));
+  store_sessions (f, sessions, NULL);
+  run_app (f, narrow_test, NULL);
+}
+
+static void
+test_delete_and_undo (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (sessions, make_session (3, AFTERCARE_MASSAGE_SPORTS, AFTERCARE_PRESSURE_MODERATE, ""));
+  g_ptr_array_add (sessions, make_session (40, AFTERCARE_MASSAGE_SWEDISH, AFTERCARE_PRESSURE_LIGHT, "Ana"));
+  store_sessions (f, sessions, NULL);
+  run_app (f, delete_and_undo_test, NULL);
+}
+
+/* ---- Edit a massage and a check-in --------------------------------------------- */
+
+static void
+edit_test (AftercareWindow *window, gpointer data)
+{
+  AftercareSessionsView *view = sessions_view (window);
+  AftercareSessionPage *page = aftercare_sessions_view_get_page (view);
+  AftercareTimelineView *timeline = aftercare_session_page_get_timeline (page);
+  GType t = AFTERCARE_TYPE_SESSION_EDITOR;
+  AftercareSessionEditor *editor;
+  AftercareCheckinDialog *dialog;
+  AftercareSessionRow *row;
+  GtkListBox *checkins;
+  GtkWidget *first;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.edit", NULL));
+  editor = find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR);
+  g_assert_nonnull (editor);
+  /* It opens with what was logged. */
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, t, "client_row")), ==, "Ana");
+  g_assert_cmpuint (adw_combo_row_get_selected (child (editor, t, "type_row")), ==, AFTERCARE_MASSAGE_SWEDISH);
+  gtk_editable_set_text (child (editor, t, "client_row"), "Ana Lima");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  spin (100);
+
+  /* The row and the page show the change; the end time is untouched. */
+  row = find_session_row (window, "Swedish · light pressure");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (gtk_label_get_label (child (row, AFTERCARE_TYPE_SESSION_ROW, "subtitle_label")),
+                            "Ana Lima"));
+  g_assert_cmpstr (aftercare_session_get_client (aftercare_session_page_get_session (page)), ==, "Ana Lima");
+  g_assert_cmpuint (aftercare_timeline_view_get_n_points (timeline), ==, 2);
+
+  /* A check-in, from its row on the page: the newest is listed first. */
+  checkins = child (page, AFTERCARE_TYPE_SESSION_PAGE, "checkins_list");
+  first = gtk_widget_get_first_child (GTK_WIDGET (checkins));
+  g_signal_emit_by_name (checkins, "row-activated", first);
+  dialog = find_toplevel (AFTERCARE_TYPE_CHECKIN_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpfloat (gtk_range_get_value (child (dialog, AFTERCARE_TYPE_CHECKIN_DIALOG, "soreness_scale")), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "checkin.delete", NULL));
+  spin (100);
+  g_assert_null (find_toplevel (AFTERCARE_TYPE_CHECKIN_DIALOG));
+  g_assert_cmpuint (aftercare_timeline_view_get_n_points (timeline), ==, 1);
+  g_assert_cmpint (aftercare_assessment_get_soreness (aftercare_session_page_get_assessment (page)), ==, 3);
+}
+
+static void
+test_edit_a_massage_and_a_check_in (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
+  AftercareSession *session = make_session (30, AFTERCARE_MASSAGE_SWEDISH, AFTERCARE_PRESSURE_LIGHT, "Ana");
+  GDateTime *ended = aftercare_session_get_ended_at (session);
+  g_autoptr(GDateTime) at_2h = g_date_time_add_hours (ended, 2);
+  g_autoptr(GDateTime) at_20h = g_date_time_add_hours (ended, 20);
+
+  g_ptr_array_add (sessions, session);
+  g_ptr_array_add (checkins, aftercare_checkin_new (aftercare_session_get_id (session), at_2h, 3, 0));
+  g_ptr_array_add (checkins, aftercare_checkin_new (aftercare_session_get_id (session), at_20h, 1, 0));
+  store_sessions (f, sessions, checkins);
+  run_app (f, edit_test, NULL);
+}
+
+/* ---- Search ------------------------------------------------------------------ */
+
+static gboolean
+filter_done (gpointer data)
+{
+  guint pending;
+
+  g_object_get (data, "pending", &pending, NULL);
+  return pending == 0;
+}
+
+static void
+search_test (AftercareWindow *window, gpointer data)
+{
+  AftercareSessionsView *view = sessions_view (window);
+  GtkListView *list = aftercare_sessions_view_get_list_view (view);
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (list));
+  GtkEditable *entry = child (view, AFTERCARE_TYPE_SESSIONS_VIEW, "search_entry");
+  GtkStack *list_stack = child (view, AFTERCARE_TYPE_SESSIONS_VIEW, "list_stack");
+  GObject *filtered = G_OBJECT (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (shown)));
+
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "sessions.search", NULL));
+  /* By client, whatever the case. */
+  gtk_editable_set_text (entry, "jordan");
+  wait_until (filter_done, filtered, "the search is done");
+  spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  /* By type. */
+  gtk_editable_set_text (entry, "Swedish");
+  wait_until (filter_done, filtered, "the search is done");
+  spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_assert_nonnull (find_session_row (window, "Swedish · light pressure"));
+  gtk_editable_set_text (entry, "nobody");
+  wait_until (filter_done, filtered, "the search is done");
+  spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
+  /* Leaving the search shows them all. */
+  gtk_search_bar_set_search_mode (child (view, AFTERCARE_TYPE_SESSIONS_VIEW, "search_bar"), FALSE);
+  spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
+}
+
+static void
+test_search_by_client_or_type (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (sessions, make_session (3, AFTERCARE_MASSAGE_SPORTS, AFTERCARE_PRESSURE_MODERATE, "Jordan Avery"));
+  g_ptr_array_add (sessions, make_session (30, AFTERCARE_MASSAGE_SWEDISH, AFTERCARE_PRESSURE_LIGHT, "Ana"));
+  g_ptr_array_add (sessions, make_session (50, AFTERCARE_MASSAGE_THAI, AFTERCARE_PRESSURE_DEEP, "Jordan Avery"));
+  store_sessions (f, sessions, NULL);
+  run_app (f, search_test, NULL);
+}
+
+/* ---- The verdict follows the clock ----------------------------------------- */
+
+typedef struct {
+  AftercareSessionPage *page;
+  AftercareVerdict verdict;
+} VerdictWait;
+
+static gboolean
+page_verdict_is (gpointer data)
+{
+  VerdictWait *w = data;
+  AftercareAssessment *assessment = aftercare_session_page_get_assessment (w->page);
+
+  return assessment != NULL && aftercare_assessment_get_verdict (assessment) == w->verdict;
+}
+
+static gboolean
+row_verdict_is_easy_run (gpointer row)
+{
+  return aftercare_session_row_get_verdict (row) == AFTERCARE_VERDICT_EASY_RUN;
+}
+
+static void
+boundary_test (AftercareWindow *window, gpointer data)
+{
+  AftercareSession *stored = data;
+  AftercareSessionPage *page = aftercare_sessions_view_get_page (sessions_view (window));
+  g_autoptr(GDateTime) just_before = g_date_time_add_seconds (aftercare_session_get_ended_at (stored), 12 * 3600 - 1.5);
+  VerdictWait wait = { page, AFTERCARE_VERDICT_WAIT };
+  AftercareSessionRow *row;
+  gint64 started;
+
+  /* Deep pressure: no running until 12 hours after; then an easy run. */
+  aftercare_clock_set_now (aftercare_window_get_clock (window), just_before);
+  spin (50);
+  g_assert_true (page_verdict_is (&wait));
+  row = find_session_row (window, "Deep tissue · deep pressure");
+  g_assert_cmpint (aftercare_session_row_get_verdict (row), ==, AFTERCARE_VERDICT_WAIT);
+
+  /* Nobody touches anything: the boundary passes, the page follows. */
+  started = g_get_monotonic_time ();
+  wait.verdict = AFTERCARE_VERDICT_EASY_RUN;
+  wait_until (page_verdict_is, &wait, "the verdict changes at 12 hours");
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 4 * G_USEC_PER_SEC);
+  /* The row has a timer of its own: it follows within moments. */
+  wait_until (row_verdict_is_easy_run, row, "the row's verdict changes at 12 hours");
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 4 * G_USEC_PER_SEC);
+  g_assert_cmpint (aftercare_assessment_get_phase (aftercare_session_page_get_assessment (page)), ==,
+                   AFTERCARE_PHASE_FIRST_RUN);
+}
+
+static void
+test_verdict_updates_when_a_phase_ends (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (sessions, make_session (20, AFTERCARE_MASSAGE_DEEP_TISSUE, AFTERCARE_PRESSURE_DEEP, ""));
+  store_sessions (f, sessions, NULL);
+  run_app (f, boundary_test, sessions->pdata[0]);
+}
+
+/* ---- A damaged database ------------------------------------------------------- */
+
+static void
+damaged_test (AftercareWindow *window, gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  g_autofree char *contents = NULL;
+  AdwMessageDialog *dialog;
+
+  /* It says so, and leaves the file as it was. */
+  g_assert_null (aftercare_window_get_store (window));
+  g_assert_true (AFTERCARE_IS_STORE_ERROR_PAGE (content));
+  g_assert_true (g_file_get_contents (f->db_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "This is not a database.\n");
+
+  /* Start Fresh asks first, then moves it aside. */
+  g_assert_true (gtk_widget_activate_action (content, "store-error.start-fresh", NULL));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "start-fresh");
+  spin (100);
+  g_assert_nonnull (aftercare_window_get_store (window));
+  g_assert_true (AFTERCARE_IS_SESSIONS_VIEW (sessions_view (window)));
+  g_assert_true (gtk_widget_get_ancestor (GTK_WIDGET (sessions_view (window)), AFTERCARE_TYPE_WINDOW) != NULL);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), f->dir));
+}
+
+static void
+test_damaged_database_is_kept_and_can_start_fresh (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint backups = 0;
+
+  g_assert_true (g_file_set_contents (f->db_path, "This is not a database.\n", -1, NULL));
+  run_app (f, damaged_test, f);
+
+  /* The old file is still there, beside the new one, with what it held. */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autofree char *contents = NULL;
+
+      if (g_file_get_contents (path, &contents, NULL, NULL) &&
+          g_strcmp0 (contents, "This is not a database.\n") == 0)
+        backups++;
+    }
+  g_assert_cmpuint (backups, ==, 1);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/sessions/empty-list-offers-to-log-a-massage", Fixture, NULL,
+              fixture_set_up, test_empty_list_offers_to_log_a_massage, fixture_tear_down);
+  g_test_add ("/sessions/log-a-massage-and-check-in", Fixture, NULL,
+              fixture_set_up, test_log_a_massage_and_check_in, fixture_tear_down);
+  g_test_add ("/sessions/editor-refuses-bad-values", Fixture, NULL,
+              fixture_set_up, test_editor_refuses_bad_values, fixture_tear_down);
+  g_test_add ("/sessions/fits-360-pixels", Fixture, NULL,
+              fixture_set_up, test_fits_360_pixels, fixture_tear_down);
+  g_test_add ("/sessions/delete-and-undo", Fixture, NULL,
+              fixture_set_up, test_delete_and_undo, fixture_tear_down);
+  g_test_add ("/sessions/edit-a-massage-and-a-check-in", Fixture, NULL,
+              fixture_set_up, test_edit_a_massage_and_a_check_in, fixture_tear_down);
+  g_test_add ("/sessions/search-by-client-or-type", Fixture, NULL,
+              fixture_set_up, test_search_by_client_or_type, fixture_tear_down);
+  g_test_add ("/sessions/verdict-updates-when-a-phase-ends", Fixture, NULL,
+              fixture_set_up, test_verdict_updates_when_a_phase_ends, fixture_tear_down);
+  g_test_add ("/sessions/damaged-database-is-kept-and-can-start-fresh", Fixture, NULL,
+              fixture_set_up, test_damaged_database_is_kept_and_can_start_fresh, fixture_tear_down);
+  return g_test_run ();
+}

@@ -1,0 +1,650 @@
+/* test-wizard.c: the "Can I run today?" wizard, driven step by step, shows what the advisor says. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "aftercare-advisor.h"
+#include "aftercare-catalog.h"
+#include "aftercare-store.h"
+#include "aftercare-time.h"
+#include "aftercare-verdict-page.h"
+#include "aftercare-wizard.h"
+
+typedef struct {
+  GtkWindow *window;
+  AftercareWizard *wizard;
+  GDateTime *now;
+  AftercareStore *store;
+  char *dir;
+} Fixture;
+
+/* What a person enters, and what the test hands the advisor directly. */
+typedef struct {
+  AftercareMassageType type;
+  AftercarePressure pressure;
+  gboolean first_time;
+  guint ended_choice;       /* 0 just now, 1 one hour, 2 two hours, 3 four hours, 4 earlier */
+  int earlier_hours;        /* with ended_choice 4: how many hours before now */
+  guint soreness;
+  AftercareSymptoms symptoms;
+  AftercarePlannedRun planned_run;
+} Answers;
+
+static const int quick_choice_hours[] = { 0, 1, 2, 4 };
+
+static GtkWidget *
+child (Fixture *f, const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->wizard),
+                                                                 AFTERCARE_TYPE_WIZARD, name));
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static GtkWidget *
+verdict_child (Fixture *f, const char *name)
+{
+  GtkWidget *page = child (f, "verdict_page");
+  GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (page, AFTERCARE_TYPE_VERDICT_PAGE, name));
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static const char *
+label_text (GtkWidget *label)
+{
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static gboolean
+set_done_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the window lay out and draw: a warning while drawing fails the test. */
+static void
+settle (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (40, set_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->now = g_date_time_new_local (2026, 11, 24, 18, 0, 0);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  f->wizard = AFTERCARE_WIZARD (aftercare_wizard_new ());
+  aftercare_wizard_set_now (f->wizard, f->now);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->wizard));
+  gtk_window_set_default_size (f->window, 800, 700);
+  gtk_window_present (f->window);
+  settle ();
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (f->window);
+  g_date_time_unref (f->now);
+  g_clear_object (&f->store);
+  if (f->dir != NULL)
+    {
+      g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+          g_remove (path);
+        }
+      g_rmdir (f->dir);
+      g_free (f->dir);
+    }
+}
+
+/* A store of its own in a fresh folder, handed to the wizard. */
+static void
+fixture_set_up_with_store (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture_set_up (f, data);
+  f->dir = g_dir_make_tmp ("aftercare-wizard-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "aftercare.db", NULL);
+  f->store = aftercare_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static const char *
+step_name (Fixture *f)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (child (f, "steps")));
+}
+
+static void
+next (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->wizard), "wizard.next", NULL));
+  settle ();
+}
+
+static GtkCheckButton *
+find_check (GtkWidget *widget)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return GTK_CHECK_BUTTON (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkCheckButton *check = find_check (c);
+
+      if (check != NULL)
+        return check;
+    }
+  return NULL;
+}
+
+static AdwActionRow *
+find_row_titled (GtkWidget *widget, const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_ACTION_ROW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      AdwActionRow *row = find_row_titled (c, title);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+/* As a person does it: a click on the row of each symptom felt. */
+static void
+check_symptoms (Fixture *f, AftercareSymptoms symptoms)
+{
+  for (int bit = -1; (bit = g_bit_nth_lsf (symptoms, bit)) >= 0; )
+    {
+      AdwActionRow *row = find_row_titled (child (f, "steps"), aftercare_symptom_get_title (1u << bit));
+
+      g_assert_nonnull (row);
+      adw_action_row_activate (row);
+    }
+}
+
+static void
+choose_earlier (Fixture *f, int hours)
+{
+  g_autoptr(GDateTime) when = g_date_time_add_hours (f->now, -hours);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "ended_row")), 4);
+  settle ();
+  gtk_calendar_select_day (GTK_CALENDAR (child (f, "calendar")), when);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "hour_spin")), g_date_time_get_hour (when));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "minute_spin")), g_date_time_get_minute (when));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (child (f, "custom_time_button")));
+}
+
+static void
+enter_massage (Fixture *f, const Answers *a)
+{
+  static const char *pressure_buttons[] = { "pressure_light", "pressure_moderate", "pressure_deep" };
+
+  g_assert_cmpstr (step_name (f), ==, "massage");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "type_row")), a->type);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (f, pressure_buttons[a->pressure])), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (child (f, "first_time_switch")), a->first_time);
+  if (a->ended_choice < G_N_ELEMENTS (quick_choice_hours))
+    adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "ended_row")), a->ended_choice);
+  else
+    choose_earlier (f, a->earlier_hours);
+}
+
+static void
+walk_to_verdict (Fixture *f, const Answers *a)
+{
+  static const char *run_buttons[] = { "run_easy", "run_steady", "run_hard" };
+
+  enter_massage (f, a);
+  next (f);
+  g_assert_cmpstr (step_name (f), ==, "feeling");
+  g_assert_cmpstr (label_text (child (f, "step_label")), ==, "Step 2 of 4");
+  gtk_range_set_value (GTK_RANGE (child (f, "soreness_scale")), a->soreness);
+  check_symptoms (f, a->symptoms);
+  next (f);
+  g_assert_cmpstr (step_name (f), ==, "run");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (f, run_buttons[a->planned_run])), TRUE);
+  next (f);
+  g_assert_cmpstr (step_name (f), ==, "verdict");
+  g_assert_cmpstr (label_text (child (f, "step_label")), ==, "Step 4 of 4");
+}
+
+/* The same answers, straight to the advisor. */
+static AftercareAssessment *
+assess_directly (Fixture *f, const Answers *a)
+{
+  int hours = a->ended_choice < G_N_ELEMENTS (quick_choice_hours) ? quick_choice_hours[a->ended_choice]
+                                                                    : a->earlier_hours;
+  g_autoptr(GDateTime) ended_at = g_date_time_add_hours (f->now, -hours);
+  g_autoptr(AftercareSession) session = aftercare_session_new (ended_at);
+  g_autoptr(GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
+
+  aftercare_session_set_massage_type (session, a->type);
+  aftercare_session_set_pressure (session, a->pressure);
+  aftercare_session_set_first_time (session, a->first_time);
+  g_ptr_array_add (checkins, aftercare_checkin_new (aftercare_session_get_id (session), f->now,
+                                                    a->soreness, a->symptoms));
+  return aftercare_advisor_assess (session, checkins, a->planned_run, f->now);
+}
+
+static void
+assert_reasons_shown (Fixture *f, AftercareAssessment *expected)
+{
+  const char * const *reasons = aftercare_assessment_get_reasons (expected);
+  GtkWidget *list = verdict_child (f, "reasons_list");
+  guint i = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      g_assert_nonnull (reasons[i]);
+      g_assert_cmpstr (label_text (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))), ==, reasons[i]);
+      i++;
+    }
+  g_assert_null (reasons[i]);
+  g_assert_cmpuint (i, >, 0);
+}
+
+static void
+assert_verdict_shown (Fixture *f, const Answers *a, AftercareVerdict verdict)
+{
+  static const char *styles[] = { "success", "success", "accent", "warning", "error" };
+  g_autoptr(AftercareAssessment) expected = assess_directly (f, a);
+  GDateTime *run_after = aftercare_assessment_get_run_after (expected);
+  g_autofree char *recheck = aftercare_time_format_clock (aftercare_assessment_get_recheck_at (expected), f->now, TRUE);
+  GtkWidget *headline = verdict_child (f, "headline");
+
+  g_assert_cmpint (aftercare_assessment_get_verdict (expected), ==, verdict);
+  g_assert_cmpstr (label_text (headline), ==, aftercare_verdict_get_title (verdict));
+  g_assert_true (gtk_widget_has_css_class (headline, styles[verdict]));
+  g_assert_true (gtk_widget_has_css_class (verdict_child (f, "verdict_icon"), styles[verdict]));
+  g_assert_cmpstr (label_text (verdict_child (f, "description_label")), ==, aftercare_verdict_get_description (verdict));
+  assert_reasons_shown (f, expected);
+  g_assert_cmpstr (label_text (verdict_child (f, "advice_label")), ==, aftercare_assessment_get_advice (expected));
+  g_assert_cmpstr (label_text (verdict_child (f, "recheck_label")), ==, recheck);
+  g_assert_cmpstr (label_text (verdict_child (f, "disclaimer_label")), ==, aftercare_disclaimer ());
+  g_assert_cmpint (gtk_widget_get_visible (verdict_child (f, "run_after_label")), ==, run_after != NULL);
+  if (run_after != NULL)
+    {
+      g_autofree char *clock = aftercare_time_format_clock (run_after, f->now, TRUE);
+
+      g_assert_nonnull (strstr (label_text (verdict_child (f, "run_after_label")), clock));
+    }
+  g_assert_cmpint (gtk_widget_get_visible (verdict_child (f, "warning_card")), ==,
+                   aftercare_assessment_get_red_flags (expected) != 0);
+}
+
+static void
+test_verdict_train (Fixture *f, gconstpointer data)
+{
+  /* A day and a half later, barely sore: normal training, hard run included. */
+  Answers a = { AFTERCARE_MASSAGE_SPORTS, AFTERCARE_PRESSURE_DEEP, FALSE, 4, 36, 1, 0, AFTERCARE_PLANNED_RUN_HARD };
+
+  walk_to_verdict (f, &a);
+  assert_verdict_shown (f, &a, AFTERCARE_VERDICT_TRAIN);
+}
+
+static void
+test_verdict_easy_run (Fixture *f, gconstpointer data)
+{
+  Answers a = { AFTERCARE_MASSAGE_SWEDISH, AFTERCARE_PRESSURE_LIGHT, FALSE, 1, 0, 0, 0, AFTERCARE_PLANNED_RUN_EASY };
+
+  walk_to_verdict (f, &a);
+  assert_verdict_shown (f, &a, AFTERCARE_VERDICT_EASY_RUN);
+}
+
+static void
+test_verdict_wait (Fixture *f, gconstpointer data)
+{
+  /* Deep work two hours ago: no run until 12 hours after, shown as a clock time. */
+  Answers a = { AFTERCARE_MASSAGE_DEEP_TISSUE, AFTERCARE_PRESSURE_DEEP, FALSE, 2, 0, 1, 0, AFTERCARE_PLANNED_RUN_EASY };
+
+  walk_to_verdict (f, &a);
+  assert_verdict_shown (f, &a, AFTERCARE_VERDICT_WAIT);
+  g_assert_cmpstr (label_text (verdict_child (f, "run_after_label")), ==, "An easy run from tomorrow 04:00");
+}
+
+static void
+test_verdict_rest (Fixture *f, gconstpointer data)
+{
+  Answers a = { AFTERCARE_MASSAGE_THAI, AFTERCARE_PRESSURE_MODERATE, FALSE, 3, 0, 2,
+                AFTERCARE_SYMPTOM_HEAVINESS, AFTERCARE_PLANNED_RUN_STEADY };
+
+  walk_to_verdict (f, &a);
+  assert_verdict_shown (f, &a, AFTERCARE_VERDICT_REST);
+}
+
+static void
+test_verdict_seek_care (Fixture *f, gconstpointer data)
+{
+  Answers a = { AFTERCARE_MASSAGE_TRIGGER_POINT, AFTERCARE_PRESSURE_DEEP, TRUE, 0, 0, 3,
+                AFTERCARE_SYMPTOM_SHARP_PAIN | AFTERCARE_SYMPTOM_NUMBNESS, AFTERCARE_PLANNED_RUN_EASY };
+
+  walk_to_verdict (f, &a);
+  assert_verdict_shown (f, &a, AFTERCARE_VERDICT_SEEK_CARE);
+  /* The warning signs are named first, outright. */
+  g_assert_true (gtk_widget_get_visible (verdict_child (f, "warning_card")));
+  g_assert_cmpstr (label_text (verdict_child (f, "warning_text")), ==,
+                   "You reported sharp pain and numbness. That is not the usual soreness after a massage.");
+}
+
+static void
+test_starts_clean (Fixture *f, gconstpointer data)
+{
+  g_assert_cmpstr (step_name (f), ==, "massage");
+  g_assert_cmpstr (label_text (child (f, "step_label")), ==, "Step 1 of 4");
+  g_assert_false (gtk_widget_get_sensitive (child (f, "back_button")));
+  g_assert_true (gtk_widget_get_sensitive (child (f, "next_button")));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (f, "type_row"))), ==, AFTERCARE_MASSAGE_SWEDISH);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (f, "ended_row"))), ==, 0);
+  g_assert_false (gtk_widget_get_visible (child (f, "custom_time_row")));
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (child (f, "soreness_scale"))), ==, 0);
+  g_assert_cmpstr (label_text (child (f, "soreness_band_label")), ==, aftercare_soreness_get_band (0));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (child (f, "run_easy"))));
+  /* Without a store there is nowhere to save to, so no button offers it. */
+  g_assert_false (gtk_widget_get_visible (verdict_child (f, "save_button")));
+}
+
+static void
+test_back_keeps_answers (Fixture *f, gconstpointer data)
+{
+  Answers a = { AFTERCARE_MASSAGE_SWEDISH, AFTERCARE_PRESSURE_LIGHT, FALSE, 0, 0, 4, 0, AFTERCARE_PLANNED_RUN_EASY };
+
+  walk_to_verdict (f, &a);
+  assert_verdict_shown (f, &a, AFTERCARE_VERDICT_REST);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->wizard), "wizard.back", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->wizard), "wizard.back", NULL));
+  settle ();
+  g_assert_cmpstr (step_name (f), ==, "feeling");
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (child (f, "soreness_scale"))), ==, 4);
+  /* Softer now: the new verdict replaces the old one. */
+  gtk_range_set_value (GTK_RANGE (child (f, "soreness_scale")), 1);
+  a.soreness = 1;
+  next (f);
+  next (f);
+  assert_verdict_shown (f, &a, AFTERCARE_VERDICT_EASY_RUN);
+}
+
+static void
+test_start_over_clears_everything (Fixture *f, gconstpointer data)
+{
+  Answers a = { AFTERCARE_MASSAGE_HOT_STONE, AFTERCARE_PRESSURE_DEEP, TRUE, 2, 0, 6,
+                AFTERCARE_SYMPTOM_FEVER, AFTERCARE_PLANNED_RUN_HARD };
+
+  walk_to_verdict (f, &a);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->wizard), "wizard.start-over", NULL));
+  settle ();
+  test_starts_clean (f, data);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (child (f, "first_time_switch"))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child (f, "pressure_moderate"))));
+  for (int bit = 0; bit < 14; bit++)
+    {
+      AdwActionRow *row = find_row_titled (child (f, "steps"), aftercare_symptom_get_title (1u << bit));
+
+      g_assert_nonnull (row);
+      g_assert_false (gtk_check_button_get_active (find_check (GTK_WIDGET (row))));
+    }
+}
+
+static void
+test_future_end_blocks_next (Fixture *f, gconstpointer data)
+{
+  choose_earlier (f, -3);  /* three hours from now */
+  settle ();
+  g_assert_true (gtk_widget_get_visible (child (f, "time_error_label")));
+  g_assert_false (gtk_widget_get_sensitive (child (f, "next_button")));
+  gtk_widget_activate_action (GTK_WIDGET (f->wizard), "wizard.next", NULL);
+  g_assert_cmpstr (step_name (f), ==, "massage");
+  /* Back to a time that has passed: on we go. */
+  choose_earlier (f, 3);
+  g_assert_false (gtk_widget_get_visible (child (f, "time_error_label")));
+  next (f);
+  g_assert_cmpstr (step_name (f), ==, "feeling");
+}
+
+static void
+test_type_brings_its_usual_pressure (Fixture *f, gconstpointer data)
+{
+  AftercareMassageKind *deep_tissue = aftercare_catalog_lookup (AFTERCARE_MASSAGE_DEEP_TISSUE);
+
+  aftercare_wizard_set_massage_type (f->wizard, AFTERCARE_MASSAGE_DEEP_TISSUE);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (f, "type_row"))), ==,
+                    AFTERCARE_MASSAGE_DEEP_TISSUE);
+  g_assert_cmpint (aftercare_massage_kind_get_typical_pressure (deep_tissue), ==, AFTERCARE_PRESSURE_DEEP);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child (f, "pressure_deep"))));
+  /* A pressure the person chose stays when they change the type. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (f, "pressure_light")), TRUE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "type_row")), AFTERCARE_MASSAGE_SPORTS);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child (f, "pressure_light"))));
+}
+
+static void
+test_soreness_says_its_band (Fixture *f, gconstpointer data)
+{
+  GtkWidget *scale = child (f, "soreness_scale");
+  g_autofree char *spoken = g_strdup_printf ("4, %s", aftercare_soreness_get_band (4));
+
+  next (f);
+  gtk_range_set_value (GTK_RANGE (scale), 4);
+  g_assert_cmpstr (label_text (child (f, "soreness_value_label")), ==, "4");
+  g_assert_cmpstr (label_text (child (f, "soreness_band_label")), ==, aftercare_soreness_get_band (4));
+  gtk_test_accessible_assert_property (scale, GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, spoken);
+  gtk_test_accessible_assert_property (scale, GTK_ACCESSIBLE_PROPERTY_LABEL, "Soreness");
+}
+
+static void
+test_controls_have_names (Fixture *f, gconstpointer data)
+{
+  AdwActionRow *row = find_row_titled (child (f, "steps"), aftercare_symptom_get_title (AFTERCARE_SYMPTOM_NUMBNESS));
+  GtkWidget *check = GTK_WIDGET (find_check (GTK_WIDGET (row)));
+
+  /* The one icon-only button: a tooltip and a name for screen readers. */
+  gtk_test_accessible_assert_property (child (f, "custom_time_button"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Choose Date and Time");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (child (f, "custom_time_button")), ==, "Choose Date and Time");
+  gtk_test_accessible_assert_property (child (f, "hour_spin"), GTK_ACCESSIBLE_PROPERTY_LABEL, "Hour");
+  gtk_test_accessible_assert_property (child (f, "minute_spin"), GTK_ACCESSIBLE_PROPERTY_LABEL, "Minute");
+  g_assert_nonnull (check);
+  gtk_test_accessible_assert_property (check, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       aftercare_symptom_get_title (AFTERCARE_SYMPTOM_NUMBNESS));
+  gtk_test_accessible_assert_property (check, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       aftercare_symptom_get_description (AFTERCARE_SYMPTOM_NUMBNESS));
+}
+
+static void
+test_clock_follows_the_desktop (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) desktop = g_settings_new ("org.gnome.desktop.interface");
+  Answers a = { AFTERCARE_MASSAGE_DEEP_TISSUE, AFTERCARE_PRESSURE_DEEP, FALSE, 2, 0, 1, 0, AFTERCARE_PLANNED_RUN_EASY };
+  g_autoptr(AftercareAssessment) expected = NULL;
+  g_autofree char *clock_12h = NULL;
+  g_autofree char *clock_24h = NULL;
+
+  walk_to_verdict (f, &a);
+  expected = assess_directly (f, &a);
+  clock_12h = aftercare_time_format_clock (aftercare_assessment_get_recheck_at (expected), f->now, FALSE);
+  clock_24h = aftercare_time_format_clock (aftercare_assessment_get_recheck_at (expected), f->now, TRUE);
+  g_assert_cmpstr (clock_12h, !=, clock_24h);
+  g_assert_cmpstr (label_text (verdict_child (f, "recheck_label")), ==, clock_24h);
+  /* Switched while the verdict is on show: its times follow at once. */
+  g_settings_set_string (desktop, "clock-format", "12h");
+  g_assert_cmpstr (label_text (verdict_child (f, "recheck_label")), ==, clock_12h);
+  g_settings_reset (desktop, "clock-format");
+  g_assert_cmpstr (label_text (verdict_child (f, "recheck_label")), ==, clock_24h);
+}
+
+static void
+test_verdict_icons_are_bundled (void)
+{
+  static const char *icons[] = {
+    "aftercare-verdict-train-symbolic", "aftercare-verdict-easy-run-symbolic",
+    "aftercare-verdict-wait-symbolic", "aftercare-verdict-rest-symbolic",
+    "aftercare-verdict-seek-care-symbolic",
+  };
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
+    g_assert_true (gtk_icon_theme_has_icon (theme, icons[i]));
+}
+
+static void
+test_without_sessions_no_picker (Fixture *f, gconstpointer data)
+{
+  aftercare_wizard_set_store (f->wizard, f->store);
+  settle ();
+  g_assert_true (aftercare_wizard_get_store (f->wizard) == f->store);
+  g_assert_false (gtk_widget_get_visible (child (f, "session_group")));
+  /* With somewhere to save to, the verdict page offers it. */
+  g_assert_true (gtk_widget_get_visible (verdict_child (f, "save_button")));
+}
+
+static void
+test_save_stores_massage_and_checkin (Fixture *f, gconstpointer data)
+{
+  Answers a = { AFTERCARE_MASSAGE_SPORTS, AFTERCARE_PRESSURE_DEEP, TRUE, 2, 0, 3,
+                AFTERCARE_SYMPTOM_SWELLING, AFTERCARE_PLANNED_RUN_HARD };
+  GListModel *sessions = aftercare_store_get_sessions (f->store);
+  g_autoptr(AftercareSession) session = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GDateTime) ended_at = g_date_time_add_hours (f->now, -2);
+  g_autoptr(GError) error = NULL;
+  AftercareCheckin *checkin;
+
+  aftercare_wizard_set_store (f->wizard, f->store);
+  walk_to_verdict (f, &a);
+  /* Nothing is saved until the person asks. */
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 0);
+  g_assert_true (gtk_widget_get_sensitive (verdict_child (f, "save_button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->wizard), "wizard.save-checkin", NULL));
+  settle ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 1);
+  session = g_list_model_get_item (sessions, 0);
+  g_assert_cmpint (aftercare_session_get_massage_type (session), ==, AFTERCARE_MASSAGE_SPORTS);
+  g_assert_cmpint (aftercare_session_get_pressure (session), ==, AFTERCARE_PRESSURE_DEEP);
+  g_assert_true (aftercare_session_get_first_time (session));
+  g_assert_true (g_date_time_equal (aftercare_session_get_ended_at (session), ended_at));
+  checkins = aftercare_store_list_checkins (f->store, aftercare_session_get_id (session), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checkins->len, ==, 1);
+  checkin = checkins->pdata[0];
+  g_assert_cmpuint (aftercare_checkin_get_soreness (checkin), ==, 3);
+  g_assert_cmpuint (aftercare_checkin_get_symptoms (checkin), ==, AFTERCARE_SYMPTOM_SWELLING);
+  g_assert_true (g_date_time_equal (aftercare_checkin_get_at (checkin), f->now));
+  /* Saved once: the button rests, and the massage is now a logged one. */
+  g_assert_false (gtk_widget_get_sensitive (verdict_child (f, "save_button")));
+  g_assert_true (gtk_widget_get_visible (child (f, "session_group")));
+  g_assert_true (adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (child (f, "use_session_row"))));
+}
+
+static void
+test_logged_session_counts_its_checkins (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GDateTime) ended_at = g_date_time_add_hours (f->now, -14);
+  g_autoptr(GDateTime) earlier = g_date_time_add_hours (f->now, -13);
+  g_autoptr(AftercareSession) session = aftercare_session_new (ended_at);
+  g_autoptr(AftercareCheckin) first = NULL;
+  g_autoptr(AftercareCheckin) now_checkin = NULL;
+  g_autoptr(GPtrArray) checkins = g_ptr_array_new ();
+  g_autoptr(AftercareAssessment) expected = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  Answers a = { 0, 0, FALSE, 0, 0, 1, AFTERCARE_SYMPTOM_HEADACHE, AFTERCARE_PLANNED_RUN_EASY };
+
+  aftercare_session_set_massage_type (session, AFTERCARE_MASSAGE_SWEDISH);
+  aftercare_session_set_pressure (session, AFTERCARE_PRESSURE_MODERATE);
+  g_assert_true (aftercare_store_add_session (f->store, session, &error));
+  first = aftercare_checkin_new (aftercare_session_get_id (session), earlier, 1, AFTERCARE_SYMPTOM_HEADACHE);
+  g_assert_true (aftercare_store_add_checkin (f->store, first, &error));
+  g_assert_no_error (error);
+
+  aftercare_wizard_set_store (f->wizard, f->store);
+  settle ();
+  g_assert_true (gtk_widget_get_visible (child (f, "session_group")));
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (child (f, "use_session_row")), TRUE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "session_row")), 0);
+  settle ();
+  /* The logged massage brings its own type, pressure and time. */
+  g_assert_false (gtk_widget_get_visible (child (f, "massage_group")));
+  g_assert_false (gtk_widget_get_visible (child (f, "when_group")));
+  next (f);
+  gtk_range_set_value (GTK_RANGE (child (f, "soreness_scale")), a.soreness);
+  check_symptoms (f, a.symptoms);
+  next (f);
+  next (f);
+  g_assert_cmpstr (step_name (f), ==, "verdict");
+
+  /* A headache at both check-ins, 13 hours apart, persists: seek care,
+   * where the latest check-in alone would only mean rest. */
+  now_checkin = aftercare_checkin_new (aftercare_session_get_id (session), f->now, a.soreness, a.symptoms);
+  g_ptr_array_add (checkins, first);
+  g_ptr_array_add (checkins, now_checkin);
+  expected = aftercare_advisor_assess (session, checkins, a.planned_run, f->now);
+  g_assert_cmpint (aftercare_assessment_get_verdict (expected), ==, AFTERCARE_VERDICT_SEEK_CARE);
+  g_assert_cmpstr (label_text (verdict_child (f, "headline")), ==,
+                   aftercare_verdict_get_title (AFTERCARE_VERDICT_SEEK_CARE));
+  assert_reasons_shown (f, expected);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->wizard), "wizard.save-checkin", NULL));
+  stored = aftercare_store_list_checkins (f->store, aftercare_session_get_id (session), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_sessions (f->store)), ==, 1);
+}
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* What the application does for its resource base path. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_PATH "/icons");
+
+  ADD ("/wizard/starts-clean", test_starts_clean);
+  ADD ("/wizard/verdict/train", test_verdict_train);
+  ADD ("/wizard/verdict/easy-run", test_verdict_easy_run);
+  ADD ("/wizard/verdict/wait", test_verdict_wait);
+  ADD ("/wizard/verdict/rest", test_verdict_rest);
+  ADD ("/wizard/verdict/seek-care", test_verdict_seek_care);
+  ADD ("/wizard/back-keeps-answers", test_back_keeps_answers);
+  ADD ("/wizard/start-over-clears-everything", test_start_over_clears_everything);
+  ADD ("/wizard/future-end-blocks-next", test_future_end_blocks_next);
+  ADD ("/wizard/type-brings-its-usual-pressure", test_type_brings_its_usual_pressure);
+  ADD ("/wizard/soreness-says-its-band", test_soreness_says_its_band);
+  ADD ("/wizard/controls-have-names", test_controls_have_names);
+  ADD ("/wizard/clock-follows-the-desktop", test_clock_follows_the_desktop);
+  g_test_add_func ("/wizard/verdict-icons-are-bundled", test_verdict_icons_are_bundled);
+  g_test_add ("/wizard/store/without-sessions-no-picker", Fixture, NULL,
+              fixture_set_up_with_store, test_without_sessions_no_picker, fixture_tear_down);
+  g_test_add ("/wizard/store/save-stores-massage-and-checkin", Fixture, NULL,
+              fixture_set_up_with_store, test_save_stores_massage_and_checkin, fixture_tear_down);
+  g_test_add ("/wizard/store/logged-session-counts-its-checkins", Fixture, NULL,
+              fixture_set_up_with_store, test_logged_session_counts_its_checkins, fixture_tear_down);
+  return g_test_run ();
+}
