@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aftercare-settings.h"
 #include "aftercare-store-backend.h"
 #include "aftercare-store.h"
 #include "aftercare-time.h"
@@ -222,14 +223,15 @@ aftercare_store_backend_compare_sessions (AftercareSession *a,
   return -g_strcmp0 (aftercare_session_get_id (a), aftercare_session_get_id (b));
 }
 
-/* "14:02", or with the day when it was not today ("Wed 26 Nov 14:02"). */
+/* "14:02" (or "2:02 PM", as the desktop shows clocks), with the day when
+ * it was not today ("Wed 26 Nov 14:02"). */
 static char *
 format_changed_at (gint64 changed_at_usec)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (changed_at_usec / G_USEC_PER_SEC);
 
-  return utc != NULL ? aftercare_time_format_clock (utc, now, TRUE) : NULL;
+  return utc != NULL ? aftercare_time_format_clock (utc, now, aftercare_settings_get_clock_24h ()) : NULL;
 }
 
 gboolean

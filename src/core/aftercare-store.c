@@ -11,6 +11,7 @@
 #include "aftercare-pg-backend.h"
 #include "aftercare-pg-connect.h"
 #include "aftercare-session-list.h"
+#include "aftercare-settings.h"
 #include "aftercare-sqlite-backend.h"
 #include "aftercare-store.h"
 
@@ -142,15 +143,16 @@ aftercare_store_get_default_location (void)
 char *
 aftercare_store_get_shared_location (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettings) settings = aftercare_settings_new_if_installed (APP_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
   g_autofree char *location = NULL;
 
-  /* Not installed (a build run by hand): no setting, no shared database. */
-  if (schema == NULL || !g_settings_schema_has_key (schema, "shared-database"))
+  /* Not installed (a build run by hand), or an older schema: no shared database. */
+  if (settings == NULL)
     return NULL;
-  settings = g_settings_new_full (schema, NULL, NULL);
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  if (!g_settings_schema_has_key (schema, "shared-database"))
+    return NULL;
   location = g_strstrip (g_settings_get_string (settings, "shared-database"));
   return *location != '\0' ? g_steal_pointer (&location) : NULL;
 }

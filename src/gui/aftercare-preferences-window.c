@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aftercare-database-preferences.h"
 #include "aftercare-enums.h"
 #include "aftercare-pin.h"
 #include "aftercare-preferences-window.h"
@@ -23,6 +24,7 @@ struct _AftercarePreferencesWindow
   GtkSpinButton *idle_spin;
   AdwComboRow *planned_run_row;
   AdwActionRow *clock_row;
+  AftercareDatabasePreferences *database_group;
 
   GSettings *settings;
 };
@@ -145,6 +147,7 @@ aftercare_preferences_window_class_init (AftercarePreferencesWindowClass *klass)
 
   object_class->dispose = aftercare_preferences_window_dispose;
 
+  g_type_ensure (AFTERCARE_TYPE_DATABASE_PREFERENCES);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, clinic_name_row);
   gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, pin_row);
@@ -154,6 +157,7 @@ aftercare_preferences_window_class_init (AftercarePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, idle_spin);
   gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, planned_run_row);
   gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, clock_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, database_group);
   gtk_widget_class_bind_template_callback (widget_class, pin_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, pin_changed_cb);
 }
@@ -178,5 +182,6 @@ aftercare_preferences_window_new (GtkWindow *parent,
                        NULL);
   self->settings = g_object_ref (settings);
   bind_settings (self);
+  aftercare_database_preferences_set_settings (self->database_group, settings);
   return self;
 }

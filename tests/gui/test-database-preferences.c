@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "aftercare-database-preferences.h"
+#include "aftercare-preferences-window.h"
 #include "pg-test-util.h"
 
 typedef struct
@@ -179,6 +180,26 @@ test_says_connected (Fixture       *f,
   assert_status_says (f, "Connected: Aftercare can read and save here");
 }
 
+/* The group is in the Preferences window, on the window's settings. */
+static void
+test_in_preferences_window (Fixture       *f,
+                            gconstpointer  data)
+{
+  AftercarePreferencesWindow *preferences = aftercare_preferences_window_new (f->window, f->settings);
+  AftercareDatabasePreferences *group =
+    AFTERCARE_DATABASE_PREFERENCES (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                                   AFTERCARE_TYPE_PREFERENCES_WINDOW,
+                                                                   "database_group"));
+  AdwEntryRow *row = ADW_ENTRY_ROW (gtk_widget_get_template_child (GTK_WIDGET (group),
+                                                                   AFTERCARE_TYPE_DATABASE_PREFERENCES,
+                                                                   "address_row"));
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  g_assert_true (aftercare_database_preferences_get_settings (group) == f->settings);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "service=front-desk");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -193,5 +214,6 @@ main (int argc, char *argv[])
   ADD ("/database-preferences/saves-an-address", test_saves_an_address);
   ADD ("/database-preferences/says-what-failed", test_says_what_failed);
   ADD ("/database-preferences/says-connected", test_says_connected);
+  ADD ("/database-preferences/in-preferences-window", test_in_preferences_window);
   return g_test_run ();
 }
