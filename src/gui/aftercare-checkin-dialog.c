@@ -357,7 +357,8 @@ aftercare_checkin_dialog_new (AftercareStore   *store,
   aftercare_date_time_row_set_date_time (self->time_row, now);
   if (checkin != NULL)
     {
-      self->checkin = g_object_ref (checkin);
+      /* As it is now (with its version), whatever happens to the caller's object. */
+      self->checkin = aftercare_checkin_copy (checkin);
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Check-In"));
       gtk_widget_set_visible (self->delete_button, TRUE);
       aftercare_checkin_dialog_set_values (self, aftercare_checkin_get_soreness (checkin),

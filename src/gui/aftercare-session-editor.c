@@ -392,7 +392,10 @@ aftercare_session_editor_new (AftercareStore   *store,
   aftercare_date_time_row_set_clock_24h (self->ended_row, aftercare_clock_get_24h (clock));
   if (session != NULL)
     {
-      self->session = g_object_ref (session);
+      /* A copy as it is now: the list's own object follows other desks'
+       * saves (its version too), and saving this form over one of them
+       * must be refused as a conflict, not go through. */
+      self->session = aftercare_session_copy (session);
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Massage"));
       fill_from_session (self, session);
     }
