@@ -16,6 +16,7 @@ struct _AftercareStoreErrorPage
 
   AdwStatusPage *status_page;
   GtkWidget *start_fresh_button;
+  GtkWidget *try_again_button;
 
   char *location;
 };
@@ -24,6 +25,7 @@ G_DEFINE_FINAL_TYPE (AftercareStoreErrorPage, aftercare_store_error_page, GTK_TY
 
 enum {
   STARTED_FRESH,
+  TRY_AGAIN,
   N_SIGNALS
 };
 
@@ -34,6 +36,16 @@ can_start_fresh (const GError *error)
 {
   return g_error_matches (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_DAMAGED) ||
          g_error_matches (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_TOO_NEW);
+}
+
+/* A shared database's server may be back in a moment; a bad address or
+ * password in the address will not be. */
+static gboolean
+can_try_again (const char   *location,
+               const GError *error)
+{
+  return aftercare_store_location_is_server (location) &&
+         !g_error_matches (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID);
 }
 
 static void
@@ -93,6 +105,14 @@ start_fresh_action_cb (GtkWidget  *widget,
 }
 
 static void
+try_again_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[TRY_AGAIN], 0);
+}
+
+static void
 aftercare_store_error_page_finalize (GObject *object)
 {
   AftercareStoreErrorPage *self = AFTERCARE_STORE_ERROR_PAGE (object);
@@ -120,11 +140,16 @@ aftercare_store_error_page_class_init (AftercareStoreErrorPageClass *klass)
   signals[STARTED_FRESH] = g_signal_new ("started-fresh", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  signals[TRY_AGAIN] = g_signal_new ("try-again", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-store-error-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareStoreErrorPage, status_page);
   gtk_widget_class_bind_template_child (widget_class, AftercareStoreErrorPage, start_fresh_button);
+  gtk_widget_class_bind_template_child (widget_class, AftercareStoreErrorPage, try_again_button);
 
   gtk_widget_class_install_action (widget_class, "store-error.start-fresh", NULL, start_fresh_action_cb);
+  gtk_widget_class_install_action (widget_class, "store-error.try-again", NULL, try_again_action_cb);
 }
 
 static void
@@ -141,14 +166,15 @@ aftercare_store_error_page_new (const char   *location,
   g_autofree char *description = NULL;
   g_autofree char *message = NULL;
   g_autofree char *path = NULL;
-  gboolean fresh;
+  gboolean fresh, again;
 
   g_return_val_if_fail (location != NULL, NULL);
   g_return_val_if_fail (error != NULL, NULL);
 
   self = g_object_new (AFTERCARE_TYPE_STORE_ERROR_PAGE, NULL);
   self->location = g_strdup (location);
-  fresh = can_start_fresh (error);
+  fresh = can_start_fresh (error) && !aftercare_store_location_is_server (location);
+  again = can_try_again (location, error);
   /* The status page reads markup: a path may hold "&" or "<". */
   message = g_markup_escape_text (error->message, -1);
   path = g_markup_escape_text (location, -1);
@@ -157,10 +183,15 @@ aftercare_store_error_page_new (const char   *location,
     description = g_strdup_printf (_("%s\n\nThe file at %s has not been changed. You can start fresh "
                                      "with an empty log: the file is kept as a backup beside it."),
                                    message, path);
+  else if (aftercare_store_location_is_server (location))
+    /* The server's address is in the message already. */
+    description = g_strdup (message);
   else
     description = g_strdup_printf (_("%s\n\nThe file at %s has not been changed."), message, path);
   adw_status_page_set_description (self->status_page, description);
   gtk_widget_set_visible (self->start_fresh_button, fresh);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "store-error.start-fresh", fresh);
+  gtk_widget_set_visible (self->try_again_button, again);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "store-error.try-again", again);
   return GTK_WIDGET (self);
 }

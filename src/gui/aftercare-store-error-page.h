@@ -14,7 +14,9 @@ G_DECLARE_FINAL_TYPE (AftercareStoreErrorPage, aftercare_store_error_page, AFTER
  * set aside: then "store-error.start-fresh" asks first, moves the file to a
  * backup beside it (never deletes it) and emits "started-fresh" (const
  * char *backup_path). Other errors (a folder that cannot be written, …)
- * are only explained. */
+ * are only explained. For a shared database on a server (which is never
+ * set aside from here), "store-error.try-again" emits "try-again" for the
+ * window to open it again, unless the address itself is wrong. */
 GtkWidget *aftercare_store_error_page_new (const char   *location,
                                            const GError *error);
 

@@ -318,12 +318,20 @@ started_fresh_cb (GtkWidget       *error_page,
 }
 
 static void
+try_again_cb (GtkWidget       *error_page,
+              AftercareWindow *self)
+{
+  open_store (self);
+}
+
+static void
 show_store_error (AftercareWindow *self,
                   const GError    *error)
 {
   GtkWidget *page = aftercare_store_error_page_new (self->location, error);
 
   g_signal_connect_object (page, "started-fresh", G_CALLBACK (started_fresh_cb), self, 0);
+  g_signal_connect_object (page, "try-again", G_CALLBACK (try_again_cb), self, 0);
   if (self->views_content == NULL)
     self->views_content = g_object_ref (adw_application_window_get_content (ADW_APPLICATION_WINDOW (self)));
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), page);

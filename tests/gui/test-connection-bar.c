@@ -7,6 +7,7 @@
 
 #include "aftercare-application.h"
 #include "aftercare-connection-bar.h"
+#include "aftercare-store-error-page.h"
 #include "aftercare-window.h"
 #include "pg-test-util.h"
 #include "store-test-util.h"
@@ -198,6 +199,63 @@ test_window_watches_shared_database (void)
   pg_test_drop_databases ();
 }
 
+/* The window, started while the shared database is not ready, tries again. */
+
+typedef struct
+{
+  PgTestDatabase *db;
+  gboolean checked;
+} RetryCheck;
+
+static void
+retry_activate_after_cb (GApplication *app,
+                         RetryCheck   *check)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWidget *page = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  AdwStatusPage *status;
+  GtkWidget *try_again;
+  AftercareConnectionBar *bar;
+  g_autoptr(AftercareStore) owner = NULL;
+
+  g_assert_true (AFTERCARE_IS_STORE_ERROR_PAGE (page));
+  status = ADW_STATUS_PAGE (gtk_widget_get_template_child (page, AFTERCARE_TYPE_STORE_ERROR_PAGE, "status_page"));
+  try_again = GTK_WIDGET (gtk_widget_get_template_child (page, AFTERCARE_TYPE_STORE_ERROR_PAGE, "try_again_button"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (status), "no Aftercare tables yet"));
+  /* A server's database is never "a file", nor set aside from here. */
+  g_assert_null (strstr (adw_status_page_get_description (status), "The file at"));
+  g_assert_true (gtk_widget_get_visible (try_again));
+
+  /* The owner makes the tables; trying again opens the views. */
+  owner = open_store (check->db->owner);
+  g_assert_true (gtk_widget_activate_action (page, "store-error.try-again", NULL));
+  g_assert_false (AFTERCARE_IS_STORE_ERROR_PAGE (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window))));
+  bar = AFTERCARE_CONNECTION_BAR (gtk_widget_get_template_child (GTK_WIDGET (window), AFTERCARE_TYPE_WINDOW,
+                                                                 "connection_bar"));
+  g_assert_nonnull (aftercare_connection_bar_get_store (bar));
+  check->checked = TRUE;
+  g_idle_add (close_cb, window);
+}
+
+static void
+test_window_tries_again (void)
+{
+  g_autoptr(AftercareApplication) app = NULL;
+  RetryCheck check = { NULL, FALSE };
+  char *argv[] = { (char *) "aftercare", (char *) "--db", NULL, NULL };
+
+  if (skip_without_server ())
+    return;
+  check.db = pg_test_database_new (FALSE);
+  argv[2] = check.db->desk;
+  app = aftercare_application_new ();
+  g_signal_connect_after (app, "activate", G_CALLBACK (retry_activate_after_cb), &check);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_true (check.checked);
+  g_clear_object (&app);
+  pg_test_drop_databases ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -207,5 +265,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/connection-bar/shows-lost-connection-until-back", test_shows_lost_connection);
   g_test_add_func ("/connection-bar/says-why-read-only", test_says_why_read_only);
   g_test_add_func ("/connection-bar/window-watches-shared-database", test_window_watches_shared_database);
+  g_test_add_func ("/connection-bar/window-tries-again", test_window_tries_again);
   return g_test_run ();
 }
