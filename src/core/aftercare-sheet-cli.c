@@ -125,7 +125,7 @@ parse_request (GVariantDict  *options,
   if (!parse_paper (options, request, error) || !parse_planned_run (options, request, error))
     return FALSE;
   g_variant_dict_lookup (options, "db", "^&ay", &db);
-  request->location = db != NULL ? g_strdup (db) : aftercare_store_get_default_location ();
+  request->location = db != NULL ? g_strdup (db) : aftercare_store_get_configured_location ();
   request->clinic_name = clinic_name_for (options);
   return TRUE;
 }
@@ -190,8 +190,10 @@ aftercare_sheet_cli_run (GVariantDict *options)
   g_return_val_if_fail (options != NULL, 2);
   if (!parse_request (options, &request, &error))
     return fail (2, error->message);
-  /* Opening would create a database: a sheet never does. */
-  if (!g_file_test (request.location, G_FILE_TEST_IS_REGULAR))
+  /* Opening would create a database file: a sheet never does. (A shared
+   * database on a server is only read.) */
+  if (!aftercare_store_location_is_server (request.location) &&
+      !g_file_test (request.location, G_FILE_TEST_IS_REGULAR))
     {
       g_autofree char *message = g_strdup_printf (_("--db: there is no database at “%s”"), request.location);
 

@@ -7,6 +7,7 @@
 #include "aftercare-backup-writer.h"
 #include "aftercare-store.h"
 #include "aftercare-time.h"
+#include "pdf-text.h"
 #include "pg-test-util.h"
 #include "store-test-util.h"
 
@@ -634,6 +635,36 @@ test_cli_bad_input (void)
   pg_test_drop_databases ();
 }
 
+/* The aftercare sheet of a session on the server, as from a file. */
+static void
+test_cli_sheet (void)
+{
+  Cli cli;
+  g_autofree char *input = NULL, *pdf = NULL, *text = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  PgTestDatabase *db;
+
+  if (skip_without_server ())
+    return;
+  cli_init (&cli);
+  db = pg_test_database_new (TRUE);
+  input = cli_file (&cli, "in.json", backup_json);
+  pdf = cli_file (&cli, "sheet.pdf", NULL);
+  g_assert_cmpint (cli_run (&cli, (const char *[]) { "--db", db->desk, "--import", input, NULL }, NULL, NULL), ==, 0);
+  g_assert_cmpint (cli_run (&cli, (const char *[]) { "--db", db->desk, "--sheet", "0b7c5a1e-2f4d-4c3b-9a8e-1d2c3b4a5f60",
+                                                     "--output", pdf, NULL }, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Zoë, \"Z\""));
+  g_assert_nonnull (strstr (text, "Deep tissue"));
+  g_clear_pointer (&err, g_free);
+  /* An unknown session: exit 2, and no file. */
+  g_assert_cmpint (cli_run (&cli, (const char *[]) { "--db", db->desk, "--sheet", "6b7c5a1e-2f4d-4c3b-9a8e-1d2c3b4a5f60",
+                                                     "--output", pdf, NULL }, NULL, &err), ==, 2);
+  cli_clear (&cli);
+  pg_test_drop_databases ();
+}
+
 /* With no --db, the shared database chosen in Preferences is used. */
 static void
 test_cli_uses_shared_setting (void)
@@ -675,6 +706,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/pg/desks/terminated-import-all-or-nothing", test_terminated_import_all_or_nothing);
   g_test_add_func ("/pg/cli/same-files-as-sqlite", test_cli_same_files_as_sqlite);
   g_test_add_func ("/pg/cli/bad-input", test_cli_bad_input);
+  g_test_add_func ("/pg/cli/sheet", test_cli_sheet);
   g_test_add_func ("/pg/cli/uses-shared-setting", test_cli_uses_shared_setting);
   return g_test_run ();
 }
