@@ -10,13 +10,18 @@
 G_BEGIN_DECLS
 
 /* The store (aftercare-store.c) keeps every rule that is not SQL: validation,
- * the list model, undo, import and export. A backend only stores rows. The
- * SQLite backend is the first; a PostgreSQL one will implement the same
- * interface, and the store's tests run against whichever "location" they
- * are given.
+ * the list model, undo, import and export. A backend only stores rows:
+ * aftercare-sqlite-backend.c (a file) and aftercare-pg-backend.c (a shared
+ * PostgreSQL server); the store's tests run once against each.
  *
  * Sessions are ordered newest first: by the instant they ended, latest
  * first, then by id, descending, so the order is total and stable.
+ *
+ * Rows carry versions: insert stores the object's version + 1 and sets it
+ * on the object; update replaces only the row whose version is the
+ * object's (then counts both up), and a row with another version is
+ * CONFLICT (aftercare_store_backend_set_conflict(), saying when it
+ * changed), a missing one NOT_FOUND.
  *
  * Errors are AFTERCARE_STORE_ERROR. A missing row is NOT_FOUND; inserting
  * an id that exists is CONFLICT. Every write made between begin_write() and
