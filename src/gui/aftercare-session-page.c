@@ -24,6 +24,7 @@ struct _AftercareSessionPage
 
   AdwWindowTitle *window_title;
   GtkWidget *back_button;
+  GtkWidget *check_in_button;
   GtkWidget *verdict_card;
   GtkImage *verdict_icon;
   GtkLabel *verdict_title;
@@ -503,6 +504,15 @@ aftercare_session_page_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (aftercare_session_page_parent_class)->unmap (widget);
 }
 
+/* Arriving on the page, the keyboard is on its main action, Check In. */
+static gboolean
+aftercare_session_page_grab_focus (GtkWidget *widget)
+{
+  AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (widget);
+
+  return gtk_widget_grab_focus (self->check_in_button);
+}
+
 static void
 aftercare_session_page_dispose (GObject *object)
 {
@@ -528,6 +538,7 @@ aftercare_session_page_class_init (AftercareSessionPageClass *klass)
   object_class->dispose = aftercare_session_page_dispose;
   widget_class->map = aftercare_session_page_map;
   widget_class->unmap = aftercare_session_page_unmap;
+  widget_class->grab_focus = aftercare_session_page_grab_focus;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, AFTERCARE_TYPE_SESSION,
@@ -541,6 +552,7 @@ aftercare_session_page_class_init (AftercareSessionPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-session-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, check_in_button);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, verdict_card);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, verdict_icon);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, verdict_title);

@@ -17,6 +17,7 @@ struct _AftercareSessionsView
   GtkWidget parent_instance;
 
   GtkStack *stack;
+  GtkWidget *empty_log_button;
   AdwLeaflet *leaflet;
   GtkWidget *list_pane;
   AdwWindowTitle *list_title;
@@ -502,6 +503,8 @@ add_shortcuts (AftercareSessionsView *self)
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), list_keys);
 }
 
+static gboolean aftercare_sessions_view_grab_focus (GtkWidget *widget);
+
 static void
 aftercare_sessions_view_class_init (AftercareSessionsViewClass *klass)
 {
@@ -510,10 +513,12 @@ aftercare_sessions_view_class_init (AftercareSessionsViewClass *klass)
 
   object_class->dispose = aftercare_sessions_view_dispose;
   object_class->finalize = aftercare_sessions_view_finalize;
+  widget_class->grab_focus = aftercare_sessions_view_grab_focus;
 
   g_type_ensure (AFTERCARE_TYPE_SESSION_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-sessions-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, empty_log_button);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, list_pane);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, list_title);
@@ -591,6 +596,30 @@ focus_first_row_cb (gpointer data)
    * but not from anything in this view (the search, say). */
   if (row != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
     gtk_widget_grab_focus (row);
+}
+
+/* Where the keyboard goes when the view comes on screen: the button that
+ * logs the first massage; the open page on a narrow window; else the
+ * chosen row, so the arrows and Return work at once. */
+static gboolean
+aftercare_sessions_view_grab_focus (GtkWidget *widget)
+{
+  AftercareSessionsView *self = AFTERCARE_SESSIONS_VIEW (widget);
+  GtkWidget *row;
+
+  if (self->store == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0)
+    return gtk_widget_grab_focus (self->empty_log_button);
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->page_stack) &&
+      aftercare_session_page_get_session (self->session_page) != NULL)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->session_page));
+  row = find_chosen_row (self);
+  if (row != NULL)
+    return gtk_widget_grab_focus (row);
+  /* The list has not made its rows yet: as soon as it has. */
+  if (self->focus_id == 0)
+    self->focus_id = g_idle_add_once (focus_first_row_cb, self);
+  return FALSE;
 }
 
 static void

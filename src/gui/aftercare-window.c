@@ -26,6 +26,7 @@ struct _AftercareWindow
   GtkWidget *lock_button;
   AftercareSessionsView *sessions_view;
   AftercareWizard *wizard;
+  GtkWidget *reference_view;
 
   GSettings *settings;
   AftercareClinicMode *clinic_mode;
@@ -84,6 +85,26 @@ show_view_action_cb (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (parameter, NULL));
 }
 
+/* The view on show takes the keyboard: a switcher button clicked, or
+ * Alt+2 pressed on one, must not keep it, or Enter would press that button
+ * again instead of going on in the view. */
+static void
+focus_visible_view (AftercareWindow *self)
+{
+  const char *view = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || self->clinic_mode == NULL)
+    return;
+  if (g_strcmp0 (view, "can-i-run") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->wizard));
+  else if (g_strcmp0 (view, "massage-types") == 0)
+    gtk_widget_grab_focus (self->reference_view);
+  else if (aftercare_clinic_mode_get_locked (self->clinic_mode))
+    aftercare_lock_page_focus (self->lock_page);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->sessions_view));
+}
+
 /* ---- Clinic mode ------------------------------------------------------- */
 
 static void
@@ -97,6 +118,9 @@ update_lock (AftercareWindow *self)
                           aftercare_clinic_mode_get_enabled (self->clinic_mode) && !locked);
   if (locked)
     aftercare_lock_page_reset (self->lock_page, NULL);
+  /* The PIN field and the sessions take each other's place: the keyboard follows. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "sessions") == 0)
+    focus_visible_view (self);
 }
 
 /* Dialogs and Preferences left open by the last person go too: every
@@ -393,6 +417,7 @@ aftercare_window_class_init (AftercareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, lock_button);
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, sessions_view);
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, wizard);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, reference_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action_cb);
@@ -421,6 +446,8 @@ aftercare_window_init (AftercareWindow *self)
   g_type_ensure (AFTERCARE_TYPE_LOCK_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->clock = aftercare_clock_new ();
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (focus_visible_view),
+                           self, G_CONNECT_SWAPPED);
 }
 
 AftercareWindow *

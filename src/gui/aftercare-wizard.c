@@ -339,6 +339,13 @@ client_changed_cb (AftercareWizard *self)
   update_navigation (self);
 }
 
+/* Enter in the name field goes on, as it does from the rest of the step. */
+static void
+client_activated_cb (AftercareWizard *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "wizard.next", NULL);
+}
+
 static void
 custom_time_changed_cb (AftercareWizard *self)
 {
@@ -608,6 +615,14 @@ first_control (AftercareWizard *self,
     }
 }
 
+/* A row that is not itself focusable (the expander) takes the keyboard on
+ * its first part that is. */
+static gboolean
+focus_control (GtkWidget *control)
+{
+  return gtk_widget_grab_focus (control) || gtk_widget_child_focus (control, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 go_to_step (AftercareWizard *self,
             Step             step)
@@ -618,7 +633,7 @@ go_to_step (AftercareWizard *self,
   update_navigation (self);
   /* Only when shown: focus must not jump into a view the person is not in. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_widget_grab_focus (first_control (self, step));
+    focus_control (first_control (self, step));
 }
 
 static void
@@ -734,6 +749,15 @@ follow_desktop_clock (AftercareWizard *self)
                            G_CALLBACK (show_custom_time_summary), self, G_CONNECT_SWAPPED);
 }
 
+/* Arriving on the wizard, the keyboard is on the step's first control. */
+static gboolean
+aftercare_wizard_grab_focus (GtkWidget *widget)
+{
+  AftercareWizard *self = AFTERCARE_WIZARD (widget);
+
+  return focus_control (first_control (self, self->step));
+}
+
 static void
 aftercare_wizard_dispose (GObject *object)
 {
@@ -788,6 +812,7 @@ aftercare_wizard_class_init (AftercareWizardClass *klass)
   object_class->dispose = aftercare_wizard_dispose;
   object_class->get_property = aftercare_wizard_get_property;
   object_class->set_property = aftercare_wizard_set_property;
+  widget_class->grab_focus = aftercare_wizard_grab_focus;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, AFTERCARE_TYPE_STORE,
@@ -833,6 +858,7 @@ aftercare_wizard_class_init (AftercareWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, step_label);
 
   gtk_widget_class_bind_template_callback (widget_class, client_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, client_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, picked_session_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pressure_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, ended_choice_changed_cb);

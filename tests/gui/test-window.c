@@ -6,6 +6,8 @@
 #include <glib/gstdio.h>
 
 #include "aftercare-application.h"
+#include "aftercare-reference-view.h"
+#include "aftercare-sessions-view.h"
 #include "aftercare-store.h"
 #include "aftercare-window.h"
 #include "aftercare-wizard.h"
@@ -273,6 +275,127 @@ test_fits_360_pixels_with_sessions (DbFixture *f, gconstpointer data)
   run_window (f, fits_script, NULL);
 }
 
+/* ---- The keyboard --------------------------------------------------------- */
+
+static void
+collect (GtkWidget *widget, GType type, GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect (c, type, found);
+}
+
+/* The view switcher's button for a view, as a person sees it: by its title. */
+static GtkToggleButton *
+switcher_button (AftercareWindow *window, const char *title)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+      if (!gtk_widget_get_mapped (buttons->pdata[i]) ||
+          gtk_widget_get_ancestor (buttons->pdata[i], ADW_TYPE_VIEW_SWITCHER_TITLE) == NULL)
+        continue;
+      collect (buttons->pdata[i], GTK_TYPE_LABEL, labels);
+      for (guint j = 0; j < labels->len; j++)
+        if (g_strcmp0 (gtk_label_get_text (labels->pdata[j]), title) == 0)
+          return buttons->pdata[i];
+    }
+  g_error ("No view switcher button titled “%s”", title);
+}
+
+/* What pressing accel does in the window: the window's own shortcut for
+ * it, run as GTK runs it (GTK 4.8 cannot send a key to a widget). */
+static void
+press_window_shortcut (AftercareWindow *window, const char *accel)
+{
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accel);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) != GTK_SHORTCUT_SCOPE_LOCAL)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, GTK_WIDGET (window),
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              settle (50);
+              return;
+            }
+        }
+    }
+  g_error ("The window has no shortcut for %s", accel);
+}
+
+static gboolean
+focus_is_in (AftercareWindow *window, gpointer widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static const char *
+visible_view (AftercareWindow *window)
+{
+  return adw_view_stack_get_visible_child_name (child (window, AFTERCARE_TYPE_WINDOW, "stack"));
+}
+
+static void
+views_take_the_keyboard_script (AftercareWindow *window, gpointer data)
+{
+  AftercareWizard *wizard = child (window, AFTERCARE_TYPE_WINDOW, "wizard");
+  GtkWidget *reference = child (window, AFTERCARE_TYPE_WINDOW, "reference_view");
+  AftercareSessionsView *sessions = child (window, AFTERCARE_TYPE_WINDOW, "sessions_view");
+  GtkToggleButton *button;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  settle (100);
+  g_assert_cmpstr (visible_view (window), ==, "sessions");
+
+  /* Alt+2 with the keyboard on the switcher: Enter must not press
+   * "Sessions" again, so the keyboard goes to the wizard's first control. */
+  gtk_widget_grab_focus (GTK_WIDGET (switcher_button (window, "Sessions")));
+  press_window_shortcut (window, "<Alt>2");
+  g_assert_cmpstr (visible_view (window), ==, "can-i-run");
+  g_assert_true (focus_is_in (window, child (wizard, AFTERCARE_TYPE_WIZARD, "use_session_row")));
+
+  /* A click on a switcher button puts the keyboard on it; the view takes it. */
+  button = switcher_button (window, "Massage Types");
+  gtk_widget_grab_focus (GTK_WIDGET (button));
+  gtk_toggle_button_set_active (button, TRUE);
+  settle (50);
+  g_assert_cmpstr (visible_view (window), ==, "massage-types");
+  /* Typing finds a type at once. */
+  g_assert_true (focus_is_in (window, child (reference, AFTERCARE_TYPE_REFERENCE_VIEW, "search_entry")));
+
+  /* Alt+1: the chosen massage's row, where the arrows and Delete work. */
+  press_window_shortcut (window, "<Alt>1");
+  g_assert_cmpstr (visible_view (window), ==, "sessions");
+  g_assert_true (focus_is_in (window, aftercare_sessions_view_get_list_view (sessions)));
+  press_window_shortcut (window, "<Alt>3");
+  g_assert_cmpstr (visible_view (window), ==, "massage-types");
+}
+
+static void
+test_views_take_the_keyboard (DbFixture *f, gconstpointer data)
+{
+  store_session (f, 3);
+  run_window (f, views_take_the_keyboard_script, NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -283,5 +406,7 @@ main (int argc, char *argv[])
               db_fixture_set_up, test_fits_360_pixels_empty, db_fixture_tear_down);
   g_test_add ("/window/fits-360-pixels/with-sessions", DbFixture, NULL,
               db_fixture_set_up, test_fits_360_pixels_with_sessions, db_fixture_tear_down);
+  g_test_add ("/window/keyboard/views-take-the-keyboard", DbFixture, NULL,
+              db_fixture_set_up, test_views_take_the_keyboard, db_fixture_tear_down);
   return g_test_run ();
 }
