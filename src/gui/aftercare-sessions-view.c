@@ -9,6 +9,7 @@
 
 #include "aftercare-catalog.h"
 #include "aftercare-session-editor.h"
+#include "aftercare-session-list.h"
 #include "aftercare-session-row.h"
 #include "aftercare-sessions-view.h"
 
@@ -42,45 +43,6 @@ struct _AftercareSessionsView
 
 G_DEFINE_FINAL_TYPE (AftercareSessionsView, aftercare_sessions_view, GTK_TYPE_WIDGET)
 
-/* ---- Finding a session in the list ------------------------------------- */
-
-/* The list is newest first: find where session sits by its end time with a
- * binary search, so only a few rows are read, never the whole list. */
-static gboolean
-find_position (AftercareSessionsView *self,
-               AftercareSession      *session,
-               guint                 *position)
-{
-  GDateTime *ended_at = aftercare_session_get_ended_at (session);
-  guint n = g_list_model_get_n_items (self->sessions);
-  guint low = 0, high = n;
-
-  while (low < high)
-    {
-      guint mid = low + (high - low) / 2;
-      g_autoptr(AftercareSession) item = g_list_model_get_item (self->sessions, mid);
-
-      if (g_date_time_compare (aftercare_session_get_ended_at (item), ended_at) > 0)
-        low = mid + 1;
-      else
-        high = mid;
-    }
-  /* Sessions that ended at the same instant sit together: look among them. */
-  for (guint i = low; i < n; i++)
-    {
-      g_autoptr(AftercareSession) item = g_list_model_get_item (self->sessions, i);
-
-      if (g_date_time_compare (aftercare_session_get_ended_at (item), ended_at) != 0)
-        break;
-      if (g_strcmp0 (aftercare_session_get_id (item), aftercare_session_get_id (session)) == 0)
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 static void
 show_page (AftercareSessionsView *self)
 {
@@ -99,7 +61,7 @@ select_session (AftercareSessionsView *self,
 
   /* A search could hide it: show the whole list again. */
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  if (!find_position (self, session, &position))
+  if (!aftercare_session_list_find (self->sessions, session, &position))
     return;
   gtk_single_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
