@@ -31,6 +31,7 @@ struct _AftercareSessionPage
   GtkLabel *verdict_description;
   GtkLabel *run_after_label;
   GtkBox *reasons_box;
+  GtkWidget *assess_button;
   AftercareTimelineView *timeline;
   AdwActionRow *phase_row;
   AdwActionRow *next_checkin_row;
@@ -434,11 +435,24 @@ forward_action_cb (GtkWidget  *widget,
   gtk_widget_activate_action (widget, target, "s", aftercare_session_get_id (self->session));
 }
 
+/* "Can I Run?" for this massage: the wizard, with it picked (the window's). */
+static void
+assess_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (widget);
+
+  g_return_if_fail (self->session != NULL);
+  gtk_widget_activate_action (widget, "win.assess-session", "s", aftercare_session_get_id (self->session));
+}
+
 static void
 update_actions (AftercareSessionPage *self)
 {
   gboolean has_session = self->session != NULL && self->store != NULL;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.assess", has_session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.check-in", has_session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.edit", has_session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.delete", has_session);
@@ -559,6 +573,7 @@ aftercare_session_page_class_init (AftercareSessionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, verdict_description);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, run_after_label);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, reasons_box);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, assess_button);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, timeline);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, phase_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, next_checkin_row);
@@ -575,6 +590,7 @@ aftercare_session_page_class_init (AftercareSessionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "session.check-in", NULL, check_in_action_cb);
   gtk_widget_class_install_action (widget_class, "session.edit", NULL, forward_action_cb);
   gtk_widget_class_install_action (widget_class, "session.delete", NULL, forward_action_cb);
+  gtk_widget_class_install_action (widget_class, "session.assess", NULL, assess_action_cb);
 }
 
 static void

@@ -303,6 +303,32 @@ assess_type_action_cb (GtkWidget  *widget,
   aftercare_wizard_set_massage_type (self->wizard, type);
 }
 
+/* "Can I Run?" on a session page: the wizard with that massage picked,
+ * asking how the person feels now. */
+static void
+assess_session_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  AftercareWindow *self = AFTERCARE_WINDOW (widget);
+  g_autoptr(AftercareSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  session = aftercare_store_lookup_session (self->store, g_variant_get_string (parameter, NULL), &error);
+  if (session == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  /* Shown first, so the wizard may move the focus into the step. */
+  adw_view_stack_set_visible_child_name (self->stack, "can-i-run");
+  if (!aftercare_wizard_set_session (self->wizard, session))
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("That massage is not offered in Can I Run? now: enter it on the first step")));
+}
+
 /* Ctrl+N logs a massage from whichever view is showing. */
 static void
 log_massage_action_cb (GtkWidget  *widget,
@@ -423,6 +449,7 @@ aftercare_window_class_init (AftercareWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action_cb);
   gtk_widget_class_install_action (widget_class, "win.log-massage", NULL, log_massage_action_cb);
   gtk_widget_class_install_action (widget_class, "win.assess-type", "s", assess_type_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.assess-session", "s", assess_session_action_cb);
   gtk_widget_class_install_action (widget_class, "win.print-sheet", NULL, sheet_action_cb);
   gtk_widget_class_install_action (widget_class, "win.save-sheet-pdf", NULL, sheet_action_cb);
 

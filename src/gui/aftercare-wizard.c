@@ -9,6 +9,7 @@
 
 #include "aftercare-advisor.h"
 #include "aftercare-catalog.h"
+#include "aftercare-session-list.h"
 #include "aftercare-store.h"
 #include "aftercare-time.h"
 #include "aftercare-verdict-page.h"
@@ -669,25 +670,21 @@ start_over_action_cb (GtkWidget  *widget,
   aftercare_wizard_reset (AFTERCARE_WIZARD (widget));
 }
 
-/* Once stored, the massage is a logged one: a later check-in joins it
- * instead of logging it twice. */
-static void
-pick_logged_session (AftercareWizard *self,
-                     const char      *session_id)
+/* Picks a logged massage in "Use a Logged Massage"; FALSE when it is not
+ * offered (not in the store, or hidden in clinic mode). */
+static gboolean
+pick_logged_session (AftercareWizard  *self,
+                     AftercareSession *session)
 {
   GListModel *sessions = adw_combo_row_get_model (self->session_row);
+  guint position;
 
-  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
-    {
-      g_autoptr(AftercareSession) session = g_list_model_get_item (sessions, i);
-
-      if (g_strcmp0 (aftercare_session_get_id (session), session_id) == 0)
-        {
-          adw_combo_row_set_selected (self->session_row, i);
-          adw_expander_row_set_enable_expansion (self->use_session_row, TRUE);
-          return;
-        }
-    }
+  if (sessions == NULL || self->sessions_hidden ||
+      !aftercare_session_list_find (sessions, session, &position))
+    return FALSE;
+  adw_combo_row_set_selected (self->session_row, position);
+  adw_expander_row_set_enable_expansion (self->use_session_row, TRUE);
+  return TRUE;
 }
 
 static void
@@ -708,7 +705,8 @@ save_checkin_action_cb (GtkWidget  *widget,
           return;
         }
       self->session_is_stored = TRUE;
-      pick_logged_session (self, aftercare_session_get_id (self->assessed_session));
+      /* Now a logged massage: a later check-in joins it instead of logging it twice. */
+      pick_logged_session (self, self->assessed_session);
     }
   if (!aftercare_store_add_checkin (self->store, self->pending_checkin, &error))
     {
@@ -945,6 +943,22 @@ aftercare_wizard_set_massage_type (AftercareWizard      *self,
   /* A type chosen from outside brings its usual pressure along. */
   self->pressure_chosen = FALSE;
   type_changed_cb (self);
+}
+
+gboolean
+aftercare_wizard_set_session (AftercareWizard  *self,
+                              AftercareSession *session)
+{
+  g_return_val_if_fail (AFTERCARE_IS_WIZARD (self), FALSE);
+  g_return_val_if_fail (AFTERCARE_IS_SESSION (session), FALSE);
+
+  aftercare_wizard_reset (self);
+  if (!pick_logged_session (self, session))
+    return FALSE;
+  /* The massage is known: on to how the person feels now (unless it has
+   * not ended yet, which the first step says). */
+  go_to_step (self, massage_is_valid (self) ? STEP_FEELING : STEP_MASSAGE);
+  return TRUE;
 }
 
 void

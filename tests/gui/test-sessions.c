@@ -16,6 +16,7 @@
 #include "aftercare-sessions-view.h"
 #include "aftercare-store-error-page.h"
 #include "aftercare-window.h"
+#include "aftercare-wizard.h"
 
 typedef void (*WindowTest) (AftercareWindow *window, gpointer data);
 
@@ -640,6 +641,65 @@ test_edit_a_massage_and_a_check_in (Fixture *f, gconstpointer data)
   run_app (f, edit_test, NULL);
 }
 
+/* ---- "Can I Run?" for the massage on show --------------------------------------- */
+
+static void
+page_runs_wizard_test (AftercareWindow *window, gpointer data)
+{
+  AftercareSession *older = data;
+  AftercareSessionsView *view = sessions_view (window);
+  AftercareSessionPage *page = aftercare_sessions_view_get_page (view);
+  AftercareWizard *wizard = child (window, AFTERCARE_TYPE_WINDOW, "wizard");
+  GType w = AFTERCARE_TYPE_WIZARD;
+  GtkWidget *button = child (page, AFTERCARE_TYPE_SESSION_PAGE, "assess_button");
+  AftercareVerdictPage *verdict;
+  GtkRoot *root = GTK_ROOT (window);
+
+  /* The older of the two (the second), chosen in the list. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (aftercare_sessions_view_get_list_view (view))), 1);
+  g_assert_cmpstr (aftercare_session_get_id (aftercare_session_page_get_session (page)), ==,
+                   aftercare_session_get_id (older));
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "session.assess");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.assess", NULL));
+  spin (100);
+  /* The wizard, with that massage picked, asking how you feel now. */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (child (window, AFTERCARE_TYPE_WINDOW, "stack")), ==,
+                   "can-i-run");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (wizard, w, "steps")), ==, "feeling");
+  g_assert_true (adw_expander_row_get_enable_expansion (child (wizard, w, "use_session_row")));
+  g_assert_cmpstr (aftercare_session_get_id (adw_combo_row_get_selected_item (child (wizard, w, "session_row"))), ==,
+                   aftercare_session_get_id (older));
+  g_assert_true (gtk_root_get_focus (root) == child (wizard, w, "soreness_scale"));
+
+  /* Its verdict is about that massage. */
+  gtk_range_set_value (child (wizard, w, "soreness_scale"), 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  verdict = aftercare_wizard_get_verdict_page (wizard);
+  g_assert_nonnull (verdict);
+  g_assert_cmpstr (aftercare_session_get_id (aftercare_verdict_page_get_session (verdict)), ==,
+                   aftercare_session_get_id (older));
+  /* Back leads to the first step, where the pick can be changed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.back", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.back", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.back", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (wizard, w, "steps")), ==, "massage");
+  g_assert_false (gtk_widget_get_visible (child (wizard, w, "massage_group")));
+}
+
+static void
+test_session_page_runs_the_wizard (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (sessions, make_session (3, AFTERCARE_MASSAGE_SPORTS, AFTERCARE_PRESSURE_MODERATE, ""));
+  g_ptr_array_add (sessions, make_session (30, AFTERCARE_MASSAGE_DEEP_TISSUE, AFTERCARE_PRESSURE_DEEP, "Ana"));
+  store_sessions (f, sessions, NULL);
+  run_app (f, page_runs_wizard_test, sessions->pdata[1]);
+}
+
 /* ---- Search ------------------------------------------------------------------ */
 
 static gboolean
@@ -829,6 +889,8 @@ main (int argc, char *argv[])
               fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/sessions/edit-a-massage-and-a-check-in", Fixture, NULL,
               fixture_set_up, test_edit_a_massage_and_a_check_in, fixture_tear_down);
+  g_test_add ("/sessions/session-page-runs-the-wizard", Fixture, NULL,
+              fixture_set_up, test_session_page_runs_the_wizard, fixture_tear_down);
   g_test_add ("/sessions/search-by-client-or-type", Fixture, NULL,
               fixture_set_up, test_search_by_client_or_type, fixture_tear_down);
   g_test_add ("/sessions/verdict-updates-when-a-phase-ends", Fixture, NULL,
