@@ -25,6 +25,10 @@ struct _AftercareSessionPage
   AdwWindowTitle *window_title;
   GtkWidget *back_button;
   GtkWidget *check_in_button;
+  GtkWidget *print_button;
+  GtkWidget *heading_box;
+  GtkLabel *heading_title;
+  GtkLabel *heading_subtitle;
   GtkWidget *verdict_card;
   GtkImage *verdict_icon;
   GtkLabel *verdict_title;
@@ -246,6 +250,8 @@ show_details (AftercareSessionPage *self,
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_label_set_label (self->heading_title, title);
+  gtk_label_set_label (self->heading_subtitle, subtitle);
   show_detail (self->duration_row, minutes > 0 ? duration : NULL);
   show_detail (self->first_time_row, aftercare_session_get_first_time (s) ? _("Yes") : NULL);
   show_detail (self->areas_row, areas);
@@ -567,6 +573,10 @@ aftercare_session_page_class_init (AftercareSessionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, check_in_button);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, print_button);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, heading_box);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, heading_title);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, heading_subtitle);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, verdict_card);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, verdict_icon);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, verdict_title);
@@ -656,6 +666,11 @@ aftercare_session_page_set_show_back_button (AftercareSessionPage *self,
   if (gtk_widget_get_visible (self->back_button) == show)
     return;
   gtk_widget_set_visible (self->back_button, show);
+  /* Narrow, the header has no room for the massage's name, which heads the
+   * page instead; printing stays in the page's menu (and Ctrl+P). */
+  gtk_widget_set_visible (self->print_button, !show);
+  gtk_widget_set_visible (GTK_WIDGET (self->window_title), !show);
+  gtk_widget_set_visible (self->heading_box, show);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_BACK_BUTTON]);
 }
 

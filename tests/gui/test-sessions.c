@@ -555,6 +555,84 @@ narrow_test (AftercareWindow *window, gpointer data)
   g_assert_cmpint (minimum, <=, 360);
 }
 
+static gboolean
+is_folded (gpointer view)
+{
+  AdwLeaflet *leaflet = child (view, AFTERCARE_TYPE_SESSIONS_VIEW, "leaflet");
+
+  return adw_leaflet_get_folded (leaflet);
+}
+
+static gboolean
+is_unfolded (gpointer view)
+{
+  return !is_folded (view);
+}
+
+/* The label of a row titled title, as it is laid out. */
+static GtkWidget *
+find_row_title_label (GtkWidget *root, const char *title)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), title) == 0 &&
+        gtk_widget_get_ancestor (labels->pdata[i], ADW_TYPE_ACTION_ROW) != NULL)
+      return labels->pdata[i];
+  g_error ("No row title “%s”", title);
+}
+
+static void
+narrow_layout_test (AftercareWindow *window, gpointer data)
+{
+  AftercareSessionsView *view = sessions_view (window);
+  AftercareSessionPage *page = aftercare_sessions_view_get_page (view);
+  GType t = AFTERCARE_TYPE_SESSION_PAGE;
+  AftercareSessionEditor *editor;
+  GtkWidget *pressure;
+  int natural;
+
+  /* On a phone, the page's header has no room for the massage's name: the
+   * name heads the page instead, whole. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  wait_until (is_folded, view, "the sessions fold");
+  gtk_widget_activate_action (GTK_WIDGET (view), "sessions.open", "s", "");
+  spin (100);
+  g_assert_true (gtk_widget_get_visible (child (page, t, "heading_box")));
+  g_assert_cmpstr (gtk_label_get_label (child (page, t, "heading_title")), ==, "Myofascial release · moderate pressure");
+  g_assert_false (gtk_widget_get_visible (child (page, t, "window_title")));
+  /* Printing is in the page's menu; the header keeps Check In. */
+  g_assert_false (gtk_widget_get_visible (child (page, t, "print_button")));
+  g_assert_true (gtk_widget_get_visible (child (page, t, "check_in_button")));
+
+  /* The editor's row titles stay whole beside the pressure choices. */
+  editor = open_editor (window);
+  gtk_window_set_default_size (GTK_WINDOW (editor), 360, 720);
+  spin (200);
+  pressure = find_row_title_label (GTK_WIDGET (editor), "Pressure");
+  gtk_widget_measure (pressure, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (pressure), >=, natural);
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* Wide, the header has it all again. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  wait_until (is_unfolded, view, "the sessions unfold");
+  g_assert_false (gtk_widget_get_visible (child (page, t, "heading_box")));
+  g_assert_true (gtk_widget_get_visible (child (page, t, "window_title")));
+  g_assert_true (gtk_widget_get_visible (child (page, t, "print_button")));
+}
+
+static void
+test_narrow_page_heads_with_the_massage (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (sessions, make_session (3, AFTERCARE_MASSAGE_MYOFASCIAL_RELEASE, AFTERCARE_PRESSURE_MODERATE, ""));
+  store_sessions (f, sessions, NULL);
+  run_app (f, narrow_layout_test, NULL);
+}
+
 static void
 test_fits_360_pixels (Fixture *f, gconstpointer data)
 {
@@ -885,6 +963,8 @@ main (int argc, char *argv[])
               fixture_set_up, test_editor_refuses_bad_values, fixture_tear_down);
   g_test_add ("/sessions/fits-360-pixels", Fixture, NULL,
               fixture_set_up, test_fits_360_pixels, fixture_tear_down);
+  g_test_add ("/sessions/narrow-page-heads-with-the-massage", Fixture, NULL,
+              fixture_set_up, test_narrow_page_heads_with_the_massage, fixture_tear_down);
   g_test_add ("/sessions/delete-and-undo", Fixture, NULL,
               fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/sessions/edit-a-massage-and-a-check-in", Fixture, NULL,
