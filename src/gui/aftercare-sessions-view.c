@@ -439,6 +439,39 @@ aftercare_sessions_view_finalize (GObject *object)
   G_OBJECT_CLASS (aftercare_sessions_view_parent_class)->finalize (object);
 }
 
+/* Tab leaves the list, to the page beside it (or, backwards, the search):
+ * GTK 4.8's list view would take Tab from row to row through every massage.
+ * With the list out of the way for a moment, the window moves the focus on
+ * from where it is, as Tab does everywhere else. */
+static gboolean
+leave_list_cb (GtkWidget *list,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  GtkRoot *root = gtk_widget_get_root (list);
+  gboolean moved;
+
+  if (root == NULL)
+    return FALSE;
+  gtk_widget_set_can_focus (list, FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (root), g_variant_get_int32 (args));
+  gtk_widget_set_can_focus (list, TRUE);
+  return moved;
+}
+
+static void
+add_list_exit (GtkShortcutController *controller,
+               guint                  keyval,
+               GdkModifierType        modifiers,
+               GtkDirectionType       direction)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                                            gtk_callback_action_new (leave_list_cb, NULL, NULL));
+
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (direction));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
 static void
 add_shortcuts (AftercareSessionsView *self)
 {
@@ -462,6 +495,10 @@ add_shortcuts (AftercareSessionsView *self)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (list_keys),
     gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
                       gtk_named_action_new ("sessions.delete-selected")));
+  add_list_exit (GTK_SHORTCUT_CONTROLLER (list_keys), GDK_KEY_Tab, 0, GTK_DIR_TAB_FORWARD);
+  add_list_exit (GTK_SHORTCUT_CONTROLLER (list_keys), GDK_KEY_KP_Tab, 0, GTK_DIR_TAB_FORWARD);
+  add_list_exit (GTK_SHORTCUT_CONTROLLER (list_keys), GDK_KEY_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD);
+  add_list_exit (GTK_SHORTCUT_CONTROLLER (list_keys), GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), list_keys);
 }
 
@@ -516,6 +553,9 @@ aftercare_sessions_view_init (AftercareSessionsView *self)
                            G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (visibility_changed_cb), NULL);
   g_signal_connect (self, "unmap", G_CALLBACK (visibility_changed_cb), NULL);
+  /* Typing in the list searches; the entry sits in a clamp, so the bar
+   * does not find it by itself. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->list_pane));
   folded_changed_cb (self);
   /* Nothing works until there is a store to work on. */
@@ -575,7 +615,9 @@ aftercare_sessions_view_grab_focus (GtkWidget *widget)
       adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->page_stack) &&
       aftercare_session_page_get_session (self->session_page) != NULL)
     return gtk_widget_grab_focus (GTK_WIDGET (self->session_page));
-  row = find_chosen_row (self);
+  /* Not before the list is laid out: a row focused earlier pins where the
+   * list scrolls. */
+  row = gtk_widget_get_width (GTK_WIDGET (self->list_view)) > 0 ? find_chosen_row (self) : NULL;
   if (row != NULL)
     return gtk_widget_grab_focus (row);
   /* The list has not made its rows yet: as soon as it has. */

@@ -154,13 +154,14 @@ clinic_idle_cb (AftercareWindow *self)
   aftercare_wizard_reset (self->wizard);
 }
 
-/* On the first showing in clinic mode, the focus starts in the wizard. */
+/* On the first showing, the keyboard starts in the view, not on the view
+ * switcher: in clinic mode that is the wizard, where a key pressed on the
+ * switcher could open the (locked) sessions instead. */
 static void
-focus_wizard_cb (AftercareWindow *self)
+first_map_cb (AftercareWindow *self)
 {
-  g_signal_handlers_disconnect_by_func (self, focus_wizard_cb, NULL);
-  if (aftercare_clinic_mode_get_enabled (self->clinic_mode))
-    gtk_widget_child_focus (GTK_WIDGET (self->wizard), GTK_DIR_TAB_FORWARD);
+  g_signal_handlers_disconnect_by_func (self, first_map_cb, NULL);
+  focus_visible_view (self);
 }
 
 static void
@@ -179,7 +180,7 @@ setup_clinic_mode (AftercareWindow *self)
   /* Each client starts on the wizard, never on someone's sessions. */
   if (aftercare_clinic_mode_get_enabled (self->clinic_mode))
     adw_view_stack_set_visible_child_name (self->stack, "can-i-run");
-  g_signal_connect_after (self, "map", G_CALLBACK (focus_wizard_cb), NULL);
+  g_signal_connect_after (self, "map", G_CALLBACK (first_map_cb), NULL);
 }
 
 static void

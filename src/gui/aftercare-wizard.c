@@ -584,6 +584,8 @@ update_navigation (AftercareWizard *self)
   gtk_button_set_label (self->next_button, step == STEP_RUN ? _("_See Verdict") : _("_Next"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.save-checkin",
                                  self->store != NULL && step == STEP_VERDICT && !self->saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.page-down", step == STEP_VERDICT);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.page-up", step == STEP_VERDICT);
 }
 
 static GtkWidget *
@@ -660,6 +662,18 @@ back_action_cb (GtkWidget  *widget,
 
   if (self->step > STEP_MASSAGE)
     go_to_step (self, self->step - 1);
+}
+
+/* The verdict is read to its end from the keyboard, wherever the focus is
+ * (on Back, after See Verdict): Page Down and Page Up scroll it. */
+static void
+scroll_verdict_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  AftercareWizard *self = AFTERCARE_WIZARD (widget);
+
+  aftercare_verdict_page_scroll (self->verdict_page, g_str_equal (action_name, "wizard.page-down") ? 1 : -1);
 }
 
 static void
@@ -867,6 +881,8 @@ aftercare_wizard_class_init (AftercareWizardClass *klass)
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action_cb);
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action_cb);
   gtk_widget_class_install_action (widget_class, "wizard.start-over", NULL, start_over_action_cb);
+  gtk_widget_class_install_action (widget_class, "wizard.page-down", NULL, scroll_verdict_action_cb);
+  gtk_widget_class_install_action (widget_class, "wizard.page-up", NULL, scroll_verdict_action_cb);
   gtk_widget_class_install_action (widget_class, "wizard.save-checkin", NULL, save_checkin_action_cb);
 
   gtk_widget_class_set_css_name (widget_class, "wizard");

@@ -249,6 +249,8 @@ empty_test (AftercareWindow *window, gpointer data)
 
   g_assert_nonnull (aftercare_window_get_store (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  /* The keyboard starts on the call to action, not on the view switcher. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == child (view, AFTERCARE_TYPE_SESSIONS_VIEW, "empty_log_button"));
   /* The status page's button logs the first massage. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "sessions.new", NULL));
   g_assert_nonnull (find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR));
@@ -281,6 +283,8 @@ open_editor (AftercareWindow *window)
   editor = find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR);
   g_assert_nonnull (editor);
   wait_until ((Condition) gtk_widget_get_mapped, editor, "the editor shows");
+  /* Typing starts on the first field, not on Cancel. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (editor)) == child (editor, AFTERCARE_TYPE_SESSION_EDITOR, "type_row"));
   return editor;
 }
 
@@ -314,6 +318,8 @@ check_in (AftercareWindow *window, GDateTime *at, guint soreness, const char *sy
   dialog = find_toplevel (AFTERCARE_TYPE_CHECKIN_DIALOG);
   g_assert_nonnull (dialog);
   wait_until ((Condition) gtk_widget_get_mapped, dialog, "the check-in dialog shows");
+  /* The arrow keys set the soreness at once. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == child (dialog, t, "soreness_scale"));
   gtk_range_set_value (child (dialog, t, "soreness_scale"), soreness);
   if (symptom != NULL)
     gtk_check_button_set_active (find_check_row (GTK_WIDGET (dialog), symptom), TRUE);
@@ -644,6 +650,82 @@ test_fits_360_pixels (Fixture *f, gconstpointer data)
   run_app (f, narrow_test, NULL);
 }
 
+/* What Tab (or Shift+Tab, backwards) does with the focus in the list: the
+ * list's own shortcut for it, run from the focused row. */
+static void
+press_tab_in_list (GtkListView *list, GtkDirectionType direction)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (list));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GVariant *args = gtk_shortcut_get_arguments (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_Tab &&
+              args != NULL && g_variant_get_int32 (args) == (int) direction)
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                           GTK_WIDGET (list), args));
+              return;
+            }
+        }
+    }
+  g_error ("The list has no shortcut for Tab");
+}
+
+static gboolean
+focus_is_in (AftercareWindow *window, gpointer widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+tab_leaves_list_test (AftercareWindow *window, gpointer data)
+{
+  AftercareSessionsView *view = sessions_view (window);
+  GtkListView *list = aftercare_sessions_view_get_list_view (view);
+  AftercareSessionPage *page = aftercare_sessions_view_get_page (view);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  wait_until (is_unfolded, view, "the sessions unfold");
+  spin (100);
+  /* The window opens with the keyboard on the chosen row. */
+  g_assert_true (focus_is_in (window, list));
+  /* Tab goes on to the page beside the list, not to the next of 40 rows. */
+  press_tab_in_list (list, GTK_DIR_TAB_FORWARD);
+  g_assert_true (focus_is_in (window, page));
+  /* And Shift+Tab from the list goes back before it, to the list's header. */
+  /* (The row's list item is what takes the keyboard.) */
+  gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (find_session_row (window, "Swedish · light pressure"))));
+  g_assert_true (focus_is_in (window, list));
+  press_tab_in_list (list, GTK_DIR_TAB_BACKWARD);
+  g_assert_false (focus_is_in (window, list));
+  g_assert_true (focus_is_in (window, child (view, AFTERCARE_TYPE_SESSIONS_VIEW, "list_pane")));
+}
+
+static void
+test_tab_leaves_the_list (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (int i = 0; i < 40; i++)
+    g_ptr_array_add (sessions, make_session (3 + i, i == 1 ? AFTERCARE_MASSAGE_SWEDISH : AFTERCARE_MASSAGE_THAI,
+                                             AFTERCARE_PRESSURE_LIGHT, ""));
+  store_sessions (f, sessions, NULL);
+  run_app (f, tab_leaves_list_test, NULL);
+}
+
 static void
 test_delete_and_undo (Fixture *f, gconstpointer data)
 {
@@ -965,6 +1047,8 @@ main (int argc, char *argv[])
               fixture_set_up, test_fits_360_pixels, fixture_tear_down);
   g_test_add ("/sessions/narrow-page-heads-with-the-massage", Fixture, NULL,
               fixture_set_up, test_narrow_page_heads_with_the_massage, fixture_tear_down);
+  g_test_add ("/sessions/tab-leaves-the-list", Fixture, NULL,
+              fixture_set_up, test_tab_leaves_the_list, fixture_tear_down);
   g_test_add ("/sessions/delete-and-undo", Fixture, NULL,
               fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/sessions/edit-a-massage-and-a-check-in", Fixture, NULL,
