@@ -30,6 +30,8 @@ walk () {
   [ -n "$win" ] || { echo "the window did not appear" >&2; cat "$tmp/log" >&2; kill "$app"; return 1; }
   xdotool windowsize "$win" "$w" "$h" windowmove "$win" 0 0 windowfocus "$win"
   sleep 1
+  # Out of the way, so no row shows the pointer over it.
+  xdotool mousemove "$((w / 2))" 8
 
   shot () { sleep 0.8; import -window root -crop "${w}x${h}+0+0" +repage -strip -define png:exclude-chunks=date,time "$out/$1-$suffix.png"; }
   keys () { xdotool key --delay 120 "$@"; }

@@ -366,3 +366,35 @@ aftercare_session_list_get_n_read (AftercareSessionList *self)
   g_return_val_if_fail (AFTERCARE_IS_SESSION_LIST (self), 0);
   return self->n_read;
 }
+
+gboolean
+aftercare_session_list_find (GListModel       *sessions,
+                             AftercareSession *session,
+                             guint            *position)
+{
+  guint low = 0, high;
+  g_autoptr(AftercareSession) found = NULL;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (sessions), FALSE);
+  g_return_val_if_fail (AFTERCARE_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (position != NULL, FALSE);
+
+  high = g_list_model_get_n_items (sessions);
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+      g_autoptr(AftercareSession) item = g_list_model_get_item (sessions, mid);
+
+      if (aftercare_store_backend_compare_sessions (item, session) < 0)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  if (low == g_list_model_get_n_items (sessions))
+    return FALSE;
+  found = g_list_model_get_item (sessions, low);
+  if (g_strcmp0 (aftercare_session_get_id (found), aftercare_session_get_id (session)) != 0)
+    return FALSE;
+  *position = low;
+  return TRUE;
+}

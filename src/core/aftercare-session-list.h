@@ -53,4 +53,11 @@ guint                 aftercare_session_list_get_n_loaded (AftercareSessionList 
  * read again after eviction included: what a view's scrolling cost. */
 guint64               aftercare_session_list_get_n_read   (AftercareSessionList *self);
 
+/* Where session (found by its id) is in sessions, a list in the store's
+ * order (newest first, then by id): a binary search on that order, so only
+ * a few rows are read, never the whole list. FALSE when it is not there. */
+gboolean              aftercare_session_list_find         (GListModel           *sessions,
+                                                           AftercareSession     *session,
+                                                           guint                *position);
+
 G_END_DECLS

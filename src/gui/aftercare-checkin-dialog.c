@@ -332,6 +332,8 @@ aftercare_checkin_dialog_init (AftercareCheckinDialog *self)
   add_symptom_rows (self, self->tissue_group, tissue_symptoms, G_N_ELEMENTS (tissue_symptoms), &next);
   add_symptom_rows (self, self->warning_group, warning_symptoms, G_N_ELEMENTS (warning_symptoms), &next);
   soreness_changed_cb (self);
+  /* The keyboard starts on the soreness, not on Cancel: the arrows set it. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->soreness_scale));
 }
 
 AftercareCheckinDialog *

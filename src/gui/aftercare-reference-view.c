@@ -111,6 +111,19 @@ search_action_cb (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Arriving on the reference, the keyboard is in the search, so typing
+ * finds a type; on a narrow window showing a type, on that type's page. */
+static gboolean
+aftercare_reference_view_grab_focus (GtkWidget *widget)
+{
+  AftercareReferenceView *self = AFTERCARE_REFERENCE_VIEW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "detail") == 0)
+    return gtk_widget_grab_focus (self->back_button);
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 aftercare_reference_view_dispose (GObject *object)
 {
@@ -125,6 +138,7 @@ aftercare_reference_view_class_init (AftercareReferenceViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = aftercare_reference_view_dispose;
+  widget_class->grab_focus = aftercare_reference_view_grab_focus;
 
   g_type_ensure (AFTERCARE_TYPE_MASSAGE_KIND);
   g_type_ensure (AFTERCARE_TYPE_MASSAGE_KIND_PAGE);

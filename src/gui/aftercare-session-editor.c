@@ -371,6 +371,8 @@ aftercare_session_editor_init (AftercareSessionEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   fill_types (self);
   add_area_buttons (self);
+  /* The keyboard starts on the first field, not on Cancel. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->type_row));
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (notes_changed_cb), self, 0);
 }

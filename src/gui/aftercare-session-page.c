@@ -24,12 +24,18 @@ struct _AftercareSessionPage
 
   AdwWindowTitle *window_title;
   GtkWidget *back_button;
+  GtkWidget *check_in_button;
+  GtkWidget *print_button;
+  GtkWidget *heading_box;
+  GtkLabel *heading_title;
+  GtkLabel *heading_subtitle;
   GtkWidget *verdict_card;
   GtkImage *verdict_icon;
   GtkLabel *verdict_title;
   GtkLabel *verdict_description;
   GtkLabel *run_after_label;
   GtkBox *reasons_box;
+  GtkWidget *assess_button;
   AftercareTimelineView *timeline;
   AdwActionRow *phase_row;
   AdwActionRow *next_checkin_row;
@@ -244,6 +250,8 @@ show_details (AftercareSessionPage *self,
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_label_set_label (self->heading_title, title);
+  gtk_label_set_label (self->heading_subtitle, subtitle);
   show_detail (self->duration_row, minutes > 0 ? duration : NULL);
   show_detail (self->first_time_row, aftercare_session_get_first_time (s) ? _("Yes") : NULL);
   show_detail (self->areas_row, areas);
@@ -433,11 +441,24 @@ forward_action_cb (GtkWidget  *widget,
   gtk_widget_activate_action (widget, target, "s", aftercare_session_get_id (self->session));
 }
 
+/* "Can I Run?" for this massage: the wizard, with it picked (the window's). */
+static void
+assess_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (widget);
+
+  g_return_if_fail (self->session != NULL);
+  gtk_widget_activate_action (widget, "win.assess-session", "s", aftercare_session_get_id (self->session));
+}
+
 static void
 update_actions (AftercareSessionPage *self)
 {
   gboolean has_session = self->session != NULL && self->store != NULL;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.assess", has_session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.check-in", has_session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.edit", has_session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.delete", has_session);
@@ -503,6 +524,15 @@ aftercare_session_page_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (aftercare_session_page_parent_class)->unmap (widget);
 }
 
+/* Arriving on the page, the keyboard is on its main action, Check In. */
+static gboolean
+aftercare_session_page_grab_focus (GtkWidget *widget)
+{
+  AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (widget);
+
+  return gtk_widget_grab_focus (self->check_in_button);
+}
+
 static void
 aftercare_session_page_dispose (GObject *object)
 {
@@ -528,6 +558,7 @@ aftercare_session_page_class_init (AftercareSessionPageClass *klass)
   object_class->dispose = aftercare_session_page_dispose;
   widget_class->map = aftercare_session_page_map;
   widget_class->unmap = aftercare_session_page_unmap;
+  widget_class->grab_focus = aftercare_session_page_grab_focus;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, AFTERCARE_TYPE_SESSION,
@@ -541,12 +572,18 @@ aftercare_session_page_class_init (AftercareSessionPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-session-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, check_in_button);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, print_button);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, heading_box);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, heading_title);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, heading_subtitle);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, verdict_card);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, verdict_icon);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, verdict_title);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, verdict_description);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, run_after_label);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, reasons_box);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, assess_button);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, timeline);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, phase_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, next_checkin_row);
@@ -563,6 +600,7 @@ aftercare_session_page_class_init (AftercareSessionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "session.check-in", NULL, check_in_action_cb);
   gtk_widget_class_install_action (widget_class, "session.edit", NULL, forward_action_cb);
   gtk_widget_class_install_action (widget_class, "session.delete", NULL, forward_action_cb);
+  gtk_widget_class_install_action (widget_class, "session.assess", NULL, assess_action_cb);
 }
 
 static void
@@ -628,6 +666,11 @@ aftercare_session_page_set_show_back_button (AftercareSessionPage *self,
   if (gtk_widget_get_visible (self->back_button) == show)
     return;
   gtk_widget_set_visible (self->back_button, show);
+  /* Narrow, the header has no room for the massage's name, which heads the
+   * page instead; printing stays in the page's menu (and Ctrl+P). */
+  gtk_widget_set_visible (self->print_button, !show);
+  gtk_widget_set_visible (GTK_WIDGET (self->window_title), !show);
+  gtk_widget_set_visible (self->heading_box, show);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_BACK_BUTTON]);
 }
 

@@ -9,6 +9,7 @@
 
 #include "aftercare-catalog.h"
 #include "aftercare-session-editor.h"
+#include "aftercare-session-list.h"
 #include "aftercare-session-row.h"
 #include "aftercare-sessions-view.h"
 
@@ -17,6 +18,7 @@ struct _AftercareSessionsView
   GtkWidget parent_instance;
 
   GtkStack *stack;
+  GtkWidget *empty_log_button;
   AdwLeaflet *leaflet;
   GtkWidget *list_pane;
   AdwWindowTitle *list_title;
@@ -41,45 +43,6 @@ struct _AftercareSessionsView
 
 G_DEFINE_FINAL_TYPE (AftercareSessionsView, aftercare_sessions_view, GTK_TYPE_WIDGET)
 
-/* ---- Finding a session in the list ------------------------------------- */
-
-/* The list is newest first: find where session sits by its end time with a
- * binary search, so only a few rows are read, never the whole list. */
-static gboolean
-find_position (AftercareSessionsView *self,
-               AftercareSession      *session,
-               guint                 *position)
-{
-  GDateTime *ended_at = aftercare_session_get_ended_at (session);
-  guint n = g_list_model_get_n_items (self->sessions);
-  guint low = 0, high = n;
-
-  while (low < high)
-    {
-      guint mid = low + (high - low) / 2;
-      g_autoptr(AftercareSession) item = g_list_model_get_item (self->sessions, mid);
-
-      if (g_date_time_compare (aftercare_session_get_ended_at (item), ended_at) > 0)
-        low = mid + 1;
-      else
-        high = mid;
-    }
-  /* Sessions that ended at the same instant sit together: look among them. */
-  for (guint i = low; i < n; i++)
-    {
-      g_autoptr(AftercareSession) item = g_list_model_get_item (self->sessions, i);
-
-      if (g_date_time_compare (aftercare_session_get_ended_at (item), ended_at) != 0)
-        break;
-      if (g_strcmp0 (aftercare_session_get_id (item), aftercare_session_get_id (session)) == 0)
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 static void
 show_page (AftercareSessionsView *self)
 {
@@ -98,7 +61,7 @@ select_session (AftercareSessionsView *self,
 
   /* A search could hide it: show the whole list again. */
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  if (!find_position (self, session, &position))
+  if (!aftercare_session_list_find (self->sessions, session, &position))
     return;
   gtk_single_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
@@ -476,6 +439,39 @@ aftercare_sessions_view_finalize (GObject *object)
   G_OBJECT_CLASS (aftercare_sessions_view_parent_class)->finalize (object);
 }
 
+/* Tab leaves the list, to the page beside it (or, backwards, the search):
+ * GTK 4.8's list view would take Tab from row to row through every massage.
+ * With the list out of the way for a moment, the window moves the focus on
+ * from where it is, as Tab does everywhere else. */
+static gboolean
+leave_list_cb (GtkWidget *list,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  GtkRoot *root = gtk_widget_get_root (list);
+  gboolean moved;
+
+  if (root == NULL)
+    return FALSE;
+  gtk_widget_set_can_focus (list, FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (root), g_variant_get_int32 (args));
+  gtk_widget_set_can_focus (list, TRUE);
+  return moved;
+}
+
+static void
+add_list_exit (GtkShortcutController *controller,
+               guint                  keyval,
+               GdkModifierType        modifiers,
+               GtkDirectionType       direction)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                                            gtk_callback_action_new (leave_list_cb, NULL, NULL));
+
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (direction));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
 static void
 add_shortcuts (AftercareSessionsView *self)
 {
@@ -499,8 +495,14 @@ add_shortcuts (AftercareSessionsView *self)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (list_keys),
     gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
                       gtk_named_action_new ("sessions.delete-selected")));
+  add_list_exit (GTK_SHORTCUT_CONTROLLER (list_keys), GDK_KEY_Tab, 0, GTK_DIR_TAB_FORWARD);
+  add_list_exit (GTK_SHORTCUT_CONTROLLER (list_keys), GDK_KEY_KP_Tab, 0, GTK_DIR_TAB_FORWARD);
+  add_list_exit (GTK_SHORTCUT_CONTROLLER (list_keys), GDK_KEY_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD);
+  add_list_exit (GTK_SHORTCUT_CONTROLLER (list_keys), GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), list_keys);
 }
+
+static gboolean aftercare_sessions_view_grab_focus (GtkWidget *widget);
 
 static void
 aftercare_sessions_view_class_init (AftercareSessionsViewClass *klass)
@@ -510,10 +512,12 @@ aftercare_sessions_view_class_init (AftercareSessionsViewClass *klass)
 
   object_class->dispose = aftercare_sessions_view_dispose;
   object_class->finalize = aftercare_sessions_view_finalize;
+  widget_class->grab_focus = aftercare_sessions_view_grab_focus;
 
   g_type_ensure (AFTERCARE_TYPE_SESSION_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-sessions-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, empty_log_button);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, list_pane);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, list_title);
@@ -549,6 +553,9 @@ aftercare_sessions_view_init (AftercareSessionsView *self)
                            G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (visibility_changed_cb), NULL);
   g_signal_connect (self, "unmap", G_CALLBACK (visibility_changed_cb), NULL);
+  /* Typing in the list searches; the entry sits in a clamp, so the bar
+   * does not find it by itself. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->list_pane));
   folded_changed_cb (self);
   /* Nothing works until there is a store to work on. */
@@ -591,6 +598,32 @@ focus_first_row_cb (gpointer data)
    * but not from anything in this view (the search, say). */
   if (row != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
     gtk_widget_grab_focus (row);
+}
+
+/* Where the keyboard goes when the view comes on screen: the button that
+ * logs the first massage; the open page on a narrow window; else the
+ * chosen row, so the arrows and Return work at once. */
+static gboolean
+aftercare_sessions_view_grab_focus (GtkWidget *widget)
+{
+  AftercareSessionsView *self = AFTERCARE_SESSIONS_VIEW (widget);
+  GtkWidget *row;
+
+  if (self->store == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0)
+    return gtk_widget_grab_focus (self->empty_log_button);
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->page_stack) &&
+      aftercare_session_page_get_session (self->session_page) != NULL)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->session_page));
+  /* Not before the list is laid out: a row focused earlier pins where the
+   * list scrolls. */
+  row = gtk_widget_get_width (GTK_WIDGET (self->list_view)) > 0 ? find_chosen_row (self) : NULL;
+  if (row != NULL)
+    return gtk_widget_grab_focus (row);
+  /* The list has not made its rows yet: as soon as it has. */
+  if (self->focus_id == 0)
+    self->focus_id = g_idle_add_once (focus_first_row_cb, self);
+  return FALSE;
 }
 
 static void

@@ -394,3 +394,17 @@ aftercare_verdict_page_get_now (AftercareVerdictPage *self)
   g_return_val_if_fail (AFTERCARE_IS_VERDICT_PAGE (self), NULL);
   return self->now;
 }
+
+void
+aftercare_verdict_page_scroll (AftercareVerdictPage *self,
+                               int                   pages)
+{
+  GtkAdjustment *adjustment;
+  double top, value;
+
+  g_return_if_fail (AFTERCARE_IS_VERDICT_PAGE (self));
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  top = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  value = gtk_adjustment_get_value (adjustment) + pages * gtk_adjustment_get_page_increment (adjustment);
+  gtk_adjustment_set_value (adjustment, CLAMP (value, gtk_adjustment_get_lower (adjustment), MAX (top, 0)));
+}

@@ -33,5 +33,9 @@ void                 aftercare_verdict_page_set_save_visible (AftercareVerdictPa
 AftercareSession    *aftercare_verdict_page_get_session     (AftercareVerdictPage *self);
 AftercarePlannedRun  aftercare_verdict_page_get_planned_run (AftercareVerdictPage *self);
 GDateTime           *aftercare_verdict_page_get_now         (AftercareVerdictPage *self);
+/* Scrolls the verdict a page down (pages > 0) or up (pages < 0), as Page
+ * Down and Page Up do wherever the keyboard is in the wizard. */
+void                 aftercare_verdict_page_scroll          (AftercareVerdictPage *self,
+                                                             int                   pages);
 
 G_END_DECLS

@@ -28,6 +28,7 @@ struct _AftercareWindow
   GtkWidget *lock_button;
   AftercareSessionsView *sessions_view;
   AftercareWizard *wizard;
+  GtkWidget *reference_view;
 
   GSettings *settings;
   AftercareClinicMode *clinic_mode;
@@ -86,6 +87,26 @@ show_view_action_cb (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (parameter, NULL));
 }
 
+/* The view on show takes the keyboard: a switcher button clicked, or
+ * Alt+2 pressed on one, must not keep it, or Enter would press that button
+ * again instead of going on in the view. */
+static void
+focus_visible_view (AftercareWindow *self)
+{
+  const char *view = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || self->clinic_mode == NULL)
+    return;
+  if (g_strcmp0 (view, "can-i-run") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->wizard));
+  else if (g_strcmp0 (view, "massage-types") == 0)
+    gtk_widget_grab_focus (self->reference_view);
+  else if (aftercare_clinic_mode_get_locked (self->clinic_mode))
+    aftercare_lock_page_focus (self->lock_page);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->sessions_view));
+}
+
 /* ---- Clinic mode ------------------------------------------------------- */
 
 static void
@@ -99,6 +120,9 @@ update_lock (AftercareWindow *self)
                           aftercare_clinic_mode_get_enabled (self->clinic_mode) && !locked);
   if (locked)
     aftercare_lock_page_reset (self->lock_page, NULL);
+  /* The PIN field and the sessions take each other's place: the keyboard follows. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "sessions") == 0)
+    focus_visible_view (self);
 }
 
 /* Dialogs and Preferences left open by the last person go too: every
@@ -132,13 +156,14 @@ clinic_idle_cb (AftercareWindow *self)
   aftercare_wizard_reset (self->wizard);
 }
 
-/* On the first showing in clinic mode, the focus starts in the wizard. */
+/* On the first showing, the keyboard starts in the view, not on the view
+ * switcher: in clinic mode that is the wizard, where a key pressed on the
+ * switcher could open the (locked) sessions instead. */
 static void
-focus_wizard_cb (AftercareWindow *self)
+first_map_cb (AftercareWindow *self)
 {
-  g_signal_handlers_disconnect_by_func (self, focus_wizard_cb, NULL);
-  if (aftercare_clinic_mode_get_enabled (self->clinic_mode))
-    gtk_widget_child_focus (GTK_WIDGET (self->wizard), GTK_DIR_TAB_FORWARD);
+  g_signal_handlers_disconnect_by_func (self, first_map_cb, NULL);
+  focus_visible_view (self);
 }
 
 static void
@@ -157,7 +182,7 @@ setup_clinic_mode (AftercareWindow *self)
   /* Each client starts on the wizard, never on someone's sessions. */
   if (aftercare_clinic_mode_get_enabled (self->clinic_mode))
     adw_view_stack_set_visible_child_name (self->stack, "can-i-run");
-  g_signal_connect_after (self, "map", G_CALLBACK (focus_wizard_cb), NULL);
+  g_signal_connect_after (self, "map", G_CALLBACK (first_map_cb), NULL);
 }
 
 static void
@@ -279,6 +304,32 @@ assess_type_action_cb (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->stack, "can-i-run");
   aftercare_wizard_reset (self->wizard);
   aftercare_wizard_set_massage_type (self->wizard, type);
+}
+
+/* "Can I Run?" on a session page: the wizard with that massage picked,
+ * asking how the person feels now. */
+static void
+assess_session_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  AftercareWindow *self = AFTERCARE_WINDOW (widget);
+  g_autoptr(AftercareSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  session = aftercare_store_lookup_session (self->store, g_variant_get_string (parameter, NULL), &error);
+  if (session == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  /* Shown first, so the wizard may move the focus into the step. */
+  adw_view_stack_set_visible_child_name (self->stack, "can-i-run");
+  if (!aftercare_wizard_set_session (self->wizard, session))
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("That massage is not offered in Can I Run? now: enter it on the first step")));
 }
 
 /* Ctrl+N logs a massage from whichever view is showing. */
@@ -407,11 +458,13 @@ aftercare_window_class_init (AftercareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, lock_button);
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, sessions_view);
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, wizard);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, reference_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action_cb);
   gtk_widget_class_install_action (widget_class, "win.log-massage", NULL, log_massage_action_cb);
   gtk_widget_class_install_action (widget_class, "win.assess-type", "s", assess_type_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.assess-session", "s", assess_session_action_cb);
   gtk_widget_class_install_action (widget_class, "win.print-sheet", NULL, sheet_action_cb);
   gtk_widget_class_install_action (widget_class, "win.save-sheet-pdf", NULL, sheet_action_cb);
 
@@ -435,6 +488,8 @@ aftercare_window_init (AftercareWindow *self)
   g_type_ensure (AFTERCARE_TYPE_LOCK_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->clock = aftercare_clock_new ();
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (focus_visible_view),
+                           self, G_CONNECT_SWAPPED);
 }
 
 AftercareWindow *

@@ -9,6 +9,7 @@
 
 #include "aftercare-advisor.h"
 #include "aftercare-catalog.h"
+#include "aftercare-session-list.h"
 #include "aftercare-store.h"
 #include "aftercare-time.h"
 #include "aftercare-verdict-page.h"
@@ -339,6 +340,13 @@ client_changed_cb (AftercareWizard *self)
   update_navigation (self);
 }
 
+/* Enter in the name field goes on, as it does from the rest of the step. */
+static void
+client_activated_cb (AftercareWizard *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "wizard.next", NULL);
+}
+
 static void
 custom_time_changed_cb (AftercareWizard *self)
 {
@@ -576,6 +584,8 @@ update_navigation (AftercareWizard *self)
   gtk_button_set_label (self->next_button, step == STEP_RUN ? _("_See Verdict") : _("_Next"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.save-checkin",
                                  self->store != NULL && step == STEP_VERDICT && !self->saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.page-down", step == STEP_VERDICT);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.page-up", step == STEP_VERDICT);
 }
 
 static GtkWidget *
@@ -608,6 +618,14 @@ first_control (AftercareWizard *self,
     }
 }
 
+/* A row that is not itself focusable (the expander) takes the keyboard on
+ * its first part that is. */
+static gboolean
+focus_control (GtkWidget *control)
+{
+  return gtk_widget_grab_focus (control) || gtk_widget_child_focus (control, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 go_to_step (AftercareWizard *self,
             Step             step)
@@ -618,7 +636,7 @@ go_to_step (AftercareWizard *self,
   update_navigation (self);
   /* Only when shown: focus must not jump into a view the person is not in. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_widget_grab_focus (first_control (self, step));
+    focus_control (first_control (self, step));
 }
 
 static void
@@ -646,6 +664,18 @@ back_action_cb (GtkWidget  *widget,
     go_to_step (self, self->step - 1);
 }
 
+/* The verdict is read to its end from the keyboard, wherever the focus is
+ * (on Back, after See Verdict): Page Down and Page Up scroll it. */
+static void
+scroll_verdict_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  AftercareWizard *self = AFTERCARE_WIZARD (widget);
+
+  aftercare_verdict_page_scroll (self->verdict_page, g_str_equal (action_name, "wizard.page-down") ? 1 : -1);
+}
+
 static void
 start_over_action_cb (GtkWidget  *widget,
                       const char *action_name,
@@ -654,25 +684,21 @@ start_over_action_cb (GtkWidget  *widget,
   aftercare_wizard_reset (AFTERCARE_WIZARD (widget));
 }
 
-/* Once stored, the massage is a logged one: a later check-in joins it
- * instead of logging it twice. */
-static void
-pick_logged_session (AftercareWizard *self,
-                     const char      *session_id)
+/* Picks a logged massage in "Use a Logged Massage"; FALSE when it is not
+ * offered (not in the store, or hidden in clinic mode). */
+static gboolean
+pick_logged_session (AftercareWizard  *self,
+                     AftercareSession *session)
 {
   GListModel *sessions = adw_combo_row_get_model (self->session_row);
+  guint position;
 
-  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
-    {
-      g_autoptr(AftercareSession) session = g_list_model_get_item (sessions, i);
-
-      if (g_strcmp0 (aftercare_session_get_id (session), session_id) == 0)
-        {
-          adw_combo_row_set_selected (self->session_row, i);
-          adw_expander_row_set_enable_expansion (self->use_session_row, TRUE);
-          return;
-        }
-    }
+  if (sessions == NULL || self->sessions_hidden ||
+      !aftercare_session_list_find (sessions, session, &position))
+    return FALSE;
+  adw_combo_row_set_selected (self->session_row, position);
+  adw_expander_row_set_enable_expansion (self->use_session_row, TRUE);
+  return TRUE;
 }
 
 static void
@@ -693,7 +719,8 @@ save_checkin_action_cb (GtkWidget  *widget,
           return;
         }
       self->session_is_stored = TRUE;
-      pick_logged_session (self, aftercare_session_get_id (self->assessed_session));
+      /* Now a logged massage: a later check-in joins it instead of logging it twice. */
+      pick_logged_session (self, self->assessed_session);
     }
   if (!aftercare_store_add_checkin (self->store, self->pending_checkin, &error))
     {
@@ -732,6 +759,15 @@ follow_desktop_clock (AftercareWizard *self)
                                 G_SETTINGS_BIND_GET, clock_format_to_24h, NULL, NULL, NULL);
   g_signal_connect_object (self->verdict_page, "notify::clock-24h",
                            G_CALLBACK (show_custom_time_summary), self, G_CONNECT_SWAPPED);
+}
+
+/* Arriving on the wizard, the keyboard is on the step's first control. */
+static gboolean
+aftercare_wizard_grab_focus (GtkWidget *widget)
+{
+  AftercareWizard *self = AFTERCARE_WIZARD (widget);
+
+  return focus_control (first_control (self, self->step));
 }
 
 static void
@@ -788,6 +824,7 @@ aftercare_wizard_class_init (AftercareWizardClass *klass)
   object_class->dispose = aftercare_wizard_dispose;
   object_class->get_property = aftercare_wizard_get_property;
   object_class->set_property = aftercare_wizard_set_property;
+  widget_class->grab_focus = aftercare_wizard_grab_focus;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, AFTERCARE_TYPE_STORE,
@@ -833,6 +870,7 @@ aftercare_wizard_class_init (AftercareWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, step_label);
 
   gtk_widget_class_bind_template_callback (widget_class, client_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, client_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, picked_session_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pressure_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, ended_choice_changed_cb);
@@ -843,6 +881,8 @@ aftercare_wizard_class_init (AftercareWizardClass *klass)
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action_cb);
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action_cb);
   gtk_widget_class_install_action (widget_class, "wizard.start-over", NULL, start_over_action_cb);
+  gtk_widget_class_install_action (widget_class, "wizard.page-down", NULL, scroll_verdict_action_cb);
+  gtk_widget_class_install_action (widget_class, "wizard.page-up", NULL, scroll_verdict_action_cb);
   gtk_widget_class_install_action (widget_class, "wizard.save-checkin", NULL, save_checkin_action_cb);
 
   gtk_widget_class_set_css_name (widget_class, "wizard");
@@ -919,6 +959,22 @@ aftercare_wizard_set_massage_type (AftercareWizard      *self,
   /* A type chosen from outside brings its usual pressure along. */
   self->pressure_chosen = FALSE;
   type_changed_cb (self);
+}
+
+gboolean
+aftercare_wizard_set_session (AftercareWizard  *self,
+                              AftercareSession *session)
+{
+  g_return_val_if_fail (AFTERCARE_IS_WIZARD (self), FALSE);
+  g_return_val_if_fail (AFTERCARE_IS_SESSION (session), FALSE);
+
+  aftercare_wizard_reset (self);
+  if (!pick_logged_session (self, session))
+    return FALSE;
+  /* The massage is known: on to how the person feels now (unless it has
+   * not ended yet, which the first step says). */
+  go_to_step (self, massage_is_valid (self) ? STEP_FEELING : STEP_MASSAGE);
+  return TRUE;
 }
 
 void

@@ -24,6 +24,11 @@ void            aftercare_wizard_reset             (AftercareWizard     *self);
 /* Fills in the type (and its usual pressure) on the first step. */
 void            aftercare_wizard_set_massage_type  (AftercareWizard     *self,
                                                     AftercareMassageType type);
+/* Starts afresh with a logged massage picked, at "How you feel" (the
+ * session page's "Can I Run?"). FALSE, and a clean start, when that
+ * massage is not offered: not in the store, or clinic mode hides them. */
+gboolean        aftercare_wizard_set_session       (AftercareWizard     *self,
+                                                    AftercareSession    *session);
 /* Pins the current time (tests, screenshots); NULL follows the clock. */
 void            aftercare_wizard_set_now           (AftercareWizard     *self,
                                                     GDateTime           *now);

@@ -438,6 +438,54 @@ test_list_reads_pages_on_demand (Fixture       *f,
   g_assert_cmpuint (aftercare_session_list_get_n_loaded (list), ==, 230);
 }
 
+static void
+test_list_finds_a_session (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(AftercareBackup) backup = make_many_sessions (230, &expected);
+  g_autoptr(AftercareStore) again = NULL;
+  g_autoptr(AftercareSession) wanted = NULL;
+  g_autoptr(AftercareSession) twin = NULL;
+  g_autoptr(AftercareSession) stranger = test_session_new ("2026-11-24T10:00:00Z");
+  g_autoptr(GError) error = NULL;
+  GListModel *list;
+  guint position = G_MAXUINT;
+
+  g_assert_true (aftercare_store_import (f->store, backup, NULL, NULL, &error));
+  g_assert_no_error (error);
+  again = open_again (f);
+  list = aftercare_store_get_sessions (again);
+  wanted = aftercare_store_lookup_session (again, g_ptr_array_index (expected, 170), &error);
+  g_assert_no_error (error);
+
+  g_assert_true (aftercare_session_list_find (list, wanted, &position));
+  g_assert_cmpuint (position, ==, 170);
+  /* A few pages at most, not the whole list. */
+  g_assert_cmpuint (aftercare_session_list_get_n_loaded (AFTERCARE_SESSION_LIST (list)), <=,
+                    3 * AFTERCARE_SESSION_LIST_PAGE_SIZE);
+
+  /* Another massage that ended at the same moment is told apart by its id. */
+  twin = aftercare_session_copy (wanted);
+  aftercare_session_set_id (twin, "00000000-0000-4000-8000-000000000000");
+  g_assert_true (aftercare_store_add_session (again, twin, &error));
+  g_assert_no_error (error);
+  g_assert_true (aftercare_session_list_find (list, twin, &position));
+  {
+    g_autoptr(AftercareSession) there = g_list_model_get_item (list, position);
+
+    g_assert_cmpstr (aftercare_session_get_id (there), ==, aftercare_session_get_id (twin));
+  }
+  g_assert_true (aftercare_session_list_find (list, wanted, &position));
+  {
+    g_autoptr(AftercareSession) there = g_list_model_get_item (list, position);
+
+    g_assert_cmpstr (aftercare_session_get_id (there), ==, aftercare_session_get_id (wanted));
+  }
+  /* One that was never stored is not found. */
+  g_assert_false (aftercare_session_list_find (list, stranger, &position));
+}
+
 /* Check-ins */
 
 static void
@@ -980,6 +1028,7 @@ main (int argc, char *argv[])
   add_test ("/list/edit-in-place", test_list_edit_in_place);
   add_test ("/list/edit-moves-row", test_list_edit_moves_row);
   add_test ("/list/reads-pages-on-demand", test_list_reads_pages_on_demand);
+  add_test ("/list/finds-a-session", test_list_finds_a_session);
   add_test ("/delete/undo-restores-session-and-checkins", test_delete_and_undo);
   add_test ("/delete/undo-only-the-last", test_undo_only_the_last_deletion);
   add_test ("/checkin/oldest-first", test_checkins_oldest_first);

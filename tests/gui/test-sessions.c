@@ -16,6 +16,7 @@
 #include "aftercare-sessions-view.h"
 #include "aftercare-store-error-page.h"
 #include "aftercare-window.h"
+#include "aftercare-wizard.h"
 
 typedef void (*WindowTest) (AftercareWindow *window, gpointer data);
 
@@ -248,6 +249,8 @@ empty_test (AftercareWindow *window, gpointer data)
 
   g_assert_nonnull (aftercare_window_get_store (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  /* The keyboard starts on the call to action, not on the view switcher. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == child (view, AFTERCARE_TYPE_SESSIONS_VIEW, "empty_log_button"));
   /* The status page's button logs the first massage. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "sessions.new", NULL));
   g_assert_nonnull (find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR));
@@ -280,6 +283,8 @@ open_editor (AftercareWindow *window)
   editor = find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR);
   g_assert_nonnull (editor);
   wait_until ((Condition) gtk_widget_get_mapped, editor, "the editor shows");
+  /* Typing starts on the first field, not on Cancel. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (editor)) == child (editor, AFTERCARE_TYPE_SESSION_EDITOR, "type_row"));
   return editor;
 }
 
@@ -313,6 +318,8 @@ check_in (AftercareWindow *window, GDateTime *at, guint soreness, const char *sy
   dialog = find_toplevel (AFTERCARE_TYPE_CHECKIN_DIALOG);
   g_assert_nonnull (dialog);
   wait_until ((Condition) gtk_widget_get_mapped, dialog, "the check-in dialog shows");
+  /* The arrow keys set the soreness at once. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == child (dialog, t, "soreness_scale"));
   gtk_range_set_value (child (dialog, t, "soreness_scale"), soreness);
   if (symptom != NULL)
     gtk_check_button_set_active (find_check_row (GTK_WIDGET (dialog), symptom), TRUE);
@@ -554,6 +561,84 @@ narrow_test (AftercareWindow *window, gpointer data)
   g_assert_cmpint (minimum, <=, 360);
 }
 
+static gboolean
+is_folded (gpointer view)
+{
+  AdwLeaflet *leaflet = child (view, AFTERCARE_TYPE_SESSIONS_VIEW, "leaflet");
+
+  return adw_leaflet_get_folded (leaflet);
+}
+
+static gboolean
+is_unfolded (gpointer view)
+{
+  return !is_folded (view);
+}
+
+/* The label of a row titled title, as it is laid out. */
+static GtkWidget *
+find_row_title_label (GtkWidget *root, const char *title)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), title) == 0 &&
+        gtk_widget_get_ancestor (labels->pdata[i], ADW_TYPE_ACTION_ROW) != NULL)
+      return labels->pdata[i];
+  g_error ("No row title “%s”", title);
+}
+
+static void
+narrow_layout_test (AftercareWindow *window, gpointer data)
+{
+  AftercareSessionsView *view = sessions_view (window);
+  AftercareSessionPage *page = aftercare_sessions_view_get_page (view);
+  GType t = AFTERCARE_TYPE_SESSION_PAGE;
+  AftercareSessionEditor *editor;
+  GtkWidget *pressure;
+  int natural;
+
+  /* On a phone, the page's header has no room for the massage's name: the
+   * name heads the page instead, whole. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  wait_until (is_folded, view, "the sessions fold");
+  gtk_widget_activate_action (GTK_WIDGET (view), "sessions.open", "s", "");
+  spin (100);
+  g_assert_true (gtk_widget_get_visible (child (page, t, "heading_box")));
+  g_assert_cmpstr (gtk_label_get_label (child (page, t, "heading_title")), ==, "Myofascial release · moderate pressure");
+  g_assert_false (gtk_widget_get_visible (child (page, t, "window_title")));
+  /* Printing is in the page's menu; the header keeps Check In. */
+  g_assert_false (gtk_widget_get_visible (child (page, t, "print_button")));
+  g_assert_true (gtk_widget_get_visible (child (page, t, "check_in_button")));
+
+  /* The editor's row titles stay whole beside the pressure choices. */
+  editor = open_editor (window);
+  gtk_window_set_default_size (GTK_WINDOW (editor), 360, 720);
+  spin (200);
+  pressure = find_row_title_label (GTK_WIDGET (editor), "Pressure");
+  gtk_widget_measure (pressure, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (pressure), >=, natural);
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* Wide, the header has it all again. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  wait_until (is_unfolded, view, "the sessions unfold");
+  g_assert_false (gtk_widget_get_visible (child (page, t, "heading_box")));
+  g_assert_true (gtk_widget_get_visible (child (page, t, "window_title")));
+  g_assert_true (gtk_widget_get_visible (child (page, t, "print_button")));
+}
+
+static void
+test_narrow_page_heads_with_the_massage (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (sessions, make_session (3, AFTERCARE_MASSAGE_MYOFASCIAL_RELEASE, AFTERCARE_PRESSURE_MODERATE, ""));
+  store_sessions (f, sessions, NULL);
+  run_app (f, narrow_layout_test, NULL);
+}
+
 static void
 test_fits_360_pixels (Fixture *f, gconstpointer data)
 {
@@ -563,6 +648,82 @@ test_fits_360_pixels (Fixture *f, gconstpointer data)
                                            "Jordan Avery-Featherstonehaugh"));
   store_sessions (f, sessions, NULL);
   run_app (f, narrow_test, NULL);
+}
+
+/* What Tab (or Shift+Tab, backwards) does with the focus in the list: the
+ * list's own shortcut for it, run from the focused row. */
+static void
+press_tab_in_list (GtkListView *list, GtkDirectionType direction)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (list));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GVariant *args = gtk_shortcut_get_arguments (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_Tab &&
+              args != NULL && g_variant_get_int32 (args) == (int) direction)
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                           GTK_WIDGET (list), args));
+              return;
+            }
+        }
+    }
+  g_error ("The list has no shortcut for Tab");
+}
+
+static gboolean
+focus_is_in (AftercareWindow *window, gpointer widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+tab_leaves_list_test (AftercareWindow *window, gpointer data)
+{
+  AftercareSessionsView *view = sessions_view (window);
+  GtkListView *list = aftercare_sessions_view_get_list_view (view);
+  AftercareSessionPage *page = aftercare_sessions_view_get_page (view);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  wait_until (is_unfolded, view, "the sessions unfold");
+  spin (100);
+  /* The window opens with the keyboard on the chosen row. */
+  g_assert_true (focus_is_in (window, list));
+  /* Tab goes on to the page beside the list, not to the next of 40 rows. */
+  press_tab_in_list (list, GTK_DIR_TAB_FORWARD);
+  g_assert_true (focus_is_in (window, page));
+  /* And Shift+Tab from the list goes back before it, to the list's header. */
+  /* (The row's list item is what takes the keyboard.) */
+  gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (find_session_row (window, "Swedish · light pressure"))));
+  g_assert_true (focus_is_in (window, list));
+  press_tab_in_list (list, GTK_DIR_TAB_BACKWARD);
+  g_assert_false (focus_is_in (window, list));
+  g_assert_true (focus_is_in (window, child (view, AFTERCARE_TYPE_SESSIONS_VIEW, "list_pane")));
+}
+
+static void
+test_tab_leaves_the_list (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (int i = 0; i < 40; i++)
+    g_ptr_array_add (sessions, make_session (3 + i, i == 1 ? AFTERCARE_MASSAGE_SWEDISH : AFTERCARE_MASSAGE_THAI,
+                                             AFTERCARE_PRESSURE_LIGHT, ""));
+  store_sessions (f, sessions, NULL);
+  run_app (f, tab_leaves_list_test, NULL);
 }
 
 static void
@@ -638,6 +799,65 @@ test_edit_a_massage_and_a_check_in (Fixture *f, gconstpointer data)
   g_ptr_array_add (checkins, aftercare_checkin_new (aftercare_session_get_id (session), at_20h, 1, 0));
   store_sessions (f, sessions, checkins);
   run_app (f, edit_test, NULL);
+}
+
+/* ---- "Can I Run?" for the massage on show --------------------------------------- */
+
+static void
+page_runs_wizard_test (AftercareWindow *window, gpointer data)
+{
+  AftercareSession *older = data;
+  AftercareSessionsView *view = sessions_view (window);
+  AftercareSessionPage *page = aftercare_sessions_view_get_page (view);
+  AftercareWizard *wizard = child (window, AFTERCARE_TYPE_WINDOW, "wizard");
+  GType w = AFTERCARE_TYPE_WIZARD;
+  GtkWidget *button = child (page, AFTERCARE_TYPE_SESSION_PAGE, "assess_button");
+  AftercareVerdictPage *verdict;
+  GtkRoot *root = GTK_ROOT (window);
+
+  /* The older of the two (the second), chosen in the list. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (aftercare_sessions_view_get_list_view (view))), 1);
+  g_assert_cmpstr (aftercare_session_get_id (aftercare_session_page_get_session (page)), ==,
+                   aftercare_session_get_id (older));
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "session.assess");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.assess", NULL));
+  spin (100);
+  /* The wizard, with that massage picked, asking how you feel now. */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (child (window, AFTERCARE_TYPE_WINDOW, "stack")), ==,
+                   "can-i-run");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (wizard, w, "steps")), ==, "feeling");
+  g_assert_true (adw_expander_row_get_enable_expansion (child (wizard, w, "use_session_row")));
+  g_assert_cmpstr (aftercare_session_get_id (adw_combo_row_get_selected_item (child (wizard, w, "session_row"))), ==,
+                   aftercare_session_get_id (older));
+  g_assert_true (gtk_root_get_focus (root) == child (wizard, w, "soreness_scale"));
+
+  /* Its verdict is about that massage. */
+  gtk_range_set_value (child (wizard, w, "soreness_scale"), 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  verdict = aftercare_wizard_get_verdict_page (wizard);
+  g_assert_nonnull (verdict);
+  g_assert_cmpstr (aftercare_session_get_id (aftercare_verdict_page_get_session (verdict)), ==,
+                   aftercare_session_get_id (older));
+  /* Back leads to the first step, where the pick can be changed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.back", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.back", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.back", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (wizard, w, "steps")), ==, "massage");
+  g_assert_false (gtk_widget_get_visible (child (wizard, w, "massage_group")));
+}
+
+static void
+test_session_page_runs_the_wizard (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (sessions, make_session (3, AFTERCARE_MASSAGE_SPORTS, AFTERCARE_PRESSURE_MODERATE, ""));
+  g_ptr_array_add (sessions, make_session (30, AFTERCARE_MASSAGE_DEEP_TISSUE, AFTERCARE_PRESSURE_DEEP, "Ana"));
+  store_sessions (f, sessions, NULL);
+  run_app (f, page_runs_wizard_test, sessions->pdata[1]);
 }
 
 /* ---- Search ------------------------------------------------------------------ */
@@ -825,10 +1045,16 @@ main (int argc, char *argv[])
               fixture_set_up, test_editor_refuses_bad_values, fixture_tear_down);
   g_test_add ("/sessions/fits-360-pixels", Fixture, NULL,
               fixture_set_up, test_fits_360_pixels, fixture_tear_down);
+  g_test_add ("/sessions/narrow-page-heads-with-the-massage", Fixture, NULL,
+              fixture_set_up, test_narrow_page_heads_with_the_massage, fixture_tear_down);
+  g_test_add ("/sessions/tab-leaves-the-list", Fixture, NULL,
+              fixture_set_up, test_tab_leaves_the_list, fixture_tear_down);
   g_test_add ("/sessions/delete-and-undo", Fixture, NULL,
               fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/sessions/edit-a-massage-and-a-check-in", Fixture, NULL,
               fixture_set_up, test_edit_a_massage_and_a_check_in, fixture_tear_down);
+  g_test_add ("/sessions/session-page-runs-the-wizard", Fixture, NULL,
+              fixture_set_up, test_session_page_runs_the_wizard, fixture_tear_down);
   g_test_add ("/sessions/search-by-client-or-type", Fixture, NULL,
               fixture_set_up, test_search_by_client_or_type, fixture_tear_down);
   g_test_add ("/sessions/verdict-updates-when-a-phase-ends", Fixture, NULL,

@@ -615,6 +615,134 @@ test_logged_session_counts_its_checkins (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_sessions (f->store)), ==, 1);
 }
 
+/* The text field inside an entry row: where Enter is pressed. */
+static GtkWidget *
+find_text (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *text = find_text (c);
+
+      if (text != NULL)
+        return text;
+    }
+  return NULL;
+}
+
+static void
+test_enter_in_client_name_goes_on (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *text;
+
+  g_settings_set_boolean (settings, "clinic-mode", TRUE);
+  aftercare_wizard_set_settings (f->wizard, settings);
+  settle ();
+  g_assert_true (gtk_widget_get_visible (child (f, "client_group")));
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "client_row")), "Jordan Avery");
+  text = find_text (child (f, "client_row"));
+  g_assert_nonnull (text);
+  /* As Enter in the field does. */
+  g_signal_emit_by_name (text, "activate");
+  settle ();
+  g_assert_cmpstr (step_name (f), ==, "feeling");
+  g_settings_reset (settings, "clinic-mode");
+}
+
+/* Enter is Next only where the focused control has no use for it: the
+ * check box, button, list row or field with the keyboard gets Enter
+ * first (GTK runs the bubble phase from the focus up), and the wizard's
+ * shortcut runs wherever the focus is in the window while it is shown. */
+static void
+test_enter_leaves_focused_controls_alone (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GtkShortcutTrigger) enter = gtk_shortcut_trigger_parse_string ("Return");
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->wizard));
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (strstr (trigger, "Return") == NULL)
+            continue;
+          found = TRUE;
+          g_assert_cmpint (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)), ==,
+                           GTK_PHASE_BUBBLE);
+          g_assert_cmpint (gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)), ==,
+                           GTK_SHORTCUT_SCOPE_MANAGED);
+        }
+    }
+  g_assert_true (found);
+}
+
+/* What pressing key does while the wizard is on screen: its shortcut for
+ * it, run as GTK runs it (GTK 4.8 cannot send a key to a widget). */
+static void
+press_wizard_key (Fixture *f, const char *key)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->wizard));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_auto(GStrv) keys = g_strsplit (trigger, "|", -1);
+
+          if (g_strv_contains ((const char * const *) keys, key))
+            {
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, GTK_WIDGET (f->wizard),
+                                            gtk_shortcut_get_arguments (shortcut));
+              settle ();
+              return;
+            }
+        }
+    }
+  g_error ("The wizard has no shortcut for %s", key);
+}
+
+static void
+test_page_down_reads_the_verdict (Fixture *f, gconstpointer data)
+{
+  Answers a = { AFTERCARE_MASSAGE_TRIGGER_POINT, AFTERCARE_PRESSURE_DEEP, TRUE, 0, 0, 3,
+                AFTERCARE_SYMPTOM_SHARP_PAIN, AFTERCARE_PLANNED_RUN_EASY };
+  GtkAdjustment *scroll;
+  double top;
+
+  /* A short window: the verdict is longer than what shows. */
+  gtk_window_set_default_size (f->window, 360, 480);
+  settle ();
+  walk_to_verdict (f, &a);
+  scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (verdict_child (f, "scroller")));
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 0);
+  /* The keyboard is on Back; Page Down still brings the rest of the verdict. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == child (f, "back_button"));
+  press_wizard_key (f, "Page_Down");
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), >, 0);
+  for (int i = 0; i < 20; i++)
+    press_wizard_key (f, "Page_Down");
+  top = gtk_adjustment_get_upper (scroll) - gtk_adjustment_get_page_size (scroll);
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, top);
+  for (int i = 0; i < 20; i++)
+    press_wizard_key (f, "Page_Up");
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 0);
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
@@ -639,6 +767,9 @@ main (int argc, char *argv[])
   ADD ("/wizard/soreness-says-its-band", test_soreness_says_its_band);
   ADD ("/wizard/controls-have-names", test_controls_have_names);
   ADD ("/wizard/clock-follows-the-desktop", test_clock_follows_the_desktop);
+  ADD ("/wizard/keyboard/enter-in-client-name-goes-on", test_enter_in_client_name_goes_on);
+  ADD ("/wizard/keyboard/enter-leaves-focused-controls-alone", test_enter_leaves_focused_controls_alone);
+  ADD ("/wizard/keyboard/page-down-reads-the-verdict", test_page_down_reads_the_verdict);
   g_test_add_func ("/wizard/verdict-icons-are-bundled", test_verdict_icons_are_bundled);
   g_test_add ("/wizard/store/without-sessions-no-picker", Fixture, NULL,
               fixture_set_up_with_store, test_without_sessions_no_picker, fixture_tear_down);
