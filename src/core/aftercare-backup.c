@@ -1048,8 +1048,10 @@ csv_row (Parse      *parse,
 {
   g_autoptr(AftercareSession) values = aftercare_session_new (NULL);
   AftercareSession *session;
-  gboolean named = *cell (row, COL_SESSION_ID) != '\0';
+  gboolean named;
 
+  /* Checked before any cell is read: a short row has no cell for a
+   * column that comes late in the header. */
   if (row->fields->len != N_COLUMNS)
     {
       g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID,
@@ -1057,6 +1059,7 @@ csv_row (Parse      *parse,
                    row->where.line, row->fields->len, N_COLUMNS);
       return FALSE;
     }
+  named = *cell (row, COL_SESSION_ID) != '\0';
   if (!csv_session_values (row, values, error))
     return FALSE;
   session = named ? csv_named_session (parse, row, values, error)

@@ -275,6 +275,19 @@ test_csv_rejects_bad_header (void)
   assert_rejected (AFTERCARE_BACKUP_FORMAT_CSV, "", "Line 1: the file is empty");
 }
 
+/* A short row under a header whose session_id column comes last: the
+ * field count is checked before any cell is read (under AddressSanitizer,
+ * reading the missing cell was a use after free). */
+static void
+test_csv_short_row_late_id (void)
+{
+  assert_rejected (AFTERCARE_BACKUP_FORMAT_CSV,
+                   "checkin_notes,symptoms,soreness,checkin_at,checkin_id,session_notes,therapist,client,"
+                   "areas,first_time,pressure,type,duration_minutes,ended_at,session_id\n"
+                   "sore,fever,4\n",
+                   "Line 2: 3 fields where the header has 15");
+}
+
 static void
 test_not_utf8 (void)
 {
@@ -309,6 +322,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/backup/csv/groups-rows-without-ids", test_csv_groups_rows_without_ids);
   g_test_add_func ("/backup/csv/rejects-bad-rows", test_csv_rejects_bad_rows);
   g_test_add_func ("/backup/csv/rejects-bad-header", test_csv_rejects_bad_header);
+  g_test_add_func ("/backup/csv/short-row-late-id", test_csv_short_row_late_id);
   g_test_add_func ("/backup/not-utf8", test_not_utf8);
   g_test_add_func ("/backup/format-for-file", test_format_for_file);
   return g_test_run ();
