@@ -245,7 +245,7 @@ read_time (JsonNode    *node,
       g_autofree char *echo = echo_value (text);
 
       return fail (error, AFTERCARE_ASSESS_ERROR_BAD_TIME, field,
-                   _("\"%s\" is not an ISO 8601 date and time with an offset, "
+                   _("\"%s\" is not a date and time with an offset in the years 1900 to 9000, "
                      "such as 2026-11-24T10:00:00Z or 2026-11-24T11:00:00+01:00"), echo);
     }
   return TRUE;

@@ -274,8 +274,8 @@ parse_time (const char  *text,
 {
   *time = aftercare_time_parse (text);
   if (*time == NULL)
-    return g_strdup_printf (_("“%s” is not a date and time with an offset, "
-                              "such as 2026-11-24T10:00:00+01:00"), text);
+    return g_strdup_printf (_("“%s” is not a date and time with an offset in the years 1900 to 9000, "
+                              "such as 2026-11-24T10:00:00Z or 2026-11-24T11:00:00+01:00"), text);
   return NULL;
 }
 

@@ -172,6 +172,9 @@ static const BadInput bad_inputs[] = {
   { "{" MASSAGE ", \"planned_run\": [\"easy\"]}", "planned_run", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
   { "{" MASSAGE ", \"now\": \"2026-11-24T16:00:00\"}", "now", AFTERCARE_ASSESS_ERROR_BAD_TIME },
   { "{" MASSAGE ", \"now\": \"soon\"}", "now", AFTERCARE_ASSESS_ERROR_BAD_TIME },
+  { "{" MASSAGE ", \"now\": \"9999-12-31T00:00:00Z\"}", "now", AFTERCARE_ASSESS_ERROR_BAD_TIME },
+  { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\", \"ended_at\": \"0999-01-01T10:00:00Z\"}}",
+    "massage.ended_at", AFTERCARE_ASSESS_ERROR_BAD_TIME },
   { "{" MASSAGE ", \"now\": \"2026-11-24T09:59:59Z\"}", "now", AFTERCARE_ASSESS_ERROR_TIME_ORDER },
   /* The check-ins */
   { "{" MASSAGE ", \"checkins\": {}}", "checkins", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },

@@ -112,6 +112,10 @@ test_json_rejects_bad_values (void)
                         "sessions[0].first_time: must be true or false");
   assert_json_rejected ("\"2026-11-24T10:00:00+01:00\"", "\"2026-11-24T10:00:00\"",
                         "sessions[0].ended_at: “2026-11-24T10:00:00” is not a date and time with an offset");
+  assert_json_rejected ("\"2026-11-24T10:00:00+01:00\"", "\"0999-11-24T10:00:00+01:00\"",
+                        "sessions[0].ended_at: “0999-11-24T10:00:00+01:00” is not a date and time");
+  assert_json_rejected ("\"2026-11-24T16:00:00+01:00\"", "\"9999-11-24T16:00:00+01:00\"",
+                        "sessions[0].checkins[0].at: “9999-11-24T16:00:00+01:00” is not a date and time");
   assert_json_rejected ("\"" SESSION_ID "\"", "\"session-1\"", "sessions[0].id: “session-1” is not a UUID");
   assert_json_rejected ("\"client\": \"\"", "\"client\": null", "sessions[0].client: must be text");
 }
