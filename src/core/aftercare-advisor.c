@@ -20,10 +20,12 @@
  * - "Soreness 3 or more, 48 hours or more after the session" reads the
  *   latest check-in's soreness at now, like every other rule: the latest
  *   check-in is the current state until a newer one says otherwise.
- * - Worsening is judged against the current state: the latest check-in
- *   (made 24 hours or more after the session) is 2 or more points above an
- *   earlier one also made 24 hours or more after it. A rise that has since
- *   settled back down no longer counts.
+ * - Worsening, as the brief says it: between any two check-ins made 24
+ *   hours or more after the session and not after now, an earlier one
+ *   and a later one, soreness rose by 2 or more points. It still counts
+ *   when soreness has since come down (0 → 2 → 1 is worsening: the
+ *   therapist should hear of it), and a rise in small steps counts
+ *   (1 → 2 → 3). The reason names the largest such rise.
  * - Persistent systemic signs: any of the five at the latest check-in and
  *   any of the five at a check-in 12 hours or more before it (feeling
  *   unwell in changing ways still counts as feeling unwell), or the
@@ -215,25 +217,40 @@ rule_persistent_systemic (const Situation *s,
                              "rest today; if it does not pass, get medical advice."), list));
 }
 
-/* The lowest soreness of a check-in made 24 hours or more after the
- * session and before the latest one; -1 when there is none. */
-static int
-lowest_earlier_late_soreness (const Situation *s)
+/* The largest rise of soreness from an earlier to a later check-in, both
+ * made 24 hours or more after the session (s->checkins holds those up
+ * to now, oldest first); FALSE when soreness never rose. */
+static gboolean
+largest_late_rise (const Situation *s,
+                   int             *from,
+                   int             *to)
 {
-  GDateTime *latest_at = aftercare_checkin_get_at (s->latest);
-  int lowest = -1;
+  int best = 0;
 
-  for (guint i = 0; i < s->checkins->len; i++)
+  for (guint j = 0; j < s->checkins->len; j++)
     {
-      AftercareCheckin *checkin = g_ptr_array_index (s->checkins, i);
-      int soreness = aftercare_checkin_get_soreness (checkin);
+      AftercareCheckin *later = g_ptr_array_index (s->checkins, j);
 
-      if (checkin_since_end (s, checkin) >= HOURS (24) &&
-          g_date_time_compare (aftercare_checkin_get_at (checkin), latest_at) < 0 &&
-          (lowest < 0 || soreness < lowest))
-        lowest = soreness;
+      if (checkin_since_end (s, later) < HOURS (24))
+        continue;
+      for (guint i = 0; i < j; i++)
+        {
+          AftercareCheckin *earlier = g_ptr_array_index (s->checkins, i);
+          int rise = (int) aftercare_checkin_get_soreness (later) -
+                     (int) aftercare_checkin_get_soreness (earlier);
+
+          if (checkin_since_end (s, earlier) >= HOURS (24) &&
+              g_date_time_compare (aftercare_checkin_get_at (earlier),
+                                   aftercare_checkin_get_at (later)) < 0 &&
+              rise > best)
+            {
+              best = rise;
+              *from = (int) aftercare_checkin_get_soreness (earlier);
+              *to = (int) aftercare_checkin_get_soreness (later);
+            }
+        }
     }
-  return lowest;
+  return best > 0;
 }
 
 static char *
@@ -255,14 +272,15 @@ prolonged_sentence (const Situation *s)
 }
 
 static char *
-worsening_sentence (const Situation *s,
-                    int              from)
+worsening_sentence (int from,
+                    int to)
 {
-  /* Translators: two soreness values on a scale of 0 to 10, earlier and latest. */
-  return g_strdup_printf (_("Your soreness rose from %d to %u out of 10 a day or more after the "
+  /* Translators: two soreness values on a scale of 0 to 10, earlier and later. */
+  return g_strdup_printf (_("Your soreness rose from %d to %d out of 10 a day or more after the "
                             "massage. Soreness that gets worse instead of easing needs a look "
-                            "from your therapist or a healthcare professional."),
-                          from, s->soreness);
+                            "from your therapist or a healthcare professional, even if it has "
+                            "eased a little since."),
+                          from, to);
 }
 
 static void
@@ -272,21 +290,19 @@ rule_prolonged_or_worsening (const Situation *s,
   gboolean prolonged, worsening;
   g_autofree char *prolonged_text = NULL;
   g_autofree char *worsening_text = NULL;
-  int from = -1;
+  int from = 0, to = 0;
 
   if (s->latest == NULL)
     return;
   prolonged = s->soreness > MILD_MAX && s->since_end >= HOURS (48);
-  if (checkin_since_end (s, s->latest) >= HOURS (24))
-    from = lowest_earlier_late_soreness (s);
-  worsening = from >= 0 && (int) s->soreness - from >= WORSENING_RISE;
+  worsening = largest_late_rise (s, &from, &to) && to - from >= WORSENING_RISE;
   if (!prolonged && !worsening)
     return;
 
   if (prolonged)
     prolonged_text = prolonged_sentence (s);
   if (worsening)
-    worsening_text = worsening_sentence (s, from);
+    worsening_text = worsening_sentence (from, to);
   fire (finding, AFTERCARE_VERDICT_SEEK_CARE,
         prolonged && worsening ? g_strjoin (" ", prolonged_text, worsening_text, NULL)
                                : g_strdup (prolonged ? prolonged_text : worsening_text));

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "aftercare-assess.h"
+#include "aftercare-json-reader.h"
 #include "aftercare-time.h"
 
 /* What the request accepts, beyond what DESIGN.md spells out:
@@ -30,17 +31,12 @@
  *   at now, not before the end nor after now; and now may not be before
  *   the end: a massage that has not ended yet has nothing to assess, and
  *   such a request is almost always a mistyped date.
- * - Of two members with the same name the last one counts (json-glib).
- * - One JSON value and nothing else: "{…}{…}" and "var x = {…}", which
- *   json-glib 1.6 lets through, are rejected (is_one_value()); so are
- *   numbers of 19 digits or more, which it cannot read exactly
- *   (defuse_long_numbers()). Its other leniencies (comments, single
- *   quotes) change no value and are left alone.
+ * - The JSON itself is read as aftercare-json-reader.c says: one object
+ *   and nothing else, a byte order mark skipped, no nesting deeper than
+ *   64, no number too long to read exactly.
  */
 
 G_DEFINE_QUARK (aftercare-assess-error-quark, aftercare_assess_error)
-
-#define MAX_ECHO_CHARS 40
 
 void
 aftercare_assess_request_free (AftercareAssessRequest *request)
@@ -74,312 +70,42 @@ fail (GError               **error,
   return FALSE;
 }
 
-/* A value from the input, shortened, valid UTF-8 and with control
- * characters escaped, fit to quote inside a one-line message. */
-static char *
-echo_value (const char *value)
-{
-  g_autofree char *valid = g_utf8_make_valid (value, -1);
-  g_autofree char *shortened = NULL;
-  char exceptions[129];
-
-  if (g_utf8_strlen (valid, -1) > MAX_ECHO_CHARS)
-    {
-      g_autofree char *head = g_utf8_substring (valid, 0, MAX_ECHO_CHARS);
-      shortened = g_strconcat (head, "…", NULL);
-    }
-  else
-    shortened = g_steal_pointer (&valid);
-  /* g_strescape() escapes bytes from 0x80 on too: keep UTF-8 as it is. */
-  for (int i = 0; i < 128; i++)
-    exceptions[i] = (char) (0x80 + i);
-  exceptions[128] = '\0';
-  return g_strescape (shortened, exceptions);
-}
-
-static char *
-field_name (const char *prefix,
-            const char *name)
-{
-  if (prefix == NULL || *prefix == '\0')
-    return g_strdup (name);
-  return g_strdup_printf ("%s.%s", prefix, name);
-}
-
-/* What a node holds, for "must be a string, not a number". */
-static const char *
-describe_node (JsonNode *node)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT: return _("an object");
-    case JSON_NODE_ARRAY: return _("an array");
-    case JSON_NODE_NULL: return _("null");
-    case JSON_NODE_VALUE: break;
-    default: g_assert_not_reached ();
-    }
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING: return _("a string");
-    case G_TYPE_BOOLEAN: return _("true or false");
-    default: return _("a number");
-    }
-}
-
-static gboolean
-node_holds (JsonNode *node,
-            GType     value_type)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == value_type;
-}
-
-/* Rejects members of object that are not in allowed. */
-static gboolean
-check_members (JsonObject          *object,
-               const char          *prefix,
-               const char * const  *allowed,
-               GError             **error)
-{
-  g_autoptr(GList) members = json_object_get_members (object);
-
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      if (!g_strv_contains (allowed, l->data))
-        {
-          g_autofree char *name = echo_value (l->data);
-          g_autofree char *field = field_name (prefix, name);
-
-          /* Translators: a JSON object in the request has a member we do not know. */
-          return fail (error, AFTERCARE_ASSESS_ERROR_UNKNOWN_FIELD, field,
-                       _("is not a field of the request; check its spelling"));
-        }
-    }
-  return TRUE;
-}
-
-/* The member's node, or NULL when it is absent or null. A required member
- * must be there and not null. */
-static gboolean
-lookup_member (JsonObject  *object,
-               const char  *name,
-               const char  *field,
-               gboolean     required,
-               JsonNode   **node,
-               GError     **error)
-{
-  *node = json_object_get_member (object, name);
-  if (*node != NULL && JSON_NODE_HOLDS_NULL (*node))
-    {
-      *node = NULL;
-      if (required)
-        return fail (error, AFTERCARE_ASSESS_ERROR_MISSING, field,
-                     _("is required and may not be null"));
-    }
-  else if (*node == NULL && required)
-    return fail (error, AFTERCARE_ASSESS_ERROR_MISSING, field, _("is missing"));
-  return TRUE;
-}
-
-static gboolean
-read_string (JsonNode    *node,
-             const char  *field,
-             const char **value,
-             GError     **error)
-{
-  if (!node_holds (node, G_TYPE_STRING))
-    return fail (error, AFTERCARE_ASSESS_ERROR_WRONG_TYPE, field,
-                 _("must be a string, not %s"), describe_node (node));
-  *value = json_node_get_string (node);
-  return TRUE;
-}
-
-static char *
-enum_keys_list (GType enum_type)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) keys = NULL;
-
-  for (guint i = 0; i < klass->n_values; i++)
-    g_strv_builder_add (builder, klass->values[i].value_nick);
-  keys = g_strv_builder_end (builder);
-  return g_strjoinv (", ", keys);
-}
-
-static gboolean
-read_enum (JsonNode    *node,
-           const char  *field,
-           GType        enum_type,
-           int         *value,
-           GError     **error)
-{
-  const char *key = NULL;
-
-  if (!read_string (node, field, &key, error))
-    return FALSE;
-  if (!aftercare_enum_from_key (enum_type, key, value))
-    {
-      g_autofree char *echo = echo_value (key);
-      g_autofree char *keys = enum_keys_list (enum_type);
-
-      /* Translators: the first %s is the value given, the second the list of allowed ones. */
-      return fail (error, AFTERCARE_ASSESS_ERROR_UNKNOWN_VALUE, field,
-                   _("unknown value \"%s\"; use one of %s"), echo, keys);
-    }
-  return TRUE;
-}
-
-static gboolean
-read_time (JsonNode    *node,
-           const char  *field,
-           GDateTime  **value,
-           GError     **error)
-{
-  const char *text = NULL;
-
-  if (!read_string (node, field, &text, error))
-    return FALSE;
-  *value = aftercare_time_parse (text);
-  if (*value == NULL)
-    {
-      g_autofree char *echo = echo_value (text);
-
-      return fail (error, AFTERCARE_ASSESS_ERROR_BAD_TIME, field,
-                   _("\"%s\" is not an ISO 8601 date and time with an offset, "
-                     "such as 2026-11-24T10:00:00Z or 2026-11-24T11:00:00+01:00"), echo);
-    }
-  return TRUE;
-}
-
-static gboolean
-read_boolean (JsonNode    *node,
-              const char  *field,
-              gboolean    *value,
-              GError     **error)
-{
-  if (!node_holds (node, G_TYPE_BOOLEAN))
-    return fail (error, AFTERCARE_ASSESS_ERROR_WRONG_TYPE, field,
-                 _("must be true or false, not %s"), describe_node (node));
-  *value = json_node_get_boolean (node);
-  return TRUE;
-}
-
-static gboolean
-read_soreness (JsonNode    *node,
-               const char  *field,
-               guint       *value,
-               GError     **error)
-{
-  gint64 number;
-
-  if (node_holds (node, G_TYPE_DOUBLE))
-    return fail (error, AFTERCARE_ASSESS_ERROR_OUT_OF_RANGE, field,
-                 _("must be a whole number from 0 to 10"));
-  if (!node_holds (node, G_TYPE_INT64))
-    return fail (error, AFTERCARE_ASSESS_ERROR_WRONG_TYPE, field,
-                 _("must be a whole number from 0 to 10, not %s"), describe_node (node));
-  number = json_node_get_int (node);
-  if (number < 0 || number > AFTERCARE_SORENESS_MAX)
-    return fail (error, AFTERCARE_ASSESS_ERROR_OUT_OF_RANGE, field,
-                 _("must be a whole number from 0 to 10, not %" G_GINT64_FORMAT), number);
-  *value = (guint) number;
-  return TRUE;
-}
-
-static gboolean
-read_symptom (JsonNode           *node,
-              const char         *field,
-              AftercareSymptoms  *value,
-              GError            **error)
-{
-  const char *key = NULL;
-  guint symptom = 0;
-
-  if (!read_string (node, field, &key, error))
-    return FALSE;
-  if (!aftercare_flags_from_keys (AFTERCARE_TYPE_SYMPTOMS, (const char *[]) { key, NULL },
-                                  &symptom, NULL))
-    {
-      g_autofree char *echo = echo_value (key);
-
-      return fail (error, AFTERCARE_ASSESS_ERROR_UNKNOWN_VALUE, field,
-                   _("unknown symptom \"%s\""), echo);
-    }
-  *value |= symptom;
-  return TRUE;
-}
-
-static gboolean
-read_symptoms (JsonNode           *node,
-               const char         *field,
-               AftercareSymptoms  *value,
-               GError            **error)
-{
-  JsonArray *array;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (error, AFTERCARE_ASSESS_ERROR_WRONG_TYPE, field,
-                 _("must be an array of symptom keys, not %s"), describe_node (node));
-  array = json_node_get_array (node);
-  *value = 0;
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autofree char *item_field = g_strdup_printf ("%s[%u]", field, i);
-
-      if (!read_symptom (json_array_get_element (array, i), item_field, value, error))
-        return FALSE;
-    }
-  return TRUE;
-}
+static const int reader_codes[AFTERCARE_JSON_N_PROBLEMS] = {
+  [AFTERCARE_JSON_PROBLEM_NOT_JSON] = AFTERCARE_ASSESS_ERROR_NOT_JSON,
+  [AFTERCARE_JSON_PROBLEM_MISSING] = AFTERCARE_ASSESS_ERROR_MISSING,
+  [AFTERCARE_JSON_PROBLEM_WRONG_TYPE] = AFTERCARE_ASSESS_ERROR_WRONG_TYPE,
+  [AFTERCARE_JSON_PROBLEM_UNKNOWN_VALUE] = AFTERCARE_ASSESS_ERROR_UNKNOWN_VALUE,
+  [AFTERCARE_JSON_PROBLEM_UNKNOWN_FIELD] = AFTERCARE_ASSESS_ERROR_UNKNOWN_FIELD,
+  [AFTERCARE_JSON_PROBLEM_OUT_OF_RANGE] = AFTERCARE_ASSESS_ERROR_OUT_OF_RANGE,
+  [AFTERCARE_JSON_PROBLEM_BAD_TIME] = AFTERCARE_ASSESS_ERROR_BAD_TIME,
+  [AFTERCARE_JSON_PROBLEM_OTHER] = AFTERCARE_ASSESS_ERROR_NOT_JSON,
+};
 
 static const char * const massage_members[] = { "type", "pressure", "first_time", "ended_at", NULL };
 
-static gboolean
-read_massage_enums (JsonObject        *object,
-                    AftercareSession  *session,
-                    GError           **error)
-{
-  JsonNode *node = NULL;
-  int type, pressure;
-
-  if (!lookup_member (object, "type", "massage.type", TRUE, &node, error) ||
-      !read_enum (node, "massage.type", AFTERCARE_TYPE_MASSAGE_TYPE, &type, error) ||
-      !lookup_member (object, "pressure", "massage.pressure", TRUE, &node, error) ||
-      !read_enum (node, "massage.pressure", AFTERCARE_TYPE_PRESSURE, &pressure, error))
-    return FALSE;
-  aftercare_session_set_massage_type (session, type);
-  aftercare_session_set_pressure (session, pressure);
-  return TRUE;
-}
-
 static AftercareSession *
-read_massage (JsonObject  *root,
-              GError     **error)
+read_massage (AftercareJsonReader  *reader,
+              JsonObject           *root,
+              GError              **error)
 {
+  AftercareJsonPlace top = { root, "" };
+  AftercareJsonPlace place = { NULL, "massage" };
   g_autoptr(AftercareSession) session = NULL;
   g_autoptr(GDateTime) ended_at = NULL;
-  JsonNode *node = NULL;
-  JsonObject *object;
   gboolean first_time = FALSE;
+  int type = 0, pressure = 0;
 
-  if (!lookup_member (root, "massage", "massage", TRUE, &node, error))
+  if (!aftercare_json_reader_object (reader, &top, "massage", TRUE, &place.object, error))
     return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      fail (error, AFTERCARE_ASSESS_ERROR_WRONG_TYPE, "massage",
-            _("must be an object, not %s"), describe_node (node));
-      return NULL;
-    }
-  object = json_node_get_object (node);
-  if (!check_members (object, "massage", massage_members, error) ||
-      !lookup_member (object, "ended_at", "massage.ended_at", TRUE, &node, error) ||
-      !read_time (node, "massage.ended_at", &ended_at, error))
+  if (!aftercare_json_reader_check_members (reader, &place, massage_members, error) ||
+      !aftercare_json_reader_time (reader, &place, "ended_at", TRUE, &ended_at, error) ||
+      !aftercare_json_reader_enum (reader, &place, "type", TRUE, AFTERCARE_TYPE_MASSAGE_TYPE, &type, error) ||
+      !aftercare_json_reader_enum (reader, &place, "pressure", TRUE, AFTERCARE_TYPE_PRESSURE, &pressure, error) ||
+      !aftercare_json_reader_boolean (reader, &place, "first_time", FALSE, &first_time, error))
     return NULL;
   session = aftercare_session_new (ended_at);
-  if (!read_massage_enums (object, session, error) ||
-      !lookup_member (object, "first_time", "massage.first_time", FALSE, &node, error) ||
-      (node != NULL && !read_boolean (node, "massage.first_time", &first_time, error)))
-    return NULL;
+  aftercare_session_set_massage_type (session, type);
+  aftercare_session_set_pressure (session, pressure);
   aftercare_session_set_first_time (session, first_time);
   return g_steal_pointer (&session);
 }
@@ -387,64 +113,45 @@ read_massage (JsonObject  *root,
 static const char * const checkin_members[] = { "at", "soreness", "symptoms", NULL };
 
 static AftercareCheckin *
-read_checkin (JsonNode          *node,
-              const char        *prefix,
-              AftercareSession  *session,
-              GError           **error)
+read_checkin (AftercareJsonReader       *reader,
+              const AftercareJsonPlace  *place,
+              AftercareSession          *session,
+              GError                   **error)
 {
-  g_autofree char *at_field = field_name (prefix, "at");
-  g_autofree char *soreness_field = field_name (prefix, "soreness");
-  g_autofree char *symptoms_field = field_name (prefix, "symptoms");
   g_autoptr(GDateTime) at = NULL;
-  JsonObject *object;
-  AftercareSymptoms symptoms = 0;
+  guint symptoms = 0;
   guint soreness = 0;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      fail (error, AFTERCARE_ASSESS_ERROR_WRONG_TYPE, prefix,
-            _("must be an object, not %s"), describe_node (node));
-      return NULL;
-    }
-  object = json_node_get_object (node);
-  if (!check_members (object, prefix, checkin_members, error) ||
-      !lookup_member (object, "at", at_field, TRUE, &node, error) ||
-      !read_time (node, at_field, &at, error) ||
-      !lookup_member (object, "soreness", soreness_field, TRUE, &node, error) ||
-      !read_soreness (node, soreness_field, &soreness, error) ||
-      !lookup_member (object, "symptoms", symptoms_field, TRUE, &node, error) ||
-      !read_symptoms (node, symptoms_field, &symptoms, error))
+  if (!aftercare_json_reader_check_members (reader, place, checkin_members, error) ||
+      !aftercare_json_reader_time (reader, place, "at", TRUE, &at, error) ||
+      !aftercare_json_reader_number (reader, place, "soreness", TRUE, AFTERCARE_SORENESS_MAX,
+                                     &soreness, error) ||
+      !aftercare_json_reader_flags (reader, place, "symptoms", TRUE, AFTERCARE_TYPE_SYMPTOMS,
+                                    &symptoms, error))
     return NULL;
   return aftercare_checkin_new (aftercare_session_get_id (session), at, soreness, symptoms);
 }
 
 static GPtrArray *
-read_checkins (JsonObject        *root,
-               AftercareSession  *session,
-               GError           **error)
+read_checkins (AftercareJsonReader  *reader,
+               JsonObject           *root,
+               AftercareSession     *session,
+               GError              **error)
 {
   g_autoptr(GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
-  JsonNode *node = NULL;
-  JsonArray *array;
+  AftercareJsonPlace top = { root, "" };
+  JsonArray *array = NULL;
 
-  if (!lookup_member (root, "checkins", "checkins", FALSE, &node, error))
+  if (!aftercare_json_reader_array (reader, &top, "checkins", FALSE, &array, error))
     return NULL;
-  if (node == NULL)
-    return g_steal_pointer (&checkins);
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      fail (error, AFTERCARE_ASSESS_ERROR_WRONG_TYPE, "checkins",
-            _("must be an array, not %s"), describe_node (node));
-      return NULL;
-    }
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autofree char *prefix = g_strdup_printf ("checkins[%u]", i);
-      AftercareCheckin *checkin = read_checkin (json_array_get_element (array, i), prefix,
-                                                session, error);
+      g_autofree char *path = g_strdup_printf ("checkins[%u]", i);
+      AftercareJsonPlace place = { NULL, path };
+      AftercareCheckin *checkin;
 
-      if (checkin == NULL)
+      if (!aftercare_json_reader_element (reader, &top, "checkins", array, i, &place.object, error) ||
+          (checkin = read_checkin (reader, &place, session, error)) == NULL)
         return NULL;
       g_ptr_array_add (checkins, checkin);
     }
@@ -453,18 +160,17 @@ read_checkins (JsonObject        *root,
 
 /* Leaves request->now NULL when the request gives none. */
 static gboolean
-read_plan_and_now (JsonObject              *root,
+read_plan_and_now (AftercareJsonReader     *reader,
+                   JsonObject              *root,
                    AftercareAssessRequest  *request,
                    GError                 **error)
 {
-  JsonNode *node = NULL;
+  AftercareJsonPlace top = { root, "" };
   int planned_run = AFTERCARE_PLANNED_RUN_EASY;
 
-  if (!lookup_member (root, "planned_run", "planned_run", FALSE, &node, error) ||
-      (node != NULL &&
-       !read_enum (node, "planned_run", AFTERCARE_TYPE_PLANNED_RUN, &planned_run, error)) ||
-      !lookup_member (root, "now", "now", FALSE, &node, error) ||
-      (node != NULL && !read_time (node, "now", &request->now, error)))
+  if (!aftercare_json_reader_enum (reader, &top, "planned_run", FALSE, AFTERCARE_TYPE_PLANNED_RUN,
+                                   &planned_run, error) ||
+      !aftercare_json_reader_time (reader, &top, "now", FALSE, &request->now, error))
     return FALSE;
   request->planned_run = planned_run;
   return TRUE;
@@ -501,96 +207,16 @@ check_time_order (AftercareAssessRequest  *request,
 
 static const char * const request_members[] = { "massage", "checkins", "planned_run", "now", NULL };
 
-/* json-glib 1.6 turns an integer too long for 64 bits into another
- * number without a word (-18446744073709551606 reads as 10), so a run of
- * 19 digits or more, which no field of a request can hold, is rewritten
- * as "1e999…" of the same length: an infinite number, which the field it
- * stands in rejects by name, and error columns stay where they were. */
-#define LONG_DIGIT_RUN 19
-
-static char *
-defuse_long_numbers (const char *data,
-                     gsize       length)
-{
-  char *copy = g_malloc (length + 1);
-  gsize i = 0;
-
-  memcpy (copy, data, length);
-  copy[length] = '\0';
-  while (i < length)
-    {
-      gsize run = 0;
-
-      while (i + run < length && g_ascii_isdigit (copy[i + run]))
-        run++;
-      if (run >= LONG_DIGIT_RUN)
-        {
-          copy[i] = '1';
-          copy[i + 1] = 'e';
-          memset (copy + i + 2, '9', run - 2);
-        }
-      i += MAX (run, 1);
-    }
-  return copy;
-}
-
-/* json-glib 1.6 also stops after the first value ("{…}{…}") and takes
- * JavaScript assignments ("var x = {…}"). The same text inside an array
- * parses to exactly one element only when it is one plain value. */
-static gboolean
-is_one_value (const char *data,
-              gsize       length)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GString) wrapped = g_string_sized_new (length + 3);
-  JsonNode *root;
-
-  g_string_append_c (wrapped, '[');
-  g_string_append_len (wrapped, data, length);
-  /* On a line of its own, so a trailing // comment cannot swallow it. */
-  g_string_append (wrapped, "\n]");
-  if (!json_parser_load_from_data (parser, wrapped->str, wrapped->len, NULL))
-    return FALSE;
-  root = json_parser_get_root (parser);
-  return JSON_NODE_HOLDS_ARRAY (root) && json_array_get_length (json_node_get_array (root)) == 1;
-}
-
-static JsonObject *
-parse_root (JsonParser  *parser,
-            const char  *data,
-            gsize        length,
-            GError     **error)
-{
-  g_autoptr(GError) json_error = NULL;
-  JsonNode *root;
-
-  /* json-glib's message carries the line and column. */
-  if (!json_parser_load_from_data (parser, data, length, &json_error))
-    fail (error, AFTERCARE_ASSESS_ERROR_NOT_JSON, "request",
-          _("is not valid JSON (%s)"), json_error->message);
-  else if ((root = json_parser_get_root (parser)) == NULL)
-    fail (error, AFTERCARE_ASSESS_ERROR_NOT_JSON, "request", _("is empty"));
-  else if (!is_one_value (data, length))
-    fail (error, AFTERCARE_ASSESS_ERROR_NOT_JSON, "request",
-          _("must be one JSON object with nothing before or after it"));
-  else if (!JSON_NODE_HOLDS_OBJECT (root))
-    fail (error, AFTERCARE_ASSESS_ERROR_WRONG_TYPE, "request",
-          _("must be a JSON object, not %s"), describe_node (root));
-  else
-    return json_node_get_object (root);
-  return NULL;
-}
-
 AftercareAssessRequest *
 aftercare_assess_request_parse (const char  *data,
                                 gssize       length,
                                 GDateTime   *default_now,
                                 GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(AftercareJsonReader) reader =
+    aftercare_json_reader_new ("request", AFTERCARE_ASSESS_ERROR, reader_codes, FALSE);
   g_autoptr(AftercareAssessRequest) request = g_new0 (AftercareAssessRequest, 1);
-  g_autofree char *text = NULL;
-  JsonObject *root;
+  AftercareJsonPlace top = { NULL, "" };
   gboolean now_given;
 
   g_return_val_if_fail (data != NULL, NULL);
@@ -599,13 +225,12 @@ aftercare_assess_request_parse (const char  *data,
 
   if (length < 0)
     length = strlen (data);
-  text = defuse_long_numbers (data, length);
-  root = parse_root (parser, text, length, error);
-  if (root == NULL ||
-      !check_members (root, NULL, request_members, error) ||
-      (request->session = read_massage (root, error)) == NULL ||
-      (request->checkins = read_checkins (root, request->session, error)) == NULL ||
-      !read_plan_and_now (root, request, error))
+  top.object = aftercare_json_reader_load (reader, data, length, error);
+  if (top.object == NULL ||
+      !aftercare_json_reader_check_members (reader, &top, request_members, error) ||
+      (request->session = read_massage (reader, top.object, error)) == NULL ||
+      (request->checkins = read_checkins (reader, top.object, request->session, error)) == NULL ||
+      !read_plan_and_now (reader, top.object, request, error))
     return NULL;
   now_given = request->now != NULL;
   if (!now_given)

@@ -10,6 +10,7 @@
 
 #include "aftercare-backup.h"
 #include "aftercare-csv.h"
+#include "aftercare-json-reader.h"
 #include "aftercare-store.h"
 #include "aftercare-time.h"
 #include "aftercare-util.h"
@@ -201,12 +202,15 @@ aftercare_backup_checkin_difference (AftercareCheckin *a,
   return NULL;
 }
 
-/* Where a value came from, for messages: a CSV line, or a JSON path. */
+/* Where a value came from, for messages: a CSV line, or a JSON object
+ * with its path (the reader knows its line). */
 typedef struct
 {
   AftercareBackupFormat format;
   guint line;
   const char *path;
+  AftercareJsonReader *json;
+  JsonObject *object;
 } Where;
 
 /* Sets error for a bad field and returns FALSE; takes problem. */
@@ -222,42 +226,23 @@ field_error (const Where  *where,
     g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID,
                  /* Translators: "Line 12, field “soreness”: “11” is not a whole number from 0 to 10". */
                  _("Line %u, field “%s”: %s"), where->line, field, problem);
-  else if (where->path == NULL || *where->path == '\0')
-    g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID,
-                 "%s: %s", field, problem);
   else
-    g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID,
-                 "%s.%s: %s", where->path, field, problem);
+    {
+      AftercareJsonPlace place = { where->object, where->path };
+
+      aftercare_json_reader_fail (where->json, &place, field, AFTERCARE_JSON_PROBLEM_OTHER, error,
+                                  "%s", problem);
+    }
   return FALSE;
 }
 
 /* Values, from text. Each returns NULL when the text is good, else the problem. */
 
 static char *
-allowed_keys (GType type)
-{
-  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) keys = NULL;
-
-  if (G_IS_ENUM_CLASS (klass))
-    for (guint i = 0; i < G_ENUM_CLASS (klass)->n_values; i++)
-      g_strv_builder_add (builder, G_ENUM_CLASS (klass)->values[i].value_nick);
-  else
-    for (guint i = 0; i < G_FLAGS_CLASS (klass)->n_values; i++)
-      g_strv_builder_add (builder, G_FLAGS_CLASS (klass)->values[i].value_nick);
-  keys = g_strv_builder_end (builder);
-  return g_strjoinv (", ", keys);
-}
-
-static char *
 unknown_key_problem (GType       type,
                      const char *key)
 {
-  g_autofree char *allowed = allowed_keys (type);
-
-  /* Translators: "“shiatsu” is not one of: swedish, deep-tissue, …". */
-  return g_strdup_printf (_("“%s” is not one of: %s"), key, allowed);
+  return aftercare_json_problem_key (type, key);
 }
 
 static char *
@@ -274,8 +259,7 @@ parse_time (const char  *text,
 {
   *time = aftercare_time_parse (text);
   if (*time == NULL)
-    return g_strdup_printf (_("“%s” is not a date and time with an offset, "
-                              "such as 2026-11-24T10:00:00+01:00"), text);
+    return aftercare_json_problem_time (text);
   return NULL;
 }
 
@@ -293,7 +277,7 @@ static char *
 number_problem (const char *text,
                 guint       max)
 {
-  return g_strdup_printf (_("“%s” is not a whole number from 0 to %u"), text, max);
+  return aftercare_json_problem_number (text, max);
 }
 
 static char *
@@ -412,187 +396,9 @@ add_checkin_once (Parse             *parse,
 
 /* JSON */
 
-static gboolean
-json_check_keys (JsonObject          *object,
-                 const Where         *where,
-                 const char * const  *allowed,
-                 GError             **error)
-{
-  g_autoptr(GList) members = json_object_get_members (object);
-
-  for (GList *l = members; l != NULL; l = l->next)
-    if (!g_strv_contains (allowed, l->data))
-      return field_error (where, l->data, g_strdup (_("is not a known field")), error);
-  for (guint i = 0; allowed[i] != NULL; i++)
-    if (!json_object_has_member (object, allowed[i]))
-      return field_error (where, allowed[i], g_strdup (_("is missing")), error);
-  return TRUE;
-}
-
-static gboolean
-json_is_value_of_type (JsonNode *node,
-                       GType     type)
-{
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
-}
-
-/* The member called name, or an error saying it is missing. */
-static JsonNode *
-json_member (JsonObject   *object,
-             const Where  *where,
-             const char   *name,
-             GError      **error)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL)
-    field_error (where, name, g_strdup (_("is missing")), error);
-  return node;
-}
-
-static gboolean
-json_string (JsonObject   *object,
-             const Where  *where,
-             const char   *name,
-             const char  **value,
-             GError      **error)
-{
-  JsonNode *node = json_member (object, where, name, error);
-
-  if (node == NULL)
-    return FALSE;
-  if (!json_is_value_of_type (node, G_TYPE_STRING))
-    return field_error (where, name, g_strdup (_("must be text")), error);
-  *value = json_node_get_string (node);
-  return TRUE;
-}
-
-static gboolean
-json_number (JsonObject   *object,
-             const Where  *where,
-             const char   *name,
-             guint         max,
-             guint        *value,
-             GError      **error)
-{
-  JsonNode *node = json_member (object, where, name, error);
-  gint64 number;
-
-  if (node == NULL)
-    return FALSE;
-  if (!json_is_value_of_type (node, G_TYPE_INT64) ||
-      (number = json_node_get_int (node)) < 0 || number > max)
-    {
-      g_autofree char *text = json_to_string (node, FALSE);
-      return field_error (where, name, number_problem (text, max), error);
-    }
-  *value = (guint) number;
-  return TRUE;
-}
-
-static gboolean
-json_boolean (JsonObject   *object,
-              const Where  *where,
-              const char   *name,
-              gboolean     *value,
-              GError      **error)
-{
-  JsonNode *node = json_member (object, where, name, error);
-
-  if (node == NULL)
-    return FALSE;
-  if (!json_is_value_of_type (node, G_TYPE_BOOLEAN))
-    return field_error (where, name, g_strdup (_("must be true or false")), error);
-  *value = json_node_get_boolean (node);
-  return TRUE;
-}
-
-static gboolean
-json_time (JsonObject   *object,
-           const Where  *where,
-           const char   *name,
-           GDateTime   **value,
-           GError      **error)
-{
-  const char *text;
-  char *problem;
-
-  if (!json_string (object, where, name, &text, error))
-    return FALSE;
-  if ((problem = parse_time (text, value)) != NULL)
-    return field_error (where, name, problem, error);
-  return TRUE;
-}
-
-static gboolean
-json_enum (JsonObject   *object,
-           const Where  *where,
-           const char   *name,
-           GType         type,
-           int          *value,
-           GError      **error)
-{
-  const char *text;
-  char *problem;
-
-  if (!json_string (object, where, name, &text, error))
-    return FALSE;
-  if ((problem = parse_enum (type, text, value)) != NULL)
-    return field_error (where, name, problem, error);
-  return TRUE;
-}
-
-/* An array of flag keys: "areas": ["calves", "hamstrings"]. */
-static gboolean
-json_flags (JsonObject   *object,
-            const Where  *where,
-            const char   *name,
-            GType         type,
-            guint        *value,
-            GError      **error)
-{
-  JsonNode *node = json_member (object, where, name, error);
-  JsonArray *array;
-
-  if (node == NULL)
-    return FALSE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return field_error (where, name, g_strdup (_("must be a list of keys")), error);
-  array = json_node_get_array (node);
-  *value = 0;
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      g_autofree char *element_name = g_strdup_printf ("%s[%u]", name, i);
-      const char *keys[] = {
-        json_is_value_of_type (element, G_TYPE_STRING) ? json_node_get_string (element) : NULL,
-        NULL
-      };
-      guint flag;
-
-      if (keys[0] == NULL)
-        return field_error (where, element_name, g_strdup (_("must be text")), error);
-      if (!aftercare_flags_from_keys (type, keys, &flag, NULL))
-        return field_error (where, element_name, unknown_key_problem (type, keys[0]), error);
-      *value |= flag;
-    }
-  return TRUE;
-}
-
-static gboolean
-json_id (JsonObject   *object,
-         const Where  *where,
-         const char  **id,
-         GError      **error)
-{
-  char *problem;
-
-  if (!json_string (object, where, "id", id, error))
-    return FALSE;
-  if ((problem = parse_id (*id)) != NULL)
-    return field_error (where, "id", problem, error);
-  return TRUE;
-}
+static const int reader_codes[AFTERCARE_JSON_N_PROBLEMS] = {
+  [0 ... AFTERCARE_JSON_N_PROBLEMS - 1] = AFTERCARE_STORE_ERROR_INVALID,
+};
 
 static const char * const json_session_keys[] = {
   "id", "ended_at", "duration_minutes", "type", "pressure", "first_time", "areas",
@@ -603,29 +409,47 @@ static const char * const json_checkin_keys[] = {
   "id", "at", "soreness", "symptoms", "notes", NULL
 };
 
+static gboolean
+json_id (const Where  *where,
+         const char  **id,
+         GError      **error)
+{
+  AftercareJsonPlace place = { where->object, where->path };
+  char *problem;
+
+  if (!aftercare_json_reader_string (where->json, &place, "id", TRUE, id, error))
+    return FALSE;
+  if ((problem = parse_id (*id)) != NULL)
+    return field_error (where, "id", problem, error);
+  return TRUE;
+}
+
 /* Everything of a session but its check-ins. */
 static gboolean
-json_session_values (JsonObject        *object,
-                     const Where       *where,
+json_session_values (const Where       *where,
                      AftercareSession  *session,
                      GError           **error)
 {
+  AftercareJsonReader *json = where->json;
+  AftercareJsonPlace place = { where->object, where->path };
   const char *id = NULL, *client = NULL, *therapist = NULL, *notes = NULL;
   g_autoptr(GDateTime) ended_at = NULL;
   guint duration = 0, areas = 0;
   int type = 0, pressure = 0;
   gboolean first_time = FALSE;
 
-  if (!json_id (object, where, &id, error) ||
-      !json_time (object, where, "ended_at", &ended_at, error) ||
-      !json_number (object, where, "duration_minutes", MAX_DURATION_MINUTES, &duration, error) ||
-      !json_enum (object, where, "type", AFTERCARE_TYPE_MASSAGE_TYPE, &type, error) ||
-      !json_enum (object, where, "pressure", AFTERCARE_TYPE_PRESSURE, &pressure, error) ||
-      !json_boolean (object, where, "first_time", &first_time, error) ||
-      !json_flags (object, where, "areas", AFTERCARE_TYPE_AREAS, &areas, error) ||
-      !json_string (object, where, "client", &client, error) ||
-      !json_string (object, where, "therapist", &therapist, error) ||
-      !json_string (object, where, "notes", &notes, error))
+  if (!aftercare_json_reader_check_members (json, &place, json_session_keys, error) ||
+      !json_id (where, &id, error) ||
+      !aftercare_json_reader_time (json, &place, "ended_at", TRUE, &ended_at, error) ||
+      !aftercare_json_reader_number (json, &place, "duration_minutes", TRUE, MAX_DURATION_MINUTES,
+                                     &duration, error) ||
+      !aftercare_json_reader_enum (json, &place, "type", TRUE, AFTERCARE_TYPE_MASSAGE_TYPE, &type, error) ||
+      !aftercare_json_reader_enum (json, &place, "pressure", TRUE, AFTERCARE_TYPE_PRESSURE, &pressure, error) ||
+      !aftercare_json_reader_boolean (json, &place, "first_time", TRUE, &first_time, error) ||
+      !aftercare_json_reader_flags (json, &place, "areas", TRUE, AFTERCARE_TYPE_AREAS, &areas, error) ||
+      !aftercare_json_reader_string (json, &place, "client", TRUE, &client, error) ||
+      !aftercare_json_reader_string (json, &place, "therapist", TRUE, &therapist, error) ||
+      !aftercare_json_reader_string (json, &place, "notes", TRUE, &notes, error))
     return FALSE;
   g_object_set (session,
                 "id", id, "ended-at", ended_at, "duration-minutes", duration,
@@ -637,25 +461,24 @@ json_session_values (JsonObject        *object,
 
 static gboolean
 json_checkin (Parse             *parse,
-              JsonNode          *node,
               const Where       *where,
               AftercareSession  *session,
               GError           **error)
 {
   static const char * const names[] = { "id", "at" };
-  JsonObject *object;
+  AftercareJsonReader *json = where->json;
+  AftercareJsonPlace place = { where->object, where->path };
   CheckinFields fields = { 0 };
   g_autoptr(AftercareCheckin) checkin = NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return field_error (where, "", g_strdup (_("must be an object")), error);
-  object = json_node_get_object (node);
-  if (!json_check_keys (object, where, json_checkin_keys, error) ||
-      !json_string (object, where, "id", &fields.id, error) ||
-      !json_string (object, where, "at", &fields.at, error) ||
-      !json_number (object, where, "soreness", AFTERCARE_SORENESS_MAX, &fields.soreness, error) ||
-      !json_flags (object, where, "symptoms", AFTERCARE_TYPE_SYMPTOMS, &fields.symptoms, error) ||
-      !json_string (object, where, "notes", &fields.notes, error))
+  if (!aftercare_json_reader_check_members (json, &place, json_checkin_keys, error) ||
+      !aftercare_json_reader_string (json, &place, "id", TRUE, &fields.id, error) ||
+      !aftercare_json_reader_string (json, &place, "at", TRUE, &fields.at, error) ||
+      !aftercare_json_reader_number (json, &place, "soreness", TRUE, AFTERCARE_SORENESS_MAX,
+                                     &fields.soreness, error) ||
+      !aftercare_json_reader_flags (json, &place, "symptoms", TRUE, AFTERCARE_TYPE_SYMPTOMS,
+                                    &fields.symptoms, error) ||
+      !aftercare_json_reader_string (json, &place, "notes", TRUE, &fields.notes, error))
     return FALSE;
   checkin = build_checkin (&fields, session, where, names, error);
   return checkin != NULL && add_checkin_once (parse, checkin, where, "id", where->path, error);
@@ -663,23 +486,23 @@ json_checkin (Parse             *parse,
 
 static gboolean
 json_checkins (Parse             *parse,
-               JsonObject        *object,
                const Where       *where,
                AftercareSession  *session,
                GError           **error)
 {
-  JsonNode *node = json_object_get_member (object, "checkins");
-  JsonArray *array;
+  AftercareJsonPlace place = { where->object, where->path };
+  JsonArray *array = NULL;
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return field_error (where, "checkins", g_strdup (_("must be a list")), error);
-  array = json_node_get_array (node);
+  if (!aftercare_json_reader_array (where->json, &place, "checkins", TRUE, &array, error))
+    return FALSE;
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autofree char *path = g_strdup_printf ("%s.checkins[%u]", where->path, i);
-      Where checkin_where = { AFTERCARE_BACKUP_FORMAT_JSON, 0, path };
+      Where checkin_where = { AFTERCARE_BACKUP_FORMAT_JSON, 0, path, where->json, NULL };
 
-      if (!json_checkin (parse, json_array_get_element (array, i), &checkin_where, session, error))
+      if (!aftercare_json_reader_element (where->json, &place, "checkins", array, i,
+                                          &checkin_where.object, error) ||
+          !json_checkin (parse, &checkin_where, session, error))
         return FALSE;
     }
   return TRUE;
@@ -687,19 +510,13 @@ json_checkins (Parse             *parse,
 
 static gboolean
 json_session (Parse        *parse,
-              JsonNode     *node,
               const Where  *where,
               GError      **error)
 {
   g_autoptr(AftercareSession) session = aftercare_session_new (NULL);
-  JsonObject *object;
   const char *id;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return field_error (where, "", g_strdup (_("must be an object")), error);
-  object = json_node_get_object (node);
-  if (!json_check_keys (object, where, json_session_keys, error) ||
-      !json_session_values (object, where, session, error))
+  if (!json_session_values (where, session, error))
     return FALSE;
   id = aftercare_session_get_id (session);
   if (g_hash_table_contains (parse->sessions, id))
@@ -707,7 +524,7 @@ json_session (Parse        *parse,
                         g_strdup_printf (_("the session %s appears twice in the file"), id), error);
   aftercare_backup_add_session (parse->backup, session, where->path);
   g_hash_table_insert (parse->sessions, (gpointer) id, session);
-  return json_checkins (parse, object, where, session, error);
+  return json_checkins (parse, where, session, error);
 }
 
 static const char * const json_top_keys[] = {
@@ -715,28 +532,28 @@ static const char * const json_top_keys[] = {
 };
 
 static gboolean
-json_header (JsonObject  *object,
-             GError     **error)
+json_header (const Where  *where,
+             GError      **error)
 {
-  Where where = { AFTERCARE_BACKUP_FORMAT_JSON, 0, NULL };
+  AftercareJsonPlace place = { where->object, where->path };
   g_autoptr(GDateTime) exported_at = NULL;
-  const char *format;
-  guint version;
+  const char *format = NULL;
+  guint version = 0;
 
-  if (!json_string (object, &where, "format", &format, error))
+  if (!aftercare_json_reader_string (where->json, &place, "format", TRUE, &format, error))
     return FALSE;
   if (strcmp (format, BACKUP_FORMAT_NAME) != 0)
-    return field_error (&where, "format",
+    return field_error (where, "format",
                         g_strdup_printf (_("is “%s”, not “%s”: this is not an Aftercare backup"),
                                          format, BACKUP_FORMAT_NAME), error);
-  if (!json_check_keys (object, &where, json_top_keys, error) ||
-      !json_number (object, &where, "version", G_MAXINT, &version, error))
+  if (!aftercare_json_reader_check_members (where->json, &place, json_top_keys, error) ||
+      !aftercare_json_reader_number (where->json, &place, "version", TRUE, G_MAXINT, &version, error))
     return FALSE;
   if (version != BACKUP_VERSION)
-    return field_error (&where, "version",
+    return field_error (where, "version",
                         g_strdup_printf (_("%u is not known: the file was written by a newer "
                                            "version of Aftercare"), version), error);
-  return json_time (object, &where, "exported_at", &exported_at, error);
+  return aftercare_json_reader_time (where->json, &place, "exported_at", TRUE, &exported_at, error);
 }
 
 static gboolean
@@ -745,41 +562,25 @@ parse_json (AftercareBackup  *backup,
             gsize             length,
             GError          **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) json_error = NULL;
+  g_autoptr(AftercareJsonReader) json =
+    aftercare_json_reader_new ("backup", AFTERCARE_STORE_ERROR, reader_codes, TRUE);
   g_auto(Parse) parse = { NULL };
-  JsonNode *root;
-  JsonNode *sessions;
+  Where top = { AFTERCARE_BACKUP_FORMAT_JSON, 0, "", json, NULL };
+  AftercareJsonPlace place = { NULL, "" };
+  JsonArray *sessions = NULL;
 
   parse_init (&parse, backup);
-  if (!json_parser_load_from_data (parser, text, length, &json_error))
-    {
-      g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID,
-                   _("The file is not valid JSON: %s"), json_error->message);
-      return FALSE;
-    }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error_literal (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID,
-                           _("The file is not an Aftercare backup: it holds no JSON object"));
-      return FALSE;
-    }
-  if (!json_header (json_node_get_object (root), error))
+  if ((top.object = place.object = aftercare_json_reader_load (json, text, length, error)) == NULL ||
+      !json_header (&top, error) ||
+      !aftercare_json_reader_array (json, &place, "sessions", TRUE, &sessions, error))
     return FALSE;
-  sessions = json_object_get_member (json_node_get_object (root), "sessions");
-  if (sessions == NULL || !JSON_NODE_HOLDS_ARRAY (sessions))
-    {
-      Where where = { AFTERCARE_BACKUP_FORMAT_JSON, 0, NULL };
-      return field_error (&where, "sessions", g_strdup (_("must be a list")), error);
-    }
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (sessions)); i++)
+  for (guint i = 0; i < json_array_get_length (sessions); i++)
     {
       g_autofree char *path = g_strdup_printf ("sessions[%u]", i);
-      Where where = { AFTERCARE_BACKUP_FORMAT_JSON, 0, path };
+      Where where = { AFTERCARE_BACKUP_FORMAT_JSON, 0, path, json, NULL };
 
-      if (!json_session (&parse, json_array_get_element (json_node_get_array (sessions), i),
-                         &where, error))
+      if (!aftercare_json_reader_element (json, &place, "sessions", sessions, i, &where.object, error) ||
+          !json_session (&parse, &where, error))
         return FALSE;
     }
   return TRUE;
@@ -1048,8 +849,10 @@ csv_row (Parse      *parse,
 {
   g_autoptr(AftercareSession) values = aftercare_session_new (NULL);
   AftercareSession *session;
-  gboolean named = *cell (row, COL_SESSION_ID) != '\0';
+  gboolean named;
 
+  /* Checked before any cell is read: a short row has no cell for a
+   * column that comes late in the header. */
   if (row->fields->len != N_COLUMNS)
     {
       g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID,
@@ -1057,6 +860,7 @@ csv_row (Parse      *parse,
                    row->where.line, row->fields->len, N_COLUMNS);
       return FALSE;
     }
+  named = *cell (row, COL_SESSION_ID) != '\0';
   if (!csv_session_values (row, values, error))
     return FALSE;
   session = named ? csv_named_session (parse, row, values, error)

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "aftercare-assess.h"
@@ -47,6 +48,8 @@ static const GOptionEntry option_entries[] = {
     N_("The run the sheet plans for: easy (default), steady or hard"), N_("RUN") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The sheet’s paper size: a4 (default) or letter"), N_("SIZE") },
+  /* Anything else on the command line: refused (aftercare_cli_handle()). */
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
 };
 
@@ -141,6 +144,73 @@ prepare_database (const char *db)
   return 0;
 }
 
+static int refuse (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+/* Bad input on the command line: one line, exit status 2. */
+static int
+refuse (const char *format,
+        ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_strdelimit (message, "\r\n", ' ');
+  g_printerr ("aftercare: %s\n", message);
+  return 2;
+}
+
+/* The file given to --import must be there and readable: bad input,
+ * found before the database is opened (or created). */
+static int
+check_import_file (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  stream = g_file_read (file, NULL, &error);
+  if (stream == NULL)
+    /* Translators: "--import: Could not read “/tmp/b.json”: No such file or directory". */
+    return refuse (_("--import: Could not read “%s”: %s"), name, error->message);
+  return 0;
+}
+
+/* Export reads a database; it never creates one (an empty backup written
+ * over a good one would look like success). And it never writes over the
+ * database itself or its journal files. */
+static int
+check_export (const char *location,
+              const char *export_path)
+{
+  g_autoptr(GFile) target = g_file_new_for_commandline_arg (export_path);
+  g_autofree char *target_path = g_file_get_path (target);
+  const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  GStatBuf target_stat;
+
+  if (aftercare_store_location_is_server (location))
+    return 0;
+  if (!g_file_test (location, G_FILE_TEST_IS_REGULAR))
+    return refuse (_("--db: there is no database at “%s”; --export only reads an existing one"),
+                   location);
+  if (target_path == NULL || g_stat (target_path, &target_stat) != 0)
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *db_file = g_strconcat (location, suffixes[i], NULL);
+      GStatBuf db_stat;
+
+      if (g_stat (db_file, &db_stat) == 0 &&
+          db_stat.st_dev == target_stat.st_dev && db_stat.st_ino == target_stat.st_ino)
+        return refuse (_("--export: “%s” is the database file itself; choose another file"),
+                       export_path);
+    }
+  return 0;
+}
+
 /* --import and --export: no window, no display. */
 static int
 run_backup (const char *db,
@@ -150,18 +220,46 @@ run_backup (const char *db,
   g_autofree char *location = db != NULL ? g_strdup (db) : aftercare_store_get_configured_location ();
   g_autoptr(AftercareStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  int status;
 
-  if (import_path != NULL && export_path != NULL)
-    {
-      g_printerr ("aftercare: %s\n", _("Use --import or --export, not both at once"));
-      return 2;
-    }
+  status = import_path != NULL ? check_import_file (import_path) : check_export (location, export_path);
+  if (status != 0)
+    return status;
   store = aftercare_store_open (location, &error);
   if (store == NULL)
     return report_error (error);
   if (import_path != NULL)
     return import_file (store, import_path);
   return export_file (store, export_path);
+}
+
+/* One action at a time, and nothing but options: a second action or a
+ * stray word would otherwise be dropped without a word. */
+static int
+check_one_action (GVariantDict *options)
+{
+  static const char * const actions[] = { "assess", "import", "export", "sheet", "prepare-database" };
+  g_autoptr(GVariant) rest = g_variant_dict_lookup_value (options, G_OPTION_REMAINING, NULL);
+  const char *first = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      if (!g_variant_dict_contains (options, actions[i]))
+        continue;
+      if (first != NULL)
+        /* Translators: "Use --assess or --export, not both at once". */
+        return refuse (_("Use --%s or --%s, not both at once"), first, actions[i]);
+      first = actions[i];
+    }
+  if (rest != NULL && g_variant_n_children (rest) > 0)
+    {
+      g_autoptr(GVariant) word = g_variant_get_child_value (rest, 0);
+
+      /* Translators: "Unexpected argument “extra”; …". */
+      return refuse (_("Unexpected argument “%s”; give files with the option they belong to "
+                       "(see --help)"), g_variant_get_bytestring (word));
+    }
+  return 0;
 }
 
 int
@@ -172,12 +270,15 @@ aftercare_cli_handle (GVariantDict  *options,
   const char *import_path = NULL;
   const char *export_path = NULL;
   const char *assess = NULL;
+  int status;
 
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("aftercare %s\n", PACKAGE_VERSION);
       return 0;
     }
+  if ((status = check_one_action (options)) != 0)
+    return status;
 
   if (g_variant_dict_lookup (options, "assess", "^&ay", &assess))
     {

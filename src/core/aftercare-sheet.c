@@ -13,6 +13,7 @@
 #include "aftercare-flow.h"
 #include "aftercare-plan.h"
 #include "aftercare-sheet.h"
+#include "aftercare-util.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
 
@@ -977,9 +978,10 @@ aftercare_sheet_write_pdf (AftercareSheet  *self,
                            GError         **error)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
   PdfWriter writer = { NULL, NULL };
+  gboolean existed;
   cairo_surface_t *surface;
   cairo_status_t status;
 
@@ -988,29 +990,31 @@ aftercare_sheet_write_pdf (AftercareSheet  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* Written beside the target and renamed over it when complete, so a
-   * failure never leaves half a sheet behind. */
+   * failure never leaves half a sheet behind; private, like the health
+   * data it holds. */
   file = g_file_new_for_path (path);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &local_error);
+  stream = aftercare_output_replace_private (file, &existed, &local_error);
   if (stream == NULL)
     return set_write_error (error, path, local_error->message);
-  writer.stream = G_OUTPUT_STREAM (stream);
+  writer.stream = stream;
   surface = cairo_pdf_surface_create_for_stream (write_pdf_cb, &writer, page_width, page_height);
   draw_pdf (self, surface, page_width, page_height);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   if (writer.error != NULL || status != CAIRO_STATUS_SUCCESS)
     {
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+      aftercare_output_abandon (stream, file, existed);
       set_write_error (error, path, writer.error != NULL ? writer.error->message
                                                          : cairo_status_to_string (status));
       g_clear_error (&writer.error);
       return FALSE;
     }
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
-    return set_write_error (error, path, local_error->message);
+  if (!g_output_stream_close (stream, NULL, &local_error))
+    {
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
+      return set_write_error (error, path, local_error->message);
+    }
   return TRUE;
 }
 

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "aftercare-sqlite-backend.h"
@@ -1187,6 +1188,29 @@ migrate (AftercareSqliteBackend  *self,
   return aftercare_store_backend_commit (backend, error);
 }
 
+/* A database file made by hand or by an older version may be readable by
+ * others (0644), and SQLite gives -wal and -shm the same mode. Once the
+ * file has proved to be a usable database, the files this user owns lose
+ * every permission for the group and others. Best effort: a file that
+ * cannot be changed is used as it is. */
+static void
+make_files_private (const char *path)
+{
+  const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      /* By name, never through a new descriptor: closing any descriptor
+       * of the file would drop this process's SQLite locks on it. */
+      if (g_lstat (name, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == geteuid () &&
+          (st.st_mode & 077) != 0)
+        (void) !g_chmod (name, st.st_mode & 0600);
+    }
+}
+
 AftercareSqliteBackend *
 aftercare_sqlite_backend_open (const char  *path,
                                GError     **error)
@@ -1209,6 +1233,7 @@ aftercare_sqlite_backend_open (const char  *path,
     }
   if (!configure_connection (self, error) || !migrate (self, error))
     return NULL;
+  make_files_private (path);
   return g_steal_pointer (&self);
 }
 

@@ -14,6 +14,7 @@
 #include "aftercare-settings.h"
 #include "aftercare-sqlite-backend.h"
 #include "aftercare-store.h"
+#include "aftercare-util.h"
 
 /* Sessions read at once while exporting. */
 #define EXPORT_PAGE_SIZE 500
@@ -1026,21 +1027,6 @@ set_write_error (GFile       *file,
   return FALSE;
 }
 
-/* Leaves no half-written file behind: an existing file is only replaced on
- * a successful close, and a new one is removed. */
-static void
-abandon_output (GOutputStream *stream,
-                GFile         *file,
-                gboolean       existed)
-{
-  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
-
-  g_cancellable_cancel (cancelled);
-  g_output_stream_close (stream, cancelled, NULL);
-  if (!existed)
-    g_file_delete (file, NULL, NULL);
-}
-
 gboolean
 aftercare_store_export_file_with_counts (AftercareStore  *self,
                                          GFile           *file,
@@ -1049,7 +1035,7 @@ aftercare_store_export_file_with_counts (AftercareStore  *self,
                                          GError         **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileOutputStream) output = NULL;
+  g_autoptr(GOutputStream) output = NULL;
   g_autoptr(GOutputStream) buffered = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(AftercareBackupWriter) writer = NULL;
@@ -1058,17 +1044,14 @@ aftercare_store_export_file_with_counts (AftercareStore  *self,
   g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  existed = g_file_query_exists (file, NULL);
-  output = g_file_replace (file, NULL, FALSE,
-                           G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                           NULL, &local_error);
+  output = aftercare_output_replace_private (file, &existed, &local_error);
   if (output == NULL)
     return set_write_error (file, local_error, error);
-  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (output), 64 * 1024);
+  buffered = g_buffered_output_stream_new_sized (output, 64 * 1024);
   writer = aftercare_backup_writer_new (buffered, aftercare_backup_format_for_file (file), now);
   if (!write_snapshot (self, writer, error))
     {
-      abandon_output (buffered, file, existed);
+      aftercare_output_abandon (buffered, file, existed);
       return FALSE;
     }
   if (!g_output_stream_close (buffered, NULL, &local_error))

@@ -26,16 +26,50 @@ has_explicit_offset (const char *text)
   return strpbrk (t, "+-") != NULL;
 }
 
+/* Years a health log can sensibly hold; outside them the time is a typo,
+ * and years of more or fewer than four digits would not read back. */
+#define YEAR_MIN 1900
+#define YEAR_MAX 9000
+/* The largest offset in use anywhere is +14:00; ISO 8601 allows up to 18 h. */
+#define OFFSET_MAX (18 * G_TIME_SPAN_HOUR)
+
 GDateTime *
 aftercare_time_parse (const char *text)
 {
   g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *normal = NULL;
+  size_t len;
+  int year;
 
   if (text == NULL || !has_explicit_offset (text))
     return NULL;
+  /* GLib takes "Z" but not the lower-case "z" that ISO 8601 also allows. */
+  normal = g_strdup (text);
+  len = strlen (normal);
+  if (normal[len - 1] == 'z')
+    normal[len - 1] = 'Z';
   /* The default zone is never used: the text carries its own offset. */
   utc = g_time_zone_new_utc ();
-  return g_date_time_new_from_iso8601 (text, utc);
+  time = g_date_time_new_from_iso8601 (normal, utc);
+  if (time == NULL)
+    return NULL;
+  year = g_date_time_get_year (time);
+  if (year < YEAR_MIN || year > YEAR_MAX)
+    return NULL;
+  if (ABS (g_date_time_get_utc_offset (time)) > OFFSET_MAX)
+    return NULL;
+  return g_steal_pointer (&time);
+}
+
+/* "2026-11-24T10:00:00", the year always in four digits. */
+static char *
+format_main_part (GDateTime *time)
+{
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d",
+                          g_date_time_get_year (time), g_date_time_get_month (time),
+                          g_date_time_get_day_of_month (time), g_date_time_get_hour (time),
+                          g_date_time_get_minute (time), g_date_time_get_second (time));
 }
 
 char *
@@ -46,8 +80,9 @@ aftercare_time_format (GDateTime *time)
   int usec;
 
   g_return_val_if_fail (time != NULL, NULL);
+
   /* Not g_date_time_format_iso8601(): GLib 2.74 writes "+01" for "+01:00". */
-  main_part = g_date_time_format (time, "%Y-%m-%dT%H:%M:%S");
+  main_part = format_main_part (time);
   offset = g_date_time_get_utc_offset (time) == 0 ? g_strdup ("Z")
                                                   : g_date_time_format (time, "%:z");
   usec = g_date_time_get_microsecond (time);
@@ -60,10 +95,12 @@ char *
 aftercare_time_format_utc (GDateTime *time)
 {
   g_autoptr(GDateTime) utc = NULL;
+  g_autofree char *main_part = NULL;
 
   g_return_val_if_fail (time != NULL, NULL);
   utc = g_date_time_to_utc (time);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  main_part = format_main_part (utc);
+  return g_strconcat (main_part, "Z", NULL);
 }
 
 double

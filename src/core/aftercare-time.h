@@ -8,7 +8,9 @@ G_BEGIN_DECLS
 
 /* Parses an ISO 8601 date and time that carries an explicit offset ("Z",
  * "+01:00", "-0500"). A time without an offset is ambiguous and rejected:
- * returns NULL. The result keeps the given offset as its time zone. */
+ * returns NULL, as is a year outside 1900–9000 or an offset beyond ±18:00.
+ * A lower-case "z" is taken as "Z". The result keeps the given offset as
+ * its time zone. */
 GDateTime *aftercare_time_parse   (const char *text);
 
 /* Formats with the time's own offset ("2026-11-24T10:00:00+01:00"; "Z" for UTC). */

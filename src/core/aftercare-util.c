@@ -36,3 +36,30 @@ aftercare_set_date_time (GDateTime **field,
     *field = g_date_time_ref (value);
   return TRUE;
 }
+
+GOutputStream *
+aftercare_output_replace_private (GFile     *file,
+                                  gboolean  *existed,
+                                  GError   **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  *existed = g_file_query_exists (file, NULL);
+  return G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE,
+                                          G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                          NULL, error));
+}
+
+void
+aftercare_output_abandon (GOutputStream *stream,
+                          GFile         *file,
+                          gboolean       existed)
+{
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+  /* A cancelled close leaves an existing file as it was. */
+  g_cancellable_cancel (cancelled);
+  g_output_stream_close (stream, cancelled, NULL);
+  if (!existed)
+    g_file_delete (file, NULL, NULL);
+}

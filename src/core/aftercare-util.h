@@ -2,7 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -14,4 +14,11 @@ gboolean aftercare_set_date_time (GDateTime **field, GDateTime *value);
 /* Same instant and same offset (NULL equals only NULL). */
 gboolean aftercare_date_time_identical (GDateTime *a, GDateTime *b);
 
+/* Opens file to be written privately (mode 0600): the text goes beside
+ * it and replaces it only when the stream closes successfully. *existed
+ * says whether the file was there, for aftercare_output_abandon(). */
+GOutputStream *aftercare_output_replace_private (GFile *file, gboolean *existed, GError **error);
+/* Closes stream without replacing anything; a file that was not there
+ * before is removed, so no half-written file stays behind. */
+void           aftercare_output_abandon         (GOutputStream *stream, GFile *file, gboolean existed);
 G_END_DECLS

@@ -438,16 +438,53 @@ test_worsening_over_several_checkins (void)
   assert_reason_says (a, 0, "from 1 to 3");
 }
 
+/* DESIGN: a rise of 2 between ANY two late check-ins, even if soreness
+ * has since come down a little: the therapist should hear of it. */
 static void
-test_worsening_that_settled_no_longer_counts (void)
+test_worsening_that_settled_still_counts (void)
+{
+  g_autoptr(Case) c = pressure_case (MODERATE);
+  g_autoptr(Case) small = pressure_case (MODERATE);
+  g_autoptr(Case) early = pressure_case (MODERATE);
+  g_autoptr(AftercareAssessment) a = NULL;
+  g_autoptr(AftercareAssessment) b = NULL;
+  g_autoptr(AftercareAssessment) e = NULL;
+
+  /* 0 → 2 → 1 after 24 h: a rise of 2, then eased. */
+  check_in (c, H (25), 0, NONE);
+  check_in (c, H (30), 2, NONE);
+  check_in (c, H (40), 1, NONE);
+  a = assess (c, EASY, H (40));
+  assert_verdict (a, AFTERCARE_VERDICT_SEEK_CARE);
+  g_assert_cmpstr (aftercare_assessment_get_rules (a)[0], ==, "prolonged-or-worsening");
+  assert_reason_says (a, 0, "from 0 to 2");
+
+  /* 0 → 1 → 0: never a rise of 2. */
+  check_in (small, H (25), 0, NONE);
+  check_in (small, H (30), 1, NONE);
+  check_in (small, H (40), 0, NONE);
+  b = assess (small, EASY, H (40));
+  assert_verdict (b, AFTERCARE_VERDICT_TRAIN);
+
+  /* 0 at 20 h, 2 at 30 h, 1 at 40 h: the rise began before 24 h. */
+  check_in (early, H (20), 0, NONE);
+  check_in (early, H (30), 2, NONE);
+  check_in (early, H (40), 1, NONE);
+  e = assess (early, EASY, H (40));
+  assert_verdict (e, AFTERCARE_VERDICT_TRAIN);
+}
+
+/* A check-in after now has not happened yet: its rise does not count. */
+static void
+test_worsening_ignores_checkins_after_now (void)
 {
   g_autoptr(Case) c = pressure_case (MODERATE);
   g_autoptr(AftercareAssessment) a = NULL;
 
-  check_in (c, H (25), 1, NONE);
-  check_in (c, H (30), 4, NONE);
-  check_in (c, H (40), 1, NONE);
-  a = assess (c, EASY, H (40));
+  check_in (c, H (25), 0, NONE);
+  check_in (c, H (30), 1, NONE);
+  check_in (c, H (40), 3, NONE);
+  a = assess (c, EASY, H (35));
   assert_verdict (a, AFTERCARE_VERDICT_TRAIN);
 }
 
@@ -1031,7 +1068,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/advisor/worsening/by-2-after-24h", test_worsening_by_2_after_24h);
   g_test_add_func ("/advisor/worsening/both-from-24h", test_worsening_needs_both_checkins_from_24h);
   g_test_add_func ("/advisor/worsening/over-several-checkins", test_worsening_over_several_checkins);
-  g_test_add_func ("/advisor/worsening/settled-no-longer-counts", test_worsening_that_settled_no_longer_counts);
+  g_test_add_func ("/advisor/worsening/settled-still-counts", test_worsening_that_settled_still_counts);
+  g_test_add_func ("/advisor/worsening/ignores-checkins-after-now", test_worsening_ignores_checkins_after_now);
   g_test_add_func ("/advisor/prolonged-and-worsening/one-reason", test_prolonged_and_worsening_one_reason);
   g_test_add_func ("/advisor/tissue-signs/soreness-2-against-3", test_tissue_soreness_2_against_3);
   g_test_add_func ("/advisor/tissue-signs/each-sign", test_tissue_each_sign);

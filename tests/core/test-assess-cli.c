@@ -257,6 +257,9 @@ static const BadRun bad_runs[] = {
     "checkins[0].at" },
   { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\", \"ended_at\": \"2026-11-24T10:00:00Z\"}, "
     "\"planned_run\": \"tempo\"}", "planned_run" },
+  /* Year 9999 overflowed the timeline and aborted. */
+  { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\", \"ended_at\": \"9999-12-31T10:00:00Z\"}, "
+    "\"now\": \"9999-12-31T12:00:00Z\"}", "massage.ended_at" },
 };
 
 static void

@@ -172,6 +172,9 @@ static const BadInput bad_inputs[] = {
   { "{" MASSAGE ", \"planned_run\": [\"easy\"]}", "planned_run", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
   { "{" MASSAGE ", \"now\": \"2026-11-24T16:00:00\"}", "now", AFTERCARE_ASSESS_ERROR_BAD_TIME },
   { "{" MASSAGE ", \"now\": \"soon\"}", "now", AFTERCARE_ASSESS_ERROR_BAD_TIME },
+  { "{" MASSAGE ", \"now\": \"9999-12-31T00:00:00Z\"}", "now", AFTERCARE_ASSESS_ERROR_BAD_TIME },
+  { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\", \"ended_at\": \"0999-01-01T10:00:00Z\"}}",
+    "massage.ended_at", AFTERCARE_ASSESS_ERROR_BAD_TIME },
   { "{" MASSAGE ", \"now\": \"2026-11-24T09:59:59Z\"}", "now", AFTERCARE_ASSESS_ERROR_TIME_ORDER },
   /* The check-ins */
   { "{" MASSAGE ", \"checkins\": {}}", "checkins", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
@@ -233,6 +236,46 @@ test_bad_input (gconstpointer data)
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
 }
 
+/* A byte order mark, which some editors write, is not part of the JSON. */
+static void
+test_parse_skips_bom (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareAssessRequest) request = parse ("\xEF\xBB\xBF{" MASSAGE "}", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (aftercare_session_get_pressure (request->session), ==, AFTERCARE_PRESSURE_DEEP);
+}
+
+/* json-glib recurses once per level: 80,000 "[" overflowed its stack. */
+static void
+test_deep_nesting_refused (void)
+{
+  g_autoptr(GString) deep = g_string_new ("{" MASSAGE ", \"checkins\": ");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareAssessRequest) request = NULL;
+
+  for (guint i = 0; i < 80000; i++)
+    g_string_append_c (deep, '[');
+  request = parse (deep->str, &error);
+  g_assert_null (request);
+  g_assert_error (error, AFTERCARE_ASSESS_ERROR, AFTERCARE_ASSESS_ERROR_NOT_JSON);
+  g_assert_cmpstr (error->message, ==, "request: is nested more than 64 levels deep");
+}
+
+/* Digits inside a string are not numbers: no "1e999" in an echoed value. */
+static void
+test_long_digits_in_text_kept (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareAssessRequest) request =
+    parse ("{\"massage\": {\"type\": \"12345678901234567890\", \"pressure\": \"deep\", "
+           "\"ended_at\": \"2026-11-24T10:00:00Z\"}}", &error);
+
+  g_assert_null (request);
+  g_assert_true (g_str_has_prefix (error->message, "massage.type: “12345678901234567890” is not one of"));
+}
+
 static void
 test_bad_value_echoed_on_one_line (void)
 {
@@ -243,7 +286,7 @@ test_bad_value_echoed_on_one_line (void)
 
   g_assert_null (request);
   g_assert_cmpstr (error->message, ==,
-                   "massage.type: unknown value \"sh\\niatsu\"; use one of swedish, deep-tissue, "
+                   "massage.type: “sh\\niatsu” is not one of: swedish, deep-tissue, "
                    "trigger-point, myofascial-release, sports, thai, lymphatic-drainage, hot-stone");
 }
 
@@ -329,6 +372,9 @@ main (int argc, char *argv[])
 
       g_test_add_data_func (path, &bad_inputs[i], test_bad_input);
     }
+  g_test_add_func ("/assess/parse/skips-bom", test_parse_skips_bom);
+  g_test_add_func ("/assess/bad-input/deep-nesting", test_deep_nesting_refused);
+  g_test_add_func ("/assess/bad-input/long-digits-in-text-kept", test_long_digits_in_text_kept);
   g_test_add_func ("/assess/bad-input/value-echoed-on-one-line", test_bad_value_echoed_on_one_line);
   g_test_add_func ("/assess/response/keys-in-order", test_response_keys_in_order);
   g_test_add_func ("/assess/response/deep-6h", test_response_deep_6h);

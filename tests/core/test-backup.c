@@ -98,37 +98,81 @@ static void
 test_json_rejects_bad_values (void)
 {
   assert_json_rejected ("\"soreness\": 1", "\"soreness\": 11",
-                        "sessions[0].checkins[1].soreness: “11” is not a whole number from 0 to 10");
-  assert_json_rejected ("\"soreness\": 2", "\"soreness\": -1", "sessions[0].checkins[0].soreness:");
-  assert_json_rejected ("\"soreness\": 2", "\"soreness\": 2.5", "sessions[0].checkins[0].soreness:");
-  assert_json_rejected ("\"soreness\": 2", "\"soreness\": \"2\"", "sessions[0].checkins[0].soreness:");
+                        "Line 11, sessions[0].checkins[1].soreness: “11” is not a whole number from 0 to 10");
+  assert_json_rejected ("\"soreness\": 2", "\"soreness\": -1",
+                        "Line 9, sessions[0].checkins[0].soreness: “-1” is not a whole number from 0 to 10");
+  assert_json_rejected ("\"soreness\": 2", "\"soreness\": 2.5",
+                        "Line 9, sessions[0].checkins[0].soreness: must be a whole number from 0 to 10");
+  assert_json_rejected ("\"soreness\": 2", "\"soreness\": \"2\"",
+                        "Line 9, sessions[0].checkins[0].soreness: must be a whole number from 0 to 10, not text");
   assert_json_rejected ("\"duration_minutes\": 60", "\"duration_minutes\": 1441",
-                        "sessions[0].duration_minutes:");
+                        "Line 5, sessions[0].duration_minutes: “1441” is not a whole number from 0 to 1440");
   assert_json_rejected ("\"type\": \"deep-tissue\"", "\"type\": \"shiatsu\"",
-                        "sessions[0].type: “shiatsu” is not one of: swedish, deep-tissue,");
-  assert_json_rejected ("\"hamstrings\"", "\"knees\"", "sessions[0].areas[1]: “knees” is not one of:");
-  assert_json_rejected ("[\"heaviness\"]", "[\"heaviness;fever\"]", "sessions[0].checkins[0].symptoms[0]:");
+                        "Line 5, sessions[0].type: “shiatsu” is not one of: swedish, deep-tissue,");
+  assert_json_rejected ("\"hamstrings\"", "\"knees\"", "Line 6, sessions[0].areas[1]: “knees” is not one of:");
+  assert_json_rejected ("[\"heaviness\"]", "[\"heaviness;fever\"]", 
+                        "Line 10, sessions[0].checkins[0].symptoms[0]: “heaviness;fever” is not one of:");
   assert_json_rejected ("\"first_time\": false", "\"first_time\": \"no\"",
-                        "sessions[0].first_time: must be true or false");
+                        "Line 6, sessions[0].first_time: must be true or false, not text");
   assert_json_rejected ("\"2026-11-24T10:00:00+01:00\"", "\"2026-11-24T10:00:00\"",
-                        "sessions[0].ended_at: “2026-11-24T10:00:00” is not a date and time with an offset");
-  assert_json_rejected ("\"" SESSION_ID "\"", "\"session-1\"", "sessions[0].id: “session-1” is not a UUID");
-  assert_json_rejected ("\"client\": \"\"", "\"client\": null", "sessions[0].client: must be text");
+                        "Line 4, sessions[0].ended_at: “2026-11-24T10:00:00” is not a date and time with an offset");
+  assert_json_rejected ("\"2026-11-24T10:00:00+01:00\"", "\"0999-11-24T10:00:00+01:00\"",
+                        "Line 4, sessions[0].ended_at: “0999-11-24T10:00:00+01:00” is not a date and time");
+  assert_json_rejected ("\"2026-11-24T16:00:00+01:00\"", "\"9999-11-24T16:00:00+01:00\"",
+                        "Line 9, sessions[0].checkins[0].at: “9999-11-24T16:00:00+01:00” is not a date and time");
+  assert_json_rejected ("\"" SESSION_ID "\"", "\"session-1\"", "Line 4, sessions[0].id: “session-1” is not a UUID");
+  assert_json_rejected ("\"client\": \"\"", "\"client\": null", 
+                        "Line 7, sessions[0].client: is required and may not be null");
 }
 
 static void
 test_json_rejects_bad_structure (void)
 {
   assert_json_rejected ("\"therapist\": \"Sam\",", "\"therapist\": \"Sam\", \"colour\": \"red\",",
-                        "sessions[0].colour: is not a known field");
-  assert_json_rejected ("\"pressure\": \"deep\",", "", "sessions[0].pressure: is missing");
-  assert_json_rejected ("\"symptoms\": [], ", "", "sessions[0].checkins[1].symptoms: is missing");
-  assert_json_rejected ("\"version\": 1", "\"version\": 2", "version: 2 is not known");
-  assert_json_rejected ("\"aftercare-backup\"", "\"something-else\"", "format: is “something-else”");
-  assert_json_rejected ("\"exported_at\": \"2026-11-24T18:00:00Z\",", "", "exported_at: is missing");
-  assert_json_rejected ("\"checkins\": [", "\"checkins\": 3, \"x\": [", "sessions[0].x: is not a known field");
-  assert_rejected (AFTERCARE_BACKUP_FORMAT_JSON, "[1, 2]", "The file is not an Aftercare backup");
-  assert_rejected (AFTERCARE_BACKUP_FORMAT_JSON, "{\"format\": ", "The file is not valid JSON");
+                        "Line 7, sessions[0].colour: is not a known field; check its spelling");
+  assert_json_rejected ("\"pressure\": \"deep\",", "", "Line 12, sessions[0].pressure: is missing");
+  assert_json_rejected ("\"symptoms\": [], ", "", "Line 12, sessions[0].checkins[1].symptoms: is missing");
+  assert_json_rejected ("\"version\": 1", "\"version\": 2", "Line 1, version: 2 is not known");
+  assert_json_rejected ("\"aftercare-backup\"", "\"something-else\"", "Line 1, format: is “something-else”");
+  assert_json_rejected ("\"exported_at\": \"2026-11-24T18:00:00Z\",", "", "Line 12, exported_at: is missing");
+  assert_json_rejected ("\"checkins\": [", "\"checkins\": 3, \"x\": [", "Line 12, sessions[0].x: is not a known field");
+  assert_rejected (AFTERCARE_BACKUP_FORMAT_JSON, "[1, 2]", "backup: must be a JSON object, not a list");
+  assert_rejected (AFTERCARE_BACKUP_FORMAT_JSON, "{\"format\": ", "backup: is not valid JSON (<data>:1:11:");
+}
+
+/* What json-glib 1.6 lets through on its own: integers too long for 64
+ * bits (this one wrapped round to 10), more than one value, JavaScript,
+ * and nesting deep enough to overflow its recursion. */
+static void
+test_json_rejects_what_json_glib_lets_through (void)
+{
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autofree char *twice = g_strconcat (valid_json, valid_json, NULL);
+  g_autofree char *script = g_strconcat ("var backup = ", valid_json, NULL);
+
+  assert_json_rejected ("\"soreness\": 2", "\"soreness\": -18446744073709551606",
+                        "Line 9, sessions[0].checkins[0].soreness: must be a whole number from 0 to 10");
+  assert_rejected (AFTERCARE_BACKUP_FORMAT_JSON, twice,
+                   "backup: must be one JSON object with nothing before or after it");
+  assert_rejected (AFTERCARE_BACKUP_FORMAT_JSON, script, "backup: ");
+  for (guint i = 0; i < 80000; i++)
+    g_string_append_c (deep, '[');
+  assert_rejected (AFTERCARE_BACKUP_FORMAT_JSON, deep->str, "backup: is nested more than 64 levels deep");
+}
+
+/* Long runs of digits inside text are text, kept as they are; a byte
+ * order mark before the object is skipped. */
+static void
+test_json_long_digits_in_text_and_bom (void)
+{
+  g_autofree char *notes = json_with ("\"better\"", "\"call 12345678901234567890123\"");
+  g_autofree char *with_bom = g_strconcat ("\xEF\xBB\xBF", notes, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareBackup) backup = parse (AFTERCARE_BACKUP_FORMAT_JSON, with_bom, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (aftercare_checkin_get_notes (aftercare_backup_get_checkin (backup, 1)), ==,
+                   "call 12345678901234567890123");
 }
 
 static void
@@ -136,7 +180,7 @@ test_json_rejects_checkin_before_end (void)
 {
   /* 10:30 at +02:00 is 08:30 UTC, before the session ended (09:00 UTC). */
   assert_json_rejected ("\"2026-11-24T16:00:00+01:00\"", "\"2026-11-24T10:30:00+02:00\"",
-                        "sessions[0].checkins[0].at: is before the session ended (2026-11-24T10:00:00+01:00)");
+                        "Line 9, sessions[0].checkins[0].at: is before the session ended (2026-11-24T10:00:00+01:00)");
 }
 
 #define MINIMAL_SESSION \
@@ -148,12 +192,12 @@ static void
 test_json_rejects_repeated_ids (void)
 {
   assert_json_rejected (CHECKIN_2, CHECKIN_1,
-                        "sessions[0].checkins[1].id: the check-in " CHECKIN_1 " appears twice in the file");
+                        "Line 11, sessions[0].checkins[1].id: the check-in " CHECKIN_1 " appears twice in the file");
   assert_rejected (AFTERCARE_BACKUP_FORMAT_JSON,
                    "{\"format\": \"aftercare-backup\", \"version\": 1, "
                    "\"exported_at\": \"2026-11-24T18:00:00Z\", \"sessions\": ["
                    MINIMAL_SESSION ", " MINIMAL_SESSION "]}",
-                   "sessions[1].id: the session " SESSION_ID " appears twice in the file");
+                   "Line 1, sessions[1].id: the session " SESSION_ID " appears twice in the file");
 }
 
 #define CSV_ROW_1 SESSION_ID ",2026-11-24T10:00:00+01:00,60,deep-tissue,deep,false,calves;hamstrings,,Sam,," \
@@ -275,6 +319,19 @@ test_csv_rejects_bad_header (void)
   assert_rejected (AFTERCARE_BACKUP_FORMAT_CSV, "", "Line 1: the file is empty");
 }
 
+/* A short row under a header whose session_id column comes last: the
+ * field count is checked before any cell is read (under AddressSanitizer,
+ * reading the missing cell was a use after free). */
+static void
+test_csv_short_row_late_id (void)
+{
+  assert_rejected (AFTERCARE_BACKUP_FORMAT_CSV,
+                   "checkin_notes,symptoms,soreness,checkin_at,checkin_id,session_notes,therapist,client,"
+                   "areas,first_time,pressure,type,duration_minutes,ended_at,session_id\n"
+                   "sore,fever,4\n",
+                   "Line 2: 3 fields where the header has 15");
+}
+
 static void
 test_not_utf8 (void)
 {
@@ -302,6 +359,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/backup/json/valid", test_json_valid);
   g_test_add_func ("/backup/json/rejects-bad-values", test_json_rejects_bad_values);
   g_test_add_func ("/backup/json/rejects-bad-structure", test_json_rejects_bad_structure);
+  g_test_add_func ("/backup/json/rejects-what-json-glib-lets-through",
+                   test_json_rejects_what_json_glib_lets_through);
+  g_test_add_func ("/backup/json/long-digits-in-text-and-bom", test_json_long_digits_in_text_and_bom);
   g_test_add_func ("/backup/json/rejects-checkin-before-end", test_json_rejects_checkin_before_end);
   g_test_add_func ("/backup/json/rejects-repeated-ids", test_json_rejects_repeated_ids);
   g_test_add_func ("/backup/csv/valid", test_csv_valid);
@@ -309,6 +369,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/backup/csv/groups-rows-without-ids", test_csv_groups_rows_without_ids);
   g_test_add_func ("/backup/csv/rejects-bad-rows", test_csv_rejects_bad_rows);
   g_test_add_func ("/backup/csv/rejects-bad-header", test_csv_rejects_bad_header);
+  g_test_add_func ("/backup/csv/short-row-late-id", test_csv_short_row_late_id);
   g_test_add_func ("/backup/not-utf8", test_not_utf8);
   g_test_add_func ("/backup/format-for-file", test_format_for_file);
   return g_test_run ();

@@ -179,8 +179,10 @@ test_failures_exit_1 (Fixture       *f,
   g_autofree char *err = NULL;
   g_autofree char *after = NULL;
 
-  g_assert_cmpint (run (f, (const char *[]) { "--db", f->db, "--import", missing, NULL }, NULL, &err), ==, 1);
+  /* A file named on the command line that is not there is bad input. */
+  g_assert_cmpint (run (f, (const char *[]) { "--db", f->db, "--import", missing, NULL }, NULL, &err), ==, 2);
   assert_one_error_line (err, "Could not read", "missing.json");
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run (f, (const char *[]) { "--db", not_a_db, "--import", input, NULL }, NULL, &err), ==, 1);
@@ -206,6 +208,73 @@ test_default_location (Fixture       *f,
   g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
 }
 
+/* --export reads a database; it creates none, and writes over neither
+ * an existing backup (with an empty one) nor the database itself. */
+static void
+test_export_refusals (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *input = folder_file (f, "in.json", backup_json);
+  g_autofree char *backup = folder_file (f, "b.json", "precious");
+  g_autofree char *nowhere = g_build_filename (f->folder, "no", "such", "x.db", NULL);
+  g_autofree char *nowhere_folder = g_build_filename (f->folder, "no", NULL);
+  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
+  g_autofree char *out = NULL, *err = NULL, *after = NULL;
+  const char * const targets[] = { f->db, wal };
+
+  g_assert_cmpint (run (f, (const char *[]) { "--db", nowhere, "--export", backup, NULL }, &out, &err), ==, 2);
+  assert_one_error_line (err, "--db", "x.db");
+  g_assert_cmpstr (out, ==, "");
+  g_assert_false (g_file_test (nowhere_folder, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (backup, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "precious");
+
+  g_assert_cmpint (run (f, (const char *[]) { "--db", f->db, "--import", input, NULL }, NULL, NULL), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_autofree char *target_err = NULL;
+
+      /* Only a file that is there can be the database or its journal. */
+      if (!g_file_test (targets[i], G_FILE_TEST_EXISTS))
+        continue;
+      g_assert_cmpint (run (f, (const char *[]) { "--db", f->db, "--export", targets[i], NULL }, NULL,
+                            &target_err), ==, 2);
+      assert_one_error_line (target_err, "--export", "database file itself");
+    }
+  /* The database is intact: a new export still holds both sessions. */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (f, (const char *[]) { "--db", f->db, "--export", backup, NULL }, &out, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Exported 2 sessions and 2 check-ins"));
+}
+
+/* Two actions, or a stray word: refused, not half done. */
+static void
+test_conflicting_actions_refused (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *input = folder_file (f, "in.json", backup_json);
+  g_autofree char *request = folder_file (f, "request.json", "{}");
+  g_autofree char *json = folder_file (f, "out.json", NULL);
+  const char * const *runs[] = {
+    (const char *[]) { "--db", f->db, "--assess", request, "--export", json, NULL },
+    (const char *[]) { "--db", f->db, "--sheet", "0b7c5a1e-2f4d-4c3b-9a8e-1d2c3b4a5f60", "--import", input, NULL },
+    (const char *[]) { "--db", f->db, "--import", input, "--prepare-database", NULL },
+    (const char *[]) { "--db", f->db, "--import", input, "extra", NULL },
+    (const char *[]) { "--assess", request, "more.json", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+
+      g_assert_cmpint (run (f, runs[i], &out, &err), ==, 2);
+      g_assert_cmpstr (out, ==, "");
+      assert_one_error_line (err, "aftercare: ", i < 3 ? "not both at once" : "Unexpected argument");
+    }
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (json, G_FILE_TEST_EXISTS));
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -218,5 +287,7 @@ main (int argc, char *argv[])
   ADD ("/cli/import-export/conflict-exits-2", test_conflict_exits_2);
   ADD ("/cli/import-export/failures-exit-1", test_failures_exit_1);
   ADD ("/cli/import-export/default-location", test_default_location);
+  ADD ("/cli/import-export/export-refusals", test_export_refusals);
+  ADD ("/cli/import-export/conflicting-actions-refused", test_conflicting_actions_refused);
   return g_test_run ();
 }

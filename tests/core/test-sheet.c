@@ -374,6 +374,30 @@ test_unwritable_path_is_an_error (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* The sheet holds health data: only its owner may read it, whether it is
+ * new or replaces a file others could read. */
+static void
+test_pdf_is_private (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AftercareSession) session = deep_tissue_session ("2026-11-24T10:30:00Z");
+  g_autoptr(AftercareSheet) sheet = sheet_for (session, NULL, AFTERCARE_PLANNED_RUN_EASY,
+                                               "2026-11-24T10:45:00Z");
+  GStatBuf st;
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (round == 1)
+        g_assert_cmpint (g_chmod (f->pdf, 0644), ==, 0);
+      g_assert_true (aftercare_sheet_write_pdf (sheet, f->pdf, AFTERCARE_SHEET_A4_WIDTH,
+                                                AFTERCARE_SHEET_A4_HEIGHT, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_stat (f->pdf, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -387,6 +411,7 @@ main (int argc, char *argv[])
   ADD ("/sheet/usual-sheets-fit-one-page", test_usual_sheets_fit_one_page);
   ADD ("/sheet/letter-paper", test_letter_paper);
   ADD ("/sheet/unwritable-path-is-an-error", test_unwritable_path_is_an_error);
+  ADD ("/sheet/pdf-is-private", test_pdf_is_private);
 #undef ADD
   return g_test_run ();
 }

@@ -159,6 +159,32 @@ test_file_is_private (Fixture       *f,
   g_assert_cmpuint (file_mode (shm), ==, 0600);
 }
 
+/* A database file others can read (made by hand, or by an older version)
+ * is made private when opened, with its -wal and -shm. */
+static void
+test_loose_file_made_private (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->folder, "loose.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(AftercareSession) session = test_session_new ("2026-11-24T10:00:00Z");
+  g_autoptr(GError) error = NULL;
+  AftercareStore *store;
+
+  store = open_store (path);
+  g_object_unref (store);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+
+  store = open_store (path);
+  g_assert_true (aftercare_store_add_session (store, session, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_assert_cmpuint (file_mode (wal), ==, 0600);
+  g_assert_cmpuint (file_mode (shm), ==, 0600);
+  g_object_unref (store);
+}
+
 static void
 test_default_location (Fixture       *f,
                        gconstpointer  data)
@@ -512,6 +538,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   ADD ("/sqlite/file/private", test_file_is_private);
+  ADD ("/sqlite/file/loose-file-made-private", test_loose_file_made_private);
   ADD ("/sqlite/file/default-location", test_default_location);
   ADD ("/sqlite/file/pragmas", test_pragmas);
   ADD ("/sqlite/migrate/from-v1", test_migrate_from_v1);

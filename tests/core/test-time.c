@@ -62,6 +62,61 @@ test_clock_in_nows_zone (void)
   assert_clock ("2026-11-24T13:00:00-05:00", "2026-11-24T10:00:00Z", FALSE, "6:00 PM");
 }
 
+static void
+assert_parsed (const char *text,
+               const char *expected)
+{
+  g_autoptr(GDateTime) time = aftercare_time_parse (text);
+  g_autofree char *formatted = NULL;
+
+  if (expected == NULL)
+    {
+      if (time != NULL)
+        g_error ("“%s” should be rejected", text);
+      return;
+    }
+  g_assert_nonnull (time);
+  formatted = aftercare_time_format (time);
+  g_assert_cmpstr (formatted, ==, expected);
+}
+
+/* Years outside 1900–9000 are typos that would not read back (year 999
+ * was written "999-…") or overflow the timeline (year 9999). */
+static void
+test_parse_year_range (void)
+{
+  assert_parsed ("1900-01-01T00:00:00Z", "1900-01-01T00:00:00Z");
+  assert_parsed ("9000-12-31T23:00:00+01:00", "9000-12-31T23:00:00+01:00");
+  assert_parsed ("1899-12-31T23:59:59Z", NULL);
+  assert_parsed ("0999-01-01T00:00:00Z", NULL);
+  assert_parsed ("9001-01-01T00:00:00Z", NULL);
+  assert_parsed ("9999-12-31T00:00:00Z", NULL);
+}
+
+static void
+test_parse_offsets (void)
+{
+  assert_parsed ("2026-11-24T10:00:00z", "2026-11-24T10:00:00Z");
+  assert_parsed ("2026-11-24T10:00:00+14:00", "2026-11-24T10:00:00+14:00");
+  assert_parsed ("2026-11-24T10:00:00-18:00", "2026-11-24T10:00:00-18:00");
+  assert_parsed ("2026-11-24T10:00:00+18:01", NULL);
+  assert_parsed ("2026-11-24T10:00:00+24:00", NULL);
+  assert_parsed ("2026-11-24T10:00:00", NULL);
+}
+
+/* The year is always written in four digits. */
+static void
+test_format_pads_year (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) time = g_date_time_new (utc, 999, 1, 2, 3, 4, 5);
+  g_autofree char *text = aftercare_time_format (time);
+  g_autofree char *utc_text = aftercare_time_format_utc (time);
+
+  g_assert_cmpstr (text, ==, "0999-01-02T03:04:05Z");
+  g_assert_cmpstr (utc_text, ==, "0999-01-02T03:04:05Z");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -70,5 +125,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/time/clock/tomorrow", test_clock_tomorrow);
   g_test_add_func ("/time/clock/other-days", test_clock_other_days);
   g_test_add_func ("/time/clock/in-nows-zone", test_clock_in_nows_zone);
+  g_test_add_func ("/time/parse/year-range", test_parse_year_range);
+  g_test_add_func ("/time/parse/offsets", test_parse_offsets);
+  g_test_add_func ("/time/format/pads-year", test_format_pads_year);
   return g_test_run ();
 }
