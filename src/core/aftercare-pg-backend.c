@@ -548,12 +548,6 @@ int64_text (gint64 value)
 }
 
 static gint64
-unix_usec (GDateTime *time)
-{
-  return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
-}
-
-static gint64
 value_int64 (const PGresult *res,
              int             row,
              int             column)
@@ -578,7 +572,7 @@ session_params (AftercareSession *session)
   params[7] = g_strdup (aftercare_session_get_client (session));
   params[8] = g_strdup (aftercare_session_get_therapist (session));
   params[9] = g_strdup (aftercare_session_get_notes (session));
-  params[10] = int64_text (unix_usec (ended_at));
+  params[10] = int64_text (aftercare_store_backend_unix_usec (ended_at));
   params[11] = int64_text (aftercare_session_get_version (session) + 1);
   return params;
 }
@@ -596,48 +590,9 @@ checkin_params (AftercareCheckin *checkin)
   params[3] = int64_text (aftercare_checkin_get_soreness (checkin));
   params[4] = aftercare_flags_to_string (AFTERCARE_TYPE_SYMPTOMS, aftercare_checkin_get_symptoms (checkin));
   params[5] = g_strdup (aftercare_checkin_get_notes (checkin));
-  params[6] = int64_text (unix_usec (at));
+  params[6] = int64_text (aftercare_store_backend_unix_usec (at));
   params[7] = int64_text (aftercare_checkin_get_version (checkin) + 1);
   return params;
-}
-
-static gpointer
-set_unreadable_row (const char  *id,
-                    const char  *column,
-                    GError     **error)
-{
-  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_DAMAGED,
-               _("The stored entry %s has an unreadable “%s”"), id, column);
-  return NULL;
-}
-
-/* The enumerations and times of a session row, checked. */
-static const char *
-read_session_keys (const PGresult   *res,
-                   int               row,
-                   AftercareSession *session)
-{
-  g_autoptr(GDateTime) ended_at = aftercare_time_parse (PQgetvalue (res, row, 1));
-  gint64 duration = value_int64 (res, row, 2);
-  int type, pressure;
-  guint areas;
-
-  if (ended_at == NULL)
-    return "ended_at";
-  if (duration < 0 || duration > 24 * 60)
-    return "duration_minutes";
-  if (!aftercare_enum_from_key (AFTERCARE_TYPE_MASSAGE_TYPE, PQgetvalue (res, row, 3), &type))
-    return "type";
-  if (!aftercare_enum_from_key (AFTERCARE_TYPE_PRESSURE, PQgetvalue (res, row, 4), &pressure))
-    return "pressure";
-  if (!aftercare_flags_from_string (AFTERCARE_TYPE_AREAS, PQgetvalue (res, row, 6), &areas, NULL))
-    return "areas";
-  aftercare_session_set_ended_at (session, ended_at);
-  aftercare_session_set_duration_minutes (session, (guint) duration);
-  aftercare_session_set_massage_type (session, type);
-  aftercare_session_set_pressure (session, pressure);
-  aftercare_session_set_areas (session, areas);
-  return NULL;
 }
 
 static gpointer
@@ -645,18 +600,21 @@ session_from_row (const PGresult  *res,
                   int              row,
                   GError         **error)
 {
-  g_autoptr(AftercareSession) session = aftercare_session_new (NULL);
-  const char *bad_column;
+  AftercareStoredSession values = {
+    .id = PQgetvalue (res, row, 0),
+    .ended_at = PQgetvalue (res, row, 1),
+    .duration_minutes = value_int64 (res, row, 2),
+    .type = PQgetvalue (res, row, 3),
+    .pressure = PQgetvalue (res, row, 4),
+    .first_time = *PQgetvalue (res, row, 5) == 't',
+    .areas = PQgetvalue (res, row, 6),
+    .client = PQgetvalue (res, row, 7),
+    .therapist = PQgetvalue (res, row, 8),
+    .notes = PQgetvalue (res, row, 9),
+    .version = value_int64 (res, row, 10),
+  };
 
-  aftercare_session_set_id (session, PQgetvalue (res, row, 0));
-  if ((bad_column = read_session_keys (res, row, session)) != NULL)
-    return set_unreadable_row (PQgetvalue (res, row, 0), bad_column, error);
-  aftercare_session_set_first_time (session, *PQgetvalue (res, row, 5) == 't');
-  aftercare_session_set_client (session, PQgetvalue (res, row, 7));
-  aftercare_session_set_therapist (session, PQgetvalue (res, row, 8));
-  aftercare_session_set_notes (session, PQgetvalue (res, row, 9));
-  aftercare_session_set_version (session, MAX (value_int64 (res, row, 10), 0));
-  return g_steal_pointer (&session);
+  return aftercare_store_backend_session_from_row (&values, error);
 }
 
 static gpointer
@@ -664,22 +622,17 @@ checkin_from_row (const PGresult  *res,
                   int              row,
                   GError         **error)
 {
-  g_autoptr(GDateTime) at = aftercare_time_parse (PQgetvalue (res, row, 2));
-  gint64 soreness = value_int64 (res, row, 3);
-  guint symptoms = 0;
-  AftercareCheckin *checkin;
+  AftercareStoredCheckin values = {
+    .id = PQgetvalue (res, row, 0),
+    .session_id = PQgetvalue (res, row, 1),
+    .at = PQgetvalue (res, row, 2),
+    .soreness = value_int64 (res, row, 3),
+    .symptoms = PQgetvalue (res, row, 4),
+    .notes = PQgetvalue (res, row, 5),
+    .version = value_int64 (res, row, 6),
+  };
 
-  if (at == NULL)
-    return set_unreadable_row (PQgetvalue (res, row, 0), "at", error);
-  if (soreness < 0 || soreness > AFTERCARE_SORENESS_MAX)
-    return set_unreadable_row (PQgetvalue (res, row, 0), "soreness", error);
-  if (!aftercare_flags_from_string (AFTERCARE_TYPE_SYMPTOMS, PQgetvalue (res, row, 4), &symptoms, NULL))
-    return set_unreadable_row (PQgetvalue (res, row, 0), "symptoms", error);
-  checkin = aftercare_checkin_new (PQgetvalue (res, row, 1), at, (guint) soreness, symptoms);
-  aftercare_checkin_set_id (checkin, PQgetvalue (res, row, 0));
-  aftercare_checkin_set_notes (checkin, PQgetvalue (res, row, 5));
-  aftercare_checkin_set_version (checkin, MAX (value_int64 (res, row, 6), 0));
-  return checkin;
+  return aftercare_store_backend_checkin_from_row (&values, error);
 }
 
 typedef gpointer (*RowReader) (const PGresult *res, int row, GError **error);
@@ -933,7 +886,7 @@ aftercare_pg_backend_count_sessions_before (AftercareStoreBackend  *backend,
                                             guint                  *position,
                                             GError                **error)
 {
-  g_autofree char *ended_us = int64_text (unix_usec (aftercare_session_get_ended_at (session)));
+  g_autofree char *ended_us = int64_text (aftercare_store_backend_unix_usec (aftercare_session_get_ended_at (session)));
   const char *params[] = { ended_us, aftercare_session_get_id (session) };
 
   return count (AFTERCARE_PG_BACKEND (backend), STMT_COUNT_BEFORE, 2, params, position, error);
@@ -949,7 +902,7 @@ aftercare_pg_backend_list_sessions (AftercareStoreBackend  *backend,
   AftercarePgBackend *self = AFTERCARE_PG_BACKEND (backend);
   g_autofree char *limit_text = int64_text (limit);
   g_autofree char *skip_text = int64_text (skip);
-  g_autofree char *after_us = after != NULL ? int64_text (unix_usec (aftercare_session_get_ended_at (after))) : NULL;
+  g_autofree char *after_us = after != NULL ? int64_text (aftercare_store_backend_unix_usec (aftercare_session_get_ended_at (after))) : NULL;
   const char *params[] = { limit_text, skip_text, after_us, after != NULL ? aftercare_session_get_id (after) : NULL };
   g_autoptr(PGresult) res = NULL;
 

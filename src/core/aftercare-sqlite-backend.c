@@ -343,12 +343,6 @@ in_transaction (AftercareSqliteBackend *self)
 
 /* Values */
 
-static gint64
-unix_usec (GDateTime *time)
-{
-  return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
-}
-
 static void
 bind_time (sqlite3_stmt *stmt,
            int           text_index,
@@ -358,7 +352,7 @@ bind_time (sqlite3_stmt *stmt,
   g_autofree char *text = aftercare_time_format (time);
 
   sqlite3_bind_text (stmt, text_index, text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, usec_index, unix_usec (time));
+  sqlite3_bind_int64 (stmt, usec_index, aftercare_store_backend_unix_usec (time));
 }
 
 static void
@@ -415,103 +409,42 @@ column_text (sqlite3_stmt *stmt,
   return text != NULL ? text : "";
 }
 
-static gboolean
-set_unreadable_row (const char  *id,
-                    const char  *column,
-                    GError     **error)
-{
-  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_DAMAGED,
-               _("The stored entry %s has an unreadable “%s”"), id, column);
-  return FALSE;
-}
-
-/* The enumerations and times of a session row, checked. */
-static gboolean
-read_session_keys (sqlite3_stmt      *stmt,
-                   AftercareSession  *session,
-                   GError           **error)
-{
-  const char *id = column_text (stmt, 0);
-  g_autoptr(GDateTime) ended_at = aftercare_time_parse (column_text (stmt, 1));
-  int type, pressure;
-  guint areas;
-
-  if (ended_at == NULL)
-    return set_unreadable_row (id, "ended_at", error);
-  if (!aftercare_enum_from_key (AFTERCARE_TYPE_MASSAGE_TYPE, column_text (stmt, 3), &type))
-    return set_unreadable_row (id, "type", error);
-  if (!aftercare_enum_from_key (AFTERCARE_TYPE_PRESSURE, column_text (stmt, 4), &pressure))
-    return set_unreadable_row (id, "pressure", error);
-  if (!aftercare_flags_from_string (AFTERCARE_TYPE_AREAS, column_text (stmt, 6), &areas, NULL))
-    return set_unreadable_row (id, "areas", error);
-  aftercare_session_set_ended_at (session, ended_at);
-  aftercare_session_set_massage_type (session, type);
-  aftercare_session_set_pressure (session, pressure);
-  aftercare_session_set_areas (session, areas);
-  return TRUE;
-}
-
 static AftercareSession *
 session_from_row (sqlite3_stmt  *stmt,
                   GError       **error)
 {
-  g_autoptr(AftercareSession) session = aftercare_session_new (NULL);
-  int duration = sqlite3_column_int (stmt, 2);
+  AftercareStoredSession row = {
+    .id = column_text (stmt, 0),
+    .ended_at = column_text (stmt, 1),
+    .duration_minutes = sqlite3_column_int64 (stmt, 2),
+    .type = column_text (stmt, 3),
+    .pressure = column_text (stmt, 4),
+    .first_time = sqlite3_column_int (stmt, 5) != 0,
+    .areas = column_text (stmt, 6),
+    .client = column_text (stmt, 7),
+    .therapist = column_text (stmt, 8),
+    .notes = column_text (stmt, 9),
+    .version = sqlite3_column_int64 (stmt, 10),
+  };
 
-  aftercare_session_set_id (session, column_text (stmt, 0));
-  if (!read_session_keys (stmt, session, error))
-    return NULL;
-  if (duration < 0 || duration > 24 * 60)
-    {
-      set_unreadable_row (column_text (stmt, 0), "duration_minutes", error);
-      return NULL;
-    }
-  aftercare_session_set_duration_minutes (session, duration);
-  aftercare_session_set_first_time (session, sqlite3_column_int (stmt, 5) != 0);
-  aftercare_session_set_client (session, column_text (stmt, 7));
-  aftercare_session_set_therapist (session, column_text (stmt, 8));
-  aftercare_session_set_notes (session, column_text (stmt, 9));
-  aftercare_session_set_version (session, MAX (sqlite3_column_int64 (stmt, 10), 0));
-  return g_steal_pointer (&session);
-}
-
-/* The check-in's values that need checking, or the column that is wrong. */
-static const char *
-read_checkin_values (sqlite3_stmt  *stmt,
-                     GDateTime    **at,
-                     guint         *symptoms)
-{
-  int soreness = sqlite3_column_int (stmt, 3);
-
-  *at = aftercare_time_parse (column_text (stmt, 2));
-  if (*at == NULL)
-    return "at";
-  if (soreness < 0 || soreness > AFTERCARE_SORENESS_MAX)
-    return "soreness";
-  if (!aftercare_flags_from_string (AFTERCARE_TYPE_SYMPTOMS, column_text (stmt, 4), symptoms, NULL))
-    return "symptoms";
-  return NULL;
+  return aftercare_store_backend_session_from_row (&row, error);
 }
 
 static AftercareCheckin *
 checkin_from_row (sqlite3_stmt  *stmt,
                   GError       **error)
 {
-  g_autoptr(GDateTime) at = NULL;
-  guint symptoms = 0;
-  const char *bad_column = read_checkin_values (stmt, &at, &symptoms);
-  AftercareCheckin *checkin;
+  AftercareStoredCheckin row = {
+    .id = column_text (stmt, 0),
+    .session_id = column_text (stmt, 1),
+    .at = column_text (stmt, 2),
+    .soreness = sqlite3_column_int64 (stmt, 3),
+    .symptoms = column_text (stmt, 4),
+    .notes = column_text (stmt, 5),
+    .version = sqlite3_column_int64 (stmt, 6),
+  };
 
-  if (bad_column != NULL)
-    {
-      set_unreadable_row (column_text (stmt, 0), bad_column, error);
-      return NULL;
-    }
-  checkin = aftercare_checkin_new (column_text (stmt, 1), at, sqlite3_column_int (stmt, 3), symptoms);
-  aftercare_checkin_set_id (checkin, column_text (stmt, 0));
-  aftercare_checkin_set_notes (checkin, column_text (stmt, 5));
-  aftercare_checkin_set_version (checkin, MAX (sqlite3_column_int64 (stmt, 6), 0));
-  return checkin;
+  return aftercare_store_backend_checkin_from_row (&row, error);
 }
 
 typedef gpointer (*RowReader) (sqlite3_stmt *stmt, GError **error);
@@ -678,7 +611,7 @@ aftercare_sqlite_backend_count_sessions_before (AftercareStoreBackend  *backend,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, unix_usec (aftercare_session_get_ended_at (session)));
+  sqlite3_bind_int64 (stmt, 1, aftercare_store_backend_unix_usec (aftercare_session_get_ended_at (session)));
   sqlite3_bind_text (stmt, 2, aftercare_session_get_id (session), -1, SQLITE_TRANSIENT);
   if (!step_integer (self, stmt, &count, error))
     return FALSE;
@@ -703,7 +636,7 @@ aftercare_sqlite_backend_list_sessions (AftercareStoreBackend  *backend,
   sqlite3_bind_int64 (stmt, 2, skip);
   if (after != NULL)
     {
-      sqlite3_bind_int64 (stmt, 3, unix_usec (aftercare_session_get_ended_at (after)));
+      sqlite3_bind_int64 (stmt, 3, aftercare_store_backend_unix_usec (aftercare_session_get_ended_at (after)));
       sqlite3_bind_text (stmt, 4, aftercare_session_get_id (after), -1, SQLITE_TRANSIENT);
     }
   return read_rows (self, stmt, (RowReader) session_from_row, error);

@@ -260,3 +260,91 @@ aftercare_store_backend_set_conflict (AftercareStoreRowKind   kind,
                  when);
   return FALSE;
 }
+
+static gpointer
+set_unreadable_row (const char  *id,
+                    const char  *column,
+                    GError     **error)
+{
+  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_DAMAGED,
+               _("The stored entry %s has an unreadable “%s”"), id, column);
+  return NULL;
+}
+
+/* The session row's checked values, or the column that is wrong. */
+static const char *
+read_session_values (const AftercareStoredSession  *row,
+                     AftercareSession           *session)
+{
+  g_autoptr(GDateTime) ended_at = aftercare_time_parse (row->ended_at);
+  int type, pressure;
+  guint areas;
+
+  if (ended_at == NULL)
+    return "ended_at";
+  if (row->duration_minutes < 0 || row->duration_minutes > 24 * 60)
+    return "duration_minutes";
+  if (!aftercare_enum_from_key (AFTERCARE_TYPE_MASSAGE_TYPE, row->type, &type))
+    return "type";
+  if (!aftercare_enum_from_key (AFTERCARE_TYPE_PRESSURE, row->pressure, &pressure))
+    return "pressure";
+  if (!aftercare_flags_from_string (AFTERCARE_TYPE_AREAS, row->areas, &areas, NULL))
+    return "areas";
+  aftercare_session_set_ended_at (session, ended_at);
+  aftercare_session_set_duration_minutes (session, (guint) row->duration_minutes);
+  aftercare_session_set_massage_type (session, type);
+  aftercare_session_set_pressure (session, pressure);
+  aftercare_session_set_areas (session, areas);
+  return NULL;
+}
+
+AftercareSession *
+aftercare_store_backend_session_from_row (const AftercareStoredSession  *row,
+                                          GError                    **error)
+{
+  g_autoptr(AftercareSession) session = aftercare_session_new (NULL);
+  const char *bad_column;
+
+  g_return_val_if_fail (row != NULL && row->id != NULL, NULL);
+
+  aftercare_session_set_id (session, row->id);
+  if ((bad_column = read_session_values (row, session)) != NULL)
+    return set_unreadable_row (row->id, bad_column, error);
+  aftercare_session_set_first_time (session, row->first_time);
+  aftercare_session_set_client (session, row->client);
+  aftercare_session_set_therapist (session, row->therapist);
+  aftercare_session_set_notes (session, row->notes);
+  aftercare_session_set_version (session, MAX (row->version, 0));
+  return g_steal_pointer (&session);
+}
+
+AftercareCheckin *
+aftercare_store_backend_checkin_from_row (const AftercareStoredCheckin  *row,
+                                          GError                    **error)
+{
+  g_autoptr(GDateTime) at = NULL;
+  AftercareCheckin *checkin;
+  guint symptoms = 0;
+
+  g_return_val_if_fail (row != NULL && row->id != NULL, NULL);
+
+  at = aftercare_time_parse (row->at);
+  if (at == NULL)
+    return set_unreadable_row (row->id, "at", error);
+  if (row->soreness < 0 || row->soreness > AFTERCARE_SORENESS_MAX)
+    return set_unreadable_row (row->id, "soreness", error);
+  if (!aftercare_flags_from_string (AFTERCARE_TYPE_SYMPTOMS, row->symptoms, &symptoms, NULL))
+    return set_unreadable_row (row->id, "symptoms", error);
+  checkin = aftercare_checkin_new (row->session_id, at, (guint) row->soreness, symptoms);
+  aftercare_checkin_set_id (checkin, row->id);
+  aftercare_checkin_set_notes (checkin, row->notes);
+  aftercare_checkin_set_version (checkin, MAX (row->version, 0));
+  return checkin;
+}
+
+gint64
+aftercare_store_backend_unix_usec (GDateTime *time)
+{
+  g_return_val_if_fail (time != NULL, 0);
+  return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
+}

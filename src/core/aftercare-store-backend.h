@@ -140,6 +140,40 @@ gboolean          aftercare_store_backend_set_conflict          (AftercareStoreR
                                                                  gint64                  changed_at_usec,
                                                                  GError                **error);
 
+/* A stored row's columns as a backend reads them (text is never NULL). The
+ * decoders check every value, so a damaged row is an error naming its id and
+ * column (AFTERCARE_STORE_ERROR_DAMAGED), whichever database it came from. */
+typedef struct {
+  const char *id;
+  const char *ended_at;
+  gint64      duration_minutes;
+  const char *type;
+  const char *pressure;
+  gboolean    first_time;
+  const char *areas;
+  const char *client;
+  const char *therapist;
+  const char *notes;
+  gint64      version;
+} AftercareStoredSession;
+
+typedef struct {
+  const char *id;
+  const char *session_id;
+  const char *at;
+  gint64      soreness;
+  const char *symptoms;
+  const char *notes;
+  gint64      version;
+} AftercareStoredCheckin;
+
+AftercareSession *aftercare_store_backend_session_from_row     (const AftercareStoredSession *row,
+                                                                 GError                   **error);
+AftercareCheckin *aftercare_store_backend_checkin_from_row     (const AftercareStoredCheckin *row,
+                                                                 GError                   **error);
+/* Microseconds since the epoch, the sort key both backends store beside a time. */
+gint64            aftercare_store_backend_unix_usec             (GDateTime *time);
+
 /* The order of the session list: negative when a comes before b. */
 int               aftercare_store_backend_compare_sessions      (AftercareSession *a, AftercareSession *b);
 
