@@ -523,6 +523,48 @@ test_two_processes_write (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_sessions (created)), ==, 240);
 }
 
+static void
+test_unreadable_row_is_named (Fixture       *f,
+                              gconstpointer  data)
+{
+  AftercareStore *store = open_store (f->path);
+  g_autoptr(AftercareSession) session = NULL;
+  g_autoptr(AftercareCheckin) checkin = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *session_id = NULL;
+  g_autoptr(GDateTime) end = aftercare_time_parse ("2026-11-24T10:00:00+01:00");
+  g_autoptr(GDateTime) later = g_date_time_add_hours (end, 6);
+  sqlite3 *db;
+
+  session = aftercare_session_new (end);
+  session_id = g_strdup (aftercare_session_get_id (session));
+  g_assert_true (aftercare_store_add_session (store, session, NULL));
+  checkin = aftercare_checkin_new (session_id, later, 3, AFTERCARE_SYMPTOM_NONE);
+  g_assert_true (aftercare_store_add_checkin (store, checkin, NULL));
+  g_object_unref (store);
+
+  /* Another program writes values Aftercare never would. */
+  db = raw_open (f->path, SQLITE_OPEN_READWRITE);
+  raw_exec (db, "UPDATE sessions SET type = 'shiatsu'; UPDATE checkins SET symptoms = 'itching'");
+  sqlite3_close (db);
+
+  store = open_store (f->path);
+  g_clear_object (&session);
+  session = aftercare_store_lookup_session (store, session_id, &error);
+  g_assert_null (session);
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, session_id));
+  g_assert_nonnull (strstr (error->message, "“type”"));
+  g_clear_error (&error);
+
+  checkins = aftercare_store_list_checkins (store, session_id, &error);
+  g_assert_null (checkins);
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "“symptoms”"));
+  g_object_unref (store);
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -549,6 +591,7 @@ main (int argc, char *argv[])
   ADD ("/sqlite/damaged/other-program", test_damaged_other_program);
   ADD ("/sqlite/damaged/start-fresh", test_start_fresh);
   ADD ("/sqlite/damaged/folder-is-not-damage", test_folder_is_not_damage);
+  ADD ("/sqlite/damaged/unreadable-row-is-named", test_unreadable_row_is_named);
   ADD ("/sqlite/two-processes-write", test_two_processes_write);
 
   status = g_test_run ();
