@@ -18,6 +18,12 @@
  *   typo in an optional member ("firsttime", "planned-run") would
  *   otherwise fall back to its default silently, and the defaults are the
  *   permissive side (not a first massage, an easy run).
+ * - The other members a session and a check-in have in the JSON backup
+ *   (DESIGN.md, "Data formats") are accepted, so a session can be fed
+ *   straight from a backup: massage.id, duration_minutes (0 to 1440),
+ *   areas, client, therapist, notes, and a check-in's id and notes. They
+ *   are checked as the backup import checks them (an id is a UUID), and
+ *   play no part in the verdict.
  * - Required: massage.type, massage.pressure, massage.ended_at, and for
  *   each check-in at, soreness and symptoms (DESIGN.md names only
  *   checkins, planned_run, now and first_time as optional; an empty
@@ -81,7 +87,49 @@ static const int reader_codes[AFTERCARE_JSON_N_PROBLEMS] = {
   [AFTERCARE_JSON_PROBLEM_OTHER] = AFTERCARE_ASSESS_ERROR_NOT_JSON,
 };
 
-static const char * const massage_members[] = { "type", "pressure", "first_time", "ended_at", NULL };
+/* Backup members the verdict does not use; as the backup import allows. */
+#define MAX_DURATION_MINUTES (24 * 60)
+
+static const char * const massage_members[] = {
+  "type", "pressure", "first_time", "ended_at",
+  "id", "duration_minutes", "areas", "client", "therapist", "notes", NULL
+};
+
+/* An optional id, which must be a UUID as in a backup. */
+static gboolean
+read_id (AftercareJsonReader       *reader,
+         const AftercareJsonPlace  *place,
+         GError                   **error)
+{
+  const char *id = NULL;
+  g_autofree char *echo = NULL;
+
+  if (!aftercare_json_reader_string (reader, place, "id", FALSE, &id, error))
+    return FALSE;
+  if (id == NULL || g_uuid_string_is_valid (id))
+    return TRUE;
+  echo = aftercare_json_echo (id);
+  return aftercare_json_reader_fail (reader, place, "id", AFTERCARE_JSON_PROBLEM_UNKNOWN_VALUE, error,
+                                     _("“%s” is not a UUID"), echo);
+}
+
+/* Checks the massage's backup members; their values are not kept. */
+static gboolean
+read_massage_extras (AftercareJsonReader       *reader,
+                     const AftercareJsonPlace  *place,
+                     GError                   **error)
+{
+  const char *text = NULL;
+  guint duration = 0, areas = 0;
+
+  return read_id (reader, place, error) &&
+         aftercare_json_reader_number (reader, place, "duration_minutes", FALSE, MAX_DURATION_MINUTES,
+                                       &duration, error) &&
+         aftercare_json_reader_flags (reader, place, "areas", FALSE, AFTERCARE_TYPE_AREAS, &areas, error) &&
+         aftercare_json_reader_string (reader, place, "client", FALSE, &text, error) &&
+         aftercare_json_reader_string (reader, place, "therapist", FALSE, &text, error) &&
+         aftercare_json_reader_string (reader, place, "notes", FALSE, &text, error);
+}
 
 static AftercareSession *
 read_massage (AftercareJsonReader  *reader,
@@ -101,7 +149,8 @@ read_massage (AftercareJsonReader  *reader,
       !aftercare_json_reader_time (reader, &place, "ended_at", TRUE, &ended_at, error) ||
       !aftercare_json_reader_enum (reader, &place, "type", TRUE, AFTERCARE_TYPE_MASSAGE_TYPE, &type, error) ||
       !aftercare_json_reader_enum (reader, &place, "pressure", TRUE, AFTERCARE_TYPE_PRESSURE, &pressure, error) ||
-      !aftercare_json_reader_boolean (reader, &place, "first_time", FALSE, &first_time, error))
+      !aftercare_json_reader_boolean (reader, &place, "first_time", FALSE, &first_time, error) ||
+      !read_massage_extras (reader, &place, error))
     return NULL;
   session = aftercare_session_new (ended_at);
   aftercare_session_set_massage_type (session, type);
@@ -110,7 +159,7 @@ read_massage (AftercareJsonReader  *reader,
   return g_steal_pointer (&session);
 }
 
-static const char * const checkin_members[] = { "at", "soreness", "symptoms", NULL };
+static const char * const checkin_members[] = { "at", "soreness", "symptoms", "id", "notes", NULL };
 
 static AftercareCheckin *
 read_checkin (AftercareJsonReader       *reader,
@@ -119,6 +168,7 @@ read_checkin (AftercareJsonReader       *reader,
               GError                   **error)
 {
   g_autoptr(GDateTime) at = NULL;
+  const char *notes = NULL;
   guint symptoms = 0;
   guint soreness = 0;
 
@@ -127,7 +177,9 @@ read_checkin (AftercareJsonReader       *reader,
       !aftercare_json_reader_number (reader, place, "soreness", TRUE, AFTERCARE_SORENESS_MAX,
                                      &soreness, error) ||
       !aftercare_json_reader_flags (reader, place, "symptoms", TRUE, AFTERCARE_TYPE_SYMPTOMS,
-                                    &symptoms, error))
+                                    &symptoms, error) ||
+      !read_id (reader, place, error) ||
+      !aftercare_json_reader_string (reader, place, "notes", FALSE, &notes, error))
     return NULL;
   return aftercare_checkin_new (aftercare_session_get_id (session), at, soreness, symptoms);
 }

@@ -245,6 +245,16 @@ unknown_key_problem (GType       type,
   return aftercare_json_problem_key (type, key);
 }
 
+/* Ids are UUIDs, and a UUID's hex digits mean the same in either case:
+ * an id is stored, compared and looked up in lower case (as
+ * g_uuid_string_random() writes it), so a file whose ids a spreadsheet
+ * upper-cased imports as the same sessions and check-ins. */
+static char *
+id_normalized (const char *text)
+{
+  return g_ascii_strdown (text, -1);
+}
+
 static char *
 parse_id (const char *text)
 {
@@ -341,7 +351,11 @@ build_checkin (const CheckinFields  *fields,
   checkin = aftercare_checkin_new (aftercare_session_get_id (session), at,
                                    fields->soreness, fields->symptoms);
   if (fields->id != NULL)
-    aftercare_checkin_set_id (checkin, fields->id);
+    {
+      g_autofree char *id = id_normalized (fields->id);
+
+      aftercare_checkin_set_id (checkin, id);
+    }
   aftercare_checkin_set_notes (checkin, fields->notes);
   return checkin;
 }
@@ -433,6 +447,7 @@ json_session_values (const Where       *where,
   AftercareJsonReader *json = where->json;
   AftercareJsonPlace place = { where->object, where->path };
   const char *id = NULL, *client = NULL, *therapist = NULL, *notes = NULL;
+  g_autofree char *normalized_id = NULL;
   g_autoptr(GDateTime) ended_at = NULL;
   guint duration = 0, areas = 0;
   int type = 0, pressure = 0;
@@ -451,8 +466,9 @@ json_session_values (const Where       *where,
       !aftercare_json_reader_string (json, &place, "therapist", TRUE, &therapist, error) ||
       !aftercare_json_reader_string (json, &place, "notes", TRUE, &notes, error))
     return FALSE;
+  normalized_id = id_normalized (id);
   g_object_set (session,
-                "id", id, "ended-at", ended_at, "duration-minutes", duration,
+                "id", normalized_id, "ended-at", ended_at, "duration-minutes", duration,
                 "massage-type", type, "pressure", pressure, "first-time", first_time,
                 "areas", areas, "client", client, "therapist", therapist, "notes", notes,
                 NULL);
@@ -729,7 +745,11 @@ csv_session_values (const Row         *row,
       !csv_flags (row, COL_AREAS, AFTERCARE_TYPE_AREAS, &areas, error))
     return FALSE;
   if (*cell (row, COL_SESSION_ID) != '\0')
-    aftercare_session_set_id (session, cell (row, COL_SESSION_ID));
+    {
+      g_autofree char *id = id_normalized (cell (row, COL_SESSION_ID));
+
+      aftercare_session_set_id (session, id);
+    }
   g_object_set (session,
                 "ended-at", ended_at, "duration-minutes", duration,
                 "massage-type", type, "pressure", pressure, "first-time", first_time,

@@ -205,7 +205,8 @@ aftercare_sheet_cli_run (GVariantDict *options)
   session = lookup_session (store, request.session_id, &status);
   if (session == NULL)
     return status;
-  checkins = aftercare_store_list_checkins (store, request.session_id, &error);
+  /* The id as stored: the one given may differ in case. */
+  checkins = aftercare_store_list_checkins (store, aftercare_session_get_id (session), &error);
   if (checkins == NULL)
     return fail (1, error->message);
   return write_sheet (&request, session, checkins);

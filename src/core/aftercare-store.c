@@ -316,9 +316,13 @@ aftercare_store_lookup_session (AftercareStore  *self,
                                 const char      *session_id,
                                 GError         **error)
 {
+  g_autofree char *id = NULL;
+
   g_return_val_if_fail (AFTERCARE_IS_STORE (self), NULL);
   g_return_val_if_fail (session_id != NULL, NULL);
-  return aftercare_store_backend_get_session (self->backend, session_id, error);
+  /* Ids are kept in lower case (aftercare-backup.c): "0B7C…" is "0b7c…". */
+  id = g_ascii_strdown (session_id, -1);
+  return aftercare_store_backend_get_session (self->backend, id, error);
 }
 
 /* Keeping the list in step */

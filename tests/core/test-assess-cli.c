@@ -235,6 +235,37 @@ test_now_defaults_to_the_clock (void)
   g_assert_cmpstr (json_object_get_string_member (answer, "phase"), ==, "48h+");
 }
 
+/* A session and its check-in copied from a JSON backup (DESIGN.md's
+ * example, less the nested "checkins") are answered like the bare
+ * request, and a bad backup member is still refused by name. */
+static void
+test_backup_session_accepted (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) bad_run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *answer;
+
+  assess_stdin ("{\"massage\": {\"id\": \"0B7C3C9E-8D1A-4F0E-9A53-2F5D6C1E7A10\","
+                " \"ended_at\": \"2026-11-24T10:00:00Z\", \"duration_minutes\": 60,"
+                " \"type\": \"deep-tissue\", \"pressure\": \"deep\", \"first_time\": false,"
+                " \"areas\": [\"calves\", \"hamstrings\"], \"client\": \"\", \"therapist\": \"\","
+                " \"notes\": \"\"},"
+                " \"checkins\": [{\"id\": \"5e1d2a4b-6c7d-4e8f-9a0b-1c2d3e4f5a6b\","
+                " \"at\": \"2026-11-24T16:00:00Z\", \"soreness\": 2, \"symptoms\": [\"heaviness\"],"
+                " \"notes\": \"\"}],"
+                " \"planned_run\": \"easy\", \"now\": \"2026-11-24T16:00:00Z\"}", &run);
+  answer = assert_answer (&run, parser);
+  /* The same answer as DESIGN_REQUEST, which has the same values. */
+  g_assert_cmpstr (json_object_get_string_member (answer, "verdict"), ==, "rest");
+  assert_strv_member (answer, "rules", (const char *[]) { "tissue-signs", "deep-work", NULL });
+  g_assert_cmpstr (json_object_get_string_member (answer, "phase"), ==, "4-12h");
+
+  assess_stdin ("{\"massage\": {\"ended_at\": \"2026-11-24T10:00:00Z\", \"type\": \"thai\","
+                " \"pressure\": \"deep\", \"areas\": [\"calves\", \"elbows\"]}}", &bad_run);
+  assert_refusal (&bad_run, "massage.areas[1]");
+}
+
 typedef struct {
   const char *input;
   const char *field;
@@ -304,6 +335,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/assess-cli/design-examples", test_design_examples);
   g_test_add_func ("/assess-cli/request-from-file", test_request_from_file);
   g_test_add_func ("/assess-cli/now-defaults-to-the-clock", test_now_defaults_to_the_clock);
+  g_test_add_func ("/assess-cli/backup-session-accepted", test_backup_session_accepted);
   g_test_add_func ("/assess-cli/bad-input-refused", test_bad_input_refused);
   g_test_add_func ("/assess-cli/invalid-utf8-refused", test_invalid_utf8_refused);
   g_test_add_func ("/assess-cli/missing-file-refused", test_missing_file_refused);

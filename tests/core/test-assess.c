@@ -8,6 +8,11 @@
                 "\"ended_at\": \"2026-11-24T10:00:00Z\"}"
 /* A request with one check-in whose members the bad inputs replace. */
 #define WITH_CHECKIN(checkin) "{" MASSAGE ", \"checkins\": [" checkin "]}"
+/* A massage with one more member. */
+#define WITH_MASSAGE_EXTRA(member) "{\"massage\": {\"type\": \"deep-tissue\", \"pressure\": \"deep\", " \
+                                   "\"ended_at\": \"2026-11-24T10:00:00Z\", " member "}}"
+#define SESSION_ID "0b7c3c9e-8d1a-4f0e-9a53-2f5d6c1e7a10"
+#define CHECKIN_ID "5e1d2a4b-6c7d-4e8f-9a0b-1c2d3e4f5a6b"
 
 static AftercareAssessRequest *
 parse (const char *json, GError **error)
@@ -109,6 +114,79 @@ test_parse_offsets_and_sets (void)
   /* A symptom listed twice is one symptom. */
   g_assert_cmpuint (aftercare_checkin_get_symptoms (second), ==,
                     AFTERCARE_SYMPTOM_FEVER | AFTERCARE_SYMPTOM_BRUISING);
+}
+
+static char *respond (const char *json);
+
+/* A session and its check-in as the JSON backup writes them (all the
+ * backup's members but the nested "checkins") are a valid request, and
+ * the response is the same as without the extra members. */
+static void
+test_parse_backup_members (void)
+{
+  const char *json =
+    "{\"massage\": {\"id\": \"" SESSION_ID "\", \"ended_at\": \"2026-11-24T10:00:00+01:00\","
+    " \"duration_minutes\": 60, \"type\": \"deep-tissue\", \"pressure\": \"deep\","
+    " \"first_time\": true, \"areas\": [\"calves\", \"hamstrings\"], \"client\": \"Ana\","
+    " \"therapist\": \"Bo\", \"notes\": \"left calf tight\"},"
+    " \"checkins\": [{\"id\": \"" CHECKIN_ID "\", \"at\": \"2026-11-24T16:00:00+01:00\","
+    " \"soreness\": 6, \"symptoms\": [\"heaviness\"], \"notes\": \"fine\"}],"
+    " \"now\": \"2026-11-24T16:00:00+01:00\"}";
+  const char *plain =
+    "{\"massage\": {\"ended_at\": \"2026-11-24T10:00:00+01:00\", \"type\": \"deep-tissue\","
+    " \"pressure\": \"deep\", \"first_time\": true},"
+    " \"checkins\": [{\"at\": \"2026-11-24T16:00:00+01:00\", \"soreness\": 6,"
+    " \"symptoms\": [\"heaviness\"]}],"
+    " \"now\": \"2026-11-24T16:00:00+01:00\"}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareAssessRequest) request = parse (json, &error);
+  g_autofree char *response = NULL;
+  g_autofree char *plain_response = NULL;
+  AftercareCheckin *checkin;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (request);
+  g_assert_true (aftercare_session_get_first_time (request->session));
+  g_assert_cmpuint (request->checkins->len, ==, 1);
+  checkin = g_ptr_array_index (request->checkins, 0);
+  g_assert_cmpuint (aftercare_checkin_get_soreness (checkin), ==, 6);
+  g_assert_cmpuint (aftercare_checkin_get_symptoms (checkin), ==, AFTERCARE_SYMPTOM_HEAVINESS);
+
+  response = respond (json);
+  plain_response = respond (plain);
+  g_assert_cmpstr (response, ==, plain_response);
+}
+
+/* Each backup member alone, at its limits, and null (= absent). */
+static const char * const accepted_extras[] = {
+  "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\", \"ended_at\": \"2026-11-24T10:00:00Z\", "
+  "\"id\": \"" SESSION_ID "\"}}",
+  /* ids differing only in case are the same id */
+  "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\", \"ended_at\": \"2026-11-24T10:00:00Z\", "
+  "\"id\": \"0B7C3C9E-8D1A-4F0E-9A53-2F5D6C1E7A10\"}}",
+  WITH_MASSAGE_EXTRA ("\"duration_minutes\": 0"),
+  WITH_MASSAGE_EXTRA ("\"duration_minutes\": 1440"),
+  WITH_MASSAGE_EXTRA ("\"areas\": []"),
+  WITH_MASSAGE_EXTRA ("\"areas\": [\"whole-body\", \"neck\", \"neck\"]"),
+  WITH_MASSAGE_EXTRA ("\"client\": \"\""),
+  WITH_MASSAGE_EXTRA ("\"therapist\": \"Zoë\""),
+  WITH_MASSAGE_EXTRA ("\"notes\": \"line one\\nline two\""),
+  WITH_MASSAGE_EXTRA ("\"id\": null, \"duration_minutes\": null, \"areas\": null, \"client\": null"),
+  WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"symptoms\": [], "
+                "\"id\": \"" CHECKIN_ID "\"}"),
+  WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"symptoms\": [], \"notes\": \"\"}"),
+  WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"symptoms\": [], "
+                "\"id\": null, \"notes\": null}"),
+};
+
+static void
+test_parse_accepts_extra (gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareAssessRequest) request = parse (data, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (request);
 }
 
 /* ---- Bad input: each names its field ---- */
@@ -213,8 +291,38 @@ static const BadInput bad_inputs[] = {
     "checkins[0].symptoms[1]", AFTERCARE_ASSESS_ERROR_UNKNOWN_VALUE },
   { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"symptoms\": [7]}"),
     "checkins[0].symptoms[0]", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
-  { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"symptoms\": [], \"notes\": \"\"}"),
-    "checkins[0].notes", AFTERCARE_ASSESS_ERROR_UNKNOWN_FIELD },
+  { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"symptoms\": [], \"note\": \"\"}"),
+    "checkins[0].note", AFTERCARE_ASSESS_ERROR_UNKNOWN_FIELD },
+  /* A check-in's backup members: accepted, but checked. */
+  { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"symptoms\": [], \"id\": 7}"),
+    "checkins[0].id", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"symptoms\": [], \"id\": \"5e1d\"}"),
+    "checkins[0].id", AFTERCARE_ASSESS_ERROR_UNKNOWN_VALUE },
+  { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"symptoms\": [], \"notes\": [\"ok\"]}"),
+    "checkins[0].notes", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"id\": \"" CHECKIN_ID "\", "
+                  "\"notes\": \"\"}"),
+    "checkins[0].symptoms", AFTERCARE_ASSESS_ERROR_MISSING },
+  /* The massage's backup members: accepted, but checked. */
+  { WITH_MASSAGE_EXTRA ("\"id\": \"0b7c\""), "massage.id", AFTERCARE_ASSESS_ERROR_UNKNOWN_VALUE },
+  { WITH_MASSAGE_EXTRA ("\"id\": false"), "massage.id", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  { WITH_MASSAGE_EXTRA ("\"duration_minutes\": 1441"), "massage.duration_minutes",
+    AFTERCARE_ASSESS_ERROR_OUT_OF_RANGE },
+  { WITH_MASSAGE_EXTRA ("\"duration_minutes\": -5"), "massage.duration_minutes",
+    AFTERCARE_ASSESS_ERROR_OUT_OF_RANGE },
+  { WITH_MASSAGE_EXTRA ("\"duration_minutes\": 60.5"), "massage.duration_minutes",
+    AFTERCARE_ASSESS_ERROR_OUT_OF_RANGE },
+  { WITH_MASSAGE_EXTRA ("\"duration_minutes\": \"60\""), "massage.duration_minutes",
+    AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  { WITH_MASSAGE_EXTRA ("\"areas\": \"calves\""), "massage.areas", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  { WITH_MASSAGE_EXTRA ("\"areas\": [\"calves\", \"knees\"]"), "massage.areas[1]",
+    AFTERCARE_ASSESS_ERROR_UNKNOWN_VALUE },
+  { WITH_MASSAGE_EXTRA ("\"areas\": [\"calves\", 3]"), "massage.areas[1]",
+    AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  { WITH_MASSAGE_EXTRA ("\"client\": 12"), "massage.client", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  { WITH_MASSAGE_EXTRA ("\"therapist\": {}"), "massage.therapist", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  { WITH_MASSAGE_EXTRA ("\"notes\": true"), "massage.notes", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  { WITH_MASSAGE_EXTRA ("\"checkins\": []"), "massage.checkins", AFTERCARE_ASSESS_ERROR_UNKNOWN_FIELD },
   { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"symptoms\": []},"
                   "{\"at\": \"2026-11-24T13:00:00Z\", \"soreness\": 12, \"symptoms\": []}"),
     "checkins[1].soreness", AFTERCARE_ASSESS_ERROR_OUT_OF_RANGE },
@@ -366,6 +474,13 @@ main (int argc, char *argv[])
   g_test_add_func ("/assess/parse/defaults", test_parse_defaults);
   g_test_add_func ("/assess/parse/null-optional-is-absent", test_parse_null_optional_is_absent);
   g_test_add_func ("/assess/parse/offsets-and-sets", test_parse_offsets_and_sets);
+  g_test_add_func ("/assess/parse/backup-members", test_parse_backup_members);
+  for (guint i = 0; i < G_N_ELEMENTS (accepted_extras); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/assess/parse/accepts-extra/%u", i);
+
+      g_test_add_data_func (path, accepted_extras[i], test_parse_accepts_extra);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {
       g_autofree char *path = g_strdup_printf ("/assess/bad-input/%02u-%s", i, bad_inputs[i].field);

@@ -200,6 +200,72 @@ test_json_rejects_repeated_ids (void)
                    "Line 1, sessions[1].id: the session " SESSION_ID " appears twice in the file");
 }
 
+/* A UUID's hex digits mean the same in either case: ids are read in lower
+ * case, and two ids differing only in case are one id. */
+#define SESSION_ID_UPPER "0B7C5A1E-2F4D-4C3B-9A8E-1D2C3B4A5F60"
+#define CHECKIN_1_UPPER "5E1D0000-2F4D-4C3B-9A8E-1D2C3B4A5F61"
+
+static void
+test_json_ids_in_lower_case (void)
+{
+  g_autofree char *upper_session = json_with (SESSION_ID, SESSION_ID_UPPER);
+  const char *at = strstr (upper_session, CHECKIN_1);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareBackup) backup = NULL;
+
+  g_assert_nonnull (at);
+  text = g_strdup_printf ("%.*s%s%s", (int) (at - upper_session), upper_session, CHECKIN_1_UPPER,
+                          at + strlen (CHECKIN_1));
+  backup = parse (AFTERCARE_BACKUP_FORMAT_JSON, text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (aftercare_session_get_id (aftercare_backup_get_session (backup, 0)), ==, SESSION_ID);
+  g_assert_cmpstr (aftercare_checkin_get_id (aftercare_backup_get_checkin (backup, 0)), ==, CHECKIN_1);
+  g_assert_cmpstr (aftercare_checkin_get_session_id (aftercare_backup_get_checkin (backup, 0)), ==,
+                   SESSION_ID);
+
+  /* The same check-in id twice, once in upper case. */
+  assert_json_rejected (CHECKIN_2, CHECKIN_1_UPPER,
+                        "Line 11, sessions[0].checkins[1].id: the check-in " CHECKIN_1 " appears twice in the file");
+  /* An id that is no UUID is still refused, in either case. */
+  assert_json_rejected (SESSION_ID, "0B7C5A1E-2F4D-4C3B-9A8E-1D2C3B4A5F6G",
+                        "Line 4, sessions[0].id: “0B7C5A1E-2F4D-4C3B-9A8E-1D2C3B4A5F6G” is not a UUID");
+}
+
+static void
+test_csv_ids_in_lower_case (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareBackup) backup =
+    parse (AFTERCARE_BACKUP_FORMAT_CSV, AFTERCARE_BACKUP_CSV_HEADER "\r\n"
+           SESSION_ID_UPPER ",2026-11-24T10:00:00+01:00,60,deep-tissue,deep,false,calves,,Sam,,"
+           CHECKIN_1_UPPER ",2026-11-24T16:00:00+01:00,2,heaviness,\r\n"
+           /* The same session, its id in lower case: one session. */
+           SESSION_ID ",2026-11-24T10:00:00+01:00,60,deep-tissue,deep,false,calves,,Sam,,"
+           CHECKIN_2 ",2026-11-25T08:00:00+01:00,1,,better\r\n", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (aftercare_backup_get_n_sessions (backup), ==, 1);
+  g_assert_cmpuint (aftercare_backup_get_n_checkins (backup), ==, 2);
+  g_assert_cmpstr (aftercare_session_get_id (aftercare_backup_get_session (backup, 0)), ==, SESSION_ID);
+  g_assert_cmpstr (aftercare_checkin_get_id (aftercare_backup_get_checkin (backup, 0)), ==, CHECKIN_1);
+  g_assert_cmpstr (aftercare_checkin_get_session_id (aftercare_backup_get_checkin (backup, 1)), ==,
+                   SESSION_ID);
+
+  assert_rejected (AFTERCARE_BACKUP_FORMAT_CSV,
+                   AFTERCARE_BACKUP_CSV_HEADER "\r\n"
+                   SESSION_ID ",2026-11-24T10:00:00+01:00,60,deep-tissue,deep,false,calves,,Sam,,"
+                   CHECKIN_1 ",2026-11-24T16:00:00+01:00,2,heaviness,\r\n"
+                   SESSION_ID ",2026-11-24T10:00:00+01:00,60,deep-tissue,deep,false,calves,,Sam,,"
+                   CHECKIN_1_UPPER ",2026-11-25T08:00:00+01:00,1,,better\r\n",
+                   "Line 3, field “checkin_id”: the check-in " CHECKIN_1 " appears twice in the file");
+  assert_rejected (AFTERCARE_BACKUP_FORMAT_CSV,
+                   AFTERCARE_BACKUP_CSV_HEADER "\r\n"
+                   "0B7C5A1E-2F4D-4C3B-9A8E-1D2C3B4A5F6X,2026-11-24T10:00:00+01:00,60,deep-tissue,deep,false,"
+                   "calves,,Sam,,,,,,\r\n",
+                   "Line 2, field “session_id”: “0B7C5A1E-2F4D-4C3B-9A8E-1D2C3B4A5F6X” is not a UUID");
+}
+
 #define CSV_ROW_1 SESSION_ID ",2026-11-24T10:00:00+01:00,60,deep-tissue,deep,false,calves;hamstrings,,Sam,," \
                   CHECKIN_1 ",2026-11-24T16:00:00+01:00,2,heaviness,\r\n"
 #define CSV_ROW_2 SESSION_ID ",2026-11-24T10:00:00+01:00,60,deep-tissue,deep,false,hamstrings;calves,,Sam,," \
@@ -364,6 +430,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/backup/json/long-digits-in-text-and-bom", test_json_long_digits_in_text_and_bom);
   g_test_add_func ("/backup/json/rejects-checkin-before-end", test_json_rejects_checkin_before_end);
   g_test_add_func ("/backup/json/rejects-repeated-ids", test_json_rejects_repeated_ids);
+  g_test_add_func ("/backup/json/ids-in-lower-case", test_json_ids_in_lower_case);
+  g_test_add_func ("/backup/csv/ids-in-lower-case", test_csv_ids_in_lower_case);
   g_test_add_func ("/backup/csv/valid", test_csv_valid);
   g_test_add_func ("/backup/csv/columns-in-any-order", test_csv_columns_in_any_order);
   g_test_add_func ("/backup/csv/groups-rows-without-ids", test_csv_groups_rows_without_ids);

@@ -236,6 +236,58 @@ test_bad_input_exits_2 (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (missing_db, G_FILE_TEST_EXISTS));
 }
 
+/* Ids differ only in case: a session imported with an upper-case id (and
+ * a check-in that makes its verdict rest) is found, check-in included, by
+ * its id in any case, and importing the file again adds nothing. */
+static void
+test_id_in_any_case (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GDateTime) checkin_at = g_date_time_add_minutes (f->ended_at, 30);
+  g_autofree char *ended = aftercare_time_format_utc (f->ended_at);
+  g_autofree char *at = aftercare_time_format_utc (checkin_at);
+  g_autofree char *backup = g_build_filename (f->folder, "upper.json", NULL);
+  g_autofree char *json = g_strdup_printf (
+    "{\"format\": \"aftercare-backup\", \"version\": 1, \"exported_at\": \"%s\", \"sessions\": [\n"
+    " {\"id\": \"A1B2C3D4-0000-4000-8000-00000000CAFE\", \"ended_at\": \"%s\", \"duration_minutes\": 60,\n"
+    "  \"type\": \"swedish\", \"pressure\": \"light\", \"first_time\": false, \"areas\": [],\n"
+    "  \"client\": \"Robin Case\", \"therapist\": \"\", \"notes\": \"\", \"checkins\": [\n"
+    "   {\"id\": \"C0FFEE00-0000-4000-8000-0000000000AB\", \"at\": \"%s\", \"soreness\": 3,\n"
+    "    \"symptoms\": [\"fever\"], \"notes\": \"\"}]}]}\n",
+    ended, ended, at);
+  const char *import[] = { "--db", f->db, "--import", "upper.json", NULL };
+  const char *upper[] = { "--db", f->db, "--sheet", "A1B2C3D4-0000-4000-8000-00000000CAFE",
+                          "--output", "sheet.pdf", NULL };
+  const char *lower[] = { "--db", f->db, "--sheet", "a1b2c3d4-0000-4000-8000-00000000cafe",
+                          "--output", "sheet.pdf", NULL };
+  const char *mixed[] = { "--db", f->db, "--sheet", "0B7C5A1E-2f4d-4C3B-9a8e-1D2C3B4A5F60",
+                          "--output", "sheet.pdf", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_set_contents (backup, json, -1, NULL));
+  g_assert_cmpint (run (f, import, &out, NULL), ==, 0);
+  g_assert_cmpint (run (f, import, &again, NULL), ==, 0);
+  g_assert_nonnull (strstr (again, "Imported 0 sessions and 0 check-ins"));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_remove (f->pdf);
+      g_assert_cmpint (run (f, i == 0 ? upper : lower, NULL, NULL), ==, 0);
+      g_clear_pointer (&text, g_free);
+      text = pdf_text (f->pdf);
+      assert_contains (text, "Aftercare for Robin Case");
+      /* The fever at the check-in: found through the stored id. */
+      assert_contains (text, aftercare_verdict_get_title (AFTERCARE_VERDICT_REST));
+    }
+  /* The fixture's session, stored in lower case, asked for in mixed case. */
+  g_remove (f->pdf);
+  g_assert_cmpint (run (f, mixed, NULL, NULL), ==, 0);
+  g_clear_pointer (&text, g_free);
+  text = pdf_text (f->pdf);
+  assert_contains (text, "Aftercare for Jordan Avery");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -245,6 +297,7 @@ main (int argc, char *argv[])
   ADD ("/sheet-cli/clinic-name-from-preferences", test_clinic_name_from_preferences);
   ADD ("/sheet-cli/letter-paper", test_letter_paper);
   ADD ("/sheet-cli/bad-input-exits-2", test_bad_input_exits_2);
+  ADD ("/sheet-cli/id-in-any-case", test_id_in_any_case);
 #undef ADD
   return g_test_run ();
 }

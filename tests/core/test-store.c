@@ -892,6 +892,95 @@ test_import_is_idempotent (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (f->sessions), ==, 3);
 }
 
+/* The file's text with every stored session and check-in id in upper case. */
+static char *
+upper_case_ids (Fixture    *f,
+                const char *text)
+{
+  g_autofree char *result = g_strdup (text);
+
+  for (guint i = 0; i < g_list_model_get_n_items (f->sessions); i++)
+    {
+      g_autoptr(AftercareSession) session = g_list_model_get_item (f->sessions, i);
+      g_autoptr(GPtrArray) checkins =
+        aftercare_store_list_checkins (f->store, aftercare_session_get_id (session), NULL);
+      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+      g_ptr_array_add (ids, (gpointer) aftercare_session_get_id (session));
+      for (guint j = 0; j < checkins->len; j++)
+        g_ptr_array_add (ids, (gpointer) aftercare_checkin_get_id (g_ptr_array_index (checkins, j)));
+      for (guint j = 0; j < ids->len; j++)
+        {
+          g_auto(GStrv) parts = g_strsplit (result, g_ptr_array_index (ids, j), -1);
+          g_autofree char *upper = g_ascii_strup (g_ptr_array_index (ids, j), -1);
+
+          g_assert_cmpuint (g_strv_length (parts), >=, 2);
+          g_free (result);
+          result = g_strjoinv (upper, parts);
+        }
+    }
+  return g_steal_pointer (&result);
+}
+
+/* UUIDs are the same in either case: a backup whose ids were upper-cased
+ * (by a spreadsheet, say) brings nothing new, in JSON and CSV alike, and a
+ * session is found by its id in any case. */
+static void
+test_import_upper_case_ids_is_idempotent (Fixture       *f,
+                                          gconstpointer  data)
+{
+  const char *names[] = { "backup.json", "backup.csv" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *contents = NULL;
+      g_autofree char *upper = NULL;
+      g_autoptr(GArray) changes = NULL;
+      g_autoptr(GError) error = NULL;
+      guint n_sessions = 99, n_checkins = 99;
+
+      if (i == 0)
+        export_sample (f, names[i], &file);
+      else
+        {
+          g_autofree char *path = g_build_filename (f->folder, names[i], NULL);
+
+          file = g_file_new_for_path (path);
+          g_assert_true (aftercare_store_export_file (f->store, file, &error));
+          g_assert_no_error (error);
+        }
+      g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, &error));
+      upper = upper_case_ids (f, contents);
+      g_assert_cmpstr (upper, !=, contents);
+      g_assert_true (g_file_replace_contents (file, upper, strlen (upper), NULL, FALSE,
+                                              G_FILE_CREATE_NONE, NULL, NULL, &error));
+      changes = test_record_changes (f->sessions);
+      g_assert_true (aftercare_store_import_file (f->store, file, &n_sessions, &n_checkins, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_sessions, ==, 0);
+      g_assert_cmpuint (n_checkins, ==, 0);
+      g_assert_cmpuint (changes->len, ==, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (f->sessions), ==, 3);
+    }
+}
+
+static void
+test_lookup_ignores_case (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(AftercareSession) session = add_session (f, "2026-11-24T10:00:00Z");
+  g_autofree char *upper = g_ascii_strup (aftercare_session_get_id (session), -1);
+  g_autoptr(AftercareSession) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (upper, !=, aftercare_session_get_id (session));
+  found = aftercare_store_lookup_session (f->store, upper, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (aftercare_session_get_id (found), ==, aftercare_session_get_id (session));
+}
+
 static void
 test_import_conflict_names_origin_and_id (Fixture       *f,
                                           gconstpointer  data)
@@ -1041,6 +1130,8 @@ main (int argc, char *argv[])
   add_test ("/import/json-round-trip", test_json_round_trip);
   add_test ("/import/csv-round-trip", test_csv_round_trip);
   add_test ("/import/idempotent", test_import_is_idempotent);
+  add_test ("/import/upper-case-ids-idempotent", test_import_upper_case_ids_is_idempotent);
+  add_test ("/lookup/ignores-case", test_lookup_ignores_case);
   add_test ("/import/conflict-names-origin-and-id", test_import_conflict_names_origin_and_id);
   add_test ("/import/bad-row-imports-nothing", test_import_bad_row_imports_nothing);
   add_test ("/import/announces-each-insertion", test_import_announces_each_insertion);
