@@ -17,6 +17,7 @@ struct _AftercareApplication
 
   GSettings *settings;
   char *db_path;
+  gboolean options_parsed;
 };
 
 G_DEFINE_FINAL_TYPE (AftercareApplication, aftercare_application, ADW_TYPE_APPLICATION)
@@ -27,9 +28,28 @@ aftercare_application_handle_local_options (GApplication *app,
 {
   AftercareApplication *self = AFTERCARE_APPLICATION (app);
 
+  self->options_parsed = TRUE;
   /* Everything that needs no window is answered here, before GTK starts,
    * so it works without a display. */
   return aftercare_cli_handle (options, &self->db_path);
+}
+
+static gboolean
+aftercare_application_local_command_line (GApplication   *app,
+                                          char         ***arguments,
+                                          int            *exit_status)
+{
+  AftercareApplication *self = AFTERCARE_APPLICATION (app);
+  gboolean handled;
+
+  handled = G_APPLICATION_CLASS (aftercare_application_parent_class)->local_command_line (app, arguments,
+                                                                                          exit_status);
+  /* GOption refused the command line (an unknown option, a missing
+   * argument) before our options were handled: that is bad input, which
+   * the command line's contract answers with status 2, not GLib's 1. */
+  if (handled && !self->options_parsed && *exit_status != 0)
+    *exit_status = 2;
+  return handled;
 }
 
 static void
@@ -135,6 +155,7 @@ aftercare_application_class_init (AftercareApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = aftercare_application_finalize;
+  app_class->local_command_line = aftercare_application_local_command_line;
   app_class->handle_local_options = aftercare_application_handle_local_options;
   app_class->activate = aftercare_application_activate;
   app_class->startup = aftercare_application_startup;

@@ -316,6 +316,26 @@ test_invalid_utf8_refused (void)
   assert_refusal (&run, "request");
 }
 
+/* A command line GOption itself refuses is bad input too: status 2, a
+ * message on standard error, nothing on standard output. */
+static void
+test_malformed_command_line_refused (void)
+{
+  const char *missing_argument[] = { "--assess", NULL };
+  const char *unknown_option[] = { "--assess", "-", "--verdict-only", NULL };
+  const char * const *command_lines[] = { missing_argument, unknown_option };
+
+  for (guint i = 0; i < G_N_ELEMENTS (command_lines); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_aftercare (command_lines[i], "", 0, &run);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_cmpstr (run.err, !=, "");
+    }
+}
+
 static void
 test_missing_file_refused (void)
 {
@@ -339,5 +359,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/assess-cli/bad-input-refused", test_bad_input_refused);
   g_test_add_func ("/assess-cli/invalid-utf8-refused", test_invalid_utf8_refused);
   g_test_add_func ("/assess-cli/missing-file-refused", test_missing_file_refused);
+  g_test_add_func ("/assess-cli/malformed-command-line-refused", test_malformed_command_line_refused);
   return g_test_run ();
 }
