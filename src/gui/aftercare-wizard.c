@@ -9,6 +9,7 @@
 
 #include "aftercare-advisor.h"
 #include "aftercare-catalog.h"
+#include "aftercare-clock.h"
 #include "aftercare-session-list.h"
 #include "aftercare-store.h"
 #include "aftercare-time.h"
@@ -78,7 +79,7 @@ struct _AftercareWizard
   GSettings *settings;            /* the app's: clinic mode, default planned run */
   gboolean sessions_hidden;       /* clinic mode, locked: no logged massages */
   AftercareStore *store;
-  GSettings *desktop_settings;
+  AftercareClock *clock;
   GDateTime *pinned_now;
   Step step;
   /* Once the person picks a pressure, choosing a type no longer replaces
@@ -732,31 +733,14 @@ save_checkin_action_cb (GtkWidget  *widget,
   show_toast (self, _("Check-in saved"));
 }
 
-/* The 12- or 24-hour clock follows the desktop when its schema exists. */
-
-static gboolean
-clock_format_to_24h (GValue   *value,
-                     GVariant *variant,
-                     gpointer  user_data)
-{
-  g_value_set_boolean (value, g_strcmp0 (g_variant_get_string (variant, NULL), "12h") != 0);
-  return TRUE;
-}
-
+/* The 12- or 24-hour clock follows the desktop; AftercareClock is the one
+ * place that reads the desktop's setting. */
 static void
 follow_desktop_clock (AftercareWizard *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "clock-format"))
-    return;
-  self->desktop_settings = g_settings_new_full (schema, NULL, NULL);
-  g_settings_bind_with_mapping (self->desktop_settings, "clock-format",
-                                self->verdict_page, "clock-24h",
-                                G_SETTINGS_BIND_GET, clock_format_to_24h, NULL, NULL, NULL);
+  self->clock = aftercare_clock_new ();
+  g_object_bind_property (self->clock, "clock-24h", self->verdict_page, "clock-24h",
+                          G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->verdict_page, "notify::clock-24h",
                            G_CALLBACK (show_custom_time_summary), self, G_CONNECT_SWAPPED);
 }
@@ -775,7 +759,7 @@ aftercare_wizard_dispose (GObject *object)
 {
   AftercareWizard *self = AFTERCARE_WIZARD (object);
 
-  g_clear_object (&self->desktop_settings);
+  g_clear_object (&self->clock);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_object (&self->assessed_session);
