@@ -29,14 +29,33 @@ has_key (GSettings  *settings,
   return g_settings_schema_has_key (schema, key);
 }
 
-gboolean
-aftercare_settings_get_clock_24h (void)
+GSettings *
+aftercare_settings_new_desktop_clock (void)
 {
   g_autoptr(GSettings) desktop = aftercare_settings_new_if_installed ("org.gnome.desktop.interface");
-  g_autofree char *format = NULL;
 
   if (desktop == NULL || !has_key (desktop, "clock-format"))
+    return NULL;
+  return g_steal_pointer (&desktop);
+}
+
+gboolean
+aftercare_settings_clock_is_24h (GSettings *desktop)
+{
+  g_autofree char *format = NULL;
+
+  /* Without GNOME's setting (another desktop), 24-hour is the safe default:
+   * it cannot be misread as morning or evening. */
+  if (desktop == NULL)
     return TRUE;
   format = g_settings_get_string (desktop, "clock-format");
   return g_strcmp0 (format, "12h") != 0;
+}
+
+gboolean
+aftercare_settings_get_clock_24h (void)
+{
+  g_autoptr(GSettings) desktop = aftercare_settings_new_desktop_clock ();
+
+  return aftercare_settings_clock_is_24h (desktop);
 }

@@ -10,6 +10,12 @@ G_BEGIN_DECLS
  * (g_settings_new() would abort). */
 GSettings *aftercare_settings_new_if_installed (const char *schema_id);
 
+/* The desktop's interface settings when they carry clock-format, else NULL;
+ * watch "changed::clock-format" on them to follow a change. */
+GSettings *aftercare_settings_new_desktop_clock (void);
+/* Whether desktop (from the function above, or NULL) means 24-hour clocks. */
+gboolean   aftercare_settings_clock_is_24h     (GSettings *desktop);
+
 /* Whether the desktop shows 24-hour clocks (org.gnome.desktop.interface
  * clock-format); TRUE when that schema is missing. */
 gboolean   aftercare_settings_get_clock_24h    (void);

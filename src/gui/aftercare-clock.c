@@ -7,8 +7,7 @@
 #include <gio/gio.h>
 
 #include "aftercare-clock.h"
-
-#define INTERFACE_SCHEMA "org.gnome.desktop.interface"
+#include "aftercare-settings.h"
 
 struct _AftercareClock
 {
@@ -39,8 +38,7 @@ static guint signals[N_SIGNALS];
 static void
 update_clock_format (AftercareClock *self)
 {
-  g_autofree char *format = g_settings_get_string (self->interface_settings, "clock-format");
-  gboolean clock_24h = g_strcmp0 (format, "12h") != 0;
+  gboolean clock_24h = aftercare_settings_clock_is_24h (self->interface_settings);
 
   if (clock_24h == self->clock_24h)
     return;
@@ -59,17 +57,9 @@ clock_format_changed_cb (GSettings      *settings,
 static void
 watch_desktop_clock_format (AftercareClock *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, INTERFACE_SCHEMA, TRUE);
-  /* Without GNOME's schema (another desktop), 24-hour is the safe default:
-   * it cannot be misread as morning or evening. */
-  if (schema == NULL || !g_settings_schema_has_key (schema, "clock-format"))
+  self->interface_settings = aftercare_settings_new_desktop_clock ();
+  if (self->interface_settings == NULL)
     return;
-
-  self->interface_settings = g_settings_new (INTERFACE_SCHEMA);
   g_signal_connect_object (self->interface_settings, "changed::clock-format",
                            G_CALLBACK (clock_format_changed_cb), self, 0);
   update_clock_format (self);
