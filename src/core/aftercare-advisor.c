@@ -6,7 +6,9 @@
 
 #include <glib/gi18n.h>
 
+#include "aftercare-advisor.h"
 #include "aftercare-assessment-private.h"
+#include "aftercare-labels.h"
 #include "aftercare-timeline.h"
 
 /* Choices the brief leaves open, made here once:

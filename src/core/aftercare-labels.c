@@ -1,4 +1,4 @@
-/* aftercare-labels.c: the words for verdicts, symptoms and soreness that the window and the sheet share (declared in aftercare-advisor.h). */
+/* aftercare-labels.c: the words for verdicts, symptoms and soreness that the window and the sheet share. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "aftercare-labels"
 
@@ -6,7 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include "aftercare-advisor.h"
+#include "aftercare-labels.h"
 
 static const struct {
   const char *title;

@@ -11,6 +11,7 @@
 
 #include "aftercare-catalog.h"
 #include "aftercare-flow.h"
+#include "aftercare-labels.h"
 #include "aftercare-plan.h"
 #include "aftercare-sheet.h"
 #include "aftercare-util.h"

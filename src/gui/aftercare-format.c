@@ -7,9 +7,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "aftercare-advisor.h"
 #include "aftercare-catalog.h"
 #include "aftercare-format.h"
+#include "aftercare-labels.h"
 
 char *
 aftercare_format_time_of_day (GDateTime *time,

@@ -6,9 +6,11 @@
 
 #include <glib/gi18n.h>
 
+#include "aftercare-advisor.h"
 #include "aftercare-catalog.h"
 #include "aftercare-checkin-dialog.h"
 #include "aftercare-format.h"
+#include "aftercare-labels.h"
 #include "aftercare-session-page.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"

@@ -8,6 +8,7 @@
 
 #include "aftercare-advisor.h"
 #include "aftercare-format.h"
+#include "aftercare-labels.h"
 #include "aftercare-session-row.h"
 #include "aftercare-timeline.h"
 

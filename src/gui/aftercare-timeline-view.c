@@ -7,9 +7,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "aftercare-advisor.h"
 #include "aftercare-checkin.h"
 #include "aftercare-format.h"
+#include "aftercare-labels.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
 #include "aftercare-timeline-geometry.h"

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aftercare-labels.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
 #include "aftercare-verdict-page.h"

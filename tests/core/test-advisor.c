@@ -1,6 +1,7 @@
 /* test-advisor.c: every rule of the advisor, on both sides of every boundary (aftercare-advisor.c). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "aftercare-advisor.h"
+#include "aftercare-labels.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
 

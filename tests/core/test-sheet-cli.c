@@ -5,7 +5,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "aftercare-advisor.h"
+#include "aftercare-labels.h"
 #include "aftercare-time.h"
 #include "pdf-text.h"
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "aftercare-advisor.h"
+#include "aftercare-labels.h"
 #include "aftercare-sheet.h"
 #include "aftercare-time.h"
 #include "pdf-text.h"
