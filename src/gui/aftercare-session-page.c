@@ -14,6 +14,7 @@
 #include "aftercare-session-page.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
+#include "aftercare-verdict-style.h"
 
 #include <adwaita.h>
 
@@ -54,7 +55,6 @@ struct _AftercareSessionPage
   AftercareClock *clock;
   AftercareSession *session;
   AftercareAssessment *assessment;
-  AftercareVerdict shown_verdict;
   guint boundary_id;
   guint tick_id;
 };
@@ -114,11 +114,7 @@ show_verdict (AftercareSessionPage *self,
   GtkWidget *styled[] = { self->verdict_card, GTK_WIDGET (self->verdict_icon) };
 
   for (guint i = 0; i < G_N_ELEMENTS (styled); i++)
-    {
-      gtk_widget_remove_css_class (styled[i], aftercare_verdict_get_style_class (self->shown_verdict));
-      gtk_widget_add_css_class (styled[i], aftercare_verdict_get_style_class (verdict));
-    }
-  self->shown_verdict = verdict;
+    aftercare_verdict_apply_style (styled[i], verdict);
   gtk_image_set_from_icon_name (self->verdict_icon, aftercare_verdict_get_icon_name (verdict));
   gtk_label_set_label (self->verdict_title, aftercare_verdict_get_title (verdict));
   gtk_label_set_label (self->verdict_description, aftercare_verdict_get_description (verdict));
@@ -172,7 +168,7 @@ create_checkin_row (AftercareSessionPage *self,
   g_autofree char *when = aftercare_format_day_and_time (at, now, aftercare_clock_get_24h (self->clock));
   g_autofree char *after = aftercare_format_time_after (
     aftercare_time_hours_between (aftercare_session_get_ended_at (self->session), at));
-  g_autofree char *symptoms = aftercare_format_symptoms (aftercare_checkin_get_symptoms (checkin));
+  g_autofree char *symptoms = aftercare_symptoms_to_list (aftercare_checkin_get_symptoms (checkin));
   const char *notes = aftercare_checkin_get_notes (checkin);
   g_autoptr(GString) subtitle = g_string_new (NULL);
   /* Translators: a check-in's title, "Tue 24 Nov, 16:00 · 6 hours after". */
@@ -241,14 +237,14 @@ show_details (AftercareSessionPage *self,
 {
   AftercareSession *s = self->session;
   guint minutes = aftercare_session_get_duration_minutes (s);
-  g_autofree char *title = aftercare_format_session_title (aftercare_session_get_massage_type (s),
+  g_autofree char *title = aftercare_massage_get_title (aftercare_session_get_massage_type (s),
                                                            aftercare_session_get_pressure (s));
   g_autofree char *ended = aftercare_format_day_and_time (aftercare_session_get_ended_at (s), now,
                                                           aftercare_clock_get_24h (self->clock));
   /* Translators: when the massage ended, under its title. */
   g_autofree char *subtitle = g_strdup_printf (_("Ended %s"), ended);
   g_autofree char *duration = g_strdup_printf (ngettext ("%u minute", "%u minutes", minutes), minutes);
-  g_autofree char *areas = aftercare_format_areas (aftercare_session_get_areas (s));
+  g_autofree char *areas = aftercare_areas_to_list (aftercare_session_get_areas (s));
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);

@@ -11,6 +11,7 @@
 #include "aftercare-labels.h"
 #include "aftercare-session-row.h"
 #include "aftercare-timeline.h"
+#include "aftercare-verdict-style.h"
 
 struct _AftercareSessionRow
 {
@@ -65,9 +66,8 @@ show_verdict (AftercareSessionRow *self,
   int soreness = aftercare_assessment_get_soreness (assessment);
   GtkWidget *badge = GTK_WIDGET (self->badge);
 
-  gtk_widget_remove_css_class (badge, aftercare_verdict_get_style_class (self->verdict));
   self->verdict = aftercare_assessment_get_verdict (assessment);
-  gtk_widget_add_css_class (badge, aftercare_verdict_get_style_class (self->verdict));
+  aftercare_verdict_apply_style (badge, self->verdict);
   gtk_label_set_label (self->badge, aftercare_verdict_get_badge_label (self->verdict));
   gtk_widget_set_tooltip_text (badge, aftercare_verdict_get_title (self->verdict));
 
@@ -86,7 +86,7 @@ show_session (AftercareSessionRow *self,
               GDateTime           *now)
 {
   AftercareSession *s = self->session;
-  g_autofree char *title = aftercare_format_session_title (aftercare_session_get_massage_type (s),
+  g_autofree char *title = aftercare_massage_get_title (aftercare_session_get_massage_type (s),
                                                            aftercare_session_get_pressure (s));
   g_autofree char *when = aftercare_format_day_and_time (aftercare_session_get_ended_at (s), now,
                                                          aftercare_clock_get_24h (self->clock));

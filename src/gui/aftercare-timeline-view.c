@@ -150,7 +150,7 @@ make_point_tooltip (AftercareTimelineView *self,
                                                          self->clock_24h);
   g_autofree char *after = aftercare_format_time_after (hours);
   g_autofree char *usual = describe_usual (self, hours);
-  g_autofree char *symptoms = aftercare_format_symptoms (aftercare_checkin_get_symptoms (checkin));
+  g_autofree char *symptoms = aftercare_symptoms_to_list (aftercare_checkin_get_symptoms (checkin));
   const char *notes = aftercare_checkin_get_notes (checkin);
 
   /* Translators: "Soreness 4/10, Above mild" in a check-in's tooltip. */
@@ -256,7 +256,7 @@ describe_session (AftercareTimelineView *self)
                                                           aftercare_session_get_ended_at (s),
                                                           self->clock_24h);
 
-  g_autofree char *title = aftercare_format_session_title (aftercare_session_get_massage_type (s),
+  g_autofree char *title = aftercare_massage_get_title (aftercare_session_get_massage_type (s),
                                                            aftercare_session_get_pressure (s));
 
   /* Translators: "Recovery over 72 hours after the massage (Deep tissue · deep pressure) that ended Tue 24 Nov, 10:00." */

@@ -1,7 +1,6 @@
 /* test-advisor.c: every rule of the advisor, on both sides of every boundary (aftercare-advisor.c). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "aftercare-advisor.h"
-#include "aftercare-labels.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
 
@@ -991,61 +990,6 @@ test_properties_match_getters (void)
   g_assert_false (aftercare_assessment_has_rule (a, "progression"));
 }
 
-/* ---- Words shared by the window and the sheet ---- */
-
-static void
-test_labels (void)
-{
-  g_autoptr(GHashTable) titles = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GFlagsClass) symptoms = g_type_class_ref (AFTERCARE_TYPE_SYMPTOMS);
-
-  g_assert_cmpstr (aftercare_verdict_get_title (AFTERCARE_VERDICT_REST), ==, "Rest today");
-  for (AftercareVerdict v = AFTERCARE_VERDICT_TRAIN; v <= AFTERCARE_VERDICT_SEEK_CARE; v++)
-    {
-      g_assert_true (g_hash_table_add (titles, (gpointer) aftercare_verdict_get_title (v)));
-      g_assert_cmpuint (strlen (aftercare_verdict_get_description (v)), >, 30);
-    }
-  g_assert_nonnull (strstr (aftercare_verdict_get_description (AFTERCARE_VERDICT_EASY_RUN),
-                            "20 to 40 minutes"));
-  for (guint i = 0; i < symptoms->n_values; i++)
-    {
-      AftercareSymptoms s = symptoms->values[i].value;
-
-      g_assert_true (g_hash_table_add (titles, (gpointer) aftercare_symptom_get_title (s)));
-      g_assert_cmpuint (strlen (aftercare_symptom_get_description (s)), >, 10);
-    }
-  g_assert_cmpstr (aftercare_symptom_get_title (AFTERCARE_SYMPTOM_HEAVINESS), ==, "Heavy legs");
-  g_assert_cmpuint (strlen (aftercare_disclaimer ()), >, 20);
-  g_assert_nonnull (strstr (aftercare_disclaimer (), "not medical advice"));
-}
-
-static void
-test_symptoms_phrase (void)
-{
-  g_autofree char *none = aftercare_symptoms_to_phrase (0);
-  g_autofree char *one = aftercare_symptoms_to_phrase (AFTERCARE_SYMPTOM_NUMBNESS);
-  g_autofree char *two = aftercare_symptoms_to_phrase (AFTERCARE_SYMPTOM_SHARP_PAIN |
-                                                      AFTERCARE_SYMPTOM_NUMBNESS);
-  g_autofree char *three = aftercare_symptoms_to_phrase (AFTERCARE_SYMPTOM_FEVER |
-                                                        AFTERCARE_SYMPTOM_NAUSEA |
-                                                        AFTERCARE_SYMPTOM_HEADACHE);
-
-  g_assert_cmpstr (none, ==, "");
-  g_assert_cmpstr (one, ==, "numbness");
-  g_assert_cmpstr (two, ==, "sharp pain and numbness");
-  g_assert_cmpstr (three, ==, "fever, nausea and a headache");
-}
-
-static void
-test_soreness_bands (void)
-{
-  static const char *bands[] = { "None", "Mild", "Mild", "Above mild", "Above mild",
-                                 "Marked", "Marked", "Marked", "Marked", "Marked", "Marked" };
-
-  for (guint s = 0; s <= 10; s++)
-    g_assert_cmpstr (aftercare_soreness_get_band (s), ==, bands[s]);
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -1101,8 +1045,5 @@ main (int argc, char *argv[])
   g_test_add_func ("/advisor/recheck/limits", test_recheck_limits);
   g_test_add_func ("/advisor/invariants/wait-has-run-after", test_wait_always_has_run_after);
   g_test_add_func ("/advisor/assessment/properties", test_properties_match_getters);
-  g_test_add_func ("/advisor/labels/titles-and-descriptions", test_labels);
-  g_test_add_func ("/advisor/labels/symptoms-phrase", test_symptoms_phrase);
-  g_test_add_func ("/advisor/labels/soreness-bands", test_soreness_bands);
   return g_test_run ();
 }
