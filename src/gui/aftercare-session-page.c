@@ -9,7 +9,6 @@
 #include "aftercare-advisor.h"
 #include "aftercare-catalog.h"
 #include "aftercare-checkin-dialog.h"
-#include "aftercare-format.h"
 #include "aftercare-labels.h"
 #include "aftercare-session-page.h"
 #include "aftercare-time.h"
@@ -165,8 +164,8 @@ create_checkin_row (AftercareSessionPage *self,
   GtkWidget *row = adw_action_row_new ();
   GDateTime *at = aftercare_checkin_get_at (checkin);
   guint soreness = aftercare_checkin_get_soreness (checkin);
-  g_autofree char *when = aftercare_format_day_and_time (at, now, aftercare_clock_get_24h (self->clock));
-  g_autofree char *after = aftercare_format_time_after (
+  g_autofree char *when = aftercare_time_format_day_and_time (at, now, aftercare_clock_get_24h (self->clock));
+  g_autofree char *after = aftercare_time_format_hours_after (
     aftercare_time_hours_between (aftercare_session_get_ended_at (self->session), at));
   g_autofree char *symptoms = aftercare_symptoms_to_list (aftercare_checkin_get_symptoms (checkin));
   const char *notes = aftercare_checkin_get_notes (checkin);
@@ -239,7 +238,7 @@ show_details (AftercareSessionPage *self,
   guint minutes = aftercare_session_get_duration_minutes (s);
   g_autofree char *title = aftercare_massage_get_title (aftercare_session_get_massage_type (s),
                                                            aftercare_session_get_pressure (s));
-  g_autofree char *ended = aftercare_format_day_and_time (aftercare_session_get_ended_at (s), now,
+  g_autofree char *ended = aftercare_time_format_day_and_time (aftercare_session_get_ended_at (s), now,
                                                           aftercare_clock_get_24h (self->clock));
   /* Translators: when the massage ended, under its title. */
   g_autofree char *subtitle = g_strdup_printf (_("Ended %s"), ended);

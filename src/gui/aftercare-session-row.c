@@ -7,9 +7,9 @@
 #include <glib/gi18n.h>
 
 #include "aftercare-advisor.h"
-#include "aftercare-format.h"
 #include "aftercare-labels.h"
 #include "aftercare-session-row.h"
+#include "aftercare-time.h"
 #include "aftercare-timeline.h"
 #include "aftercare-verdict-style.h"
 
@@ -88,7 +88,7 @@ show_session (AftercareSessionRow *self,
   AftercareSession *s = self->session;
   g_autofree char *title = aftercare_massage_get_title (aftercare_session_get_massage_type (s),
                                                            aftercare_session_get_pressure (s));
-  g_autofree char *when = aftercare_format_day_and_time (aftercare_session_get_ended_at (s), now,
+  g_autofree char *when = aftercare_time_format_day_and_time (aftercare_session_get_ended_at (s), now,
                                                          aftercare_clock_get_24h (self->clock));
   const char *client = aftercare_session_get_client (s);
 

@@ -8,7 +8,6 @@
 #include <math.h>
 
 #include "aftercare-checkin.h"
-#include "aftercare-format.h"
 #include "aftercare-labels.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
@@ -138,6 +137,17 @@ describe_usual (AftercareTimelineView *self,
   return g_strdup_printf (_("%d to %d"), low_r, high_r);
 }
 
+/* "Tue 24 Nov, 22:00" on the reader's clock, never with the year: the
+ * timeline spans three days. */
+static char *
+format_day_and_time (AftercareTimelineView *self,
+                     GDateTime             *time)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+
+  return aftercare_time_format_day_and_time (local, local, self->clock_24h);
+}
+
 static char *
 make_point_tooltip (AftercareTimelineView *self,
                     AftercareCheckin      *checkin,
@@ -145,10 +155,8 @@ make_point_tooltip (AftercareTimelineView *self,
 {
   GString *text = g_string_new (NULL);
   guint soreness = aftercare_checkin_get_soreness (checkin);
-  g_autofree char *when = aftercare_format_day_and_time (aftercare_checkin_get_at (checkin),
-                                                         aftercare_checkin_get_at (checkin),
-                                                         self->clock_24h);
-  g_autofree char *after = aftercare_format_time_after (hours);
+  g_autofree char *when = format_day_and_time (self, aftercare_checkin_get_at (checkin));
+  g_autofree char *after = aftercare_time_format_hours_after (hours);
   g_autofree char *usual = describe_usual (self, hours);
   g_autofree char *symptoms = aftercare_symptoms_to_list (aftercare_checkin_get_symptoms (checkin));
   const char *notes = aftercare_checkin_get_notes (checkin);
@@ -217,9 +225,10 @@ prepare_ticks (AftercareTimelineView *self)
     {
       GDateTime *ended_at = aftercare_session_get_ended_at (self->session);
       g_autoptr(GDateTime) tick = g_date_time_add_hours (ended_at, (int) (i * AFTERCARE_TIMELINE_TICK_HOURS));
+      g_autoptr(GDateTime) local = g_date_time_to_local (tick);
 
-      self->tick_times[i] = aftercare_format_time_of_day (tick, self->clock_24h);
-      self->tick_days[i] = aftercare_format_weekday (tick);
+      self->tick_times[i] = aftercare_time_format_time_of_day (local, self->clock_24h);
+      self->tick_days[i] = aftercare_time_format_weekday (local);
     }
 }
 
@@ -230,7 +239,7 @@ describe_now (AftercareTimelineView *self)
 
   if (self->now == NULL || self->now_hours < 0.0)
     return NULL;
-  after = aftercare_format_time_after (self->now_hours);
+  after = aftercare_time_format_hours_after (self->now_hours);
   /* Translators: "Now: 14 hours after, in the phase First run window." */
   return g_strdup_printf (_("Now: %s, in the phase %s."), after,
                           aftercare_phase_get_title (aftercare_timeline_phase_at (self->now_hours)));
@@ -252,9 +261,7 @@ static char *
 describe_session (AftercareTimelineView *self)
 {
   AftercareSession *s = self->session;
-  g_autofree char *ended = aftercare_format_day_and_time (aftercare_session_get_ended_at (s),
-                                                          aftercare_session_get_ended_at (s),
-                                                          self->clock_24h);
+  g_autofree char *ended = format_day_and_time (self, aftercare_session_get_ended_at (s));
 
   g_autofree char *title = aftercare_massage_get_title (aftercare_session_get_massage_type (s),
                                                            aftercare_session_get_pressure (s));
