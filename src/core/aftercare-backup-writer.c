@@ -28,11 +28,20 @@ struct _AftercareBackupWriter
 G_DEFINE_FINAL_TYPE (AftercareBackupWriter, aftercare_backup_writer, G_TYPE_OBJECT)
 
 static void
-aftercare_backup_writer_finalize (GObject *object)
+aftercare_backup_writer_dispose (GObject *object)
 {
   AftercareBackupWriter *self = AFTERCARE_BACKUP_WRITER (object);
 
   g_clear_object (&self->stream);
+
+  G_OBJECT_CLASS (aftercare_backup_writer_parent_class)->dispose (object);
+}
+
+static void
+aftercare_backup_writer_finalize (GObject *object)
+{
+  AftercareBackupWriter *self = AFTERCARE_BACKUP_WRITER (object);
+
   g_clear_pointer (&self->exported_at, g_date_time_unref);
 
   G_OBJECT_CLASS (aftercare_backup_writer_parent_class)->finalize (object);
@@ -41,6 +50,7 @@ aftercare_backup_writer_finalize (GObject *object)
 static void
 aftercare_backup_writer_class_init (AftercareBackupWriterClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = aftercare_backup_writer_dispose;
   G_OBJECT_CLASS (klass)->finalize = aftercare_backup_writer_finalize;
 }
 

@@ -1016,7 +1016,7 @@ aftercare_sheet_write_pdf (AftercareSheet  *self,
 /* ---- The object -------------------------------------------------------- */
 
 static void
-aftercare_sheet_finalize (GObject *object)
+aftercare_sheet_dispose (GObject *object)
 {
   AftercareSheet *self = AFTERCARE_SHEET (object);
 
@@ -1024,6 +1024,14 @@ aftercare_sheet_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->session);
   g_clear_object (&self->assessment);
+  G_OBJECT_CLASS (aftercare_sheet_parent_class)->dispose (object);
+}
+
+static void
+aftercare_sheet_finalize (GObject *object)
+{
+  AftercareSheet *self = AFTERCARE_SHEET (object);
+
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->clinic_name, g_free);
   g_clear_pointer (&self->client_name, g_free);
@@ -1090,6 +1098,7 @@ aftercare_sheet_class_init (AftercareSheetClass *klass)
   GParamFlags construct = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
   GParamFlags writable = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
+  object_class->dispose = aftercare_sheet_dispose;
   object_class->finalize = aftercare_sheet_finalize;
   object_class->get_property = aftercare_sheet_get_property;
   object_class->set_property = aftercare_sheet_set_property;

@@ -72,11 +72,19 @@ aftercare_application_startup (GApplication *app)
 }
 
 static void
-aftercare_application_finalize (GObject *object)
+aftercare_application_dispose (GObject *object)
 {
   AftercareApplication *self = AFTERCARE_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  G_OBJECT_CLASS (aftercare_application_parent_class)->dispose (object);
+}
+
+static void
+aftercare_application_finalize (GObject *object)
+{
+  AftercareApplication *self = AFTERCARE_APPLICATION (object);
+
   g_clear_pointer (&self->db_path, g_free);
   G_OBJECT_CLASS (aftercare_application_parent_class)->finalize (object);
 }
@@ -154,6 +162,7 @@ aftercare_application_class_init (AftercareApplicationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = aftercare_application_dispose;
   object_class->finalize = aftercare_application_finalize;
   app_class->local_command_line = aftercare_application_local_command_line;
   app_class->handle_local_options = aftercare_application_handle_local_options;

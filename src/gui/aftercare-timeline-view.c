@@ -869,11 +869,21 @@ aftercare_timeline_view_set_property (GObject      *object,
 }
 
 static void
-aftercare_timeline_view_finalize (GObject *object)
+aftercare_timeline_view_dispose (GObject *object)
 {
   AftercareTimelineView *self = AFTERCARE_TIMELINE_VIEW (object);
 
   g_clear_object (&self->session);
+  /* Emptied, not freed: the array stays valid until finalize. */
+  g_ptr_array_set_size (self->checkins, 0);
+  G_OBJECT_CLASS (aftercare_timeline_view_parent_class)->dispose (object);
+}
+
+static void
+aftercare_timeline_view_finalize (GObject *object)
+{
+  AftercareTimelineView *self = AFTERCARE_TIMELINE_VIEW (object);
+
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->points, g_array_unref);
   g_clear_pointer (&self->checkins, g_ptr_array_unref);
@@ -894,6 +904,7 @@ aftercare_timeline_view_class_init (AftercareTimelineViewClass *klass)
 
   object_class->get_property = aftercare_timeline_view_get_property;
   object_class->set_property = aftercare_timeline_view_set_property;
+  object_class->dispose = aftercare_timeline_view_dispose;
   object_class->finalize = aftercare_timeline_view_finalize;
   widget_class->measure = aftercare_timeline_view_measure;
   widget_class->size_allocate = aftercare_timeline_view_size_allocate;
