@@ -8,9 +8,9 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 
-#include "aftercare-assess.h"
+#include "aftercare-cli-assess.h"
 #include "aftercare-cli.h"
-#include "aftercare-sheet-cli.h"
+#include "aftercare-cli-sheet.h"
 #include "aftercare-store.h"
 
 /* GApplication parses these into a GVariantDict (arg_data NULL), which
@@ -36,7 +36,7 @@ static const GOptionEntry option_entries[] = {
   { "prepare-database", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Create or update the tables of the database, then exit (for a shared clinic database, "
        "sign in as its owner)"), NULL },
-  /* The aftercare sheet (aftercare-sheet-cli.c). */
+  /* The aftercare sheet (aftercare-cli-sheet.c). */
   { "sheet", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write the aftercare sheet of the session with this ID as PDF (with --output) and exit"),
     N_("SESSION_ID") },
@@ -285,11 +285,11 @@ aftercare_cli_handle (GVariantDict  *options,
       /* The edge of the program: the one place --assess reads the clock. */
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-      return aftercare_assess_run (assess, now);
+      return aftercare_cli_assess_run (assess, now);
     }
 
   if (g_variant_dict_contains (options, "sheet"))
-    return aftercare_sheet_cli_run (options);
+    return aftercare_cli_sheet_run (options);
 
   g_variant_dict_lookup (options, "db", "^&ay", &db);
   g_variant_dict_lookup (options, "import", "^&ay", &import_path);

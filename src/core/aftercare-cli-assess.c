@@ -1,6 +1,6 @@
-/* aftercare-assess.c: `aftercare --assess`: a JSON request in, the advisor's assessment out as JSON (DESIGN.md, "Command line"). */
+/* aftercare-cli-assess.c: `aftercare --assess`: a JSON request in, the advisor's assessment out as JSON (DESIGN.md, "Command line"). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "aftercare-assess"
+#define G_LOG_DOMAIN "aftercare-cli-assess"
 
 #include "config.h"
 
@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "aftercare-assess.h"
+#include "aftercare-cli-assess.h"
 #include "aftercare-json-reader.h"
 #include "aftercare-time.h"
 
@@ -42,10 +42,10 @@
  *   64, no number too long to read exactly.
  */
 
-G_DEFINE_QUARK (aftercare-assess-error-quark, aftercare_assess_error)
+G_DEFINE_QUARK (aftercare-cli-assess-error-quark, aftercare_cli_assess_error)
 
 void
-aftercare_assess_request_free (AftercareAssessRequest *request)
+aftercare_cli_assess_request_free (AftercareCliAssessRequest *request)
 {
   if (request == NULL)
     return;
@@ -55,15 +55,15 @@ aftercare_assess_request_free (AftercareAssessRequest *request)
   g_free (request);
 }
 
-static gboolean fail (GError **error, AftercareAssessError code, const char *field,
+static gboolean fail (GError **error, AftercareCliAssessError code, const char *field,
                       const char *format, ...) G_GNUC_PRINTF (4, 5);
 
 /* Sets error to "field: detail", on one line. */
 static gboolean
-fail (GError               **error,
-      AftercareAssessError   code,
-      const char            *field,
-      const char            *format,
+fail (GError                  **error,
+      AftercareCliAssessError   code,
+      const char               *field,
+      const char               *format,
       ...)
 {
   g_autofree char *detail = NULL;
@@ -72,19 +72,19 @@ fail (GError               **error,
   va_start (args, format);
   detail = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, AFTERCARE_ASSESS_ERROR, code, "%s: %s", field, detail);
+  g_set_error (error, AFTERCARE_CLI_ASSESS_ERROR, code, "%s: %s", field, detail);
   return FALSE;
 }
 
 static const int reader_codes[AFTERCARE_JSON_N_PROBLEMS] = {
-  [AFTERCARE_JSON_PROBLEM_NOT_JSON] = AFTERCARE_ASSESS_ERROR_NOT_JSON,
-  [AFTERCARE_JSON_PROBLEM_MISSING] = AFTERCARE_ASSESS_ERROR_MISSING,
-  [AFTERCARE_JSON_PROBLEM_WRONG_TYPE] = AFTERCARE_ASSESS_ERROR_WRONG_TYPE,
-  [AFTERCARE_JSON_PROBLEM_UNKNOWN_VALUE] = AFTERCARE_ASSESS_ERROR_UNKNOWN_VALUE,
-  [AFTERCARE_JSON_PROBLEM_UNKNOWN_FIELD] = AFTERCARE_ASSESS_ERROR_UNKNOWN_FIELD,
-  [AFTERCARE_JSON_PROBLEM_OUT_OF_RANGE] = AFTERCARE_ASSESS_ERROR_OUT_OF_RANGE,
-  [AFTERCARE_JSON_PROBLEM_BAD_TIME] = AFTERCARE_ASSESS_ERROR_BAD_TIME,
-  [AFTERCARE_JSON_PROBLEM_OTHER] = AFTERCARE_ASSESS_ERROR_NOT_JSON,
+  [AFTERCARE_JSON_PROBLEM_NOT_JSON] = AFTERCARE_CLI_ASSESS_ERROR_NOT_JSON,
+  [AFTERCARE_JSON_PROBLEM_MISSING] = AFTERCARE_CLI_ASSESS_ERROR_MISSING,
+  [AFTERCARE_JSON_PROBLEM_WRONG_TYPE] = AFTERCARE_CLI_ASSESS_ERROR_WRONG_TYPE,
+  [AFTERCARE_JSON_PROBLEM_UNKNOWN_VALUE] = AFTERCARE_CLI_ASSESS_ERROR_UNKNOWN_VALUE,
+  [AFTERCARE_JSON_PROBLEM_UNKNOWN_FIELD] = AFTERCARE_CLI_ASSESS_ERROR_UNKNOWN_FIELD,
+  [AFTERCARE_JSON_PROBLEM_OUT_OF_RANGE] = AFTERCARE_CLI_ASSESS_ERROR_OUT_OF_RANGE,
+  [AFTERCARE_JSON_PROBLEM_BAD_TIME] = AFTERCARE_CLI_ASSESS_ERROR_BAD_TIME,
+  [AFTERCARE_JSON_PROBLEM_OTHER] = AFTERCARE_CLI_ASSESS_ERROR_NOT_JSON,
 };
 
 /* Backup members the verdict does not use; as the backup import allows. */
@@ -212,10 +212,10 @@ read_checkins (AftercareJsonReader  *reader,
 
 /* Leaves request->now NULL when the request gives none. */
 static gboolean
-read_plan_and_now (AftercareJsonReader     *reader,
-                   JsonObject              *root,
-                   AftercareAssessRequest  *request,
-                   GError                 **error)
+read_plan_and_now (AftercareJsonReader        *reader,
+                   JsonObject                 *root,
+                   AftercareCliAssessRequest  *request,
+                   GError                    **error)
 {
   AftercareJsonPlace top = { root, "" };
   int planned_run = AFTERCARE_PLANNED_RUN_EASY;
@@ -230,17 +230,17 @@ read_plan_and_now (AftercareJsonReader     *reader,
 
 /* The times must be in order: end <= each check-in <= now. */
 static gboolean
-check_time_order (AftercareAssessRequest  *request,
-                  gboolean                 now_given,
-                  GError                 **error)
+check_time_order (AftercareCliAssessRequest  *request,
+                  gboolean                    now_given,
+                  GError                    **error)
 {
   GDateTime *ended_at = aftercare_session_get_ended_at (request->session);
 
   if (g_date_time_compare (request->now, ended_at) < 0)
     return now_given
-      ? fail (error, AFTERCARE_ASSESS_ERROR_TIME_ORDER, "now",
+      ? fail (error, AFTERCARE_CLI_ASSESS_ERROR_TIME_ORDER, "now",
               _("is before massage.ended_at; a massage can only be assessed once it has ended"))
-      : fail (error, AFTERCARE_ASSESS_ERROR_TIME_ORDER, "massage.ended_at",
+      : fail (error, AFTERCARE_CLI_ASSESS_ERROR_TIME_ORDER, "massage.ended_at",
               _("is later than the current time; give the time the massage ended"));
   for (guint i = 0; i < request->checkins->len; i++)
     {
@@ -248,10 +248,10 @@ check_time_order (AftercareAssessRequest  *request,
       g_autofree char *field = g_strdup_printf ("checkins[%u].at", i);
 
       if (g_date_time_compare (at, ended_at) < 0)
-        return fail (error, AFTERCARE_ASSESS_ERROR_TIME_ORDER, field,
+        return fail (error, AFTERCARE_CLI_ASSESS_ERROR_TIME_ORDER, field,
                      _("is before the massage ended (massage.ended_at)"));
       if (g_date_time_compare (at, request->now) > 0)
-        return fail (error, AFTERCARE_ASSESS_ERROR_TIME_ORDER, field,
+        return fail (error, AFTERCARE_CLI_ASSESS_ERROR_TIME_ORDER, field,
                      now_given ? _("is later than now") : _("is later than the current time"));
     }
   return TRUE;
@@ -259,15 +259,15 @@ check_time_order (AftercareAssessRequest  *request,
 
 static const char * const request_members[] = { "massage", "checkins", "planned_run", "now", NULL };
 
-AftercareAssessRequest *
-aftercare_assess_request_parse (const char  *data,
-                                gssize       length,
-                                GDateTime   *default_now,
-                                GError     **error)
+AftercareCliAssessRequest *
+aftercare_cli_assess_request_parse (const char  *data,
+                                    gssize       length,
+                                    GDateTime   *default_now,
+                                    GError     **error)
 {
   g_autoptr(AftercareJsonReader) reader =
-    aftercare_json_reader_new ("request", AFTERCARE_ASSESS_ERROR, reader_codes, FALSE);
-  g_autoptr(AftercareAssessRequest) request = g_new0 (AftercareAssessRequest, 1);
+    aftercare_json_reader_new ("request", AFTERCARE_CLI_ASSESS_ERROR, reader_codes, FALSE);
+  g_autoptr(AftercareCliAssessRequest) request = g_new0 (AftercareCliAssessRequest, 1);
   AftercareJsonPlace top = { NULL, "" };
   gboolean now_given;
 
@@ -319,7 +319,7 @@ add_strv (JsonBuilder        *builder,
 }
 
 JsonNode *
-aftercare_assess_response_new (AftercareAssessment *assessment)
+aftercare_cli_assess_response_new (AftercareAssessment *assessment)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   GDateTime *run_after;
@@ -354,10 +354,10 @@ aftercare_assess_response_new (AftercareAssessment *assessment)
 }
 
 char *
-aftercare_assess_response_to_string (AftercareAssessment *assessment)
+aftercare_cli_assess_response_to_string (AftercareAssessment *assessment)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = aftercare_assess_response_new (assessment);
+  g_autoptr(JsonNode) root = aftercare_cli_assess_response_new (assessment);
 
   g_return_val_if_fail (root != NULL, NULL);
   json_generator_set_root (generator, root);
@@ -374,7 +374,7 @@ read_stdin (GString  *text,
   while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
     g_string_append_len (text, buffer, n);
   if (ferror (stdin))
-    return fail (error, AFTERCARE_ASSESS_ERROR_READ, "--assess",
+    return fail (error, AFTERCARE_CLI_ASSESS_ERROR_READ, "--assess",
                  _("cannot read standard input"));
   return TRUE;
 }
@@ -400,7 +400,7 @@ read_request_text (const char  *path,
       return g_string_free (text, FALSE);
     }
   if (!g_file_get_contents (path, &contents, length, &file_error))
-    fail (error, AFTERCARE_ASSESS_ERROR_READ, "--assess", "%s", file_error->message);
+    fail (error, AFTERCARE_CLI_ASSESS_ERROR_READ, "--assess", "%s", file_error->message);
   return contents;
 }
 
@@ -416,11 +416,11 @@ print_error_line (const GError *error)
 }
 
 int
-aftercare_assess_run (const char *path,
-                      GDateTime  *default_now)
+aftercare_cli_assess_run (const char *path,
+                          GDateTime  *default_now)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AftercareAssessRequest) request = NULL;
+  g_autoptr(AftercareCliAssessRequest) request = NULL;
   g_autoptr(AftercareAssessment) assessment = NULL;
   g_autofree char *data = NULL;
   g_autofree char *response = NULL;
@@ -430,7 +430,7 @@ aftercare_assess_run (const char *path,
 
   data = read_request_text (path, &length, &error);
   if (data != NULL)
-    request = aftercare_assess_request_parse (data, length, default_now, &error);
+    request = aftercare_cli_assess_request_parse (data, length, default_now, &error);
   if (request == NULL)
     {
       print_error_line (error);
@@ -438,7 +438,7 @@ aftercare_assess_run (const char *path,
     }
   assessment = aftercare_advisor_assess (request->session, request->checkins,
                                          request->planned_run, request->now);
-  response = aftercare_assess_response_to_string (assessment);
+  response = aftercare_cli_assess_response_to_string (assessment);
   /* Bytes as they are: the response is UTF-8 whatever the locale. */
   fputs (response, stdout);
   fputs ("\n", stdout);

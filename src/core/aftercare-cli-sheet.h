@@ -1,4 +1,4 @@
-/* aftercare-sheet-cli.h: aftercare --sheet SESSION_ID --output FILE.pdf, with no display. */
+/* aftercare-cli-sheet.h: aftercare --sheet SESSION_ID --output FILE.pdf, with no display. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -11,6 +11,6 @@ G_BEGIN_DECLS
  * Returns the exit status: 0 written, 2 bad input (unknown session, no
  * --output, a bad option value; one line on standard error naming it),
  * 1 the database or the file system failed. */
-int aftercare_sheet_cli_run (GVariantDict *options);
+int aftercare_cli_sheet_run (GVariantDict *options);
 
 G_END_DECLS

@@ -1,6 +1,6 @@
-/* test-assess.c: the --assess request and response (aftercare-assess.c). */
+/* test-cli-assess.c: the --assess request and response (aftercare-cli-assess.c). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include "aftercare-assess.h"
+#include "aftercare-cli-assess.h"
 #include "aftercare-time.h"
 
 #define DEFAULT_NOW "2026-11-24T18:00:00Z"
@@ -14,12 +14,12 @@
 #define SESSION_ID "0b7c3c9e-8d1a-4f0e-9a53-2f5d6c1e7a10"
 #define CHECKIN_ID "5e1d2a4b-6c7d-4e8f-9a0b-1c2d3e4f5a6b"
 
-static AftercareAssessRequest *
+static AftercareCliAssessRequest *
 parse (const char *json, GError **error)
 {
   g_autoptr(GDateTime) default_now = aftercare_time_parse (DEFAULT_NOW);
 
-  return aftercare_assess_request_parse (json, -1, default_now, error);
+  return aftercare_cli_assess_request_parse (json, -1, default_now, error);
 }
 
 static void
@@ -33,7 +33,7 @@ test_parse_design_example (void)
     " \"planned_run\": \"easy\",\n"
     " \"now\": \"2026-11-24T16:00:00Z\"}";
   g_autoptr(GError) error = NULL;
-  g_autoptr(AftercareAssessRequest) request = parse (json, &error);
+  g_autoptr(AftercareCliAssessRequest) request = parse (json, &error);
   g_autofree char *ended = NULL;
   g_autofree char *now = NULL;
   AftercareCheckin *checkin;
@@ -61,7 +61,7 @@ static void
 test_parse_defaults (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AftercareAssessRequest) request = parse ("{" MASSAGE "}", &error);
+  g_autoptr(AftercareCliAssessRequest) request = parse ("{" MASSAGE "}", &error);
   g_autofree char *now = NULL;
 
   g_assert_no_error (error);
@@ -76,7 +76,7 @@ static void
 test_parse_null_optional_is_absent (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AftercareAssessRequest) request =
+  g_autoptr(AftercareCliAssessRequest) request =
     parse ("{\"massage\": {\"type\": \"thai\", \"pressure\": \"moderate\", \"first_time\": null, "
            "\"ended_at\": \"2026-11-24T10:00:00Z\"}, \"checkins\": null, \"planned_run\": null, "
            "\"now\": null}", &error);
@@ -91,7 +91,7 @@ static void
 test_parse_offsets_and_sets (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AftercareAssessRequest) request =
+  g_autoptr(AftercareCliAssessRequest) request =
     parse ("{\"massage\": {\"type\": \"hot-stone\", \"pressure\": \"light\", \"first_time\": true, "
            "\"ended_at\": \"2026-11-24T11:00:00+01:00\"}, \"planned_run\": \"hard\", "
            "\"now\": \"2026-11-24T05:30:00-05:00\", \"checkins\": ["
@@ -139,7 +139,7 @@ test_parse_backup_members (void)
     " \"symptoms\": [\"heaviness\"]}],"
     " \"now\": \"2026-11-24T16:00:00+01:00\"}";
   g_autoptr(GError) error = NULL;
-  g_autoptr(AftercareAssessRequest) request = parse (json, &error);
+  g_autoptr(AftercareCliAssessRequest) request = parse (json, &error);
   g_autofree char *response = NULL;
   g_autofree char *plain_response = NULL;
   AftercareCheckin *checkin;
@@ -183,7 +183,7 @@ static void
 test_parse_accepts_extra (gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AftercareAssessRequest) request = parse (data, &error);
+  g_autoptr(AftercareCliAssessRequest) request = parse (data, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (request);
@@ -194,138 +194,138 @@ test_parse_accepts_extra (gconstpointer data)
 typedef struct {
   const char *json;
   const char *field;
-  AftercareAssessError code;
+  AftercareCliAssessError code;
 } BadInput;
 
 static const BadInput bad_inputs[] = {
   /* The document */
-  { "nope", "request", AFTERCARE_ASSESS_ERROR_NOT_JSON },
-  { "", "request", AFTERCARE_ASSESS_ERROR_NOT_JSON },
-  { "{" MASSAGE "", "request", AFTERCARE_ASSESS_ERROR_NOT_JSON },
-  { "{" MASSAGE "} trailing", "request", AFTERCARE_ASSESS_ERROR_NOT_JSON },
-  { "{" MASSAGE "}{" MASSAGE "}", "request", AFTERCARE_ASSESS_ERROR_NOT_JSON },
-  { "var x = {" MASSAGE "}", "request", AFTERCARE_ASSESS_ERROR_NOT_JSON },
-  { "{\"massage\": {\"type\": \"th\xff\"}}", "request", AFTERCARE_ASSESS_ERROR_NOT_JSON },
-  { "[]", "request", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
-  { "\"massage\"", "request", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
-  { "{" MASSAGE ", \"planned-run\": \"easy\"}", "planned-run", AFTERCARE_ASSESS_ERROR_UNKNOWN_FIELD },
+  { "nope", "request", AFTERCARE_CLI_ASSESS_ERROR_NOT_JSON },
+  { "", "request", AFTERCARE_CLI_ASSESS_ERROR_NOT_JSON },
+  { "{" MASSAGE "", "request", AFTERCARE_CLI_ASSESS_ERROR_NOT_JSON },
+  { "{" MASSAGE "} trailing", "request", AFTERCARE_CLI_ASSESS_ERROR_NOT_JSON },
+  { "{" MASSAGE "}{" MASSAGE "}", "request", AFTERCARE_CLI_ASSESS_ERROR_NOT_JSON },
+  { "var x = {" MASSAGE "}", "request", AFTERCARE_CLI_ASSESS_ERROR_NOT_JSON },
+  { "{\"massage\": {\"type\": \"th\xff\"}}", "request", AFTERCARE_CLI_ASSESS_ERROR_NOT_JSON },
+  { "[]", "request", AFTERCARE_CLI_ASSESS_ERROR_WRONG_TYPE },
+  { "\"massage\"", "request", AFTERCARE_CLI_ASSESS_ERROR_WRONG_TYPE },
+  { "{" MASSAGE ", \"planned-run\": \"easy\"}", "planned-run", AFTERCARE_CLI_ASSESS_ERROR_UNKNOWN_FIELD },
   /* The massage */
-  { "{}", "massage", AFTERCARE_ASSESS_ERROR_MISSING },
-  { "{\"massage\": null}", "massage", AFTERCARE_ASSESS_ERROR_MISSING },
-  { "{\"massage\": \"deep-tissue\"}", "massage", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  { "{}", "massage", AFTERCARE_CLI_ASSESS_ERROR_MISSING },
+  { "{\"massage\": null}", "massage", AFTERCARE_CLI_ASSESS_ERROR_MISSING },
+  { "{\"massage\": \"deep-tissue\"}", "massage", AFTERCARE_CLI_ASSESS_ERROR_WRONG_TYPE },
   { "{\"massage\": {\"pressure\": \"deep\", \"ended_at\": \"2026-11-24T10:00:00Z\"}}",
-    "massage.type", AFTERCARE_ASSESS_ERROR_MISSING },
+    "massage.type", AFTERCARE_CLI_ASSESS_ERROR_MISSING },
   { "{\"massage\": {\"type\": null, \"pressure\": \"deep\", \"ended_at\": \"2026-11-24T10:00:00Z\"}}",
-    "massage.type", AFTERCARE_ASSESS_ERROR_MISSING },
+    "massage.type", AFTERCARE_CLI_ASSESS_ERROR_MISSING },
   { "{\"massage\": {\"type\": \"shiatsu\", \"pressure\": \"deep\", \"ended_at\": \"2026-11-24T10:00:00Z\"}}",
-    "massage.type", AFTERCARE_ASSESS_ERROR_UNKNOWN_VALUE },
+    "massage.type", AFTERCARE_CLI_ASSESS_ERROR_UNKNOWN_VALUE },
   { "{\"massage\": {\"type\": \"Deep-Tissue\", \"pressure\": \"deep\", \"ended_at\": \"2026-11-24T10:00:00Z\"}}",
-    "massage.type", AFTERCARE_ASSESS_ERROR_UNKNOWN_VALUE },
+    "massage.type", AFTERCARE_CLI_ASSESS_ERROR_UNKNOWN_VALUE },
   { "{\"massage\": {\"type\": 1, \"pressure\": \"deep\", \"ended_at\": \"2026-11-24T10:00:00Z\"}}",
-    "massage.type", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+    "massage.type", AFTERCARE_CLI_ASSESS_ERROR_WRONG_TYPE },
   { "{\"massage\": {\"type\": \"thai\", \"ended_at\": \"2026-11-24T10:00:00Z\"}}",
-    "massage.pressure", AFTERCARE_ASSESS_ERROR_MISSING },
+    "massage.pressure", AFTERCARE_CLI_ASSESS_ERROR_MISSING },
   { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"firm\", \"ended_at\": \"2026-11-24T10:00:00Z\"}}",
-    "massage.pressure", AFTERCARE_ASSESS_ERROR_UNKNOWN_VALUE },
+    "massage.pressure", AFTERCARE_CLI_ASSESS_ERROR_UNKNOWN_VALUE },
   { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\"}}",
-    "massage.ended_at", AFTERCARE_ASSESS_ERROR_MISSING },
+    "massage.ended_at", AFTERCARE_CLI_ASSESS_ERROR_MISSING },
   { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\", \"ended_at\": \"2026-11-24T10:00:00\"}}",
-    "massage.ended_at", AFTERCARE_ASSESS_ERROR_BAD_TIME },
+    "massage.ended_at", AFTERCARE_CLI_ASSESS_ERROR_BAD_TIME },
   { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\", \"ended_at\": \"2026-11-24\"}}",
-    "massage.ended_at", AFTERCARE_ASSESS_ERROR_BAD_TIME },
+    "massage.ended_at", AFTERCARE_CLI_ASSESS_ERROR_BAD_TIME },
   { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\", \"ended_at\": \"2026-02-30T10:00:00Z\"}}",
-    "massage.ended_at", AFTERCARE_ASSESS_ERROR_BAD_TIME },
+    "massage.ended_at", AFTERCARE_CLI_ASSESS_ERROR_BAD_TIME },
   { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\", \"ended_at\": 1764000000}}",
-    "massage.ended_at", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+    "massage.ended_at", AFTERCARE_CLI_ASSESS_ERROR_WRONG_TYPE },
   { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\", \"first_time\": \"yes\", "
-    "\"ended_at\": \"2026-11-24T10:00:00Z\"}}", "massage.first_time", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+    "\"ended_at\": \"2026-11-24T10:00:00Z\"}}", "massage.first_time", AFTERCARE_CLI_ASSESS_ERROR_WRONG_TYPE },
   { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\", \"first_time\": 1, "
-    "\"ended_at\": \"2026-11-24T10:00:00Z\"}}", "massage.first_time", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+    "\"ended_at\": \"2026-11-24T10:00:00Z\"}}", "massage.first_time", AFTERCARE_CLI_ASSESS_ERROR_WRONG_TYPE },
   { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\", \"firsttime\": true, "
-    "\"ended_at\": \"2026-11-24T10:00:00Z\"}}", "massage.firsttime", AFTERCARE_ASSESS_ERROR_UNKNOWN_FIELD },
+    "\"ended_at\": \"2026-11-24T10:00:00Z\"}}", "massage.firsttime", AFTERCARE_CLI_ASSESS_ERROR_UNKNOWN_FIELD },
   { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\", "
-    "\"ended_at\": \"2026-11-25T10:00:00Z\"}}", "massage.ended_at", AFTERCARE_ASSESS_ERROR_TIME_ORDER },
+    "\"ended_at\": \"2026-11-25T10:00:00Z\"}}", "massage.ended_at", AFTERCARE_CLI_ASSESS_ERROR_TIME_ORDER },
   /* The plan and now */
-  { "{" MASSAGE ", \"planned_run\": \"sprint\"}", "planned_run", AFTERCARE_ASSESS_ERROR_UNKNOWN_VALUE },
-  { "{" MASSAGE ", \"planned_run\": [\"easy\"]}", "planned_run", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
-  { "{" MASSAGE ", \"now\": \"2026-11-24T16:00:00\"}", "now", AFTERCARE_ASSESS_ERROR_BAD_TIME },
-  { "{" MASSAGE ", \"now\": \"soon\"}", "now", AFTERCARE_ASSESS_ERROR_BAD_TIME },
-  { "{" MASSAGE ", \"now\": \"9999-12-31T00:00:00Z\"}", "now", AFTERCARE_ASSESS_ERROR_BAD_TIME },
+  { "{" MASSAGE ", \"planned_run\": \"sprint\"}", "planned_run", AFTERCARE_CLI_ASSESS_ERROR_UNKNOWN_VALUE },
+  { "{" MASSAGE ", \"planned_run\": [\"easy\"]}", "planned_run", AFTERCARE_CLI_ASSESS_ERROR_WRONG_TYPE },
+  { "{" MASSAGE ", \"now\": \"2026-11-24T16:00:00\"}", "now", AFTERCARE_CLI_ASSESS_ERROR_BAD_TIME },
+  { "{" MASSAGE ", \"now\": \"soon\"}", "now", AFTERCARE_CLI_ASSESS_ERROR_BAD_TIME },
+  { "{" MASSAGE ", \"now\": \"9999-12-31T00:00:00Z\"}", "now", AFTERCARE_CLI_ASSESS_ERROR_BAD_TIME },
   { "{\"massage\": {\"type\": \"thai\", \"pressure\": \"deep\", \"ended_at\": \"0999-01-01T10:00:00Z\"}}",
-    "massage.ended_at", AFTERCARE_ASSESS_ERROR_BAD_TIME },
-  { "{" MASSAGE ", \"now\": \"2026-11-24T09:59:59Z\"}", "now", AFTERCARE_ASSESS_ERROR_TIME_ORDER },
+    "massage.ended_at", AFTERCARE_CLI_ASSESS_ERROR_BAD_TIME },
+  { "{" MASSAGE ", \"now\": \"2026-11-24T09:59:59Z\"}", "now", AFTERCARE_CLI_ASSESS_ERROR_TIME_ORDER },
   /* The check-ins */
-  { "{" MASSAGE ", \"checkins\": {}}", "checkins", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
-  { WITH_CHECKIN ("3"), "checkins[0]", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
-  { WITH_CHECKIN ("{\"soreness\": 1, \"symptoms\": []}"), "checkins[0].at", AFTERCARE_ASSESS_ERROR_MISSING },
+  { "{" MASSAGE ", \"checkins\": {}}", "checkins", AFTERCARE_CLI_ASSESS_ERROR_WRONG_TYPE },
+  { WITH_CHECKIN ("3"), "checkins[0]", AFTERCARE_CLI_ASSESS_ERROR_WRONG_TYPE },
+  { WITH_CHECKIN ("{\"soreness\": 1, \"symptoms\": []}"), "checkins[0].at", AFTERCARE_CLI_ASSESS_ERROR_MISSING },
   { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00\", \"soreness\": 1, \"symptoms\": []}"),
-    "checkins[0].at", AFTERCARE_ASSESS_ERROR_BAD_TIME },
+    "checkins[0].at", AFTERCARE_CLI_ASSESS_ERROR_BAD_TIME },
   { WITH_CHECKIN ("{\"at\": \"2026-11-24T09:59:00Z\", \"soreness\": 1, \"symptoms\": []}"),
-    "checkins[0].at", AFTERCARE_ASSESS_ERROR_TIME_ORDER },
+    "checkins[0].at", AFTERCARE_CLI_ASSESS_ERROR_TIME_ORDER },
   { WITH_CHECKIN ("{\"at\": \"2026-11-24T18:00:01Z\", \"soreness\": 1, \"symptoms\": []}"),
-    "checkins[0].at", AFTERCARE_ASSESS_ERROR_TIME_ORDER },
+    "checkins[0].at", AFTERCARE_CLI_ASSESS_ERROR_TIME_ORDER },
   { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"symptoms\": []}"),
-    "checkins[0].soreness", AFTERCARE_ASSESS_ERROR_MISSING },
+    "checkins[0].soreness", AFTERCARE_CLI_ASSESS_ERROR_MISSING },
   { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": null, \"symptoms\": []}"),
-    "checkins[0].soreness", AFTERCARE_ASSESS_ERROR_MISSING },
+    "checkins[0].soreness", AFTERCARE_CLI_ASSESS_ERROR_MISSING },
   { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 11, \"symptoms\": []}"),
-    "checkins[0].soreness", AFTERCARE_ASSESS_ERROR_OUT_OF_RANGE },
+    "checkins[0].soreness", AFTERCARE_CLI_ASSESS_ERROR_OUT_OF_RANGE },
   { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": -1, \"symptoms\": []}"),
-    "checkins[0].soreness", AFTERCARE_ASSESS_ERROR_OUT_OF_RANGE },
+    "checkins[0].soreness", AFTERCARE_CLI_ASSESS_ERROR_OUT_OF_RANGE },
   { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 2.5, \"symptoms\": []}"),
-    "checkins[0].soreness", AFTERCARE_ASSESS_ERROR_OUT_OF_RANGE },
+    "checkins[0].soreness", AFTERCARE_CLI_ASSESS_ERROR_OUT_OF_RANGE },
   { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 2.0, \"symptoms\": []}"),
-    "checkins[0].soreness", AFTERCARE_ASSESS_ERROR_OUT_OF_RANGE },
+    "checkins[0].soreness", AFTERCARE_CLI_ASSESS_ERROR_OUT_OF_RANGE },
   { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": \"3\", \"symptoms\": []}"),
-    "checkins[0].soreness", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+    "checkins[0].soreness", AFTERCARE_CLI_ASSESS_ERROR_WRONG_TYPE },
   { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": true, \"symptoms\": []}"),
-    "checkins[0].soreness", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+    "checkins[0].soreness", AFTERCARE_CLI_ASSESS_ERROR_WRONG_TYPE },
   /* json-glib would read this one as 10. */
   { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": -18446744073709551606, \"symptoms\": []}"),
-    "checkins[0].soreness", AFTERCARE_ASSESS_ERROR_OUT_OF_RANGE },
+    "checkins[0].soreness", AFTERCARE_CLI_ASSESS_ERROR_OUT_OF_RANGE },
   { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1}"),
-    "checkins[0].symptoms", AFTERCARE_ASSESS_ERROR_MISSING },
+    "checkins[0].symptoms", AFTERCARE_CLI_ASSESS_ERROR_MISSING },
   { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"symptoms\": \"heaviness\"}"),
-    "checkins[0].symptoms", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+    "checkins[0].symptoms", AFTERCARE_CLI_ASSESS_ERROR_WRONG_TYPE },
   { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"symptoms\": [\"heaviness\", \"itching\"]}"),
-    "checkins[0].symptoms[1]", AFTERCARE_ASSESS_ERROR_UNKNOWN_VALUE },
+    "checkins[0].symptoms[1]", AFTERCARE_CLI_ASSESS_ERROR_UNKNOWN_VALUE },
   { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"symptoms\": [7]}"),
-    "checkins[0].symptoms[0]", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+    "checkins[0].symptoms[0]", AFTERCARE_CLI_ASSESS_ERROR_WRONG_TYPE },
   { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"symptoms\": [], \"note\": \"\"}"),
-    "checkins[0].note", AFTERCARE_ASSESS_ERROR_UNKNOWN_FIELD },
+    "checkins[0].note", AFTERCARE_CLI_ASSESS_ERROR_UNKNOWN_FIELD },
   /* A check-in's backup members: accepted, but checked. */
   { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"symptoms\": [], \"id\": 7}"),
-    "checkins[0].id", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+    "checkins[0].id", AFTERCARE_CLI_ASSESS_ERROR_WRONG_TYPE },
   { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"symptoms\": [], \"id\": \"5e1d\"}"),
-    "checkins[0].id", AFTERCARE_ASSESS_ERROR_UNKNOWN_VALUE },
+    "checkins[0].id", AFTERCARE_CLI_ASSESS_ERROR_UNKNOWN_VALUE },
   { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"symptoms\": [], \"notes\": [\"ok\"]}"),
-    "checkins[0].notes", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+    "checkins[0].notes", AFTERCARE_CLI_ASSESS_ERROR_WRONG_TYPE },
   { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"id\": \"" CHECKIN_ID "\", "
                   "\"notes\": \"\"}"),
-    "checkins[0].symptoms", AFTERCARE_ASSESS_ERROR_MISSING },
+    "checkins[0].symptoms", AFTERCARE_CLI_ASSESS_ERROR_MISSING },
   /* The massage's backup members: accepted, but checked. */
-  { WITH_MASSAGE_EXTRA ("\"id\": \"0b7c\""), "massage.id", AFTERCARE_ASSESS_ERROR_UNKNOWN_VALUE },
-  { WITH_MASSAGE_EXTRA ("\"id\": false"), "massage.id", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+  { WITH_MASSAGE_EXTRA ("\"id\": \"0b7c\""), "massage.id", AFTERCARE_CLI_ASSESS_ERROR_UNKNOWN_VALUE },
+  { WITH_MASSAGE_EXTRA ("\"id\": false"), "massage.id", AFTERCARE_CLI_ASSESS_ERROR_WRONG_TYPE },
   { WITH_MASSAGE_EXTRA ("\"duration_minutes\": 1441"), "massage.duration_minutes",
-    AFTERCARE_ASSESS_ERROR_OUT_OF_RANGE },
+    AFTERCARE_CLI_ASSESS_ERROR_OUT_OF_RANGE },
   { WITH_MASSAGE_EXTRA ("\"duration_minutes\": -5"), "massage.duration_minutes",
-    AFTERCARE_ASSESS_ERROR_OUT_OF_RANGE },
+    AFTERCARE_CLI_ASSESS_ERROR_OUT_OF_RANGE },
   { WITH_MASSAGE_EXTRA ("\"duration_minutes\": 60.5"), "massage.duration_minutes",
-    AFTERCARE_ASSESS_ERROR_OUT_OF_RANGE },
+    AFTERCARE_CLI_ASSESS_ERROR_OUT_OF_RANGE },
   { WITH_MASSAGE_EXTRA ("\"duration_minutes\": \"60\""), "massage.duration_minutes",
-    AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
-  { WITH_MASSAGE_EXTRA ("\"areas\": \"calves\""), "massage.areas", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
+    AFTERCARE_CLI_ASSESS_ERROR_WRONG_TYPE },
+  { WITH_MASSAGE_EXTRA ("\"areas\": \"calves\""), "massage.areas", AFTERCARE_CLI_ASSESS_ERROR_WRONG_TYPE },
   { WITH_MASSAGE_EXTRA ("\"areas\": [\"calves\", \"knees\"]"), "massage.areas[1]",
-    AFTERCARE_ASSESS_ERROR_UNKNOWN_VALUE },
+    AFTERCARE_CLI_ASSESS_ERROR_UNKNOWN_VALUE },
   { WITH_MASSAGE_EXTRA ("\"areas\": [\"calves\", 3]"), "massage.areas[1]",
-    AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
-  { WITH_MASSAGE_EXTRA ("\"client\": 12"), "massage.client", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
-  { WITH_MASSAGE_EXTRA ("\"therapist\": {}"), "massage.therapist", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
-  { WITH_MASSAGE_EXTRA ("\"notes\": true"), "massage.notes", AFTERCARE_ASSESS_ERROR_WRONG_TYPE },
-  { WITH_MASSAGE_EXTRA ("\"checkins\": []"), "massage.checkins", AFTERCARE_ASSESS_ERROR_UNKNOWN_FIELD },
+    AFTERCARE_CLI_ASSESS_ERROR_WRONG_TYPE },
+  { WITH_MASSAGE_EXTRA ("\"client\": 12"), "massage.client", AFTERCARE_CLI_ASSESS_ERROR_WRONG_TYPE },
+  { WITH_MASSAGE_EXTRA ("\"therapist\": {}"), "massage.therapist", AFTERCARE_CLI_ASSESS_ERROR_WRONG_TYPE },
+  { WITH_MASSAGE_EXTRA ("\"notes\": true"), "massage.notes", AFTERCARE_CLI_ASSESS_ERROR_WRONG_TYPE },
+  { WITH_MASSAGE_EXTRA ("\"checkins\": []"), "massage.checkins", AFTERCARE_CLI_ASSESS_ERROR_UNKNOWN_FIELD },
   { WITH_CHECKIN ("{\"at\": \"2026-11-24T12:00:00Z\", \"soreness\": 1, \"symptoms\": []},"
                   "{\"at\": \"2026-11-24T13:00:00Z\", \"soreness\": 12, \"symptoms\": []}"),
-    "checkins[1].soreness", AFTERCARE_ASSESS_ERROR_OUT_OF_RANGE },
+    "checkins[1].soreness", AFTERCARE_CLI_ASSESS_ERROR_OUT_OF_RANGE },
 };
 
 static void
@@ -333,11 +333,11 @@ test_bad_input (gconstpointer data)
 {
   const BadInput *bad = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AftercareAssessRequest) request = parse (bad->json, &error);
+  g_autoptr(AftercareCliAssessRequest) request = parse (bad->json, &error);
   g_autofree char *prefix = g_strconcat (bad->field, ": ", NULL);
 
   g_assert_null (request);
-  g_assert_error (error, AFTERCARE_ASSESS_ERROR, (int) bad->code);
+  g_assert_error (error, AFTERCARE_CLI_ASSESS_ERROR, (int) bad->code);
   if (!g_str_has_prefix (error->message, prefix))
     g_error ("expected the message to start with \"%s\", got \"%s\"", prefix, error->message);
   g_assert_null (strchr (error->message, '\n'));
@@ -349,7 +349,7 @@ static void
 test_parse_skips_bom (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AftercareAssessRequest) request = parse ("\xEF\xBB\xBF{" MASSAGE "}", &error);
+  g_autoptr(AftercareCliAssessRequest) request = parse ("\xEF\xBB\xBF{" MASSAGE "}", &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (aftercare_session_get_pressure (request->session), ==, AFTERCARE_PRESSURE_DEEP);
@@ -361,13 +361,13 @@ test_deep_nesting_refused (void)
 {
   g_autoptr(GString) deep = g_string_new ("{" MASSAGE ", \"checkins\": ");
   g_autoptr(GError) error = NULL;
-  g_autoptr(AftercareAssessRequest) request = NULL;
+  g_autoptr(AftercareCliAssessRequest) request = NULL;
 
   for (guint i = 0; i < 80000; i++)
     g_string_append_c (deep, '[');
   request = parse (deep->str, &error);
   g_assert_null (request);
-  g_assert_error (error, AFTERCARE_ASSESS_ERROR, AFTERCARE_ASSESS_ERROR_NOT_JSON);
+  g_assert_error (error, AFTERCARE_CLI_ASSESS_ERROR, AFTERCARE_CLI_ASSESS_ERROR_NOT_JSON);
   g_assert_cmpstr (error->message, ==, "request: is nested more than 64 levels deep");
 }
 
@@ -376,7 +376,7 @@ static void
 test_long_digits_in_text_kept (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AftercareAssessRequest) request =
+  g_autoptr(AftercareCliAssessRequest) request =
     parse ("{\"massage\": {\"type\": \"12345678901234567890\", \"pressure\": \"deep\", "
            "\"ended_at\": \"2026-11-24T10:00:00Z\"}}", &error);
 
@@ -388,7 +388,7 @@ static void
 test_bad_value_echoed_on_one_line (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AftercareAssessRequest) request =
+  g_autoptr(AftercareCliAssessRequest) request =
     parse ("{\"massage\": {\"type\": \"sh\\niatsu\", \"pressure\": \"deep\", "
            "\"ended_at\": \"2026-11-24T10:00:00Z\"}}", &error);
 
@@ -404,13 +404,13 @@ static char *
 respond (const char *json)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AftercareAssessRequest) request = parse (json, &error);
+  g_autoptr(AftercareCliAssessRequest) request = parse (json, &error);
   g_autoptr(AftercareAssessment) assessment = NULL;
 
   g_assert_no_error (error);
   assessment = aftercare_advisor_assess (request->session, request->checkins,
                                          request->planned_run, request->now);
-  return aftercare_assess_response_to_string (assessment);
+  return aftercare_cli_assess_response_to_string (assessment);
 }
 
 static void

@@ -1,4 +1,4 @@
-/* test-sheet-cli.c: aftercare --sheet SESSION_ID --output FILE.pdf, with no display (aftercare-sheet-cli.c). */
+/* test-cli-sheet.c: aftercare --sheet SESSION_ID --output FILE.pdf, with no display (aftercare-cli-sheet.c). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -74,7 +74,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autofree char *out = NULL;
   const char *args[] = { "--db", NULL, "--import", "backup.json", NULL };
 
-  f->folder = g_dir_make_tmp ("aftercare-sheet-cli-XXXXXX", NULL);
+  f->folder = g_dir_make_tmp ("aftercare-cli-sheet-XXXXXX", NULL);
   f->db = g_build_filename (f->folder, "clinic.db", NULL);
   f->pdf = g_build_filename (f->folder, "sheet.pdf", NULL);
   /* Whole minutes, so the clock times on the sheet are exact. */

@@ -1,6 +1,6 @@
-/* aftercare-sheet-cli.c: aftercare --sheet SESSION_ID --output FILE.pdf, with no display. */
+/* aftercare-cli-sheet.c: aftercare --sheet SESSION_ID --output FILE.pdf, with no display. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "aftercare-sheet-cli"
+#define G_LOG_DOMAIN "aftercare-cli-sheet"
 
 #include "config.h"
 
@@ -8,7 +8,7 @@
 
 #include "aftercare-advisor.h"
 #include "aftercare-settings.h"
-#include "aftercare-sheet-cli.h"
+#include "aftercare-cli-sheet.h"
 #include "aftercare-sheet.h"
 #include "aftercare-store.h"
 
@@ -178,7 +178,7 @@ write_sheet (SheetRequest     *request,
 }
 
 int
-aftercare_sheet_cli_run (GVariantDict *options)
+aftercare_cli_sheet_run (GVariantDict *options)
 {
   g_auto(SheetRequest) request = { 0 };
   g_autoptr(AftercareStore) store = NULL;

@@ -1,4 +1,4 @@
-/* test-assess-cli.c: `aftercare --assess` end to end, running the built executable with no display. */
+/* test-cli-assess-run.c: `aftercare --assess` end to end, running the built executable with no display. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <gio/gio.h>
 #include <glib/gstdio.h>
