@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "aftercare-cli-assess.h"
+#include "aftercare-cli-report.h"
 #include "aftercare-json-reader.h"
 #include "aftercare-time.h"
 
@@ -404,17 +405,6 @@ read_request_text (const char  *path,
   return contents;
 }
 
-/* One line on standard error: the message, with any line breaks (from a
- * file name, say) turned into spaces. */
-static void
-print_error_line (const GError *error)
-{
-  g_autofree char *line = g_strdup (error->message);
-
-  g_strdelimit (line, "\r\n", ' ');
-  g_printerr ("aftercare: %s\n", line);
-}
-
 int
 aftercare_cli_assess_run (const char *path,
                           GDateTime  *default_now)
@@ -432,10 +422,7 @@ aftercare_cli_assess_run (const char *path,
   if (data != NULL)
     request = aftercare_cli_assess_request_parse (data, length, default_now, &error);
   if (request == NULL)
-    {
-      print_error_line (error);
-      return 2;
-    }
+    return aftercare_cli_fail (2, error->message);
   assessment = aftercare_advisor_assess (request->session, request->checkins,
                                          request->planned_run, request->now);
   response = aftercare_cli_assess_response_to_string (assessment);
@@ -443,9 +430,6 @@ aftercare_cli_assess_run (const char *path,
   fputs (response, stdout);
   fputs ("\n", stdout);
   if (fflush (stdout) != 0)
-    {
-      g_printerr ("aftercare: %s\n", _("cannot write the response to standard output"));
-      return 1;
-    }
+    return aftercare_cli_fail (1, _("cannot write the response to standard output"));
   return 0;
 }

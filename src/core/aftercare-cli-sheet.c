@@ -8,6 +8,7 @@
 
 #include "aftercare-advisor.h"
 #include "aftercare-settings.h"
+#include "aftercare-cli-report.h"
 #include "aftercare-cli-sheet.h"
 #include "aftercare-sheet.h"
 #include "aftercare-store.h"
@@ -31,16 +32,6 @@ sheet_request_clear (SheetRequest *request)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SheetRequest, sheet_request_clear)
-
-static int
-fail (int         status,
-      const char *message)
-{
-  g_autofree char *line = g_strdelimit (g_strdup (message), "\r\n", ' ');
-
-  g_printerr ("aftercare: %s\n", line);
-  return status;
-}
 
 /* The clinic's name: --clinic-name, else the one set in Preferences
  * (GSettings needs no display), else none. */
@@ -146,10 +137,10 @@ lookup_session (AftercareStore  *store,
       g_error_matches (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID))
     {
       message = g_strdup_printf (_("--sheet: no session with ID “%s” in this database"), session_id);
-      *status = fail (2, message);
+      *status = aftercare_cli_fail (2, message);
     }
   else
-    *status = fail (1, error->message);
+    *status = aftercare_cli_fail (1, error->message);
   return NULL;
 }
 
@@ -170,7 +161,7 @@ write_sheet (SheetRequest     *request,
   aftercare_sheet_set_clinic_name (sheet, request->clinic_name);
   aftercare_sheet_set_clock_24h (sheet, aftercare_settings_get_clock_24h ());
   if (!aftercare_sheet_write_pdf (sheet, request->output, request->page_width, request->page_height, &error))
-    return fail (1, error->message);
+    return aftercare_cli_fail (1, error->message);
   n_pages = aftercare_sheet_get_n_pages (sheet, request->page_width, request->page_height);
   /* Translators: "Wrote sheet.pdf (1 page)". */
   g_print (ngettext ("Wrote %s (%u page)\n", "Wrote %s (%u pages)\n", n_pages), request->output, n_pages);
@@ -189,7 +180,7 @@ aftercare_cli_sheet_run (GVariantDict *options)
 
   g_return_val_if_fail (options != NULL, 2);
   if (!parse_request (options, &request, &error))
-    return fail (2, error->message);
+    return aftercare_cli_fail (2, error->message);
   /* Opening would create a database file: a sheet never does. (A shared
    * database on a server is only read.) */
   if (!aftercare_store_location_is_server (request.location) &&
@@ -197,17 +188,17 @@ aftercare_cli_sheet_run (GVariantDict *options)
     {
       g_autofree char *message = g_strdup_printf (_("--db: there is no database at “%s”"), request.location);
 
-      return fail (2, message);
+      return aftercare_cli_fail (2, message);
     }
   store = aftercare_store_open (request.location, &error);
   if (store == NULL)
-    return fail (1, error->message);
+    return aftercare_cli_fail (1, error->message);
   session = lookup_session (store, request.session_id, &status);
   if (session == NULL)
     return status;
   /* The id as stored: the one given may differ in case. */
   checkins = aftercare_store_list_checkins (store, aftercare_session_get_id (session), &error);
   if (checkins == NULL)
-    return fail (1, error->message);
+    return aftercare_cli_fail (1, error->message);
   return write_sheet (&request, session, checkins);
 }

@@ -1,4 +1,4 @@
-/* aftercare-cli.h: the command-line actions that need no window. */
+/* aftercare-cli.h: the command line's options, and which action (aftercare-cli-*.c) answers them. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,4 +1,4 @@
-/* test-cli-import-export.c: aftercare --import and --export, without a display (aftercare-cli.c). */
+/* test-cli-import-export.c: aftercare --import and --export, without a display (aftercare-cli-import-export.c). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
 #include <string.h>

@@ -1,0 +1,14 @@
+/* aftercare-cli-prepare-database.h: aftercare --prepare-database, with no display. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Opens the database at location, which creates or updates its tables,
+ * and says it is ready. Returns the exit status: 0 ready, 2 bad input,
+ * 1 the database failed or may only be read. */
+int aftercare_cli_prepare_database_run (const char *location);
+
+G_END_DECLS
