@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 
 #include "aftercare-advisor.h"
-#include "aftercare-settings.h"
 #include "aftercare-cli-report.h"
 #include "aftercare-cli-sheet.h"
 #include "aftercare-sheet.h"
@@ -18,7 +17,7 @@ typedef struct {
   const char *session_id;
   const char *output;
   char *location;
-  char *clinic_name;
+  const char *clinic_name;
   AftercarePlannedRun planned_run;
   double page_width;
   double page_height;
@@ -28,24 +27,9 @@ static void
 sheet_request_clear (SheetRequest *request)
 {
   g_clear_pointer (&request->location, g_free);
-  g_clear_pointer (&request->clinic_name, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SheetRequest, sheet_request_clear)
-
-/* The clinic's name: --clinic-name, else the one set in Preferences
- * (GSettings needs no display), else none. */
-static char *
-clinic_name_for (GVariantDict *options)
-{
-  g_autoptr(GSettings) settings = NULL;
-  const char *name = NULL;
-
-  if (g_variant_dict_lookup (options, "clinic-name", "&s", &name))
-    return g_strdup (name);
-  settings = aftercare_settings_new_if_installed (APP_ID);
-  return settings != NULL ? g_settings_get_string (settings, "clinic-name") : g_strdup ("");
-}
 
 static gboolean
 parse_paper (GVariantDict  *options,
@@ -93,8 +77,11 @@ parse_planned_run (GVariantDict  *options,
   return TRUE;
 }
 
+/* The clinic's name is --clinic-name, else the caller's (the one set in
+ * Preferences). */
 static gboolean
 parse_request (GVariantDict  *options,
+               const char    *clinic_name,
                SheetRequest  *request,
                GError       **error)
 {
@@ -117,7 +104,8 @@ parse_request (GVariantDict  *options,
     return FALSE;
   g_variant_dict_lookup (options, "db", "^&ay", &db);
   request->location = db != NULL ? g_strdup (db) : aftercare_store_get_configured_location ();
-  request->clinic_name = clinic_name_for (options);
+  request->clinic_name = clinic_name;
+  g_variant_dict_lookup (options, "clinic-name", "&s", &request->clinic_name);
   return TRUE;
 }
 
@@ -145,13 +133,12 @@ lookup_session (AftercareStore  *store,
 }
 
 static int
-write_sheet (SheetRequest     *request,
-             AftercareSession *session,
-             GPtrArray        *checkins)
+write_sheet (SheetRequest        *request,
+             AftercareTimeSource *time_source,
+             AftercareSession    *session,
+             GPtrArray           *checkins)
 {
-  /* The edge of the program: the sheet's "now" is read here, in local
-   * time, so its clock times are the reader's. */
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = aftercare_time_source_now (time_source);
   g_autoptr(AftercareAssessment) assessment = aftercare_advisor_assess (session, checkins,
                                                                         request->planned_run, now);
   g_autoptr(AftercareSheet) sheet = aftercare_sheet_new (session, assessment, request->planned_run, now);
@@ -159,7 +146,7 @@ write_sheet (SheetRequest     *request,
   guint n_pages;
 
   aftercare_sheet_set_clinic_name (sheet, request->clinic_name);
-  aftercare_sheet_set_clock_24h (sheet, aftercare_settings_get_clock_24h ());
+  aftercare_sheet_set_clock_24h (sheet, aftercare_time_source_get_clock_24h (time_source));
   if (!aftercare_sheet_write_pdf (sheet, request->output, request->page_width, request->page_height, &error))
     return aftercare_cli_fail (1, error->message);
   n_pages = aftercare_sheet_get_n_pages (sheet, request->page_width, request->page_height);
@@ -169,7 +156,9 @@ write_sheet (SheetRequest     *request,
 }
 
 int
-aftercare_cli_sheet_run (GVariantDict *options)
+aftercare_cli_sheet_run (GVariantDict        *options,
+                         AftercareTimeSource *time_source,
+                         const char          *clinic_name)
 {
   g_auto(SheetRequest) request = { 0 };
   g_autoptr(AftercareStore) store = NULL;
@@ -179,7 +168,9 @@ aftercare_cli_sheet_run (GVariantDict *options)
   int status = 0;
 
   g_return_val_if_fail (options != NULL, 2);
-  if (!parse_request (options, &request, &error))
+  g_return_val_if_fail (AFTERCARE_IS_TIME_SOURCE (time_source), 2);
+  g_return_val_if_fail (clinic_name != NULL, 2);
+  if (!parse_request (options, clinic_name, &request, &error))
     return aftercare_cli_fail (2, error->message);
   /* Opening would create a database file: a sheet never does. (A shared
    * database on a server is only read.) */
@@ -200,5 +191,5 @@ aftercare_cli_sheet_run (GVariantDict *options)
   checkins = aftercare_store_list_checkins (store, aftercare_session_get_id (session), &error);
   if (checkins == NULL)
     return aftercare_cli_fail (1, error->message);
-  return write_sheet (&request, session, checkins);
+  return write_sheet (&request, time_source, session, checkins);
 }

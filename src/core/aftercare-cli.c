@@ -90,14 +90,20 @@ check_one_action (GVariantDict *options)
 }
 
 int
-aftercare_cli_handle (GVariantDict  *options,
-                      char         **db_path)
+aftercare_cli_handle (GVariantDict         *options,
+                      AftercareTimeSource  *time_source,
+                      const char           *clinic_name,
+                      char                **db_path)
 {
   const char *db = NULL;
   const char *import_path = NULL;
   const char *export_path = NULL;
   const char *assess = NULL;
   int status;
+
+  g_return_val_if_fail (options != NULL, 2);
+  g_return_val_if_fail (AFTERCARE_IS_TIME_SOURCE (time_source), 2);
+  g_return_val_if_fail (clinic_name != NULL, 2);
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -109,14 +115,14 @@ aftercare_cli_handle (GVariantDict  *options,
 
   if (g_variant_dict_lookup (options, "assess", "^&ay", &assess))
     {
-      /* The edge of the program: the one place --assess reads the clock. */
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) now = aftercare_time_source_now (time_source);
+      g_autoptr(GDateTime) now_utc = g_date_time_to_utc (now);
 
-      return aftercare_cli_assess_run (assess, now);
+      return aftercare_cli_assess_run (assess, now_utc);
     }
 
   if (g_variant_dict_contains (options, "sheet"))
-    return aftercare_cli_sheet_run (options);
+    return aftercare_cli_sheet_run (options, time_source, clinic_name);
 
   g_variant_dict_lookup (options, "db", "^&ay", &db);
   g_variant_dict_lookup (options, "import", "^&ay", &import_path);

@@ -9,6 +9,8 @@
 #include "aftercare-application.h"
 #include "aftercare-cli.h"
 #include "aftercare-preferences-window.h"
+#include "aftercare-settings.h"
+#include "aftercare-time-source.h"
 #include "aftercare-window.h"
 
 struct _AftercareApplication
@@ -27,11 +29,16 @@ aftercare_application_handle_local_options (GApplication *app,
                                             GVariantDict *options)
 {
   AftercareApplication *self = AFTERCARE_APPLICATION (app);
+  /* The edge of the program: the command line is told the time, taken
+   * once as it starts, and what the desktop's settings say. */
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(AftercareTimeSource) time_source = aftercare_fixed_time_new (now, aftercare_settings_get_clock_24h ());
+  g_autofree char *clinic_name = aftercare_settings_get_clinic_name ();
 
   self->options_parsed = TRUE;
   /* Everything that needs no window is answered here, before GTK starts,
    * so it works without a display. */
-  return aftercare_cli_handle (options, &self->db_path);
+  return aftercare_cli_handle (options, time_source, clinic_name, &self->db_path);
 }
 
 static gboolean
@@ -122,6 +129,7 @@ preferences_action_cb (GSimpleAction *action,
 {
   AftercareApplication *self = AFTERCARE_APPLICATION (user_data);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(AftercareClock) clock = NULL;
   AftercarePreferencesWindow *preferences;
 
   /* In clinic mode a client must not turn clinic mode off. */
@@ -129,7 +137,12 @@ preferences_action_cb (GSimpleAction *action,
       aftercare_window_ask_for_staff_pin (AFTERCARE_WINDOW (window),
                                           _("Enter the staff PIN to open Preferences.")))
     return;
-  preferences = aftercare_preferences_window_new (window, self->settings);
+  /* The clock the window's times follow, so both say the same. */
+  if (AFTERCARE_IS_WINDOW (window))
+    clock = g_object_ref (aftercare_window_get_clock (AFTERCARE_WINDOW (window)));
+  else
+    clock = aftercare_clock_new ();
+  preferences = aftercare_preferences_window_new (window, self->settings, clock);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 

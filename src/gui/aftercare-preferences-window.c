@@ -6,11 +6,11 @@
 
 #include <glib/gi18n.h>
 
+#include "aftercare-clock.h"
 #include "aftercare-database-preferences.h"
 #include "aftercare-enums.h"
 #include "aftercare-pin.h"
 #include "aftercare-preferences-window.h"
-#include "aftercare-settings.h"
 
 struct _AftercarePreferencesWindow
 {
@@ -27,6 +27,7 @@ struct _AftercarePreferencesWindow
   AftercareDatabasePreferences *database_group;
 
   GSettings *settings;
+  AftercareClock *clock;
 };
 
 G_DEFINE_FINAL_TYPE (AftercarePreferencesWindow, aftercare_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -106,7 +107,7 @@ static void
 show_clock_format (AftercarePreferencesWindow *self)
 {
   adw_action_row_set_subtitle (self->clock_row,
-                               aftercare_settings_get_clock_24h ()
+                               aftercare_clock_get_24h (self->clock)
                                ? _("Times follow the desktop’s setting: 24-hour, as in 18:00")
                                : _("Times follow the desktop’s setting: 12-hour, as in 6:00 PM"));
 }
@@ -126,6 +127,8 @@ bind_settings (AftercarePreferencesWindow *self)
   g_signal_connect_object (self->settings, "changed::clinic-mode",
                            G_CALLBACK (update_clinic_mode_row), self, G_CONNECT_SWAPPED);
   update_clinic_mode_row (self);
+  g_signal_connect_object (self->clock, "notify::clock-24h",
+                           G_CALLBACK (show_clock_format), self, G_CONNECT_SWAPPED);
   show_clock_format (self);
 }
 
@@ -135,6 +138,7 @@ aftercare_preferences_window_dispose (GObject *object)
   AftercarePreferencesWindow *self = AFTERCARE_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->clock);
   gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_PREFERENCES_WINDOW);
   G_OBJECT_CLASS (aftercare_preferences_window_parent_class)->dispose (object);
 }
@@ -169,18 +173,21 @@ aftercare_preferences_window_init (AftercarePreferencesWindow *self)
 }
 
 AftercarePreferencesWindow *
-aftercare_preferences_window_new (GtkWindow *parent,
-                                  GSettings *settings)
+aftercare_preferences_window_new (GtkWindow      *parent,
+                                  GSettings      *settings,
+                                  AftercareClock *clock)
 {
   AftercarePreferencesWindow *self;
 
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (AFTERCARE_IS_CLOCK (clock), NULL);
   /* Of the parent's application too, so clinic mode finds and closes it. */
   self = g_object_new (AFTERCARE_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
                        "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
                        NULL);
   self->settings = g_object_ref (settings);
+  self->clock = g_object_ref (clock);
   bind_settings (self);
   aftercare_database_preferences_set_settings (self->database_group, settings);
   return self;

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "aftercare-cli-sheet.h"
 #include "aftercare-labels.h"
 #include "aftercare-time.h"
 #include "pdf-text.h"
@@ -171,6 +172,103 @@ test_clinic_name_from_preferences (Fixture *f, gconstpointer data)
   assert_contains (text, "Northside Physio");
 }
 
+static GString *printed;
+
+static void
+print_to_string (const char *text)
+{
+  g_string_append (printed, text);
+}
+
+/* Runs the sheet command in this process, as the program's edge calls
+ * it: told the time, the clock and the clinic's name. Returns its exit
+ * status; *out is what it printed. */
+static int
+run_told (Fixture     *f,
+          GDateTime   *now,
+          gboolean     clock_24h,
+          const char  *clinic_name,
+          const char  *clinic_option,
+          char       **out)
+{
+  g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
+  g_autoptr(AftercareTimeSource) time_source = aftercare_fixed_time_new (now, clock_24h);
+  GPrintFunc old_handler;
+  int status;
+
+  g_variant_dict_insert (options, "db", "^ay", f->db);
+  g_variant_dict_insert (options, "sheet", "s", SESSION_ID);
+  g_variant_dict_insert (options, "output", "^ay", f->pdf);
+  if (clinic_option != NULL)
+    g_variant_dict_insert (options, "clinic-name", "s", clinic_option);
+  printed = g_string_new (NULL);
+  old_handler = g_set_print_handler (print_to_string);
+  status = aftercare_cli_sheet_run (options, time_source, clinic_name);
+  g_set_print_handler (old_handler);
+  *out = g_string_free (g_steal_pointer (&printed), FALSE);
+  return status;
+}
+
+/* The sheet is for the time it is told, in that time's zone, with the
+ * clock it is told: not the system's clock, nor the desktop's setting. */
+static void
+test_uses_the_time_and_clock_it_is_told (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("+05:30");
+  g_autoptr(GDateTime) told = g_date_time_add_minutes (f->ended_at, 3 * 60 + 7);
+  g_autoptr(GDateTime) now = g_date_time_to_timezone (told, zone);
+  g_autoptr(GDateTime) until_time = g_date_time_add_hours (now, 1);
+  g_autoptr(GDateTime) run_time = g_date_time_add_hours (now, 9);
+  gboolean clocks[] = { FALSE, TRUE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (clocks); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *when = aftercare_time_format_day_and_time_with_year (now, now, clocks[i]);
+      g_autofree char *printed_at = g_strdup_printf ("Printed %s", when);
+      g_autoptr(GDateTime) until = g_date_time_add_minutes (until_time, -7);
+      g_autoptr(GDateTime) run_after = g_date_time_add_minutes (run_time, -7);
+      g_autofree char *until_text = aftercare_time_format_clock (until, now, clocks[i]);
+      g_autofree char *run_text = aftercare_time_format_clock (run_after, now, clocks[i]);
+      g_autofree char *expect_until = g_strdup_printf ("until %s", until_text);
+      g_autofree char *expect_run = g_strdup_printf ("From %s, if nothing new appears", run_text);
+      g_autofree char *wrote = g_strdup_printf ("Wrote %s (1 page)\n", f->pdf);
+
+      g_remove (f->pdf);
+      g_assert_cmpint (run_told (f, now, clocks[i], "", NULL, &out), ==, 0);
+      /* (GLib's test harness prints its debug lines here too.) */
+      g_assert_true (g_str_has_suffix (out, wrote));
+      text = pdf_text (f->pdf);
+      assert_contains (text, printed_at);
+      /* Deep pressure 3 hours 7 minutes ago: wait until 4 hours after
+       * the end, an easy run from 12 hours after it. */
+      assert_contains (text, expect_until);
+      assert_contains (text, expect_run);
+    }
+}
+
+/* The clinic's name is the one the caller was told (Preferences), unless
+ * --clinic-name gives another. */
+static void
+test_clinic_name_it_is_told (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GDateTime) now = g_date_time_add_hours (f->ended_at, 1);
+  g_autofree char *out = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *overridden = NULL;
+
+  g_assert_cmpint (run_told (f, now, TRUE, "Lakeside Clinic", NULL, &out), ==, 0);
+  text = pdf_text (f->pdf);
+  assert_contains (text, "Lakeside Clinic");
+  g_remove (f->pdf);
+  g_assert_cmpint (run_told (f, now, TRUE, "Lakeside Clinic", "Harbour Sports Massage", &again), ==, 0);
+  overridden = pdf_text (f->pdf);
+  assert_contains (overridden, "Harbour Sports Massage");
+  g_assert_null (strstr (overridden, "Lakeside Clinic"));
+}
+
 static void
 test_letter_paper (Fixture *f, gconstpointer data)
 {
@@ -295,6 +393,8 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/sheet-cli/writes-the-sheet", test_writes_the_sheet);
   ADD ("/sheet-cli/clinic-name-from-preferences", test_clinic_name_from_preferences);
+  ADD ("/sheet-cli/uses-the-time-and-clock-it-is-told", test_uses_the_time_and_clock_it_is_told);
+  ADD ("/sheet-cli/clinic-name-it-is-told", test_clinic_name_it_is_told);
   ADD ("/sheet-cli/letter-paper", test_letter_paper);
   ADD ("/sheet-cli/bad-input-exits-2", test_bad_input_exits_2);
   ADD ("/sheet-cli/id-in-any-case", test_id_in_any_case);

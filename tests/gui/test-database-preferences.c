@@ -185,7 +185,8 @@ static void
 test_in_preferences_window (Fixture       *f,
                             gconstpointer  data)
 {
-  AftercarePreferencesWindow *preferences = aftercare_preferences_window_new (f->window, f->settings);
+  g_autoptr(AftercareClock) clock = aftercare_clock_new ();
+  AftercarePreferencesWindow *preferences = aftercare_preferences_window_new (f->window, f->settings, clock);
   AftercareDatabasePreferences *group =
     AFTERCARE_DATABASE_PREFERENCES (gtk_widget_get_template_child (GTK_WIDGET (preferences),
                                                                    AFTERCARE_TYPE_PREFERENCES_WINDOW,

@@ -1,6 +1,8 @@
-/* aftercare-settings.c: reading settings with no display and no installed schema to rely on (the command line). */
+/* aftercare-settings.c: the settings the program reads from the desktop as it starts, with no display and no installed schema to rely on. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "aftercare-settings"
+
+#include "config.h"
 
 #include "aftercare-settings.h"
 
@@ -58,4 +60,12 @@ aftercare_settings_get_clock_24h (void)
   g_autoptr(GSettings) desktop = aftercare_settings_new_desktop_clock ();
 
   return aftercare_settings_clock_is_24h (desktop);
+}
+
+char *
+aftercare_settings_get_clinic_name (void)
+{
+  g_autoptr(GSettings) settings = aftercare_settings_new_if_installed (APP_ID);
+
+  return settings != NULL ? g_settings_get_string (settings, "clinic-name") : g_strdup ("");
 }

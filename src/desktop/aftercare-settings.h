@@ -1,4 +1,4 @@
-/* aftercare-settings.h: reading settings with no display and no installed schema to rely on (the command line). */
+/* aftercare-settings.h: the settings the program reads from the desktop as it starts, with no display and no installed schema to rely on. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -19,5 +19,9 @@ gboolean   aftercare_settings_clock_is_24h     (GSettings *desktop);
 /* Whether the desktop shows 24-hour clocks (org.gnome.desktop.interface
  * clock-format); TRUE when that schema is missing. */
 gboolean   aftercare_settings_get_clock_24h    (void);
+
+/* The clinic's name set in Preferences; "" when there is none or the
+ * schema is not installed (a build run by hand). */
+char      *aftercare_settings_get_clinic_name  (void);
 
 G_END_DECLS
