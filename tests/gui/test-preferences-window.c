@@ -7,6 +7,7 @@
 
 #include "aftercare-clock.h"
 #include "aftercare-preferences-window.h"
+#include "aftercare-settings.h"
 
 static const char *
 clock_row_subtitle (AftercarePreferencesWindow *preferences)
@@ -22,23 +23,18 @@ clock_row_subtitle (AftercarePreferencesWindow *preferences)
 static void
 test_clock_row_follows_the_clock (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GSettings) desktop = NULL;
+  g_autoptr(GSettings) desktop = aftercare_settings_new_desktop_clock ();
   g_autoptr(AftercareClock) clock = NULL;
   AftercarePreferencesWindow *preferences;
 
   /* GNOME's interface settings come from gsettings-desktop-schemas, which
    * the test command installs; without it there is nothing to follow. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
-  if (schema == NULL)
+  if (desktop == NULL)
     {
       g_test_skip ("org.gnome.desktop.interface is not installed");
       return;
     }
-  desktop = g_settings_new_full (schema, NULL, NULL);
   g_settings_set_string (desktop, "clock-format", "12h");
   clock = aftercare_clock_new ();
   preferences = aftercare_preferences_window_new (NULL, settings, clock);
