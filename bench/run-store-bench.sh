@@ -35,9 +35,11 @@ pg_database () {
   local server="postgresql://aftercare_admin@/$name?host=$PGHOST&port=$PGPORT"
   "$psql" -X -q "$AFTERCARE_TEST_PG" -c "CREATE DATABASE $name" >&2
   "$psql" -X -q -v ON_ERROR_STOP=1 -d "$server" -f "$top/data/aftercare-pg-setup.sql" >/dev/null 2>&1
+  "$psql" -X -q -d "$server" -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'aftercare_bench_desk')
+    THEN CREATE ROLE aftercare_bench_desk LOGIN IN ROLE aftercare_desk; END IF; END \$\$" >&2
   "$build/src/aftercare" --db "postgresql://aftercare_owner@/$name?host=$PGHOST&port=$PGPORT" \
     --prepare-database >/dev/null
-  echo "postgresql://aftercare_desk@/$name?host=$PGHOST&port=$PGPORT"
+  echo "postgresql://aftercare_bench_desk@/$name?host=$PGHOST&port=$PGPORT"
 }
 
 if [ -n "${AFTERCARE_TEST_PG:-}" ]; then

@@ -12,15 +12,25 @@
 --   aftercare_owner  owns the schema "aftercare" and its tables. Aftercare,
 --                    signed in as this role, creates the tables and later
 --                    updates them (aftercare --db ADDRESS --prepare-database).
---   aftercare_desk   what every front desk signs in as: it may read, add,
+--   aftercare_desk   a group that holds what a front desk may do: read, add,
 --                    change and delete rows in those tables, and nothing
 --                    else. No superuser, no new databases or roles, no
 --                    tables, no temporary tables, no changes to the tables'
---                    layout.
+--                    layout. Nobody signs in as it.
 --
--- Neither gets a password here. Set them with psql's \password (which sends
--- the password hashed) and keep each in ~/.pgpass on the computers that use
+-- Each desk signs in as a role of its own, a member of that group, so that
+-- no desk can change another's password or settings or end its connections:
+--
+--   CREATE ROLE desk_reception LOGIN IN ROLE aftercare_desk;
+--   \password desk_reception
+--
+-- No role gets a password here. Set them with psql's \password (which sends
+-- the password hashed) and keep each in ~/.pgpass on the computer that uses
 -- it, or use certificates: see "Clinic: a shared database" in the README.
+--
+-- Earlier versions of this script had every desk sign in as aftercare_desk
+-- itself. Running this script again turns it into the group (and forgets its
+-- password): give each desk its own role first.
 
 \set ON_ERROR_STOP on
 
@@ -32,14 +42,21 @@ BEGIN
     CREATE ROLE aftercare_owner LOGIN;
   END IF;
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'aftercare_desk') THEN
-    CREATE ROLE aftercare_desk LOGIN;
+    CREATE ROLE aftercare_desk NOLOGIN;
   END IF;
 END
 $roles$;
 
 -- Whatever they were before, neither may do more than this.
 ALTER ROLE aftercare_owner NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
-ALTER ROLE aftercare_desk NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT;
+-- The desks' group signs nobody in, so its password and its session
+-- settings (which apply only to a role that signs in) are of no use to a
+-- desk that changes them. Its members are ordinary roles that inherit its
+-- privileges; a member can change only its own password and settings, and
+-- end only its own connections.
+ALTER ROLE aftercare_desk NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS
+  NOLOGIN PASSWORD NULL;
+ALTER ROLE aftercare_desk RESET ALL;
 
 -- Only these roles (and superusers) may connect to this database, and
 -- nobody else may make temporary tables in it.

@@ -23,6 +23,7 @@ database_free (gpointer data)
   g_free (db->admin);
   g_free (db->owner);
   g_free (db->desk);
+  g_free (db->other_desk);
   g_free (db);
 }
 
@@ -135,6 +136,19 @@ run_setup_script (const char *location)
     g_error ("The set-up script failed: %s", err);
 }
 
+/* A front desk's own login role in the group, as README's "add a desk"
+ * says (once per server: roles are the whole server's). */
+static void
+add_desk (PGconn     *server,
+          const char *role)
+{
+  g_autofree char *sql = g_strdup_printf ("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s')"
+                                          " THEN CREATE ROLE %s LOGIN IN ROLE aftercare_desk; END IF; END $$",
+                                          role, role);
+
+  exec_on (server, sql);
+}
+
 PgTestDatabase *
 pg_test_database_new (gboolean with_tables)
 {
@@ -147,7 +161,8 @@ pg_test_database_new (gboolean with_tables)
   db->name = g_strdup_printf ("aftercare_t_%08x%08x", g_random_int (), g_random_int ());
   db->admin = pg_test_location (admin, db->name);
   db->owner = pg_test_location ("aftercare_owner", db->name);
-  db->desk = pg_test_location ("aftercare_desk", db->name);
+  db->desk = pg_test_location (PG_TEST_DESK, db->name);
+  db->other_desk = pg_test_location (PG_TEST_OTHER_DESK, db->name);
   quoted = PQescapeIdentifier (server, db->name, strlen (db->name));
   create = g_strdup_printf ("CREATE DATABASE %s TEMPLATE template0", quoted);
   PQfreemem (quoted);
@@ -158,6 +173,8 @@ pg_test_database_new (gboolean with_tables)
 
   exec_on (server, "SELECT pg_advisory_lock (" SETUP_LOCK ")");
   run_setup_script (db->admin);
+  add_desk (server, PG_TEST_DESK);
+  add_desk (server, PG_TEST_OTHER_DESK);
   exec_on (server, "SELECT pg_advisory_unlock (" SETUP_LOCK ")");
   PQfinish (server);
 

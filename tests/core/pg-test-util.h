@@ -13,11 +13,16 @@ G_BEGIN_DECLS
 gboolean  pg_test_available          (void);
 #define PG_TEST_SKIP_MESSAGE "no PostgreSQL server: run the tests through build-aux/with-postgres"
 
+/* The login roles of two front desks, members of the group aftercare_desk,
+ * made as the README tells a clinic to make them. */
+#define PG_TEST_DESK "aftercare_test_reception"
+#define PG_TEST_OTHER_DESK "aftercare_test_back_office"
+
 /* A new database on that server, set up as a clinic's is: the set-up
  * script (data/aftercare-pg-setup.sql) run through psql by the superuser,
- * then, when with_tables, Aftercare's tables made by signing in as
- * aftercare_owner. The three addresses sign in as the superuser, the owner
- * and a desk (aftercare_desk). Every database made is dropped, and its
+ * the two desks' roles made, then, when with_tables, Aftercare's tables made
+ * by signing in as aftercare_owner. The addresses sign in as the superuser,
+ * the owner and each desk. Every database made is dropped, and its
  * PgTestDatabase freed, by pg_test_drop_databases(). */
 typedef struct
 {
@@ -25,6 +30,7 @@ typedef struct
   char *admin;
   char *owner;
   char *desk;
+  char *other_desk;
 } PgTestDatabase;
 
 PgTestDatabase *pg_test_database_new    (gboolean with_tables);

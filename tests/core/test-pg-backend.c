@@ -154,7 +154,7 @@ test_desk_role_least_privilege (void)
   db = pg_test_database_new (TRUE);
   g_assert_cmpint (pg_test_query_int (db->admin,
                                       "SELECT count(*) FROM pg_roles WHERE rolname = 'aftercare_desk'"
-                                      " AND rolcanlogin AND NOT (rolsuper OR rolcreatedb OR rolcreaterole"
+                                      " AND NOT rolcanlogin AND NOT (rolsuper OR rolcreatedb OR rolcreaterole"
                                       " OR rolreplication OR rolbypassrls)"), ==, 1);
   for (guint i = 0; i < G_N_ELEMENTS (ddl); i++)
     assert_refused (db->desk, ddl[i]);
@@ -351,7 +351,7 @@ test_connect_no_database (void)
 
   if (skip_without_server ())
     return;
-  location = pg_test_location ("aftercare_desk", "no_such_clinic");
+  location = pg_test_location (PG_TEST_DESK, "no_such_clinic");
   assert_test_fails (location, AFTERCARE_STORE_ERROR_NOT_SET_UP, "has no database called “no_such_clinic”");
 }
 

@@ -381,7 +381,7 @@ terminate_desks (PgTestDatabase *db)
 {
   return pg_test_query_int (db->admin, "SELECT count(pg_terminate_backend (pid)) FROM pg_stat_activity"
                                        " WHERE datname = current_database () AND pid <> pg_backend_pid ()"
-                                       " AND usename = 'aftercare_desk'") > 0;
+                                       " AND usename = '" PG_TEST_DESK "'") > 0;
 }
 
 static void
