@@ -10,7 +10,7 @@
 
 #include "aftercare-backup-writer.h"
 #include "aftercare-csv.h"
-#include "aftercare-store.h"
+#include "aftercare-store-error.h"
 #include "aftercare-time.h"
 
 struct _AftercareBackupWriter

@@ -11,7 +11,7 @@
 #include "aftercare-backup.h"
 #include "aftercare-csv.h"
 #include "aftercare-json-reader.h"
-#include "aftercare-store.h"
+#include "aftercare-store-error.h"
 #include "aftercare-time.h"
 #include "aftercare-util.h"
 

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "aftercare-csv.h"
-#include "aftercare-store.h"
+#include "aftercare-store-error.h"
 
 void
 aftercare_csv_reader_init (AftercareCsvReader *reader,

@@ -12,7 +12,7 @@
 
 #include "aftercare-pg-backend.h"
 #include "aftercare-pg-connect.h"
-#include "aftercare-store.h"
+#include "aftercare-store-error.h"
 #include "aftercare-time.h"
 
 /* How long a connection attempt may take. */
@@ -655,15 +655,6 @@ read_rows (const PGresult  *res,
   return g_steal_pointer (&rows);
 }
 
-static gboolean
-set_not_found (const char  *id,
-               GError     **error)
-{
-  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND,
-               _("No entry with id %s is stored"), id);
-  return FALSE;
-}
-
 /* Reads the one row with that id; NOT_FOUND when there is none. */
 static gpointer
 read_by_id (AftercarePgBackend  *self,
@@ -679,7 +670,7 @@ read_by_id (AftercarePgBackend  *self,
     return NULL;
   if (PQntuples (res) == 0)
     {
-      set_not_found (id, error);
+      aftercare_store_error_set_not_found (id, error);
       return NULL;
     }
   return reader (res, 0, error);
@@ -934,7 +925,7 @@ set_unchanged_error (AftercarePgBackend     *self,
   if (res == NULL)
     return FALSE;
   if (PQntuples (res) == 0)
-    return set_not_found (id, error);
+    return aftercare_store_error_set_not_found (id, error);
   return aftercare_store_backend_set_conflict (kind, value_int64 (res, 0, 0), error);
 }
 
@@ -1007,7 +998,7 @@ delete_by_id (AftercarePgBackend  *self,
   res = run (self, which, 1, params, _("Could not delete"), error);
   if (res != NULL && g_str_equal (PQcmdTuples (res), "0"))
     {
-      set_not_found (id, error);
+      aftercare_store_error_set_not_found (id, error);
       g_clear_pointer (&res, PQclear);
     }
   return res;

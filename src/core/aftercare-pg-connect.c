@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "aftercare-pg-connect.h"
-#include "aftercare-store.h"
+#include "aftercare-store-error.h"
 
 /* Keywords that make a connection string (rather than a file name). */
 static const char * const server_keywords[] = {

@@ -3,7 +3,7 @@
 #define G_LOG_DOMAIN "aftercare-session-list"
 
 #include "aftercare-session-list.h"
-#include "aftercare-store.h"
+#include "aftercare-store-error.h"
 
 /* Pages kept in memory; the least recently used goes first. A screenful
  * is well under one page, so this is plenty for scrolling back and forth. */

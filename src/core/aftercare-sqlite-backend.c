@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "aftercare-sqlite-backend.h"
-#include "aftercare-store.h"
+#include "aftercare-store-error.h"
 #include "aftercare-time.h"
 
 /* A writer waits this long for another process's transaction to finish. */
@@ -489,8 +489,7 @@ read_one_row (AftercareSqliteBackend  *self,
     return NULL;
   if (rows->len == 0)
     {
-      g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND,
-                   _("No entry with id %s is stored"), id);
+      aftercare_store_error_set_not_found (id, error);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (rows, 0));
@@ -656,15 +655,6 @@ aftercare_sqlite_backend_get_session (AftercareStoreBackend  *backend,
   return read_one_row (self, stmt, (RowReader) session_from_row, session_id, error);
 }
 
-static gboolean
-set_not_found (const char  *id,
-               GError     **error)
-{
-  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND,
-               _("No entry with id %s is stored"), id);
-  return FALSE;
-}
-
 /* Runs a write that must change exactly one row. */
 static gboolean
 write_one_row (AftercareSqliteBackend  *self,
@@ -676,7 +666,7 @@ write_one_row (AftercareSqliteBackend  *self,
   if (!step_done (self, stmt, what, error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
-    return set_not_found (id, error);
+    return aftercare_store_error_set_not_found (id, error);
   return TRUE;
 }
 
@@ -697,7 +687,7 @@ set_update_error (AftercareSqliteBackend  *self,
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
-    return set_not_found (id, error);
+    return aftercare_store_error_set_not_found (id, error);
   if (rc != SQLITE_ROW)
     return set_engine_error (self->db, rc, _("Could not read the database"), error);
   return aftercare_store_backend_set_conflict (kind, sqlite3_column_int64 (stmt, 0), error);

@@ -8,7 +8,7 @@
 
 #include "aftercare-settings.h"
 #include "aftercare-store-backend.h"
-#include "aftercare-store.h"
+#include "aftercare-store-error.h"
 #include "aftercare-time.h"
 
 G_DEFINE_INTERFACE (AftercareStoreBackend, aftercare_store_backend, G_TYPE_OBJECT)

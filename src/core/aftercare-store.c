@@ -37,7 +37,6 @@ struct _AftercareStore
 };
 
 G_DEFINE_FINAL_TYPE (AftercareStore, aftercare_store, G_TYPE_OBJECT)
-G_DEFINE_QUARK (aftercare-store-error-quark, aftercare_store_error)
 
 enum {
   PROP_0,
