@@ -10,7 +10,6 @@
 
 #include "aftercare-backup-writer.h"
 #include "aftercare-csv.h"
-#include "aftercare-store-error.h"
 #include "aftercare-time.h"
 
 struct _AftercareBackupWriter
@@ -76,7 +75,7 @@ write_text (AftercareBackupWriter  *self,
 
   if (g_output_stream_write_all (self->stream, text, length, NULL, NULL, &local_error))
     return TRUE;
-  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED,
+  g_set_error (error, AFTERCARE_BACKUP_ERROR, AFTERCARE_BACKUP_ERROR_FAILED,
                _("Could not write the export: %s"), local_error->message);
   return FALSE;
 }

@@ -11,7 +11,6 @@
 #include "aftercare-backup.h"
 #include "aftercare-csv.h"
 #include "aftercare-json-reader.h"
-#include "aftercare-store-error.h"
 #include "aftercare-time.h"
 #include "aftercare-util.h"
 
@@ -30,6 +29,7 @@ struct _AftercareBackup
 };
 
 G_DEFINE_FINAL_TYPE (AftercareBackup, aftercare_backup, G_TYPE_OBJECT)
+G_DEFINE_QUARK (aftercare-backup-error-quark, aftercare_backup_error)
 
 static void
 aftercare_backup_finalize (GObject *object)
@@ -223,7 +223,7 @@ field_error (const Where  *where,
   g_autofree char *owned_problem = problem;
 
   if (where->format == AFTERCARE_BACKUP_FORMAT_CSV)
-    g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID,
+    g_set_error (error, AFTERCARE_BACKUP_ERROR, AFTERCARE_BACKUP_ERROR_INVALID,
                  /* Translators: "Line 12, field “soreness”: “11” is not a whole number from 0 to 10". */
                  _("Line %u, field “%s”: %s"), where->line, field, problem);
   else
@@ -411,7 +411,7 @@ add_checkin_once (Parse             *parse,
 /* JSON */
 
 static const int reader_codes[AFTERCARE_JSON_N_PROBLEMS] = {
-  [0 ... AFTERCARE_JSON_N_PROBLEMS - 1] = AFTERCARE_STORE_ERROR_INVALID,
+  [0 ... AFTERCARE_JSON_N_PROBLEMS - 1] = AFTERCARE_BACKUP_ERROR_INVALID,
 };
 
 static const char * const json_session_keys[] = {
@@ -579,7 +579,7 @@ parse_json (AftercareBackup  *backup,
             GError          **error)
 {
   g_autoptr(AftercareJsonReader) json =
-    aftercare_json_reader_new ("backup", AFTERCARE_STORE_ERROR, reader_codes, TRUE);
+    aftercare_json_reader_new ("backup", AFTERCARE_BACKUP_ERROR, reader_codes, TRUE);
   g_auto(Parse) parse = { NULL };
   Where top = { AFTERCARE_BACKUP_FORMAT_JSON, 0, "", json, NULL };
   AftercareJsonPlace place = { NULL, "" };
@@ -671,7 +671,7 @@ csv_header (GPtrArray  *fields,
         ;
       if (c == N_COLUMNS || column_of[c] != -1)
         {
-          g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID,
+          g_set_error (error, AFTERCARE_BACKUP_ERROR, AFTERCARE_BACKUP_ERROR_INVALID,
                        c == N_COLUMNS ? _("Line %u: “%s” is not a known column")
                                       : _("Line %u: the column “%s” appears twice"),
                        line, name);
@@ -682,7 +682,7 @@ csv_header (GPtrArray  *fields,
   for (int c = 0; c < N_COLUMNS; c++)
     if (column_of[c] == -1)
       {
-        g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID,
+        g_set_error (error, AFTERCARE_BACKUP_ERROR, AFTERCARE_BACKUP_ERROR_INVALID,
                      _("Line %u: the column “%s” is missing"), line, column_names[c]);
         return FALSE;
       }
@@ -875,7 +875,7 @@ csv_row (Parse      *parse,
    * column that comes late in the header. */
   if (row->fields->len != N_COLUMNS)
     {
-      g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID,
+      g_set_error (error, AFTERCARE_BACKUP_ERROR, AFTERCARE_BACKUP_ERROR_INVALID,
                    _("Line %u: %u fields where the header has %u"),
                    row->where.line, row->fields->len, N_COLUMNS);
       return FALSE;
@@ -888,6 +888,22 @@ csv_row (Parse      *parse,
   if (session == NULL)
     return FALSE;
   return !csv_has_checkin (row) || csv_checkin (parse, row, session, error);
+}
+
+/* The next record; a malformed one is a bad file like any other. */
+static gboolean
+csv_next (AftercareCsvReader  *reader,
+          GPtrArray           *fields,
+          guint               *line,
+          GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (aftercare_csv_reader_next (reader, fields, line, &local_error))
+    return TRUE;
+  if (local_error != NULL)
+    g_set_error_literal (error, AFTERCARE_BACKUP_ERROR, AFTERCARE_BACKUP_ERROR_INVALID, local_error->message);
+  return FALSE;
 }
 
 static gboolean
@@ -905,10 +921,10 @@ parse_csv (AftercareBackup  *backup,
 
   parse_init (&parse, backup);
   aftercare_csv_reader_init (&reader, text, length);
-  if (!aftercare_csv_reader_next (&reader, fields, &line, &local_error))
+  if (!csv_next (&reader, fields, &line, &local_error))
     {
       if (local_error == NULL)
-        local_error = g_error_new (AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID,
+        local_error = g_error_new (AFTERCARE_BACKUP_ERROR, AFTERCARE_BACKUP_ERROR_INVALID,
                                    _("Line 1: the file is empty; a CSV file starts with the header row %s"),
                                    AFTERCARE_BACKUP_CSV_HEADER);
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -916,7 +932,7 @@ parse_csv (AftercareBackup  *backup,
     }
   if (!csv_header (fields, line, column_of, error))
     return FALSE;
-  while (aftercare_csv_reader_next (&reader, fields, &line, &local_error))
+  while (csv_next (&reader, fields, &line, &local_error))
     {
       Row row = { fields, column_of, { AFTERCARE_BACKUP_FORMAT_CSV, line, NULL } };
 
@@ -946,7 +962,7 @@ check_utf8 (const char  *text,
   for (const char *p = text; p < end; p++)
     if (*p == '\n')
       line++;
-  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID,
+  g_set_error (error, AFTERCARE_BACKUP_ERROR, AFTERCARE_BACKUP_ERROR_INVALID,
                _("Line %u: the file is not UTF-8 text"), line);
   return FALSE;
 }

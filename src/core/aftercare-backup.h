@@ -9,6 +9,13 @@
 
 G_BEGIN_DECLS
 
+#define AFTERCARE_BACKUP_ERROR (aftercare_backup_error_quark ())
+typedef enum {
+  AFTERCARE_BACKUP_ERROR_INVALID,  /* not a file this build reads: the message names the line or path and the field */
+  AFTERCARE_BACKUP_ERROR_FAILED,   /* a file could not be written */
+} AftercareBackupError;
+GQuark aftercare_backup_error_quark (void);
+
 /* The formats of DESIGN.md, "Data formats". */
 typedef enum {
   AFTERCARE_BACKUP_FORMAT_JSON,
@@ -48,7 +55,7 @@ const char       *aftercare_backup_get_checkin_origin (AftercareBackup  *self,
 
 /* Reads and checks a whole file's contents: UTF-8, the format's structure,
  * every field's value, ids unique within the file, no check-in before its
- * session ended. The first problem is an AFTERCARE_STORE_ERROR_INVALID
+ * session ended. The first problem is an AFTERCARE_BACKUP_ERROR_INVALID
  * whose message names the line (CSV) or path (JSON) and the field.
  *
  * In CSV, rows with the same session_id are one session, and must agree on

@@ -67,9 +67,10 @@ report_error (const GError *error)
   g_autofree char *message = g_strdelimit (g_strdup (error->message), "\r\n", ' ');
 
   g_printerr ("aftercare: %s\n", message);
-  /* A password in --db is bad input too. */
+  /* A password in --db is bad input too, as is a bad line in an import. */
   if (g_error_matches (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID) ||
-      g_error_matches (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_CONFLICT))
+      g_error_matches (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_CONFLICT) ||
+      g_error_matches (error, AFTERCARE_BACKUP_ERROR, AFTERCARE_BACKUP_ERROR_INVALID))
     return 2;
   return 1;
 }

@@ -12,7 +12,7 @@ typedef enum {
   AFTERCARE_STORE_ERROR_DAMAGED,      /* fails its integrity check, or is not a database */
   AFTERCARE_STORE_ERROR_TOO_NEW,      /* written by a newer Aftercare */
   AFTERCARE_STORE_ERROR_NOT_FOUND,    /* no such session or check-in */
-  AFTERCARE_STORE_ERROR_INVALID,      /* a bad value, or a bad line in an import (message names line and field) */
+  AFTERCARE_STORE_ERROR_INVALID,      /* a bad value, or a bad location */
   AFTERCARE_STORE_ERROR_CONFLICT,     /* changed elsewhere since it was read */
   AFTERCARE_STORE_ERROR_READ_ONLY,    /* this app may not write here */
   /* A database server (PostgreSQL): */

@@ -109,7 +109,9 @@ gboolean       aftercare_store_delete_checkin    (AftercareStore *self, const ch
  * elsewhere reloads the list only. */
 
 /* All or nothing, in one transaction; CSV when the name ends in .csv, else
- * the JSON backup (DESIGN.md, "Data formats"). */
+ * the JSON backup (DESIGN.md, "Data formats"). A file that cannot be read
+ * is AFTERCARE_STORE_ERROR_FAILED; a bad one, AFTERCARE_BACKUP_ERROR_INVALID
+ * naming the line or path and the field (aftercare_backup_parse()). */
 gboolean       aftercare_store_import_file       (AftercareStore *self, GFile *file,
                                                   guint *n_sessions, guint *n_checkins, GError **error);
 gboolean       aftercare_store_export_file       (AftercareStore *self, GFile *file, GError **error);

@@ -1036,7 +1036,7 @@ test_import_bad_row_imports_nothing (Fixture       *f,
 
   g_file_set_contents (path, csv, -1, &error);
   g_assert_false (aftercare_store_import_file (f->store, file, NULL, NULL, &error));
-  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID);
+  g_assert_error (error, AFTERCARE_BACKUP_ERROR, AFTERCARE_BACKUP_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Line 5"));
   g_assert_nonnull (strstr (error->message, "soreness"));
   g_assert_cmpuint (g_list_model_get_n_items (f->sessions), ==, 0);
