@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "aftercare-backup-reader.h"
 #include "aftercare-backup-writer.h"
 #include "aftercare-pg-backend.h"
 #include "aftercare-pg-connect.h"
@@ -319,7 +320,7 @@ aftercare_store_lookup_session (AftercareStore  *self,
 
   g_return_val_if_fail (AFTERCARE_IS_STORE (self), NULL);
   g_return_val_if_fail (session_id != NULL, NULL);
-  /* Ids are kept in lower case (aftercare-backup.c): "0B7C…" is "0b7c…". */
+  /* Ids are kept in lower case (aftercare-backup-reader.c): "0B7C…" is "0b7c…". */
   id = g_ascii_strdown (session_id, -1);
   return aftercare_store_backend_get_session (self->backend, id, error);
 }

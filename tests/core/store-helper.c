@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "aftercare-backup-reader.h"
 #include "aftercare-store.h"
 #include "aftercare-time.h"
 

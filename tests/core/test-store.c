@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "aftercare-backup-reader.h"
 #include "aftercare-session-list.h"
 #include "aftercare-store.h"
 #include "aftercare-time.h"
