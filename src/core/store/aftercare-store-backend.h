@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* The store (aftercare-store.c) keeps every rule that is not SQL: validation,
+/* The store (aftercare-store.c, with aftercare-store-import.c and
+ * aftercare-store-export.c) keeps every rule that is not SQL: validation,
  * the list model, undo, import and export. A backend only stores rows:
  * aftercare-sqlite-backend.c (a file) and aftercare-pg-backend.c (a shared
  * PostgreSQL server); the store's tests run once against each.

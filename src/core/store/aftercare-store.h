@@ -108,6 +108,8 @@ gboolean       aftercare_store_delete_checkin    (AftercareStore *self, const ch
  * it, from the main loop, within moments (LISTEN/NOTIFY); a large import
  * elsewhere reloads the list only. */
 
+/* Import (aftercare-store-import.c) and export (aftercare-store-export.c). */
+
 /* All or nothing, in one transaction; CSV when the name ends in .csv, else
  * the JSON backup (DESIGN.md, "Data formats"). A file that cannot be read
  * is AFTERCARE_STORE_ERROR_FAILED; a bad one, AFTERCARE_BACKUP_ERROR_INVALID
