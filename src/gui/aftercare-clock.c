@@ -8,6 +8,7 @@
 
 #include "aftercare-clock.h"
 #include "aftercare-settings.h"
+#include "aftercare-time-source.h"
 
 struct _AftercareClock
 {
@@ -19,7 +20,11 @@ struct _AftercareClock
   GTimeSpan shift;
 };
 
-G_DEFINE_FINAL_TYPE (AftercareClock, aftercare_clock, G_TYPE_OBJECT)
+static void aftercare_clock_time_source_init (AftercareTimeSourceInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AftercareClock, aftercare_clock, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (AFTERCARE_TYPE_TIME_SOURCE,
+                                                      aftercare_clock_time_source_init))
 
 enum {
   PROP_0,
@@ -34,6 +39,25 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static GDateTime *
+aftercare_clock_time_source_now (AftercareTimeSource *source)
+{
+  return aftercare_clock_get_now (AFTERCARE_CLOCK (source));
+}
+
+static gboolean
+aftercare_clock_time_source_get_clock_24h (AftercareTimeSource *source)
+{
+  return aftercare_clock_get_24h (AFTERCARE_CLOCK (source));
+}
+
+static void
+aftercare_clock_time_source_init (AftercareTimeSourceInterface *iface)
+{
+  iface->now = aftercare_clock_time_source_now;
+  iface->get_clock_24h = aftercare_clock_time_source_get_clock_24h;
+}
 
 static void
 update_clock_format (AftercareClock *self)

@@ -12,7 +12,8 @@ G_DECLARE_FINAL_TYPE (AftercareClock, aftercare_clock, AFTERCARE, CLOCK, GObject
 /* A clock that reads the system time and follows the desktop's
  * org.gnome.desktop.interface clock-format (24-hour when that schema is
  * missing). Property "clock-24h" (read-only); signal "jumped" when
- * aftercare_clock_set_now() moves the clock, so views recompute. */
+ * aftercare_clock_set_now() moves the clock, so views recompute.
+ * It is the AftercareTimeSource the window hands to the core. */
 AftercareClock *aftercare_clock_new         (void);
 GDateTime      *aftercare_clock_get_now     (AftercareClock *self);
 gboolean        aftercare_clock_get_24h     (AftercareClock *self);

@@ -1,6 +1,7 @@
 /* test-time.c: clock times for people, relative to now (aftercare_time_format_clock in aftercare-time.c). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "aftercare-time.h"
+#include "aftercare-time-source.h"
 
 static void
 assert_clock (const char *time_text,
@@ -117,11 +118,27 @@ test_format_pads_year (void)
   g_assert_cmpstr (utc_text, ==, "0999-01-02T03:04:05Z");
 }
 
+/* A fixed time source reads the time and the clock it was given, every time. */
+static void
+test_fixed_time_source (void)
+{
+  g_autoptr(GDateTime) then = aftercare_time_parse ("2026-11-24T18:00:00+01:00");
+  g_autoptr(AftercareTimeSource) source = aftercare_fixed_time_new (then, FALSE);
+  g_autoptr(GDateTime) first = aftercare_time_source_now (source);
+  g_autoptr(GDateTime) second = aftercare_time_source_now (source);
+
+  g_assert_true (g_date_time_equal (first, then));
+  g_assert_true (g_date_time_equal (second, then));
+  g_assert_cmpint (g_date_time_get_utc_offset (first), ==, g_date_time_get_utc_offset (then));
+  g_assert_false (aftercare_time_source_get_clock_24h (source));
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/time/clock/today", test_clock_today);
+  g_test_add_func ("/time/source/fixed", test_fixed_time_source);
   g_test_add_func ("/time/clock/tomorrow", test_clock_tomorrow);
   g_test_add_func ("/time/clock/other-days", test_clock_other_days);
   g_test_add_func ("/time/clock/in-nows-zone", test_clock_in_nows_zone);
