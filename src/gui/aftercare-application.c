@@ -55,10 +55,11 @@ aftercare_application_local_command_line (GApplication   *app,
 static void
 aftercare_application_activate (GApplication *app)
 {
+  AftercareApplication *self = AFTERCARE_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (aftercare_window_new (AFTERCARE_APPLICATION (app)));
+    window = GTK_WINDOW (aftercare_window_new (GTK_APPLICATION (app), self->db_path, self->settings));
   gtk_window_present (window);
 }
 
