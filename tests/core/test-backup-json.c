@@ -191,7 +191,7 @@ test_missing_soreness_stores_nothing (void)
 }
 
 /* Version 1 is the only one there is: anything else, or none, is refused
- * naming "version" (a newer one says Aftercare needs an update). */
+ * naming "version"; only a newer one says Aftercare needs an update. */
 static void
 test_only_version_1_is_read (void)
 {
@@ -215,6 +215,21 @@ test_only_version_1_is_read (void)
     }
 }
 
+/* Version 0 is not from a newer Aftercare: no update would read it. */
+static void
+test_version_0_is_not_newer (void)
+{
+  g_autoptr(JsonNode) root = complete_tree ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareBackup) backup = NULL;
+
+  json_object_set_int_member (json_node_get_object (root), "version", 0);
+  backup = parse_tree (root, &error);
+  g_assert_null (backup);
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Line 1, version: must be 1, not 0");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -224,5 +239,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/backup-json/no-member-may-be-null", test_no_member_may_be_null);
   g_test_add_func ("/backup-json/missing-soreness-stores-nothing", test_missing_soreness_stores_nothing);
   g_test_add_func ("/backup-json/only-version-1-is-read", test_only_version_1_is_read);
+  g_test_add_func ("/backup-json/version-0-is-not-newer", test_version_0_is_not_newer);
   return g_test_run ();
 }
