@@ -167,10 +167,14 @@ json_header (const AftercareBackupWhere  *where,
   if (!aftercare_json_reader_check_members (where->json, &place, json_top_keys, error) ||
       !aftercare_json_reader_number (where->json, &place, "version", TRUE, G_MAXINT, &version, error))
     return FALSE;
-  if (version != AFTERCARE_BACKUP_VERSION)
+  if (version > AFTERCARE_BACKUP_VERSION)
     return aftercare_backup_field_error (where, "version",
                                          g_strdup_printf (_("%u is not known: the file was written by a newer "
                                                             "version of Aftercare"), version), error);
+  if (version != AFTERCARE_BACKUP_VERSION)
+    return aftercare_backup_field_error (where, "version",
+                                         g_strdup_printf (_("must be %d, not %u"), AFTERCARE_BACKUP_VERSION,
+                                                          version), error);
   return aftercare_json_reader_time (where->json, &place, "exported_at", TRUE, &exported_at, error);
 }
 
