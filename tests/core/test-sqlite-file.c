@@ -1,4 +1,4 @@
-/* test-sqlite-file.c: the database file's life: private from birth, on disk at each commit, migrated whole or not at all, moved aside whole (aftercare-sqlite-backend.c). */
+/* test-sqlite-file.c: the database file's life: private from birth, on disk at each commit, migrated whole or not at all, moved aside whole (aftercare-sqlite-file.c). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
 #include <signal.h>
@@ -7,7 +7,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 
-#include "aftercare-sqlite-backend.h"
+#include "aftercare-sqlite-file.h"
 #include "aftercare-store.h"
 #include "sqlite-test-util.h"
 #include "store-test-util.h"

@@ -269,7 +269,7 @@ aftercare_store_start_fresh (const char  *location,
                              "looks after the server"));
       return FALSE;
     }
-  return aftercare_sqlite_backend_move_aside (location, backup_path, error);
+  return aftercare_sqlite_file_move_aside (location, backup_path, error);
 }
 
 gboolean
