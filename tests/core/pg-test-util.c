@@ -191,3 +191,12 @@ pg_test_drop_databases (void)
   PQfinish (server);
   g_ptr_array_set_size (created, 0);
 }
+
+gboolean
+pg_test_skip_without_server (void)
+{
+  if (pg_test_available ())
+    return FALSE;
+  g_test_skip (PG_TEST_SKIP_MESSAGE);
+  return TRUE;
+}

@@ -143,3 +143,14 @@ test_run (const char * const  *argv,
   g_assert_true (WIFEXITED (status));
   return WEXITSTATUS (status);
 }
+
+AftercareStore *
+test_store_open (const char *location)
+{
+  g_autoptr(GError) error = NULL;
+  AftercareStore *store = aftercare_store_open (location, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}

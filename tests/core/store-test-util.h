@@ -6,8 +6,12 @@
 
 #include "aftercare-checkin.h"
 #include "aftercare-session.h"
+#include "aftercare-store.h"
 
 G_BEGIN_DECLS
+
+/* Opens the store at location (a file or a server); asserts that it worked. */
+AftercareStore   *test_store_open      (const char *location);
 
 /* A new temporary folder, and its removal with everything in it. */
 char             *test_make_folder     (void);
