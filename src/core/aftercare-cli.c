@@ -10,6 +10,7 @@
 
 #include "aftercare-assess.h"
 #include "aftercare-cli.h"
+#include "aftercare-settings.h"
 #include "aftercare-sheet-cli.h"
 #include "aftercare-store.h"
 
@@ -128,11 +129,12 @@ export_file (AftercareStore *store,
 static int
 prepare_database (const char *db)
 {
-  g_autofree char *location = db != NULL ? g_strdup (db) : aftercare_store_get_configured_location ();
+  g_autofree char *location = db != NULL ? g_strdup (db) : aftercare_settings_get_database ();
+  g_autoptr(AftercareTimeSource) time_source = aftercare_settings_new_time_source ();
   g_autoptr(AftercareStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  store = aftercare_store_open (location, &error);
+  store = aftercare_store_open (location, time_source, &error);
   if (store == NULL)
     return report_error (error);
   if (aftercare_store_get_read_only (store))
@@ -218,7 +220,8 @@ run_backup (const char *db,
             const char *import_path,
             const char *export_path)
 {
-  g_autofree char *location = db != NULL ? g_strdup (db) : aftercare_store_get_configured_location ();
+  g_autofree char *location = db != NULL ? g_strdup (db) : aftercare_settings_get_database ();
+  g_autoptr(AftercareTimeSource) time_source = aftercare_settings_new_time_source ();
   g_autoptr(AftercareStore) store = NULL;
   g_autoptr(GError) error = NULL;
   int status;
@@ -226,7 +229,7 @@ run_backup (const char *db,
   status = import_path != NULL ? check_import_file (import_path) : check_export (location, export_path);
   if (status != 0)
     return status;
-  store = aftercare_store_open (location, &error);
+  store = aftercare_store_open (location, time_source, &error);
   if (store == NULL)
     return report_error (error);
   if (import_path != NULL)
@@ -302,6 +305,6 @@ aftercare_cli_handle (GVariantDict  *options,
 
   /* The window opens --db, else the shared clinic database when one is chosen. */
   if (db_path != NULL)
-    *db_path = db != NULL ? g_strdup (db) : aftercare_store_get_shared_location ();
+    *db_path = db != NULL ? g_strdup (db) : aftercare_settings_get_shared_database ();
   return -1;
 }

@@ -125,7 +125,7 @@ parse_request (GVariantDict  *options,
   if (!parse_paper (options, request, error) || !parse_planned_run (options, request, error))
     return FALSE;
   g_variant_dict_lookup (options, "db", "^&ay", &db);
-  request->location = db != NULL ? g_strdup (db) : aftercare_store_get_configured_location ();
+  request->location = db != NULL ? g_strdup (db) : aftercare_settings_get_database ();
   request->clinic_name = clinic_name_for (options);
   return TRUE;
 }
@@ -181,6 +181,7 @@ int
 aftercare_sheet_cli_run (GVariantDict *options)
 {
   g_auto(SheetRequest) request = { 0 };
+  g_autoptr(AftercareTimeSource) time_source = aftercare_settings_new_time_source ();
   g_autoptr(AftercareStore) store = NULL;
   g_autoptr(AftercareSession) session = NULL;
   g_autoptr(GPtrArray) checkins = NULL;
@@ -199,7 +200,7 @@ aftercare_sheet_cli_run (GVariantDict *options)
 
       return fail (2, message);
     }
-  store = aftercare_store_open (request.location, &error);
+  store = aftercare_store_open (request.location, time_source, &error);
   if (store == NULL)
     return fail (1, error->message);
   session = lookup_session (store, request.session_id, &status);

@@ -404,7 +404,7 @@ open_store (AftercareWindow *self)
 
   g_assert (self->store == NULL);
 
-  self->store = aftercare_store_open (self->location, &error);
+  self->store = aftercare_store_open (self->location, AFTERCARE_TIME_SOURCE (self->clock), &error);
   if (self->store == NULL)
     {
       /* Damaged, too new or out of reach: say so, and never replace it unasked. */

@@ -164,7 +164,7 @@ pg_test_database_new (gboolean with_tables)
   if (with_tables)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(AftercareStore) store = aftercare_store_open (db->owner, &error);
+      g_autoptr(AftercareStore) store = aftercare_store_open (db->owner, test_time_source (), &error);
 
       g_assert_no_error (error);
     }

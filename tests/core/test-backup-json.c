@@ -173,7 +173,7 @@ test_missing_soreness_stores_nothing (void)
   json_object_remove_member (object_at (root, IN_CHECKIN), "soreness");
   text = json_to_string (root, TRUE);
   g_assert_true (g_file_set_contents (json, text, -1, NULL));
-  store = aftercare_store_open (db, &error);
+  store = aftercare_store_open (db, test_time_source (), &error);
   g_assert_no_error (error);
   g_assert_true (aftercare_store_add_session (store, kept, &error));
 

@@ -20,7 +20,7 @@ assert_open_fails (const char *location,
                    const char *words)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AftercareStore) store = aftercare_store_open (location, &error);
+  g_autoptr(AftercareStore) store = aftercare_store_open (location, test_time_source (), &error);
 
   g_assert_null (store);
   g_assert_error (error, AFTERCARE_STORE_ERROR, code);

@@ -15,7 +15,7 @@ static AftercareStore *
 open_store (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  AftercareStore *store = aftercare_store_open (path, &error);
+  AftercareStore *store = aftercare_store_open (path, test_time_source (), &error);
 
   g_assert_no_error (error);
   return store;
@@ -212,7 +212,7 @@ assert_refused_untouched (const char *path,
   GStatBuf st_before, st_after;
 
   g_assert_cmpint (g_stat (path, &st_before), ==, 0);
-  store = aftercare_store_open (path, &error);
+  store = aftercare_store_open (path, test_time_source (), &error);
   g_assert_null (store);
   g_assert_error (error, AFTERCARE_STORE_ERROR, code);
   g_assert_nonnull (strstr (error->message, path));
@@ -297,7 +297,7 @@ test_folder_is_not_damage (Fixture       *f,
   /* A folder where the file should be is a mistake to report, not a
    * damaged database to offer moving aside. */
   g_assert_cmpint (g_mkdir (f->path, 0700), ==, 0);
-  g_assert_null (aftercare_store_open (f->path, &error));
+  g_assert_null (aftercare_store_open (f->path, test_time_source (), &error));
   g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, f->path));
 }
@@ -317,10 +317,10 @@ test_start_fresh (Fixture       *f,
   g_assert_true (g_file_set_contents (f->path, "not a database", -1, NULL));
   g_assert_true (g_file_set_contents (wal, "an old log", -1, NULL));
   before = file_checksum (f->path);
-  g_assert_null (aftercare_store_open (f->path, &error));
+  g_assert_null (aftercare_store_open (f->path, test_time_source (), &error));
   g_clear_error (&error);
 
-  g_assert_true (aftercare_store_start_fresh (f->path, &backup_path, &error));
+  g_assert_true (aftercare_store_start_fresh (f->path, test_now (), &backup_path, &error));
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (backup_path, f->path));
   g_assert_true (g_str_has_suffix (backup_path, ".bak"));

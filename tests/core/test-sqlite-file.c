@@ -36,7 +36,7 @@ open_on_full_disk (const char  *path,
   full = before;
   full.rlim_cur = limit;
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &full), ==, 0);
-  store = aftercare_store_open (path, error);
+  store = aftercare_store_open (path, test_time_source (), error);
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &before), ==, 0);
   signal (SIGXFSZ, handler);
   return store;
@@ -70,7 +70,7 @@ test_private_when_opening_fails (Fixture       *f,
     }
   /* With room again, the same file opens as a new, empty database. */
   g_clear_error (&error);
-  store = aftercare_store_open (f->path, &error);
+  store = aftercare_store_open (f->path, test_time_source (), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_sessions (store)), ==, 0);
   g_assert_cmpuint (file_mode (f->path), ==, 0600);
@@ -105,7 +105,7 @@ test_connection_settings (Fixture       *f,
   sqlite3 *db;
 
   sqlite3_auto_extension ((void (*) (void)) remember_connection);
-  store = aftercare_store_open (f->path, &error);
+  store = aftercare_store_open (f->path, test_time_source (), &error);
   sqlite3_cancel_auto_extension ((void (*) (void)) remember_connection);
   g_assert_no_error (error);
   db = g_steal_pointer (&last_connection);
@@ -186,7 +186,7 @@ test_migration_fails_half_way (Fixture       *f,
       sqlite3_close (db);
       before = describe_file (path);
 
-      store = aftercare_store_open (path, &error);
+      store = aftercare_store_open (path, test_time_source (), &error);
       g_assert_null (store);
       g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED);
       g_test_message ("%s: %s", half_way[i].name, error->message);
@@ -208,7 +208,7 @@ test_refused_file_keeps_its_log (Fixture       *f,
   g_autofree char *wal = companion (f->path, "-wal");
   g_autofree char *newer = g_strdup_printf ("PRAGMA user_version = %d", AFTERCARE_SQLITE_SCHEMA_VERSION + 1);
   g_autofree char *file_before = NULL, *wal_before = NULL, *file_after = NULL, *wal_after = NULL;
-  g_autoptr(AftercareStore) store = aftercare_store_open (f->path, NULL);
+  g_autoptr(AftercareStore) store = aftercare_store_open (f->path, test_time_source (), NULL);
   g_autoptr(GError) error = NULL;
   sqlite3 *db;
 
@@ -223,7 +223,7 @@ test_refused_file_keeps_its_log (Fixture       *f,
   file_before = file_checksum (f->path);
   wal_before = file_checksum (wal);
 
-  store = aftercare_store_open (f->path, &error);
+  store = aftercare_store_open (f->path, test_time_source (), &error);
   g_assert_null (store);
   g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_TOO_NEW);
   file_after = file_checksum (f->path);
@@ -253,7 +253,7 @@ test_start_fresh_moves_every_companion (Fixture       *f,
 
       g_assert_true (g_file_set_contents (name, contents, -1, NULL));
     }
-  g_assert_true (aftercare_store_start_fresh (f->path, &backup, &error));
+  g_assert_true (aftercare_store_start_fresh (f->path, test_now (), &backup, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
@@ -272,7 +272,7 @@ test_start_fresh_moves_every_companion (Fixture       *f,
 static GPtrArray *
 names_taken_soon (const char *path)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDateTime *now = test_now ();
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
 
   for (int i = 0; i < 3; i++)
@@ -309,7 +309,7 @@ test_start_fresh_keeps_earlier_backups (Fixture       *f,
           g_assert_true (g_file_set_contents (name, "an earlier backup", -1, NULL));
         }
       g_assert_true (g_file_set_contents (path, "the damaged file", -1, NULL));
-      g_assert_true (aftercare_store_start_fresh (path, &backup, &error));
+      g_assert_true (aftercare_store_start_fresh (path, test_now (), &backup, &error));
       g_assert_no_error (error);
 
       g_assert_true (g_file_get_contents (backup, &moved, NULL, NULL));

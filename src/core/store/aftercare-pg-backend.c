@@ -104,6 +104,7 @@ struct _AftercarePgBackend
   GObject parent_instance;
 
   char *location;
+  AftercareTimeSource *time_source;   /* conflicts' words */
   PGconn *conn;
   gboolean connected;
   gboolean in_transaction;
@@ -160,6 +161,7 @@ aftercare_pg_backend_dispose (GObject *object)
   clear_source (&self->announce_source);
   clear_source (&self->reconnect_source);
   g_clear_pointer (&self->conn, PQfinish);
+  g_clear_object (&self->time_source);
 
   G_OBJECT_CLASS (aftercare_pg_backend_parent_class)->dispose (object);
 }
@@ -795,7 +797,7 @@ set_unchanged_error (AftercarePgBackend     *self,
     return FALSE;
   if (PQntuples (res) == 0)
     return aftercare_store_error_set_not_found (id, error);
-  return aftercare_store_backend_set_conflict (kind, value_int64 (res, 0, 0), error);
+  return aftercare_store_backend_set_conflict (kind, value_int64 (res, 0, 0), self->time_source, error);
 }
 
 /* Runs a write that must change one row; its result (for RETURNING) or NULL. */
@@ -1075,16 +1077,21 @@ connect_backend (const char  *location,
 }
 
 AftercarePgBackend *
-aftercare_pg_backend_open (const char  *location,
-                           GError     **error)
+aftercare_pg_backend_open (const char           *location,
+                           AftercareTimeSource  *time_source,
+                           GError              **error)
 {
   g_autoptr(AftercarePgBackend) self = NULL;
 
   g_return_val_if_fail (location != NULL, NULL);
+  g_return_val_if_fail (AFTERCARE_IS_TIME_SOURCE (time_source), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = connect_backend (location, error);
-  if (self == NULL || !start_session (self, TRUE, error))
+  if (self == NULL)
+    return NULL;
+  self->time_source = g_object_ref (time_source);
+  if (!start_session (self, TRUE, error))
     return NULL;
   self->connected = TRUE;
   watch_socket (self);

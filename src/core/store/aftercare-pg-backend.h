@@ -21,8 +21,9 @@ G_DECLARE_FINAL_TYPE (AftercarePgBackend, aftercare_pg_backend, AFTERCARE, PG_BA
  * Then listens for other desks' changes (the "changed" signal) and, when
  * the connection is lost, reconnects by itself with growing pauses, from
  * the thread-default main context of the caller. */
-AftercarePgBackend *aftercare_pg_backend_open            (const char  *location,
-                                                          GError     **error);
+AftercarePgBackend *aftercare_pg_backend_open            (const char           *location,
+                                                          AftercareTimeSource  *time_source,
+                                                          GError              **error);
 
 /* Connects and checks the tables as opening would, but changes nothing:
  * TRUE when a store opened here could read and write. */

@@ -137,6 +137,7 @@ struct _AftercareSqliteBackend
   char *path;
   sqlite3 *db;
   sqlite3_stmt *statements[N_STATEMENTS];
+  AftercareTimeSource *time_source;   /* when a row is written, and conflicts' words */
 };
 
 static void aftercare_sqlite_backend_iface_init (AftercareStoreBackendInterface *iface);
@@ -156,6 +157,16 @@ borrowed_statement_release (BorrowedStatement *stmt)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BorrowedStatement, borrowed_statement_release)
+
+static void
+aftercare_sqlite_backend_dispose (GObject *object)
+{
+  AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (object);
+
+  g_clear_object (&self->time_source);
+
+  G_OBJECT_CLASS (aftercare_sqlite_backend_parent_class)->dispose (object);
+}
 
 static void
 aftercare_sqlite_backend_finalize (GObject *object)
@@ -194,6 +205,7 @@ aftercare_sqlite_backend_class_init (AftercareSqliteBackendClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = aftercare_sqlite_backend_dispose;
   object_class->finalize = aftercare_sqlite_backend_finalize;
   object_class->get_property = aftercare_sqlite_backend_get_property;
   g_object_class_override_property (object_class, PROP_CONNECTED, "connected");
@@ -285,9 +297,19 @@ bind_flags (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
+/* Now, in microseconds since the epoch: when a row is written. */
+static gint64
+now_usec (AftercareSqliteBackend *self)
+{
+  g_autoptr(GDateTime) now = aftercare_time_source_now (self->time_source);
+
+  return g_date_time_to_unix (now) * G_USEC_PER_SEC + g_date_time_get_microsecond (now);
+}
+
 static void
 bind_session (sqlite3_stmt     *stmt,
-              AftercareSession *session)
+              AftercareSession *session,
+              gint64            changed_at)
 {
   sqlite3_bind_text (stmt, 1, aftercare_session_get_id (session), -1, SQLITE_TRANSIENT);
   bind_time (stmt, 2, 11, aftercare_session_get_ended_at (session));
@@ -302,12 +324,13 @@ bind_session (sqlite3_stmt     *stmt,
   sqlite3_bind_text (stmt, 9, aftercare_session_get_therapist (session), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 10, aftercare_session_get_notes (session), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 12, aftercare_session_get_version (session) + 1);
-  sqlite3_bind_int64 (stmt, 13, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 13, changed_at);
 }
 
 static void
 bind_checkin (sqlite3_stmt     *stmt,
-              AftercareCheckin *checkin)
+              AftercareCheckin *checkin,
+              gint64            changed_at)
 {
   sqlite3_bind_text (stmt, 1, aftercare_checkin_get_id (checkin), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, aftercare_checkin_get_session_id (checkin), -1, SQLITE_TRANSIENT);
@@ -316,7 +339,7 @@ bind_checkin (sqlite3_stmt     *stmt,
   bind_flags (stmt, 5, AFTERCARE_TYPE_SYMPTOMS, aftercare_checkin_get_symptoms (checkin));
   sqlite3_bind_text (stmt, 6, aftercare_checkin_get_notes (checkin), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 8, aftercare_checkin_get_version (checkin) + 1);
-  sqlite3_bind_int64 (stmt, 9, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 9, changed_at);
 }
 
 static const char *
@@ -609,7 +632,7 @@ set_update_error (AftercareSqliteBackend  *self,
     return aftercare_store_error_set_not_found (id, error);
   if (rc != SQLITE_ROW)
     return aftercare_sqlite_set_error (self->db, rc, _("Could not read the database"), error);
-  return aftercare_store_backend_set_conflict (kind, sqlite3_column_int64 (stmt, 0), error);
+  return aftercare_store_backend_set_conflict (kind, sqlite3_column_int64 (stmt, 0), self->time_source, error);
 }
 
 static gboolean
@@ -625,7 +648,7 @@ write_session (AftercareSqliteBackend  *self,
   stmt = borrow (self, which, error);
   if (stmt == NULL)
     return FALSE;
-  bind_session (stmt, session);
+  bind_session (stmt, session, now_usec (self));
   if (!step_done (self, stmt, _("Could not save the session"), error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
@@ -717,7 +740,7 @@ write_checkin (AftercareSqliteBackend  *self,
   stmt = borrow (self, which, error);
   if (stmt == NULL)
     return FALSE;
-  bind_checkin (stmt, checkin);
+  bind_checkin (stmt, checkin, now_usec (self));
   if (!step_done (self, stmt, _("Could not save the check-in"), error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
@@ -822,19 +845,22 @@ migrate (AftercareSqliteBackend  *self,
 }
 
 AftercareSqliteBackend *
-aftercare_sqlite_backend_open (const char  *path,
-                               GError     **error)
+aftercare_sqlite_backend_open (const char           *path,
+                               AftercareTimeSource  *time_source,
+                               GError              **error)
 {
   g_autoptr(AftercareSqliteBackend) self = NULL;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (AFTERCARE_IS_TIME_SOURCE (time_source), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!aftercare_sqlite_file_prepare (path, error))
     return NULL;
   self = g_object_new (AFTERCARE_TYPE_SQLITE_BACKEND, NULL);
   self->path = g_strdup (path);
+  self->time_source = g_object_ref (time_source);
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc != SQLITE_OK)
     {

@@ -11,8 +11,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AftercareSqliteBackend, aftercare_sqlite_backend, AFTERCARE, SQLITE_BACKEND, GObject)
 
 /* Opens the database file at path, creating and checking it first
- * (aftercare_sqlite_file_prepare()), and migrating it forward. */
-AftercareSqliteBackend *aftercare_sqlite_backend_open (const char  *path,
-                                                       GError     **error);
+ * (aftercare_sqlite_file_prepare()), and migrating it forward. Rows
+ * written are stamped with time_source's now. */
+AftercareSqliteBackend *aftercare_sqlite_backend_open (const char           *path,
+                                                       AftercareTimeSource  *time_source,
+                                                       GError              **error);
 
 G_END_DECLS

@@ -335,9 +335,9 @@ aftercare_sqlite_file_make_private (const char *path)
 
 /* "PATH.20261124-180000.bak", or with "-2", "-3"… when that is taken. */
 static char *
-find_backup_path (const char *path)
+find_backup_path (const char *path,
+                  GDateTime  *now)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
 
   for (guint n = 1;; n++)
@@ -365,6 +365,7 @@ move_file (const char  *from,
 
 gboolean
 aftercare_sqlite_file_move_aside (const char  *path,
+                                  GDateTime   *now,
                                   char       **backup_path,
                                   GError     **error)
 {
@@ -372,13 +373,14 @@ aftercare_sqlite_file_move_aside (const char  *path,
   g_autofree char *backup = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND,
                    _("There is no database at “%s”"), path);
       return FALSE;
     }
-  backup = find_backup_path (path);
+  backup = find_backup_path (path, now);
   /* The companions first: a new database must never find an old log
    * beside it and replay it. */
   for (guint i = 0; i < G_N_ELEMENTS (companions); i++)

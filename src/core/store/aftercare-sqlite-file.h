@@ -31,9 +31,10 @@ gboolean aftercare_sqlite_file_configure    (sqlite3     *db,
 void     aftercare_sqlite_file_make_private (const char  *path);
 
 /* Renames the file at path, with its -wal, -shm and -journal, to
- * "PATH.YYYYMMDD-HHMMSS.bak" (plus the same suffixes) beside it, so that a
- * new database can start there. */
+ * "PATH.YYYYMMDD-HHMMSS.bak" (now, plus the same suffixes) beside it, so
+ * that a new database can start there. */
 gboolean aftercare_sqlite_file_move_aside   (const char  *path,
+                                             GDateTime   *now,
                                              char       **backup_path,
                                              GError     **error);
 

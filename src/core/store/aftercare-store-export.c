@@ -85,12 +85,16 @@ aftercare_store_export_file_with_counts (AftercareStore  *self,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GOutputStream) output = NULL;
   g_autoptr(GOutputStream) buffered = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) local_now = NULL;
+  g_autoptr(GDateTime) now = NULL;
   g_autoptr(AftercareBackupWriter) writer = NULL;
   gboolean existed;
 
   g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  local_now = aftercare_time_source_now (aftercare_store_get_time_source (self));
+  now = g_date_time_to_utc (local_now);
 
   output = aftercare_output_replace_private (file, &existed, &local_error);
   if (output == NULL)

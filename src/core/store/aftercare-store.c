@@ -8,7 +8,6 @@
 
 #include "aftercare-pg-backend.h"
 #include "aftercare-pg-connect.h"
-#include "aftercare-settings.h"
 #include "aftercare-sqlite-backend.h"
 #include "aftercare-store-private.h"
 
@@ -17,6 +16,7 @@ struct _AftercareStore
   GObject parent_instance;
 
   char *location;
+  AftercareTimeSource *time_source;
   AftercareStoreBackend *backend;
   AftercareSessionList *sessions;
   guint64 change_stamp;
@@ -54,6 +54,7 @@ aftercare_store_dispose (GObject *object)
 
   g_clear_object (&self->sessions);
   g_clear_object (&self->backend);
+  g_clear_object (&self->time_source);
   g_clear_object (&self->deleted_session);
   g_clear_pointer (&self->deleted_checkins, g_ptr_array_unref);
 
@@ -130,31 +131,6 @@ aftercare_store_get_default_location (void)
   return g_build_filename (g_get_user_data_dir (), "aftercare", "aftercare.db", NULL);
 }
 
-char *
-aftercare_store_get_shared_location (void)
-{
-  g_autoptr(GSettings) settings = aftercare_settings_new_if_installed (APP_ID);
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autofree char *location = NULL;
-
-  /* Not installed (a build run by hand), or an older schema: no shared database. */
-  if (settings == NULL)
-    return NULL;
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  if (!g_settings_schema_has_key (schema, "shared-database"))
-    return NULL;
-  location = g_strstrip (g_settings_get_string (settings, "shared-database"));
-  return *location != '\0' ? g_steal_pointer (&location) : NULL;
-}
-
-char *
-aftercare_store_get_configured_location (void)
-{
-  char *shared = aftercare_store_get_shared_location ();
-
-  return shared != NULL ? shared : aftercare_store_get_default_location ();
-}
-
 gboolean
 aftercare_store_location_is_server (const char *location)
 {
@@ -171,12 +147,13 @@ aftercare_store_check_location (const char  *location,
 }
 
 static AftercareStoreBackend *
-open_backend (const char  *location,
-              GError     **error)
+open_backend (const char           *location,
+              AftercareTimeSource  *time_source,
+              GError              **error)
 {
   if (aftercare_store_location_is_server (location))
-    return AFTERCARE_STORE_BACKEND (aftercare_pg_backend_open (location, error));
-  return AFTERCARE_STORE_BACKEND (aftercare_sqlite_backend_open (location, error));
+    return AFTERCARE_STORE_BACKEND (aftercare_pg_backend_open (location, time_source, error));
+  return AFTERCARE_STORE_BACKEND (aftercare_sqlite_backend_open (location, time_source, error));
 }
 
 gboolean
@@ -218,8 +195,9 @@ backend_connected_cb (AftercareStoreBackend *backend,
 }
 
 AftercareStore *
-aftercare_store_open (const char  *location,
-                      GError     **error)
+aftercare_store_open (const char           *location,
+                      AftercareTimeSource  *time_source,
+                      GError              **error)
 {
   g_autoptr(AftercareStoreBackend) backend = NULL;
   AftercareStore *self;
@@ -227,9 +205,10 @@ aftercare_store_open (const char  *location,
   guint n_sessions;
 
   g_return_val_if_fail (location != NULL, NULL);
+  g_return_val_if_fail (AFTERCARE_IS_TIME_SOURCE (time_source), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  backend = open_backend (location, error);
+  backend = open_backend (location, time_source, error);
   if (backend == NULL)
     return NULL;
   /* The stamp first: a write landing in between only makes the first
@@ -239,6 +218,7 @@ aftercare_store_open (const char  *location,
     return NULL;
   self = g_object_new (AFTERCARE_TYPE_STORE, NULL);
   self->location = g_strdup (location);
+  self->time_source = g_object_ref (time_source);
   self->backend = g_steal_pointer (&backend);
   self->change_stamp = change_stamp;
   self->sessions = aftercare_session_list_new (self->backend, n_sessions);
@@ -256,10 +236,12 @@ aftercare_store_get_location (AftercareStore *self)
 
 gboolean
 aftercare_store_start_fresh (const char  *location,
+                             GDateTime   *now,
                              char       **backup_path,
                              GError     **error)
 {
   g_return_val_if_fail (location != NULL, FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (aftercare_store_location_is_server (location))
@@ -269,7 +251,7 @@ aftercare_store_start_fresh (const char  *location,
                              "looks after the server"));
       return FALSE;
     }
-  return aftercare_sqlite_file_move_aside (location, backup_path, error);
+  return aftercare_sqlite_file_move_aside (location, now, backup_path, error);
 }
 
 gboolean
@@ -305,6 +287,13 @@ aftercare_store_get_backend (AftercareStore *self)
 {
   g_return_val_if_fail (AFTERCARE_IS_STORE (self), NULL);
   return self->backend;
+}
+
+AftercareTimeSource *
+aftercare_store_get_time_source (AftercareStore *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), NULL);
+  return self->time_source;
 }
 
 AftercareSessionList *

@@ -8,6 +8,7 @@
 #include "aftercare-checkin.h"
 #include "aftercare-session.h"
 #include "aftercare-store-error.h"
+#include "aftercare-time-source.h"
 
 G_BEGIN_DECLS
 
@@ -16,12 +17,6 @@ G_DECLARE_FINAL_TYPE (AftercareStore, aftercare_store, AFTERCARE, STORE, GObject
 
 /* $XDG_DATA_HOME/aftercare/aftercare.db */
 char          *aftercare_store_get_default_location (void);
-/* The shared clinic database chosen in Preferences (GSettings key
- * "shared-database"), or NULL when none is. */
-char          *aftercare_store_get_shared_location (void);
-/* Where to go when no location is given: the shared database when one is
- * chosen, else the default file. */
-char          *aftercare_store_get_configured_location (void);
 
 /* A location is a database file's path (SQLite), or a PostgreSQL server's
  * address for libpq: "postgresql://…", "postgres://…", or a connection
@@ -37,12 +32,16 @@ gboolean       aftercare_store_check_location (const char *location, GError **er
  * migrated forward; a damaged or newer file is never written to: the error
  * says why, and aftercare_store_start_fresh() moves it aside. A server's
  * tables are created or migrated when the account may (else NOT_SET_UP),
- * never when they are newer than this build; see aftercare-pg-backend.h. */
-AftercareStore *aftercare_store_open       (const char *location, GError **error);
+ * never when they are newer than this build; see aftercare-pg-backend.h.
+ * The store never reads the clock or the desktop's settings: time_source
+ * says when rows are written and exported, and how conflicts give times. */
+AftercareStore *aftercare_store_open       (const char *location, AftercareTimeSource *time_source,
+                                            GError **error);
 const char    *aftercare_store_get_location (AftercareStore *self);
-/* Moves the file at location (and its -wal/-shm) to a timestamped backup
- * beside it; *backup_path is where it went. Never for a server. */
-gboolean       aftercare_store_start_fresh (const char *location, char **backup_path, GError **error);
+/* Moves the file at location (and its -wal/-shm) to a backup beside it
+ * stamped with now; *backup_path is where it went. Never for a server. */
+gboolean       aftercare_store_start_fresh (const char *location, GDateTime *now, char **backup_path,
+                                            GError **error);
 
 /* Connects to the server at location and checks its tables, changing
  * nothing: TRUE when Aftercare could read and write there. Otherwise the
