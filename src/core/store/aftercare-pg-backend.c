@@ -674,7 +674,7 @@ aftercare_pg_backend_commit (AftercareStoreBackend  *backend,
                              GError                **error)
 {
   AftercarePgBackend *self = AFTERCARE_PG_BACKEND (backend);
-  g_autoptr(PGresult) res = NULL;
+  gboolean committed;
 
   g_return_val_if_fail (self->in_transaction, FALSE);
   if (!announce_touched (self, error))
@@ -684,20 +684,14 @@ aftercare_pg_backend_commit (AftercareStoreBackend  *backend,
     }
   if (!ensure_connected (self, error))
     return FALSE;
-  res = PQexec (self->conn, "COMMIT");
+  committed = aftercare_pg_commit (self->conn, _("Could not save"), error);
   self->in_transaction = FALSE;
   g_hash_table_remove_all (self->touched);
-  if (!aftercare_pg_result_ok (res))
-    return set_result_error (self, res, _("Could not save"), error);
-  drain_notifications (self);
-  /* A transaction that had failed ends in ROLLBACK, reported as success. */
-  if (!g_str_equal (PQcmdStatus (res), "COMMIT"))
-    {
-      g_set_error_literal (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED,
-                           _("Could not save: the server undid the change"));
-      return FALSE;
-    }
-  return TRUE;
+  if (PQstatus (self->conn) == CONNECTION_BAD)
+    connection_lost (self);
+  else
+    drain_notifications (self);
+  return committed;
 }
 
 /* Reads the server's change counter: others' commits show there at once,

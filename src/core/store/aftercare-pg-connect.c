@@ -554,3 +554,21 @@ aftercare_pg_set_result_error (PGconn          *conn,
                _("%s: %s"), what, message);
   return FALSE;
 }
+
+gboolean
+aftercare_pg_commit (PGconn      *conn,
+                     const char  *what,
+                     GError     **error)
+{
+  PGresult *res = PQexec (conn, "COMMIT");
+  gboolean committed = aftercare_pg_result_ok (res) && g_str_equal (PQcmdStatus (res), "COMMIT");
+
+  if (!aftercare_pg_result_ok (res))
+    aftercare_pg_set_result_error (conn, res, what, error);
+  /* A transaction that had failed ends in ROLLBACK, reported as success. */
+  else if (!committed)
+    g_set_error_literal (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED,
+                         _("Could not save: the server undid the change"));
+  PQclear (res);
+  return committed;
+}

@@ -65,4 +65,10 @@ gboolean  aftercare_pg_set_result_error (PGconn          *conn,
                                          const char      *what,
                                          GError         **error);
 
+/* Ends the transaction on conn with COMMIT; FAILED when the server undid
+ * it instead (a statement in it had failed). */
+gboolean  aftercare_pg_commit           (PGconn      *conn,
+                                         const char  *what,
+                                         GError     **error);
+
 G_END_DECLS

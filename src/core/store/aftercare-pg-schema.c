@@ -80,24 +80,6 @@ run_static (PGconn      *conn,
   return TRUE;
 }
 
-static gboolean
-commit (PGconn  *conn,
-        GError **error)
-{
-  g_autoptr(PGresult) res = PQexec (conn, "COMMIT");
-
-  if (!aftercare_pg_result_ok (res))
-    return aftercare_pg_set_result_error (conn, res, _("Could not update the clinic database’s tables"), error);
-  /* A transaction that had failed ends in ROLLBACK, reported as success. */
-  if (!g_str_equal (PQcmdStatus (res), "COMMIT"))
-    {
-      g_set_error_literal (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED,
-                           _("Could not save: the server undid the change"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 rollback (PGconn *conn)
 {
@@ -198,7 +180,7 @@ migrate (PGconn              *conn,
     for (int version = layout->exists ? layout->version : 0;
          version < AFTERCARE_PG_SCHEMA_VERSION && local_error == NULL; version++)
       run_static (conn, migrations[version], what, &local_error);
-  if (local_error == NULL && commit (conn, &local_error))
+  if (local_error == NULL && aftercare_pg_commit (conn, what, &local_error))
     return read_layout (conn, layout, error);
   rollback (conn);
   if (g_error_matches (local_error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_READ_ONLY))
