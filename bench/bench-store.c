@@ -74,6 +74,22 @@ make_log (guint n_sessions,
   return backup;
 }
 
+
+/* The time the stores are told it is: when the bench started, 24-hour clocks. */
+static AftercareTimeSource *
+bench_time_source (void)
+{
+  static AftercareTimeSource *time_source;
+
+  if (time_source == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      time_source = aftercare_fixed_time_new (now, TRUE);
+    }
+  return time_source;
+}
+
 static int
 create (const char *path,
         guint       n_sessions,
@@ -84,7 +100,7 @@ create (const char *path,
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  store = aftercare_store_open (path, &error);
+  store = aftercare_store_open (path, bench_time_source (), &error);
   if (store == NULL || !aftercare_store_import (store, backup, NULL, NULL, &error))
     {
       g_printerr ("bench-store: %s\n", error->message);
@@ -100,7 +116,7 @@ open_timed (const char *path,
 {
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
-  AftercareStore *store = aftercare_store_open (path, &error);
+  AftercareStore *store = aftercare_store_open (path, bench_time_source (), &error);
 
   if (store == NULL)
     {

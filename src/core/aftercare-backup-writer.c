@@ -10,7 +10,6 @@
 
 #include "aftercare-backup-writer.h"
 #include "aftercare-csv.h"
-#include "aftercare-store.h"
 #include "aftercare-time.h"
 
 struct _AftercareBackupWriter
@@ -86,7 +85,7 @@ write_text (AftercareBackupWriter  *self,
 
   if (g_output_stream_write_all (self->stream, text, length, NULL, NULL, &local_error))
     return TRUE;
-  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED,
+  g_set_error (error, AFTERCARE_BACKUP_ERROR, AFTERCARE_BACKUP_ERROR_FAILED,
                _("Could not write the export: %s"), local_error->message);
   return FALSE;
 }
@@ -186,9 +185,9 @@ write_json_start (AftercareBackupWriter  *self,
 {
   g_autofree char *exported_at = aftercare_time_format_utc (self->exported_at);
   g_autofree char *header =
-    g_strdup_printf ("{\"format\": \"aftercare-backup\", \"version\": 1,\n"
+    g_strdup_printf ("{\"format\": \"%s\", \"version\": %d,\n"
                      " \"exported_at\": \"%s\",\n"
-                     " \"sessions\": [", exported_at);
+                     " \"sessions\": [", AFTERCARE_BACKUP_FORMAT_NAME, AFTERCARE_BACKUP_VERSION, exported_at);
 
   return write_text (self, header, strlen (header), error);
 }
@@ -209,47 +208,48 @@ write_json_session (AftercareBackupWriter  *self,
 
 /* CSV */
 
+/* The columns, in the order of the one table of them (aftercare-backup.h). */
+#define COLUMN_ID(id, name) COL_##id,
+
+enum { AFTERCARE_BACKUP_CSV_COLUMNS (COLUMN_ID, COLUMN_ID) N_COLUMNS };
+
+/* One record: the session's cells, and the check-in's (empty without one). */
 static void
-append_session_cells (GString          *record,
-                      AftercareSession *session)
+append_record (GString          *record,
+               AftercareSession *session,
+               AftercareCheckin *checkin)
 {
   g_autofree char *ended_at = aftercare_time_format (aftercare_session_get_ended_at (session));
   g_autofree char *duration = g_strdup_printf ("%u", aftercare_session_get_duration_minutes (session));
   g_autofree char *areas = aftercare_flags_to_string (AFTERCARE_TYPE_AREAS, aftercare_session_get_areas (session));
-
-  aftercare_csv_append_field (record, aftercare_session_get_id (session), TRUE);
-  aftercare_csv_append_field (record, ended_at, FALSE);
-  aftercare_csv_append_field (record, duration, FALSE);
-  aftercare_csv_append_field (record, aftercare_massage_type_to_key (aftercare_session_get_massage_type (session)), FALSE);
-  aftercare_csv_append_field (record, aftercare_pressure_to_key (aftercare_session_get_pressure (session)), FALSE);
-  aftercare_csv_append_field (record, aftercare_session_get_first_time (session) ? "true" : "false", FALSE);
-  aftercare_csv_append_field (record, areas, FALSE);
-  aftercare_csv_append_field (record, aftercare_session_get_client (session), FALSE);
-  aftercare_csv_append_field (record, aftercare_session_get_therapist (session), FALSE);
-  aftercare_csv_append_field (record, aftercare_session_get_notes (session), FALSE);
-}
-
-static void
-append_checkin_cells (GString          *record,
-                      AftercareCheckin *checkin)
-{
   g_autofree char *at = NULL;
   g_autofree char *soreness = NULL;
   g_autofree char *symptoms = NULL;
+  const char *cells[N_COLUMNS] = {
+    [COL_SESSION_ID] = aftercare_session_get_id (session),
+    [COL_ENDED_AT] = ended_at,
+    [COL_DURATION] = duration,
+    [COL_TYPE] = aftercare_massage_type_to_key (aftercare_session_get_massage_type (session)),
+    [COL_PRESSURE] = aftercare_pressure_to_key (aftercare_session_get_pressure (session)),
+    [COL_FIRST_TIME] = aftercare_session_get_first_time (session) ? "true" : "false",
+    [COL_AREAS] = areas,
+    [COL_CLIENT] = aftercare_session_get_client (session),
+    [COL_THERAPIST] = aftercare_session_get_therapist (session),
+    [COL_SESSION_NOTES] = aftercare_session_get_notes (session),
+  };
 
-  if (checkin == NULL)
+  if (checkin != NULL)
     {
-      g_string_append (record, ",,,,,");
-      return;
+      cells[COL_CHECKIN_ID] = aftercare_checkin_get_id (checkin);
+      cells[COL_CHECKIN_AT] = at = aftercare_time_format (aftercare_checkin_get_at (checkin));
+      cells[COL_SORENESS] = soreness = g_strdup_printf ("%u", aftercare_checkin_get_soreness (checkin));
+      cells[COL_SYMPTOMS] = symptoms = aftercare_flags_to_string (AFTERCARE_TYPE_SYMPTOMS,
+                                                                  aftercare_checkin_get_symptoms (checkin));
+      cells[COL_CHECKIN_NOTES] = aftercare_checkin_get_notes (checkin);
     }
-  at = aftercare_time_format (aftercare_checkin_get_at (checkin));
-  soreness = g_strdup_printf ("%u", aftercare_checkin_get_soreness (checkin));
-  symptoms = aftercare_flags_to_string (AFTERCARE_TYPE_SYMPTOMS, aftercare_checkin_get_symptoms (checkin));
-  aftercare_csv_append_field (record, aftercare_checkin_get_id (checkin), FALSE);
-  aftercare_csv_append_field (record, at, FALSE);
-  aftercare_csv_append_field (record, soreness, FALSE);
-  aftercare_csv_append_field (record, symptoms, FALSE);
-  aftercare_csv_append_field (record, aftercare_checkin_get_notes (checkin), FALSE);
+  for (guint c = 0; c < N_COLUMNS; c++)
+    aftercare_csv_append_field (record, cells[c] != NULL ? cells[c] : "", c == 0);
+  aftercare_csv_end_record (record);
 }
 
 /* One row per check-in; a session without one still gets a row. */
@@ -263,11 +263,7 @@ write_csv_session (AftercareBackupWriter  *self,
   guint n_rows = MAX (checkins->len, 1);
 
   for (guint i = 0; i < n_rows; i++)
-    {
-      append_session_cells (text, session);
-      append_checkin_cells (text, i < checkins->len ? g_ptr_array_index (checkins, i) : NULL);
-      aftercare_csv_end_record (text);
-    }
+    append_record (text, session, i < checkins->len ? g_ptr_array_index (checkins, i) : NULL);
   return write_string (self, text, error);
 }
 

@@ -1,4 +1,4 @@
-/* aftercare-backup.h: a batch of sessions and check-ins read from a JSON backup or a CSV file, all checked. */
+/* aftercare-backup.h: a batch of sessions and check-ins, and the formats it is read from and written in. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -9,16 +9,50 @@
 
 G_BEGIN_DECLS
 
+#define AFTERCARE_BACKUP_ERROR (aftercare_backup_error_quark ())
+typedef enum {
+  AFTERCARE_BACKUP_ERROR_INVALID,  /* not a file this build reads: the message names the line or path and the field */
+  AFTERCARE_BACKUP_ERROR_FAILED,   /* a file could not be written */
+} AftercareBackupError;
+GQuark aftercare_backup_error_quark (void);
+
 /* The formats of DESIGN.md, "Data formats". */
 typedef enum {
   AFTERCARE_BACKUP_FORMAT_JSON,
   AFTERCARE_BACKUP_FORMAT_CSV,
 } AftercareBackupFormat;
 
-/* The CSV columns, in the order they are written. */
+/* The JSON backup's "format" and the "version" this build reads and writes. */
+#define AFTERCARE_BACKUP_FORMAT_NAME "aftercare-backup"
+#define AFTERCARE_BACKUP_VERSION 1
+
+/* The CSV columns, in the order they are written: the one table that the
+ * reader, the header line and the writer all follow. Each column is
+ * FIRST (ID, "name") or NEXT (ID, "name"); pass a macro for each to make an
+ * enum, an array of names, or text. */
+#define AFTERCARE_BACKUP_CSV_COLUMNS(FIRST, NEXT) \
+  FIRST (SESSION_ID, "session_id") \
+  NEXT (ENDED_AT, "ended_at") \
+  NEXT (DURATION, "duration_minutes") \
+  NEXT (TYPE, "type") \
+  NEXT (PRESSURE, "pressure") \
+  NEXT (FIRST_TIME, "first_time") \
+  NEXT (AREAS, "areas") \
+  NEXT (CLIENT, "client") \
+  NEXT (THERAPIST, "therapist") \
+  NEXT (SESSION_NOTES, "session_notes") \
+  NEXT (CHECKIN_ID, "checkin_id") \
+  NEXT (CHECKIN_AT, "checkin_at") \
+  NEXT (SORENESS, "soreness") \
+  NEXT (SYMPTOMS, "symptoms") \
+  NEXT (CHECKIN_NOTES, "checkin_notes")
+
+/* The header line, without its line break: one string literal,
+ * "session_id,ended_at,…,checkin_notes". */
+#define AFTERCARE_BACKUP_CSV_HEADER_FIRST_(id, name) name
+#define AFTERCARE_BACKUP_CSV_HEADER_NEXT_(id, name) "," name
 #define AFTERCARE_BACKUP_CSV_HEADER \
-  "session_id,ended_at,duration_minutes,type,pressure,first_time,areas,client,therapist," \
-  "session_notes,checkin_id,checkin_at,soreness,symptoms,checkin_notes"
+  AFTERCARE_BACKUP_CSV_COLUMNS (AFTERCARE_BACKUP_CSV_HEADER_FIRST_, AFTERCARE_BACKUP_CSV_HEADER_NEXT_)
 
 /* CSV when the file's name ends in ".csv" (any case), else JSON. */
 AftercareBackupFormat aftercare_backup_format_for_file (GFile *file);
@@ -45,21 +79,6 @@ AftercareCheckin *aftercare_backup_get_checkin        (AftercareBackup  *self,
                                                        guint             index);
 const char       *aftercare_backup_get_checkin_origin (AftercareBackup  *self,
                                                        guint             index);
-
-/* Reads and checks a whole file's contents: UTF-8, the format's structure,
- * every field's value, ids unique within the file, no check-in before its
- * session ended. The first problem is an AFTERCARE_STORE_ERROR_INVALID
- * whose message names the line (CSV) or path (JSON) and the field.
- *
- * In CSV, rows with the same session_id are one session, and must agree on
- * its columns. A row with an empty session_id starts a new session with a
- * new id, unless the row before it also had an empty session_id and the same
- * session columns: then it adds a check-in to that session. An empty
- * checkin_id gets a new id; a row with all check-in columns empty is a
- * session without a check-in. */
-AftercareBackup  *aftercare_backup_parse              (GBytes                *contents,
-                                                       AftercareBackupFormat  format,
-                                                       GError               **error);
 
 /* The first field (its JSON key) in which two sessions or two check-ins
  * differ, or NULL when they are equal. */

@@ -111,11 +111,12 @@ check_export (const char *location,
 
 /* The store at location, or NULL after reporting why (*status). */
 static AftercareStore *
-open_store (const char *location,
-            int        *status)
+open_store (const char          *location,
+            AftercareTimeSource *time_source,
+            int                 *status)
 {
   g_autoptr(GError) error = NULL;
-  AftercareStore *store = aftercare_store_open (location, &error);
+  AftercareStore *store = aftercare_store_open (location, time_source, &error);
 
   if (store == NULL)
     *status = aftercare_cli_report_error (error);
@@ -123,8 +124,9 @@ open_store (const char *location,
 }
 
 int
-aftercare_cli_import_run (const char *location,
-                          const char *path)
+aftercare_cli_import_run (const char          *location,
+                          AftercareTimeSource *time_source,
+                          const char          *path)
 {
   g_autoptr(AftercareStore) store = NULL;
   int status;
@@ -132,13 +134,14 @@ aftercare_cli_import_run (const char *location,
   g_return_val_if_fail (location != NULL && path != NULL, 2);
   if ((status = check_import_file (path)) != 0)
     return status;
-  store = open_store (location, &status);
+  store = open_store (location, time_source, &status);
   return store != NULL ? import_file (store, path) : status;
 }
 
 int
-aftercare_cli_export_run (const char *location,
-                          const char *path)
+aftercare_cli_export_run (const char          *location,
+                          AftercareTimeSource *time_source,
+                          const char          *path)
 {
   g_autoptr(AftercareStore) store = NULL;
   int status;
@@ -146,6 +149,6 @@ aftercare_cli_export_run (const char *location,
   g_return_val_if_fail (location != NULL && path != NULL, 2);
   if ((status = check_export (location, path)) != 0)
     return status;
-  store = open_store (location, &status);
+  store = open_store (location, time_source, &status);
   return store != NULL ? export_file (store, path) : status;
 }

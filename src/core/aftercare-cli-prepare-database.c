@@ -12,13 +12,14 @@
 
 /* Open (which creates or migrates), say so, close. */
 int
-aftercare_cli_prepare_database_run (const char *location)
+aftercare_cli_prepare_database_run (const char          *location,
+                                    AftercareTimeSource *time_source)
 {
   g_autoptr(AftercareStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (location != NULL, 2);
-  store = aftercare_store_open (location, &error);
+  store = aftercare_store_open (location, time_source, &error);
   if (store == NULL)
     return aftercare_cli_report_error (error);
   if (aftercare_store_get_read_only (store))

@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "aftercare-cli-report"
 
+#include "aftercare-backup.h"
 #include "aftercare-cli-report.h"
 #include "aftercare-store.h"
 
@@ -33,7 +34,8 @@ aftercare_cli_report_error (const GError *error)
 {
   /* A password in --db is bad input too. */
   if (g_error_matches (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID) ||
-      g_error_matches (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_CONFLICT))
+      g_error_matches (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_CONFLICT) ||
+      g_error_matches (error, AFTERCARE_BACKUP_ERROR, AFTERCARE_BACKUP_ERROR_INVALID))
     return aftercare_cli_fail (2, error->message);
   return aftercare_cli_fail (1, error->message);
 }

@@ -82,6 +82,7 @@ parse_planned_run (GVariantDict  *options,
 static gboolean
 parse_request (GVariantDict  *options,
                const char    *clinic_name,
+               const char    *configured_location,
                SheetRequest  *request,
                GError       **error)
 {
@@ -103,7 +104,7 @@ parse_request (GVariantDict  *options,
   if (!parse_paper (options, request, error) || !parse_planned_run (options, request, error))
     return FALSE;
   g_variant_dict_lookup (options, "db", "^&ay", &db);
-  request->location = db != NULL ? g_strdup (db) : aftercare_store_get_configured_location ();
+  request->location = g_strdup (db != NULL ? db : configured_location);
   request->clinic_name = clinic_name;
   g_variant_dict_lookup (options, "clinic-name", "&s", &request->clinic_name);
   return TRUE;
@@ -158,7 +159,8 @@ write_sheet (SheetRequest        *request,
 int
 aftercare_cli_sheet_run (GVariantDict        *options,
                          AftercareTimeSource *time_source,
-                         const char          *clinic_name)
+                         const char          *clinic_name,
+                         const char          *configured_location)
 {
   g_auto(SheetRequest) request = { 0 };
   g_autoptr(AftercareStore) store = NULL;
@@ -170,7 +172,8 @@ aftercare_cli_sheet_run (GVariantDict        *options,
   g_return_val_if_fail (options != NULL, 2);
   g_return_val_if_fail (AFTERCARE_IS_TIME_SOURCE (time_source), 2);
   g_return_val_if_fail (clinic_name != NULL, 2);
-  if (!parse_request (options, clinic_name, &request, &error))
+  g_return_val_if_fail (configured_location != NULL, 2);
+  if (!parse_request (options, clinic_name, configured_location, &request, &error))
     return aftercare_cli_fail (2, error->message);
   /* Opening would create a database file: a sheet never does. (A shared
    * database on a server is only read.) */
@@ -181,7 +184,7 @@ aftercare_cli_sheet_run (GVariantDict        *options,
 
       return aftercare_cli_fail (2, message);
     }
-  store = aftercare_store_open (request.location, &error);
+  store = aftercare_store_open (request.location, time_source, &error);
   if (store == NULL)
     return aftercare_cli_fail (1, error->message);
   session = lookup_session (store, request.session_id, &status);

@@ -93,8 +93,10 @@ int
 aftercare_cli_handle (GVariantDict         *options,
                       AftercareTimeSource  *time_source,
                       const char           *clinic_name,
+                      const char           *shared_location,
                       char                **db_path)
 {
+  g_autofree char *configured = NULL;
   const char *db = NULL;
   const char *import_path = NULL;
   const char *export_path = NULL;
@@ -121,25 +123,27 @@ aftercare_cli_handle (GVariantDict         *options,
       return aftercare_cli_assess_run (assess, now_utc);
     }
 
+  /* Without --db: the shared clinic database when one is chosen, else the file. */
+  configured = shared_location != NULL ? g_strdup (shared_location) : aftercare_store_get_default_location ();
   if (g_variant_dict_contains (options, "sheet"))
-    return aftercare_cli_sheet_run (options, time_source, clinic_name);
+    return aftercare_cli_sheet_run (options, time_source, clinic_name, configured);
 
   g_variant_dict_lookup (options, "db", "^&ay", &db);
   g_variant_dict_lookup (options, "import", "^&ay", &import_path);
   g_variant_dict_lookup (options, "export", "^&ay", &export_path);
   if (import_path != NULL || export_path != NULL || g_variant_dict_contains (options, "prepare-database"))
     {
-      g_autofree char *location = db != NULL ? g_strdup (db) : aftercare_store_get_configured_location ();
+      const char *location = db != NULL ? db : configured;
 
       if (import_path != NULL)
-        return aftercare_cli_import_run (location, import_path);
+        return aftercare_cli_import_run (location, time_source, import_path);
       if (export_path != NULL)
-        return aftercare_cli_export_run (location, export_path);
-      return aftercare_cli_prepare_database_run (location);
+        return aftercare_cli_export_run (location, time_source, export_path);
+      return aftercare_cli_prepare_database_run (location, time_source);
     }
 
   /* The window opens --db, else the shared clinic database when one is chosen. */
   if (db_path != NULL)
-    *db_path = db != NULL ? g_strdup (db) : aftercare_store_get_shared_location ();
+    *db_path = g_strdup (db != NULL ? db : shared_location);
   return -1;
 }

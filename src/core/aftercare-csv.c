@@ -8,7 +8,8 @@
 #include <string.h>
 
 #include "aftercare-csv.h"
-#include "aftercare-store.h"
+
+G_DEFINE_QUARK (aftercare-csv-error-quark, aftercare_csv_error)
 
 void
 aftercare_csv_reader_init (AftercareCsvReader *reader,
@@ -54,7 +55,7 @@ set_csv_error (guint        line,
                const char  *problem,
                GError     **error)
 {
-  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID,
+  g_set_error (error, AFTERCARE_CSV_ERROR, AFTERCARE_CSV_ERROR_MALFORMED,
                /* Translators: "Line 12: a quoted field is not closed". */
                _("Line %u: %s"), line, problem);
   return FALSE;

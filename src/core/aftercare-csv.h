@@ -6,9 +6,15 @@
 
 G_BEGIN_DECLS
 
+#define AFTERCARE_CSV_ERROR (aftercare_csv_error_quark ())
+typedef enum {
+  AFTERCARE_CSV_ERROR_MALFORMED,   /* not RFC 4180: a quote out of place, a quoted field left open */
+} AftercareCsvError;
+GQuark aftercare_csv_error_quark (void);
+
 /* Reads records from UTF-8 text. Records end with CRLF, LF or CR; a field
  * in double quotes may hold commas, line breaks and doubled quotes. Empty
- * lines between records are skipped. Errors are AFTERCARE_STORE_ERROR_INVALID
+ * lines between records are skipped. Errors are AFTERCARE_CSV_ERROR_MALFORMED
  * and name the line. */
 typedef struct
 {

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "aftercare-settings.h"
+#include "aftercare-store.h"
 
 GSettings *
 aftercare_settings_new_if_installed (const char *schema_id)
@@ -68,4 +69,33 @@ aftercare_settings_get_clinic_name (void)
   g_autoptr(GSettings) settings = aftercare_settings_new_if_installed (APP_ID);
 
   return settings != NULL ? g_settings_get_string (settings, "clinic-name") : g_strdup ("");
+}
+
+char *
+aftercare_settings_get_shared_database (void)
+{
+  g_autoptr(GSettings) settings = aftercare_settings_new_if_installed (APP_ID);
+  g_autofree char *location = NULL;
+
+  /* Not installed (a build run by hand), or an older schema: no shared database. */
+  if (settings == NULL || !has_key (settings, "shared-database"))
+    return NULL;
+  location = g_strstrip (g_settings_get_string (settings, "shared-database"));
+  return *location != '\0' ? g_steal_pointer (&location) : NULL;
+}
+
+char *
+aftercare_settings_get_database (void)
+{
+  char *shared = aftercare_settings_get_shared_database ();
+
+  return shared != NULL ? shared : aftercare_store_get_default_location ();
+}
+
+AftercareTimeSource *
+aftercare_settings_new_time_source (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return aftercare_fixed_time_new (now, aftercare_settings_get_clock_24h ());
 }

@@ -4,6 +4,8 @@
 
 #include <gio/gio.h>
 
+#include "aftercare-time-source.h"
+
 G_BEGIN_DECLS
 
 /* The settings of schema_id, or NULL when that schema is not installed
@@ -23,5 +25,16 @@ gboolean   aftercare_settings_get_clock_24h    (void);
 /* The clinic's name set in Preferences; "" when there is none or the
  * schema is not installed (a build run by hand). */
 char      *aftercare_settings_get_clinic_name  (void);
+
+/* The shared clinic database chosen in Preferences (this application's
+ * key "shared-database"), or NULL when none is. */
+char      *aftercare_settings_get_shared_database (void);
+/* Where to go when no location is given: the shared database when one is
+ * chosen, else the default file (aftercare_store_get_default_location()). */
+char      *aftercare_settings_get_database        (void);
+
+/* The time source of a command-line run: the time now, read once, and the
+ * desktop's 12/24-hour choice. */
+AftercareTimeSource *aftercare_settings_new_time_source (void);
 
 G_END_DECLS

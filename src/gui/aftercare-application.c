@@ -31,14 +31,14 @@ aftercare_application_handle_local_options (GApplication *app,
   AftercareApplication *self = AFTERCARE_APPLICATION (app);
   /* The edge of the program: the command line is told the time, taken
    * once as it starts, and what the desktop's settings say. */
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(AftercareTimeSource) time_source = aftercare_fixed_time_new (now, aftercare_settings_get_clock_24h ());
+  g_autoptr(AftercareTimeSource) time_source = aftercare_settings_new_time_source ();
   g_autofree char *clinic_name = aftercare_settings_get_clinic_name ();
+  g_autofree char *shared_location = aftercare_settings_get_shared_database ();
 
   self->options_parsed = TRUE;
   /* Everything that needs no window is answered here, before GTK starts,
    * so it works without a display. */
-  return aftercare_cli_handle (options, time_source, clinic_name, &self->db_path);
+  return aftercare_cli_handle (options, time_source, clinic_name, shared_location, &self->db_path);
 }
 
 static gboolean
@@ -62,10 +62,11 @@ aftercare_application_local_command_line (GApplication   *app,
 static void
 aftercare_application_activate (GApplication *app)
 {
+  AftercareApplication *self = AFTERCARE_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (aftercare_window_new (AFTERCARE_APPLICATION (app)));
+    window = GTK_WINDOW (aftercare_window_new (GTK_APPLICATION (app), self->db_path, self->settings));
   gtk_window_present (window);
 }
 

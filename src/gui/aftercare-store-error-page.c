@@ -68,10 +68,11 @@ confirm_response_cb (AdwMessageDialog        *dialog,
 {
   g_autofree char *backup_path = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   if (!g_str_equal (response, "start-fresh"))
     return;
-  if (!aftercare_store_start_fresh (self->location, &backup_path, &error))
+  if (!aftercare_store_start_fresh (self->location, now, &backup_path, &error))
     {
       show_failure (self, error->message);
       return;

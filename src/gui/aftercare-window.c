@@ -404,7 +404,7 @@ open_store (AftercareWindow *self)
 
   g_assert (self->store == NULL);
 
-  self->store = aftercare_store_open (self->location, &error);
+  self->store = aftercare_store_open (self->location, AFTERCARE_TIME_SOURCE (self->clock), &error);
   if (self->store == NULL)
     {
       /* Damaged, too new or out of reach: say so, and never replace it unasked. */
@@ -493,13 +493,13 @@ aftercare_window_init (AftercareWindow *self)
 }
 
 AftercareWindow *
-aftercare_window_new (AftercareApplication *application)
+aftercare_window_new (GtkApplication *application,
+                      const char     *db_path,
+                      GSettings      *settings)
 {
   AftercareWindow *self = g_object_new (AFTERCARE_TYPE_WINDOW, "application", application, NULL);
 
-  const char *db_path = aftercare_application_get_db_path (application);
-
-  self->settings = g_object_ref (aftercare_application_get_settings (application));
+  self->settings = g_object_ref (settings);
   restore_window_state (self);
   aftercare_wizard_set_settings (self->wizard, self->settings);
   self->location = db_path != NULL ? g_strdup (db_path) : aftercare_store_get_default_location ();

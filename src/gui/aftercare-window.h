@@ -4,7 +4,6 @@
 
 #include <adwaita.h>
 
-#include "aftercare-application.h"
 #include "aftercare-clinic-mode.h"
 #include "aftercare-clock.h"
 #include "aftercare-sheet.h"
@@ -15,7 +14,11 @@ G_BEGIN_DECLS
 #define AFTERCARE_TYPE_WINDOW (aftercare_window_get_type ())
 G_DECLARE_FINAL_TYPE (AftercareWindow, aftercare_window, AFTERCARE, WINDOW, AdwApplicationWindow)
 
-AftercareWindow     *aftercare_window_new               (AftercareApplication *application);
+/* A window of application over the database at db_path (NULL: the
+ * default one), remembering its size and choices in settings. */
+AftercareWindow     *aftercare_window_new               (GtkApplication *application,
+                                                         const char     *db_path,
+                                                         GSettings      *settings);
 AftercareClinicMode *aftercare_window_get_clinic_mode   (AftercareWindow *self);
 /* In clinic mode, while locked and with a staff PIN set, shows the lock
  * page with reason ("Enter the staff PIN to open Preferences") and returns

@@ -181,7 +181,7 @@ pg_test_database_new (gboolean with_tables)
   if (with_tables)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(AftercareStore) store = aftercare_store_open (db->owner, &error);
+      g_autoptr(AftercareStore) store = aftercare_store_open (db->owner, test_time_source (), &error);
 
       g_assert_no_error (error);
     }
@@ -207,4 +207,13 @@ pg_test_drop_databases (void)
     }
   PQfinish (server);
   g_ptr_array_set_size (created, 0);
+}
+
+gboolean
+pg_test_skip_without_server (void)
+{
+  if (pg_test_available ())
+    return FALSE;
+  g_test_skip (PG_TEST_SKIP_MESSAGE);
+  return TRUE;
 }

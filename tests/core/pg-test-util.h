@@ -12,6 +12,8 @@ G_BEGIN_DECLS
  * reported as skipped, never as passed. */
 gboolean  pg_test_available          (void);
 #define PG_TEST_SKIP_MESSAGE "no PostgreSQL server: run the tests through build-aux/with-postgres"
+/* Without a server: marks the running test skipped and returns TRUE. */
+gboolean  pg_test_skip_without_server (void);
 
 /* The login roles of two front desks, members of the group aftercare_desk,
  * made as the README tells a clinic to make them. */

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "aftercare-backup-reader.h"
 #include "aftercare-store.h"
 #include "aftercare-time.h"
 
@@ -116,27 +117,29 @@ add_checkins (AftercareStore *store,
 int
 main (int argc, char *argv[])
 {
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(AftercareTimeSource) time_source = aftercare_fixed_time_new (now, TRUE);
   g_autoptr(AftercareStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
   if (argc == 5 && g_str_equal (argv[1], "add-sessions"))
     {
-      store = aftercare_store_open (argv[2], &error);
+      store = aftercare_store_open (argv[2], time_source, &error);
       return store != NULL ? add_sessions (store, atoi (argv[3]), argv[4]) : fail (error);
     }
   if (argc == 4 && g_str_equal (argv[1], "import"))
     {
-      store = aftercare_store_open (argv[2], &error);
+      store = aftercare_store_open (argv[2], time_source, &error);
       return store != NULL ? import (store, argv[3]) : fail (error);
     }
   if (argc == 5 && g_str_equal (argv[1], "edit"))
     {
-      store = aftercare_store_open (argv[2], &error);
+      store = aftercare_store_open (argv[2], time_source, &error);
       return store != NULL ? edit (store, argv[3], argv[4]) : fail (error);
     }
   if (argc == 5 && g_str_equal (argv[1], "add-checkins"))
     {
-      store = aftercare_store_open (argv[2], &error);
+      store = aftercare_store_open (argv[2], time_source, &error);
       return store != NULL ? add_checkins (store, argv[3], atoi (argv[4])) : fail (error);
     }
   g_printerr ("usage: store-helper add-sessions DB N CLIENT | import DB FILE"

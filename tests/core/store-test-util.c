@@ -143,3 +143,38 @@ test_run (const char * const  *argv,
   g_assert_true (WIFEXITED (status));
   return WEXITSTATUS (status);
 }
+
+AftercareTimeSource *
+test_time_source (void)
+{
+  static AftercareTimeSource *time_source;
+
+  if (time_source == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      time_source = aftercare_fixed_time_new (now, TRUE);
+    }
+  return time_source;
+}
+
+GDateTime *
+test_now (void)
+{
+  static GDateTime *now;
+
+  if (now == NULL)
+    now = aftercare_time_source_now (test_time_source ());
+  return now;
+}
+
+AftercareStore *
+test_store_open (const char *location)
+{
+  g_autoptr(GError) error = NULL;
+  AftercareStore *store = aftercare_store_open (location, test_time_source (), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}

@@ -6,8 +6,18 @@
 
 #include "aftercare-checkin.h"
 #include "aftercare-session.h"
+#include "aftercare-store.h"
 
 G_BEGIN_DECLS
+
+/* The time source every store in a test is given: the time of the first
+ * call, read once, and 24-hour clocks (transfer none); and that time. */
+AftercareTimeSource *test_time_source (void);
+GDateTime        *test_now             (void);
+
+/* Opens the store at location (a file or a server) with test_time_source();
+ * asserts that it worked. */
+AftercareStore   *test_store_open      (const char *location);
 
 /* A new temporary folder, and its removal with everything in it. */
 char             *test_make_folder     (void);

@@ -1,9 +1,8 @@
-/* test-backup.c: reading and checking JSON backups and CSV files before anything is stored (aftercare-backup.c). */
+/* test-backup.c: reading and checking JSON backups and CSV files before anything is stored (aftercare-backup-reader.c, aftercare-backup-json.c, aftercare-backup-csv.c). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
-#include "aftercare-backup.h"
-#include "aftercare-store.h"
+#include "aftercare-backup-reader.h"
 #include "aftercare-time.h"
 
 #define SESSION_ID "0b7c5a1e-2f4d-4c3b-9a8e-1d2c3b4a5f60"
@@ -54,7 +53,7 @@ assert_rejected (AftercareBackupFormat  format,
   g_autoptr(AftercareBackup) backup = parse (format, text, &error);
 
   g_assert_null (backup);
-  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID);
+  g_assert_error (error, AFTERCARE_BACKUP_ERROR, AFTERCARE_BACKUP_ERROR_INVALID);
   if (!g_str_has_prefix (error->message, message))
     g_error ("expected a message starting “%s”, got “%s”", message, error->message);
 }

@@ -153,6 +153,46 @@ test_bad_row_exits_2 (Fixture       *f,
   g_assert_true (g_str_has_prefix (out, "Exported 0 sessions and 0 check-ins"));
 }
 
+/* text with every old replaced by new. */
+static char *
+replaced (const char *text,
+          const char *old,
+          const char *new)
+{
+  g_auto(GStrv) pieces = g_strsplit (text, old, -1);
+
+  g_assert_cmpuint (g_strv_length (pieces), >, 1);
+  return g_strjoinv (new, pieces);
+}
+
+/* A new JSON check-in without its soreness: exit 2, one line naming
+ * where, and the database exactly as it was. */
+static void
+test_missing_field_exits_2 (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *new_checkin = replaced (backup_json, "5e1d0000-2f4d-4c3b-9a8e-1d2c3b4a5f61",
+                                           "5e1d0000-2f4d-4c3b-9a8e-1d2c3b4a5f63");
+  g_autofree char *without = replaced (new_checkin, "\"soreness\": 2, ", "");
+  g_autofree char *good = folder_file (f, "in.json", backup_json);
+  g_autofree char *bad = folder_file (f, "no-soreness.json", without);
+  g_autofree char *json = folder_file (f, "out.json", NULL);
+  g_autofree char *out = NULL, *err = NULL, *before = NULL, *after = NULL;
+  gsize before_length, after_length;
+
+  g_assert_cmpint (run (f, (const char *[]) { "--db", f->db, "--import", good, NULL }, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (f->db, &before, &before_length, NULL));
+
+  g_assert_cmpint (run (f, (const char *[]) { "--db", f->db, "--import", bad, NULL }, &out, &err), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  assert_one_error_line (err, "sessions[0].checkins[0].soreness", "is missing");
+  g_assert_true (g_file_get_contents (f->db, &after, &after_length, NULL));
+  g_assert_true (before_length == after_length && memcmp (before, after, before_length) == 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (f, (const char *[]) { "--db", f->db, "--export", json, NULL }, &out, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Exported 2 sessions and 2 check-ins"));
+}
+
 static void
 test_conflict_exits_2 (Fixture       *f,
                        gconstpointer  data)
@@ -284,6 +324,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   ADD ("/cli/import-export/round-trip", test_round_trip);
   ADD ("/cli/import-export/bad-row-exits-2-and-imports-nothing", test_bad_row_exits_2);
+  ADD ("/cli/import-export/missing-field-exits-2-and-changes-nothing", test_missing_field_exits_2);
   ADD ("/cli/import-export/conflict-exits-2", test_conflict_exits_2);
   ADD ("/cli/import-export/failures-exit-1", test_failures_exit_1);
   ADD ("/cli/import-export/default-location", test_default_location);

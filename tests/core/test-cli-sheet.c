@@ -203,7 +203,7 @@ run_told (Fixture     *f,
     g_variant_dict_insert (options, "clinic-name", "s", clinic_option);
   printed = g_string_new (NULL);
   old_handler = g_set_print_handler (print_to_string);
-  status = aftercare_cli_sheet_run (options, time_source, clinic_name);
+  status = aftercare_cli_sheet_run (options, time_source, clinic_name, f->db);
   g_set_print_handler (old_handler);
   *out = g_string_free (g_steal_pointer (&printed), FALSE);
   return status;

@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "aftercare-csv.h"
-#include "aftercare-store.h"
 
 /* Reads all records of text; each record's fields joined with '|', after
  * its line number: "2:a|b". */
@@ -74,7 +73,7 @@ assert_error (const char *text,
   g_autoptr(GPtrArray) records = read_all (text, &error);
 
   g_assert_null (records);
-  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID);
+  g_assert_error (error, AFTERCARE_CSV_ERROR, AFTERCARE_CSV_ERROR_MALFORMED);
   g_assert_cmpstr (error->message, ==, message);
 }
 

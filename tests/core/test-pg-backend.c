@@ -14,33 +14,13 @@
 #include "pg-test-util.h"
 #include "store-test-util.h"
 
-static gboolean
-skip_without_server (void)
-{
-  if (pg_test_available ())
-    return FALSE;
-  g_test_skip (PG_TEST_SKIP_MESSAGE);
-  return TRUE;
-}
-
-static AftercareStore *
-open_store (const char *location)
-{
-  g_autoptr(GError) error = NULL;
-  AftercareStore *store = aftercare_store_open (location, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
-
 static void
 assert_open_fails (const char *location,
                    int         code,
                    const char *words)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AftercareStore) store = aftercare_store_open (location, &error);
+  g_autoptr(AftercareStore) store = aftercare_store_open (location, test_time_source (), &error);
 
   g_assert_null (store);
   g_assert_error (error, AFTERCARE_STORE_ERROR, code);
@@ -149,7 +129,7 @@ test_desk_role_least_privilege (void)
   };
   PgTestDatabase *db;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
   db = pg_test_database_new (TRUE);
   g_assert_cmpint (pg_test_query_int (db->admin,
@@ -178,7 +158,7 @@ test_layout_created_by_owner (void)
   g_autoptr(AftercareStore) store = NULL;
   PgTestDatabase *db;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
   db = pg_test_database_new (FALSE);
   /* A desk may not make the tables, and says who can. */
@@ -187,7 +167,7 @@ test_layout_created_by_owner (void)
   g_assert_cmpint (pg_test_query_int (db->admin, "SELECT count(*) FROM pg_tables WHERE schemaname = 'aftercare'"),
                    ==, 0);
 
-  store = open_store (db->owner);
+  store = test_store_open (db->owner);
   g_assert_false (aftercare_store_get_read_only (store));
   g_assert_cmpint (pg_test_query_int (db->admin, "SELECT version FROM aftercare.aftercare_schema"), ==,
                    AFTERCARE_PG_SCHEMA_VERSION);
@@ -195,7 +175,7 @@ test_layout_created_by_owner (void)
   g_assert_cmpint (pg_test_query_int (db->admin, "SELECT count(*) FROM pg_tables WHERE schemaname = 'aftercare'"
                                                  " AND tableowner = 'aftercare_owner'"), ==, 3);
   g_clear_object (&store);
-  store = open_store (db->desk);
+  store = test_store_open (db->desk);
   g_assert_false (aftercare_store_get_read_only (store));
   g_assert_true (aftercare_store_test_connection (db->desk, NULL));
   pg_test_drop_databases ();
@@ -207,7 +187,7 @@ test_layout_migration_all_or_nothing (void)
   g_autoptr(AftercareStore) store = NULL;
   PgTestDatabase *db;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
   db = pg_test_database_new (FALSE);
   /* Something in the way of the last table: the whole migration must go. */
@@ -218,7 +198,7 @@ test_layout_migration_all_or_nothing (void)
                                                  " AND c.relname IN ('aftercare_schema', 'sessions', 'changes')"),
                    ==, 0);
   pg_test_exec (db->owner, "DROP TABLE aftercare.checkins");
-  store = open_store (db->owner);
+  store = test_store_open (db->owner);
   g_assert_cmpint (pg_test_query_int (db->admin, "SELECT version FROM aftercare.aftercare_schema"), ==, 1);
   pg_test_drop_databases ();
 }
@@ -231,14 +211,14 @@ test_layout_newer_never_migrated (void)
   g_autoptr(GError) error = NULL;
   PgTestDatabase *db;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
   db = pg_test_database_new (TRUE);
   /* A newer Aftercare changed the layout, and says this one may still write. */
   pg_test_exec (db->admin, "UPDATE aftercare.aftercare_schema SET version = 99");
-  store = open_store (db->owner);
+  store = test_store_open (db->owner);
   g_clear_object (&store);
-  store = open_store (db->desk);
+  store = test_store_open (db->desk);
   g_assert_false (aftercare_store_get_read_only (store));
   g_assert_true (aftercare_store_add_session (store, session, &error));
   g_assert_no_error (error);
@@ -256,16 +236,16 @@ test_layout_too_old_opens_read_only (void)
   const char *reason;
   PgTestDatabase *db;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
   db = pg_test_database_new (TRUE);
-  store = open_store (db->desk);
+  store = test_store_open (db->desk);
   g_assert_true (aftercare_store_add_session (store, session, NULL));
   g_clear_object (&store);
   /* Aftercare 2.0.0 moved the layout on, and older ones must not write to it. */
   pg_test_exec (db->admin, "UPDATE aftercare.aftercare_schema SET version = 2, min_app_version = 20000");
 
-  store = open_store (db->desk);
+  store = test_store_open (db->desk);
   g_assert_true (aftercare_store_get_read_only (store));
   reason = aftercare_store_get_read_only_reason (store);
   g_assert_nonnull (strstr (reason, "2.0.0 or newer"));
@@ -293,7 +273,7 @@ test_layout_read_only_account (void)
   g_autofree char *reader = NULL;
   PgTestDatabase *db;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
   db = pg_test_database_new (TRUE);
   pg_test_exec (db->admin,
@@ -307,7 +287,7 @@ test_layout_read_only_account (void)
                 "GRANT SELECT ON ALL TABLES IN SCHEMA aftercare TO aftercare_reader;"
                 "GRANT SELECT ON ALL SEQUENCES IN SCHEMA aftercare TO aftercare_reader;");
   reader = pg_test_location ("aftercare_reader", db->name);
-  store = open_store (reader);
+  store = test_store_open (reader);
   g_assert_true (aftercare_store_get_read_only (store));
   g_assert_nonnull (strstr (aftercare_store_get_read_only_reason (store), "may only read"));
   g_assert_false (aftercare_store_add_session (store, session, &error));
@@ -349,7 +329,7 @@ test_connect_no_database (void)
 {
   g_autofree char *location = NULL;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
   location = pg_test_location (PG_TEST_DESK, "no_such_clinic");
   assert_test_fails (location, AFTERCARE_STORE_ERROR_NOT_SET_UP, "has no database called “no_such_clinic”");
@@ -513,7 +493,7 @@ test_connect_passwords (void)
   g_autofree char *none_file = NULL, *wrong_file = NULL, *right_file = NULL;
   PgTestDatabase *db;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
   db = pg_test_database_new (TRUE);
   require_password (db);
@@ -587,10 +567,10 @@ test_reconnects_and_reloads (void)
   Connections seen = { 0, 0 };
   PgTestDatabase *db;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
   db = pg_test_database_new (TRUE);
-  store = open_store (db->desk);
+  store = test_store_open (db->desk);
   g_assert_true (aftercare_store_add_session (store, ours, &error));
   changes = test_record_changes (aftercare_store_get_sessions (store));
   g_signal_connect (store, "notify::connected", G_CALLBACK (connected_cb), &seen);
@@ -602,7 +582,7 @@ test_reconnects_and_reloads (void)
   g_assert_true (wait_for (&seen.lost, 1, 2000));
   g_assert_false (aftercare_store_get_connected (store));
   /* Meanwhile another desk saves; this one is refused, plainly. */
-  other = open_store (db->desk);
+  other = test_store_open (db->desk);
   g_assert_true (aftercare_store_add_session (other, theirs, NULL));
   g_assert_false (aftercare_store_add_session (store, meanwhile, &error));
   g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_UNREACHABLE);

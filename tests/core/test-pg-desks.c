@@ -16,25 +16,6 @@
 #define CHECKINS_PER_SESSION 9
 #define N_TERMINATIONS 8
 
-static gboolean
-skip_without_server (void)
-{
-  if (pg_test_available ())
-    return FALSE;
-  g_test_skip (PG_TEST_SKIP_MESSAGE);
-  return TRUE;
-}
-
-static AftercareStore *
-open_store (const char *location)
-{
-  g_autoptr(GError) error = NULL;
-  AftercareStore *store = aftercare_store_open (location, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
 static AftercareSession *
 add_session (AftercareStore *store,
              const char     *notes)
@@ -109,10 +90,10 @@ test_two_editors_one_conflict (void)
   g_autofree char *loser_message = NULL;
   PgTestDatabase *db;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
   db = pg_test_database_new (TRUE);
-  store = open_store (db->desk);
+  store = test_store_open (db->desk);
   session = add_session (store, "As first written");
   for (guint i = 0; i < 2; i++)
     {
@@ -164,10 +145,10 @@ test_two_writers_lose_nothing (void)
   double seconds;
   PgTestDatabase *db;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
   db = pg_test_database_new (TRUE);
-  store = open_store (db->desk);
+  store = test_store_open (db->desk);
   session = add_session (store, "Busy morning");
   start = g_get_monotonic_time ();
   for (guint i = 0; i < 2; i++)
@@ -265,10 +246,10 @@ test_listener_hears_other_desk (void)
   double ms;
   PgTestDatabase *db;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
   db = pg_test_database_new (TRUE);
-  store = open_store (db->desk);
+  store = test_store_open (db->desk);
   first = add_session (store, "Ours");
   sessions = aftercare_store_get_sessions (store);
   g_signal_connect (sessions, "items-changed", G_CALLBACK (items_changed_cb), &heard);
@@ -396,7 +377,7 @@ test_terminated_import_all_or_nothing (void)
   GPtrArray *committed;
   PgTestDatabase *db;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     {
       test_remove_folder (folder);
       return;
@@ -551,7 +532,7 @@ test_cli_same_files_as_sqlite (void)
   g_autofree char *out = NULL, *err = NULL;
   PgTestDatabase *db;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
   cli_init (&cli);
   db = pg_test_database_new (FALSE);
@@ -603,7 +584,7 @@ test_cli_bad_input (void)
   g_autofree char *out = NULL, *err = NULL;
   PgTestDatabase *db;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
   cli_init (&cli);
   db = pg_test_database_new (TRUE);
@@ -644,7 +625,7 @@ test_cli_sheet (void)
   g_autofree char *out = NULL, *err = NULL;
   PgTestDatabase *db;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
   cli_init (&cli);
   db = pg_test_database_new (TRUE);
@@ -674,7 +655,7 @@ test_cli_uses_shared_setting (void)
   g_autofree char *out = NULL;
   PgTestDatabase *db;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
   cli_init (&cli);
   db = pg_test_database_new (TRUE);

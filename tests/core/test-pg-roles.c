@@ -10,15 +10,6 @@
 
 #define PERMISSION_DENIED "42501"
 
-static gboolean
-skip_without_server (void)
-{
-  if (pg_test_available ())
-    return FALSE;
-  g_test_skip (PG_TEST_SKIP_MESSAGE);
-  return TRUE;
-}
-
 static void
 assert_refused (const char *location,
                 const char *sql)
@@ -34,10 +25,9 @@ static void
 assert_desk_writes (const char *location)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AftercareStore) store = aftercare_store_open (location, &error);
+  g_autoptr(AftercareStore) store = test_store_open (location);
   g_autoptr(AftercareSession) session = test_session_new ("2026-11-24T10:00:00+01:00");
 
-  g_assert_no_error (error);
   g_assert_false (aftercare_store_get_read_only (store));
   g_assert_true (aftercare_store_add_session (store, session, &error));
   g_assert_no_error (error);
@@ -51,7 +41,7 @@ test_group_signs_nobody_in (void)
   PgTestDatabase *db;
   PGconn *conn;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
   db = pg_test_database_new (TRUE);
   group = pg_test_location ("aftercare_desk", db->name);
@@ -72,14 +62,13 @@ test_member_desk_works (void)
   g_autoptr(AftercareStore) other = NULL;
   PgTestDatabase *db;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
   db = pg_test_database_new (TRUE);
   assert_desk_writes (db->desk);
   g_assert_true (aftercare_store_test_connection (db->other_desk, &error));
   g_assert_no_error (error);
-  other = aftercare_store_open (db->other_desk, &error);
-  g_assert_no_error (error);
+  other = test_store_open (db->other_desk);
   g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_sessions (other)), ==, 1);
   /* The desks' rights are the group's, so they cannot do more than it. */
   assert_refused (db->desk, "CREATE TABLE aftercare.extra (a integer)");
@@ -106,7 +95,7 @@ test_desk_cannot_change_another (void)
   g_autofree char *alter_database = NULL;
   PgTestDatabase *db;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
   db = pg_test_database_new (TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
@@ -140,7 +129,7 @@ test_desk_cannot_end_another (void)
   PGconn *other;
   PGresult *res;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
   db = pg_test_database_new (TRUE);
   other = pg_test_connect (db->other_desk);

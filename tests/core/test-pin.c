@@ -92,6 +92,75 @@ test_malformed_stored_strings_never_verify (void)
   g_assert_false (aftercare_pin_verify (NULL, "x"));
 }
 
+/* A stored string for pin with one round of hashing (quick to verify),
+ * its hash bytes passed through change first. */
+static char *
+stored_with_hash (const char *pin,
+                  void      (*change) (guint8 *hash, gsize *length, guint which),
+                  guint       which)
+{
+  static const guint8 salt[16] = "a salt of 16 by";
+  guint8 hash[33] = { 0 };
+  gsize length = 32;
+  g_autofree char *salt64 = g_base64_encode (salt, sizeof salt);
+  g_autofree char *hash64 = NULL;
+
+  aftercare_pin_pbkdf2_sha256 ((const guint8 *) pin, strlen (pin), salt, sizeof salt, 1, hash, 32);
+  if (change != NULL)
+    change (hash, &length, which);
+  hash64 = g_base64_encode (hash, length);
+  return g_strdup_printf ("pbkdf2-sha256$1$%s$%s", salt64, hash64);
+}
+
+static void
+flip_byte (guint8 *hash,
+           gsize  *length,
+           guint   which)
+{
+  hash[which] ^= 0x01;
+}
+
+static void
+set_length (guint8 *hash,
+            gsize  *length,
+            guint   which)
+{
+  *length = which;
+}
+
+/* Every byte of the hash counts: the right PIN against a stored hash that
+ * differs from its own in any one bit of any byte, the last included, is
+ * refused. */
+static void
+test_every_byte_of_the_hash_counts (void)
+{
+  g_autofree char *intact = stored_with_hash ("482915", NULL, 0);
+
+  g_assert_true (aftercare_pin_verify ("482915", intact));
+  for (guint i = 0; i < 32; i++)
+    {
+      g_autofree char *changed = stored_with_hash ("482915", flip_byte, i);
+
+      if (aftercare_pin_verify ("482915", changed))
+        g_error ("a stored hash changed in byte %u still verifies the PIN", i);
+    }
+}
+
+/* A stored hash one byte short (the rest right) or one byte long is not
+ * ours, even for the right PIN. */
+static void
+test_hash_of_wrong_length_never_verifies (void)
+{
+  const guint lengths[] = { 16, 31, 33 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
+    {
+      g_autofree char *stored = stored_with_hash ("482915", set_length, lengths[i]);
+
+      g_assert_false (aftercare_pin_verify ("482915", stored));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -101,5 +170,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/pin/stored-string-never-holds-the-pin", test_stored_string_never_holds_the_pin);
   g_test_add_func ("/pin/bad-pins-are-refused", test_bad_pins_are_refused);
   g_test_add_func ("/pin/malformed-stored-strings-never-verify", test_malformed_stored_strings_never_verify);
+  g_test_add_func ("/pin/every-byte-of-the-hash-counts", test_every_byte_of_the_hash_counts);
+  g_test_add_func ("/pin/hash-of-wrong-length-never-verifies", test_hash_of_wrong_length_never_verifies);
   return g_test_run ();
 }

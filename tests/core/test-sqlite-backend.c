@@ -8,108 +8,17 @@
 #include "aftercare-sqlite-backend.h"
 #include "aftercare-store.h"
 #include "aftercare-time.h"
+#include "sqlite-test-util.h"
 #include "store-test-util.h"
-
-typedef struct
-{
-  char *folder;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->folder = test_make_folder ();
-  f->path = g_build_filename (f->folder, "aftercare.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  test_remove_folder (f->folder);
-  g_free (f->folder);
-  g_free (f->path);
-}
-
-/* Raw SQLite, to look at (or make) files the way another program would. */
-
-static sqlite3 *
-raw_open (const char *path,
-          int         flags)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, flags, NULL), ==, SQLITE_OK);
-  return db;
-}
-
-static void
-raw_exec (sqlite3    *db,
-          const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
-static gint64
-raw_integer (sqlite3    *db,
-             const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static char *
-raw_text (sqlite3    *db,
-          const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
-}
 
 static AftercareStore *
 open_store (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  AftercareStore *store = aftercare_store_open (path, &error);
+  AftercareStore *store = aftercare_store_open (path, test_time_source (), &error);
 
   g_assert_no_error (error);
   return store;
-}
-
-static guint
-file_mode (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return st.st_mode & 0777;
-}
-
-static char *
-file_checksum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
 static void
@@ -228,50 +137,6 @@ test_pragmas (Fixture       *f,
 
 /* Migrations */
 
-/* Version 1 exactly as the first release wrote it. */
-static const char schema_v1[] =
-  "PRAGMA application_id = 1095128131;"
-  "CREATE TABLE sessions ("
-  "  id TEXT NOT NULL PRIMARY KEY,"
-  "  ended_at TEXT NOT NULL,"
-  "  ended_us INTEGER NOT NULL,"
-  "  duration_minutes INTEGER NOT NULL CHECK (duration_minutes BETWEEN 0 AND 1440),"
-  "  type TEXT NOT NULL,"
-  "  pressure TEXT NOT NULL,"
-  "  first_time INTEGER NOT NULL CHECK (first_time IN (0, 1)),"
-  "  areas TEXT NOT NULL,"
-  "  client TEXT NOT NULL,"
-  "  therapist TEXT NOT NULL,"
-  "  notes TEXT NOT NULL);"
-  "CREATE INDEX sessions_newest_first ON sessions (ended_us, id);"
-  "CREATE TABLE checkins ("
-  "  id TEXT NOT NULL PRIMARY KEY,"
-  "  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,"
-  "  at TEXT NOT NULL,"
-  "  at_us INTEGER NOT NULL,"
-  "  soreness INTEGER NOT NULL CHECK (soreness BETWEEN 0 AND 10),"
-  "  symptoms TEXT NOT NULL,"
-  "  notes TEXT NOT NULL);"
-  "PRAGMA user_version = 1;";
-
-#define V1_SESSION "6a0c1b2e-0d1f-4e3a-8b7c-5d4e3f2a1b0c"
-#define V1_CHECKIN "7b1d2c3f-1e2a-4f4b-9c8d-6e5f4a3b2c1d"
-
-static void
-make_v1_file (const char *path)
-{
-  sqlite3 *db = raw_open (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-
-  raw_exec (db, schema_v1);
-  /* 2026-11-24T10:00:00+01:00 is 1795510800 s after the epoch. */
-  raw_exec (db,
-            "INSERT INTO sessions VALUES ('" V1_SESSION "', '2026-11-24T10:00:00+01:00', 1795510800000000,"
-            " 75, 'trigger-point', 'moderate', 1, 'neck;shoulders', 'Kim', 'Lou', 'From version 1');"
-            "INSERT INTO checkins VALUES ('" V1_CHECKIN "', '" V1_SESSION "', '2026-11-25T09:30:00+01:00',"
-            " 1795595400000000, 3, 'reduced-range', 'Stiff neck');");
-  sqlite3_close (db);
-}
-
 static void
 test_migrate_from_v1 (Fixture       *f,
                       gconstpointer  data)
@@ -347,7 +212,7 @@ assert_refused_untouched (const char *path,
   GStatBuf st_before, st_after;
 
   g_assert_cmpint (g_stat (path, &st_before), ==, 0);
-  store = aftercare_store_open (path, &error);
+  store = aftercare_store_open (path, test_time_source (), &error);
   g_assert_null (store);
   g_assert_error (error, AFTERCARE_STORE_ERROR, code);
   g_assert_nonnull (strstr (error->message, path));
@@ -432,7 +297,7 @@ test_folder_is_not_damage (Fixture       *f,
   /* A folder where the file should be is a mistake to report, not a
    * damaged database to offer moving aside. */
   g_assert_cmpint (g_mkdir (f->path, 0700), ==, 0);
-  g_assert_null (aftercare_store_open (f->path, &error));
+  g_assert_null (aftercare_store_open (f->path, test_time_source (), &error));
   g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, f->path));
 }
@@ -452,10 +317,10 @@ test_start_fresh (Fixture       *f,
   g_assert_true (g_file_set_contents (f->path, "not a database", -1, NULL));
   g_assert_true (g_file_set_contents (wal, "an old log", -1, NULL));
   before = file_checksum (f->path);
-  g_assert_null (aftercare_store_open (f->path, &error));
+  g_assert_null (aftercare_store_open (f->path, test_time_source (), &error));
   g_clear_error (&error);
 
-  g_assert_true (aftercare_store_start_fresh (f->path, &backup_path, &error));
+  g_assert_true (aftercare_store_start_fresh (f->path, test_now (), &backup_path, &error));
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (backup_path, f->path));
   g_assert_true (g_str_has_suffix (backup_path, ".bak"));
@@ -564,9 +429,6 @@ test_unreadable_row_is_named (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "“symptoms”"));
   g_object_unref (store);
 }
-
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
 main (int argc, char *argv[])

@@ -151,7 +151,7 @@ check_database (const char *db_path,
                 Outcomes   *outcomes)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AftercareStore) store = aftercare_store_open (db_path, &error);
+  g_autoptr(AftercareStore) store = aftercare_store_open (db_path, test_time_source (), &error);
   sqlite3 *db = NULL;
   gint64 n_imported;
   guint n_listed;

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "aftercare-backup-reader.h"
 #include "aftercare-session-list.h"
 #include "aftercare-store.h"
 #include "aftercare-time.h"
@@ -65,7 +66,7 @@ fixture_set_up (Fixture       *f,
   f->backend = data;
   f->folder = test_make_folder ();
   f->location = f->backend->new_location (f->folder);
-  f->store = aftercare_store_open (f->location, &error);
+  f->store = aftercare_store_open (f->location, test_time_source (), &error);
   g_assert_no_error (error);
   f->sessions = aftercare_store_get_sessions (f->store);
 }
@@ -86,7 +87,7 @@ static AftercareStore *
 open_again (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  AftercareStore *store = aftercare_store_open (f->location, &error);
+  AftercareStore *store = aftercare_store_open (f->location, test_time_source (), &error);
 
   g_assert_no_error (error);
   return store;
@@ -103,7 +104,7 @@ open_other (Fixture  *f,
 
   g_mkdir (folder, 0700);
   *location = f->backend->new_location (folder);
-  store = aftercare_store_open (*location, &error);
+  store = aftercare_store_open (*location, test_time_source (), &error);
   g_assert_no_error (error);
   return store;
 }
@@ -614,14 +615,14 @@ test_refresh_sees_other_writers (Fixture       *f,
 
 /* Several desks: an edit of a stale copy is refused, nothing is overwritten */
 
-/* The message names the clock time of the other desk's change, which
- * happened between before and now. */
+/* The message names the clock time of the other desk's change: the time
+ * the stores are told it is (SQLite), or the server's, which is between
+ * that time and now (PostgreSQL). */
 static void
-assert_conflict_names_time (const GError *error,
-                            GDateTime    *before)
+assert_conflict_names_time (const GError *error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) local_before = g_date_time_to_local (before);
+  g_autoptr(GDateTime) local_before = g_date_time_to_local (test_now ());
   g_autofree char *early = g_date_time_format (local_before, "%H:%M");
   g_autofree char *late = g_date_time_format (now, "%H:%M");
 
@@ -642,7 +643,6 @@ test_stale_session_edit_is_refused (Fixture       *f,
   g_autoptr(AftercareSession) mine = aftercare_session_copy (session);
   g_autoptr(AftercareSession) stored = NULL;
   g_autoptr(AftercareSession) shown = g_list_model_get_item (f->sessions, 0);
-  g_autoptr(GDateTime) before = g_date_time_new_now_utc ();
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (aftercare_session_get_version (session), ==, 1);
@@ -657,7 +657,7 @@ test_stale_session_edit_is_refused (Fixture       *f,
   /* This desk still edits the copy it read before. */
   aftercare_session_set_notes (mine, "Written here, from a stale copy");
   g_assert_false (aftercare_store_update_session (f->store, mine, &error));
-  assert_conflict_names_time (error, before);
+  assert_conflict_names_time (error);
   g_clear_error (&error);
   g_assert_cmpint (aftercare_session_get_version (mine), ==, 1);
   stored = aftercare_store_lookup_session (f->store, id, &error);
@@ -673,6 +673,37 @@ test_stale_session_edit_is_refused (Fixture       *f,
   g_assert_cmpstr (aftercare_session_get_notes (shown), ==, "Written here, after reloading");
 }
 
+/* The time in a conflict's message is written as the time source says
+ * people read clocks, not as the desktop does (24-hour in the tests). */
+static void
+test_conflict_time_follows_the_time_source (Fixture       *f,
+                                            gconstpointer  data)
+{
+  g_autoptr(AftercareTimeSource) twelve_hour = aftercare_fixed_time_new (test_now (), FALSE);
+  g_autoptr(AftercareStore) mine = NULL;
+  g_autoptr(AftercareStore) other = test_store_open (f->location);
+  g_autoptr(AftercareSession) session = add_session (f, "2026-11-24T10:00:00Z");
+  g_autoptr(AftercareSession) stale = NULL;
+  g_autoptr(AftercareSession) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mine = aftercare_store_open (f->location, twelve_hour, &error);
+  g_assert_no_error (error);
+  stale = aftercare_store_lookup_session (mine, aftercare_session_get_id (session), &error);
+  g_assert_no_error (error);
+  theirs = aftercare_store_lookup_session (other, aftercare_session_get_id (session), &error);
+  g_assert_no_error (error);
+  aftercare_session_set_notes (theirs, "Written at the other desk");
+  g_assert_true (aftercare_store_update_session (other, theirs, &error));
+  g_assert_no_error (error);
+
+  aftercare_session_set_notes (stale, "Written here, from a stale copy");
+  g_assert_false (aftercare_store_update_session (mine, stale, &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_CONFLICT);
+  if (strstr (error->message, " AM;") == NULL && strstr (error->message, " PM;") == NULL)
+    g_error ("expected a 12-hour time (“2:02 PM”) in “%s”", error->message);
+}
+
 static void
 test_stale_checkin_edit_is_refused (Fixture       *f,
                                     gconstpointer  data)
@@ -682,7 +713,6 @@ test_stale_checkin_edit_is_refused (Fixture       *f,
   g_autoptr(AftercareStore) other = open_again (f);
   g_autoptr(GPtrArray) theirs = NULL;
   g_autoptr(GPtrArray) stored = NULL;
-  g_autoptr(GDateTime) before = g_date_time_new_now_utc ();
   g_autoptr(GError) error = NULL;
   AftercareCheckin *their_checkin;
 
@@ -696,7 +726,7 @@ test_stale_checkin_edit_is_refused (Fixture       *f,
 
   aftercare_checkin_set_soreness (checkin, 1);
   g_assert_false (aftercare_store_update_checkin (f->store, checkin, &error));
-  assert_conflict_names_time (error, before);
+  assert_conflict_names_time (error);
   g_assert_nonnull (strstr (error->message, "check-in"));
   stored = aftercare_store_list_checkins (f->store, aftercare_session_get_id (session), NULL);
   g_assert_cmpuint (aftercare_checkin_get_soreness (g_ptr_array_index (stored, 0)), ==, 5);
@@ -1036,7 +1066,7 @@ test_import_bad_row_imports_nothing (Fixture       *f,
 
   g_file_set_contents (path, csv, -1, &error);
   g_assert_false (aftercare_store_import_file (f->store, file, NULL, NULL, &error));
-  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID);
+  g_assert_error (error, AFTERCARE_BACKUP_ERROR, AFTERCARE_BACKUP_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Line 5"));
   g_assert_nonnull (strstr (error->message, "soreness"));
   g_assert_cmpuint (g_list_model_get_n_items (f->sessions), ==, 0);
@@ -1126,6 +1156,7 @@ main (int argc, char *argv[])
   add_test ("/refresh/sees-other-writers", test_refresh_sees_other_writers);
   add_test ("/desks/stale-session-edit-is-refused", test_stale_session_edit_is_refused);
   add_test ("/desks/stale-checkin-edit-is-refused", test_stale_checkin_edit_is_refused);
+  add_test ("/desks/conflict-time-follows-the-time-source", test_conflict_time_follows_the_time_source);
   add_test ("/desks/interleaved-adds-lose-nothing", test_interleaved_adds_lose_nothing);
   add_test ("/import/json-round-trip", test_json_round_trip);
   add_test ("/import/csv-round-trip", test_csv_round_trip);

@@ -14,6 +14,7 @@
 #include "aftercare-verdict-page.h"
 #include "aftercare-window.h"
 #include "aftercare-wizard.h"
+#include "store-test-util.h"
 
 #define STAFF_PIN "2468"
 
@@ -475,7 +476,7 @@ test_locked_wizard_offers_no_logged_massages (void)
   g_autofree char *folder = g_dir_make_tmp ("aftercare-clinic-XXXXXX", NULL);
   g_autofree char *db = g_build_filename (folder, "clinic.db", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(AftercareStore) store = aftercare_store_open (db, &error);
+  g_autoptr(AftercareStore) store = aftercare_store_open (db, test_time_source (), &error);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) ended = g_date_time_add_hours (now, -2);
   g_autoptr(AftercareSession) session = aftercare_session_new (ended);

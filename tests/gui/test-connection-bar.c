@@ -12,25 +12,6 @@
 #include "pg-test-util.h"
 #include "store-test-util.h"
 
-static gboolean
-skip_without_server (void)
-{
-  if (pg_test_available ())
-    return FALSE;
-  g_test_skip (PG_TEST_SKIP_MESSAGE);
-  return TRUE;
-}
-
-static AftercareStore *
-open_store (const char *location)
-{
-  g_autoptr(GError) error = NULL;
-  AftercareStore *store = aftercare_store_open (location, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
 /* The bar, shown in a window of its own. */
 static AftercareConnectionBar *
 show_bar (AftercareStore  *store,
@@ -81,7 +62,7 @@ test_hidden_for_a_file (void)
 {
   g_autofree char *folder = test_make_folder ();
   g_autofree char *path = g_build_filename (folder, "aftercare.db", NULL);
-  g_autoptr(AftercareStore) store = open_store (path);
+  g_autoptr(AftercareStore) store = test_store_open (path);
   GtkWindow *window;
   AftercareConnectionBar *bar = show_bar (store, &window);
 
@@ -100,10 +81,10 @@ test_shows_lost_connection (void)
   GtkWindow *window;
   PgTestDatabase *db;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
   db = pg_test_database_new (TRUE);
-  store = open_store (db->desk);
+  store = test_store_open (db->desk);
   bar = show_bar (store, &window);
   g_assert_false (aftercare_connection_bar_get_revealed (bar));
 
@@ -133,11 +114,11 @@ test_says_why_read_only (void)
   GtkWindow *window;
   PgTestDatabase *db;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
   db = pg_test_database_new (TRUE);
   pg_test_exec (db->admin, "UPDATE aftercare.aftercare_schema SET min_app_version = 20000");
-  store = open_store (db->desk);
+  store = test_store_open (db->desk);
   bar = show_bar (store, &window);
   g_assert_true (aftercare_connection_bar_get_revealed (bar));
   g_assert_cmpstr (bar_text (bar), ==, aftercare_store_get_read_only_reason (store));
@@ -187,7 +168,7 @@ test_window_watches_shared_database (void)
   PgTestDatabase *db;
   char *argv[] = { (char *) "aftercare", (char *) "--db", NULL, NULL };
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
   db = pg_test_database_new (TRUE);
   check.location = argv[2] = db->desk;
@@ -227,7 +208,7 @@ retry_activate_after_cb (GApplication *app,
   g_assert_true (gtk_widget_get_visible (try_again));
 
   /* The owner makes the tables; trying again opens the views. */
-  owner = open_store (check->db->owner);
+  owner = test_store_open (check->db->owner);
   g_assert_true (gtk_widget_activate_action (page, "store-error.try-again", NULL));
   g_assert_false (AFTERCARE_IS_STORE_ERROR_PAGE (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window))));
   bar = AFTERCARE_CONNECTION_BAR (gtk_widget_get_template_child (GTK_WIDGET (window), AFTERCARE_TYPE_WINDOW,
@@ -244,7 +225,7 @@ test_window_tries_again (void)
   RetryCheck check = { NULL, FALSE };
   char *argv[] = { (char *) "aftercare", (char *) "--db", NULL, NULL };
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
   check.db = pg_test_database_new (FALSE);
   argv[2] = check.db->desk;

@@ -170,11 +170,8 @@ test_says_connected (Fixture       *f,
 {
   PgTestDatabase *db;
 
-  if (!pg_test_available ())
-    {
-      g_test_skip (PG_TEST_SKIP_MESSAGE);
-      return;
-    }
+  if (pg_test_skip_without_server ())
+    return;
   db = pg_test_database_new (TRUE);
   test_connection (f, db->desk);
   assert_status_says (f, "Connected: Aftercare can read and save here");

@@ -10,16 +10,6 @@
 #include "pg-test-util.h"
 #include "store-test-util.h"
 
-static AftercareStore *
-open_store (const char *location)
-{
-  g_autoptr(GError) error = NULL;
-  AftercareStore *store = aftercare_store_open (location, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
 static void
 count_cb (GListModel *model,
           guint       position,
@@ -80,14 +70,11 @@ test_editor_never_overwrites_other_desk (void)
   guint changes = 0;
   PgTestDatabase *db;
 
-  if (!pg_test_available ())
-    {
-      g_test_skip (PG_TEST_SKIP_MESSAGE);
-      return;
-    }
+  if (pg_test_skip_without_server ())
+    return;
   db = pg_test_database_new (TRUE);
-  store = open_store (db->desk);
-  other = open_store (db->desk);
+  store = test_store_open (db->desk);
+  other = test_store_open (db->desk);
   aftercare_session_set_notes (session, "As first written");
   g_assert_true (aftercare_store_add_session (store, session, &error));
   sessions = aftercare_store_get_sessions (store);

@@ -11,6 +11,7 @@
 #include "aftercare-session-row.h"
 #include "aftercare-sessions-view.h"
 #include "aftercare-window.h"
+#include "store-test-util.h"
 
 #define N_SESSIONS 10000
 #define HOURS_APART 3
@@ -60,7 +61,7 @@ make_database (Fixture *f)
       checkin = aftercare_checkin_new (aftercare_session_get_id (session), at, i % 6, 0);
       aftercare_backup_add_checkin (backup, checkin, "generated");
     }
-  store = aftercare_store_open (f->db_path, &error);
+  store = aftercare_store_open (f->db_path, test_time_source (), &error);
   g_assert_no_error (error);
   aftercare_store_import (store, backup, &n_sessions, &n_checkins, &error);
   g_assert_no_error (error);

@@ -17,6 +17,7 @@
 #include "aftercare-store-error-page.h"
 #include "aftercare-window.h"
 #include "aftercare-wizard.h"
+#include "store-test-util.h"
 
 typedef void (*WindowTest) (AftercareWindow *window, gpointer data);
 
@@ -219,7 +220,7 @@ store_sessions (Fixture *f, GPtrArray *sessions, GPtrArray *checkins)
     aftercare_backup_add_session (backup, sessions->pdata[i], "test");
   for (guint i = 0; checkins != NULL && i < checkins->len; i++)
     aftercare_backup_add_checkin (backup, checkins->pdata[i], "test");
-  store = aftercare_store_open (f->db_path, &error);
+  store = aftercare_store_open (f->db_path, test_time_source (), &error);
   g_assert_no_error (error);
   aftercare_store_import (store, backup, NULL, NULL, &error);
   g_assert_no_error (error);

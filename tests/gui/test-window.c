@@ -11,6 +11,7 @@
 #include "aftercare-store.h"
 #include "aftercare-window.h"
 #include "aftercare-wizard.h"
+#include "store-test-util.h"
 
 typedef struct {
   AftercareApplication *app;
@@ -203,7 +204,7 @@ store_session (DbFixture *f, int hours_ago)
   aftercare_session_set_massage_type (session, AFTERCARE_MASSAGE_MYOFASCIAL_RELEASE);
   aftercare_session_set_pressure (session, AFTERCARE_PRESSURE_MODERATE);
   aftercare_session_set_client (session, "Jordan Avery-Featherstonehaugh");
-  store = aftercare_store_open (f->db_path, &error);
+  store = aftercare_store_open (f->db_path, test_time_source (), &error);
   g_assert_no_error (error);
   g_assert_true (aftercare_store_add_session (store, session, &error));
   g_assert_no_error (error);

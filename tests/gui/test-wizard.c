@@ -13,6 +13,7 @@
 #include "aftercare-time.h"
 #include "aftercare-verdict-page.h"
 #include "aftercare-wizard.h"
+#include "store-test-util.h"
 
 typedef struct {
   GtkWindow *window;
@@ -126,7 +127,7 @@ fixture_set_up_with_store (Fixture *f, gconstpointer data)
   f->dir = g_dir_make_tmp ("aftercare-wizard-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (f->dir, "aftercare.db", NULL);
-  f->store = aftercare_store_open (path, &error);
+  f->store = aftercare_store_open (path, test_time_source (), &error);
   g_assert_no_error (error);
 }
 

@@ -5,28 +5,18 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "aftercare-backup-writer.h"
 #include "aftercare-pg-backend.h"
 #include "aftercare-pg-connect.h"
-#include "aftercare-session-list.h"
-#include "aftercare-settings.h"
 #include "aftercare-sqlite-backend.h"
-#include "aftercare-store.h"
-#include "aftercare-util.h"
-
-/* Sessions read at once while exporting. */
-#define EXPORT_PAGE_SIZE 500
-/* An import adding more sessions than this reloads the list instead of
- * announcing each row. */
-#define MAX_ANNOUNCED_INSERTIONS 64
+#include "aftercare-store-private.h"
 
 struct _AftercareStore
 {
   GObject parent_instance;
 
   char *location;
+  AftercareTimeSource *time_source;
   AftercareStoreBackend *backend;
   AftercareSessionList *sessions;
   guint64 change_stamp;
@@ -37,7 +27,6 @@ struct _AftercareStore
 };
 
 G_DEFINE_FINAL_TYPE (AftercareStore, aftercare_store, G_TYPE_OBJECT)
-G_DEFINE_QUARK (aftercare-store-error-quark, aftercare_store_error)
 
 enum {
   PROP_0,
@@ -65,6 +54,7 @@ aftercare_store_dispose (GObject *object)
 
   g_clear_object (&self->sessions);
   g_clear_object (&self->backend);
+  g_clear_object (&self->time_source);
   g_clear_object (&self->deleted_session);
   g_clear_pointer (&self->deleted_checkins, g_ptr_array_unref);
 
@@ -141,31 +131,6 @@ aftercare_store_get_default_location (void)
   return g_build_filename (g_get_user_data_dir (), "aftercare", "aftercare.db", NULL);
 }
 
-char *
-aftercare_store_get_shared_location (void)
-{
-  g_autoptr(GSettings) settings = aftercare_settings_new_if_installed (APP_ID);
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autofree char *location = NULL;
-
-  /* Not installed (a build run by hand), or an older schema: no shared database. */
-  if (settings == NULL)
-    return NULL;
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  if (!g_settings_schema_has_key (schema, "shared-database"))
-    return NULL;
-  location = g_strstrip (g_settings_get_string (settings, "shared-database"));
-  return *location != '\0' ? g_steal_pointer (&location) : NULL;
-}
-
-char *
-aftercare_store_get_configured_location (void)
-{
-  char *shared = aftercare_store_get_shared_location ();
-
-  return shared != NULL ? shared : aftercare_store_get_default_location ();
-}
-
 gboolean
 aftercare_store_location_is_server (const char *location)
 {
@@ -182,12 +147,13 @@ aftercare_store_check_location (const char  *location,
 }
 
 static AftercareStoreBackend *
-open_backend (const char  *location,
-              GError     **error)
+open_backend (const char           *location,
+              AftercareTimeSource  *time_source,
+              GError              **error)
 {
   if (aftercare_store_location_is_server (location))
-    return AFTERCARE_STORE_BACKEND (aftercare_pg_backend_open (location, error));
-  return AFTERCARE_STORE_BACKEND (aftercare_sqlite_backend_open (location, error));
+    return AFTERCARE_STORE_BACKEND (aftercare_pg_backend_open (location, time_source, error));
+  return AFTERCARE_STORE_BACKEND (aftercare_sqlite_backend_open (location, time_source, error));
 }
 
 gboolean
@@ -229,8 +195,9 @@ backend_connected_cb (AftercareStoreBackend *backend,
 }
 
 AftercareStore *
-aftercare_store_open (const char  *location,
-                      GError     **error)
+aftercare_store_open (const char           *location,
+                      AftercareTimeSource  *time_source,
+                      GError              **error)
 {
   g_autoptr(AftercareStoreBackend) backend = NULL;
   AftercareStore *self;
@@ -238,9 +205,10 @@ aftercare_store_open (const char  *location,
   guint n_sessions;
 
   g_return_val_if_fail (location != NULL, NULL);
+  g_return_val_if_fail (AFTERCARE_IS_TIME_SOURCE (time_source), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  backend = open_backend (location, error);
+  backend = open_backend (location, time_source, error);
   if (backend == NULL)
     return NULL;
   /* The stamp first: a write landing in between only makes the first
@@ -250,6 +218,7 @@ aftercare_store_open (const char  *location,
     return NULL;
   self = g_object_new (AFTERCARE_TYPE_STORE, NULL);
   self->location = g_strdup (location);
+  self->time_source = g_object_ref (time_source);
   self->backend = g_steal_pointer (&backend);
   self->change_stamp = change_stamp;
   self->sessions = aftercare_session_list_new (self->backend, n_sessions);
@@ -267,10 +236,12 @@ aftercare_store_get_location (AftercareStore *self)
 
 gboolean
 aftercare_store_start_fresh (const char  *location,
+                             GDateTime   *now,
                              char       **backup_path,
                              GError     **error)
 {
   g_return_val_if_fail (location != NULL, FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (aftercare_store_location_is_server (location))
@@ -280,7 +251,7 @@ aftercare_store_start_fresh (const char  *location,
                              "looks after the server"));
       return FALSE;
     }
-  return aftercare_sqlite_backend_move_aside (location, backup_path, error);
+  return aftercare_sqlite_file_move_aside (location, now, backup_path, error);
 }
 
 gboolean
@@ -311,6 +282,27 @@ aftercare_store_get_sessions (AftercareStore *self)
   return G_LIST_MODEL (self->sessions);
 }
 
+AftercareStoreBackend *
+aftercare_store_get_backend (AftercareStore *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), NULL);
+  return self->backend;
+}
+
+AftercareTimeSource *
+aftercare_store_get_time_source (AftercareStore *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), NULL);
+  return self->time_source;
+}
+
+AftercareSessionList *
+aftercare_store_get_session_list (AftercareStore *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), NULL);
+  return self->sessions;
+}
+
 AftercareSession *
 aftercare_store_lookup_session (AftercareStore  *self,
                                 const char      *session_id,
@@ -320,15 +312,15 @@ aftercare_store_lookup_session (AftercareStore  *self,
 
   g_return_val_if_fail (AFTERCARE_IS_STORE (self), NULL);
   g_return_val_if_fail (session_id != NULL, NULL);
-  /* Ids are kept in lower case (aftercare-backup.c): "0B7C…" is "0b7c…". */
+  /* Ids are kept in lower case (aftercare-backup-reader.c): "0B7C…" is "0b7c…". */
   id = g_ascii_strdown (session_id, -1);
   return aftercare_store_backend_get_session (self->backend, id, error);
 }
 
 /* Keeping the list in step */
 
-static void
-reload_list (AftercareStore *self)
+void
+aftercare_store_reload_list (AftercareStore *self)
 {
   g_autoptr(GError) error = NULL;
   guint n_sessions;
@@ -353,19 +345,16 @@ aftercare_store_refresh (AftercareStore *self)
 
   if (aftercare_store_backend_get_change_stamp (self->backend) == self->change_stamp)
     return FALSE;
-  reload_list (self);
+  aftercare_store_reload_list (self);
   return TRUE;
 }
 
 /* Writes: each one transaction */
 
-/* Begins a write transaction; *stale says whether another program has
- * written since the list was last in step (then positions computed now
- * would not match the list, and it is reloaded instead). */
-static gboolean
-begin_write (AftercareStore  *self,
-             gboolean        *stale,
-             GError         **error)
+gboolean
+aftercare_store_begin_write (AftercareStore  *self,
+                             gboolean        *stale,
+                             GError         **error)
 {
   if (!aftercare_store_backend_begin_write (self->backend, error))
     return FALSE;
@@ -373,11 +362,10 @@ begin_write (AftercareStore  *self,
   return TRUE;
 }
 
-/* Commits when ok, else rolls back; TRUE when the write is on disk. */
-static gboolean
-end_write (AftercareStore  *self,
-           gboolean         ok,
-           GError         **error)
+gboolean
+aftercare_store_end_write (AftercareStore  *self,
+                           gboolean         ok,
+                           GError         **error)
 {
   if (!ok)
     {
@@ -422,11 +410,10 @@ validate_checkin (AftercareCheckin  *checkin,
   return TRUE;
 }
 
-/* Inserts, saying plainly when the id is taken. */
-static gboolean
-insert_session (AftercareStore    *self,
-                AftercareSession  *session,
-                GError           **error)
+gboolean
+aftercare_store_insert_session (AftercareStore    *self,
+                                AftercareSession  *session,
+                                GError           **error)
 {
   g_autoptr(GError) local_error = NULL;
 
@@ -442,10 +429,10 @@ insert_session (AftercareStore    *self,
   return FALSE;
 }
 
-static gboolean
-insert_checkin (AftercareStore    *self,
-                AftercareCheckin  *checkin,
-                GError           **error)
+gboolean
+aftercare_store_insert_checkin (AftercareStore    *self,
+                                AftercareCheckin  *checkin,
+                                GError           **error)
 {
   g_autoptr(GError) local_error = NULL;
 
@@ -472,14 +459,14 @@ aftercare_store_add_session (AftercareStore    *self,
   g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
   g_return_val_if_fail (AFTERCARE_IS_SESSION (session), FALSE);
 
-  if (!validate_session (session, error) || !begin_write (self, &stale, error))
+  if (!validate_session (session, error) || !aftercare_store_begin_write (self, &stale, error))
     return FALSE;
-  ok = insert_session (self, session, error) &&
+  ok = aftercare_store_insert_session (self, session, error) &&
        aftercare_store_backend_count_sessions_before (self->backend, session, &position, error);
-  if (!end_write (self, ok, error))
+  if (!aftercare_store_end_write (self, ok, error))
     return FALSE;
   if (stale)
-    reload_list (self);
+    aftercare_store_reload_list (self);
   else
     aftercare_session_list_inserted (self->sessions, position);
   g_signal_emit (self, signals[SESSION_CHANGED], 0, aftercare_session_get_id (session));
@@ -534,11 +521,11 @@ aftercare_store_update_session (AftercareStore    *self,
   g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
   g_return_val_if_fail (AFTERCARE_IS_SESSION (session), FALSE);
 
-  if (!validate_session (session, error) || !begin_write (self, &stale, error))
+  if (!validate_session (session, error) || !aftercare_store_begin_write (self, &stale, error))
     return FALSE;
   version = aftercare_session_get_version (session);
   ok = update_session_row (self, session, &old_position, &new_position, error);
-  if (!end_write (self, ok, error))
+  if (!aftercare_store_end_write (self, ok, error))
     {
       /* Not saved: the copy still holds the version it was read at. */
       aftercare_session_set_version (session, version);
@@ -547,7 +534,7 @@ aftercare_store_update_session (AftercareStore    *self,
   if (stale)
     {
       aftercare_session_list_sync_row (self->sessions, session);
-      reload_list (self);
+      aftercare_store_reload_list (self);
     }
   else
     aftercare_session_list_updated (self->sessions, old_position, new_position, session);
@@ -582,17 +569,17 @@ aftercare_store_delete_session (AftercareStore  *self,
   g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
   g_return_val_if_fail (session_id != NULL, FALSE);
 
-  if (!begin_write (self, &stale, error))
+  if (!aftercare_store_begin_write (self, &stale, error))
     return FALSE;
   ok = (session = aftercare_store_backend_get_session (self->backend, session_id, error)) != NULL &&
        (checkins = aftercare_store_backend_list_checkins (self->backend, session_id, error)) != NULL &&
        aftercare_store_backend_count_sessions_before (self->backend, session, &position, error) &&
        aftercare_store_backend_delete_session (self->backend, session_id, error);
-  if (!end_write (self, ok, error))
+  if (!aftercare_store_end_write (self, ok, error))
     return FALSE;
   remember_deletion (self, session, checkins);
   if (stale)
-    reload_list (self);
+    aftercare_store_reload_list (self);
   else
     aftercare_session_list_removed (self->sessions, position);
   g_signal_emit (self, signals[SESSION_CHANGED], 0, session_id);
@@ -611,10 +598,10 @@ restore_deletion (AftercareStore  *self,
                   guint           *position,
                   GError         **error)
 {
-  if (!insert_session (self, self->deleted_session, error))
+  if (!aftercare_store_insert_session (self, self->deleted_session, error))
     return FALSE;
   for (guint i = 0; i < self->deleted_checkins->len; i++)
-    if (!insert_checkin (self, g_ptr_array_index (self->deleted_checkins, i), error))
+    if (!aftercare_store_insert_checkin (self, g_ptr_array_index (self->deleted_checkins, i), error))
       return FALSE;
   return aftercare_store_backend_count_sessions_before (self->backend, self->deleted_session,
                                                         position, error);
@@ -637,16 +624,16 @@ aftercare_store_undo_delete (AftercareStore  *self,
                            _("There is no deletion to undo"));
       return FALSE;
     }
-  if (!begin_write (self, &stale, error))
+  if (!aftercare_store_begin_write (self, &stale, error))
     return FALSE;
   ok = restore_deletion (self, &position, error);
-  if (!end_write (self, ok, error))
+  if (!aftercare_store_end_write (self, ok, error))
     return FALSE;
   session = g_object_ref (self->deleted_session);
   checkins = g_ptr_array_ref (self->deleted_checkins);
   remember_deletion (self, NULL, NULL);
   if (stale)
-    reload_list (self);
+    aftercare_store_reload_list (self);
   else
     aftercare_session_list_inserted (self->sessions, position);
   g_signal_emit (self, signals[SESSION_CHANGED], 0, aftercare_session_get_id (session));
@@ -703,13 +690,13 @@ aftercare_store_add_checkin (AftercareStore    *self,
   g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
   g_return_val_if_fail (AFTERCARE_IS_CHECKIN (checkin), FALSE);
 
-  if (!begin_write (self, &stale, error))
+  if (!aftercare_store_begin_write (self, &stale, error))
     return FALSE;
-  ok = check_checkin_session (self, checkin, error) && insert_checkin (self, checkin, error);
-  if (!end_write (self, ok, error))
+  ok = check_checkin_session (self, checkin, error) && aftercare_store_insert_checkin (self, checkin, error);
+  if (!aftercare_store_end_write (self, ok, error))
     return FALSE;
   if (stale)
-    reload_list (self);
+    aftercare_store_reload_list (self);
   g_signal_emit (self, signals[CHECKINS_CHANGED], 0, aftercare_checkin_get_session_id (checkin));
   return TRUE;
 }
@@ -726,20 +713,20 @@ aftercare_store_update_checkin (AftercareStore    *self,
   g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
   g_return_val_if_fail (AFTERCARE_IS_CHECKIN (checkin), FALSE);
 
-  if (!begin_write (self, &stale, error))
+  if (!aftercare_store_begin_write (self, &stale, error))
     return FALSE;
   version = aftercare_checkin_get_version (checkin);
   ok = (old = aftercare_store_backend_get_checkin (self->backend, aftercare_checkin_get_id (checkin),
                                                    error)) != NULL &&
        check_checkin_session (self, checkin, error) &&
        aftercare_store_backend_update_checkin (self->backend, checkin, error);
-  if (!end_write (self, ok, error))
+  if (!aftercare_store_end_write (self, ok, error))
     {
       aftercare_checkin_set_version (checkin, version);
       return FALSE;
     }
   if (stale)
-    reload_list (self);
+    aftercare_store_reload_list (self);
   if (g_strcmp0 (aftercare_checkin_get_session_id (old), aftercare_checkin_get_session_id (checkin)) != 0)
     g_signal_emit (self, signals[CHECKINS_CHANGED], 0, aftercare_checkin_get_session_id (old));
   g_signal_emit (self, signals[CHECKINS_CHANGED], 0, aftercare_checkin_get_session_id (checkin));
@@ -757,325 +744,14 @@ aftercare_store_delete_checkin (AftercareStore  *self,
   g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
   g_return_val_if_fail (checkin_id != NULL, FALSE);
 
-  if (!begin_write (self, &stale, error))
+  if (!aftercare_store_begin_write (self, &stale, error))
     return FALSE;
   ok = (old = aftercare_store_backend_get_checkin (self->backend, checkin_id, error)) != NULL &&
        aftercare_store_backend_delete_checkin (self->backend, checkin_id, error);
-  if (!end_write (self, ok, error))
+  if (!aftercare_store_end_write (self, ok, error))
     return FALSE;
   if (stale)
-    reload_list (self);
+    aftercare_store_reload_list (self);
   g_signal_emit (self, signals[CHECKINS_CHANGED], 0, aftercare_checkin_get_session_id (old));
   return TRUE;
-}
-
-/* Import */
-
-static gboolean
-set_conflict (const char  *origin,
-              const char  *what_and_id,
-              const char  *field,
-              GError     **error)
-{
-  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_CONFLICT,
-               /* Translators: "line 7: session 0b7c… is already stored with a
-                * different “ended_at”"; the second %s is "session ID" or "check-in ID". */
-               _("%s: %s is already stored with a different “%s”"), origin, what_and_id, field);
-  return FALSE;
-}
-
-/* Adds the backup's sessions that are not stored yet to added. */
-static gboolean
-import_sessions (AftercareStore   *self,
-                 AftercareBackup  *backup,
-                 GPtrArray        *added,
-                 GError          **error)
-{
-  for (guint i = 0; i < aftercare_backup_get_n_sessions (backup); i++)
-    {
-      AftercareSession *session = aftercare_backup_get_session (backup, i);
-      const char *id = aftercare_session_get_id (session);
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(AftercareSession) stored = aftercare_store_backend_get_session (self->backend, id, &local_error);
-      const char *difference;
-
-      if (stored == NULL && !g_error_matches (local_error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      if (stored == NULL)
-        {
-          if (!insert_session (self, session, error))
-            return FALSE;
-          g_ptr_array_add (added, session);
-          continue;
-        }
-      if ((difference = aftercare_backup_session_difference (stored, session)) != NULL)
-        {
-          g_autofree char *what = g_strdup_printf (_("session %s"), id);
-          return set_conflict (aftercare_backup_get_session_origin (backup, i), what, difference, error);
-        }
-    }
-  return TRUE;
-}
-
-/* Adds the backup's check-ins that are not stored yet; touched collects
- * the sessions that gained one. */
-static gboolean
-import_checkins (AftercareStore   *self,
-                 AftercareBackup  *backup,
-                 GHashTable       *touched,
-                 guint            *n_added,
-                 GError          **error)
-{
-  for (guint i = 0; i < aftercare_backup_get_n_checkins (backup); i++)
-    {
-      AftercareCheckin *checkin = aftercare_backup_get_checkin (backup, i);
-      const char *id = aftercare_checkin_get_id (checkin);
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(AftercareCheckin) stored = aftercare_store_backend_get_checkin (self->backend, id, &local_error);
-      const char *difference;
-
-      if (stored == NULL && !g_error_matches (local_error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      if (stored == NULL)
-        {
-          if (!insert_checkin (self, checkin, error))
-            return FALSE;
-          g_hash_table_add (touched, (gpointer) aftercare_checkin_get_session_id (checkin));
-          (*n_added)++;
-          continue;
-        }
-      if ((difference = aftercare_backup_checkin_difference (stored, checkin)) != NULL)
-        {
-          g_autofree char *what = g_strdup_printf (_("check-in %s"), id);
-          return set_conflict (aftercare_backup_get_checkin_origin (backup, i), what, difference, error);
-        }
-    }
-  return TRUE;
-}
-
-static int
-compare_positions (gconstpointer a,
-                   gconstpointer b)
-{
-  guint pa = *(const guint *) a, pb = *(const guint *) b;
-
-  return pa < pb ? -1 : pa > pb;
-}
-
-/* Where the added sessions are in the list now, in increasing order: each
- * insertion can then be announced in turn. */
-static gboolean
-find_positions (AftercareStore  *self,
-                GPtrArray       *added,
-                GArray          *positions,
-                GError         **error)
-{
-  for (guint i = 0; i < added->len; i++)
-    {
-      guint position;
-
-      if (!aftercare_store_backend_count_sessions_before (self->backend, g_ptr_array_index (added, i),
-                                                          &position, error))
-        return FALSE;
-      g_array_append_val (positions, position);
-    }
-  g_array_sort (positions, compare_positions);
-  return TRUE;
-}
-
-static void
-announce_import (AftercareStore *self,
-                 gboolean        reload,
-                 GArray         *positions,
-                 GHashTable     *touched)
-{
-  GHashTableIter iter;
-  gpointer session_id;
-
-  if (reload)
-    reload_list (self);
-  else
-    for (guint i = 0; i < positions->len; i++)
-      aftercare_session_list_inserted (self->sessions, g_array_index (positions, guint, i));
-  g_hash_table_iter_init (&iter, touched);
-  while (g_hash_table_iter_next (&iter, &session_id, NULL))
-    g_signal_emit (self, signals[CHECKINS_CHANGED], 0, session_id);
-}
-
-gboolean
-aftercare_store_import (AftercareStore   *self,
-                        AftercareBackup  *backup,
-                        guint            *n_sessions,
-                        guint            *n_checkins,
-                        GError          **error)
-{
-  g_autoptr(GPtrArray) added = g_ptr_array_new ();
-  g_autoptr(GHashTable) touched = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
-  gboolean stale, reload, ok;
-  guint n_added_checkins = 0;
-
-  g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
-  g_return_val_if_fail (AFTERCARE_IS_BACKUP (backup), FALSE);
-
-  if (!begin_write (self, &stale, error))
-    return FALSE;
-  ok = import_sessions (self, backup, added, error) &&
-       import_checkins (self, backup, touched, &n_added_checkins, error);
-  reload = stale || added->len > MAX_ANNOUNCED_INSERTIONS;
-  ok = ok && (reload || find_positions (self, added, positions, error));
-  if (!end_write (self, ok, error))
-    return FALSE;
-  announce_import (self, reload, positions, touched);
-  if (n_sessions != NULL)
-    *n_sessions = added->len;
-  if (n_checkins != NULL)
-    *n_checkins = n_added_checkins;
-  return TRUE;
-}
-
-gboolean
-aftercare_store_import_file (AftercareStore  *self,
-                             GFile           *file,
-                             guint           *n_sessions,
-                             guint           *n_checkins,
-                             GError         **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) contents = NULL;
-  g_autoptr(AftercareBackup) backup = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  contents = g_file_load_bytes (file, NULL, NULL, &local_error);
-  if (contents == NULL)
-    {
-      name = g_file_get_parse_name (file);
-      g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED,
-                   _("Could not read “%s”: %s"), name, local_error->message);
-      return FALSE;
-    }
-  backup = aftercare_backup_parse (contents, aftercare_backup_format_for_file (file), error);
-  return backup != NULL && aftercare_store_import (self, backup, n_sessions, n_checkins, error);
-}
-
-/* Export */
-
-/* Writes every session, newest first, with its check-ins. */
-static gboolean
-write_sessions (AftercareStore         *self,
-                AftercareBackupWriter  *writer,
-                GError                **error)
-{
-  g_autoptr(AftercareSession) after = NULL;
-
-  for (;;)
-    {
-      g_autoptr(GPtrArray) page =
-        aftercare_store_backend_list_sessions (self->backend, after, 0, EXPORT_PAGE_SIZE, error);
-
-      if (page == NULL)
-        return FALSE;
-      for (guint i = 0; i < page->len; i++)
-        {
-          AftercareSession *session = g_ptr_array_index (page, i);
-          g_autoptr(GPtrArray) checkins =
-            aftercare_store_backend_list_checkins (self->backend, aftercare_session_get_id (session), error);
-
-          if (checkins == NULL || !aftercare_backup_writer_add (writer, session, checkins, error))
-            return FALSE;
-        }
-      if (page->len < EXPORT_PAGE_SIZE)
-        return TRUE;
-      g_set_object (&after, g_ptr_array_index (page, page->len - 1));
-    }
-}
-
-/* Reads everything from one snapshot, so a write elsewhere cannot tear it. */
-static gboolean
-write_snapshot (AftercareStore         *self,
-                AftercareBackupWriter  *writer,
-                GError                **error)
-{
-  gboolean ok;
-
-  if (!aftercare_store_backend_begin_read (self->backend, error))
-    return FALSE;
-  ok = write_sessions (self, writer, error);
-  if (!ok)
-    {
-      aftercare_store_backend_rollback (self->backend);
-      return FALSE;
-    }
-  return aftercare_store_backend_commit (self->backend, error) &&
-         aftercare_backup_writer_finish (writer, error);
-}
-
-static gboolean
-set_write_error (GFile       *file,
-                 GError      *cause,
-                 GError     **error)
-{
-  g_autofree char *name = g_file_get_parse_name (file);
-
-  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED,
-               _("Could not write “%s”: %s"), name, cause->message);
-  return FALSE;
-}
-
-gboolean
-aftercare_store_export_file_with_counts (AftercareStore  *self,
-                                         GFile           *file,
-                                         guint           *n_sessions,
-                                         guint           *n_checkins,
-                                         GError         **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GOutputStream) output = NULL;
-  g_autoptr(GOutputStream) buffered = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(AftercareBackupWriter) writer = NULL;
-  gboolean existed;
-
-  g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  output = aftercare_output_replace_private (file, &existed, &local_error);
-  if (output == NULL)
-    return set_write_error (file, local_error, error);
-  buffered = g_buffered_output_stream_new_sized (output, 64 * 1024);
-  writer = aftercare_backup_writer_new (buffered, aftercare_backup_format_for_file (file), now);
-  if (!write_snapshot (self, writer, error))
-    {
-      aftercare_output_abandon (buffered, file, existed);
-      return FALSE;
-    }
-  if (!g_output_stream_close (buffered, NULL, &local_error))
-    {
-      /* A replaced file stays as it was; a new one must not stay half-written. */
-      if (!existed)
-        g_file_delete (file, NULL, NULL);
-      return set_write_error (file, local_error, error);
-    }
-  if (n_sessions != NULL)
-    *n_sessions = aftercare_backup_writer_get_n_sessions (writer);
-  if (n_checkins != NULL)
-    *n_checkins = aftercare_backup_writer_get_n_checkins (writer);
-  return TRUE;
-}
-
-gboolean
-aftercare_store_export_file (AftercareStore  *self,
-                             GFile           *file,
-                             GError         **error)
-{
-  return aftercare_store_export_file_with_counts (self, file, NULL, NULL, error);
 }

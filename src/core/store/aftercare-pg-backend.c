@@ -7,12 +7,12 @@
 #include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <libpq-fe.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "aftercare-pg-backend.h"
 #include "aftercare-pg-connect.h"
-#include "aftercare-store.h"
+#include "aftercare-pg-schema.h"
+#include "aftercare-store-error.h"
 #include "aftercare-time.h"
 
 /* How long a connection attempt may take. */
@@ -22,58 +22,6 @@
 #define RECONNECT_MAX_DELAY_MS 5000
 /* A transaction that touched more sessions announces "*" instead. */
 #define MAX_NAMED_SESSIONS 50
-/* pg_advisory_xact_lock's key while migrating: "AFTC". */
-#define MIGRATION_LOCK "1095128131"
-
-/* Each step brings the tables from layout N to N + 1; all steps run in one
- * transaction. Static text only: values never reach SQL except as bound
- * parameters. Times are kept as entered (ISO 8601 with their offset) and,
- * for ordering, as microseconds since the epoch; ids sort by their bytes
- * (COLLATE "C"), as in SQLite, so both list sessions in the same order. */
-static const char * const migrations[AFTERCARE_PG_SCHEMA_VERSION] = {
-  /* 0 -> 1: the first layout, written by Aftercare 0.1.0 (100). */
-  /* The set-up script makes the schema for its owner, who then may not
-   * create schemas (CREATE SCHEMA IF NOT EXISTS would still ask). */
-  "DO $$ BEGIN"
-  "  IF to_regnamespace ('aftercare') IS NULL THEN CREATE SCHEMA aftercare; END IF;"
-  " END $$;"
-  "CREATE TABLE aftercare.aftercare_schema ("
-  "  version integer NOT NULL,"
-  "  min_app_version integer NOT NULL);"
-  /* Desks read it; only its owner (who migrates) changes it. */
-  "ALTER TABLE aftercare.aftercare_schema ENABLE ROW LEVEL SECURITY;"
-  "CREATE POLICY everyone_reads ON aftercare.aftercare_schema FOR SELECT USING (true);"
-  "CREATE TABLE aftercare.sessions ("
-  "  id text COLLATE \"C\" NOT NULL PRIMARY KEY,"
-  "  ended_at text NOT NULL,"
-  "  ended_us bigint NOT NULL,"
-  "  duration_minutes integer NOT NULL CHECK (duration_minutes BETWEEN 0 AND 1440),"
-  "  type text NOT NULL,"
-  "  pressure text NOT NULL,"
-  "  first_time boolean NOT NULL,"
-  "  areas text NOT NULL,"
-  "  client text NOT NULL,"
-  "  therapist text NOT NULL,"
-  "  notes text NOT NULL,"
-  "  version bigint NOT NULL DEFAULT 1,"
-  "  updated_at timestamptz NOT NULL DEFAULT now());"
-  "CREATE INDEX sessions_newest_first ON aftercare.sessions (ended_us, id);"
-  "CREATE TABLE aftercare.checkins ("
-  "  id text COLLATE \"C\" NOT NULL PRIMARY KEY,"
-  "  session_id text COLLATE \"C\" NOT NULL REFERENCES aftercare.sessions (id) ON DELETE CASCADE,"
-  "  at text NOT NULL,"
-  "  at_us bigint NOT NULL,"
-  "  soreness integer NOT NULL CHECK (soreness BETWEEN 0 AND 10),"
-  "  symptoms text NOT NULL,"
-  "  notes text NOT NULL,"
-  "  version bigint NOT NULL DEFAULT 1,"
-  "  updated_at timestamptz NOT NULL DEFAULT now());"
-  "CREATE INDEX checkins_by_session ON aftercare.checkins (session_id, at_us, id);"
-  /* Counted up by every write transaction, before it commits: another desk
-   * that reads it knows at once that its list may be out of date. */
-  "CREATE SEQUENCE aftercare.changes;"
-  "INSERT INTO aftercare.aftercare_schema (version, min_app_version) VALUES (1, 100);",
-};
 
 #define SESSION_COLUMNS \
   "id, ended_at, duration_minutes, type, pressure, first_time, areas, client, therapist, notes, version"
@@ -81,8 +29,6 @@ static const char * const migrations[AFTERCARE_PG_SCHEMA_VERSION] = {
 #define MICROSECONDS(column) "(extract(epoch FROM " column ") * 1000000)::bigint"
 
 typedef enum {
-  STMT_SCHEMA,
-  STMT_MAY_WRITE,
   STMT_COUNT_SESSIONS,
   STMT_COUNT_BEFORE,
   STMT_LIST_FIRST,
@@ -104,12 +50,6 @@ typedef enum {
 } Statement;
 
 static const char * const statement_sql[N_STATEMENTS] = {
-  [STMT_SCHEMA] =
-    "SELECT version, min_app_version FROM aftercare.aftercare_schema",
-  [STMT_MAY_WRITE] =
-    "SELECT bool_and (has_table_privilege (t, 'INSERT') AND has_table_privilege (t, 'UPDATE')"
-    "                 AND has_table_privilege (t, 'DELETE'))"
-    " FROM unnest (ARRAY['aftercare.sessions', 'aftercare.checkins']) AS t",
   [STMT_COUNT_SESSIONS] = "SELECT count(*) FROM aftercare.sessions",
   [STMT_COUNT_BEFORE] =
     "SELECT count(*) FROM aftercare.sessions WHERE (ended_us, id) > ($1::bigint, $2::text)",
@@ -164,6 +104,7 @@ struct _AftercarePgBackend
   GObject parent_instance;
 
   char *location;
+  AftercareTimeSource *time_source;   /* conflicts' words */
   PGconn *conn;
   gboolean connected;
   gboolean in_transaction;
@@ -220,6 +161,7 @@ aftercare_pg_backend_dispose (GObject *object)
   clear_source (&self->announce_source);
   clear_source (&self->reconnect_source);
   g_clear_pointer (&self->conn, PQfinish);
+  g_clear_object (&self->time_source);
 
   G_OBJECT_CLASS (aftercare_pg_backend_parent_class)->dispose (object);
 }
@@ -270,24 +212,6 @@ aftercare_pg_backend_init (AftercarePgBackend *self)
   self->touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->announce = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->reconnect_delay_ms = RECONNECT_FIRST_DELAY_MS;
-}
-
-int
-aftercare_pg_backend_get_app_version (void)
-{
-  g_auto(GStrv) parts = g_strsplit (PACKAGE_VERSION, ".", 3);
-  int number = 0;
-
-  for (guint i = 0; i < 3; i++)
-    number = number * 100 + (parts[0] != NULL && i < g_strv_length (parts) ? atoi (parts[i]) : 0);
-  return number;
-}
-
-/* "0.1.0" from 100. */
-static char *
-format_app_version (int number)
-{
-  return g_strdup_printf ("%d.%d.%d", number / 10000, number / 100 % 100, number % 100);
 }
 
 /* Announcing other desks' changes */
@@ -398,39 +322,6 @@ watch_socket (AftercarePgBackend *self)
 
 /* Errors */
 
-static int
-store_error_code (const char *sqlstate)
-{
-  static const struct { const char *prefix; int code; } codes[] = {
-    { "23505", AFTERCARE_STORE_ERROR_CONFLICT },
-    { "23503", AFTERCARE_STORE_ERROR_NOT_FOUND },
-    { "23", AFTERCARE_STORE_ERROR_INVALID },
-    { "22", AFTERCARE_STORE_ERROR_INVALID },
-    { "42501", AFTERCARE_STORE_ERROR_READ_ONLY },
-    { "25006", AFTERCARE_STORE_ERROR_READ_ONLY },
-    { "42P01", AFTERCARE_STORE_ERROR_NOT_SET_UP },
-    { "3F000", AFTERCARE_STORE_ERROR_NOT_SET_UP },
-    { "08", AFTERCARE_STORE_ERROR_UNREACHABLE },
-    { "57P", AFTERCARE_STORE_ERROR_UNREACHABLE },
-  };
-
-  for (guint i = 0; sqlstate != NULL && i < G_N_ELEMENTS (codes); i++)
-    if (g_str_has_prefix (sqlstate, codes[i].prefix))
-      return codes[i].code;
-  return AFTERCARE_STORE_ERROR_FAILED;
-}
-
-static gboolean
-set_lost_error (const char  *what,
-                GError     **error)
-{
-  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_UNREACHABLE,
-               /* Translators: %s says what was being done, "Could not save the session". */
-               _("%s: the connection to the clinic database was lost. Aftercare keeps trying "
-                 "to reconnect."), what);
-  return FALSE;
-}
-
 /* Sets error from a failed result (res may be NULL); notices a lost connection. */
 static gboolean
 set_result_error (AftercarePgBackend  *self,
@@ -438,21 +329,9 @@ set_result_error (AftercarePgBackend  *self,
                   const char          *what,
                   GError             **error)
 {
-  const char *sqlstate = res != NULL ? PQresultErrorField (res, PG_DIAG_SQLSTATE) : NULL;
-  const char *message = res != NULL ? PQresultErrorField (res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-  g_autofree char *connection_message = NULL;
-
   if (PQstatus (self->conn) == CONNECTION_BAD)
-    {
-      connection_lost (self);
-      return set_lost_error (what, error);
-    }
-  if (message == NULL)
-    message = connection_message = g_strstrip (g_strdup (PQerrorMessage (self->conn)));
-  g_set_error (error, AFTERCARE_STORE_ERROR, store_error_code (sqlstate),
-               /* Translators: "what failed: why", e.g. "Could not save the session: …". */
-               _("%s: %s"), what, message);
-  return FALSE;
+    connection_lost (self);
+  return aftercare_pg_set_result_error (self->conn, res, what, error);
 }
 
 static gboolean
@@ -469,14 +348,6 @@ ensure_connected (AftercarePgBackend  *self,
 /* Statements */
 
 static gboolean
-result_ok (const PGresult *res)
-{
-  ExecStatusType status = res != NULL ? PQresultStatus (res) : PGRES_FATAL_ERROR;
-
-  return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
-}
-
-static gboolean
 prepare (AftercarePgBackend  *self,
          Statement            which,
          const char          *name,
@@ -487,7 +358,7 @@ prepare (AftercarePgBackend  *self,
   if (self->prepared[which])
     return TRUE;
   res = PQprepare (self->conn, name, statement_sql[which], 0, NULL);
-  if (!result_ok (res))
+  if (!aftercare_pg_result_ok (res))
     return set_result_error (self, res, _("Could not read the database"), error);
   self->prepared[which] = TRUE;
   return TRUE;
@@ -511,7 +382,7 @@ run (AftercarePgBackend  *self,
   if (!prepare (self, which, name, error))
     return NULL;
   res = PQexecPrepared (self->conn, name, n_params, params, NULL, NULL, 0);
-  if (!result_ok (res))
+  if (!aftercare_pg_result_ok (res))
     {
       set_result_error (self, res, what, error);
       g_clear_pointer (&res, PQclear);
@@ -533,7 +404,7 @@ run_static (AftercarePgBackend  *self,
   if (!ensure_connected (self, error))
     return FALSE;
   res = PQexec (self->conn, sql);
-  if (!result_ok (res))
+  if (!aftercare_pg_result_ok (res))
     return set_result_error (self, res, what, error);
   drain_notifications (self);
   return TRUE;
@@ -655,15 +526,6 @@ read_rows (const PGresult  *res,
   return g_steal_pointer (&rows);
 }
 
-static gboolean
-set_not_found (const char  *id,
-               GError     **error)
-{
-  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND,
-               _("No entry with id %s is stored"), id);
-  return FALSE;
-}
-
 /* Reads the one row with that id; NOT_FOUND when there is none. */
 static gpointer
 read_by_id (AftercarePgBackend  *self,
@@ -679,7 +541,7 @@ read_by_id (AftercarePgBackend  *self,
     return NULL;
   if (PQntuples (res) == 0)
     {
-      set_not_found (id, error);
+      aftercare_store_error_set_not_found (id, error);
       return NULL;
     }
   return reader (res, 0, error);
@@ -812,7 +674,7 @@ aftercare_pg_backend_commit (AftercareStoreBackend  *backend,
                              GError                **error)
 {
   AftercarePgBackend *self = AFTERCARE_PG_BACKEND (backend);
-  g_autoptr(PGresult) res = NULL;
+  gboolean committed;
 
   g_return_val_if_fail (self->in_transaction, FALSE);
   if (!announce_touched (self, error))
@@ -822,20 +684,14 @@ aftercare_pg_backend_commit (AftercareStoreBackend  *backend,
     }
   if (!ensure_connected (self, error))
     return FALSE;
-  res = PQexec (self->conn, "COMMIT");
+  committed = aftercare_pg_commit (self->conn, _("Could not save"), error);
   self->in_transaction = FALSE;
   g_hash_table_remove_all (self->touched);
-  if (!result_ok (res))
-    return set_result_error (self, res, _("Could not save"), error);
-  drain_notifications (self);
-  /* A transaction that had failed ends in ROLLBACK, reported as success. */
-  if (!g_str_equal (PQcmdStatus (res), "COMMIT"))
-    {
-      g_set_error_literal (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED,
-                           _("Could not save: the server undid the change"));
-      return FALSE;
-    }
-  return TRUE;
+  if (PQstatus (self->conn) == CONNECTION_BAD)
+    connection_lost (self);
+  else
+    drain_notifications (self);
+  return committed;
 }
 
 /* Reads the server's change counter: others' commits show there at once,
@@ -934,8 +790,8 @@ set_unchanged_error (AftercarePgBackend     *self,
   if (res == NULL)
     return FALSE;
   if (PQntuples (res) == 0)
-    return set_not_found (id, error);
-  return aftercare_store_backend_set_conflict (kind, value_int64 (res, 0, 0), error);
+    return aftercare_store_error_set_not_found (id, error);
+  return aftercare_store_backend_set_conflict (kind, value_int64 (res, 0, 0), self->time_source, error);
 }
 
 /* Runs a write that must change one row; its result (for RETURNING) or NULL. */
@@ -1007,7 +863,7 @@ delete_by_id (AftercarePgBackend  *self,
   res = run (self, which, 1, params, _("Could not delete"), error);
   if (res != NULL && g_str_equal (PQcmdTuples (res), "0"))
     {
-      set_not_found (id, error);
+      aftercare_store_error_set_not_found (id, error);
       g_clear_pointer (&res, PQclear);
     }
   return res;
@@ -1122,152 +978,19 @@ aftercare_pg_backend_iface_init (AftercareStoreBackendInterface *iface)
   iface->get_read_only_reason = aftercare_pg_backend_get_read_only_reason;
 }
 
-/* The tables: their layout, and who may write */
-
-typedef struct
-{
-  gboolean exists;
-  int version;
-  int min_app_version;
-} Layout;
-
-static gboolean
-read_layout (AftercarePgBackend  *self,
-             Layout              *layout,
-             GError             **error)
-{
-  g_autoptr(PGresult) exists = NULL;
-  g_autoptr(PGresult) res = NULL;
-
-  *layout = (Layout) { FALSE, 0, 0 };
-  exists = PQexec (self->conn, "SELECT to_regclass ('aftercare.aftercare_schema') IS NOT NULL");
-  if (!result_ok (exists))
-    return set_result_error (self, exists, _("Could not read the clinic database’s layout"), error);
-  if (*PQgetvalue (exists, 0, 0) != 't')
-    return TRUE;
-  res = run (self, STMT_SCHEMA, 0, NULL, _("Could not read the clinic database’s layout"), error);
-  if (res == NULL)
-    return FALSE;
-  layout->exists = PQntuples (res) > 0;
-  if (layout->exists)
-    {
-      layout->version = (int) value_int64 (res, 0, 0);
-      layout->min_app_version = (int) value_int64 (res, 0, 1);
-    }
-  return TRUE;
-}
-
-static gboolean
-set_not_set_up (AftercarePgBackend  *self,
-                const Layout        *layout,
-                GError             **error)
-{
-  const char *user = PQuser (self->conn);
-
-  if (!layout->exists)
-    g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_SET_UP,
-                 _("The clinic database has no Aftercare tables yet, and the account “%s” may not "
-                   "create them. They are made once, by the database’s owner: see “Clinic: a shared "
-                   "database” in the README."), user);
-  else
-    g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_SET_UP,
-                 _("The clinic database’s tables have layout %d, and this Aftercare needs layout %d. "
-                   "The account “%s” may not update them: the database’s owner does it once, "
-                   "as the README explains under “Clinic: a shared database”."),
-                 layout->version, AFTERCARE_PG_SCHEMA_VERSION, user);
-  return FALSE;
-}
-
-/* Brings the tables to this build's layout in one transaction; another
- * desk doing the same waits on the lock and then finds nothing to do. */
-static gboolean
-migrate (AftercarePgBackend  *self,
-         Layout              *layout,
-         GError             **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  const char *what = _("Could not update the clinic database’s tables");
-
-  if (!run_static (self, "BEGIN", what, error))
-    return FALSE;
-  self->in_transaction = TRUE;
-  if (run_static (self, "SELECT pg_advisory_xact_lock (" MIGRATION_LOCK ")", what, &local_error) &&
-      read_layout (self, layout, &local_error))
-    for (int version = layout->exists ? layout->version : 0;
-         version < AFTERCARE_PG_SCHEMA_VERSION && local_error == NULL; version++)
-      run_static (self, migrations[version], what, &local_error);
-  if (local_error == NULL && aftercare_pg_backend_commit (AFTERCARE_STORE_BACKEND (self), &local_error))
-    return read_layout (self, layout, error);
-  aftercare_pg_backend_rollback (AFTERCARE_STORE_BACKEND (self));
-  if (g_error_matches (local_error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_READ_ONLY))
-    return set_not_set_up (self, layout, error);
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
-}
-
-/* Why this desk may not write, or NULL. */
-static char *
-find_read_only_reason (AftercarePgBackend  *self,
-                       const Layout        *layout,
-                       GError             **error)
-{
-  int app_version = aftercare_pg_backend_get_app_version ();
-  g_autoptr(PGresult) res = NULL;
-
-  if (layout->min_app_version > app_version)
-    {
-      g_autofree char *ours = format_app_version (app_version);
-      g_autofree char *needed = format_app_version (layout->min_app_version);
-
-      return g_strdup_printf (_("The clinic database accepts changes only from Aftercare %s or newer, "
-                                "and this desk has %s: it shows the records but cannot save. Update "
-                                "Aftercare on this desk to save again."), needed, ours);
-    }
-  res = run (self, STMT_MAY_WRITE, 0, NULL, _("Could not read the clinic database’s layout"), error);
-  if (res == NULL)
-    return NULL;
-  if (*PQgetvalue (res, 0, 0) != 't')
-    return g_strdup_printf (_("The account “%s” may only read the clinic database: it shows the "
-                              "records but cannot save."), PQuser (self->conn));
-  return NULL;
-}
-
-/* Checks (and when allowed, creates or migrates) the tables; sets the read-only reason. */
-static gboolean
-prepare_tables (AftercarePgBackend  *self,
-                gboolean             may_migrate,
-                GError             **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  Layout layout;
-
-  if (!read_layout (self, &layout, error))
-    return FALSE;
-  /* Older (or none): forward. Newer: never touched. */
-  if (!layout.exists || layout.version < AFTERCARE_PG_SCHEMA_VERSION)
-    {
-      if (!may_migrate)
-        return set_not_set_up (self, &layout, error);
-      if (!migrate (self, &layout, error))
-        return FALSE;
-    }
-  g_clear_pointer (&self->read_only_reason, g_free);
-  self->read_only_reason = find_read_only_reason (self, &layout, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Ready for work on a new connection: tables checked, listening. */
 static gboolean
 start_session (AftercarePgBackend  *self,
                gboolean             may_migrate,
                GError             **error)
 {
-  return prepare_tables (self, may_migrate, error) &&
+  g_autofree char *read_only_reason = NULL;
+
+  if (!aftercare_pg_schema_prepare (self->conn, may_migrate, &read_only_reason, error))
+    return FALSE;
+  g_free (self->read_only_reason);
+  self->read_only_reason = g_steal_pointer (&read_only_reason);
+  return
          run_static (self, "LISTEN " AFTERCARE_PG_CHANNEL, _("Could not listen for other desks’ changes"),
                      error);
 }
@@ -1348,16 +1071,21 @@ connect_backend (const char  *location,
 }
 
 AftercarePgBackend *
-aftercare_pg_backend_open (const char  *location,
-                           GError     **error)
+aftercare_pg_backend_open (const char           *location,
+                           AftercareTimeSource  *time_source,
+                           GError              **error)
 {
   g_autoptr(AftercarePgBackend) self = NULL;
 
   g_return_val_if_fail (location != NULL, NULL);
+  g_return_val_if_fail (AFTERCARE_IS_TIME_SOURCE (time_source), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = connect_backend (location, error);
-  if (self == NULL || !start_session (self, TRUE, error))
+  if (self == NULL)
+    return NULL;
+  self->time_source = g_object_ref (time_source);
+  if (!start_session (self, TRUE, error))
     return NULL;
   self->connected = TRUE;
   watch_socket (self);
@@ -1369,17 +1097,17 @@ aftercare_pg_backend_test (const char  *location,
                            GError     **error)
 {
   g_autoptr(AftercarePgBackend) self = NULL;
+  g_autofree char *read_only_reason = NULL;
 
   g_return_val_if_fail (location != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   self = connect_backend (location, error);
-  if (self == NULL || !prepare_tables (self, FALSE, error))
+  if (self == NULL || !aftercare_pg_schema_prepare (self->conn, FALSE, &read_only_reason, error))
     return FALSE;
-  if (self->read_only_reason != NULL)
+  if (read_only_reason != NULL)
     {
-      g_set_error_literal (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_READ_ONLY,
-                           self->read_only_reason);
+      g_set_error_literal (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_READ_ONLY, read_only_reason);
       return FALSE;
     }
   return TRUE;

@@ -6,10 +6,12 @@
 
 #include "aftercare-checkin.h"
 #include "aftercare-session.h"
+#include "aftercare-time-source.h"
 
 G_BEGIN_DECLS
 
-/* The store (aftercare-store.c) keeps every rule that is not SQL: validation,
+/* The store (aftercare-store.c, with aftercare-store-import.c and
+ * aftercare-store-export.c) keeps every rule that is not SQL: validation,
  * the list model, undo, import and export. A backend only stores rows:
  * aftercare-sqlite-backend.c (a file) and aftercare-pg-backend.c (a shared
  * PostgreSQL server); the store's tests run once against each.
@@ -134,10 +136,12 @@ typedef enum {
 
 /* Sets error to AFTERCARE_STORE_ERROR_CONFLICT for an edit refused because
  * the row was changed elsewhere, at changed_at_usec (microseconds since the
- * epoch; 0 if unknown), which the message gives as a local clock time.
+ * epoch; 0 if unknown), which the message gives as a local clock time, in
+ * the 12- or 24-hour form and relative to the day time_source gives.
  * Returns FALSE. */
 gboolean          aftercare_store_backend_set_conflict          (AftercareStoreRowKind   kind,
                                                                  gint64                  changed_at_usec,
+                                                                 AftercareTimeSource    *time_source,
                                                                  GError                **error);
 
 /* A stored row's columns as a backend reads them (text is never NULL). The

@@ -4,21 +4,14 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "aftercare-sqlite-backend.h"
-#include "aftercare-store.h"
+#include "aftercare-sqlite-file.h"
+#include "aftercare-store-error.h"
 #include "aftercare-time.h"
-
-/* A writer waits this long for another process's transaction to finish. */
-#define BUSY_TIMEOUT_MS 5000
 
 /* Each step brings a database from user_version N to N + 1, in one
  * transaction with the rest. Static text only: no SQL is ever built from
@@ -144,6 +137,7 @@ struct _AftercareSqliteBackend
   char *path;
   sqlite3 *db;
   sqlite3_stmt *statements[N_STATEMENTS];
+  AftercareTimeSource *time_source;   /* when a row is written, and conflicts' words */
 };
 
 static void aftercare_sqlite_backend_iface_init (AftercareStoreBackendInterface *iface);
@@ -163,6 +157,16 @@ borrowed_statement_release (BorrowedStatement *stmt)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BorrowedStatement, borrowed_statement_release)
+
+static void
+aftercare_sqlite_backend_dispose (GObject *object)
+{
+  AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (object);
+
+  g_clear_object (&self->time_source);
+
+  G_OBJECT_CLASS (aftercare_sqlite_backend_parent_class)->dispose (object);
+}
 
 static void
 aftercare_sqlite_backend_finalize (GObject *object)
@@ -201,6 +205,7 @@ aftercare_sqlite_backend_class_init (AftercareSqliteBackendClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = aftercare_sqlite_backend_dispose;
   object_class->finalize = aftercare_sqlite_backend_finalize;
   object_class->get_property = aftercare_sqlite_backend_get_property;
   g_object_class_override_property (object_class, PROP_CONNECTED, "connected");
@@ -209,53 +214,6 @@ aftercare_sqlite_backend_class_init (AftercareSqliteBackendClass *klass)
 static void
 aftercare_sqlite_backend_init (AftercareSqliteBackend *self)
 {
-}
-
-/* Errors */
-
-static int
-store_error_code (int rc)
-{
-  switch (rc & 0xff)
-    {
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      return AFTERCARE_STORE_ERROR_DAMAGED;
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-      return AFTERCARE_STORE_ERROR_READ_ONLY;
-    case SQLITE_CONSTRAINT:
-      if (rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE)
-        return AFTERCARE_STORE_ERROR_CONFLICT;
-      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
-        return AFTERCARE_STORE_ERROR_NOT_FOUND;
-      return AFTERCARE_STORE_ERROR_INVALID;
-    default:
-      return AFTERCARE_STORE_ERROR_FAILED;
-    }
-}
-
-static const char *
-engine_message (sqlite3 *db,
-                int      rc)
-{
-  if ((rc & 0xff) == SQLITE_BUSY)
-    return _("the database is in use by another program");
-  return db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
-}
-
-/* Sets error from rc, prefixed with what was being done. Returns FALSE. */
-static gboolean
-set_engine_error (sqlite3     *db,
-                  int          rc,
-                  const char  *what,
-                  GError     **error)
-{
-  g_set_error (error, AFTERCARE_STORE_ERROR, store_error_code (rc),
-               /* Translators: "what failed: why", e.g. "Could not save the
-                * session: disk is full". */
-               _("%s: %s"), what, engine_message (db, rc));
-  return FALSE;
 }
 
 /* Statements */
@@ -273,7 +231,7 @@ borrow (AftercareSqliteBackend  *self,
                            &self->statements[which], NULL);
   if (rc != SQLITE_OK)
     {
-      set_engine_error (self->db, rc, _("Could not read the database"), error);
+      aftercare_sqlite_set_error (self->db, rc, _("Could not read the database"), error);
       return NULL;
     }
   return self->statements[which];
@@ -289,7 +247,7 @@ step_done (AftercareSqliteBackend  *self,
   int rc = sqlite3_step (stmt);
 
   if (rc != SQLITE_DONE)
-    return set_engine_error (self->db, rc, what, error);
+    return aftercare_sqlite_set_error (self->db, rc, what, error);
   return TRUE;
 }
 
@@ -303,35 +261,8 @@ step_integer (AftercareSqliteBackend  *self,
   int rc = sqlite3_step (stmt);
 
   if (rc != SQLITE_ROW)
-    return set_engine_error (self->db, rc, _("Could not read the database"), error);
+    return aftercare_sqlite_set_error (self->db, rc, _("Could not read the database"), error);
   *value = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
-/* Runs every statement of a static script in turn (migrations). */
-static gboolean
-run_script (sqlite3     *db,
-            const char  *script,
-            GError     **error)
-{
-  const char *next = script;
-
-  while (next != NULL && *next != '\0')
-    {
-      sqlite3_stmt *stmt = NULL;
-      int rc = sqlite3_prepare_v2 (db, next, -1, &stmt, &next);
-
-      if (rc == SQLITE_OK && stmt != NULL)
-        {
-          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-            ;
-          if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-        }
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_OK)
-        return set_engine_error (db, rc, _("Could not prepare the database"), error);
-    }
   return TRUE;
 }
 
@@ -366,9 +297,19 @@ bind_flags (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
+/* Now, in microseconds since the epoch: when a row is written. */
+static gint64
+now_usec (AftercareSqliteBackend *self)
+{
+  g_autoptr(GDateTime) now = aftercare_time_source_now (self->time_source);
+
+  return g_date_time_to_unix (now) * G_USEC_PER_SEC + g_date_time_get_microsecond (now);
+}
+
 static void
 bind_session (sqlite3_stmt     *stmt,
-              AftercareSession *session)
+              AftercareSession *session,
+              gint64            changed_at)
 {
   sqlite3_bind_text (stmt, 1, aftercare_session_get_id (session), -1, SQLITE_TRANSIENT);
   bind_time (stmt, 2, 11, aftercare_session_get_ended_at (session));
@@ -383,12 +324,13 @@ bind_session (sqlite3_stmt     *stmt,
   sqlite3_bind_text (stmt, 9, aftercare_session_get_therapist (session), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 10, aftercare_session_get_notes (session), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 12, aftercare_session_get_version (session) + 1);
-  sqlite3_bind_int64 (stmt, 13, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 13, changed_at);
 }
 
 static void
 bind_checkin (sqlite3_stmt     *stmt,
-              AftercareCheckin *checkin)
+              AftercareCheckin *checkin,
+              gint64            changed_at)
 {
   sqlite3_bind_text (stmt, 1, aftercare_checkin_get_id (checkin), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, aftercare_checkin_get_session_id (checkin), -1, SQLITE_TRANSIENT);
@@ -397,7 +339,7 @@ bind_checkin (sqlite3_stmt     *stmt,
   bind_flags (stmt, 5, AFTERCARE_TYPE_SYMPTOMS, aftercare_checkin_get_symptoms (checkin));
   sqlite3_bind_text (stmt, 6, aftercare_checkin_get_notes (checkin), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 8, aftercare_checkin_get_version (checkin) + 1);
-  sqlite3_bind_int64 (stmt, 9, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 9, changed_at);
 }
 
 static const char *
@@ -469,7 +411,7 @@ read_rows (AftercareSqliteBackend  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      set_engine_error (self->db, rc, _("Could not read the database"), error);
+      aftercare_sqlite_set_error (self->db, rc, _("Could not read the database"), error);
       return NULL;
     }
   return g_steal_pointer (&rows);
@@ -489,8 +431,7 @@ read_one_row (AftercareSqliteBackend  *self,
     return NULL;
   if (rows->len == 0)
     {
-      g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND,
-                   _("No entry with id %s is stored"), id);
+      aftercare_store_error_set_not_found (id, error);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (rows, 0));
@@ -656,15 +597,6 @@ aftercare_sqlite_backend_get_session (AftercareStoreBackend  *backend,
   return read_one_row (self, stmt, (RowReader) session_from_row, session_id, error);
 }
 
-static gboolean
-set_not_found (const char  *id,
-               GError     **error)
-{
-  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND,
-               _("No entry with id %s is stored"), id);
-  return FALSE;
-}
-
 /* Runs a write that must change exactly one row. */
 static gboolean
 write_one_row (AftercareSqliteBackend  *self,
@@ -676,7 +608,7 @@ write_one_row (AftercareSqliteBackend  *self,
   if (!step_done (self, stmt, what, error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
-    return set_not_found (id, error);
+    return aftercare_store_error_set_not_found (id, error);
   return TRUE;
 }
 
@@ -697,10 +629,10 @@ set_update_error (AftercareSqliteBackend  *self,
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
-    return set_not_found (id, error);
+    return aftercare_store_error_set_not_found (id, error);
   if (rc != SQLITE_ROW)
-    return set_engine_error (self->db, rc, _("Could not read the database"), error);
-  return aftercare_store_backend_set_conflict (kind, sqlite3_column_int64 (stmt, 0), error);
+    return aftercare_sqlite_set_error (self->db, rc, _("Could not read the database"), error);
+  return aftercare_store_backend_set_conflict (kind, sqlite3_column_int64 (stmt, 0), self->time_source, error);
 }
 
 static gboolean
@@ -716,7 +648,7 @@ write_session (AftercareSqliteBackend  *self,
   stmt = borrow (self, which, error);
   if (stmt == NULL)
     return FALSE;
-  bind_session (stmt, session);
+  bind_session (stmt, session, now_usec (self));
   if (!step_done (self, stmt, _("Could not save the session"), error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
@@ -808,7 +740,7 @@ write_checkin (AftercareSqliteBackend  *self,
   stmt = borrow (self, which, error);
   if (stmt == NULL)
     return FALSE;
-  bind_checkin (stmt, checkin);
+  bind_checkin (stmt, checkin, now_usec (self));
   if (!step_done (self, stmt, _("Could not save the check-in"), error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
@@ -864,215 +796,6 @@ aftercare_sqlite_backend_iface_init (AftercareStoreBackendInterface *iface)
   iface->delete_checkin = aftercare_sqlite_backend_delete_checkin;
 }
 
-/* Opening: create, check (read-only), then open for writing and migrate. */
-
-static int
-file_error_code (int saved_errno)
-{
-  if (saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM)
-    return AFTERCARE_STORE_ERROR_READ_ONLY;
-  return AFTERCARE_STORE_ERROR_FAILED;
-}
-
-static gboolean
-set_file_error (int          saved_errno,
-                const char  *path,
-                GError     **error)
-{
-  g_set_error (error, AFTERCARE_STORE_ERROR, file_error_code (saved_errno),
-               _("Could not create “%s”: %s"), path, g_strerror (saved_errno));
-  return FALSE;
-}
-
-static gboolean
-set_read_error (int          saved_errno,
-                const char  *path,
-                GError     **error)
-{
-  g_set_error (error, AFTERCARE_STORE_ERROR, file_error_code (saved_errno),
-               _("Could not read “%s”: %s"), path, g_strerror (saved_errno));
-  return FALSE;
-}
-
-/* Creates the folder (0700) and an empty file (0600) when missing, so that
- * SQLite, which copies the file's mode to -wal and -shm, never makes a
- * health log readable by others. */
-static gboolean
-create_file (const char  *path,
-             GError     **error)
-{
-  g_autofree char *folder = g_path_get_dirname (path);
-  int fd;
-
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    return set_file_error (errno, folder, error);
-  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0 && errno != EEXIST)
-    return set_file_error (errno, path, error);
-  if (fd >= 0)
-    close (fd);
-  return TRUE;
-}
-
-static gboolean
-set_damaged (const char  *path,
-             const char  *why,
-             GError     **error)
-{
-  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_DAMAGED,
-               /* Translators: the first %s is a file, the second says what is wrong with it. */
-               _("The database “%s” cannot be used: %s. It has been left untouched."), path, why);
-  return FALSE;
-}
-
-/* An empty file is a new database; anything else must be SQLite. */
-static gboolean
-check_header (const char  *path,
-              GError     **error)
-{
-  static const char magic[16] = "SQLite format 3";
-  char header[sizeof magic];
-  ssize_t n_read;
-  int saved_errno;
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-
-  if (fd < 0)
-    return set_read_error (errno, path, error);
-  n_read = read (fd, header, sizeof header);
-  saved_errno = errno;
-  close (fd);
-  /* A folder, say: not a damaged database to be moved aside. */
-  if (n_read < 0)
-    return set_read_error (saved_errno, path, error);
-  if (n_read == 0)
-    return TRUE;
-  if (n_read != sizeof header || memcmp (header, magic, sizeof magic) != 0)
-    return set_damaged (path, _("it is not an SQLite database"), error);
-  return TRUE;
-}
-
-/* An engine error met while checking: a file the engine cannot read is damaged. */
-static gboolean
-set_check_error (sqlite3     *db,
-                 int          rc,
-                 const char  *path,
-                 GError     **error)
-{
-  if (store_error_code (rc) == AFTERCARE_STORE_ERROR_DAMAGED)
-    return set_damaged (path, _("it is damaged or not an SQLite database"), error);
-  return set_engine_error (db, rc, _("Could not check the database"), error);
-}
-
-static gboolean
-query_integer (sqlite3     *db,
-               const char  *path,
-               const char  *sql,
-               gint64      *value,
-               GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
-    return set_check_error (db, rc, path, error);
-  return TRUE;
-}
-
-static gboolean
-set_too_new (const char  *path,
-             GError     **error)
-{
-  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_TOO_NEW,
-               _("The database “%s” was written by a newer version of Aftercare. "
-                 "It has been left untouched; update Aftercare to open it."), path);
-  return FALSE;
-}
-
-/* Whose file is it, and which version? */
-static gboolean
-check_identity (sqlite3     *db,
-                const char  *path,
-                GError     **error)
-{
-  gint64 application_id = 0, user_version = 0, n_objects = 0;
-
-  if (!query_integer (db, path, "PRAGMA application_id", &application_id, error) ||
-      !query_integer (db, path, "PRAGMA user_version", &user_version, error) ||
-      !query_integer (db, path, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
-    return FALSE;
-  if (application_id != AFTERCARE_SQLITE_APPLICATION_ID && (application_id != 0 || n_objects > 0))
-    return set_damaged (path, _("it belongs to another program"), error);
-  if (user_version > AFTERCARE_SQLITE_SCHEMA_VERSION)
-    return set_too_new (path, error);
-  return TRUE;
-}
-
-static gboolean
-check_integrity (sqlite3     *db,
-                 const char  *path,
-                 GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean intact = FALSE;
-  int rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    intact = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
-    return set_check_error (db, rc, path, error);
-  if (!intact)
-    return set_damaged (path, _("it fails its integrity check"), error);
-  return TRUE;
-}
-
-/* Checks the file through a read-only connection, which can neither write
- * it nor fold its write-ahead log into it when it closes. */
-static gboolean
-check_file (const char  *path,
-            GError     **error)
-{
-  sqlite3 *db = NULL;
-  int rc;
-  gboolean ok;
-
-  if (!check_header (path, error))
-    return FALSE;
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_check_error (db, rc, path, error);
-      sqlite3_close (db);
-      return FALSE;
-    }
-  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
-  ok = check_identity (db, path, error) && check_integrity (db, path, error);
-  sqlite3_close (db);
-  return ok;
-}
-
-static gboolean
-configure_connection (AftercareSqliteBackend  *self,
-                      GError                 **error)
-{
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-  /* WAL, and a commit is on disk before it returns: a health log keeps its
-   * last entry through a power cut. */
-  return run_script (self->db,
-                     "PRAGMA journal_mode = WAL;"
-                     "PRAGMA synchronous = FULL;"
-                     "PRAGMA foreign_keys = ON;",
-                     error);
-}
-
 static gboolean
 read_user_version (AftercareSqliteBackend  *self,
                    gint64                  *version,
@@ -1093,9 +816,9 @@ apply_migrations (AftercareSqliteBackend  *self,
   if (!read_user_version (self, &version, error))
     return FALSE;
   if (version > AFTERCARE_SQLITE_SCHEMA_VERSION)
-    return set_too_new (self->path, error);
+    return aftercare_sqlite_file_set_too_new (self->path, error);
   for (; version < AFTERCARE_SQLITE_SCHEMA_VERSION; version++)
-    if (!run_script (self->db, migrations[version], error))
+    if (!aftercare_sqlite_run_script (self->db, migrations[version], error))
       return FALSE;
   return TRUE;
 }
@@ -1121,116 +844,32 @@ migrate (AftercareSqliteBackend  *self,
   return aftercare_store_backend_commit (backend, error);
 }
 
-/* A database file made by hand or by an older version may be readable by
- * others (0644), and SQLite gives -wal and -shm the same mode. Once the
- * file has proved to be a usable database, the files this user owns lose
- * every permission for the group and others. Best effort: a file that
- * cannot be changed is used as it is. */
-static void
-make_files_private (const char *path)
-{
-  const char * const suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
-      GStatBuf st;
-
-      /* By name, never through a new descriptor: closing any descriptor
-       * of the file would drop this process's SQLite locks on it. */
-      if (g_lstat (name, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == geteuid () &&
-          (st.st_mode & 077) != 0)
-        (void) !g_chmod (name, st.st_mode & 0600);
-    }
-}
-
 AftercareSqliteBackend *
-aftercare_sqlite_backend_open (const char  *path,
-                               GError     **error)
+aftercare_sqlite_backend_open (const char           *path,
+                               AftercareTimeSource  *time_source,
+                               GError              **error)
 {
   g_autoptr(AftercareSqliteBackend) self = NULL;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (AFTERCARE_IS_TIME_SOURCE (time_source), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!create_file (path, error) || !check_file (path, error))
+  if (!aftercare_sqlite_file_prepare (path, error))
     return NULL;
   self = g_object_new (AFTERCARE_TYPE_SQLITE_BACKEND, NULL);
   self->path = g_strdup (path);
+  self->time_source = g_object_ref (time_source);
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc != SQLITE_OK)
     {
-      set_engine_error (self->db, rc, _("Could not open the database"), error);
+      aftercare_sqlite_set_error (self->db, rc, _("Could not open the database"), error);
       return NULL;
     }
-  if (!configure_connection (self, error) || !migrate (self, error))
+  if (!aftercare_sqlite_file_configure (self->db, error) || !migrate (self, error))
     return NULL;
-  make_files_private (path);
+  aftercare_sqlite_file_make_private (path);
   return g_steal_pointer (&self);
 }
 
-/* Start fresh */
-
-/* "PATH.20261124-180000.bak", or with "-2", "-3"… when that is taken. */
-static char *
-find_backup_path (const char *path)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-
-  for (guint n = 1;; n++)
-    {
-      g_autofree char *candidate = n == 1 ? g_strdup_printf ("%s.%s.bak", path, stamp)
-                                          : g_strdup_printf ("%s.%s-%u.bak", path, stamp, n);
-      g_autofree char *wal = g_strconcat (candidate, "-wal", NULL);
-
-      if (!g_file_test (candidate, G_FILE_TEST_EXISTS) && !g_file_test (wal, G_FILE_TEST_EXISTS))
-        return g_steal_pointer (&candidate);
-    }
-}
-
-static gboolean
-move_file (const char  *from,
-           const char  *to,
-           GError     **error)
-{
-  if (g_rename (from, to) == 0 || errno == ENOENT)
-    return TRUE;
-  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED,
-               _("Could not move “%s” to “%s”: %s"), from, to, g_strerror (errno));
-  return FALSE;
-}
-
-gboolean
-aftercare_sqlite_backend_move_aside (const char  *path,
-                                     char       **backup_path,
-                                     GError     **error)
-{
-  static const char * const companions[] = { "-wal", "-shm", "-journal" };
-  g_autofree char *backup = NULL;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND,
-                   _("There is no database at “%s”"), path);
-      return FALSE;
-    }
-  backup = find_backup_path (path);
-  /* The companions first: a new database must never find an old log
-   * beside it and replay it. */
-  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
-    {
-      g_autofree char *from = g_strconcat (path, companions[i], NULL);
-      g_autofree char *to = g_strconcat (backup, companions[i], NULL);
-
-      if (!move_file (from, to, error))
-        return FALSE;
-    }
-  if (!move_file (path, backup, error))
-    return FALSE;
-  if (backup_path != NULL)
-    *backup_path = g_steal_pointer (&backup);
-  return TRUE;
-}

@@ -52,4 +52,23 @@ char     *aftercare_pg_describe_server (PGconn *conn);
 /* The five-character SQLSTATE in a verbose libpq message, or NULL. */
 char     *aftercare_pg_find_sqlstate   (const char *message);
 
+/* Errors of a statement, as the store reports them. */
+
+/* The AftercareStoreError code for a SQLSTATE (NULL: FAILED). */
+int       aftercare_pg_error_code       (const char *sqlstate);
+/* Whether res (may be NULL) is a command's or a query's success. */
+gboolean  aftercare_pg_result_ok        (const PGresult *res);
+/* Sets error from a failed result (res may be NULL), prefixed with what
+ * was being done; UNREACHABLE when conn is lost. Returns FALSE. */
+gboolean  aftercare_pg_set_result_error (PGconn          *conn,
+                                         const PGresult  *res,
+                                         const char      *what,
+                                         GError         **error);
+
+/* Ends the transaction on conn with COMMIT; FAILED when the server undid
+ * it instead (a statement in it had failed). */
+gboolean  aftercare_pg_commit           (PGconn      *conn,
+                                         const char  *what,
+                                         GError     **error);
+
 G_END_DECLS

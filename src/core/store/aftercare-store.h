@@ -7,37 +7,16 @@
 #include "aftercare-backup.h"
 #include "aftercare-checkin.h"
 #include "aftercare-session.h"
+#include "aftercare-store-error.h"
+#include "aftercare-time-source.h"
 
 G_BEGIN_DECLS
-
-#define AFTERCARE_STORE_ERROR (aftercare_store_error_quark ())
-typedef enum {
-  AFTERCARE_STORE_ERROR_FAILED,       /* I/O or the database engine failed */
-  AFTERCARE_STORE_ERROR_DAMAGED,      /* fails its integrity check, or is not a database */
-  AFTERCARE_STORE_ERROR_TOO_NEW,      /* written by a newer Aftercare */
-  AFTERCARE_STORE_ERROR_NOT_FOUND,    /* no such session or check-in */
-  AFTERCARE_STORE_ERROR_INVALID,      /* a bad value, or a bad line in an import (message names line and field) */
-  AFTERCARE_STORE_ERROR_CONFLICT,     /* changed elsewhere since it was read */
-  AFTERCARE_STORE_ERROR_READ_ONLY,    /* this app may not write here */
-  /* A database server (PostgreSQL): */
-  AFTERCARE_STORE_ERROR_UNREACHABLE,    /* no answer, refused, timed out, or the connection was lost */
-  AFTERCARE_STORE_ERROR_AUTHENTICATION, /* no password found, password refused, not let in */
-  AFTERCARE_STORE_ERROR_TLS,            /* the secure connection failed */
-  AFTERCARE_STORE_ERROR_NOT_SET_UP,     /* no such database, or no Aftercare tables in it (yet) */
-} AftercareStoreError;
-GQuark aftercare_store_error_quark (void);
 
 #define AFTERCARE_TYPE_STORE (aftercare_store_get_type ())
 G_DECLARE_FINAL_TYPE (AftercareStore, aftercare_store, AFTERCARE, STORE, GObject)
 
 /* $XDG_DATA_HOME/aftercare/aftercare.db */
 char          *aftercare_store_get_default_location (void);
-/* The shared clinic database chosen in Preferences (GSettings key
- * "shared-database"), or NULL when none is. */
-char          *aftercare_store_get_shared_location (void);
-/* Where to go when no location is given: the shared database when one is
- * chosen, else the default file. */
-char          *aftercare_store_get_configured_location (void);
 
 /* A location is a database file's path (SQLite), or a PostgreSQL server's
  * address for libpq: "postgresql://…", "postgres://…", or a connection
@@ -53,12 +32,16 @@ gboolean       aftercare_store_check_location (const char *location, GError **er
  * migrated forward; a damaged or newer file is never written to: the error
  * says why, and aftercare_store_start_fresh() moves it aside. A server's
  * tables are created or migrated when the account may (else NOT_SET_UP),
- * never when they are newer than this build; see aftercare-pg-backend.h. */
-AftercareStore *aftercare_store_open       (const char *location, GError **error);
+ * never when they are newer than this build; see aftercare-pg-backend.h.
+ * The store never reads the clock or the desktop's settings: time_source
+ * says when rows are written and exported, and how conflicts give times. */
+AftercareStore *aftercare_store_open       (const char *location, AftercareTimeSource *time_source,
+                                            GError **error);
 const char    *aftercare_store_get_location (AftercareStore *self);
-/* Moves the file at location (and its -wal/-shm) to a timestamped backup
- * beside it; *backup_path is where it went. Never for a server. */
-gboolean       aftercare_store_start_fresh (const char *location, char **backup_path, GError **error);
+/* Moves the file at location (and its -wal/-shm) to a backup beside it
+ * stamped with now; *backup_path is where it went. Never for a server. */
+gboolean       aftercare_store_start_fresh (const char *location, GDateTime *now, char **backup_path,
+                                            GError **error);
 
 /* Connects to the server at location and checks its tables, changing
  * nothing: TRUE when Aftercare could read and write there. Otherwise the
@@ -124,8 +107,12 @@ gboolean       aftercare_store_delete_checkin    (AftercareStore *self, const ch
  * it, from the main loop, within moments (LISTEN/NOTIFY); a large import
  * elsewhere reloads the list only. */
 
+/* Import (aftercare-store-import.c) and export (aftercare-store-export.c). */
+
 /* All or nothing, in one transaction; CSV when the name ends in .csv, else
- * the JSON backup (DESIGN.md, "Data formats"). */
+ * the JSON backup (DESIGN.md, "Data formats"). A file that cannot be read
+ * is AFTERCARE_STORE_ERROR_FAILED; a bad one, AFTERCARE_BACKUP_ERROR_INVALID
+ * naming the line or path and the field (aftercare_backup_parse()). */
 gboolean       aftercare_store_import_file       (AftercareStore *self, GFile *file,
                                                   guint *n_sessions, guint *n_checkins, GError **error);
 gboolean       aftercare_store_export_file       (AftercareStore *self, GFile *file, GError **error);

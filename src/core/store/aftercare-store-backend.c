@@ -6,9 +6,8 @@
 
 #include <glib/gi18n.h>
 
-#include "aftercare-settings.h"
 #include "aftercare-store-backend.h"
-#include "aftercare-store.h"
+#include "aftercare-store-error.h"
 #include "aftercare-time.h"
 
 G_DEFINE_INTERFACE (AftercareStoreBackend, aftercare_store_backend, G_TYPE_OBJECT)
@@ -226,20 +225,27 @@ aftercare_store_backend_compare_sessions (AftercareSession *a,
 /* "14:02" (or "2:02 PM", as the desktop shows clocks), with the day when
  * it was not today ("Wed 26 Nov 14:02"). */
 static char *
-format_changed_at (gint64 changed_at_usec)
+format_changed_at (gint64               changed_at_usec,
+                   AftercareTimeSource *time_source)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = aftercare_time_source_now (time_source);
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (changed_at_usec / G_USEC_PER_SEC);
 
-  return utc != NULL ? aftercare_time_format_clock (utc, now, aftercare_settings_get_clock_24h ()) : NULL;
+  return utc != NULL ? aftercare_time_format_clock (utc, now, aftercare_time_source_get_clock_24h (time_source))
+                     : NULL;
 }
 
 gboolean
 aftercare_store_backend_set_conflict (AftercareStoreRowKind   kind,
                                       gint64                  changed_at_usec,
+                                      AftercareTimeSource    *time_source,
                                       GError                **error)
 {
-  g_autofree char *when = changed_at_usec > 0 ? format_changed_at (changed_at_usec) : NULL;
+  g_autofree char *when = NULL;
+
+  g_return_val_if_fail (AFTERCARE_IS_TIME_SOURCE (time_source), FALSE);
+  if (changed_at_usec > 0)
+    when = format_changed_at (changed_at_usec, time_source);
 
   if (when == NULL)
     g_set_error_literal (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_CONFLICT,

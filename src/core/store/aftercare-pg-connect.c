@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "aftercare-pg-connect.h"
-#include "aftercare-store.h"
+#include "aftercare-store-error.h"
 
 /* Keywords that make a connection string (rather than a file name). */
 static const char * const server_keywords[] = {
@@ -490,4 +490,85 @@ aftercare_pg_connector_cancel (AftercarePgConnector *connector)
 {
   g_return_if_fail (connector != NULL);
   connector_free (connector);
+}
+
+/* Errors of a statement */
+
+int
+aftercare_pg_error_code (const char *sqlstate)
+{
+  static const struct { const char *prefix; int code; } codes[] = {
+    { "23505", AFTERCARE_STORE_ERROR_CONFLICT },
+    { "23503", AFTERCARE_STORE_ERROR_NOT_FOUND },
+    { "23", AFTERCARE_STORE_ERROR_INVALID },
+    { "22", AFTERCARE_STORE_ERROR_INVALID },
+    { "42501", AFTERCARE_STORE_ERROR_READ_ONLY },
+    { "25006", AFTERCARE_STORE_ERROR_READ_ONLY },
+    { "42P01", AFTERCARE_STORE_ERROR_NOT_SET_UP },
+    { "3F000", AFTERCARE_STORE_ERROR_NOT_SET_UP },
+    { "08", AFTERCARE_STORE_ERROR_UNREACHABLE },
+    { "57P", AFTERCARE_STORE_ERROR_UNREACHABLE },
+  };
+
+  for (guint i = 0; sqlstate != NULL && i < G_N_ELEMENTS (codes); i++)
+    if (g_str_has_prefix (sqlstate, codes[i].prefix))
+      return codes[i].code;
+  return AFTERCARE_STORE_ERROR_FAILED;
+}
+
+static gboolean
+set_lost_error (const char  *what,
+                GError     **error)
+{
+  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_UNREACHABLE,
+               /* Translators: %s says what was being done, "Could not save the session". */
+               _("%s: the connection to the clinic database was lost. Aftercare keeps trying "
+                 "to reconnect."), what);
+  return FALSE;
+}
+
+gboolean
+aftercare_pg_result_ok (const PGresult *res)
+{
+  ExecStatusType status = res != NULL ? PQresultStatus (res) : PGRES_FATAL_ERROR;
+
+  return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+}
+
+gboolean
+aftercare_pg_set_result_error (PGconn          *conn,
+                               const PGresult  *res,
+                               const char      *what,
+                               GError         **error)
+{
+  const char *sqlstate = res != NULL ? PQresultErrorField (res, PG_DIAG_SQLSTATE) : NULL;
+  const char *message = res != NULL ? PQresultErrorField (res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+  g_autofree char *connection_message = NULL;
+
+  if (conn == NULL || PQstatus (conn) == CONNECTION_BAD)
+    return set_lost_error (what, error);
+  if (message == NULL)
+    message = connection_message = g_strstrip (g_strdup (PQerrorMessage (conn)));
+  g_set_error (error, AFTERCARE_STORE_ERROR, aftercare_pg_error_code (sqlstate),
+               /* Translators: "what failed: why", e.g. "Could not save the session: …". */
+               _("%s: %s"), what, message);
+  return FALSE;
+}
+
+gboolean
+aftercare_pg_commit (PGconn      *conn,
+                     const char  *what,
+                     GError     **error)
+{
+  PGresult *res = PQexec (conn, "COMMIT");
+  gboolean committed = aftercare_pg_result_ok (res) && g_str_equal (PQcmdStatus (res), "COMMIT");
+
+  if (!aftercare_pg_result_ok (res))
+    aftercare_pg_set_result_error (conn, res, what, error);
+  /* A transaction that had failed ends in ROLLBACK, reported as success. */
+  else if (!committed)
+    g_set_error_literal (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED,
+                         _("Could not save: the server undid the change"));
+  PQclear (res);
+  return committed;
 }

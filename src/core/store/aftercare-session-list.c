@@ -3,7 +3,7 @@
 #define G_LOG_DOMAIN "aftercare-session-list"
 
 #include "aftercare-session-list.h"
-#include "aftercare-store.h"
+#include "aftercare-store-error.h"
 
 /* Pages kept in memory; the least recently used goes first. A screenful
  * is well under one page, so this is plenty for scrolling back and forth. */
@@ -63,15 +63,28 @@ stop_watching_cb (gpointer key,
   g_object_weak_unref (value, forget_session_cb, data);
 }
 
+/* Drops the rows read (and with them the sessions they hold), stops
+ * watching the sessions handed out, and lets go of the backend. */
+static void
+aftercare_session_list_dispose (GObject *object)
+{
+  AftercareSessionList *self = AFTERCARE_SESSION_LIST (object);
+
+  g_hash_table_remove_all (self->pages);
+  g_hash_table_foreach (self->alive, stop_watching_cb, self);
+  g_hash_table_remove_all (self->alive);
+  g_clear_object (&self->backend);
+
+  G_OBJECT_CLASS (aftercare_session_list_parent_class)->dispose (object);
+}
+
 static void
 aftercare_session_list_finalize (GObject *object)
 {
   AftercareSessionList *self = AFTERCARE_SESSION_LIST (object);
 
   g_clear_pointer (&self->pages, g_hash_table_unref);
-  g_hash_table_foreach (self->alive, stop_watching_cb, self);
   g_clear_pointer (&self->alive, g_hash_table_unref);
-  g_clear_object (&self->backend);
 
   G_OBJECT_CLASS (aftercare_session_list_parent_class)->finalize (object);
 }
@@ -79,7 +92,10 @@ aftercare_session_list_finalize (GObject *object)
 static void
 aftercare_session_list_class_init (AftercareSessionListClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = aftercare_session_list_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = aftercare_session_list_dispose;
+  object_class->finalize = aftercare_session_list_finalize;
 }
 
 static void

@@ -1,0 +1,91 @@
+/* aftercare-backup-reader-private.h: what the JSON and the CSV reader share; only aftercare-backup-*.c include it. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "aftercare-backup-reader.h"
+#include "aftercare-json-reader.h"
+
+G_BEGIN_DECLS
+
+#define AFTERCARE_BACKUP_MAX_DURATION_MINUTES (24 * 60)
+
+/* Where a value came from, for messages: a CSV line, or a JSON object
+ * with its path (the reader knows its line). */
+typedef struct
+{
+  AftercareBackupFormat format;
+  guint line;
+  const char *path;
+  AftercareJsonReader *json;
+  JsonObject *object;
+} AftercareBackupWhere;
+
+/* Sets error for a bad field (AFTERCARE_BACKUP_ERROR_INVALID, naming the
+ * line or path) and returns FALSE; takes problem. */
+gboolean          aftercare_backup_field_error     (const AftercareBackupWhere  *where,
+                                                    const char                  *field,
+                                                    char                        *problem,
+                                                    GError                     **error);
+
+/* Values, from text: each returns NULL when the text is good, else the
+ * problem (a phrase that follows the field's name). */
+char             *aftercare_backup_check_id        (const char  *text);
+char             *aftercare_backup_check_time      (const char  *text,
+                                                    GDateTime  **time);
+/* An id as it is stored: UUIDs in lower case. */
+char             *aftercare_backup_id_normalized   (const char  *text);
+
+/* A check-in's values as either format gives them. */
+typedef struct
+{
+  const char *id;     /* NULL: a new id */
+  const char *at;
+  guint soreness;
+  guint symptoms;
+  const char *notes;
+} AftercareBackupCheckinFields;
+
+/* The check-in of session, once its id and time are good and the time is
+ * not before the session ended; names[] are the id's and the time's field
+ * names in messages. */
+AftercareCheckin *aftercare_backup_build_checkin   (const AftercareBackupCheckinFields  *fields,
+                                                    AftercareSession                    *session,
+                                                    const AftercareBackupWhere          *where,
+                                                    const char * const                  *names,
+                                                    GError                             **error);
+
+/* Reading one file: the batch being filled, and the ids seen so far. */
+typedef struct
+{
+  AftercareBackup *backup;
+  GHashTable *sessions;      /* id -> AftercareSession (borrowed from backup) */
+  GHashTable *first_lines;   /* id -> line it first appears on (CSV) */
+  GHashTable *checkin_ids;   /* set */
+  AftercareSession *previous_unnamed;   /* CSV: the last row's session, if its id was empty */
+} AftercareBackupReading;
+
+void              aftercare_backup_reading_init    (AftercareBackupReading  *reading,
+                                                    AftercareBackup         *backup);
+void              aftercare_backup_reading_clear   (AftercareBackupReading  *reading);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AftercareBackupReading, aftercare_backup_reading_clear)
+
+/* Adds checkin to the batch, unless its id was seen before in the file. */
+gboolean          aftercare_backup_add_checkin_once (AftercareBackupReading      *reading,
+                                                     AftercareCheckin            *checkin,
+                                                     const AftercareBackupWhere  *where,
+                                                     const char                  *id_name,
+                                                     const char                  *origin,
+                                                     GError                     **error);
+
+/* The formats' readers (aftercare-backup-json.c, aftercare-backup-csv.c):
+ * fill backup from UTF-8 text, or fail at the first problem. */
+gboolean          aftercare_backup_read_json       (AftercareBackup  *backup,
+                                                    const char       *text,
+                                                    gsize             length,
+                                                    GError          **error);
+gboolean          aftercare_backup_read_csv        (AftercareBackup  *backup,
+                                                    const char       *text,
+                                                    gsize             length,
+                                                    GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,20 @@
+/* aftercare-sqlite-backend.h: the store's rows in one SQLite file (the only place with SQL). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "aftercare-sqlite-file.h"
+#include "aftercare-store-backend.h"
+
+G_BEGIN_DECLS
+
+#define AFTERCARE_TYPE_SQLITE_BACKEND (aftercare_sqlite_backend_get_type ())
+G_DECLARE_FINAL_TYPE (AftercareSqliteBackend, aftercare_sqlite_backend, AFTERCARE, SQLITE_BACKEND, GObject)
+
+/* Opens the database file at path, creating and checking it first
+ * (aftercare_sqlite_file_prepare()), and migrating it forward. Rows
+ * written are stamped with time_source's now. */
+AftercareSqliteBackend *aftercare_sqlite_backend_open (const char           *path,
+                                                       AftercareTimeSource  *time_source,
+                                                       GError              **error);
+
+G_END_DECLS

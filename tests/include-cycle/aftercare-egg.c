@@ -1,0 +1,1 @@
+#include "aftercare-egg.h"

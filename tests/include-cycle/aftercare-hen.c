@@ -1,0 +1,2 @@
+#include "aftercare-hen.h"
+#include "aftercare-egg.h"
