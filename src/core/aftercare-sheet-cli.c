@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "aftercare-advisor.h"
+#include "aftercare-session-assess.h"
 #include "aftercare-settings.h"
 #include "aftercare-sheet-cli.h"
 #include "aftercare-sheet.h"
@@ -155,17 +156,23 @@ lookup_session (AftercareStore  *store,
 
 static int
 write_sheet (SheetRequest     *request,
-             AftercareSession *session,
-             GPtrArray        *checkins)
+             AftercareStore   *store,
+             AftercareSession *session)
 {
   /* The edge of the program: the sheet's "now" is read here, in local
    * time, so its clock times are the reader's. */
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(AftercareAssessment) assessment = aftercare_advisor_assess (session, checkins,
-                                                                        request->planned_run, now);
-  g_autoptr(AftercareSheet) sheet = aftercare_sheet_new (session, assessment, request->planned_run, now);
   g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareAssessment) assessment = aftercare_session_assess (store, session, NULL,
+                                                                        request->planned_run, now,
+                                                                        NULL, &error);
+  g_autoptr(AftercareSheet) sheet = NULL;
   guint n_pages;
+
+  /* No check-ins, no verdict: a sheet never guesses one. */
+  if (assessment == NULL)
+    return fail (1, error->message);
+  sheet = aftercare_sheet_new (session, assessment, request->planned_run, now);
 
   aftercare_sheet_set_clinic_name (sheet, request->clinic_name);
   aftercare_sheet_set_clock_24h (sheet, aftercare_settings_get_clock_24h ());
@@ -183,7 +190,6 @@ aftercare_sheet_cli_run (GVariantDict *options)
   g_auto(SheetRequest) request = { 0 };
   g_autoptr(AftercareStore) store = NULL;
   g_autoptr(AftercareSession) session = NULL;
-  g_autoptr(GPtrArray) checkins = NULL;
   g_autoptr(GError) error = NULL;
   int status = 0;
 
@@ -205,9 +211,5 @@ aftercare_sheet_cli_run (GVariantDict *options)
   session = lookup_session (store, request.session_id, &status);
   if (session == NULL)
     return status;
-  /* The id as stored: the one given may differ in case. */
-  checkins = aftercare_store_list_checkins (store, aftercare_session_get_id (session), &error);
-  if (checkins == NULL)
-    return fail (1, error->message);
-  return write_sheet (&request, session, checkins);
+  return write_sheet (&request, store, session);
 }

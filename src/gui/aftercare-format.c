@@ -64,29 +64,6 @@ aftercare_format_weekday (GDateTime *time)
   return g_date_time_format (local, _("%a"));
 }
 
-char *
-aftercare_format_time_after (double hours)
-{
-  if (hours < 1.0)
-    {
-      gulong minutes = (gulong) MAX (0.0, floor (hours * 60.0));
-
-      return g_strdup_printf (ngettext ("%lu minute after", "%lu minutes after", minutes), minutes);
-    }
-  if (hours < 72.0)
-    {
-      gulong whole = (gulong) floor (hours);
-
-      return g_strdup_printf (ngettext ("%lu hour after", "%lu hours after", whole), whole);
-    }
-  else
-    {
-      gulong days = (gulong) floor (hours / 24.0);
-
-      return g_strdup_printf (ngettext ("%lu day after", "%lu days after", days), days);
-    }
-}
-
 const char *
 aftercare_verdict_get_badge_label (AftercareVerdict verdict)
 {

@@ -17,9 +17,6 @@ char       *aftercare_format_day_and_time      (GDateTime *time,
                                                 gboolean   clock_24h);
 /* "Tue". */
 char       *aftercare_format_weekday           (GDateTime *time);
-/* "45 minutes after", "12 hours after", "3 days after", for a check-in's
- * distance from the end of its massage. */
-char       *aftercare_format_time_after        (double     hours);
 
 /* One word or two for a badge ("Rest", "Easy run"): translated. */
 const char *aftercare_verdict_get_badge_label  (AftercareVerdict verdict);

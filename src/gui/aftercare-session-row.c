@@ -8,8 +8,10 @@
 
 #include "aftercare-advisor.h"
 #include "aftercare-format.h"
+#include "aftercare-session-assess.h"
 #include "aftercare-session-row.h"
 #include "aftercare-timeline.h"
+#include "aftercare-verdict-card.h"
 
 struct _AftercareSessionRow
 {
@@ -17,6 +19,7 @@ struct _AftercareSessionRow
 
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
+  GtkLabel *last_checkin_label;
   GtkLabel *soreness_label;
   GtkLabel *badge;
   GMenuModel *context_menu_model;
@@ -26,6 +29,7 @@ struct _AftercareSessionRow
   AftercareClock *clock;
   AftercareSession *session;
   AftercareVerdict verdict;
+  gboolean recovered;
   gboolean verdict_stale;
   guint refresh_id;
   guint shown_id;
@@ -57,18 +61,35 @@ schedule_refresh (AftercareSessionRow *self,
     self->refresh_id = aftercare_clock_call_at (self->clock, boundary, refresh_timeout_cb, self);
 }
 
+/* The badge's style: the verdict's colour, or a quiet pill once recovered. */
+static const char *
+badge_style (AftercareSessionRow *self)
+{
+  return self->recovered ? "recovered" : aftercare_verdict_get_style_class (self->verdict);
+}
+
 static void
-show_verdict (AftercareSessionRow *self,
-              AftercareAssessment *assessment)
+show_verdict (AftercareSessionRow  *self,
+              AftercareAssessment  *assessment,
+              AftercareVerdictCard *card)
 {
   int soreness = aftercare_assessment_get_soreness (assessment);
   GtkWidget *badge = GTK_WIDGET (self->badge);
 
-  gtk_widget_remove_css_class (badge, aftercare_verdict_get_style_class (self->verdict));
-  self->verdict = aftercare_assessment_get_verdict (assessment);
-  gtk_widget_add_css_class (badge, aftercare_verdict_get_style_class (self->verdict));
-  gtk_label_set_label (self->badge, aftercare_verdict_get_badge_label (self->verdict));
-  gtk_widget_set_tooltip_text (badge, aftercare_verdict_get_title (self->verdict));
+  gtk_widget_remove_css_class (badge, badge_style (self));
+  self->verdict = card->verdict;
+  self->recovered = card->recovered;
+  gtk_widget_add_css_class (badge, badge_style (self));
+  if (card->recovered)
+    gtk_widget_add_css_class (badge, "dim-label");
+  else
+    gtk_widget_remove_css_class (badge, "dim-label");
+  gtk_label_set_label (self->badge, card->recovered ? card->headline
+                                                    : aftercare_verdict_get_badge_label (self->verdict));
+  gtk_widget_set_tooltip_text (badge, card->headline);
+  gtk_widget_set_visible (GTK_WIDGET (self->last_checkin_label), card->last_checkin != NULL);
+  if (card->last_checkin != NULL)
+    gtk_label_set_label (self->last_checkin_label, card->last_checkin);
 
   gtk_widget_set_visible (GTK_WIDGET (self->soreness_label), soreness >= 0);
   if (soreness >= 0)
@@ -78,6 +99,14 @@ show_verdict (AftercareSessionRow *self,
 
       gtk_label_set_label (self->soreness_label, text);
     }
+}
+
+static void
+hide_verdict (AftercareSessionRow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->badge), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->soreness_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->last_checkin_label), FALSE);
 }
 
 static void
@@ -109,8 +138,9 @@ static void
 refresh (AftercareSessionRow *self)
 {
   g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GDateTime) local_now = NULL;
   g_autoptr(AftercareAssessment) assessment = NULL;
+  g_autoptr(AftercareVerdictCard) card = NULL;
   g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
@@ -124,24 +154,23 @@ refresh (AftercareSessionRow *self)
   self->verdict_stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
   if (self->verdict_stale)
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->badge), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->soreness_label), FALSE);
+      hide_verdict (self);
       return;
     }
-  checkins = aftercare_store_list_checkins (self->store, aftercare_session_get_id (self->session), &error);
-  if (checkins == NULL)
+  assessment = aftercare_session_assess (self->store, self->session, NULL, AFTERCARE_PLANNED_RUN_EASY,
+                                         now, NULL, &error);
+  if (assessment == NULL)
     {
       /* The row still names the session; without its check-ins it cannot
        * give a verdict, and guessing one would mislead. */
-      g_warning ("Could not read the check-ins of %s: %s",
-                 aftercare_session_get_id (self->session), error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->badge), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->soreness_label), FALSE);
+      g_warning ("No verdict for %s: %s", aftercare_session_get_id (self->session), error->message);
+      hide_verdict (self);
       return;
     }
-  assessment = aftercare_advisor_assess (self->session, checkins, AFTERCARE_PLANNED_RUN_EASY, now);
+  local_now = g_date_time_to_local (now);
+  card = aftercare_verdict_card_new (assessment, local_now, aftercare_clock_get_24h (self->clock));
   gtk_widget_set_visible (GTK_WIDGET (self->badge), TRUE);
-  show_verdict (self, assessment);
+  show_verdict (self, assessment, card);
   schedule_refresh (self, now);
 }
 
@@ -271,8 +300,7 @@ aftercare_session_row_unmap (GtkWidget *widget)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->shown_id, g_source_remove);
   self->verdict_stale = TRUE;
-  gtk_widget_set_visible (GTK_WIDGET (self->badge), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->soreness_label), FALSE);
+  hide_verdict (self);
   GTK_WIDGET_CLASS (aftercare_session_row_parent_class)->unmap (widget);
 }
 
@@ -304,6 +332,7 @@ aftercare_session_row_class_init (AftercareSessionRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-session-row.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionRow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionRow, last_checkin_label);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionRow, soreness_label);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionRow, badge);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionRow, context_menu_model);

@@ -3,6 +3,7 @@
 #include "aftercare-catalog.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
+#include "aftercare-wording.h"
 
 #define END "2026-11-24T10:00:00Z"
 
@@ -119,7 +120,7 @@ test_phase_texts (void)
   for (guint i = 0; i < AFTERCARE_N_PHASES; i++)
     {
       const char *title = aftercare_phase_get_title (i);
-      const char *advice = aftercare_phase_get_advice (i);
+      const char *advice = aftercare_phase_get_worded_advice (i, AFTERCARE_WORDING_NOW, NULL);
 
       g_assert_cmpuint (strlen (title), >, 3);
       g_assert_cmpuint (strlen (advice), >, 40);
@@ -127,11 +128,11 @@ test_phase_texts (void)
       g_assert_true (g_hash_table_add (seen, (gpointer) advice));
     }
   /* What each phase is for, from the brief's table. */
-  g_assert_nonnull (strstr (aftercare_phase_get_advice (AFTERCARE_PHASE_FIRST_HOURS), "water"));
-  g_assert_nonnull (strstr (aftercare_phase_get_advice (AFTERCARE_PHASE_SETTLING), "intervals"));
-  g_assert_nonnull (strstr (aftercare_phase_get_advice (AFTERCARE_PHASE_FIRST_RUN), "easy"));
-  g_assert_nonnull (strstr (aftercare_phase_get_advice (AFTERCARE_PHASE_FADING), "48 hours"));
-  g_assert_nonnull (strstr (aftercare_phase_get_advice (AFTERCARE_PHASE_CHECK), "therapist"));
+  g_assert_nonnull (strstr (aftercare_phase_get_worded_advice (AFTERCARE_PHASE_FIRST_HOURS, AFTERCARE_WORDING_NOW, NULL), "water"));
+  g_assert_nonnull (strstr (aftercare_phase_get_worded_advice (AFTERCARE_PHASE_SETTLING, AFTERCARE_WORDING_NOW, NULL), "intervals"));
+  g_assert_nonnull (strstr (aftercare_phase_get_worded_advice (AFTERCARE_PHASE_FIRST_RUN, AFTERCARE_WORDING_NOW, NULL), "easy"));
+  g_assert_nonnull (strstr (aftercare_phase_get_worded_advice (AFTERCARE_PHASE_FADING, AFTERCARE_WORDING_NOW, NULL), "48 hours"));
+  g_assert_nonnull (strstr (aftercare_phase_get_worded_advice (AFTERCARE_PHASE_CHECK, AFTERCARE_WORDING_NOW, NULL), "therapist"));
 }
 
 static void
