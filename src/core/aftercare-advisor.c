@@ -6,7 +6,9 @@
 
 #include <glib/gi18n.h>
 
+#include "aftercare-advisor.h"
 #include "aftercare-assessment-private.h"
+#include "aftercare-labels.h"
 #include "aftercare-moments.h"
 #include "aftercare-timeline.h"
 
@@ -387,6 +389,9 @@ rule_tissue_signs (const Situation *s,
         g_strjoin (" ", observed, advice, bruising, NULL));
 }
 
+/* A restriction, true under every verdict; under rest and seek-care it
+ * says it still holds once that has cleared, so it never reads as leave to
+ * run as soon as the hours are up. */
 static const char *
 first_time_sentence (const Situation *s)
 {
@@ -396,9 +401,8 @@ first_time_sentence (const Situation *s)
                      "body a full 24 hours after it before you run."),
                    _("This was your first massage of this kind, with deep pressure: give your "
                      "body a full 24 hours after it before you run."),
-                   _("This was your first massage of this kind, with deep pressure: even once "
-                     "soreness is mild again and anything else you reported has gone, give your "
-                     "body a full 24 hours after it before you run."),
+                   _("This was your first massage of this kind, with deep pressure: even once you "
+                     "no longer need to rest, give your body a full 24 hours after it before you run."),
                    _("This was your first massage of this kind, with deep pressure: even after "
                      "you have been seen, give your body a full 24 hours after it before you run."));
   return worded (s,
@@ -406,9 +410,8 @@ first_time_sentence (const Situation *s)
                    "your body a full 24 hours after it before you run."),
                  _("This was your first massage of this kind, with moderate pressure: give "
                    "your body a full 24 hours after it before you run."),
-                 _("This was your first massage of this kind, with moderate pressure: even once "
-                   "soreness is mild again and anything else you reported has gone, give your "
-                   "body a full 24 hours after it before you run."),
+                 _("This was your first massage of this kind, with moderate pressure: even once you "
+                   "no longer need to rest, give your body a full 24 hours after it before you run."),
                  _("This was your first massage of this kind, with moderate pressure: even after "
                    "you have been seen, give your body a full 24 hours after it before you run."));
 }
@@ -434,25 +437,29 @@ deep_work_wait_sentence (const Situation *s)
                  _("Deep pressure leaves muscles tender and less steady for a while: no running "
                    "until 12 hours after the massage, and no speed, hills or long runs until 24 "
                    "hours after it."),
-                 _("Deep pressure leaves muscles tender and less steady for a while: even once "
-                   "soreness is mild again and anything else you reported has gone, no running "
-                   "until 12 hours after the massage, and no speed, hills or long runs until 24 "
-                   "hours after it."),
+                 _("Deep pressure leaves muscles tender and less steady for a while: even once you "
+                   "no longer need to rest, no running until 12 hours after the massage, and no "
+                   "speed, hills or long runs until 24 hours after it."),
                  _("Deep pressure leaves muscles tender and less steady for a while: even after "
                    "you have been seen, no running until 12 hours after the massage, and no "
                    "speed, hills or long runs until 24 hours after it."));
 }
 
-/* From 12 to 24 hours: an easy run, unless a more severe rule holds. */
+/* From 12 to 24 hours: an easy run, unless a more severe rule holds. A
+ * first massage of this kind outlasts it (24 hours against 12), so with
+ * one it grants nothing whatever the verdict; without one it can only be
+ * outranked by rest or seek-care. */
 static const char *
 deep_work_easy_sentence (const Situation *s)
 {
+  if (s->wording != AFTERCARE_WORDING_NOW && first_time_applies (s))
+    return _("It is 12 hours or more since the deep pressure work, which alone would allow an "
+             "easy run; after a first massage of this kind, the full 24 hours come first.");
+  g_assert (s->wording != AFTERCARE_WORDING_WAITING);
   return worded (s,
                  _("It is 12 hours or more since the deep pressure work: an easy run is fine, "
                    "but keep speed, hills and long runs until 24 hours after the massage."),
-                 _("It is 12 hours or more since the deep pressure work, which on its own would "
-                   "allow an easy run; after a first massage of this kind, wait the full 24 hours "
-                   "before any run."),
+                 NULL,
                  _("It is 12 hours or more since the deep pressure work: once soreness is mild "
                    "again and anything else you reported has gone, an easy run can follow, but "
                    "keep speed, hills and long runs until 24 hours after the massage."),
@@ -477,24 +484,22 @@ rule_deep_work (const Situation *s,
           with_observation (observed_all_clear (s, RULE_DEEP_WORK), deep_work_easy_sentence (s)));
 }
 
+/* Fires only with nothing reported and before 24 hours, so never under
+ * rest or seek-care (those need a symptom, soreness above mild, or two
+ * check-ins from 24 hours on); the only wait that outranks it is a first
+ * massage of this kind with moderate pressure (deep pressure skips it). */
 static const char *
 same_day_easy_sentence (const Situation *s)
 {
-  /* Waiting can only be a first massage of this kind with moderate
-   * pressure (first-time needs pressure; this rule, no deep pressure). */
-  return worded (s,
-                 aftercare_session_get_pressure (s->session) == AFTERCARE_PRESSURE_LIGHT
-                 ? _("After light pressure an easy run is fine today, while soreness stays at 2 "
-                     "out of 10 or below. Keep anything harder until 24 hours after the massage.")
-                 : _("After moderate pressure an easy run is fine today, while soreness stays at 2 "
-                     "out of 10 or below. Keep anything harder until 24 hours after the massage."),
-                 _("Moderate pressure alone would allow an easy run the same day, but after a "
-                   "first massage of this kind, wait the full 24 hours before any run."),
-                 _("Once soreness is mild again and anything else you reported has gone, an easy "
-                   "run can follow the same day; keep anything harder until 24 hours after the "
-                   "massage."),
-                 _("After you have been seen, and if they agree, an easy run can follow; keep "
-                   "anything harder until 24 hours after the massage."));
+  if (s->wording == AFTERCARE_WORDING_WAITING)
+    return _("Moderate pressure alone would allow an easy run the same day, but after a first "
+             "massage of this kind, wait the full 24 hours before any run.");
+  g_assert (s->wording == AFTERCARE_WORDING_NOW);
+  if (aftercare_session_get_pressure (s->session) == AFTERCARE_PRESSURE_LIGHT)
+    return _("After light pressure an easy run is fine today, while soreness stays at 2 out of 10 "
+             "or below. Keep anything harder until 24 hours after the massage.");
+  return _("After moderate pressure an easy run is fine today, while soreness stays at 2 out of "
+           "10 or below. Keep anything harder until 24 hours after the massage.");
 }
 
 static void
@@ -509,22 +514,20 @@ rule_same_day_easy (const Situation *s,
         with_observation (observed_all_clear (s, RULE_SAME_DAY_EASY), same_day_easy_sentence (s)));
 }
 
+/* Fires only with nothing reported and from 24 hours on, where no wait
+ * and no rest holds: only soreness that rose between two check-ins
+ * (seek-care) outranks it. */
 static const char *
 progression_sentence (const Situation *s)
 {
-  return worded (s,
-                 _("A day or more has passed since the massage: you can train as normal, "
-                   "including pickups, a steady run or a hard session, as long as soreness stays "
-                   "at 2 out of 10 or below."),
-                 _("A day or more has passed since the massage: once the wait is over, normal "
-                   "training can follow, starting easy, while soreness stays at 2 out of 10 or "
-                   "below."),
-                 _("A day or more has passed since the massage: once soreness is mild again and "
-                   "anything else you reported has gone, normal training can follow, starting "
-                   "easy, while soreness stays at 2 out of 10 or below."),
-                 _("A day or more has passed since the massage: after you have been seen, and if "
-                   "they agree, normal training can follow, starting easy, while soreness stays "
-                   "at 2 out of 10 or below."));
+  if (s->wording == AFTERCARE_WORDING_SEEN)
+    return _("A day or more has passed since the massage: after you have been seen, and if they "
+             "agree, normal training can follow, starting easy, while soreness stays at 2 out of "
+             "10 or below.");
+  g_assert (s->wording == AFTERCARE_WORDING_NOW);
+  return _("A day or more has passed since the massage: you can train as normal, including "
+           "pickups, a steady run or a hard session, as long as soreness stays at 2 out of 10 or "
+           "below.");
 }
 
 static void

@@ -2,7 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "aftercare-advisor.h"
+#include "aftercare-assessment.h"
 
 G_BEGIN_DECLS
 

@@ -1,4 +1,4 @@
-/* aftercare-labels.c: the words for verdicts, symptoms and soreness that the window and the sheet share (declared in aftercare-advisor.h). */
+/* aftercare-labels.c: the words for verdicts, symptoms, areas and soreness that the window and the sheet share. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "aftercare-labels"
 
@@ -6,7 +6,8 @@
 
 #include <glib/gi18n.h>
 
-#include "aftercare-advisor.h"
+#include "aftercare-catalog.h"
+#include "aftercare-labels.h"
 
 static const struct {
   const char *title;
@@ -93,6 +94,27 @@ aftercare_verdict_get_description (AftercareVerdict verdict)
   return _(verdict_texts[verdict].description);
 }
 
+const char *
+aftercare_verdict_get_badge_label (AftercareVerdict verdict)
+{
+  switch (verdict)
+    {
+    case AFTERCARE_VERDICT_SEEK_CARE:
+      /* Translators: a verdict in one or two words, on a small badge. */
+      return C_("verdict badge", "Seek care");
+    case AFTERCARE_VERDICT_REST:
+      return C_("verdict badge", "Rest");
+    case AFTERCARE_VERDICT_WAIT:
+      return C_("verdict badge", "Wait");
+    case AFTERCARE_VERDICT_EASY_RUN:
+      return C_("verdict badge", "Easy run");
+    case AFTERCARE_VERDICT_TRAIN:
+      return C_("verdict badge", "Train");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 static int
 symptom_index (AftercareSymptoms symptom)
 {
@@ -145,6 +167,99 @@ aftercare_symptoms_to_phrase (AftercareSymptoms symptoms)
     return g_steal_pointer (&list);
   /* Translators: joins the last item of a list: "fever, nausea and a headache". */
   return g_strdup_printf (_("%s and %s"), list, (const char *) g_ptr_array_index (names, names->len - 1));
+}
+
+/* The titles of the flags set in bits, lowest first, joined with commas;
+ * NULL for none. */
+static char *
+join_titles (guint         bits,
+             const char *(*get_title) (guint flag))
+{
+  g_autoptr(GString) text = NULL;
+
+  if (bits == 0)
+    return NULL;
+  text = g_string_new (NULL);
+  for (int bit = -1; (bit = g_bit_nth_lsf (bits, bit)) >= 0; )
+    {
+      if (text->len > 0)
+        /* Translators: between two items of a list, "Heavy legs, Bruising". */
+        g_string_append (text, _(", "));
+      g_string_append (text, get_title (1u << bit));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static const char *
+symptom_title (guint flag)
+{
+  return aftercare_symptom_get_title (flag);
+}
+
+char *
+aftercare_symptoms_to_list (AftercareSymptoms symptoms)
+{
+  return join_titles (symptoms, symptom_title);
+}
+
+const char *
+aftercare_area_get_title (AftercareAreas area)
+{
+  switch (area)
+    {
+    /* Translators: areas of the body a massage treated. */
+    case AFTERCARE_AREA_NECK: return C_("area", "Neck");
+    case AFTERCARE_AREA_SHOULDERS: return C_("area", "Shoulders");
+    case AFTERCARE_AREA_UPPER_BACK: return C_("area", "Upper back");
+    case AFTERCARE_AREA_LOWER_BACK: return C_("area", "Lower back");
+    case AFTERCARE_AREA_CHEST: return C_("area", "Chest");
+    case AFTERCARE_AREA_ARMS: return C_("area", "Arms");
+    case AFTERCARE_AREA_HANDS: return C_("area", "Hands");
+    case AFTERCARE_AREA_GLUTES: return C_("area", "Glutes");
+    case AFTERCARE_AREA_HIPS: return C_("area", "Hips");
+    case AFTERCARE_AREA_QUADRICEPS: return C_("area", "Quadriceps");
+    case AFTERCARE_AREA_HAMSTRINGS: return C_("area", "Hamstrings");
+    case AFTERCARE_AREA_CALVES: return C_("area", "Calves");
+    case AFTERCARE_AREA_FEET: return C_("area", "Feet");
+    case AFTERCARE_AREA_WHOLE_BODY: return C_("area", "Whole body");
+    case AFTERCARE_AREA_NONE:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static const char *
+area_title (guint flag)
+{
+  return aftercare_area_get_title (flag);
+}
+
+char *
+aftercare_areas_to_list (AftercareAreas areas)
+{
+  return join_titles (areas, area_title);
+}
+
+char *
+aftercare_massage_get_title (AftercareMassageType type,
+                             AftercarePressure    pressure)
+{
+  const char *name = aftercare_massage_type_get_name (type);
+
+  switch (pressure)
+    {
+    case AFTERCARE_PRESSURE_LIGHT:
+      /* Translators: a session's title; %s is the massage type ("Swedish · light pressure"). */
+      return g_strdup_printf (_("%s · light pressure"), name);
+    case AFTERCARE_PRESSURE_MODERATE:
+      /* Translators: a session's title; %s is the massage type ("Sports · moderate pressure"). */
+      return g_strdup_printf (_("%s · moderate pressure"), name);
+    case AFTERCARE_PRESSURE_DEEP:
+      /* Translators: a session's title; %s is the massage type ("Deep tissue · deep pressure"). */
+      return g_strdup_printf (_("%s · deep pressure"), name);
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }
 
 const char *

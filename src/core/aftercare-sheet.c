@@ -11,6 +11,7 @@
 
 #include "aftercare-catalog.h"
 #include "aftercare-flow.h"
+#include "aftercare-labels.h"
 #include "aftercare-plan.h"
 #include "aftercare-sheet.h"
 #include "aftercare-util.h"
@@ -211,13 +212,7 @@ static char *
 format_full_date (AftercareSheet *self,
                   GDateTime      *time)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (time, g_date_time_get_timezone (self->now));
-  /* Translators: a date on the aftercare sheet, "Tue 24 Nov 2026"; see g_date_time_format(). */
-  g_autofree char *date = g_date_time_format (local, C_("sheet date", "%a %-d %b %Y"));
-  g_autofree char *clock = g_date_time_format (local, self->clock_24h ? "%H:%M" : "%-l:%M %p");
-
-  /* Translators: a date and a clock time, e.g. "Tue 24 Nov 2026, 10:00". */
-  return g_strdup_printf (C_("date and time on the sheet", "%s, %s"), date, clock);
+  return aftercare_time_format_day_and_time_with_year (time, self->now, self->clock_24h);
 }
 
 /* ---- Drawn shapes ------------------------------------------------------ */

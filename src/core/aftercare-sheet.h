@@ -5,7 +5,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
-#include "aftercare-advisor.h"
+#include "aftercare-assessment.h"
 #include "aftercare-session.h"
 
 G_BEGIN_DECLS

@@ -1,4 +1,4 @@
-/* aftercare-time.c: ISO 8601 times that keep the offset they were entered with. */
+/* aftercare-time.c: ISO 8601 times that keep the offset they were entered with, and times for people. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "aftercare-time"
 
@@ -8,6 +8,7 @@
 
 #include "aftercare-time.h"
 
+#include <math.h>
 #include <string.h>
 
 /* TRUE when text ends in "Z" or a numeric offset after the time part. */
@@ -111,6 +112,67 @@ aftercare_time_hours_between (GDateTime *start,
   return (double) g_date_time_difference (time, start) / G_TIME_SPAN_HOUR;
 }
 
+/* ---- Times for people ------------------------------------------------- */
+
+char *
+aftercare_time_format_with (GDateTime  *time,
+                            const char *format)
+{
+  char *text;
+
+  g_return_val_if_fail (time != NULL && format != NULL, NULL);
+  text = g_date_time_format (time, format);
+  /* A field a locale leaves empty (%p with no AM/PM words) leaves its space. */
+  return text != NULL ? g_strstrip (text) : NULL;
+}
+
+char *
+aftercare_time_format_time_of_day (GDateTime *time,
+                                   gboolean   clock_24h)
+{
+  if (clock_24h)
+    /* Translators: a time of day on a 24-hour clock, "18:00", in
+     * g_date_time_format() codes: %H hour 00–23, %M minute. */
+    return aftercare_time_format_with (time, _("%H:%M"));
+  /* Translators: a time of day on a 12-hour clock, "6:00 PM", in
+   * g_date_time_format() codes: %-l hour 1–12 without padding, %M minute,
+   * %p AM or PM. */
+  return aftercare_time_format_with (time, _("%-l:%M %p"));
+}
+
+char *
+aftercare_time_format_weekday (GDateTime *time)
+{
+  /* Translators: an abbreviated weekday, "Tue", in g_date_time_format()
+   * codes: %a weekday. */
+  return aftercare_time_format_with (time, _("%a"));
+}
+
+/* "Tue 24 Nov", or "Tue 24 Nov 2026" with the year. */
+static char *
+format_day (GDateTime *time,
+            gboolean   with_year)
+{
+  if (!with_year)
+    /* Translators: a day, "Tue 24 Nov", in g_date_time_format() codes:
+     * %a weekday, %-d day of the month without padding, %b month. */
+    return aftercare_time_format_with (time, _("%a %-d %b"));
+  /* Translators: a day in a given year, "Tue 24 Nov 2026", in
+   * g_date_time_format() codes: %a weekday, %-d day of the month without
+   * padding, %b month, %Y year. */
+  return aftercare_time_format_with (time, _("%a %-d %b %Y"));
+}
+
+/* time on the reader's clock: in now's time zone. The caller's now says
+ * where the reader is (the window passes local time), which keeps every
+ * format here testable. */
+static GDateTime *
+to_nows_zone (GDateTime *time,
+              GDateTime *now)
+{
+  return g_date_time_to_timezone (time, g_date_time_get_timezone (now));
+}
+
 /* The date of time as a GDate-like number, for telling today from tomorrow. */
 static int
 julian_day (GDateTime *time)
@@ -123,36 +185,6 @@ julian_day (GDateTime *time)
   return g_date_get_julian (date);
 }
 
-static char *
-format_time_of_day (GDateTime *time,
-                    gboolean   clock_24h)
-{
-  g_autofree char *text = NULL;
-
-  if (clock_24h)
-    /* Translators: a time of day in the 24-hour style, in
-     * g_date_time_format() notation; "18:00". */
-    return g_date_time_format (time, _("%H:%M"));
-  /* Translators: a time of day in the 12-hour style, in
-   * g_date_time_format() notation; "6:00 PM". */
-  text = g_date_time_format (time, _("%-l:%M %p"));
-  /* Locales with no AM/PM words leave a trailing space. */
-  return g_strdup (g_strchomp (text));
-}
-
-static char *
-format_date (GDateTime *time,
-             GDateTime *now)
-{
-  if (g_date_time_get_year (time) == g_date_time_get_year (now))
-    /* Translators: weekday, day and month, in g_date_time_format()
-     * notation; "Wed 26 Nov". */
-    return g_date_time_format (time, _("%a %-d %b"));
-  /* Translators: weekday, day, month and year, in g_date_time_format()
-   * notation; "Wed 26 Nov 2027". */
-  return g_date_time_format (time, _("%a %-d %b %Y"));
-}
-
 char *
 aftercare_time_format_clock (GDateTime *time,
                              GDateTime *now,
@@ -160,21 +192,73 @@ aftercare_time_format_clock (GDateTime *time,
 {
   g_autoptr(GDateTime) shown = NULL;
   g_autofree char *clock = NULL;
-  g_autofree char *date = NULL;
+  g_autofree char *day = NULL;
   int days;
 
   g_return_val_if_fail (time != NULL && now != NULL, NULL);
-  /* Shown in now's time zone: the caller's "now" says where the reader is
-   * (the window passes local time), which keeps this testable. */
-  shown = g_date_time_to_timezone (time, g_date_time_get_timezone (now));
-  clock = format_time_of_day (shown, clock_24h);
+  shown = to_nows_zone (time, now);
+  clock = aftercare_time_format_time_of_day (shown, clock_24h);
   days = julian_day (shown) - julian_day (now);
   if (days == 0)
     return g_steal_pointer (&clock);
   if (days == 1)
     /* Translators: %s is a time of day, "tomorrow 08:00". */
     return g_strdup_printf (_("tomorrow %s"), clock);
-  date = format_date (shown, now);
-  /* Translators: a date and a time of day, "Wed 26 Nov 08:00". */
-  return g_strdup_printf (C_("date and time", "%s %s"), date, clock);
+  day = format_day (shown, g_date_time_get_year (shown) != g_date_time_get_year (now));
+  /* Translators: a day and a time of day, "Wed 26 Nov 08:00". */
+  return g_strdup_printf (C_("date and time", "%s %s"), day, clock);
+}
+
+static char *
+format_day_and_time (GDateTime *time,
+                     GDateTime *now,
+                     gboolean   always_year,
+                     gboolean   clock_24h)
+{
+  g_autoptr(GDateTime) shown = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *clock = NULL;
+
+  g_return_val_if_fail (time != NULL && now != NULL, NULL);
+  shown = to_nows_zone (time, now);
+  day = format_day (shown, always_year || g_date_time_get_year (shown) != g_date_time_get_year (now));
+  clock = aftercare_time_format_time_of_day (shown, clock_24h);
+  /* Translators: a day and a time of day, "Tue 24 Nov, 10:00". */
+  return g_strdup_printf (C_("day and time", "%s, %s"), day, clock);
+}
+
+char *
+aftercare_time_format_day_and_time (GDateTime *time,
+                                    GDateTime *now,
+                                    gboolean   clock_24h)
+{
+  return format_day_and_time (time, now, FALSE, clock_24h);
+}
+
+char *
+aftercare_time_format_day_and_time_with_year (GDateTime *time,
+                                              GDateTime *now,
+                                              gboolean   clock_24h)
+{
+  return format_day_and_time (time, now, TRUE, clock_24h);
+}
+
+char *
+aftercare_time_format_hours_after (double hours)
+{
+  gulong count;
+
+  /* Translators: how long after the massage a check-in was made. */
+  if (hours < 1.0)
+    {
+      count = (gulong) MAX (0.0, floor (hours * 60.0));
+      return g_strdup_printf (ngettext ("%lu minute after", "%lu minutes after", count), count);
+    }
+  if (hours < 72.0)
+    {
+      count = (gulong) floor (hours);
+      return g_strdup_printf (ngettext ("%lu hour after", "%lu hours after", count), count);
+    }
+  count = (gulong) floor (hours / 24.0);
+  return g_strdup_printf (ngettext ("%lu day after", "%lu days after", count), count);
 }

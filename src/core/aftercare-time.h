@@ -1,4 +1,4 @@
-/* aftercare-time.h: ISO 8601 times that keep the offset they were entered with. */
+/* aftercare-time.h: ISO 8601 times that keep the offset they were entered with, and times for people. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -22,10 +22,26 @@ char      *aftercare_time_format_utc (GDateTime *time);
 /* Hours (fractional) from start to time; negative when time is before start. */
 double     aftercare_time_hours_between (GDateTime *start, GDateTime *time);
 
-G_END_DECLS
+/* Times for people, translated: every view, the sheet and the store write
+ * times through these. The 12- or 24-hour choice is always passed in. Where
+ * now is passed, the time is shown in now's time zone (the caller's now
+ * says where the reader is) and the year only when it is not now's. */
 
-G_BEGIN_DECLS
-/* A clock time for people, relative to now, in the 12- or 24-hour style:
- * "18:00", "tomorrow 08:00", "Wed 26 Nov 08:00" (translated). */
+/* g_date_time_format() with the spaces a field left empty by the locale
+ * leaves at either end taken off ("6:00 " where %p has no words). */
+char      *aftercare_time_format_with (GDateTime *time, const char *format);
+/* "18:00" or "6:00 PM", in time's own time zone. */
+char      *aftercare_time_format_time_of_day (GDateTime *time, gboolean clock_24h);
+/* "Tue", in time's own time zone. */
+char      *aftercare_time_format_weekday (GDateTime *time);
+/* A clock time relative to now: "18:00", "tomorrow 08:00", "Wed 26 Nov 08:00". */
 char      *aftercare_time_format_clock (GDateTime *time, GDateTime *now, gboolean clock_24h);
+/* "Tue 24 Nov, 10:00"; "Tue 24 Nov 2025, 10:00" when not in now's year. */
+char      *aftercare_time_format_day_and_time (GDateTime *time, GDateTime *now, gboolean clock_24h);
+/* "Tue 24 Nov 2026, 10:00", the year always: for a record kept on paper. */
+char      *aftercare_time_format_day_and_time_with_year (GDateTime *time, GDateTime *now,
+                                                         gboolean clock_24h);
+/* How long after the massage: "45 minutes after", "12 hours after", "3 days after". */
+char      *aftercare_time_format_hours_after (double hours);
+
 G_END_DECLS

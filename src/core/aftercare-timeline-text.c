@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "aftercare-labels.h"
+#include "aftercare-time.h"
 #include "aftercare-timeline.h"
 #include "aftercare-timeline-text.h"
 
@@ -94,7 +96,7 @@ aftercare_timeline_describe_moment (AftercareMassageType  type,
 char *
 aftercare_timeline_describe_now (double hours)
 {
-  g_autofree char *after = aftercare_format_time_after (hours);
+  g_autofree char *after = aftercare_time_format_hours_after (hours);
 
   /* Translators: "Now: 14 hours after, in the phase First run window." */
   return g_strdup_printf (_("Now: %s, in the phase %s."), after,
@@ -114,27 +116,4 @@ aftercare_timeline_describe_phase (AftercareAssessment *assessment,
     return g_strdup (aftercare_phase_get_title (phase));
   return g_strdup_printf ("%s\n%s", aftercare_phase_get_title (phase),
                           aftercare_assessment_get_phase_advice (assessment, phase, grant));
-}
-
-char *
-aftercare_format_time_after (double hours)
-{
-  if (hours < 1.0)
-    {
-      gulong minutes = (gulong) MAX (0.0, floor (hours * 60.0));
-
-      return g_strdup_printf (ngettext ("%lu minute after", "%lu minutes after", minutes), minutes);
-    }
-  if (hours < 72.0)
-    {
-      gulong whole = (gulong) floor (hours);
-
-      return g_strdup_printf (ngettext ("%lu hour after", "%lu hours after", whole), whole);
-    }
-  else
-    {
-      gulong days = (gulong) floor (hours / 24.0);
-
-      return g_strdup_printf (ngettext ("%lu day after", "%lu days after", days), days);
-    }
 }

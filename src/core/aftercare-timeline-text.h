@@ -43,8 +43,5 @@ char           *aftercare_timeline_describe_now     (double                hours
 char           *aftercare_timeline_describe_phase   (AftercareAssessment  *assessment,
                                                      AftercarePhase        phase,
                                                      AftercareGrant       *grant);
-/* "45 minutes after", "12 hours after", "3 days after": a distance from
- * the end of the massage. */
-char           *aftercare_format_time_after         (double                hours);
 
 G_END_DECLS

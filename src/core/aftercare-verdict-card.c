@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aftercare-labels.h"
 #include "aftercare-time.h"
 #include "aftercare-verdict-card.h"
 

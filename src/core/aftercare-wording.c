@@ -59,9 +59,9 @@ static const Advice phase_advice[AFTERCARE_N_PHASES][N_WORDINGS] = {
          "feels smooth. Go to bed a little earlier tonight."),
       AFTERCARE_GRANT_LATER },
     [AFTERCARE_WORDING_RESTING] = {
-      N_("Rest from running: walk gently, loosen up, or swim or bike lightly if it feels "
-         "comfortable. Once soreness is mild again and anything else you reported has gone, "
-         "an easy jog can follow. Go to bed a little earlier tonight."),
+      N_("No running for now: walk gently, or swim or bike lightly if it feels comfortable. "
+         "Once soreness is mild again and anything else you reported has gone, an easy jog "
+         "can follow."),
       AFTERCARE_GRANT_LATER },
     [AFTERCARE_WORDING_SEEN] = {
       N_("Until you have been seen, do not run: rest, and go to bed a little earlier tonight. "
@@ -75,9 +75,8 @@ static const Advice phase_advice[AFTERCARE_N_PHASES][N_WORDINGS] = {
          "warm compress and gentle movement help; go back to training once you feel clear."),
       AFTERCARE_GRANT_LATER },
     [AFTERCARE_WORDING_RESTING] = {
-      N_("A warm bath, a warm compress and gentle movement help soreness ease. Go back to "
-         "running once soreness is mild again and anything else you reported has gone, "
-         "starting with an easy run."),
+      N_("A warm bath, a warm compress and gentle movement help. Once soreness is mild again "
+         "and anything else you reported has gone, start back with an easy run."),
       AFTERCARE_GRANT_LATER },
     [AFTERCARE_WORDING_SEEN] = {
       N_("Until you have been seen, do not run. After you have been seen, go back to training "
@@ -91,9 +90,8 @@ static const Advice phase_advice[AFTERCARE_N_PHASES][N_WORDINGS] = {
          "your therapist or a healthcare professional."),
       AFTERCARE_GRANT_NOTHING },
     [AFTERCARE_WORDING_RESTING] = {
-      N_("Soreness has usually gone by now. Rest from running until what you reported has "
-         "gone; if it lasts or gets worse, talk to your therapist or a healthcare "
-         "professional."),
+      N_("Rest from running until what you reported has gone; if it lasts or gets worse, "
+         "talk to your therapist or a healthcare professional."),
       AFTERCARE_GRANT_LATER },
     [AFTERCARE_WORDING_SEEN] = {
       N_("Do not run until you have been seen by your therapist or a healthcare professional, "

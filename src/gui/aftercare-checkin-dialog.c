@@ -6,10 +6,10 @@
 
 #include <glib/gi18n.h>
 
-#include "aftercare-advisor.h"
 #include "aftercare-checkin-dialog.h"
 #include "aftercare-date-time-row.h"
 #include "aftercare-form.h"
+#include "aftercare-labels.h"
 #include "aftercare-util.h"
 
 /* The symptoms in the order the dialog lists them, in two groups. */

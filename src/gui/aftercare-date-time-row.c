@@ -8,7 +8,7 @@
 
 #include "aftercare-date-time-row.h"
 #include "aftercare-form.h"
-#include "aftercare-format.h"
+#include "aftercare-time.h"
 #include "aftercare-util.h"
 
 struct _AftercareDateTimeRow
@@ -52,7 +52,7 @@ update_button_label (AftercareDateTimeRow *self)
       return;
     }
   /* Today's date only decides whether the year is worth showing. */
-  text = aftercare_format_day_and_time (self->date_time, today, self->clock_24h);
+  text = aftercare_time_format_day_and_time (self->date_time, today, self->clock_24h);
   gtk_menu_button_set_label (self->button, text);
 }
 

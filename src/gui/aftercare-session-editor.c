@@ -9,7 +9,7 @@
 #include "aftercare-catalog.h"
 #include "aftercare-date-time-row.h"
 #include "aftercare-form.h"
-#include "aftercare-format.h"
+#include "aftercare-labels.h"
 #include "aftercare-session-editor.h"
 #include "aftercare-util.h"
 

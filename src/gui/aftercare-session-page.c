@@ -6,15 +6,16 @@
 
 #include <glib/gi18n.h>
 
+#include "aftercare-advisor.h"
 #include "aftercare-catalog.h"
 #include "aftercare-checkin-dialog.h"
-#include "aftercare-format.h"
+#include "aftercare-labels.h"
 #include "aftercare-session-assess.h"
 #include "aftercare-session-page.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
-#include "aftercare-timeline-text.h"
 #include "aftercare-verdict-card.h"
+#include "aftercare-verdict-style.h"
 
 #include <adwaita.h>
 
@@ -59,7 +60,6 @@ struct _AftercareSessionPage
   AftercareClock *clock;
   AftercareSession *session;
   AftercareAssessment *assessment;
-  const char *shown_style;
   guint boundary_id;
   guint tick_id;
 };
@@ -101,22 +101,23 @@ show_reasons (AftercareSessionPage *self)
   gtk_widget_set_visible (self->why_label, reasons != NULL && reasons[0] != NULL);
 }
 
-/* The card's colour (.error, .warning…), or "neutral" for a recovered
+/* The card's colour and icon: the verdict's, or neutral for a recovered
  * session and for no verdict at all. */
 static void
 set_card_style (AftercareSessionPage *self,
-                const char           *style_class,
+                gboolean              neutral,
+                AftercareVerdict      verdict,
                 const char           *icon_name)
 {
   GtkWidget *styled[] = { self->verdict_card, GTK_WIDGET (self->verdict_icon) };
 
   for (guint i = 0; i < G_N_ELEMENTS (styled); i++)
     {
-      if (self->shown_style != NULL)
-        gtk_widget_remove_css_class (styled[i], self->shown_style);
-      gtk_widget_add_css_class (styled[i], style_class);
+      if (neutral)
+        aftercare_verdict_apply_neutral_style (styled[i]);
+      else
+        aftercare_verdict_apply_style (styled[i], verdict);
     }
-  self->shown_style = style_class;
   gtk_image_set_from_icon_name (self->verdict_icon, icon_name);
 }
 
@@ -134,8 +135,7 @@ static void
 show_verdict (AftercareSessionPage *self,
               AftercareVerdictCard *card)
 {
-  set_card_style (self, card->recovered ? "neutral" : aftercare_verdict_get_style_class (card->verdict),
-                  aftercare_verdict_get_icon_name (card->verdict));
+  set_card_style (self, card->recovered, card->verdict, aftercare_verdict_get_icon_name (card->verdict));
   gtk_label_set_label (self->verdict_title, card->headline);
   show_label (self->run_after_label, card->times);
   show_label (self->verdict_description, card->description);
@@ -149,7 +149,7 @@ static void
 show_no_verdict (AftercareSessionPage *self,
                  const GError         *error)
 {
-  set_card_style (self, "neutral", "dialog-warning-symbolic");
+  set_card_style (self, TRUE, AFTERCARE_VERDICT_TRAIN, "dialog-warning-symbolic");
   /* Translators: the session page's headline when its check-ins could not be read. */
   gtk_label_set_label (self->verdict_title, _("No verdict for now"));
   show_label (self->run_after_label, NULL);
@@ -199,10 +199,10 @@ create_checkin_row (AftercareSessionPage *self,
   GtkWidget *row = adw_action_row_new ();
   GDateTime *at = aftercare_checkin_get_at (checkin);
   guint soreness = aftercare_checkin_get_soreness (checkin);
-  g_autofree char *when = aftercare_format_day_and_time (at, now, aftercare_clock_get_24h (self->clock));
-  g_autofree char *after = aftercare_format_time_after (
+  g_autofree char *when = aftercare_time_format_day_and_time (at, now, aftercare_clock_get_24h (self->clock));
+  g_autofree char *after = aftercare_time_format_hours_after (
     aftercare_time_hours_between (aftercare_session_get_ended_at (self->session), at));
-  g_autofree char *symptoms = aftercare_format_symptoms (aftercare_checkin_get_symptoms (checkin));
+  g_autofree char *symptoms = aftercare_symptoms_to_list (aftercare_checkin_get_symptoms (checkin));
   const char *notes = aftercare_checkin_get_notes (checkin);
   g_autoptr(GString) subtitle = g_string_new (NULL);
   /* Translators: a check-in's title, "Tue 24 Nov, 16:00 · 6 hours after". */
@@ -287,14 +287,14 @@ show_details (AftercareSessionPage *self,
 {
   AftercareSession *s = self->session;
   guint minutes = aftercare_session_get_duration_minutes (s);
-  g_autofree char *title = aftercare_format_session_title (aftercare_session_get_massage_type (s),
+  g_autofree char *title = aftercare_massage_get_title (aftercare_session_get_massage_type (s),
                                                            aftercare_session_get_pressure (s));
-  g_autofree char *ended = aftercare_format_day_and_time (aftercare_session_get_ended_at (s), now,
+  g_autofree char *ended = aftercare_time_format_day_and_time (aftercare_session_get_ended_at (s), now,
                                                           aftercare_clock_get_24h (self->clock));
   /* Translators: when the massage ended, under its title. */
   g_autofree char *subtitle = g_strdup_printf (_("Ended %s"), ended);
   g_autofree char *duration = g_strdup_printf (ngettext ("%u minute", "%u minutes", minutes), minutes);
-  g_autofree char *areas = aftercare_format_areas (aftercare_session_get_areas (s));
+  g_autofree char *areas = aftercare_areas_to_list (aftercare_session_get_areas (s));
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);

@@ -4,7 +4,7 @@
 
 #include <gtk/gtk.h>
 
-#include "aftercare-advisor.h"
+#include "aftercare-assessment.h"
 #include "aftercare-clock.h"
 #include "aftercare-session.h"
 #include "aftercare-store.h"

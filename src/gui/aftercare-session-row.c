@@ -7,11 +7,13 @@
 #include <glib/gi18n.h>
 
 #include "aftercare-advisor.h"
-#include "aftercare-format.h"
+#include "aftercare-labels.h"
 #include "aftercare-session-assess.h"
 #include "aftercare-session-row.h"
+#include "aftercare-time.h"
 #include "aftercare-timeline.h"
 #include "aftercare-verdict-card.h"
+#include "aftercare-verdict-style.h"
 
 struct _AftercareSessionRow
 {
@@ -29,7 +31,6 @@ struct _AftercareSessionRow
   AftercareClock *clock;
   AftercareSession *session;
   AftercareVerdict verdict;
-  gboolean recovered;
   gboolean verdict_stale;
   guint refresh_id;
   guint shown_id;
@@ -61,13 +62,6 @@ schedule_refresh (AftercareSessionRow *self,
     self->refresh_id = aftercare_clock_call_at (self->clock, boundary, refresh_timeout_cb, self);
 }
 
-/* The badge's style: the verdict's colour, or a quiet pill once recovered. */
-static const char *
-badge_style (AftercareSessionRow *self)
-{
-  return self->recovered ? "recovered" : aftercare_verdict_get_style_class (self->verdict);
-}
-
 static void
 show_verdict (AftercareSessionRow  *self,
               AftercareAssessment  *assessment,
@@ -76,14 +70,11 @@ show_verdict (AftercareSessionRow  *self,
   int soreness = aftercare_assessment_get_soreness (assessment);
   GtkWidget *badge = GTK_WIDGET (self->badge);
 
-  gtk_widget_remove_css_class (badge, badge_style (self));
   self->verdict = card->verdict;
-  self->recovered = card->recovered;
-  gtk_widget_add_css_class (badge, badge_style (self));
   if (card->recovered)
-    gtk_widget_add_css_class (badge, "dim-label");
+    aftercare_verdict_apply_neutral_style (badge);
   else
-    gtk_widget_remove_css_class (badge, "dim-label");
+    aftercare_verdict_apply_style (badge, self->verdict);
   gtk_label_set_label (self->badge, card->recovered ? card->headline
                                                     : aftercare_verdict_get_badge_label (self->verdict));
   gtk_widget_set_tooltip_text (badge, card->headline);
@@ -114,9 +105,9 @@ show_session (AftercareSessionRow *self,
               GDateTime           *now)
 {
   AftercareSession *s = self->session;
-  g_autofree char *title = aftercare_format_session_title (aftercare_session_get_massage_type (s),
+  g_autofree char *title = aftercare_massage_get_title (aftercare_session_get_massage_type (s),
                                                            aftercare_session_get_pressure (s));
-  g_autofree char *when = aftercare_format_day_and_time (aftercare_session_get_ended_at (s), now,
+  g_autofree char *when = aftercare_time_format_day_and_time (aftercare_session_get_ended_at (s), now,
                                                          aftercare_clock_get_24h (self->clock));
   const char *client = aftercare_session_get_client (s);
 

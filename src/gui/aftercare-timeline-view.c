@@ -7,9 +7,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "aftercare-advisor.h"
 #include "aftercare-checkin.h"
-#include "aftercare-format.h"
+#include "aftercare-labels.h"
 #include "aftercare-moments.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
@@ -84,6 +83,17 @@ timeline_point_clear (gpointer data)
 
 /* ---- Preparing the data ---------------------------------------------- */
 
+/* "Tue 24 Nov, 22:00" on the reader's clock, never with the year: the
+ * timeline spans three days. */
+static char *
+format_day_and_time (AftercareTimelineView *self,
+                     GDateTime             *time)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+
+  return aftercare_time_format_day_and_time (local, local, self->clock_24h);
+}
+
 static char *
 make_point_tooltip (AftercareTimelineView *self,
                     AftercareCheckin      *checkin,
@@ -91,14 +101,12 @@ make_point_tooltip (AftercareTimelineView *self,
 {
   GString *text = g_string_new (NULL);
   guint soreness = aftercare_checkin_get_soreness (checkin);
-  g_autofree char *when = aftercare_format_day_and_time (aftercare_checkin_get_at (checkin),
-                                                         aftercare_checkin_get_at (checkin),
-                                                         self->clock_24h);
-  g_autofree char *after = aftercare_format_time_after (hours);
+  g_autofree char *when = format_day_and_time (self, aftercare_checkin_get_at (checkin));
+  g_autofree char *after = aftercare_time_format_hours_after (hours);
   g_autofree char *usual = aftercare_timeline_format_usual (aftercare_session_get_massage_type (self->session),
                                                             aftercare_session_get_pressure (self->session),
                                                             hours);
-  g_autofree char *symptoms = aftercare_format_symptoms (aftercare_checkin_get_symptoms (checkin));
+  g_autofree char *symptoms = aftercare_symptoms_to_list (aftercare_checkin_get_symptoms (checkin));
   const char *notes = aftercare_checkin_get_notes (checkin);
 
   /* Translators: "Soreness 4/10, Above mild" in a check-in's tooltip. */
@@ -165,9 +173,10 @@ prepare_ticks (AftercareTimelineView *self)
     {
       GDateTime *ended_at = aftercare_session_get_ended_at (self->session);
       g_autoptr(GDateTime) tick = g_date_time_add_hours (ended_at, (int) (i * AFTERCARE_TIMELINE_TICK_HOURS));
+      g_autoptr(GDateTime) local = g_date_time_to_local (tick);
 
-      self->tick_times[i] = aftercare_format_time_of_day (tick, self->clock_24h);
-      self->tick_days[i] = aftercare_format_weekday (tick);
+      self->tick_times[i] = aftercare_time_format_time_of_day (local, self->clock_24h);
+      self->tick_days[i] = aftercare_time_format_weekday (local);
     }
 }
 
@@ -192,11 +201,9 @@ static char *
 describe_session (AftercareTimelineView *self)
 {
   AftercareSession *s = self->session;
-  g_autofree char *ended = aftercare_format_day_and_time (aftercare_session_get_ended_at (s),
-                                                          aftercare_session_get_ended_at (s),
-                                                          self->clock_24h);
+  g_autofree char *ended = format_day_and_time (self, aftercare_session_get_ended_at (s));
 
-  g_autofree char *title = aftercare_format_session_title (aftercare_session_get_massage_type (s),
+  g_autofree char *title = aftercare_massage_get_title (aftercare_session_get_massage_type (s),
                                                            aftercare_session_get_pressure (s));
 
   /* Translators: "Recovery over 72 hours after the massage (Deep tissue · deep pressure) that ended Tue 24 Nov, 10:00." */

@@ -6,10 +6,12 @@
 
 #include <glib/gi18n.h>
 
+#include "aftercare-labels.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
 #include "aftercare-verdict-card.h"
 #include "aftercare-verdict-page.h"
+#include "aftercare-verdict-style.h"
 
 struct _AftercareVerdictPage
 {
@@ -49,19 +51,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* One visual language for verdicts (INTERFACE.md): a colour and an icon of
- * its own for each, so colour is never the only signal. */
-static const struct {
-  const char *style_class;
-  const char *icon_name;
-} verdict_looks[] = {
-  [AFTERCARE_VERDICT_TRAIN] = { "success", "aftercare-verdict-train-symbolic" },
-  [AFTERCARE_VERDICT_EASY_RUN] = { "success", "aftercare-verdict-easy-run-symbolic" },
-  [AFTERCARE_VERDICT_WAIT] = { "accent", "aftercare-verdict-wait-symbolic" },
-  [AFTERCARE_VERDICT_REST] = { "warning", "aftercare-verdict-rest-symbolic" },
-  [AFTERCARE_VERDICT_SEEK_CARE] = { "error", "aftercare-verdict-seek-care-symbolic" },
-};
-
 static char *
 format_clock (AftercareVerdictPage *self,
               GDateTime            *time)
@@ -79,12 +68,8 @@ set_verdict_style (AftercareVerdictPage *self,
   GtkWidget *styled[] = { GTK_WIDGET (self->verdict_icon), GTK_WIDGET (self->headline) };
 
   for (guint i = 0; i < G_N_ELEMENTS (styled); i++)
-    {
-      for (guint v = 0; v < G_N_ELEMENTS (verdict_looks); v++)
-        gtk_widget_remove_css_class (styled[i], verdict_looks[v].style_class);
-      gtk_widget_add_css_class (styled[i], verdict_looks[verdict].style_class);
-    }
-  gtk_image_set_from_icon_name (self->verdict_icon, verdict_looks[verdict].icon_name);
+    aftercare_verdict_apply_style (styled[i], verdict);
+  gtk_image_set_from_icon_name (self->verdict_icon, aftercare_verdict_get_icon_name (verdict));
 }
 
 static void

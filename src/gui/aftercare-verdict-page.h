@@ -4,7 +4,7 @@
 
 #include <adwaita.h>
 
-#include "aftercare-advisor.h"
+#include "aftercare-assessment.h"
 #include "aftercare-session.h"
 
 G_BEGIN_DECLS

@@ -10,6 +10,7 @@
 #include "aftercare-advisor.h"
 #include "aftercare-catalog.h"
 #include "aftercare-clock.h"
+#include "aftercare-labels.h"
 #include "aftercare-session-list.h"
 #include "aftercare-store.h"
 #include "aftercare-time.h"

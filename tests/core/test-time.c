@@ -1,4 +1,4 @@
-/* test-time.c: clock times for people, relative to now (aftercare_time_format_clock in aftercare-time.c). */
+/* test-time.c: ISO 8601 times, and times for people in every view, the sheet and the store (aftercare-time.c). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "aftercare-time.h"
 
@@ -60,6 +60,91 @@ test_clock_in_nows_zone (void)
   /* A time entered at -05:00 shows on the reader's clock. */
   assert_clock ("2026-11-24T13:00:00-05:00", "2026-11-24T10:00:00+01:00", TRUE, "19:00");
   assert_clock ("2026-11-24T13:00:00-05:00", "2026-11-24T10:00:00Z", FALSE, "6:00 PM");
+}
+
+/* The one place every time for people goes through takes off the space a
+ * field the locale leaves empty leaves behind: in a locale with no AM/PM
+ * words "%-l:%M %p" gives "6:00 ", which would show as a gap. */
+static void
+test_format_trims_empty_fields (void)
+{
+  g_autoptr(GDateTime) time = aftercare_time_parse ("2026-11-24T18:00:00Z");
+  g_autofree char *trailing = aftercare_time_format_with (time, "%-l:%M ");
+  g_autofree char *leading = aftercare_time_format_with (time, " %-l:%M");
+  g_autofree char *with_ampm = aftercare_time_format_with (time, "%-l:%M %p");
+  g_autofree char *clock_12h = aftercare_time_format_time_of_day (time, FALSE);
+  g_autofree char *clock_24h = aftercare_time_format_time_of_day (time, TRUE);
+
+  g_assert_cmpstr (trailing, ==, "6:00");
+  g_assert_cmpstr (leading, ==, "6:00");
+  g_assert_cmpstr (with_ampm, ==, "6:00 PM");
+  g_assert_cmpstr (clock_12h, ==, "6:00 PM");
+  g_assert_cmpstr (clock_24h, ==, "18:00");
+}
+
+static void
+assert_day_and_time (const char *time_text,
+                     const char *now_text,
+                     gboolean    clock_24h,
+                     const char *expected,
+                     const char *expected_with_year)
+{
+  g_autoptr(GDateTime) time = aftercare_time_parse (time_text);
+  g_autoptr(GDateTime) now = aftercare_time_parse (now_text);
+  g_autofree char *text = aftercare_time_format_day_and_time (time, now, clock_24h);
+  g_autofree char *with_year = aftercare_time_format_day_and_time_with_year (time, now, clock_24h);
+
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_cmpstr (with_year, ==, expected_with_year);
+}
+
+/* Lists and records: the day always, the year when it is not this year's
+ * (on paper, always), on the reader's clock. */
+static void
+test_day_and_time (void)
+{
+  assert_day_and_time ("2026-11-24T10:00:00Z", "2026-11-24T12:00:00Z", TRUE,
+                       "Tue 24 Nov, 10:00", "Tue 24 Nov 2026, 10:00");
+  assert_day_and_time ("2026-11-24T18:00:00Z", "2026-11-30T12:00:00Z", FALSE,
+                       "Tue 24 Nov, 6:00 PM", "Tue 24 Nov 2026, 6:00 PM");
+  assert_day_and_time ("2025-11-24T10:00:00Z", "2026-01-02T12:00:00Z", TRUE,
+                       "Mon 24 Nov 2025, 10:00", "Mon 24 Nov 2025, 10:00");
+  /* 23:30 UTC on New Year's Eve is already the new year at +01:00. */
+  assert_day_and_time ("2026-12-31T23:30:00Z", "2027-01-01T10:00:00+01:00", TRUE,
+                       "Fri 1 Jan, 00:30", "Fri 1 Jan 2027, 00:30");
+}
+
+static void
+test_weekday (void)
+{
+  g_autoptr(GDateTime) time = aftercare_time_parse ("2026-11-24T23:30:00-05:00");
+  g_autofree char *weekday = aftercare_time_format_weekday (time);
+
+  /* In the time's own zone: still Tuesday at -05:00. */
+  g_assert_cmpstr (weekday, ==, "Tue");
+}
+
+static void
+assert_hours_after (double hours, const char *expected)
+{
+  g_autofree char *text = aftercare_time_format_hours_after (hours);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* Minutes in the first hour, hours until the third day, then days. */
+static void
+test_hours_after (void)
+{
+  assert_hours_after (-0.1, "0 minutes after");
+  assert_hours_after (0.0, "0 minutes after");
+  assert_hours_after (1.0 / 60.0, "1 minute after");
+  assert_hours_after (0.75, "45 minutes after");
+  assert_hours_after (1.0, "1 hour after");
+  assert_hours_after (12.5, "12 hours after");
+  assert_hours_after (71.9, "71 hours after");
+  assert_hours_after (72.0, "3 days after");
+  assert_hours_after (24.0 * 10 + 5, "10 days after");
 }
 
 static void
@@ -125,6 +210,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/time/clock/tomorrow", test_clock_tomorrow);
   g_test_add_func ("/time/clock/other-days", test_clock_other_days);
   g_test_add_func ("/time/clock/in-nows-zone", test_clock_in_nows_zone);
+  g_test_add_func ("/time/people/trims-empty-fields", test_format_trims_empty_fields);
+  g_test_add_func ("/time/people/day-and-time", test_day_and_time);
+  g_test_add_func ("/time/people/weekday", test_weekday);
+  g_test_add_func ("/time/people/hours-after", test_hours_after);
   g_test_add_func ("/time/parse/year-range", test_parse_year_range);
   g_test_add_func ("/time/parse/offsets", test_parse_offsets);
   g_test_add_func ("/time/format/pads-year", test_format_pads_year);

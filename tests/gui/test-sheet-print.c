@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "aftercare-advisor.h"
 #include "aftercare-sheet-print.h"
 #include "aftercare-time.h"
 #include "../core/pdf-text.h"

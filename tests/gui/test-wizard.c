@@ -8,6 +8,7 @@
 
 #include "aftercare-advisor.h"
 #include "aftercare-catalog.h"
+#include "aftercare-labels.h"
 #include "aftercare-store.h"
 #include "aftercare-time.h"
 #include "aftercare-verdict-page.h"
