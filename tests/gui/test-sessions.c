@@ -1134,25 +1134,21 @@ test_recovered_and_red_flags (Fixture *f, gconstpointer data)
   run_app (f, recovery_test, sessions);
 }
 
-/* Another massage, or the same one opened again on a phone, is read from
- * its top: the verdict card first. */
+static GtkAdjustment *
+page_scroll (AftercareSessionPage *page)
+{
+  return gtk_scrolled_window_get_vadjustment (child (page, AFTERCARE_TYPE_SESSION_PAGE, "scroller"));
+}
+
 static double
 scroll_to_bottom (AftercareSessionPage *page)
 {
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (child (page, AFTERCARE_TYPE_SESSION_PAGE, "scroller"));
-
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  return gtk_adjustment_get_value (adjustment);
+  gtk_adjustment_set_value (page_scroll (page), gtk_adjustment_get_upper (page_scroll (page)));
+  return gtk_adjustment_get_value (page_scroll (page));
 }
 
-static double
-scrolled (AftercareSessionPage *page)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (child (page, AFTERCARE_TYPE_SESSION_PAGE, "scroller"));
-
-  return gtk_adjustment_get_value (adjustment);
-}
-
+/* Another massage, or the same one opened again on a phone, is read from
+ * its top: the verdict card first. */
 static void
 top_test (AftercareWindow *window, gpointer data)
 {
@@ -1168,7 +1164,7 @@ top_test (AftercareWindow *window, gpointer data)
   g_assert_cmpfloat (scroll_to_bottom (page), >, 0);
   select_session (window, 3);
   spin (100);
-  g_assert_cmpfloat (scrolled (page), ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (page_scroll (page)), ==, 0);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
   wait_until (is_folded, view, "the sessions fold");
@@ -1180,7 +1176,7 @@ top_test (AftercareWindow *window, gpointer data)
   spin (50);
   gtk_widget_activate_action (GTK_WIDGET (view), "sessions.open", "s", "");
   spin (100);
-  g_assert_cmpfloat (scrolled (page), ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (page_scroll (page)), ==, 0);
 }
 
 static void
