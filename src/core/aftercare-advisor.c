@@ -9,6 +9,7 @@
 #include "aftercare-advisor.h"
 #include "aftercare-assessment-private.h"
 #include "aftercare-labels.h"
+#include "aftercare-moments.h"
 #include "aftercare-timeline.h"
 
 /* Choices the brief leaves open, made here once:
@@ -16,6 +17,8 @@
  * - The current state is the latest check-in at or before now. Check-ins
  *   after now have not happened yet at that moment and are left out, so
  *   the same log can be assessed at any time (the timeline does so).
+ *   Check-ins at the same instant are one moment, the worst reading of
+ *   them (aftercare-moments.h): the order of rows never changes a verdict.
  * - Time rules compare whole microseconds, half-open: at exactly 12 hours
  *   the 12-hour stage applies. A now before the session's end counts as
  *   its first moment.
@@ -36,6 +39,13 @@
  *   the brief's order among equals. reasons holds one sentence per rule in
  *   the same order, then, with no check-in, one saying nothing was
  *   reported, so reasons[i] explains rules[i].
+ * - One message (DESIGN.md): each reason is worded for the verdict given.
+ *   The rules run once to find the verdict, then again to word their
+ *   sentences for it: a less severe rule that would allow a run says what
+ *   follows once the wait is over (wait), once soreness is mild again and
+ *   anything else reported has gone (rest), or after the person has been
+ *   seen (seek-care). Each sentence carries what it grants
+ *   (aftercare-wording.h), never more than the verdict allows.
  * - recheck_at is the next phase boundary (where the time rules change
  *   what is allowed, and the advice changes), but no later than 12 hours
  *   from now for rest and seek-care (a person who is unwell should log how
@@ -76,16 +86,19 @@ typedef struct {
   GDateTime *ended_at;
   GDateTime *now;
   GTimeSpan since_end;       /* now − end; negative before the end */
-  GPtrArray *checkins;       /* up to now, oldest first */
+  GPtrArray *checkins;       /* moments up to now, oldest first */
   AftercareCheckin *latest;  /* NULL with no check-in */
   guint soreness;            /* the latest's, 0 with none */
   AftercareSymptoms symptoms;
+  AftercareWording wording;  /* how reasons read under the verdict */
 } Situation;
 
-/* What one rule found: fired, with the verdict it asks for and why. */
+/* What one rule found: fired, with the verdict it asks for, why, and what
+ * that sentence grants. */
 typedef struct {
   gboolean fired;
   AftercareVerdict verdict;
+  AftercareGrant grant;
   char *reason;
 } Finding;
 
@@ -99,11 +112,33 @@ checkin_since_end (const Situation *s,
 static void
 fire (Finding          *finding,
       AftercareVerdict  verdict,
+      AftercareGrant    grant,
       char             *reason)
 {
   finding->fired = TRUE;
   finding->verdict = verdict;
+  finding->grant = grant;
   finding->reason = reason;
+}
+
+/* The sentence for s's wording: now (also ahead), waiting, once rested,
+ * once seen. */
+static const char *
+worded (const Situation *s,
+        const char      *now,
+        const char      *waiting,
+        const char      *resting,
+        const char      *seen)
+{
+  switch (s->wording)
+    {
+    case AFTERCARE_WORDING_WAITING: return waiting;
+    case AFTERCARE_WORDING_RESTING: return resting;
+    case AFTERCARE_WORDING_SEEN: return seen;
+    case AFTERCARE_WORDING_NOW:
+    case AFTERCARE_WORDING_AHEAD:
+    default: return now;
+    }
 }
 
 static gboolean
@@ -166,7 +201,7 @@ rule_nerve_or_injury (const Situation *s,
   if (seen == 0)
     return;
   list = aftercare_symptoms_to_phrase (seen);
-  fire (finding, AFTERCARE_VERDICT_SEEK_CARE,
+  fire (finding, AFTERCARE_VERDICT_SEEK_CARE, AFTERCARE_GRANT_NOTHING,
         /* Translators: %s lists symptoms, e.g. "sharp pain and numbness". */
         g_strdup_printf (_("You reported %s. That can mean an injured muscle or an irritated "
                            "nerve: do not run, and have your therapist or a healthcare "
@@ -202,18 +237,18 @@ rule_persistent_systemic (const Situation *s,
     return;
   list = aftercare_symptoms_to_phrase (seen);
   if (systemic_reported_earlier (s))
-    fire (finding, AFTERCARE_VERDICT_SEEK_CARE,
+    fire (finding, AFTERCARE_VERDICT_SEEK_CARE, AFTERCARE_GRANT_NOTHING,
           /* Translators: %s lists symptoms, e.g. "fever and a headache". */
           g_strdup_printf (_("You still report %s, and you already felt unwell at a check-in "
                              "12 hours or more before. Feeling unwell for this long needs "
                              "advice from a healthcare professional."), list));
   else if (checkin_since_end (s, s->latest) >= HOURS (24))
-    fire (finding, AFTERCARE_VERDICT_SEEK_CARE,
+    fire (finding, AFTERCARE_VERDICT_SEEK_CARE, AFTERCARE_GRANT_NOTHING,
           /* Translators: %s lists symptoms, e.g. "fever and a headache". */
           g_strdup_printf (_("You report %s a day or more after the massage. Feeling unwell "
                              "for this long needs advice from a healthcare professional."), list));
   else
-    fire (finding, AFTERCARE_VERDICT_REST,
+    fire (finding, AFTERCARE_VERDICT_REST, AFTERCARE_GRANT_NOTHING,
           /* Translators: %s lists symptoms, e.g. "fever and a headache". */
           g_strdup_printf (_("You reported %s. Feeling unwell after a massage is a reason to "
                              "rest today; if it does not pass, get medical advice."), list));
@@ -305,7 +340,7 @@ rule_prolonged_or_worsening (const Situation *s,
     prolonged_text = prolonged_sentence (s);
   if (worsening)
     worsening_text = worsening_sentence (from, to);
-  fire (finding, AFTERCARE_VERDICT_SEEK_CARE,
+  fire (finding, AFTERCARE_VERDICT_SEEK_CARE, AFTERCARE_GRANT_NOTHING,
         prolonged && worsening ? g_strjoin (" ", prolonged_text, worsening_text, NULL)
                                : g_strdup (prolonged ? prolonged_text : worsening_text));
 }
@@ -335,6 +370,7 @@ rule_tissue_signs (const Situation *s,
   AftercareSymptoms seen = s->symptoms & AFTERCARE_SYMPTOMS_TISSUE;
   g_autofree char *observed = NULL;
   const char *bruising = NULL;
+  const char *advice;
 
   if (seen == 0 && s->soreness <= MILD_MAX)
     return;
@@ -343,29 +379,93 @@ rule_tissue_signs (const Situation *s,
   if (seen & AFTERCARE_SYMPTOM_BRUISING)
     bruising = _("Bruising is not a usual reaction to massage: tell your therapist, so they can "
                  "adjust the pressure next time.");
-  fire (finding, AFTERCARE_VERDICT_REST,
-        g_strjoin (" ", observed,
-                   _("Running on it could change your stride and strain the tissue: rest today, "
-                     "or try a gentle swim or bike ride if it feels comfortable."),
-                   bruising, NULL));
+  /* Under seek-care, no cross-training suggestion before being seen. */
+  advice = s->wording == AFTERCARE_WORDING_SEEN
+           ? _("Running on it could change your stride and strain the tissue: rest it until you "
+               "have been seen.")
+           : _("Running on it could change your stride and strain the tissue: rest today, "
+               "or try a gentle swim or bike ride if it feels comfortable.");
+  fire (finding, AFTERCARE_VERDICT_REST, AFTERCARE_GRANT_NOTHING,
+        g_strjoin (" ", observed, advice, bruising, NULL));
+}
+
+/* A restriction, true under every verdict; under rest and seek-care it
+ * says it still holds once that has cleared, so it never reads as leave to
+ * run as soon as the hours are up. */
+static const char *
+first_time_sentence (const Situation *s)
+{
+  if (aftercare_session_get_pressure (s->session) == AFTERCARE_PRESSURE_DEEP)
+    return worded (s,
+                   _("This was your first massage of this kind, with deep pressure: give your "
+                     "body a full 24 hours after it before you run."),
+                   _("This was your first massage of this kind, with deep pressure: give your "
+                     "body a full 24 hours after it before you run."),
+                   _("This was your first massage of this kind, with deep pressure: even once you "
+                     "no longer need to rest, give your body a full 24 hours after it before you run."),
+                   _("This was your first massage of this kind, with deep pressure: even after "
+                     "you have been seen, give your body a full 24 hours after it before you run."));
+  return worded (s,
+                 _("This was your first massage of this kind, with moderate pressure: give "
+                   "your body a full 24 hours after it before you run."),
+                 _("This was your first massage of this kind, with moderate pressure: give "
+                   "your body a full 24 hours after it before you run."),
+                 _("This was your first massage of this kind, with moderate pressure: even once you "
+                   "no longer need to rest, give your body a full 24 hours after it before you run."),
+                 _("This was your first massage of this kind, with moderate pressure: even after "
+                   "you have been seen, give your body a full 24 hours after it before you run."));
 }
 
 static void
 rule_first_time (const Situation *s,
                  Finding         *finding)
 {
-  const char *sentence;
-
   if (!first_time_applies (s))
     return;
-  if (aftercare_session_get_pressure (s->session) == AFTERCARE_PRESSURE_DEEP)
-    sentence = _("This was your first massage of this kind, with deep pressure: give your "
-                 "body a full 24 hours after it before you run.");
-  else
-    sentence = _("This was your first massage of this kind, with moderate pressure: give "
-                 "your body a full 24 hours after it before you run.");
-  fire (finding, AFTERCARE_VERDICT_WAIT,
-        with_observation (observed_all_clear (s, RULE_FIRST_TIME), sentence));
+  fire (finding, AFTERCARE_VERDICT_WAIT, AFTERCARE_GRANT_LATER,
+        with_observation (observed_all_clear (s, RULE_FIRST_TIME), first_time_sentence (s)));
+}
+
+/* Before 12 hours: a wait, whatever the verdict; it only grants later. */
+static const char *
+deep_work_wait_sentence (const Situation *s)
+{
+  return worded (s,
+                 _("Deep pressure leaves muscles tender and less steady for a while: no running "
+                   "until 12 hours after the massage, and no speed, hills or long runs until 24 "
+                   "hours after it."),
+                 _("Deep pressure leaves muscles tender and less steady for a while: no running "
+                   "until 12 hours after the massage, and no speed, hills or long runs until 24 "
+                   "hours after it."),
+                 _("Deep pressure leaves muscles tender and less steady for a while: even once you "
+                   "no longer need to rest, no running until 12 hours after the massage, and no "
+                   "speed, hills or long runs until 24 hours after it."),
+                 _("Deep pressure leaves muscles tender and less steady for a while: even after "
+                   "you have been seen, no running until 12 hours after the massage, and no "
+                   "speed, hills or long runs until 24 hours after it."));
+}
+
+/* From 12 to 24 hours: an easy run, unless a more severe rule holds. A
+ * first massage of this kind outlasts it (24 hours against 12), so with
+ * one it grants nothing whatever the verdict; without one it can only be
+ * outranked by rest or seek-care. */
+static const char *
+deep_work_easy_sentence (const Situation *s)
+{
+  if (s->wording != AFTERCARE_WORDING_NOW && first_time_applies (s))
+    return _("It is 12 hours or more since the deep pressure work, which alone would allow an "
+             "easy run; after a first massage of this kind, the full 24 hours come first.");
+  g_assert (s->wording != AFTERCARE_WORDING_WAITING);
+  return worded (s,
+                 _("It is 12 hours or more since the deep pressure work: an easy run is fine, "
+                   "but keep speed, hills and long runs until 24 hours after the massage."),
+                 NULL,
+                 _("It is 12 hours or more since the deep pressure work: once soreness is mild "
+                   "again and anything else you reported has gone, an easy run can follow, but "
+                   "keep speed, hills and long runs until 24 hours after the massage."),
+                 _("It is 12 hours or more since the deep pressure work: after you have been "
+                   "seen, and if they agree, an easy run can follow, but keep speed, hills and "
+                   "long runs until 24 hours after the massage."));
 }
 
 static void
@@ -376,36 +476,58 @@ rule_deep_work (const Situation *s,
       s->since_end >= HOURS (24))
     return;
   if (s->since_end < HOURS (12))
-    fire (finding, AFTERCARE_VERDICT_WAIT,
-          with_observation (observed_all_clear (s, RULE_DEEP_WORK),
-                            _("Deep pressure leaves muscles tender and less steady for a while: "
-                              "no running until 12 hours after the massage, and no speed, hills "
-                              "or long runs until 24 hours after it.")));
+    fire (finding, AFTERCARE_VERDICT_WAIT, AFTERCARE_GRANT_LATER,
+          with_observation (observed_all_clear (s, RULE_DEEP_WORK), deep_work_wait_sentence (s)));
   else
     fire (finding, AFTERCARE_VERDICT_EASY_RUN,
-          with_observation (observed_all_clear (s, RULE_DEEP_WORK),
-                            _("It is 12 hours or more since the deep pressure work: an easy run "
-                              "is fine, but keep speed, hills and long runs until 24 hours after "
-                              "the massage.")));
+          s->wording == AFTERCARE_WORDING_NOW ? AFTERCARE_GRANT_EASY_RUN_NOW : AFTERCARE_GRANT_LATER,
+          with_observation (observed_all_clear (s, RULE_DEEP_WORK), deep_work_easy_sentence (s)));
+}
+
+/* Fires only with nothing reported and before 24 hours, so never under
+ * rest or seek-care (those need a symptom, soreness above mild, or two
+ * check-ins from 24 hours on); the only wait that outranks it is a first
+ * massage of this kind with moderate pressure (deep pressure skips it). */
+static const char *
+same_day_easy_sentence (const Situation *s)
+{
+  if (s->wording == AFTERCARE_WORDING_WAITING)
+    return _("Moderate pressure alone would allow an easy run the same day, but after a first "
+             "massage of this kind, wait the full 24 hours before any run.");
+  g_assert (s->wording == AFTERCARE_WORDING_NOW);
+  if (aftercare_session_get_pressure (s->session) == AFTERCARE_PRESSURE_LIGHT)
+    return _("After light pressure an easy run is fine today, while soreness stays at 2 out of 10 "
+             "or below. Keep anything harder until 24 hours after the massage.");
+  return _("After moderate pressure an easy run is fine today, while soreness stays at 2 out of "
+           "10 or below. Keep anything harder until 24 hours after the massage.");
 }
 
 static void
 rule_same_day_easy (const Situation *s,
                     Finding         *finding)
 {
-  const char *sentence;
-
   if (aftercare_session_get_pressure (s->session) == AFTERCARE_PRESSURE_DEEP ||
       !nothing_reported (s) || s->since_end >= HOURS (24))
     return;
-  if (aftercare_session_get_pressure (s->session) == AFTERCARE_PRESSURE_LIGHT)
-    sentence = _("After light pressure an easy run is fine today, while soreness stays at 2 out "
-                 "of 10 or below. Keep anything harder until 24 hours after the massage.");
-  else
-    sentence = _("After moderate pressure an easy run is fine today, while soreness stays at 2 "
-                 "out of 10 or below. Keep anything harder until 24 hours after the massage.");
   fire (finding, AFTERCARE_VERDICT_EASY_RUN,
-        with_observation (observed_all_clear (s, RULE_SAME_DAY_EASY), sentence));
+        s->wording == AFTERCARE_WORDING_NOW ? AFTERCARE_GRANT_EASY_RUN_NOW : AFTERCARE_GRANT_LATER,
+        with_observation (observed_all_clear (s, RULE_SAME_DAY_EASY), same_day_easy_sentence (s)));
+}
+
+/* Fires only with nothing reported and from 24 hours on, where no wait
+ * and no rest holds: only soreness that rose between two check-ins
+ * (seek-care) outranks it. */
+static const char *
+progression_sentence (const Situation *s)
+{
+  if (s->wording == AFTERCARE_WORDING_SEEN)
+    return _("A day or more has passed since the massage: after you have been seen, and if they "
+             "agree, normal training can follow, starting easy, while soreness stays at 2 out of "
+             "10 or below.");
+  g_assert (s->wording == AFTERCARE_WORDING_NOW);
+  return _("A day or more has passed since the massage: you can train as normal, including "
+           "pickups, a steady run or a hard session, as long as soreness stays at 2 out of 10 or "
+           "below.");
 }
 
 static void
@@ -415,10 +537,8 @@ rule_progression (const Situation *s,
   if (!nothing_reported (s) || s->since_end < HOURS (24))
     return;
   fire (finding, AFTERCARE_VERDICT_TRAIN,
-        with_observation (observed_all_clear (s, RULE_PROGRESSION),
-                          _("A day or more has passed since the massage: you can train as "
-                            "normal, including pickups, a steady run or a hard session, as "
-                            "long as soreness stays at 2 out of 10 or below.")));
+        s->wording == AFTERCARE_WORDING_NOW ? AFTERCARE_GRANT_TRAINING_NOW : AFTERCARE_GRANT_LATER,
+        with_observation (observed_all_clear (s, RULE_PROGRESSION), progression_sentence (s)));
 }
 
 typedef void (*RuleFunc) (const Situation *s, Finding *finding);
@@ -434,34 +554,22 @@ static const RuleFunc rule_funcs[N_RULES] = {
   [RULE_PROGRESSION] = rule_progression,
 };
 
-static int
-compare_checkins_by_time (gconstpointer a,
-                          gconstpointer b)
-{
-  AftercareCheckin *x = *(AftercareCheckin **) a;
-  AftercareCheckin *y = *(AftercareCheckin **) b;
-
-  return g_date_time_compare (aftercare_checkin_get_at (x), aftercare_checkin_get_at (y));
-}
-
-/* The check-ins up to now, oldest first. g_ptr_array_sort() is stable, so
- * of two made at the same moment the one given later counts as latest. */
+/* The moments up to now, oldest first. */
 static GPtrArray *
 checkins_so_far (GPtrArray *checkins,
                  GDateTime *now)
 {
-  GPtrArray *so_far = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) so_far = g_ptr_array_new ();
 
   for (guint i = 0; checkins != NULL && i < checkins->len; i++)
     {
       AftercareCheckin *checkin = g_ptr_array_index (checkins, i);
 
-      g_return_val_if_fail (AFTERCARE_IS_CHECKIN (checkin), so_far);
+      g_return_val_if_fail (AFTERCARE_IS_CHECKIN (checkin), aftercare_checkins_to_moments (NULL));
       if (g_date_time_compare (aftercare_checkin_get_at (checkin), now) <= 0)
-        g_ptr_array_add (so_far, g_object_ref (checkin));
+        g_ptr_array_add (so_far, checkin);
     }
-  g_ptr_array_sort (so_far, compare_checkins_by_time);
-  return so_far;
+  return aftercare_checkins_to_moments (so_far);
 }
 
 static void
@@ -513,24 +621,94 @@ recheck_time (const Situation  *s,
   return g_date_time_add (s->now, limit);
 }
 
-/* Fills rules and reasons with the fired findings, most severe first. */
+/* Runs every rule, with reasons worded as s says. */
+static void
+find (const Situation *s,
+      Finding          findings[N_RULES])
+{
+  for (guint i = 0; i < N_RULES; i++)
+    {
+      g_clear_pointer (&findings[i].reason, g_free);
+      findings[i] = (Finding) { 0 };
+      rule_funcs[i] (s, &findings[i]);
+    }
+}
+
 static AftercareVerdict
-collect_findings (Finding       findings[N_RULES],
-                  GStrvBuilder *rules,
-                  GStrvBuilder *reasons)
+worst_verdict (Finding findings[N_RULES])
 {
   AftercareVerdict worst = AFTERCARE_VERDICT_TRAIN;
 
+  for (guint i = 0; i < N_RULES; i++)
+    if (findings[i].fired)
+      worst = MAX (worst, findings[i].verdict);
+  return worst;
+}
+
+/* Fills rules, reasons and their grants with the fired findings, most
+ * severe first. */
+static void
+collect_findings (Finding       findings[N_RULES],
+                  GStrvBuilder *rules,
+                  GStrvBuilder *reasons,
+                  GArray       *grants)
+{
   for (int verdict = AFTERCARE_VERDICT_SEEK_CARE; verdict >= AFTERCARE_VERDICT_TRAIN; verdict--)
     for (guint i = 0; i < N_RULES; i++)
       {
         if (!findings[i].fired || findings[i].verdict != (AftercareVerdict) verdict)
           continue;
-        worst = MAX (worst, findings[i].verdict);
         g_strv_builder_add (rules, rule_keys[i]);
         g_strv_builder_add (reasons, findings[i].reason);
+        g_array_append_val (grants, findings[i].grant);
       }
-  return worst;
+}
+
+static void
+add_reason (GStrvBuilder   *reasons,
+            GArray         *grants,
+            const char     *reason,
+            AftercareGrant  grant)
+{
+  g_strv_builder_add (reasons, reason);
+  g_array_append_val (grants, grant);
+}
+
+static AftercareAssessment *
+assessment_new (const Situation     *s,
+                AftercareVerdict     verdict,
+                AftercarePlannedRun  planned_run,
+                GStrvBuilder        *rules,
+                GStrvBuilder        *reasons,
+                GArray              *grants)
+{
+  g_autoptr(GDateTime) run_after = NULL;
+  g_autoptr(GDateTime) easy_run_after = NULL;
+  g_autoptr(GDateTime) recheck_at = recheck_time (s, verdict);
+  AftercareAssessmentFacts facts = {
+    .verdict = verdict,
+    .planned_run = planned_run,
+    .rules = g_strv_builder_end (rules),
+    .reasons = g_strv_builder_end (reasons),
+    .reason_grants = (AftercareGrant *) (void *) g_array_free (grants, FALSE),
+    .phase = aftercare_timeline_phase_at_time (s->ended_at, s->now),
+    .recheck_at = recheck_at,
+    .ended_at = s->ended_at,
+    .assessed_at = s->now,
+    .latest_at = s->latest != NULL ? aftercare_checkin_get_at (s->latest) : NULL,
+    .red_flags = s->symptoms & (AFTERCARE_SYMPTOMS_NERVE_OR_INJURY | AFTERCARE_SYMPTOMS_SYSTEMIC),
+    .soreness = s->latest != NULL ? (int) s->soreness : -1,
+  };
+
+  /* Rest and seek-care promise no time. */
+  if (verdict < AFTERCARE_VERDICT_REST)
+    {
+      run_after = planned_run_after (s, planned_run);
+      easy_run_after = planned_run_after (s, AFTERCARE_PLANNED_RUN_EASY);
+    }
+  facts.run_after = run_after;
+  facts.easy_run_after = easy_run_after;
+  return aftercare_assessment_new (&facts);
 }
 
 AftercareAssessment *
@@ -539,12 +717,12 @@ aftercare_advisor_assess (AftercareSession    *session,
                           AftercarePlannedRun  planned_run,
                           GDateTime           *now)
 {
-  Situation s;
+  Situation s = { 0 };
   Finding findings[N_RULES] = { { 0 } };
   g_autoptr(GStrvBuilder) rules = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) reasons = g_strv_builder_new ();
-  g_autoptr(GDateTime) run_after = NULL;
-  g_autoptr(GDateTime) recheck_at = NULL;
+  GArray *grants = g_array_new (FALSE, FALSE, sizeof (AftercareGrant));
+  AftercareAssessment *assessment;
   AftercareVerdict verdict;
 
   g_return_val_if_fail (AFTERCARE_IS_SESSION (session), NULL);
@@ -553,33 +731,27 @@ aftercare_advisor_assess (AftercareSession    *session,
   g_return_val_if_fail (now != NULL, NULL);
 
   situation_init (&s, session, checkins, now);
-  for (guint i = 0; i < N_RULES; i++)
-    rule_funcs[i] (&s, &findings[i]);
-  verdict = collect_findings (findings, rules, reasons);
+  /* Once for the verdict, then again to word every reason for it. */
+  find (&s, findings);
+  verdict = worst_verdict (findings);
+  s.wording = aftercare_verdict_get_wording (verdict);
+  find (&s, findings);
+  g_assert (worst_verdict (findings) == verdict);
   /* Every case fires at least one rule: before 24 hours deep-work or
    * same-day-easy, after it progression, unless a symptom or soreness
    * above mild fired a stricter rule. */
   g_assert (findings[RULE_DEEP_WORK].fired || findings[RULE_SAME_DAY_EASY].fired ||
             findings[RULE_PROGRESSION].fired || verdict >= AFTERCARE_VERDICT_REST);
+  collect_findings (findings, rules, reasons, grants);
   if (s.latest == NULL)
-    g_strv_builder_add (reasons, _("No check-in yet, so no soreness or other symptoms have been "
-                                   "reported. Check in when you feel anything, and the advice "
-                                   "will follow."));
+    add_reason (reasons, grants,
+                _("No check-in yet, so no soreness or other symptoms have been reported. Check in "
+                  "when you feel anything, and the advice will follow."),
+                AFTERCARE_GRANT_NOTHING);
 
-  /* Rest and seek-care promise no time. */
-  if (verdict < AFTERCARE_VERDICT_REST)
-    run_after = planned_run_after (&s, planned_run);
-  recheck_at = recheck_time (&s, verdict);
-
+  assessment = assessment_new (&s, verdict, planned_run, rules, reasons, grants);
   for (guint i = 0; i < N_RULES; i++)
     g_free (findings[i].reason);
   g_ptr_array_unref (s.checkins);
-
-  return aftercare_assessment_new (verdict, run_after,
-                                   g_strv_builder_end (rules), g_strv_builder_end (reasons),
-                                   aftercare_timeline_phase_at_time (s.ended_at, now),
-                                   recheck_at,
-                                   s.symptoms & (AFTERCARE_SYMPTOMS_NERVE_OR_INJURY |
-                                                 AFTERCARE_SYMPTOMS_SYSTEMIC),
-                                   s.latest != NULL ? (int) s.soreness : -1);
+  return assessment;
 }

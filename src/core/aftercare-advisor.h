@@ -14,7 +14,12 @@ G_BEGIN_DECLS
 /* The advisor is a pure function: same inputs, same assessment. Time is an
  * input (now); the clock is never read here. checkins may be NULL or empty
  * ("no symptoms reported"); any order, the latest by time is the current
- * state. Every check-in must belong to session and not be before its end. */
+ * state. Check-ins at the same instant are one moment: the highest
+ * soreness and every symptom count (aftercare-moments.h). Every check-in
+ * must belong to session and not be before its end. Each reason, the
+ * advice and every phase's advice are worded for the verdict given: under
+ * rest and seek-care (and wait) none grants running now (DESIGN.md, "One
+ * message"). */
 AftercareAssessment *aftercare_advisor_assess (AftercareSession     *session,
                                                GPtrArray            *checkins,
                                                AftercarePlannedRun   planned_run,

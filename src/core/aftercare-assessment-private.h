@@ -6,15 +6,25 @@
 
 G_BEGIN_DECLS
 
-/* Takes rules and reasons (NULL-terminated); refs the times. run_after may
- * be NULL. */
-AftercareAssessment *aftercare_assessment_new (AftercareVerdict   verdict,
-                                               GDateTime         *run_after,
-                                               GStrv              rules,
-                                               GStrv              reasons,
-                                               AftercarePhase     phase,
-                                               GDateTime         *recheck_at,
-                                               AftercareSymptoms  red_flags,
-                                               int                soreness);
+/* What the advisor found, handed over whole. The times are referenced;
+ * rules, reasons and reason_grants are taken. */
+typedef struct {
+  AftercareVerdict     verdict;
+  AftercarePlannedRun  planned_run;
+  GDateTime           *run_after;       /* the planned run's; may be NULL */
+  GDateTime           *easy_run_after;  /* an easy run's; may be NULL */
+  GStrv                rules;           /* NULL-terminated */
+  GStrv                reasons;         /* NULL-terminated */
+  AftercareGrant      *reason_grants;   /* one per reason */
+  AftercarePhase       phase;
+  GDateTime           *recheck_at;
+  GDateTime           *ended_at;        /* the session's end */
+  GDateTime           *assessed_at;     /* now */
+  GDateTime           *latest_at;       /* the latest moment's; may be NULL */
+  AftercareSymptoms    red_flags;
+  int                  soreness;
+} AftercareAssessmentFacts;
+
+AftercareAssessment *aftercare_assessment_new (AftercareAssessmentFacts *facts);
 
 G_END_DECLS

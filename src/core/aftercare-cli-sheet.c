@@ -9,6 +9,7 @@
 #include "aftercare-advisor.h"
 #include "aftercare-cli-report.h"
 #include "aftercare-cli-sheet.h"
+#include "aftercare-session-assess.h"
 #include "aftercare-sheet.h"
 #include "aftercare-store.h"
 
@@ -136,15 +137,21 @@ lookup_session (AftercareStore  *store,
 static int
 write_sheet (SheetRequest        *request,
              AftercareTimeSource *time_source,
-             AftercareSession    *session,
-             GPtrArray           *checkins)
+             AftercareStore      *store,
+             AftercareSession    *session)
 {
   g_autoptr(GDateTime) now = aftercare_time_source_now (time_source);
-  g_autoptr(AftercareAssessment) assessment = aftercare_advisor_assess (session, checkins,
-                                                                        request->planned_run, now);
-  g_autoptr(AftercareSheet) sheet = aftercare_sheet_new (session, assessment, request->planned_run, now);
   g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareAssessment) assessment = aftercare_session_assess (store, session, NULL,
+                                                                        request->planned_run, now,
+                                                                        NULL, &error);
+  g_autoptr(AftercareSheet) sheet = NULL;
   guint n_pages;
+
+  /* No check-ins, no verdict: a sheet never guesses one. */
+  if (assessment == NULL)
+    return aftercare_cli_fail (1, error->message);
+  sheet = aftercare_sheet_new (session, assessment, request->planned_run, now);
 
   aftercare_sheet_set_clinic_name (sheet, request->clinic_name);
   aftercare_sheet_set_clock_24h (sheet, aftercare_time_source_get_clock_24h (time_source));
@@ -165,7 +172,6 @@ aftercare_cli_sheet_run (GVariantDict        *options,
   g_auto(SheetRequest) request = { 0 };
   g_autoptr(AftercareStore) store = NULL;
   g_autoptr(AftercareSession) session = NULL;
-  g_autoptr(GPtrArray) checkins = NULL;
   g_autoptr(GError) error = NULL;
   int status = 0;
 
@@ -190,9 +196,5 @@ aftercare_cli_sheet_run (GVariantDict        *options,
   session = lookup_session (store, request.session_id, &status);
   if (session == NULL)
     return status;
-  /* The id as stored: the one given may differ in case. */
-  checkins = aftercare_store_list_checkins (store, aftercare_session_get_id (session), &error);
-  if (checkins == NULL)
-    return aftercare_cli_fail (1, error->message);
-  return write_sheet (&request, time_source, session, checkins);
+  return write_sheet (&request, time_source, store, session);
 }

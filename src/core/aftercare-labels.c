@@ -23,10 +23,10 @@ static const struct {
     N_("Keep it easy: 20 to 40 minutes in heart-rate zone 1 to 2, and stop if pain goes above "
        "mild or your stride changes.") },
   [AFTERCARE_VERDICT_WAIT] = {
-    /* Translators: verdict headline; the window adds the time an easy run may be fine from. */
+    /* Translators: verdict headline; the line under it gives the times (aftercare-verdict-card.c). */
     N_("Not yet"),
-    N_("Hold off for now: an easy run may be fine from the time shown, if nothing new "
-       "appears.") },
+    /* Translators: "then" is the time on the line under the headline. */
+    N_("Hold off running until then, and start only if nothing new has appeared.") },
   [AFTERCARE_VERDICT_REST] = {
     /* Translators: verdict headline. */
     N_("Rest today"),

@@ -17,6 +17,7 @@
 #include "aftercare-util.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
+#include "aftercare-verdict-card.h"
 
 /* Page geometry, in points. The side margins (16 mm) are wider than the
  * edge any printer leaves blank, so paper and PDF show the same sheet. */
@@ -66,7 +67,6 @@ struct _AftercareSheet
   GDateTime *now;
   char *clinic_name;
   char *client_name;
-  AftercarePlannedRun planned_run;
   gboolean clock_24h;
 
   PangoContext *context;
@@ -88,7 +88,6 @@ enum {
   PROP_NOW,
   PROP_CLINIC_NAME,
   PROP_CLIENT_NAME,
-  PROP_PLANNED_RUN,
   PROP_CLOCK_24H,
   N_PROPS
 };
@@ -486,22 +485,34 @@ add_massage (AftercareSheet *self,
   aftercare_flow_end_box (flow);
 }
 
+/* The card's words (aftercare-verdict-card.h), as the window shows them:
+ * the headline, the line of times, then what the verdict means. */
 static void
-add_verdict_headline (AftercareSheet *self,
-                      AftercareFlow  *flow,
-                      AftercareVerdict verdict)
+add_verdict_headline (AftercareSheet       *self,
+                      AftercareFlow        *flow,
+                      AftercareVerdictCard *card)
 {
   double width = aftercare_flow_get_content_width (flow);
   AftercareFlowBlock *block = aftercare_flow_add_block (flow, 16, FALSE);
-  PangoLayout *headline = text_layout (self, FONT_HEADLINE, width - 44,
-                                       aftercare_verdict_get_title (verdict));
-  PangoLayout *description = text_layout (self, FONT_BODY, width - 44,
-                                          aftercare_verdict_get_description (verdict));
-  double height = add_layout (block, headline, 44, 0, VERDICT_COLOURS[verdict].text);
+  double height = add_layout (block, text_layout (self, FONT_HEADLINE, width - 44, card->headline),
+                              44, 0, VERDICT_COLOURS[card->verdict].text);
 
   aftercare_flow_block_add_shape (block, 0, 0, 30, 30,
-                                  draw_badge_cb, GINT_TO_POINTER (verdict));
-  add_layout (block, description, 44, height + 3, INK);
+                                  draw_badge_cb, GINT_TO_POINTER (card->verdict));
+  if (card->times != NULL)
+    {
+      g_autofree char *times = g_markup_printf_escaped ("<b>%s</b>", card->times);
+
+      height += 3 + add_layout (block, markup_layout (self, FONT_BODY, width - 44, times), 44, height + 3, INK);
+    }
+  height += 3 + add_layout (block, text_layout (self, FONT_BODY, width - 44, card->description),
+                            44, height + 3, INK);
+  if (card->last_checkin != NULL)
+    {
+      g_autofree char *last = g_markup_printf_escaped ("<b>%s</b>", card->last_checkin);
+
+      add_layout (block, markup_layout (self, FONT_BODY, width - 44, last), 44, height + 3, INK);
+    }
 }
 
 static void
@@ -533,20 +544,6 @@ planned_run_text (AftercarePlannedRun run)
     case AFTERCARE_PLANNED_RUN_HARD: return _("Hard: speed, hills or a long run");
     default: g_return_val_if_reached (NULL);
     }
-}
-
-/* When the planned run should be fine, in words (verdicts that allow one). */
-static char *
-running_text (AftercareSheet *self)
-{
-  GDateTime *run_after = aftercare_assessment_get_run_after (self->assessment);
-  g_autofree char *clock = NULL;
-
-  if (run_after == NULL)
-    return g_strdup (_("Fine now, if it feels smooth and easy"));
-  clock = format_clock (self, run_after);
-  /* Translators: %s is a clock time such as "22:00" or "tomorrow 10:00". */
-  return g_strdup_printf (_("From %s, if nothing new appears"), clock);
 }
 
 /* One "label  value" row of the verdict box. */
@@ -601,27 +598,28 @@ static void
 add_verdict (AftercareSheet *self,
              AftercareFlow  *flow)
 {
-  AftercareVerdict verdict = aftercare_assessment_get_verdict (self->assessment);
-  const VerdictColours *colours = &VERDICT_COLOURS[verdict];
+  g_autoptr(AftercareVerdictCard) card = aftercare_verdict_card_new (self->assessment, self->now,
+                                                                     self->clock_24h);
+  const VerdictColours *colours = &VERDICT_COLOURS[card->verdict];
   AftercareFlowBoxStyle box = {
     .border = { -1 }, .bar_width = 5, .padding = 12, .radius = 6,
   };
-  g_autofree char *recheck = format_clock (self, aftercare_assessment_get_recheck_at (self->assessment));
+  double space = 12;
 
   memcpy (box.fill, colours->tint, sizeof box.fill);
   memcpy (box.bar, colours->main, sizeof box.bar);
   aftercare_flow_begin_box (flow, &box);
-  add_verdict_headline (self, flow, verdict);
+  add_verdict_headline (self, flow, card);
   add_red_flags (self, flow);
-  /* Rest and seek care promise no time: the headline says it all. */
-  if (verdict < AFTERCARE_VERDICT_REST)
+  /* Rest and seek care promise no time: no run to plan for. */
+  if (card->verdict < AFTERCARE_VERDICT_REST)
     {
-      g_autofree char *running = running_text (self);
-
-      add_fact (self, flow, 12, _("Your planned run"), planned_run_text (self->planned_run));
-      add_fact (self, flow, 3, _("Running"), running);
+      add_fact (self, flow, space, _("Your planned run"),
+                planned_run_text (aftercare_assessment_get_planned_run (self->assessment)));
+      space = 3;
     }
-  add_fact (self, flow, verdict < AFTERCARE_VERDICT_REST ? 3 : 12, _("Check again at"), recheck);
+  if (card->next_checkin != NULL)
+    add_fact (self, flow, space, _("Check again at"), card->next_checkin);
   add_reasons (self, flow);
   aftercare_flow_end_box (flow);
 }
@@ -686,7 +684,7 @@ add_plan_step (AftercareSheet    *self,
     }
   /* Translators: a phase's name and what to do in it, on one line. */
   what = g_markup_printf_escaped (_("<b>%s.</b> %s"), aftercare_phase_get_title (step->phase),
-                                  aftercare_phase_get_advice (step->phase));
+                                  aftercare_assessment_get_phase_advice (self->assessment, step->phase, NULL));
   aftercare_flow_block_add_shape (block, 0, 0, width, 0.6, draw_hairline_cb, (gpointer) HAIRLINE);
   add_layout (block, markup_layout (self, FONT_BODY, PLAN_WHEN_WIDTH, when), 0, 5, INK);
   add_layout (block, markup_layout (self, FONT_BODY, width - PLAN_WHEN_WIDTH - 14, what),
@@ -1053,7 +1051,6 @@ aftercare_sheet_get_property (GObject    *object,
     case PROP_NOW: g_value_set_boxed (value, self->now); break;
     case PROP_CLINIC_NAME: g_value_set_string (value, self->clinic_name); break;
     case PROP_CLIENT_NAME: g_value_set_string (value, self->client_name); break;
-    case PROP_PLANNED_RUN: g_value_set_enum (value, self->planned_run); break;
     case PROP_CLOCK_24H: g_value_set_boolean (value, self->clock_24h); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1074,7 +1071,6 @@ aftercare_sheet_set_property (GObject      *object,
     case PROP_NOW: self->now = g_value_dup_boxed (value); break;
     case PROP_CLINIC_NAME: aftercare_sheet_set_clinic_name (self, g_value_get_string (value)); break;
     case PROP_CLIENT_NAME: aftercare_sheet_set_client_name (self, g_value_get_string (value)); break;
-    case PROP_PLANNED_RUN: aftercare_sheet_set_planned_run (self, g_value_get_enum (value)); break;
     case PROP_CLOCK_24H: aftercare_sheet_set_clock_24h (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1109,8 +1105,6 @@ aftercare_sheet_class_init (AftercareSheetClass *klass)
   properties[PROP_NOW] = g_param_spec_boxed ("now", NULL, NULL, G_TYPE_DATE_TIME, construct);
   properties[PROP_CLINIC_NAME] = g_param_spec_string ("clinic-name", NULL, NULL, NULL, writable);
   properties[PROP_CLIENT_NAME] = g_param_spec_string ("client-name", NULL, NULL, NULL, writable);
-  properties[PROP_PLANNED_RUN] = g_param_spec_enum ("planned-run", NULL, NULL, AFTERCARE_TYPE_PLANNED_RUN,
-                                                    AFTERCARE_PLANNED_RUN_EASY, writable);
   properties[PROP_CLOCK_24H] = g_param_spec_boolean ("clock-24h", NULL, NULL, TRUE, writable);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1130,10 +1124,11 @@ aftercare_sheet_new (AftercareSession    *session,
   g_return_val_if_fail (AFTERCARE_IS_SESSION (session), NULL);
   g_return_val_if_fail (AFTERCARE_IS_ASSESSMENT (assessment), NULL);
   g_return_val_if_fail (now != NULL, NULL);
+  /* The sheet plans for the run assessed, never another. */
+  g_return_val_if_fail (planned_run == aftercare_assessment_get_planned_run (assessment), NULL);
   return g_object_new (AFTERCARE_TYPE_SHEET,
                        "session", session,
                        "assessment", assessment,
-                       "planned-run", planned_run,
                        "now", now,
                        NULL);
 }
@@ -1203,19 +1198,7 @@ AftercarePlannedRun
 aftercare_sheet_get_planned_run (AftercareSheet *self)
 {
   g_return_val_if_fail (AFTERCARE_IS_SHEET (self), AFTERCARE_PLANNED_RUN_EASY);
-  return self->planned_run;
-}
-
-void
-aftercare_sheet_set_planned_run (AftercareSheet      *self,
-                                 AftercarePlannedRun  planned_run)
-{
-  g_return_if_fail (AFTERCARE_IS_SHEET (self));
-  if (self->planned_run == planned_run)
-    return;
-  self->planned_run = planned_run;
-  invalidate_layout (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLANNED_RUN]);
+  return aftercare_assessment_get_planned_run (self->assessment);
 }
 
 gboolean

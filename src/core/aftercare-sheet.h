@@ -27,10 +27,11 @@ G_DECLARE_FINAL_TYPE (AftercareSheet, aftercare_sheet, AFTERCARE, SHEET, GObject
 
 /* A sheet for session as assessed, printed at now (the plan's clock times
  * are written relative to it, "tomorrow 02:30", in its time zone: pass
- * local time). The client's name
- * defaults to the session's client. Properties: "session", "assessment",
- * "now" (construct-only), "clinic-name", "client-name", "planned-run",
- * "clock-24h" (default TRUE). */
+ * local time). planned_run must be the run assessed: the sheet plans for
+ * the assessment's run, never another. The client's name defaults to the
+ * session's client. Properties: "session", "assessment", "now"
+ * (construct-only), "clinic-name", "client-name", "clock-24h" (default
+ * TRUE). */
 AftercareSheet      *aftercare_sheet_new             (AftercareSession    *session,
                                                       AftercareAssessment *assessment,
                                                       AftercarePlannedRun  planned_run,
@@ -44,7 +45,6 @@ void                 aftercare_sheet_set_clinic_name (AftercareSheet *self, cons
 const char          *aftercare_sheet_get_client_name (AftercareSheet *self);
 void                 aftercare_sheet_set_client_name (AftercareSheet *self, const char *client_name);
 AftercarePlannedRun  aftercare_sheet_get_planned_run (AftercareSheet *self);
-void                 aftercare_sheet_set_planned_run (AftercareSheet *self, AftercarePlannedRun planned_run);
 gboolean             aftercare_sheet_get_clock_24h   (AftercareSheet *self);
 void                 aftercare_sheet_set_clock_24h   (AftercareSheet *self, gboolean clock_24h);
 

@@ -10,39 +10,23 @@
 #include "aftercare-catalog.h"
 #include "aftercare-timeline.h"
 
-/* The phase table of DESIGN.md ("Recovery phases"); the advice is ours,
- * from the facts of sources 000 (24-hour plan) and 001 (how to feel
- * better). Boundaries in whole hours, half-open. */
+/* The phase table of DESIGN.md ("Recovery phases"); what to do in each,
+ * worded for the verdict, is in aftercare-wording.c. Boundaries in whole
+ * hours, half-open. */
 static const struct {
   int start_hours;
   const char *title;
-  const char *advice;
 } phases[AFTERCARE_N_PHASES] = {
-  [AFTERCARE_PHASE_FIRST_HOURS] = { 0,
-    /* Translators: recovery phase, the first 4 hours after a massage. */
-    N_("First hours"),
-    N_("Sip water, eat a meal with protein and carbohydrates, and take a short, gentle walk. "
-       "Cool a tender spot for a few minutes, and do not stretch into pain.") },
-  [AFTERCARE_PHASE_SETTLING] = { 4,
-    /* Translators: recovery phase, 4 to 12 hours after a massage. */
-    N_("Settling"),
-    N_("Keep moving lightly: loosen your hips, calves and upper back, and breathe slowly "
-       "and deeply. Leave intervals and other hard efforts for later.") },
-  [AFTERCARE_PHASE_FIRST_RUN] = { 12,
-    /* Translators: recovery phase, 12 to 24 hours after a massage, when an easy run may be fine. */
-    N_("First run window"),
-    N_("An easy jog, swim or bike ride is fine if you are hardly sore and your stride feels "
-       "smooth. Go to bed a little earlier tonight.") },
-  [AFTERCARE_PHASE_FADING] = { 24,
-    /* Translators: recovery phase, 24 to 48 hours after a massage. */
-    N_("Soreness fades"),
-    N_("Any soreness should be easing and is usually gone within 48 hours. A warm bath, a "
-       "warm compress and gentle movement help; go back to training once you feel clear.") },
-  [AFTERCARE_PHASE_CHECK] = { 48,
-    /* Translators: recovery phase, from 48 hours after a massage on. */
-    N_("Check"),
-    N_("Soreness has usually gone by now. If yours is above mild or getting worse, talk to "
-       "your therapist or a healthcare professional.") },
+  /* Translators: recovery phase, the first 4 hours after a massage. */
+  [AFTERCARE_PHASE_FIRST_HOURS] = { 0, N_("First hours") },
+  /* Translators: recovery phase, 4 to 12 hours after a massage. */
+  [AFTERCARE_PHASE_SETTLING] = { 4, N_("Settling") },
+  /* Translators: recovery phase, 12 to 24 hours after a massage, when an easy run may be fine. */
+  [AFTERCARE_PHASE_FIRST_RUN] = { 12, N_("First run window") },
+  /* Translators: recovery phase, 24 to 48 hours after a massage. */
+  [AFTERCARE_PHASE_FADING] = { 24, N_("Soreness fades") },
+  /* Translators: recovery phase, from 48 hours after a massage on. */
+  [AFTERCARE_PHASE_CHECK] = { 48, N_("Check") },
 };
 
 static gboolean
@@ -72,13 +56,6 @@ aftercare_phase_get_title (AftercarePhase phase)
 {
   g_return_val_if_fail (phase_is_valid (phase), NULL);
   return _(phases[phase].title);
-}
-
-const char *
-aftercare_phase_get_advice (AftercarePhase phase)
-{
-  g_return_val_if_fail (phase_is_valid (phase), NULL);
-  return _(phases[phase].advice);
 }
 
 AftercarePhase

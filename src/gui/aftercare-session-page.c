@@ -10,9 +10,11 @@
 #include "aftercare-catalog.h"
 #include "aftercare-checkin-dialog.h"
 #include "aftercare-labels.h"
+#include "aftercare-session-assess.h"
 #include "aftercare-session-page.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
+#include "aftercare-verdict-card.h"
 #include "aftercare-verdict-style.h"
 
 #include <adwaita.h>
@@ -28,6 +30,7 @@ struct _AftercareSessionPage
   GtkWidget *back_button;
   GtkWidget *check_in_button;
   GtkWidget *print_button;
+  GtkScrolledWindow *scroller;
   GtkWidget *heading_box;
   GtkLabel *heading_title;
   GtkLabel *heading_subtitle;
@@ -36,9 +39,12 @@ struct _AftercareSessionPage
   GtkLabel *verdict_title;
   GtkLabel *verdict_description;
   GtkLabel *run_after_label;
+  GtkLabel *last_checkin_label;
+  GtkWidget *why_label;
   GtkBox *reasons_box;
   GtkWidget *assess_button;
   AftercareTimelineView *timeline;
+  GtkWidget *advice_group;
   AdwActionRow *phase_row;
   AdwActionRow *next_checkin_row;
   GtkListBox *checkins_list;
@@ -73,21 +79,11 @@ static void refresh (AftercareSessionPage *self);
 
 /* ---- The verdict ------------------------------------------------------- */
 
-static char *
-format_clock (AftercareSessionPage *self,
-              GDateTime            *time,
-              GDateTime            *now)
-{
-  g_autoptr(GDateTime) local_time = g_date_time_to_local (time);
-  g_autoptr(GDateTime) local_now = g_date_time_to_local (now);
-
-  return aftercare_time_format_clock (local_time, local_now, aftercare_clock_get_24h (self->clock));
-}
-
 static void
 show_reasons (AftercareSessionPage *self)
 {
-  const char * const *reasons = aftercare_assessment_get_reasons (self->assessment);
+  const char * const *reasons = self->assessment != NULL ? aftercare_assessment_get_reasons (self->assessment)
+                                                         : NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->reasons_box))) != NULL)
@@ -102,32 +98,65 @@ show_reasons (AftercareSessionPage *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_box_append (self->reasons_box, label);
     }
+  gtk_widget_set_visible (self->why_label, reasons != NULL && reasons[0] != NULL);
 }
 
+/* The card's colour and icon: the verdict's, or neutral for a recovered
+ * session and for no verdict at all. */
 static void
-show_verdict (AftercareSessionPage *self,
-              GDateTime            *now)
+set_card_style (AftercareSessionPage *self,
+                gboolean              neutral,
+                AftercareVerdict      verdict,
+                const char           *icon_name)
 {
-  AftercareVerdict verdict = aftercare_assessment_get_verdict (self->assessment);
-  GDateTime *run_after = aftercare_assessment_get_run_after (self->assessment);
   GtkWidget *styled[] = { self->verdict_card, GTK_WIDGET (self->verdict_icon) };
 
   for (guint i = 0; i < G_N_ELEMENTS (styled); i++)
-    aftercare_verdict_apply_style (styled[i], verdict);
-  gtk_image_set_from_icon_name (self->verdict_icon, aftercare_verdict_get_icon_name (verdict));
-  gtk_label_set_label (self->verdict_title, aftercare_verdict_get_title (verdict));
-  gtk_label_set_label (self->verdict_description, aftercare_verdict_get_description (verdict));
-  gtk_widget_set_visible (GTK_WIDGET (self->run_after_label), run_after != NULL);
-  if (run_after != NULL)
     {
-      g_autofree char *clock = format_clock (self, run_after, now);
-      /* Translators: %s is a clock time, "18:00" or "tomorrow 08:00". */
-      g_autofree char *text = g_strdup_printf (_("An easy run should be fine from %s, if nothing new comes up."),
-                                               clock);
-
-      gtk_label_set_label (self->run_after_label, text);
+      if (neutral)
+        aftercare_verdict_apply_neutral_style (styled[i]);
+      else
+        aftercare_verdict_apply_style (styled[i], verdict);
     }
+  gtk_image_set_from_icon_name (self->verdict_icon, icon_name);
+}
+
+static void
+show_label (GtkLabel   *label,
+            const char *text)
+{
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+  gtk_label_set_label (label, text != NULL ? text : "");
+}
+
+/* The card's words come from the core (aftercare-verdict-card.h): the
+ * same on the page, in the wizard and on the sheet. */
+static void
+show_verdict (AftercareSessionPage *self,
+              AftercareVerdictCard *card)
+{
+  set_card_style (self, card->recovered, card->verdict, aftercare_verdict_get_icon_name (card->verdict));
+  gtk_label_set_label (self->verdict_title, card->headline);
+  show_label (self->run_after_label, card->times);
+  show_label (self->verdict_description, card->description);
+  show_label (self->last_checkin_label, card->last_checkin);
   show_reasons (self);
+}
+
+/* No verdict: the check-ins could not be read, and guessing without them
+ * would read as "nothing reported" (aftercare-session-assess.h). */
+static void
+show_no_verdict (AftercareSessionPage *self,
+                 const GError         *error)
+{
+  set_card_style (self, TRUE, AFTERCARE_VERDICT_TRAIN, "dialog-warning-symbolic");
+  /* Translators: the session page's headline when its check-ins could not be read. */
+  gtk_label_set_label (self->verdict_title, _("No verdict for now"));
+  show_label (self->run_after_label, NULL);
+  show_label (self->verdict_description, error->message);
+  show_label (self->last_checkin_label, _("A verdict needs your check-ins. Try again in a moment."));
+  show_reasons (self);
+  gtk_widget_set_visible (self->advice_group, FALSE);
 }
 
 /* "tomorrow 08:00" reads on its own as "Tomorrow 08:00". */
@@ -141,17 +170,23 @@ capitalize (const char *text)
   return g_strconcat (head, g_utf8_next_char (text), NULL);
 }
 
+/* What to do now, worded for the verdict; no next check-in once recovered. */
 static void
 show_phase (AftercareSessionPage *self,
-            GDateTime            *now)
+            AftercareVerdictCard *card)
 {
   AftercarePhase phase = aftercare_assessment_get_phase (self->assessment);
-  g_autofree char *recheck = format_clock (self, aftercare_assessment_get_recheck_at (self->assessment), now);
-  g_autofree char *next = capitalize (recheck);
 
+  gtk_widget_set_visible (self->advice_group, TRUE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->phase_row), aftercare_phase_get_title (phase));
   adw_action_row_set_subtitle (self->phase_row, aftercare_assessment_get_advice (self->assessment));
-  adw_action_row_set_subtitle (self->next_checkin_row, next);
+  gtk_widget_set_visible (GTK_WIDGET (self->next_checkin_row), card->next_checkin != NULL);
+  if (card->next_checkin != NULL)
+    {
+      g_autofree char *next = capitalize (card->next_checkin);
+
+      adw_action_row_set_subtitle (self->next_checkin_row, next);
+    }
 }
 
 /* ---- Check-ins ---------------------------------------------------------- */
@@ -191,6 +226,20 @@ create_checkin_row (AftercareSessionPage *self,
   return row;
 }
 
+static GtkWidget *
+create_message_row (const char *title,
+                    const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+/* checkins: NULL when they could not be read. */
 static void
 show_checkins (AftercareSessionPage *self,
                GPtrArray            *checkins,
@@ -200,16 +249,18 @@ show_checkins (AftercareSessionPage *self,
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->checkins_list))) != NULL)
     gtk_list_box_remove (self->checkins_list, child);
+  if (checkins == NULL)
+    {
+      gtk_list_box_append (self->checkins_list,
+                           create_message_row (_("Could not read the check-ins"),
+                                               _("They are still stored; try again in a moment.")));
+      return;
+    }
   if (checkins->len == 0)
     {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No check-ins yet"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("Check in to tell how you feel; the verdict takes it into account."));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_append (self->checkins_list, row);
+      gtk_list_box_append (self->checkins_list,
+                           create_message_row (_("No check-ins yet"),
+                                               _("Check in to tell how you feel; the verdict takes it into account.")));
       return;
     }
   /* Newest first: the latest is how you feel now. */
@@ -300,39 +351,54 @@ stop_refreshing (AftercareSessionPage *self)
 }
 
 static void
+show_timeline (AftercareSessionPage *self,
+               GPtrArray            *checkins,
+               GDateTime            *now)
+{
+  aftercare_timeline_view_set_session (self->timeline, self->session);
+  aftercare_timeline_view_set_assessment (self->timeline, self->assessment);
+  aftercare_timeline_view_set_clock_24h (self->timeline, aftercare_clock_get_24h (self->clock));
+  aftercare_timeline_view_set_checkins (self->timeline, checkins);
+  aftercare_timeline_view_set_now (self->timeline, now);
+}
+
+static void
 refresh (AftercareSessionPage *self)
 {
   g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) local_now = NULL;
   g_autoptr(GPtrArray) checkins = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareVerdictCard) card = NULL;
 
   if (self->session == NULL || self->store == NULL)
     {
       stop_refreshing (self);
       g_clear_object (&self->assessment);
+      aftercare_timeline_view_set_assessment (self->timeline, NULL);
       aftercare_timeline_view_set_session (self->timeline, NULL);
       return;
     }
 
   now = aftercare_clock_get_now (self->clock);
-  checkins = aftercare_store_list_checkins (self->store, aftercare_session_get_id (self->session), &error);
-  if (checkins == NULL)
-    {
-      g_warning ("Could not read the check-ins of %s: %s",
-                 aftercare_session_get_id (self->session), error->message);
-      checkins = g_ptr_array_new_with_free_func (g_object_unref);
-    }
+  local_now = g_date_time_to_local (now);
   g_clear_object (&self->assessment);
-  self->assessment = aftercare_advisor_assess (self->session, checkins, AFTERCARE_PLANNED_RUN_EASY, now);
-
+  self->assessment = aftercare_session_assess (self->store, self->session, NULL, AFTERCARE_PLANNED_RUN_EASY,
+                                               now, &checkins, &error);
   show_details (self, now);
-  show_verdict (self, now);
-  show_phase (self, now);
+  if (self->assessment == NULL)
+    {
+      g_warning ("No verdict for %s: %s", aftercare_session_get_id (self->session), error->message);
+      show_no_verdict (self, error);
+    }
+  else
+    {
+      card = aftercare_verdict_card_new (self->assessment, local_now, aftercare_clock_get_24h (self->clock));
+      show_verdict (self, card);
+      show_phase (self, card);
+    }
   show_checkins (self, checkins, now);
-  aftercare_timeline_view_set_session (self->timeline, self->session);
-  aftercare_timeline_view_set_clock_24h (self->timeline, aftercare_clock_get_24h (self->clock));
-  aftercare_timeline_view_set_checkins (self->timeline, checkins);
-  aftercare_timeline_view_set_now (self->timeline, now);
+  show_timeline (self, checkins, now);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     schedule_refresh (self, now);
 }
@@ -571,6 +637,7 @@ aftercare_session_page_class_init (AftercareSessionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, check_in_button);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, print_button);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, heading_box);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, heading_title);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, heading_subtitle);
@@ -579,9 +646,12 @@ aftercare_session_page_class_init (AftercareSessionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, verdict_title);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, verdict_description);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, run_after_label);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, last_checkin_label);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, why_label);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, reasons_box);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, assess_button);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, timeline);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, advice_group);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, phase_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, next_checkin_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, checkins_list);
@@ -649,8 +719,21 @@ aftercare_session_page_set_session (AftercareSessionPage *self,
 
   update_actions (self);
   refresh (self);
-  if (changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  if (!changed)
+    return;
+  /* Another massage is read from its top: its verdict first. */
+  aftercare_session_page_scroll_to_top (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+void
+aftercare_session_page_scroll_to_top (AftercareSessionPage *self)
+{
+  GtkAdjustment *adjustment;
+
+  g_return_if_fail (AFTERCARE_IS_SESSION_PAGE (self));
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
 }
 
 void

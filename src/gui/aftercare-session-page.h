@@ -28,8 +28,11 @@ void                   aftercare_session_page_set_session          (AftercareSes
                                                                     AftercareSession     *session);
 void                   aftercare_session_page_set_show_back_button (AftercareSessionPage *self,
                                                                     gboolean              show);
+/* Shows the page from its top, the verdict card first. Showing another
+ * session does so by itself; the narrow list calls it on opening one. */
+void                   aftercare_session_page_scroll_to_top        (AftercareSessionPage *self);
 /* What the page shows, for tests: the current assessment (NULL without a
- * session) and the timeline widget. */
+ * session, or when its check-ins could not be read) and the timeline. */
 AftercareAssessment   *aftercare_session_page_get_assessment       (AftercareSessionPage *self);
 AftercareTimelineView *aftercare_session_page_get_timeline         (AftercareSessionPage *self);
 

@@ -8,9 +8,11 @@
 
 #include "aftercare-advisor.h"
 #include "aftercare-labels.h"
+#include "aftercare-session-assess.h"
 #include "aftercare-session-row.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
+#include "aftercare-verdict-card.h"
 #include "aftercare-verdict-style.h"
 
 struct _AftercareSessionRow
@@ -19,6 +21,7 @@ struct _AftercareSessionRow
 
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
+  GtkLabel *last_checkin_label;
   GtkLabel *soreness_label;
   GtkLabel *badge;
   GMenuModel *context_menu_model;
@@ -60,16 +63,24 @@ schedule_refresh (AftercareSessionRow *self,
 }
 
 static void
-show_verdict (AftercareSessionRow *self,
-              AftercareAssessment *assessment)
+show_verdict (AftercareSessionRow  *self,
+              AftercareAssessment  *assessment,
+              AftercareVerdictCard *card)
 {
   int soreness = aftercare_assessment_get_soreness (assessment);
   GtkWidget *badge = GTK_WIDGET (self->badge);
 
-  self->verdict = aftercare_assessment_get_verdict (assessment);
-  aftercare_verdict_apply_style (badge, self->verdict);
-  gtk_label_set_label (self->badge, aftercare_verdict_get_badge_label (self->verdict));
-  gtk_widget_set_tooltip_text (badge, aftercare_verdict_get_title (self->verdict));
+  self->verdict = card->verdict;
+  if (card->recovered)
+    aftercare_verdict_apply_neutral_style (badge);
+  else
+    aftercare_verdict_apply_style (badge, self->verdict);
+  gtk_label_set_label (self->badge, card->recovered ? card->headline
+                                                    : aftercare_verdict_get_badge_label (self->verdict));
+  gtk_widget_set_tooltip_text (badge, card->headline);
+  gtk_widget_set_visible (GTK_WIDGET (self->last_checkin_label), card->last_checkin != NULL);
+  if (card->last_checkin != NULL)
+    gtk_label_set_label (self->last_checkin_label, card->last_checkin);
 
   gtk_widget_set_visible (GTK_WIDGET (self->soreness_label), soreness >= 0);
   if (soreness >= 0)
@@ -79,6 +90,14 @@ show_verdict (AftercareSessionRow *self,
 
       gtk_label_set_label (self->soreness_label, text);
     }
+}
+
+static void
+hide_verdict (AftercareSessionRow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->badge), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->soreness_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->last_checkin_label), FALSE);
 }
 
 static void
@@ -110,8 +129,9 @@ static void
 refresh (AftercareSessionRow *self)
 {
   g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GDateTime) local_now = NULL;
   g_autoptr(AftercareAssessment) assessment = NULL;
+  g_autoptr(AftercareVerdictCard) card = NULL;
   g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
@@ -125,24 +145,23 @@ refresh (AftercareSessionRow *self)
   self->verdict_stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
   if (self->verdict_stale)
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->badge), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->soreness_label), FALSE);
+      hide_verdict (self);
       return;
     }
-  checkins = aftercare_store_list_checkins (self->store, aftercare_session_get_id (self->session), &error);
-  if (checkins == NULL)
+  assessment = aftercare_session_assess (self->store, self->session, NULL, AFTERCARE_PLANNED_RUN_EASY,
+                                         now, NULL, &error);
+  if (assessment == NULL)
     {
       /* The row still names the session; without its check-ins it cannot
        * give a verdict, and guessing one would mislead. */
-      g_warning ("Could not read the check-ins of %s: %s",
-                 aftercare_session_get_id (self->session), error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->badge), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->soreness_label), FALSE);
+      g_warning ("No verdict for %s: %s", aftercare_session_get_id (self->session), error->message);
+      hide_verdict (self);
       return;
     }
-  assessment = aftercare_advisor_assess (self->session, checkins, AFTERCARE_PLANNED_RUN_EASY, now);
+  local_now = g_date_time_to_local (now);
+  card = aftercare_verdict_card_new (assessment, local_now, aftercare_clock_get_24h (self->clock));
   gtk_widget_set_visible (GTK_WIDGET (self->badge), TRUE);
-  show_verdict (self, assessment);
+  show_verdict (self, assessment, card);
   schedule_refresh (self, now);
 }
 
@@ -272,8 +291,7 @@ aftercare_session_row_unmap (GtkWidget *widget)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->shown_id, g_source_remove);
   self->verdict_stale = TRUE;
-  gtk_widget_set_visible (GTK_WIDGET (self->badge), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->soreness_label), FALSE);
+  hide_verdict (self);
   GTK_WIDGET_CLASS (aftercare_session_row_parent_class)->unmap (widget);
 }
 
@@ -305,6 +323,7 @@ aftercare_session_row_class_init (AftercareSessionRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-session-row.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionRow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionRow, last_checkin_label);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionRow, soreness_label);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionRow, badge);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionRow, context_menu_model);

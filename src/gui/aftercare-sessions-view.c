@@ -48,8 +48,12 @@ show_page (AftercareSessionsView *self)
 {
   /* Side by side, the page is already there; moving to it would also move
    * the focus out of the list. */
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->page_stack));
+  if (!adw_leaflet_get_folded (self->leaflet))
+    return;
+  /* Narrow, the page slides in: from its top, the verdict first, even for
+   * the massage it showed before. */
+  aftercare_session_page_scroll_to_top (self->session_page);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->page_stack));
 }
 
 static void

@@ -9,9 +9,11 @@
 
 #include "aftercare-checkin.h"
 #include "aftercare-labels.h"
+#include "aftercare-moments.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
 #include "aftercare-timeline-geometry.h"
+#include "aftercare-timeline-text.h"
 #include "aftercare-timeline-view.h"
 
 /* The expected band is sampled every half hour from 0 to 72 hours. */
@@ -39,7 +41,8 @@ struct _AftercareTimelineView
   GtkWidget parent_instance;
 
   AftercareSession *session;
-  GPtrArray *checkins;            /* AftercareCheckin, oldest first */
+  AftercareAssessment *assessment; /* words the phases' advice; may be NULL */
+  GPtrArray *checkins;            /* moments (aftercare-moments.h), oldest first */
   GDateTime *now;
   gboolean clock_24h;
 
@@ -80,63 +83,6 @@ timeline_point_clear (gpointer data)
 
 /* ---- Preparing the data ---------------------------------------------- */
 
-static int
-compare_checkins_by_time (gconstpointer a,
-                          gconstpointer b)
-{
-  AftercareCheckin *ca = *(AftercareCheckin **) a;
-  AftercareCheckin *cb = *(AftercareCheckin **) b;
-
-  return g_date_time_compare (aftercare_checkin_get_at (ca), aftercare_checkin_get_at (cb));
-}
-
-static char *
-describe_expected (AftercareTimelineView *self,
-                   double                 hours,
-                   double                 soreness)
-{
-  AftercareSession *s = self->session;
-  double low, high;
-  int low_r, high_r;
-
-  aftercare_timeline_expected_soreness (aftercare_session_get_massage_type (s),
-                                        aftercare_session_get_pressure (s),
-                                        hours, &low, &high);
-  low_r = (int) round (low);
-  high_r = (int) round (high);
-  if (soreness > high + 0.5)
-    return low_r == high_r
-      /* Translators: how a check-in compares with the soreness usual at that time. */
-      ? g_strdup_printf (_("above the usual %d"), high_r)
-      : g_strdup_printf (_("above the usual %d to %d"), low_r, high_r);
-  if (soreness < low - 0.5)
-    return low_r == high_r
-      ? g_strdup_printf (_("below the usual %d"), low_r)
-      : g_strdup_printf (_("below the usual %d to %d"), low_r, high_r);
-  return low_r == high_r
-    ? g_strdup_printf (_("within the usual %d"), low_r)
-    : g_strdup_printf (_("within the usual %d to %d"), low_r, high_r);
-}
-
-static char *
-describe_usual (AftercareTimelineView *self,
-                double                 hours)
-{
-  AftercareSession *s = self->session;
-  double low, high;
-  int low_r, high_r;
-
-  aftercare_timeline_expected_soreness (aftercare_session_get_massage_type (s),
-                                        aftercare_session_get_pressure (s),
-                                        hours, &low, &high);
-  low_r = (int) round (low);
-  high_r = (int) round (high);
-  if (low_r == high_r)
-    return g_strdup_printf ("%d", low_r);
-  /* Translators: a range of soreness, "1 to 3". */
-  return g_strdup_printf (_("%d to %d"), low_r, high_r);
-}
-
 /* "Tue 24 Nov, 22:00" on the reader's clock, never with the year: the
  * timeline spans three days. */
 static char *
@@ -157,7 +103,9 @@ make_point_tooltip (AftercareTimelineView *self,
   guint soreness = aftercare_checkin_get_soreness (checkin);
   g_autofree char *when = format_day_and_time (self, aftercare_checkin_get_at (checkin));
   g_autofree char *after = aftercare_time_format_hours_after (hours);
-  g_autofree char *usual = describe_usual (self, hours);
+  g_autofree char *usual = aftercare_timeline_format_usual (aftercare_session_get_massage_type (self->session),
+                                                            aftercare_session_get_pressure (self->session),
+                                                            hours);
   g_autofree char *symptoms = aftercare_symptoms_to_list (aftercare_checkin_get_symptoms (checkin));
   const char *notes = aftercare_checkin_get_notes (checkin);
 
@@ -235,26 +183,18 @@ prepare_ticks (AftercareTimelineView *self)
 static char *
 describe_now (AftercareTimelineView *self)
 {
-  g_autofree char *after = NULL;
-
   if (self->now == NULL || self->now_hours < 0.0)
     return NULL;
-  after = aftercare_time_format_hours_after (self->now_hours);
-  /* Translators: "Now: 14 hours after, in the phase First run window." */
-  return g_strdup_printf (_("Now: %s, in the phase %s."), after,
-                          aftercare_phase_get_title (aftercare_timeline_phase_at (self->now_hours)));
+  return aftercare_timeline_describe_now (self->now_hours);
 }
 
 static char *
 describe_point (AftercareTimelineView *self,
                 TimelinePoint         *point)
 {
-  g_autofree char *compared = describe_expected (self, point->hours, point->soreness);
-  gulong hours = (gulong) floor (point->hours);
-
-  /* Translators: "Soreness 4 at 12 hours, above the usual 1 to 3." */
-  return g_strdup_printf (ngettext ("Soreness %d at %lu hour, %s.", "Soreness %d at %lu hours, %s.", hours),
-                          (int) point->soreness, hours, compared);
+  return aftercare_timeline_describe_moment (aftercare_session_get_massage_type (self->session),
+                                             aftercare_session_get_pressure (self->session),
+                                             point->hours, (guint) point->soreness);
 }
 
 static char *
@@ -788,7 +728,7 @@ query_phase_tooltip (AftercareTimelineView *self,
   phase = aftercare_timeline_phase_at (aftercare_timeline_x_to_hour (&self->plot, x));
   x0 = aftercare_timeline_hour_to_x (&self->plot, aftercare_phase_get_start_hours (phase));
   x1 = aftercare_timeline_hour_to_x (&self->plot, aftercare_phase_get_end_hours (phase));
-  text = g_strdup_printf ("%s\n%s", aftercare_phase_get_title (phase), aftercare_phase_get_advice (phase));
+  text = aftercare_timeline_view_get_phase_tooltip (self, phase);
   gtk_tooltip_set_text (tooltip, text);
   gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { x0, 0, x1 - x0, self->plot.y + self->plot.height });
   return TRUE;
@@ -874,6 +814,7 @@ aftercare_timeline_view_dispose (GObject *object)
   AftercareTimelineView *self = AFTERCARE_TIMELINE_VIEW (object);
 
   g_clear_object (&self->session);
+  g_clear_object (&self->assessment);
   /* Emptied, not freed: the array stays valid until finalize. */
   g_ptr_array_set_size (self->checkins, 0);
   G_OBJECT_CLASS (aftercare_timeline_view_parent_class)->dispose (object);
@@ -982,13 +923,30 @@ aftercare_timeline_view_set_checkins (AftercareTimelineView *self,
 {
   g_return_if_fail (AFTERCARE_IS_TIMELINE_VIEW (self));
 
-  g_ptr_array_set_size (self->checkins, 0);
-  for (guint i = 0; checkins != NULL && i < checkins->len; i++)
-    g_ptr_array_add (self->checkins, g_object_ref (g_ptr_array_index (checkins, i)));
-  g_ptr_array_sort (self->checkins, compare_checkins_by_time);
+  g_ptr_array_unref (self->checkins);
+  /* One point per moment: check-ins at one instant are its worst reading. */
+  self->checkins = aftercare_checkins_to_moments (checkins);
   prepare_points (self);
   prepare_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+aftercare_timeline_view_set_assessment (AftercareTimelineView *self,
+                                        AftercareAssessment   *assessment)
+{
+  g_return_if_fail (AFTERCARE_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (assessment == NULL || AFTERCARE_IS_ASSESSMENT (assessment));
+
+  g_set_object (&self->assessment, assessment);
+}
+
+char *
+aftercare_timeline_view_get_phase_tooltip (AftercareTimelineView *self,
+                                           AftercarePhase         phase)
+{
+  g_return_val_if_fail (AFTERCARE_IS_TIMELINE_VIEW (self), NULL);
+  return aftercare_timeline_describe_phase (self->assessment, phase, NULL);
 }
 
 GDateTime *

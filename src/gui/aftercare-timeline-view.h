@@ -4,6 +4,7 @@
 
 #include <gtk/gtk.h>
 
+#include "aftercare-advisor.h"
 #include "aftercare-session.h"
 #include "aftercare-timeline-geometry.h"
 
@@ -18,9 +19,15 @@ AftercareSession *aftercare_timeline_view_get_session     (AftercareTimelineView
 void              aftercare_timeline_view_set_session     (AftercareTimelineView *self,
                                                            AftercareSession      *session);
 /* checkins: AftercareCheckin of the session, any order; NULL for none. The
- * view keeps its own references, sorted by time. */
+ * view plots one point per moment (check-ins at the same instant are one,
+ * their worst reading: aftercare-moments.h), sorted by time. */
 void              aftercare_timeline_view_set_checkins    (AftercareTimelineView *self,
                                                            GPtrArray             *checkins);
+/* The session's assessment now: the phases' tooltips give their advice as
+ * worded for its verdict (never a run under rest or seek-care). Without
+ * one a phase's tooltip is its name alone. */
+void              aftercare_timeline_view_set_assessment  (AftercareTimelineView *self,
+                                                           AftercareAssessment   *assessment);
 GDateTime        *aftercare_timeline_view_get_now         (AftercareTimelineView *self);
 void              aftercare_timeline_view_set_now         (AftercareTimelineView *self,
                                                            GDateTime             *now);
@@ -39,6 +46,9 @@ gboolean          aftercare_timeline_view_get_point       (AftercareTimelineView
 const char       *aftercare_timeline_view_get_point_tooltip (AftercareTimelineView *self,
                                                            guint                  index);
 const char       *aftercare_timeline_view_get_description (AftercareTimelineView *self);
+/* What pointing at a phase shows: its name and its advice. */
+char             *aftercare_timeline_view_get_phase_tooltip (AftercareTimelineView *self,
+                                                           AftercarePhase         phase);
 /* The plotting area as last laid out, in widget coordinates. */
 void              aftercare_timeline_view_get_plot        (AftercareTimelineView *self,
                                                            AftercareTimelinePlot *plot);

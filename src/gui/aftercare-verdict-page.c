@@ -9,6 +9,7 @@
 #include "aftercare-labels.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
+#include "aftercare-verdict-card.h"
 #include "aftercare-verdict-page.h"
 #include "aftercare-verdict-style.h"
 
@@ -50,26 +51,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Whole sentences, so translators never glue a phrase to a time. */
-static char *
-format_run_from (AftercarePlannedRun  planned_run,
-                 const char          *clock)
-{
-  switch (planned_run)
-    {
-    case AFTERCARE_PLANNED_RUN_HARD:
-      /* Translators: %s is a clock time such as "18:00" or "tomorrow 08:00". */
-      return g_strdup_printf (_("A hard run from %s"), clock);
-    case AFTERCARE_PLANNED_RUN_STEADY:
-      /* Translators: %s is a clock time such as "18:00" or "tomorrow 08:00". */
-      return g_strdup_printf (_("A steady run from %s"), clock);
-    case AFTERCARE_PLANNED_RUN_EASY:
-    default:
-      /* Translators: %s is a clock time such as "18:00" or "tomorrow 08:00". */
-      return g_strdup_printf (_("An easy run from %s"), clock);
-    }
-}
-
 static char *
 format_clock (AftercareVerdictPage *self,
               GDateTime            *time)
@@ -108,23 +89,20 @@ show_warning_signs (AftercareVerdictPage *self,
   gtk_label_set_label (self->warning_text, text);
 }
 
+/* The card's words come from the core (aftercare-verdict-card.h): the
+ * same on the session page and the sheet. */
 static void
 show_headline (AftercareVerdictPage *self)
 {
-  AftercareVerdict verdict = aftercare_assessment_get_verdict (self->assessment);
-  GDateTime *run_after = aftercare_assessment_get_run_after (self->assessment);
+  g_autoptr(GDateTime) local_now = g_date_time_to_local (self->now);
+  g_autoptr(AftercareVerdictCard) card = aftercare_verdict_card_new (self->assessment, local_now,
+                                                                     self->clock_24h);
 
-  set_verdict_style (self, verdict);
-  gtk_label_set_label (self->headline, aftercare_verdict_get_title (verdict));
-  gtk_label_set_label (self->description_label, aftercare_verdict_get_description (verdict));
-  gtk_widget_set_visible (GTK_WIDGET (self->run_after_label), run_after != NULL);
-  if (run_after != NULL)
-    {
-      g_autofree char *clock = format_clock (self, run_after);
-      g_autofree char *text = format_run_from (self->planned_run, clock);
-
-      gtk_label_set_label (self->run_after_label, text);
-    }
+  set_verdict_style (self, card->verdict);
+  gtk_label_set_label (self->headline, card->headline);
+  gtk_label_set_label (self->description_label, card->description);
+  gtk_widget_set_visible (GTK_WIDGET (self->run_after_label), card->times != NULL);
+  gtk_label_set_label (self->run_after_label, card->times != NULL ? card->times : "");
 }
 
 static GtkWidget *

@@ -36,6 +36,16 @@ aftercare_verdict_get_icon_name (AftercareVerdict verdict)
   return verdict_looks[verdict].icon_name;
 }
 
+#define NEUTRAL_STYLE "neutral"
+
+static void
+remove_styles (GtkWidget *widget)
+{
+  for (guint v = 0; v < G_N_ELEMENTS (verdict_looks); v++)
+    gtk_widget_remove_css_class (widget, verdict_looks[v].style_class);
+  gtk_widget_remove_css_class (widget, NEUTRAL_STYLE);
+}
+
 void
 aftercare_verdict_apply_style (GtkWidget        *widget,
                                AftercareVerdict  verdict)
@@ -43,7 +53,15 @@ aftercare_verdict_apply_style (GtkWidget        *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail ((guint) verdict < G_N_ELEMENTS (verdict_looks));
 
-  for (guint v = 0; v < G_N_ELEMENTS (verdict_looks); v++)
-    gtk_widget_remove_css_class (widget, verdict_looks[v].style_class);
+  remove_styles (widget);
   gtk_widget_add_css_class (widget, verdict_looks[verdict].style_class);
+}
+
+void
+aftercare_verdict_apply_neutral_style (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  remove_styles (widget);
+  gtk_widget_add_css_class (widget, NEUTRAL_STYLE);
 }

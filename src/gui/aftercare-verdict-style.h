@@ -17,5 +17,8 @@ const char *aftercare_verdict_get_icon_name   (AftercareVerdict verdict);
 /* Gives widget the style class of verdict, taking off any other verdict's. */
 void        aftercare_verdict_apply_style     (GtkWidget       *widget,
                                                AftercareVerdict verdict);
+/* Takes off any verdict's style class and gives widget the quiet "neutral"
+ * one: for a recovered session, and where there is no verdict to show. */
+void        aftercare_verdict_apply_neutral_style (GtkWidget *widget);
 
 G_END_DECLS

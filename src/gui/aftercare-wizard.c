@@ -11,6 +11,7 @@
 #include "aftercare-catalog.h"
 #include "aftercare-clock.h"
 #include "aftercare-labels.h"
+#include "aftercare-session-assess.h"
 #include "aftercare-session-list.h"
 #include "aftercare-store.h"
 #include "aftercare-time.h"
@@ -518,43 +519,47 @@ build_session (AftercareWizard *self,
   return session;
 }
 
-/* The check-ins stored so far for a logged massage: the advisor needs them
- * (a symptom that persists weighs more). */
-static GPtrArray *
-earlier_checkins (AftercareWizard  *self,
-                  AftercareSession *session,
-                  GError          **error)
+/* The answers are a check-in made now: the advisor reads it as the
+ * current state, with the check-ins stored so far for a logged massage (a
+ * symptom that persists weighs more), read the one way every view reads
+ * them. Nothing is stored here. */
+static AftercareAssessment *
+assess_answers (AftercareWizard      *self,
+                AftercareSession     *session,
+                AftercareCheckin     *checkin,
+                AftercarePlannedRun   planned_run,
+                GDateTime            *now,
+                GError              **error)
 {
-  if (!self->session_is_stored)
-    return g_ptr_array_new_with_free_func (g_object_unref);
-  return aftercare_store_list_checkins (self->store, aftercare_session_get_id (session), error);
+  g_autoptr(GPtrArray) answers = NULL;
+
+  if (self->session_is_stored)
+    return aftercare_session_assess (self->store, session, checkin, planned_run, now, NULL, error);
+  answers = g_ptr_array_new ();
+  g_ptr_array_add (answers, checkin);
+  return aftercare_advisor_assess (session, answers, planned_run, now);
 }
 
-/* The answers are a check-in made now: the advisor reads it as the
- * current state. Nothing is stored here. */
 static gboolean
 assess (AftercareWizard *self)
 {
   g_autoptr(GDateTime) now = get_now (self);
   AftercareSession *picked = get_picked_session (self);
   g_autoptr(AftercareSession) session = picked != NULL ? g_object_ref (picked) : build_session (self, now);
-  g_autoptr(GPtrArray) checkins = NULL;
   g_autoptr(AftercareCheckin) checkin = NULL;
   g_autoptr(AftercareAssessment) assessment = NULL;
   g_autoptr(GError) error = NULL;
   AftercarePlannedRun planned_run = get_planned_run (self);
 
   self->session_is_stored = picked != NULL;
-  checkins = earlier_checkins (self, session, &error);
-  if (checkins == NULL)
+  checkin = aftercare_checkin_new (aftercare_session_get_id (session), now,
+                                   get_soreness (self), get_symptoms (self));
+  assessment = assess_answers (self, session, checkin, planned_run, now, &error);
+  if (assessment == NULL)
     {
       show_toast (self, error->message);
       return FALSE;
     }
-  checkin = aftercare_checkin_new (aftercare_session_get_id (session), now,
-                                   get_soreness (self), get_symptoms (self));
-  g_ptr_array_add (checkins, g_object_ref (checkin));
-  assessment = aftercare_advisor_assess (session, checkins, planned_run, now);
   aftercare_verdict_page_show (self->verdict_page, session, assessment, planned_run, now);
   g_set_object (&self->assessed_session, session);
   g_set_object (&self->pending_checkin, checkin);

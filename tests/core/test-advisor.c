@@ -805,16 +805,60 @@ test_checkins_after_now_are_not_yet (void)
   assert_reason_says (none_yet, 1, "No check-in yet");
 }
 
+/* DESIGN.md, "Check-ins at the same instant": one moment, the worst
+ * reading, whatever the order of rows. */
 static void
-test_same_moment_later_given_counts (void)
+test_same_moment_worst_reading_counts (void)
 {
-  g_autoptr(Case) c = pressure_case (LIGHT);
-  g_autoptr(AftercareAssessment) a = NULL;
+  for (guint order = 0; order < 2; order++)
+    {
+      g_autoptr(Case) c = pressure_case (LIGHT);
+      g_autoptr(AftercareAssessment) a = NULL;
 
-  check_in (c, H (3), 5, NONE);
-  check_in (c, H (3), 1, NONE);
-  a = assess (c, EASY, H (3));
-  g_assert_cmpint (aftercare_assessment_get_soreness (a), ==, 1);
+      if (order == 0)
+        {
+          check_in (c, H (3), 0, NONE);
+          check_in (c, H (3), 1, AFTERCARE_SYMPTOM_FEVER | AFTERCARE_SYMPTOM_NUMBNESS);
+        }
+      else
+        {
+          check_in (c, H (3), 1, AFTERCARE_SYMPTOM_FEVER | AFTERCARE_SYMPTOM_NUMBNESS);
+          check_in (c, H (3), 0, NONE);
+        }
+      a = assess (c, EASY, H (3));
+      assert_verdict (a, AFTERCARE_VERDICT_SEEK_CARE);
+      assert_rules (a, "nerve-or-injury", "persistent-systemic", NULL);
+      g_assert_cmpint (aftercare_assessment_get_soreness (a), ==, 1);
+      g_assert_cmpuint (aftercare_assessment_get_red_flags (a), ==,
+                        AFTERCARE_SYMPTOM_FEVER | AFTERCARE_SYMPTOM_NUMBNESS);
+    }
+}
+
+/* The highest soreness of the moment counts, in either order, and an
+ * instant written in another time zone is the same instant. */
+static void
+test_same_moment_highest_soreness (void)
+{
+  for (guint order = 0; order < 2; order++)
+    {
+      g_autoptr(Case) c = pressure_case (LIGHT);
+      g_autoptr(GDateTime) utc = after_end (H (3));
+      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("+05:30");
+      g_autoptr(GDateTime) shifted = g_date_time_to_timezone (utc, zone);
+      g_autoptr(AftercareAssessment) a = NULL;
+      AftercareCheckin *other = aftercare_checkin_new (aftercare_session_get_id (c->session), shifted, 5,
+                                                       AFTERCARE_SYMPTOM_HEAVINESS);
+
+      check_in (c, H (3), 1, NONE);
+      if (order == 0)
+        g_ptr_array_add (c->checkins, other);
+      else
+        g_ptr_array_insert (c->checkins, 0, other);
+      a = assess (c, EASY, H (3));
+      g_assert_cmpint (aftercare_assessment_get_soreness (a), ==, 5);
+      assert_verdict (a, AFTERCARE_VERDICT_REST);
+      assert_rules (a, "tissue-signs", NULL);
+    }
 }
 
 static void
@@ -873,8 +917,9 @@ test_phase_and_advice (void)
       g_autoptr(AftercareAssessment) a = assess (c, EASY, cases[i].minutes);
 
       g_assert_cmpint (aftercare_assessment_get_phase (a), ==, cases[i].phase);
+      /* Nothing reported, no wait: the phase's advice as it reads now. */
       g_assert_cmpstr (aftercare_assessment_get_advice (a), ==,
-                       aftercare_phase_get_advice (cases[i].phase));
+                       aftercare_phase_get_worded_advice (cases[i].phase, AFTERCARE_WORDING_NOW, NULL));
     }
 }
 
@@ -1036,7 +1081,8 @@ main (int argc, char *argv[])
                    test_precedence_systemic_persisting_over_tissue);
   g_test_add_func ("/advisor/checkins/latest-by-time", test_latest_by_time_not_by_order);
   g_test_add_func ("/advisor/checkins/after-now-not-yet", test_checkins_after_now_are_not_yet);
-  g_test_add_func ("/advisor/checkins/same-moment-later-given", test_same_moment_later_given_counts);
+  g_test_add_func ("/advisor/checkins/same-moment-worst-reading", test_same_moment_worst_reading_counts);
+  g_test_add_func ("/advisor/checkins/same-moment-highest-soreness", test_same_moment_highest_soreness);
   g_test_add_func ("/advisor/pure/input-left-untouched", test_input_left_untouched);
   g_test_add_func ("/advisor/no-checkin/says-nothing-reported", test_no_checkin_says_nothing_reported);
   g_test_add_func ("/advisor/phase-and-advice", test_phase_and_advice);

@@ -455,6 +455,26 @@ test_response_null_run_after_and_utc (void)
   g_assert_true (g_str_has_suffix (text, "\"phase\":\"0-4h\",\"recheck_at\":\"2026-11-24T14:00:00Z\"}"));
 }
 
+/* The issue's case: two check-ins at one instant, in either order, are one
+ * moment and give one response (DESIGN.md, "Check-ins at the same instant"). */
+static void
+test_response_same_instant_either_order (void)
+{
+  const char *calm = "{\"at\": \"2026-11-24T23:00:00Z\", \"soreness\": 0, \"symptoms\": []}";
+  const char *unwell = "{\"at\": \"2026-11-25T00:00:00+01:00\", \"soreness\": 1,"
+                       " \"symptoms\": [\"fever\", \"numbness\"]}";
+  g_autofree char *first = g_strdup_printf ("{" MASSAGE ", \"checkins\": [%s, %s],"
+                                            " \"now\": \"2026-11-24T23:00:00Z\"}", calm, unwell);
+  g_autofree char *second = g_strdup_printf ("{" MASSAGE ", \"checkins\": [%s, %s],"
+                                             " \"now\": \"2026-11-24T23:00:00Z\"}", unwell, calm);
+  g_autofree char *first_text = respond (first);
+  g_autofree char *second_text = respond (second);
+
+  g_assert_true (g_str_has_prefix (first_text, "{\"verdict\":\"seek-care\",\"run_after\":null,"
+                                               "\"rules\":[\"nerve-or-injury\",\"persistent-systemic\","));
+  g_assert_cmpstr (first_text, ==, second_text);
+}
+
 static void
 test_response_rounds_from_times_up (void)
 {
@@ -495,5 +515,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/assess/response/deep-6h", test_response_deep_6h);
   g_test_add_func ("/assess/response/null-run-after-and-utc", test_response_null_run_after_and_utc);
   g_test_add_func ("/assess/response/rounds-from-times-up", test_response_rounds_from_times_up);
+  g_test_add_func ("/assess/response/same-instant-either-order", test_response_same_instant_either_order);
   return g_test_run ();
 }

@@ -138,7 +138,7 @@ test_writes_the_sheet (Fixture *f, gconstpointer data)
   g_autofree char *until = clock_after (f, 4);
   g_autofree char *run_after = clock_after (f, 12);
   g_autofree char *expect_until = g_strdup_printf ("until %s", until);
-  g_autofree char *expect_run = g_strdup_printf ("From %s, if nothing new appears", run_after);
+  g_autofree char *expect_run = g_strdup_printf ("An easy run from %s", run_after);
 
   g_assert_cmpint (run (f, args, &out, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
@@ -232,7 +232,7 @@ test_uses_the_time_and_clock_it_is_told (Fixture *f, gconstpointer data)
       g_autofree char *until_text = aftercare_time_format_clock (until, now, clocks[i]);
       g_autofree char *run_text = aftercare_time_format_clock (run_after, now, clocks[i]);
       g_autofree char *expect_until = g_strdup_printf ("until %s", until_text);
-      g_autofree char *expect_run = g_strdup_printf ("From %s, if nothing new appears", run_text);
+      g_autofree char *expect_run = g_strdup_printf ("An easy run from %s", run_text);
       g_autofree char *wrote = g_strdup_printf ("Wrote %s (1 page)\n", f->pdf);
 
       g_remove (f->pdf);
@@ -276,8 +276,10 @@ test_letter_paper (Fixture *f, gconstpointer data)
                          "--paper", "letter", "--planned-run", "hard", NULL };
   g_autoptr(GPtrArray) words = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *easy_after = clock_after (f, 12);
   g_autofree char *run_after = clock_after (f, 24);
-  g_autofree char *expect_run = g_strdup_printf ("From %s, if nothing new appears", run_after);
+  g_autofree char *expect_run = g_strdup_printf ("An easy run from %s · your hard run from %s",
+                                                 easy_after, run_after);
   PdfWord *first;
 
   g_assert_cmpint (run (f, args, NULL, NULL), ==, 0);
@@ -285,7 +287,7 @@ test_letter_paper (Fixture *f, gconstpointer data)
   first = g_ptr_array_index (words, 0);
   g_assert_cmpfloat_with_epsilon (first->page_width, 612, 0.5);
   g_assert_cmpfloat_with_epsilon (first->page_height, 792, 0.5);
-  /* Hard running waits for 24 hours after deep pressure. */
+  /* Hard running waits for 24 hours after deep pressure, an easy run 12. */
   text = pdf_text (f->pdf);
   assert_contains (text, expect_run);
 }

@@ -146,7 +146,7 @@ test_clinic_verdict_and_clock_times (Fixture *f, gconstpointer data)
   assert_contains (text, "Tue 24 Nov 2026, 10:30");
   /* Deep pressure, 15 minutes after: not yet, an easy run from 12 hours. */
   assert_contains (text, aftercare_verdict_get_title (AFTERCARE_VERDICT_WAIT));
-  assert_contains (text, "From 22:30, if nothing new appears");
+  assert_contains (text, "An easy run from 22:30");
   /* The plan on the clock, from the session's end. */
   assert_contains (text, "until 14:30");
   assert_contains (text, "from 14:30 to 22:30");
@@ -212,7 +212,7 @@ test_twelve_hour_clock (Fixture *f, gconstpointer data)
   text = write_and_read (f, sheet, AFTERCARE_SHEET_A4_WIDTH, AFTERCARE_SHEET_A4_HEIGHT);
   assert_contains (text, "until 2:30 PM");
   assert_contains (text, "from 2:30 PM to 10:30 PM");
-  assert_contains (text, "From 10:30 PM, if nothing new appears");
+  assert_contains (text, "An easy run from 10:30 PM");
 }
 
 static const char *notes_sentences[] = {

@@ -1,8 +1,13 @@
 /* test-timeline.c: recovery phases in time and the expected soreness band (aftercare-timeline.c). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "aftercare-advisor.h"
 #include "aftercare-catalog.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
+#include "aftercare-timeline-text.h"
+#include "aftercare-wording.h"
 
 #define END "2026-11-24T10:00:00Z"
 
@@ -119,7 +124,7 @@ test_phase_texts (void)
   for (guint i = 0; i < AFTERCARE_N_PHASES; i++)
     {
       const char *title = aftercare_phase_get_title (i);
-      const char *advice = aftercare_phase_get_advice (i);
+      const char *advice = aftercare_phase_get_worded_advice (i, AFTERCARE_WORDING_NOW, NULL);
 
       g_assert_cmpuint (strlen (title), >, 3);
       g_assert_cmpuint (strlen (advice), >, 40);
@@ -127,11 +132,11 @@ test_phase_texts (void)
       g_assert_true (g_hash_table_add (seen, (gpointer) advice));
     }
   /* What each phase is for, from the brief's table. */
-  g_assert_nonnull (strstr (aftercare_phase_get_advice (AFTERCARE_PHASE_FIRST_HOURS), "water"));
-  g_assert_nonnull (strstr (aftercare_phase_get_advice (AFTERCARE_PHASE_SETTLING), "intervals"));
-  g_assert_nonnull (strstr (aftercare_phase_get_advice (AFTERCARE_PHASE_FIRST_RUN), "easy"));
-  g_assert_nonnull (strstr (aftercare_phase_get_advice (AFTERCARE_PHASE_FADING), "48 hours"));
-  g_assert_nonnull (strstr (aftercare_phase_get_advice (AFTERCARE_PHASE_CHECK), "therapist"));
+  g_assert_nonnull (strstr (aftercare_phase_get_worded_advice (AFTERCARE_PHASE_FIRST_HOURS, AFTERCARE_WORDING_NOW, NULL), "water"));
+  g_assert_nonnull (strstr (aftercare_phase_get_worded_advice (AFTERCARE_PHASE_SETTLING, AFTERCARE_WORDING_NOW, NULL), "intervals"));
+  g_assert_nonnull (strstr (aftercare_phase_get_worded_advice (AFTERCARE_PHASE_FIRST_RUN, AFTERCARE_WORDING_NOW, NULL), "easy"));
+  g_assert_nonnull (strstr (aftercare_phase_get_worded_advice (AFTERCARE_PHASE_FADING, AFTERCARE_WORDING_NOW, NULL), "48 hours"));
+  g_assert_nonnull (strstr (aftercare_phase_get_worded_advice (AFTERCARE_PHASE_CHECK, AFTERCARE_WORDING_NOW, NULL), "therapist"));
 }
 
 static void
@@ -213,6 +218,60 @@ test_expected_soreness_by_type_and_pressure (void)
         }
 }
 
+/* "Above the usual soreness" is judged in the core, in whole points as
+ * people read them, and worded there. */
+static void
+test_compare_with_usual (void)
+{
+  AftercareMassageType type = AFTERCARE_MASSAGE_DEEP_TISSUE;
+  AftercarePressure pressure = AFTERCARE_PRESSURE_DEEP;
+  int low, high;
+  g_autofree char *range = NULL;
+  g_autofree char *above = NULL;
+  g_autofree char *expected = NULL;
+
+  aftercare_timeline_usual_range (type, pressure, 24, &low, &high);
+  g_assert_cmpint (low, <, high);
+  g_assert_cmpint (low, >=, 1);
+  g_assert_cmpint (aftercare_timeline_compare_soreness (type, pressure, 24, high + 1), ==, AFTERCARE_USUAL_ABOVE);
+  g_assert_cmpint (aftercare_timeline_compare_soreness (type, pressure, 24, high), ==, AFTERCARE_USUAL_WITHIN);
+  g_assert_cmpint (aftercare_timeline_compare_soreness (type, pressure, 24, low), ==, AFTERCARE_USUAL_WITHIN);
+  g_assert_cmpint (aftercare_timeline_compare_soreness (type, pressure, 24, low - 1), ==, AFTERCARE_USUAL_BELOW);
+
+  range = aftercare_timeline_format_usual (type, pressure, 24);
+  expected = g_strdup_printf ("%d to %d", low, high);
+  g_assert_cmpstr (range, ==, expected);
+  above = aftercare_timeline_describe_moment (type, pressure, 24.5, high + 1);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Soreness %d at 24 hours, above the usual %d to %d.", high + 1, low, high);
+  g_assert_cmpstr (above, ==, expected);
+}
+
+static void
+test_describe_now_and_phases (void)
+{
+  g_autoptr(GDateTime) end = aftercare_time_parse (END);
+  g_autoptr(GDateTime) at = after_end (14, 0, 0);
+  g_autoptr(AftercareSession) session = aftercare_session_new (end);
+  g_autoptr(AftercareCheckin) checkin = aftercare_checkin_new (aftercare_session_get_id (session), at, 1,
+                                                               AFTERCARE_SYMPTOM_NUMBNESS);
+  g_autoptr(GPtrArray) checkins = g_ptr_array_new ();
+  g_autoptr(AftercareAssessment) seek_care = NULL;
+  g_autofree char *now = aftercare_timeline_describe_now (14.5);
+  g_autofree char *title = aftercare_timeline_describe_phase (NULL, AFTERCARE_PHASE_FIRST_RUN, NULL);
+  g_autofree char *worded = NULL;
+  AftercareGrant grant = AFTERCARE_GRANT_TRAINING_NOW;
+
+  g_assert_cmpstr (now, ==, "Now: 14 hours after, in the phase First run window.");
+  g_assert_cmpstr (title, ==, "First run window");
+  g_ptr_array_add (checkins, checkin);
+  seek_care = aftercare_advisor_assess (session, checkins, AFTERCARE_PLANNED_RUN_EASY, at);
+  worded = aftercare_timeline_describe_phase (seek_care, AFTERCARE_PHASE_FIRST_RUN, &grant);
+  g_assert_true (g_str_has_prefix (worded, "First run window\n"));
+  g_assert_nonnull (strstr (worded, "Until you have been seen, do not run"));
+  g_assert_cmpint (grant, ==, AFTERCARE_GRANT_LATER);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -223,6 +282,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/timeline/phase/at-time-across-offsets", test_phase_at_time_across_offsets);
   g_test_add_func ("/timeline/phase/next-boundary", test_next_boundary);
   g_test_add_func ("/timeline/phase/texts", test_phase_texts);
+  g_test_add_func ("/timeline/text/compare-with-usual", test_compare_with_usual);
+  g_test_add_func ("/timeline/text/now-and-phases", test_describe_now_and_phases);
   g_test_add_func ("/timeline/expected-soreness/shape", test_expected_soreness_shape);
   g_test_add_func ("/timeline/expected-soreness/by-type-and-pressure",
                    test_expected_soreness_by_type_and_pressure);

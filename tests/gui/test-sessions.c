@@ -10,6 +10,7 @@
 #include "aftercare-backup.h"
 #include "aftercare-checkin-dialog.h"
 #include "aftercare-date-time-row.h"
+#include "aftercare-labels.h"
 #include "aftercare-session-editor.h"
 #include "aftercare-session-list.h"
 #include "aftercare-session-row.h"
@@ -980,6 +981,215 @@ test_verdict_updates_when_a_phase_ends (Fixture *f, gconstpointer data)
   run_app (f, boundary_test, sessions->pdata[0]);
 }
 
+/* ---- After the window, red flags and the moment ------------------------------- */
+
+/* Ids that sort first and last; the digit at the end tells sessions apart. */
+#define LOW_ID  "00000000-0000-4000-8000-00000000000%u"
+#define HIGH_ID "ffffffff-ffff-4fff-bfff-fffffffffff%u"
+
+static AftercareSessionRow *
+row_for_session (AftercareWindow *window, AftercareSession *session)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (aftercare_sessions_view_get_list_view (sessions_view (window))),
+           AFTERCARE_TYPE_SESSION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AftercareSession *shown = aftercare_session_row_get_session (rows->pdata[i]);
+
+      if (shown != NULL && g_str_equal (aftercare_session_get_id (shown), aftercare_session_get_id (session)))
+        return rows->pdata[i];
+    }
+  g_error ("No row for %s", aftercare_session_get_id (session));
+}
+
+static const char *
+row_label (AftercareSessionRow *row, const char *name)
+{
+  GtkWidget *label = child (row, AFTERCARE_TYPE_SESSION_ROW, name);
+
+  return gtk_widget_get_visible (label) ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
+}
+
+static void
+select_session (AftercareWindow *window, guint position)
+{
+  GtkListView *list = aftercare_sessions_view_get_list_view (sessions_view (window));
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)), position);
+  spin (50);
+}
+
+static const char *
+page_label (AftercareSessionPage *page, const char *name)
+{
+  GtkWidget *label = child (page, AFTERCARE_TYPE_SESSION_PAGE, name);
+
+  return gtk_widget_get_visible (label) ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
+}
+
+static void
+recovery_test (AftercareWindow *window, gpointer data)
+{
+  GPtrArray *sessions = data;
+  AftercareSessionPage *page = aftercare_sessions_view_get_page (sessions_view (window));
+  GType t = AFTERCARE_TYPE_SESSION_PAGE;
+  g_autoptr(GDateTime) now = fixed_now ();
+  AftercareSessionRow *recovered, *flagged;
+
+  aftercare_clock_set_now (aftercare_window_get_clock (window), now);
+  spin (100);
+
+  /* Three weeks on and calm: Recovered, in a quiet badge, not Train. */
+  recovered = row_for_session (window, sessions->pdata[3]);
+  g_assert_cmpstr (row_label (recovered, "badge"), ==, "Recovered");
+  g_assert_true (gtk_widget_has_css_class (child (recovered, AFTERCARE_TYPE_SESSION_ROW, "badge"), "neutral"));
+  g_assert_false (gtk_widget_has_css_class (child (recovered, AFTERCARE_TYPE_SESSION_ROW, "badge"), "success"));
+  g_assert_null (row_label (recovered, "last_checkin_label"));
+  /* Numbness three days ago keeps its flag, and says when it was. */
+  flagged = row_for_session (window, sessions->pdata[2]);
+  g_assert_cmpint (aftercare_session_row_get_verdict (flagged), ==, AFTERCARE_VERDICT_SEEK_CARE);
+  g_assert_cmpstr (row_label (flagged, "last_checkin_label"), ==, "Last check-in 42 hours ago");
+  /* Calm and unwell at one instant: unwell, whichever row comes first. */
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpint (aftercare_session_row_get_verdict (row_for_session (window, sessions->pdata[i])), ==,
+                     AFTERCARE_VERDICT_SEEK_CARE);
+
+  select_session (window, 3);
+  g_assert_cmpstr (page_label (page, "verdict_title"), ==, "Recovered");
+  g_assert_true (gtk_widget_has_css_class (child (page, t, "verdict_card"), "neutral"));
+  g_assert_false (gtk_widget_get_visible (child (page, t, "next_checkin_row")));
+  g_assert_null (page_label (page, "last_checkin_label"));
+
+  select_session (window, 2);
+  g_assert_cmpstr (page_label (page, "verdict_title"), ==, aftercare_verdict_get_title (AFTERCARE_VERDICT_SEEK_CARE));
+  g_assert_true (gtk_widget_has_css_class (child (page, t, "verdict_card"), "error"));
+  g_assert_false (gtk_widget_has_css_class (child (page, t, "verdict_card"), "neutral"));
+  g_assert_cmpstr (page_label (page, "last_checkin_label"), ==, "Last check-in 42 hours ago");
+  g_assert_true (gtk_widget_get_visible (child (page, t, "next_checkin_row")));
+
+  /* The timeline plots the moment once, at its worst. */
+  for (guint i = 0; i < 2; i++)
+    {
+      AftercareTimelineView *timeline = aftercare_session_page_get_timeline (page);
+
+      select_session (window, i);
+      g_assert_cmpint (aftercare_assessment_get_verdict (aftercare_session_page_get_assessment (page)), ==,
+                       AFTERCARE_VERDICT_SEEK_CARE);
+      g_assert_cmpuint (aftercare_timeline_view_get_n_points (timeline), ==, 1);
+      g_assert_nonnull (strstr (aftercare_timeline_view_get_point_tooltip (timeline, 0), "Numbness"));
+    }
+}
+
+static void
+add_calm_and_unwell (GPtrArray *checkins, AftercareSession *session, gboolean calm_first)
+{
+  g_autoptr(GDateTime) at = g_date_time_add_hours (aftercare_session_get_ended_at (session), 4);
+  g_autofree char *low = g_strdup_printf (LOW_ID, calm_first ? 1 : 2);
+  g_autofree char *high = g_strdup_printf (HIGH_ID, calm_first ? 1 : 2);
+  AftercareCheckin *calm = aftercare_checkin_new (aftercare_session_get_id (session), at, 0, 0);
+  AftercareCheckin *unwell = aftercare_checkin_new (aftercare_session_get_id (session), at, 1,
+                                                    AFTERCARE_SYMPTOM_FEVER | AFTERCARE_SYMPTOM_NUMBNESS);
+
+  /* The store breaks a tie by id: these put either first. */
+  aftercare_checkin_set_id (calm, calm_first ? low : high);
+  aftercare_checkin_set_id (unwell, calm_first ? high : low);
+  g_ptr_array_add (checkins, calm);
+  g_ptr_array_add (checkins, unwell);
+}
+
+static void
+add_checkin_after (GPtrArray *checkins, AftercareSession *session, int hours, guint soreness,
+                   AftercareSymptoms symptoms)
+{
+  g_autoptr(GDateTime) at = g_date_time_add_hours (aftercare_session_get_ended_at (session), hours);
+
+  g_ptr_array_add (checkins, aftercare_checkin_new (aftercare_session_get_id (session), at, soreness, symptoms));
+}
+
+static GPtrArray *
+recovery_sessions (GPtrArray *checkins)
+{
+  GPtrArray *sessions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Newest first, as the list shows them. */
+  g_ptr_array_add (sessions, make_session (5, AFTERCARE_MASSAGE_THAI, AFTERCARE_PRESSURE_MODERATE, ""));
+  g_ptr_array_add (sessions, make_session (6, AFTERCARE_MASSAGE_THAI, AFTERCARE_PRESSURE_MODERATE, ""));
+  g_ptr_array_add (sessions, make_session (72, AFTERCARE_MASSAGE_DEEP_TISSUE, AFTERCARE_PRESSURE_DEEP, ""));
+  g_ptr_array_add (sessions, make_session (21 * 24, AFTERCARE_MASSAGE_SPORTS, AFTERCARE_PRESSURE_LIGHT, ""));
+  add_calm_and_unwell (checkins, sessions->pdata[0], TRUE);
+  add_calm_and_unwell (checkins, sessions->pdata[1], FALSE);
+  add_checkin_after (checkins, sessions->pdata[2], 30, 1, AFTERCARE_SYMPTOM_NUMBNESS);
+  add_checkin_after (checkins, sessions->pdata[3], 30, 1, 0);
+  return sessions;
+}
+
+static void
+test_recovered_and_red_flags (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) sessions = recovery_sessions (checkins);
+
+  store_sessions (f, sessions, checkins);
+  run_app (f, recovery_test, sessions);
+}
+
+static GtkAdjustment *
+page_scroll (AftercareSessionPage *page)
+{
+  return gtk_scrolled_window_get_vadjustment (child (page, AFTERCARE_TYPE_SESSION_PAGE, "scroller"));
+}
+
+static double
+scroll_to_bottom (AftercareSessionPage *page)
+{
+  gtk_adjustment_set_value (page_scroll (page), gtk_adjustment_get_upper (page_scroll (page)));
+  return gtk_adjustment_get_value (page_scroll (page));
+}
+
+/* Another massage, or the same one opened again on a phone, is read from
+ * its top: the verdict card first. */
+static void
+top_test (AftercareWindow *window, gpointer data)
+{
+  AftercareSessionsView *view = sessions_view (window);
+  AftercareSessionPage *page = aftercare_sessions_view_get_page (view);
+  g_autoptr(GDateTime) now = fixed_now ();
+
+  aftercare_clock_set_now (aftercare_window_get_clock (window), now);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
+  wait_until (is_unfolded, view, "the sessions unfold");
+  select_session (window, 2);
+  spin (100);
+  g_assert_cmpfloat (scroll_to_bottom (page), >, 0);
+  select_session (window, 3);
+  spin (100);
+  g_assert_cmpfloat (gtk_adjustment_get_value (page_scroll (page)), ==, 0);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  wait_until (is_folded, view, "the sessions fold");
+  select_session (window, 2);
+  gtk_widget_activate_action (GTK_WIDGET (view), "sessions.open", "s", "");
+  spin (100);
+  g_assert_cmpfloat (scroll_to_bottom (page), >, 0);
+  gtk_widget_activate_action (GTK_WIDGET (view), "sessions.show-list", NULL);
+  spin (50);
+  gtk_widget_activate_action (GTK_WIDGET (view), "sessions.open", "s", "");
+  spin (100);
+  g_assert_cmpfloat (gtk_adjustment_get_value (page_scroll (page)), ==, 0);
+}
+
+static void
+test_opening_shows_the_top (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) sessions = recovery_sessions (checkins);
+
+  store_sessions (f, sessions, checkins);
+  run_app (f, top_test, NULL);
+}
+
 /* ---- A damaged database ------------------------------------------------------- */
 
 static void
@@ -1060,6 +1270,10 @@ main (int argc, char *argv[])
               fixture_set_up, test_search_by_client_or_type, fixture_tear_down);
   g_test_add ("/sessions/verdict-updates-when-a-phase-ends", Fixture, NULL,
               fixture_set_up, test_verdict_updates_when_a_phase_ends, fixture_tear_down);
+  g_test_add ("/sessions/recovered-and-red-flags", Fixture, NULL,
+              fixture_set_up, test_recovered_and_red_flags, fixture_tear_down);
+  g_test_add ("/sessions/opening-shows-the-top", Fixture, NULL,
+              fixture_set_up, test_opening_shows_the_top, fixture_tear_down);
   g_test_add ("/sessions/damaged-database-is-kept-and-can-start-fresh", Fixture, NULL,
               fixture_set_up, test_damaged_database_is_kept_and_can_start_fresh, fixture_tear_down);
   return g_test_run ();
