@@ -287,6 +287,38 @@ aftercare_massage_kind_get_tell_therapist (AftercareMassageKind *self)
   return _(kind_info (self)->tell_therapist);
 }
 
+gboolean
+aftercare_massage_kind_matches (AftercareMassageKind *self,
+                                const char           *search)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) words = NULL;
+
+  g_return_val_if_fail (AFTERCARE_IS_MASSAGE_KIND (self), FALSE);
+
+  if (search == NULL)
+    return TRUE;
+  /* Everything the reference says about the type, as one text. */
+  text = g_strjoin ("\n", aftercare_massage_kind_get_name (self),
+                    aftercare_massage_kind_get_technique (self),
+                    aftercare_massage_kind_get_pressure_text (self),
+                    aftercare_massage_kind_get_likelihood_text (self),
+                    aftercare_massage_kind_get_duration_text (self),
+                    aftercare_massage_kind_get_tell_therapist (self), NULL);
+  /* g_str_match_string() takes accents off the text but not off the
+   * search: each word of the search goes to it without them. */
+  words = g_str_tokenize_and_fold (search, NULL, NULL);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_auto(GStrv) plain = NULL;
+      g_auto(GStrv) folded = g_str_tokenize_and_fold (words[i], NULL, &plain);
+
+      if (!g_str_match_string (plain != NULL && plain[0] != NULL ? plain[0] : words[i], text, TRUE))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The eight kinds, made once and shared: they never change, and views
  * compare them by pointer. */
 static AftercareMassageKind **

@@ -32,6 +32,11 @@ AftercareLikelihood   aftercare_massage_kind_get_likelihood      (AftercareMassa
 const char           *aftercare_massage_kind_get_likelihood_text (AftercareMassageKind *self);
 const char           *aftercare_massage_kind_get_duration_text   (AftercareMassageKind *self);
 const char           *aftercare_massage_kind_get_tell_therapist  (AftercareMassageKind *self);
+/* Whether every word of search begins a word of what the reference says
+ * about the kind (its name, technique, pressure, soreness, advice), ignoring
+ * case and accents: "relax" finds Swedish. An empty search matches. */
+gboolean              aftercare_massage_kind_matches             (AftercareMassageKind *self,
+                                                                  const char           *search);
 
 /* A new list of the eight kinds in the order of AftercareMassageType. */
 GListModel           *aftercare_catalog_new                      (void);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "aftercare-form.h"
+#include "aftercare-time.h"
 
 G_DEFINE_QUARK (aftercare-form-error-quark, aftercare_form_error)
 
@@ -60,23 +61,36 @@ aftercare_form_check_duration (const char  *text,
   return TRUE;
 }
 
+/* A clock a little fast is not a reason to refuse a time "in the future". */
+static gboolean
+is_in_the_future (GDateTime *time,
+                  GDateTime *now)
+{
+  return g_date_time_difference (time, now) > AFTERCARE_FORM_FUTURE_TOLERANCE;
+}
+
 gboolean
 aftercare_form_check_ended_at (GDateTime  *ended_at,
                                GDateTime  *now,
+                               gboolean    clock_24h,
                                GError    **error)
 {
+  g_autofree char *now_text = NULL;
+
   g_return_val_if_fail (now != NULL, FALSE);
 
   if (ended_at == NULL)
     {
       g_set_error_literal (error, AFTERCARE_FORM_ERROR, AFTERCARE_FORM_ERROR_INVALID,
-                           _("End time: choose a date and a time"));
+                           _("Choose the day and time the massage ended"));
       return FALSE;
     }
-  if (g_date_time_difference (ended_at, now) > AFTERCARE_FORM_FUTURE_TOLERANCE)
+  if (is_in_the_future (ended_at, now))
     {
-      g_set_error_literal (error, AFTERCARE_FORM_ERROR, AFTERCARE_FORM_ERROR_OUT_OF_RANGE,
-                           _("End time: this is in the future; log a massage once it has ended"));
+      now_text = aftercare_time_format_clock (now, now, clock_24h);
+      /* Translators: %s is the time now, "18:05"; a massage is logged once it has ended. */
+      g_set_error (error, AFTERCARE_FORM_ERROR, AFTERCARE_FORM_ERROR_OUT_OF_RANGE,
+                   _("Pick an end time no later than %s, the time now"), now_text);
       return FALSE;
     }
   return TRUE;
@@ -86,27 +100,35 @@ gboolean
 aftercare_form_check_checkin_at (GDateTime  *at,
                                  GDateTime  *ended_at,
                                  GDateTime  *now,
+                                 gboolean    clock_24h,
                                  GError    **error)
 {
+  g_autofree char *ended_text = NULL;
+
   g_return_val_if_fail (ended_at != NULL, FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
 
   if (at == NULL)
     {
       g_set_error_literal (error, AFTERCARE_FORM_ERROR, AFTERCARE_FORM_ERROR_INVALID,
-                           _("Time: choose a date and a time"));
+                           _("Choose the day and time of the check-in"));
       return FALSE;
     }
   if (g_date_time_compare (at, ended_at) < 0)
     {
-      g_set_error_literal (error, AFTERCARE_FORM_ERROR, AFTERCARE_FORM_ERROR_OUT_OF_RANGE,
-                           _("Time: a check-in comes after the massage ended"));
+      ended_text = aftercare_time_format_clock (ended_at, now, clock_24h);
+      /* Translators: %s is when the massage ended, "04:35" or "Mon 23 Nov 04:35". */
+      g_set_error (error, AFTERCARE_FORM_ERROR, AFTERCARE_FORM_ERROR_OUT_OF_RANGE,
+                   _("Pick a time after %s, when the massage ended"), ended_text);
       return FALSE;
     }
-  if (g_date_time_difference (at, now) > AFTERCARE_FORM_FUTURE_TOLERANCE)
+  if (is_in_the_future (at, now))
     {
-      g_set_error_literal (error, AFTERCARE_FORM_ERROR, AFTERCARE_FORM_ERROR_OUT_OF_RANGE,
-                           _("Time: this is in the future"));
+      g_autofree char *now_text = aftercare_time_format_clock (now, now, clock_24h);
+
+      /* Translators: %s is the time now, "18:05". */
+      g_set_error (error, AFTERCARE_FORM_ERROR, AFTERCARE_FORM_ERROR_OUT_OF_RANGE,
+                   _("Pick a time no later than %s, the time now"), now_text);
       return FALSE;
     }
   return TRUE;
@@ -150,8 +172,9 @@ check_text (const char  *text,
   if (g_utf8_strlen (text, -1) > max_chars)
     {
       g_set_error (error, AFTERCARE_FORM_ERROR, AFTERCARE_FORM_ERROR_OUT_OF_RANGE,
-                   /* Translators: "Client: at most 100 characters". */
-                   _("%s: at most %ld characters"), field, max_chars);
+                   /* Translators: "Client: shorten it to 100 characters or fewer (it has 120)". */
+                   _("%s: shorten it to %ld characters or fewer (it has %ld)"), field, max_chars,
+                   g_utf8_strlen (text, -1));
       return FALSE;
     }
   return TRUE;

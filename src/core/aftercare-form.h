@@ -20,7 +20,8 @@ GQuark aftercare_form_error_quark (void);
 /* A clock a little fast is not a reason to refuse a time "in the future". */
 #define AFTERCARE_FORM_FUTURE_TOLERANCE (5 * G_TIME_SPAN_MINUTE)
 
-/* Each check names its field in the message, which is what the form shows. */
+/* Each check's message is what the form shows: it says what to do, naming
+ * the field; times in it are written on the clock_24h given. */
 
 /* A whole number written in text, from min to max ("90", " 45 "). */
 gboolean aftercare_form_parse_whole_number (const char  *text,
@@ -35,11 +36,13 @@ gboolean aftercare_form_check_duration     (const char  *text,
 /* A massage ends in the past (or within a few minutes of now). */
 gboolean aftercare_form_check_ended_at     (GDateTime   *ended_at,
                                             GDateTime   *now,
+                                            gboolean     clock_24h,
                                             GError     **error);
 /* A check-in is made after the massage ended and not in the future. */
 gboolean aftercare_form_check_checkin_at   (GDateTime   *at,
                                             GDateTime   *ended_at,
                                             GDateTime   *now,
+                                            gboolean     clock_24h,
                                             GError     **error);
 /* A client's or therapist's name: at most 100 characters, one line. */
 gboolean aftercare_form_check_name         (const char  *text,

@@ -30,7 +30,7 @@ aftercare_pin_validate (const char  *pin,
   if (length >= AFTERCARE_PIN_MIN_LENGTH && length <= AFTERCARE_PIN_MAX_LENGTH)
     return TRUE;
   g_set_error (error, AFTERCARE_PIN_ERROR, AFTERCARE_PIN_ERROR_INVALID,
-               _("The staff PIN must be %d to %d digits"),
+               _("Enter %d to %d digits for the staff PIN"),
                AFTERCARE_PIN_MIN_LENGTH, AFTERCARE_PIN_MAX_LENGTH);
   return FALSE;
 }

@@ -120,3 +120,74 @@ aftercare_timeline_label_step_hours (double plot_width,
     }
   return AFTERCARE_TIMELINE_SPAN_HOURS;
 }
+
+typedef enum {
+  NAMES_FULL,
+  NAMES_SHORT_WHERE_NEEDED,
+  NAMES_SHORT,
+} NameChoice;
+
+/* Places the name of every step-th band from first on one row, left to
+ * right, each as near its band's middle as the one before lets it. */
+static gboolean
+place_row (const AftercareTimelineBandName *names,
+           guint                            n,
+           guint                            first,
+           guint                            step,
+           double                           min_x,
+           double                           max_x,
+           double                           gap,
+           NameChoice                       choice,
+           guint                            row,
+           AftercareTimelineNamePlace      *places)
+{
+  double free_from = min_x;
+  gboolean fits = TRUE;
+
+  for (guint i = first; i < n; i += step)
+    {
+      guint variant = choice == NAMES_SHORT ? 1 : 0;
+      gboolean placed = FALSE;
+
+      for (; variant < 2 && !placed; variant++)
+        {
+          double width = names[i].widths[variant];
+          double middle = (names[i].band_start + names[i].band_end) / 2;
+          double x = MIN (MAX (middle - width / 2, free_from), max_x - width);
+
+          places[i] = (AftercareTimelineNamePlace) { variant, row, MAX (x, min_x) };
+          /* Its middle over its band, so it reads as that band's. */
+          placed = x >= free_from && x + width / 2 >= names[i].band_start && x + width / 2 <= names[i].band_end;
+          if (choice == NAMES_FULL)
+            break;
+        }
+      fits = fits && placed;
+      free_from = places[i].x + names[i].widths[places[i].short_name] + gap;
+    }
+  return fits;
+}
+
+guint
+aftercare_timeline_place_band_names (const AftercareTimelineBandName *names,
+                                     guint                            n,
+                                     double                           min_x,
+                                     double                           max_x,
+                                     double                           gap,
+                                     AftercareTimelineNamePlace      *places)
+{
+  g_return_val_if_fail (names != NULL && places != NULL, 0);
+
+  for (NameChoice choice = NAMES_FULL; choice <= NAMES_SHORT; choice++)
+    if (place_row (names, n, 0, 1, min_x, max_x, gap, choice, 0, places))
+      return 1;
+  /* Two rows: the bands take turns, the first one on the upper row. */
+  for (NameChoice choice = NAMES_FULL; choice <= NAMES_SHORT; choice++)
+    {
+      gboolean upper = place_row (names, n, 0, 2, min_x, max_x, gap, choice, 1, places);
+      gboolean lower = place_row (names, n, 1, 2, min_x, max_x, gap, choice, 0, places);
+
+      if (upper && lower)
+        return 2;
+    }
+  return 0;
+}

@@ -69,4 +69,33 @@ double   aftercare_timeline_label_step_hours (double plot_width,
                                               double label_width,
                                               double gap);
 
+/* A recovery phase's band and the widths of its name written out ([0],
+ * "First run window") and short ([1], "Run"), in widget coordinates. */
+typedef struct {
+  double band_start;
+  double band_end;
+  double widths[2];
+} AftercareTimelineBandName;
+
+/* Where a band's name goes: which of its two names, on which row above the
+ * plot (0 next to it, 1 above that), from which x. */
+typedef struct {
+  guint short_name;
+  guint row;
+  double x;
+} AftercareTimelineNamePlace;
+
+/* Places the n bands' names on one line above the plot, or on two with the
+ * bands taking turns, so that every band is named, each name's middle is
+ * over its band, none overlaps another (gap apart) and all lie within [min_x, max_x].
+ * Full names win over short ones, and one row over two. Returns the rows
+ * used (1 or 2), or 0 when even short names on two rows do not fit (the
+ * places then hold the short names on two rows, as near as they come). */
+guint    aftercare_timeline_place_band_names (const AftercareTimelineBandName *names,
+                                              guint                            n,
+                                              double                           min_x,
+                                              double                           max_x,
+                                              double                           gap,
+                                              AftercareTimelineNamePlace      *places);
+
 G_END_DECLS

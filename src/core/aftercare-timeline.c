@@ -58,6 +58,24 @@ aftercare_phase_get_title (AftercarePhase phase)
   return _(phases[phase].title);
 }
 
+/* Where the timeline is too narrow for the titles. */
+static const char *short_titles[AFTERCARE_N_PHASES] = {
+  /* Translators: short names of the recovery phases, for a narrow timeline:
+   * "First hours", "Settling", "First run window", "Soreness fades", "Check". */
+  [AFTERCARE_PHASE_FIRST_HOURS] = NC_("phase", "Early"),
+  [AFTERCARE_PHASE_SETTLING] = NC_("phase", "Settle"),
+  [AFTERCARE_PHASE_FIRST_RUN] = NC_("phase", "Run"),
+  [AFTERCARE_PHASE_FADING] = NC_("phase", "Fading"),
+  [AFTERCARE_PHASE_CHECK] = NC_("phase", "Check"),
+};
+
+const char *
+aftercare_phase_get_short_title (AftercarePhase phase)
+{
+  g_return_val_if_fail (phase_is_valid (phase), NULL);
+  return g_dpgettext2 (NULL, "phase", short_titles[phase]);
+}
+
 AftercarePhase
 aftercare_timeline_phase_at (double hours_since_end)
 {

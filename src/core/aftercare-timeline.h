@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 double          aftercare_phase_get_start_hours  (AftercarePhase phase);
 double          aftercare_phase_get_end_hours    (AftercarePhase phase);
 const char     *aftercare_phase_get_title        (AftercarePhase phase);  /* "Settling", translated */
+/* "Run" for "First run window": a title for a narrow timeline, translated. */
+const char     *aftercare_phase_get_short_title  (AftercarePhase phase);
 AftercarePhase  aftercare_timeline_phase_at      (double hours_since_end);
 AftercarePhase  aftercare_timeline_phase_at_time (GDateTime *ended_at, GDateTime *time);
 /* The next phase boundary after time, or NULL in the last phase (the GUI

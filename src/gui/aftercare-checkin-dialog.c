@@ -120,7 +120,8 @@ check_time (AftercareCheckinDialog *self)
   if (other_time && picker_error != NULL)
     g_set_error_literal (&error, AFTERCARE_FORM_ERROR, AFTERCARE_FORM_ERROR_INVALID, picker_error);
   else
-    aftercare_form_check_checkin_at (at, aftercare_session_get_ended_at (self->session), now, &error);
+    aftercare_form_check_checkin_at (at, aftercare_session_get_ended_at (self->session), now,
+                                     aftercare_clock_get_24h (self->clock), &error);
   show_field_error (GTK_WIDGET (self->time_row), self->time_error_label, error);
   return error == NULL;
 }

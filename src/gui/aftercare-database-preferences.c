@@ -66,8 +66,8 @@ check_address (const char  *address,
   if (!aftercare_store_location_is_server (address))
     {
       g_set_error_literal (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID,
-                           _("This is not the address of a PostgreSQL server. Write it as "
-                             "postgresql://host/database, or as service=NAME for a libpq service."));
+                           _("Write a PostgreSQL server’s address as postgresql://host/database, "
+                             "or as service=NAME for a libpq service"));
       return FALSE;
     }
   return aftercare_store_check_location (address, error);

@@ -19,7 +19,13 @@ struct _AftercareDateTimeRow
   GtkCalendar *calendar;
   GtkSpinButton *hour_spin;
   GtkSpinButton *minute_spin;
+  GtkWidget *period_box;
+  GtkToggleButton *am_button;
+  GtkToggleButton *pm_button;
   GtkLabel *popover_error_label;
+
+  /* The page the row scrolls in, held still while the popover is open. */
+  GtkViewport *held_viewport;
 
   GDateTime *date_time;
   gboolean clock_24h;
@@ -82,8 +88,14 @@ read_time_of_day (AftercareDateTimeRow  *self,
   const char *minute_text = gtk_editable_get_text (GTK_EDITABLE (self->minute_spin));
 
   /* Translators: fields of the date and time picker, named in its errors. */
-  return aftercare_form_parse_whole_number (hour_text, _("Hour"), 0, 23, hour, error) &&
-         aftercare_form_parse_whole_number (minute_text, _("Minute"), 0, 59, minute, error);
+  if (!aftercare_form_parse_whole_number (hour_text, _("Hour"), self->clock_24h ? 0 : 1,
+                                          self->clock_24h ? 23 : 12, hour, error) ||
+      !aftercare_form_parse_whole_number (minute_text, _("Minute"), 0, 59, minute, error))
+    return FALSE;
+  /* 12 AM is midnight, 12 PM noon. */
+  if (!self->clock_24h)
+    *hour = *hour % 12 + (gtk_toggle_button_get_active (self->pm_button) ? 12 : 0);
+  return TRUE;
 }
 
 static void
@@ -135,6 +147,39 @@ time_text_changed_cb (AftercareDateTimeRow *self)
   read_widgets (self);
 }
 
+static void
+period_toggled_cb (AftercareDateTimeRow *self,
+                   GtkToggleButton      *button)
+{
+  /* Both buttons of the pair toggle: read once, when one comes on. */
+  if (gtk_toggle_button_get_active (button))
+    read_widgets (self);
+}
+
+/* GTK 4.8's viewport scrolls to a focused widget even inside a popover,
+ * measuring it as if the popover were part of the page: a click on the
+ * hour's + scrolled the page, the popover moved with its button, and the
+ * next click landed outside it. While the popover is open, the page holds
+ * still. */
+static void
+popover_show_cb (AftercareDateTimeRow *self)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_VIEWPORT);
+
+  if (viewport == NULL || !gtk_viewport_get_scroll_to_focus (GTK_VIEWPORT (viewport)))
+    return;
+  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
+  g_set_weak_pointer (&self->held_viewport, GTK_VIEWPORT (viewport));
+}
+
+static void
+popover_closed_cb (AftercareDateTimeRow *self)
+{
+  if (self->held_viewport != NULL)
+    gtk_viewport_set_scroll_to_focus (self->held_viewport, TRUE);
+  g_clear_weak_pointer (&self->held_viewport);
+}
+
 static gboolean
 two_digits_output_cb (GtkSpinButton *spin,
                       gpointer       user_data)
@@ -149,9 +194,15 @@ two_digits_output_cb (GtkSpinButton *spin,
 static void
 fill_widgets (AftercareDateTimeRow *self)
 {
+  int hour = g_date_time_get_hour (self->date_time);
+
   self->filling = TRUE;
   gtk_calendar_select_day (self->calendar, self->date_time);
-  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (self->date_time));
+  if (self->clock_24h)
+    gtk_spin_button_set_value (self->hour_spin, hour);
+  else
+    gtk_spin_button_set_value (self->hour_spin, hour % 12 == 0 ? 12 : hour % 12);
+  gtk_toggle_button_set_active (hour < 12 ? self->am_button : self->pm_button, TRUE);
   gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (self->date_time));
   /* Set the text too: a spin button whose value did not change keeps
    * whatever was typed in it. */
@@ -219,6 +270,7 @@ aftercare_date_time_row_finalize (GObject *object)
 static void
 aftercare_date_time_row_dispose (GObject *object)
 {
+  popover_closed_cb (AFTERCARE_DATE_TIME_ROW (object));
   gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_DATE_TIME_ROW);
   G_OBJECT_CLASS (aftercare_date_time_row_parent_class)->dispose (object);
 }
@@ -250,10 +302,32 @@ aftercare_date_time_row_class_init (AftercareDateTimeRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareDateTimeRow, calendar);
   gtk_widget_class_bind_template_child (widget_class, AftercareDateTimeRow, hour_spin);
   gtk_widget_class_bind_template_child (widget_class, AftercareDateTimeRow, minute_spin);
+  gtk_widget_class_bind_template_child (widget_class, AftercareDateTimeRow, period_box);
+  gtk_widget_class_bind_template_child (widget_class, AftercareDateTimeRow, am_button);
+  gtk_widget_class_bind_template_child (widget_class, AftercareDateTimeRow, pm_button);
   gtk_widget_class_bind_template_child (widget_class, AftercareDateTimeRow, popover_error_label);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, period_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, popover_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, time_text_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, two_digits_output_cb);
+}
+
+/* The words for the two halves of the day are the locale's ("AM", "PM"). */
+static void
+label_periods (AftercareDateTimeRow *self)
+{
+  g_autoptr(GDateTime) morning = g_date_time_new_utc (2000, 1, 1, 9, 0, 0);
+  g_autoptr(GDateTime) evening = g_date_time_new_utc (2000, 1, 1, 21, 0, 0);
+  g_autofree char *am = aftercare_time_format_with (morning, "%p");
+  g_autofree char *pm = aftercare_time_format_with (evening, "%p");
+
+  /* Translators: the first half of the day on a 12-hour clock, for
+   * locales that have no word of their own. */
+  gtk_button_set_label (GTK_BUTTON (self->am_button), am[0] != '\0' ? am : C_("period of the day", "AM"));
+  /* Translators: the second half of the day on a 12-hour clock. */
+  gtk_button_set_label (GTK_BUTTON (self->pm_button), pm[0] != '\0' ? pm : C_("period of the day", "PM"));
 }
 
 static void
@@ -263,6 +337,7 @@ aftercare_date_time_row_init (AftercareDateTimeRow *self)
 
   self->clock_24h = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  label_periods (self);
   /* Until told otherwise, the current minute. */
   aftercare_date_time_row_set_date_time (self, now);
 }
@@ -316,6 +391,12 @@ aftercare_date_time_row_set_clock_24h (AftercareDateTimeRow *self,
   if (self->clock_24h == clock_24h)
     return;
   self->clock_24h = clock_24h;
+  /* A 12-hour clock picks 1–12 and AM or PM. */
+  gtk_widget_set_visible (self->period_box, !clock_24h);
+  self->filling = TRUE;
+  gtk_spin_button_set_range (self->hour_spin, clock_24h ? 0 : 1, clock_24h ? 23 : 12);
+  self->filling = FALSE;
+  fill_widgets (self);
   update_button_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK_24H]);
 }

@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AftercareDateTimeRow, aftercare_date_time_row, AFTERCARE, DATE_TIME_ROW, AdwActionRow)
 
 /* Properties: "date-time" (GDateTime in local time, to the minute),
- * "clock-24h" (how the button shows the time), "error-message" (read-only:
+ * "clock-24h" (how the button shows the time; on a 12-hour clock the
+ * picker offers hours 1–12 and AM or PM), "error-message" (read-only:
  * why the typed hour or minute is not a time, NULL when it is). While there
  * is an error, "date-time" keeps the last good value. */
 GtkWidget  *aftercare_date_time_row_new               (void);

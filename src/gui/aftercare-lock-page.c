@@ -81,7 +81,7 @@ unlock_cb (AftercareLockPage *self)
     }
   /* Cleared, so the next try starts from nothing. */
   gtk_editable_set_text (GTK_EDITABLE (self->pin_entry), "");
-  show_error (self, _("That is not the staff PIN. Try again."));
+  show_error (self, _("Enter the staff PIN again: that one does not match"));
   gtk_widget_grab_focus (GTK_WIDGET (self->pin_entry));
 }
 

@@ -17,8 +17,10 @@ struct _AftercareReferenceView
   GtkStack *list_stack;
   GtkListBox *kinds_list;
   GtkWidget *back_button;
+  GtkStack *detail_stack;
   AftercareMassageKindPage *kind_page;
   GtkFilterListModel *filtered_kinds;
+  GtkFilter *search_filter;
 };
 
 G_DEFINE_FINAL_TYPE (AftercareReferenceView, aftercare_reference_view, GTK_TYPE_WIDGET)
@@ -63,8 +65,9 @@ find_row (AftercareReferenceView *self,
   return NULL;
 }
 
-/* The list box rebuilds its rows when the filter changes: keep the type
- * on show selected when it is still listed. */
+/* The list box rebuilds its rows when the filter changes: the type on
+ * show stays when it is still listed; otherwise the first match takes its
+ * place, and with no match the detail shows none. */
 static void
 filtered_kinds_changed_cb (AftercareReferenceView *self)
 {
@@ -73,10 +76,29 @@ filtered_kinds_changed_cb (AftercareReferenceView *self)
   GtkListBoxRow *row = NULL;
 
   gtk_stack_set_visible_child_name (self->list_stack, n_items > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->detail_stack, n_items > 0 ? "kind" : "none");
   if (shown != NULL)
     row = find_row (self, aftercare_massage_kind_get_massage_type (shown));
+  if (row == NULL)
+    row = gtk_list_box_get_row_at_index (self->kinds_list, 0);
   if (row != NULL)
     gtk_list_box_select_row (self->kinds_list, row);
+}
+
+static gboolean
+kind_matches_search (gpointer item,
+                     gpointer user_data)
+{
+  AftercareReferenceView *self = user_data;
+
+  return aftercare_massage_kind_matches (AFTERCARE_MASSAGE_KIND (item),
+                                         gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+search_text_changed_cb (AftercareReferenceView *self)
+{
+  gtk_filter_changed (self->search_filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -127,6 +149,12 @@ aftercare_reference_view_grab_focus (GtkWidget *widget)
 static void
 aftercare_reference_view_dispose (GObject *object)
 {
+  AftercareReferenceView *self = AFTERCARE_REFERENCE_VIEW (object);
+
+  /* The filter reads the search entry: it goes before the template does. */
+  if (self->filtered_kinds != NULL)
+    gtk_filter_list_model_set_filter (self->filtered_kinds, NULL);
+  g_clear_object (&self->search_filter);
   gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_REFERENCE_VIEW);
   G_OBJECT_CLASS (aftercare_reference_view_parent_class)->dispose (object);
 }
@@ -148,12 +176,14 @@ aftercare_reference_view_class_init (AftercareReferenceViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareReferenceView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, AftercareReferenceView, kinds_list);
   gtk_widget_class_bind_template_child (widget_class, AftercareReferenceView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, AftercareReferenceView, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, AftercareReferenceView, kind_page);
   gtk_widget_class_bind_template_child (widget_class, AftercareReferenceView, filtered_kinds);
 
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_text_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "reference.back", NULL, back_action_cb);
   gtk_widget_class_install_action (widget_class, "reference.search", NULL, search_action_cb);
@@ -169,6 +199,8 @@ aftercare_reference_view_init (AftercareReferenceView *self)
   g_autoptr(GListModel) kinds = aftercare_catalog_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->search_filter = GTK_FILTER (gtk_custom_filter_new (kind_matches_search, self, NULL));
+  gtk_filter_list_model_set_filter (self->filtered_kinds, self->search_filter);
   gtk_filter_list_model_set_model (self->filtered_kinds, kinds);
   gtk_list_box_bind_model (self->kinds_list, G_LIST_MODEL (self->filtered_kinds),
                            create_row, NULL, NULL);

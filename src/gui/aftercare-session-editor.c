@@ -130,7 +130,7 @@ check_when (AftercareSessionEditor *self)
   if (picker_error != NULL)
     g_set_error_literal (&ended_error, AFTERCARE_FORM_ERROR, AFTERCARE_FORM_ERROR_INVALID, picker_error);
   else
-    aftercare_form_check_ended_at (read_ended_at (self), now, &ended_error);
+    aftercare_form_check_ended_at (read_ended_at (self), now, aftercare_clock_get_24h (self->clock), &ended_error);
   aftercare_form_check_duration (duration_text, NULL, &duration_error);
 
   show_field_error (GTK_WIDGET (self->ended_row), self->when_error_label, ended_error);

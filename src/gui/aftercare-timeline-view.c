@@ -21,8 +21,8 @@
 #define N_TICKS 7
 #define DOT_RADIUS 4.5
 #define HIT_RADIUS 12.0
-/* Below this width a phase's name is left to the tooltip. */
-#define MIN_PHASE_NAME_WIDTH 36.0
+/* Between two phase names on one row. */
+#define PHASE_NAME_GAP 6.0
 
 typedef struct {
   double hours;       /* since the session's end, not clamped */
@@ -59,6 +59,8 @@ struct _AftercareTimelineView
   AftercareTimelineMargins margins;
   AftercareTimelinePlot plot;
   double label_step_hours;
+  AftercareTimelineNamePlace phase_names[AFTERCARE_N_PHASES];
+  int line_height;
 };
 
 G_DEFINE_FINAL_TYPE (AftercareTimelineView, aftercare_timeline_view, GTK_TYPE_WIDGET)
@@ -293,6 +295,32 @@ widest_tick_label (AftercareTimelineView *self)
   return widest;
 }
 
+/* Every band named, on one row or two, shortened where they are narrow. */
+static void
+place_phase_names (AftercareTimelineView *self,
+                   int                    width)
+{
+  AftercareTimelineBandName names[AFTERCARE_N_PHASES];
+
+  for (AftercarePhase phase = 0; phase < AFTERCARE_N_PHASES; phase++)
+    {
+      const char *texts[2] = { aftercare_phase_get_title (phase), aftercare_phase_get_short_title (phase) };
+
+      names[phase].band_start = aftercare_timeline_hour_to_x (&self->plot, aftercare_phase_get_start_hours (phase));
+      names[phase].band_end = aftercare_timeline_hour_to_x (&self->plot, aftercare_phase_get_end_hours (phase));
+      for (guint i = 0; i < 2; i++)
+        {
+          /* Measured bold, as the current phase is drawn, so none grows. */
+          g_autoptr(PangoLayout) layout = create_small_layout (self, texts[i], TRUE);
+          int w, h;
+
+          pango_layout_get_pixel_size (layout, &w, &h);
+          names[phase].widths[i] = w;
+        }
+    }
+  aftercare_timeline_place_band_names (names, AFTERCARE_N_PHASES, 0, width, PHASE_NAME_GAP, self->phase_names);
+}
+
 static void
 aftercare_timeline_view_size_allocate (GtkWidget *widget,
                                        int        width,
@@ -308,8 +336,10 @@ aftercare_timeline_view_size_allocate (GtkWidget *widget,
   self->margins.top = 2 * line_h + 6;
   self->margins.bottom = 2 * line_h + 10;
   self->margins.right = MAX (8.0, tick_w / 2 + 2);
+  self->line_height = line_h;
   aftercare_timeline_plot_init (&self->plot, width, height, &self->margins);
   self->label_step_hours = aftercare_timeline_label_step_hours (self->plot.width, tick_w, 8);
+  place_phase_names (self, width);
 }
 
 static void
@@ -421,6 +451,22 @@ draw_phase_bands (AftercareTimelineView *self,
     }
 }
 
+static const char *
+phase_name (AftercareTimelineView *self,
+            AftercarePhase         phase)
+{
+  return self->phase_names[phase].short_name ? aftercare_phase_get_short_title (phase)
+                                             : aftercare_phase_get_title (phase);
+}
+
+/* The top of a phase name's row: row 0 sits just above the plot. */
+static double
+phase_name_y (AftercareTimelineView *self,
+              AftercarePhase         phase)
+{
+  return self->plot.y - 3 - (self->phase_names[phase].row + 1) * self->line_height;
+}
+
 static void
 draw_phase_names (AftercareTimelineView *self,
                   cairo_t               *cr,
@@ -431,23 +477,11 @@ draw_phase_names (AftercareTimelineView *self,
 
   for (AftercarePhase phase = 0; phase < AFTERCARE_N_PHASES; phase++)
     {
-      double x0 = aftercare_timeline_hour_to_x (&self->plot, aftercare_phase_get_start_hours (phase));
-      double x1 = aftercare_timeline_hour_to_x (&self->plot, aftercare_phase_get_end_hours (phase));
       gboolean is_current = now_on_axis && phase == current;
-      g_autoptr(PangoLayout) layout = NULL;
-      int w, h;
+      g_autoptr(PangoLayout) layout = create_small_layout (self, phase_name (self, phase), is_current);
 
-      if (x1 - x0 < MIN_PHASE_NAME_WIDTH)
-        continue;
-      layout = create_small_layout (self, aftercare_phase_get_title (phase), is_current);
-      pango_layout_set_width (layout, (int) ((x1 - x0 - 4) * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (layout, -2);
-      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-      pango_layout_get_pixel_size (layout, &w, &h);
       set_source (cr, &colours->fg, is_current ? 1.0 : 0.6);
-      show_layout (cr, layout, x0 + 2, self->plot.y - h - 3);
+      show_layout (cr, layout, self->phase_names[phase].x, phase_name_y (self, phase));
     }
 }
 
@@ -1049,4 +1083,25 @@ aftercare_timeline_view_get_plot (AftercareTimelineView *self,
   g_return_if_fail (plot != NULL);
 
   *plot = self->plot;
+}
+
+gboolean
+aftercare_timeline_view_get_phase_name (AftercareTimelineView *self,
+                                        AftercarePhase         phase,
+                                        const char           **name,
+                                        graphene_rect_t       *bounds)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int w, h;
+
+  g_return_val_if_fail (AFTERCARE_IS_TIMELINE_VIEW (self), FALSE);
+  if ((guint) phase >= AFTERCARE_N_PHASES)
+    return FALSE;
+  layout = create_small_layout (self, phase_name (self, phase), TRUE);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  if (name != NULL)
+    *name = phase_name (self, phase);
+  if (bounds != NULL)
+    graphene_rect_init (bounds, self->phase_names[phase].x, phase_name_y (self, phase), w, h);
+  return TRUE;
 }

@@ -52,5 +52,11 @@ char             *aftercare_timeline_view_get_phase_tooltip (AftercareTimelineVi
 /* The plotting area as last laid out, in widget coordinates. */
 void              aftercare_timeline_view_get_plot        (AftercareTimelineView *self,
                                                            AftercareTimelinePlot *plot);
+/* The name drawn over a phase's band ("Settling", or "Settle" when narrow)
+ * and where, in widget coordinates, as last laid out; FALSE for no phase. */
+gboolean          aftercare_timeline_view_get_phase_name  (AftercareTimelineView *self,
+                                                           AftercarePhase         phase,
+                                                           const char           **name,
+                                                           graphene_rect_t       *bounds);
 
 G_END_DECLS

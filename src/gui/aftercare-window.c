@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "aftercare-clinic-mode.h"
 #include "aftercare-connection-bar.h"
@@ -492,14 +493,39 @@ aftercare_window_init (AftercareWindow *self)
                            self, G_CONNECT_SWAPPED);
 }
 
+/* GTK 4.8's shortcuts window writes a key that has no symbol of its own by
+ * its raw name ("Page_Down"): give it the name GTK's accelerator labels
+ * use ("Page Down"). */
+static void
+name_keys_for_people (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *key = GTK_IS_LABEL (child) ? gtk_label_get_label (GTK_LABEL (child)) : NULL;
+      guint keyval = key != NULL && strchr (key, '_') != NULL ? gdk_keyval_from_name (key) : GDK_KEY_VoidSymbol;
+
+      if (GTK_IS_SHORTCUT_LABEL (widget) && keyval != GDK_KEY_VoidSymbol)
+        {
+          g_autofree char *name = gtk_accelerator_get_label (keyval, 0);
+
+          gtk_label_set_label (GTK_LABEL (child), name);
+        }
+      name_keys_for_people (child);
+    }
+}
+
 AftercareWindow *
 aftercare_window_new (GtkApplication *application,
                       const char     *db_path,
                       GSettings      *settings)
 {
   AftercareWindow *self = g_object_new (AFTERCARE_TYPE_WINDOW, "application", application, NULL);
+  GtkShortcutsWindow *help_overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
 
   self->settings = g_object_ref (settings);
+  if (help_overlay != NULL)
+    name_keys_for_people (GTK_WIDGET (help_overlay));
   restore_window_state (self);
   aftercare_wizard_set_settings (self->wizard, self->settings);
   self->location = db_path != NULL ? g_strdup (db_path) : aftercare_store_get_default_location ();

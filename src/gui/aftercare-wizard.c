@@ -147,25 +147,97 @@ uses_logged_session (AftercareWizard *self)
   return self->store != NULL && adw_expander_row_get_enable_expansion (self->use_session_row);
 }
 
-/* "Deep tissue · Tue 24 Nov 10:00": no client name, so the list a person
- * picks from does not read out other people's visits. */
+/* "Tue 24 Nov, 10:00 · Jordan Avery": when it ended, and for whom when a
+ * client was named. */
+static char *
+session_when_and_who (AftercareWizard  *self,
+                      AftercareSession *session)
+{
+  g_autoptr(GDateTime) now = get_now (self);
+  g_autofree char *when = aftercare_time_format_day_and_time (aftercare_session_get_ended_at (session), now,
+                                                              aftercare_verdict_page_get_clock_24h (self->verdict_page));
+  const char *client = aftercare_session_get_client (session);
+
+  if (client == NULL || client[0] == '\0')
+    return g_steal_pointer (&when);
+  /* Translators: when a logged massage ended, and the client it was for,
+   * "Tue 24 Nov, 10:00 · Jordan Avery". */
+  return g_strdup_printf (_("%s · %s"), when, client);
+}
+
+/* The picked massage, in one line under the row's title. */
 static char *
 session_label_cb (AftercareSession *session,
                   AftercareWizard  *self)
 {
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) ended_at = NULL;
-  g_autofree char *clock = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *when_and_who = NULL;
 
   if (session == NULL)
     return NULL;
-  now = get_now (self);
-  ended_at = g_date_time_to_local (aftercare_session_get_ended_at (session));
-  clock = aftercare_time_format_clock (ended_at, now, aftercare_verdict_page_get_clock_24h (self->verdict_page));
-  /* Translators: a logged massage in a list, "Deep tissue · Tue 24 Nov 10:00". */
-  return g_strdup_printf (_("%s · %s"),
-                          aftercare_massage_type_get_name (aftercare_session_get_massage_type (session)),
-                          clock);
+  title = aftercare_massage_get_title (aftercare_session_get_massage_type (session),
+                                       aftercare_session_get_pressure (session));
+  when_and_who = session_when_and_who (self, session);
+  /* Translators: a logged massage, "Deep tissue · deep pressure, Tue 24 Nov, 10:00". */
+  return g_strdup_printf (_("%s, %s"), title, when_and_who);
+}
+
+/* The check mark keeps its place when hidden, so rows do not shift. */
+static gboolean
+selected_to_opacity (GBinding     *binding,
+                     const GValue *selected,
+                     GValue       *opacity,
+                     gpointer      user_data)
+{
+  g_value_set_double (opacity, g_value_get_boolean (selected) ? 1.0 : 0.0);
+  return TRUE;
+}
+
+/* In the list, each massage whole on two lines, so two of one type are told
+ * apart by their day, time and client, even 360 px wide. */
+static void
+setup_session_item_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       AftercareWizard          *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  for (int i = 0; i < 2; i++)
+    {
+      GtkWidget *label = gtk_label_new (NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
+      if (i == 1)
+        gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (lines), label);
+    }
+  gtk_widget_set_hexpand (lines, TRUE);
+  gtk_box_append (GTK_BOX (box), lines);
+  gtk_box_append (GTK_BOX (box), check);
+  g_object_bind_property_full (item, "selected", check, "opacity", G_BINDING_SYNC_CREATE,
+                               selected_to_opacity, NULL, NULL, NULL);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_session_item_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      AftercareWizard          *self)
+{
+  AftercareSession *session = gtk_list_item_get_item (item);
+  GtkWidget *lines = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *title = gtk_widget_get_first_child (lines);
+  g_autofree char *title_text = aftercare_massage_get_title (aftercare_session_get_massage_type (session),
+                                                             aftercare_session_get_pressure (session));
+  g_autofree char *when_and_who = session_when_and_who (self, session);
+
+  gtk_label_set_label (GTK_LABEL (title), title_text);
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (title)), when_and_who);
 }
 
 static void
@@ -882,12 +954,17 @@ static void
 aftercare_wizard_init (AftercareWizard *self)
 {
   g_autoptr(GListModel) kinds = aftercare_catalog_new ();
+  g_autoptr(GtkListItemFactory) session_items = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_combo_row_set_model (self->type_row, kinds);
   adw_combo_row_set_expression (self->session_row,
                                 gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                                              G_CALLBACK (session_label_cb), self, NULL));
+  session_items = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (session_items, "setup", G_CALLBACK (setup_session_item_cb), self, 0);
+  g_signal_connect_object (session_items, "bind", G_CALLBACK (bind_session_item_cb), self, 0);
+  adw_combo_row_set_list_factory (self->session_row, session_items);
   g_signal_connect_object (self->type_row, "notify::selected",
                            G_CALLBACK (type_changed_cb), self, G_CONNECT_SWAPPED);
   add_symptom_rows (self);

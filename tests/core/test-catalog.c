@@ -147,6 +147,50 @@ test_properties_match_getters (void)
   g_assert_cmpstr (tell_therapist, ==, aftercare_massage_kind_get_tell_therapist (kind));
 }
 
+/* The types whose text matches search, as "Swedish, Thai". */
+static char *
+matching (const char *search)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < AFTERCARE_N_MASSAGE_TYPES; i++)
+    if (aftercare_massage_kind_matches (aftercare_catalog_lookup (i), search))
+      g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "",
+                              aftercare_massage_type_get_name (i));
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+test_search_reads_the_whole_text (void)
+{
+  static const struct { const char *search; const char *found; } cases[] = {
+    /* The name, by the start of any of its words, in any case. */
+    { "tiss", "Deep tissue, Myofascial release" },
+    { "STONE", "Hot stone" },
+    /* What it is like: Swedish is there "to help you relax". */
+    { "relax", "Swedish" },
+    /* Accents typed or not. */
+    { "rélax", "Swedish" },
+    { "swelling", "Lymphatic drainage" },
+    /* Every word counts. */
+    { "deep knots", "Trigger point" },
+    { "stretch", "Myofascial release, Sports, Thai" },
+    { "reflexology", "" },
+    /* The middle of a word is not the start of one. */
+    { "issue", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *found = matching (cases[i].search);
+
+      g_test_message ("%s: %s", cases[i].search, found);
+      g_assert_cmpstr (found, ==, cases[i].found);
+    }
+  g_assert_true (aftercare_massage_kind_matches (aftercare_catalog_lookup (AFTERCARE_MASSAGE_THAI), ""));
+  g_assert_true (aftercare_massage_kind_matches (aftercare_catalog_lookup (AFTERCARE_MASSAGE_THAI), "  "));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -158,5 +202,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/catalog/kind/likelihood-words", test_likelihood_words);
   g_test_add_func ("/catalog/pressure-names", test_pressure_names);
   g_test_add_func ("/catalog/kind/properties-match-getters", test_properties_match_getters);
+  g_test_add_func ("/catalog/kind/search-reads-the-whole-text", test_search_reads_the_whole_text);
   return g_test_run ();
 }

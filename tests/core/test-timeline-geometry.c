@@ -129,6 +129,85 @@ test_tick_labels_thin_out_when_narrow (void)
   g_assert_cmpfloat (aftercare_timeline_label_step_hours (60, 50, 8), ==, 72);
 }
 
+/* The five phases' bands on a plot from plot_x, plot_width wide, with
+ * names as wide as GTK's small text makes them. */
+static void
+make_band_names (AftercareTimelineBandName *names,
+                 double                     plot_x,
+                 double                     plot_width)
+{
+  static const double starts[] = { 0, 4, 12, 24, 48, 72 };
+  static const double full[] = { 62, 48, 96, 86, 36 };
+  static const double short_[] = { 34, 38, 22, 40, 36 };
+
+  for (guint i = 0; i < 5; i++)
+    names[i] = (AftercareTimelineBandName) {
+      plot_x + plot_width * starts[i] / 72, plot_x + plot_width * starts[i + 1] / 72, { full[i], short_[i] } };
+}
+
+/* Every band named, each name over its band, within the widget, and no
+ * two names on one row overlapping. */
+static void
+assert_names_fit (const AftercareTimelineBandName *names,
+                  const AftercareTimelineNamePlace *places,
+                  double                            width)
+{
+  for (guint i = 0; i < 5; i++)
+    {
+      double w = names[i].widths[places[i].short_name];
+
+      g_assert_cmpfloat (places[i].x, >=, 0);
+      g_assert_cmpfloat (places[i].x + w, <=, width);
+      g_assert_cmpfloat (places[i].x + w / 2, >=, names[i].band_start);
+      g_assert_cmpfloat (places[i].x + w / 2, <=, names[i].band_end);
+      for (guint j = i + 1; j < 5; j++)
+        if (places[j].row == places[i].row)
+          g_assert_cmpfloat (places[j].x, >=, places[i].x + w + 6);
+    }
+}
+
+static void
+test_band_names_wide_on_one_row (void)
+{
+  AftercareTimelineBandName names[5];
+  AftercareTimelineNamePlace places[5];
+
+  make_band_names (names, 30, 720);
+  g_assert_cmpuint (aftercare_timeline_place_band_names (names, 5, 0, 770, 6, places), ==, 1);
+  assert_names_fit (names, places, 770);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_assert_cmpuint (places[i].short_name, ==, 0);
+      g_assert_cmpuint (places[i].row, ==, 0);
+    }
+}
+
+static void
+test_band_names_at_360_px_all_named (void)
+{
+  AftercareTimelineBandName names[5];
+  AftercareTimelineNamePlace places[5];
+  guint full_names = 0;
+
+  /* A phone: the first band is 15 px, narrower than any name. */
+  make_band_names (names, 45, 277);
+  g_assert_cmpuint (aftercare_timeline_place_band_names (names, 5, 0, 330, 6, places), ==, 2);
+  assert_names_fit (names, places, 330);
+  for (guint i = 0; i < 5; i++)
+    full_names += places[i].short_name ? 0 : 1;
+  /* Short names only where the full ones do not fit. */
+  g_assert_cmpuint (full_names, >=, 3);
+
+  /* Narrower still, names go short, and still every band has one. */
+  make_band_names (names, 30, 200);
+  g_assert_cmpuint (aftercare_timeline_place_band_names (names, 5, 0, 240, 6, places), ==, 2);
+  assert_names_fit (names, places, 240);
+
+  /* Too narrow for any arrangement: said so. */
+  make_band_names (names, 10, 60);
+  g_assert_cmpuint (aftercare_timeline_place_band_names (names, 5, 0, 80, 6, places), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -141,5 +220,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/timeline-geometry/lines-fall-on-pixel-centres", test_lines_fall_on_pixel_centres);
   g_test_add_func ("/timeline-geometry/hit-test-finds-the-nearest-point", test_hit_test_finds_the_nearest_point);
   g_test_add_func ("/timeline-geometry/tick-labels-thin-out-when-narrow", test_tick_labels_thin_out_when_narrow);
+  g_test_add_func ("/timeline-geometry/band-names/wide-on-one-row", test_band_names_wide_on_one_row);
+  g_test_add_func ("/timeline-geometry/band-names/at-360-px-all-named", test_band_names_at_360_px_all_named);
   return g_test_run ();
 }

@@ -107,7 +107,7 @@ test_refuses_a_file (Fixture       *f,
 {
   apply (f, "/home/desk/aftercare.db");
   assert_setting (f, "service=front-desk");
-  assert_status_says (f, "not the address of a PostgreSQL server");
+  assert_status_says (f, "Write a PostgreSQL server’s address as postgresql://host/database");
 }
 
 static void

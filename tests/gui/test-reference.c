@@ -150,19 +150,28 @@ test_lists_eight_types_with_their_soreness (Fixture *f, gconstpointer data)
 }
 
 static void
-test_filters_by_part_of_a_name (Fixture *f, gconstpointer data)
+test_filters_by_any_word_of_its_text (Fixture *f, gconstpointer data)
 {
   GPtrArray *kinds;
 
+  /* Deep tissue by its name, myofascial release for its "connective tissue". */
   search (f, "tiss");
   kinds = listed_kinds (f);
-  g_assert_cmpuint (kinds->len, ==, 1);
+  g_assert_cmpuint (kinds->len, ==, 2);
   g_assert_cmpstr (aftercare_massage_kind_get_name (kinds->pdata[0]), ==, "Deep tissue");
+  g_assert_cmpstr (aftercare_massage_kind_get_name (kinds->pdata[1]), ==, "Myofascial release");
   g_ptr_array_unref (kinds);
 
   search (f, "TISS");
   kinds = listed_kinds (f);
+  g_assert_cmpuint (kinds->len, ==, 2);
+  g_ptr_array_unref (kinds);
+
+  /* Swedish says it helps you relax; accents and case do not matter. */
+  search (f, "Rélax");
+  kinds = listed_kinds (f);
   g_assert_cmpuint (kinds->len, ==, 1);
+  g_assert_cmpint (aftercare_massage_kind_get_massage_type (kinds->pdata[0]), ==, AFTERCARE_MASSAGE_SWEDISH);
   g_ptr_array_unref (kinds);
 
   search (f, "ston");
@@ -182,6 +191,40 @@ test_filters_by_part_of_a_name (Fixture *f, gconstpointer data)
   g_assert_cmpuint (kinds->len, ==, AFTERCARE_N_MASSAGE_TYPES);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f, "list_stack"))), ==, "list");
   g_ptr_array_unref (kinds);
+}
+
+static const char *
+shown_name (Fixture *f)
+{
+  return gtk_label_get_label (GTK_LABEL (page_child (f, "name_label")));
+}
+
+static void
+test_detail_follows_the_search (Fixture *f, gconstpointer data)
+{
+  GtkListBox *list = GTK_LIST_BOX (child (f, "kinds_list"));
+  GtkStack *detail = GTK_STACK (child (f, "detail_stack"));
+
+  gtk_list_box_select_row (list, row_for (f, AFTERCARE_MASSAGE_THAI));
+  settle ();
+  g_assert_cmpstr (shown_name (f), ==, "Thai");
+
+  /* Thai leaves the list: the first match takes its place, selected. */
+  search (f, "stone");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (detail), ==, "kind");
+  g_assert_cmpstr (shown_name (f), ==, "Hot stone");
+  g_assert_true (gtk_list_box_get_selected_row (list) == row_for (f, AFTERCARE_MASSAGE_HOT_STONE));
+
+  /* Nothing matches: no type on show. */
+  search (f, "reflexology");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (detail), ==, "none");
+  g_assert_false (gtk_widget_get_child_visible (child (f, "kind_page")));
+
+  /* Cleared, the last type shown comes back. */
+  search (f, "");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (detail), ==, "kind");
+  g_assert_cmpstr (shown_name (f), ==, "Hot stone");
+  g_assert_true (gtk_list_box_get_selected_row (list) == row_for (f, AFTERCARE_MASSAGE_HOT_STONE));
 }
 
 static void
@@ -308,7 +351,8 @@ main (int argc, char *argv[])
   adw_init ();
 
   ADD ("/reference/lists-eight-types-with-their-soreness", fixture_set_up_wide, test_lists_eight_types_with_their_soreness);
-  ADD ("/reference/filters-by-part-of-a-name", fixture_set_up_wide, test_filters_by_part_of_a_name);
+  ADD ("/reference/filters-by-any-word-of-its-text", fixture_set_up_wide, test_filters_by_any_word_of_its_text);
+  ADD ("/reference/detail-follows-the-search", fixture_set_up_wide, test_detail_follows_the_search);
   ADD ("/reference/enter-in-search-opens-first-match", fixture_set_up_wide, test_enter_in_search_opens_first_match);
   ADD ("/reference/selecting-shows-detail", fixture_set_up_wide, test_selecting_shows_detail);
   ADD ("/reference/narrow-slides-to-detail-and-back", fixture_set_up_narrow, test_narrow_slides_to_detail_and_back);

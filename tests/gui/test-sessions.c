@@ -439,7 +439,7 @@ editor_refuses_test (AftercareWindow *window, gpointer data)
 
   aftercare_date_time_row_set_date_time (child (editor, t, "ended_row"), tomorrow);
   g_assert_false (can_save (editor, t));
-  g_assert_nonnull (strstr (gtk_label_get_label (when_error), "future"));
+  g_assert_nonnull (strstr (gtk_label_get_label (when_error), "Pick an end time no later than"));
   aftercare_date_time_row_set_date_time (child (editor, t, "ended_row"), now);
 
   gtk_editable_set_text (child (editor, t, "client_row"), long_name);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "aftercare-checkin.h"
+#include "aftercare-timeline.h"
 #include "aftercare-timeline-view.h"
 
 typedef struct {
@@ -102,6 +103,57 @@ test_checkin_at_hour_12_lands_where_the_geometry_says (Fixture *f, gconstpointer
   g_assert_false (aftercare_timeline_view_get_point (f->view, 3, NULL, NULL));
 }
 
+/* The session page's timeline is about 300 px wide on a 360 px phone. */
+static void
+test_every_phase_named_at_360_px (Fixture *f, gconstpointer data)
+{
+  static const int widths[] = { 300, 330, 900 };
+  g_autoptr(GDateTime) now = g_date_time_add_hours (f->ended_at, 2);
+
+  aftercare_timeline_view_set_session (f->view, f->session);
+  /* In the first, narrowest phase, whose name is drawn bold. */
+  aftercare_timeline_view_set_now (f->view, now);
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      AftercareTimelinePlot plot;
+      graphene_rect_t bounds[AFTERCARE_N_PHASES];
+
+      wait_for_allocation (f, widths[i]);
+      aftercare_timeline_view_get_plot (f->view, &plot);
+      for (AftercarePhase phase = 0; phase < AFTERCARE_N_PHASES; phase++)
+        {
+          const char *name = NULL;
+          double middle;
+
+          g_assert_true (aftercare_timeline_view_get_phase_name (f->view, phase, &name, &bounds[phase]));
+          g_test_message ("%d px: %s at %g, %g (%g wide)", widths[i], name,
+                          bounds[phase].origin.x, bounds[phase].origin.y, bounds[phase].size.width);
+          g_assert_cmpstr (name, !=, "");
+          /* Whole, inside the widget, above the plot, over its band. */
+          g_assert_cmpfloat (bounds[phase].origin.x, >=, 0);
+          g_assert_cmpfloat (bounds[phase].origin.x + bounds[phase].size.width, <=, widths[i]);
+          g_assert_cmpfloat (bounds[phase].origin.y, >=, 0);
+          g_assert_cmpfloat (bounds[phase].origin.y + bounds[phase].size.height, <=, plot.y);
+          middle = bounds[phase].origin.x + bounds[phase].size.width / 2;
+          g_assert_cmpfloat (aftercare_timeline_x_to_hour (&plot, middle), >=,
+                             aftercare_phase_get_start_hours (phase) - 1e-6);
+          g_assert_cmpfloat (aftercare_timeline_x_to_hour (&plot, middle), <=,
+                             MIN (aftercare_phase_get_end_hours (phase), 72) + 1e-6);
+          for (AftercarePhase other = 0; other < phase; other++)
+            g_assert_false (graphene_rect_intersection (&bounds[phase], &bounds[other], NULL));
+        }
+      /* Wide, every phase has its whole title. */
+      if (widths[i] >= 900)
+        for (AftercarePhase phase = 0; phase < AFTERCARE_N_PHASES; phase++)
+          {
+            const char *name = NULL;
+
+            aftercare_timeline_view_get_phase_name (f->view, phase, &name, NULL);
+            g_assert_cmpstr (name, ==, aftercare_phase_get_title (phase));
+          }
+    }
+}
+
 static void
 test_scales_with_its_width (Fixture *f, gconstpointer data)
 {
@@ -196,6 +248,8 @@ main (int argc, char *argv[])
   adw_init ();
   g_test_add ("/timeline-view/checkin-at-hour-12-lands-where-the-geometry-says", Fixture, NULL,
               fixture_set_up, test_checkin_at_hour_12_lands_where_the_geometry_says, fixture_tear_down);
+  g_test_add ("/timeline-view/every-phase-named-at-360-px", Fixture, NULL,
+              fixture_set_up, test_every_phase_named_at_360_px, fixture_tear_down);
   g_test_add ("/timeline-view/scales-with-its-width", Fixture, NULL,
               fixture_set_up, test_scales_with_its_width, fixture_tear_down);
   g_test_add ("/timeline-view/says-it-in-words", Fixture, NULL,

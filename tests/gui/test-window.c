@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "aftercare-application.h"
 #include "aftercare-reference-view.h"
@@ -390,6 +391,39 @@ views_take_the_keyboard_script (AftercareWindow *window, gpointer data)
   g_assert_cmpstr (visible_view (window), ==, "massage-types");
 }
 
+/* ---- The shortcuts window ------------------------------------------------ */
+
+static void
+keys_have_names_script (AftercareWindow *window, gpointer data)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GString) keys = g_string_new (NULL);
+
+  g_assert_nonnull (overlay);
+  collect (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUT_LABEL, labels);
+  g_assert_cmpuint (labels->len, >, 0);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      g_autoptr(GPtrArray) caps = g_ptr_array_new ();
+
+      collect (labels->pdata[i], GTK_TYPE_LABEL, caps);
+      for (guint j = 0; j < caps->len; j++)
+        g_string_append_printf (keys, "[%s]", gtk_label_get_label (caps->pdata[j]));
+    }
+  g_test_message ("keys: %s", keys->str);
+  /* A key is written as people write it, never by its X name. */
+  g_assert_null (strchr (keys->str, '_'));
+  g_assert_nonnull (strstr (keys->str, "[Page Down][/][Page Up]"));
+  g_assert_nonnull (strstr (keys->str, "[Alt][+][1]"));
+}
+
+static void
+test_shortcuts_window_names_keys (DbFixture *f, gconstpointer data)
+{
+  run_window (f, keys_have_names_script, NULL);
+}
+
 static void
 test_views_take_the_keyboard (DbFixture *f, gconstpointer data)
 {
@@ -409,5 +443,7 @@ main (int argc, char *argv[])
               db_fixture_set_up, test_fits_360_pixels_with_sessions, db_fixture_tear_down);
   g_test_add ("/window/keyboard/views-take-the-keyboard", DbFixture, NULL,
               db_fixture_set_up, test_views_take_the_keyboard, db_fixture_tear_down);
+  g_test_add ("/window/shortcuts-window-names-keys", DbFixture, NULL,
+              db_fixture_set_up, test_shortcuts_window_names_keys, db_fixture_tear_down);
   return g_test_run ();
 }

@@ -575,6 +575,87 @@ test_save_stores_massage_and_checkin (Fixture *f, gconstpointer data)
 }
 
 static void
+collect_labels (GtkWidget *widget, GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, labels);
+}
+
+static GtkWidget *
+find_popover (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_popover (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+store_deep_tissue (Fixture *f, int hours_ago, const char *client)
+{
+  g_autoptr(GDateTime) ended_at = g_date_time_add_hours (f->now, -hours_ago);
+  g_autoptr(AftercareSession) session = aftercare_session_new (ended_at);
+  g_autoptr(GError) error = NULL;
+
+  aftercare_session_set_massage_type (session, AFTERCARE_MASSAGE_DEEP_TISSUE);
+  aftercare_session_set_pressure (session, AFTERCARE_PRESSURE_DEEP);
+  aftercare_session_set_client (session, client);
+  g_assert_true (aftercare_store_add_session (f->store, session, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_logged_massages_listed_whole (Fixture *f, gconstpointer data)
+{
+  GtkWidget *row = child (f, "session_row");
+  GtkWidget *popover = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  /* Two of one type a day apart, one for a named client. */
+  store_deep_tissue (f, 26, "Jordan Avery-Featherstonehaugh");
+  store_deep_tissue (f, 50, NULL);
+  aftercare_wizard_set_store (f->wizard, f->store);
+  gtk_window_set_default_size (f->window, 360, 720);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (child (f, "use_session_row")), TRUE);
+  settle ();
+
+  /* The picked one, whole, under the row's title. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Deep tissue · deep pressure, Mon 23 Nov, 16:00 · Jordan Avery-Featherstonehaugh");
+
+  /* Opened as a click or Enter opens it. */
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  settle ();
+  popover = find_popover (row);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  /* It fits a 360 px phone. */
+  g_assert_cmpint (gtk_widget_get_width (popover), <=, 360);
+  collect_labels (popover, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = labels->pdata[i];
+
+      g_string_append_printf (texts, "[%s]", gtk_label_get_label (label));
+      /* Nothing cut off. */
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+    }
+  g_assert_cmpstr (texts->str, ==,
+                   "[Deep tissue · deep pressure][Mon 23 Nov, 16:00 · Jordan Avery-Featherstonehaugh]"
+                   "[Deep tissue · deep pressure][Sun 22 Nov, 16:00]");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
 test_logged_session_counts_its_checkins (Fixture *f, gconstpointer data)
 {
   g_autoptr(GDateTime) ended_at = g_date_time_add_hours (f->now, -14);
@@ -789,6 +870,8 @@ main (int argc, char *argv[])
               fixture_set_up_with_store, test_without_sessions_no_picker, fixture_tear_down);
   g_test_add ("/wizard/store/save-stores-massage-and-checkin", Fixture, NULL,
               fixture_set_up_with_store, test_save_stores_massage_and_checkin, fixture_tear_down);
+  g_test_add ("/wizard/store/logged-massages-listed-whole", Fixture, NULL,
+              fixture_set_up_with_store, test_logged_massages_listed_whole, fixture_tear_down);
   g_test_add ("/wizard/store/logged-session-counts-its-checkins", Fixture, NULL,
               fixture_set_up_with_store, test_logged_session_counts_its_checkins, fixture_tear_down);
   return g_test_run ();
