@@ -18,6 +18,7 @@ typedef struct {
   const char *output;
   char *location;
   char *clinic_name;
+  char *clinic_contact;
   AftercarePlannedRun planned_run;
   double page_width;
   double page_height;
@@ -28,6 +29,7 @@ sheet_request_clear (SheetRequest *request)
 {
   g_clear_pointer (&request->location, g_free);
   g_clear_pointer (&request->clinic_name, g_free);
+  g_clear_pointer (&request->clinic_contact, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SheetRequest, sheet_request_clear)
@@ -54,6 +56,15 @@ clinic_name_for (GVariantDict *options)
     return g_strdup (name);
   settings = aftercare_settings_new_if_installed (APP_ID);
   return settings != NULL ? g_settings_get_string (settings, "clinic-name") : g_strdup ("");
+}
+
+/* How to reach the clinic, as set in Preferences, else none. */
+static char *
+clinic_contact_for (void)
+{
+  g_autoptr(GSettings) settings = aftercare_settings_new_if_installed (APP_ID);
+
+  return settings != NULL ? g_settings_get_string (settings, "clinic-contact") : g_strdup ("");
 }
 
 static gboolean
@@ -127,6 +138,7 @@ parse_request (GVariantDict  *options,
   g_variant_dict_lookup (options, "db", "^&ay", &db);
   request->location = db != NULL ? g_strdup (db) : aftercare_store_get_configured_location ();
   request->clinic_name = clinic_name_for (options);
+  request->clinic_contact = clinic_contact_for ();
   return TRUE;
 }
 
@@ -168,6 +180,7 @@ write_sheet (SheetRequest     *request,
   guint n_pages;
 
   aftercare_sheet_set_clinic_name (sheet, request->clinic_name);
+  aftercare_sheet_set_clinic_contact (sheet, request->clinic_contact);
   aftercare_sheet_set_clock_24h (sheet, aftercare_settings_get_clock_24h ());
   if (!aftercare_sheet_write_pdf (sheet, request->output, request->page_width, request->page_height, &error))
     return fail (1, error->message);

@@ -92,6 +92,18 @@ test_malformed_stored_strings_never_verify (void)
   g_assert_false (aftercare_pin_verify (NULL, "x"));
 }
 
+/* Three tries are free; then each wrong PIN doubles the wait, to a minute. */
+static void
+test_delay_grows_after_the_third_failure (void)
+{
+  static const guint expected[] = { 0, 0, 0, 1, 2, 4, 8, 16, 32, 60, 60 };
+
+  for (guint failures = 0; failures < G_N_ELEMENTS (expected); failures++)
+    g_assert_cmpuint (aftercare_pin_delay_seconds (failures), ==, expected[failures]);
+  g_assert_cmpuint (aftercare_pin_delay_seconds (30), ==, 60);
+  g_assert_cmpuint (aftercare_pin_delay_seconds (G_MAXUINT), ==, 60);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -101,5 +113,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/pin/stored-string-never-holds-the-pin", test_stored_string_never_holds_the_pin);
   g_test_add_func ("/pin/bad-pins-are-refused", test_bad_pins_are_refused);
   g_test_add_func ("/pin/malformed-stored-strings-never-verify", test_malformed_stored_strings_never_verify);
+  g_test_add_func ("/pin/delay-grows-after-the-third-failure", test_delay_grows_after_the_third_failure);
   return g_test_run ();
 }
