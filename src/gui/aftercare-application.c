@@ -119,7 +119,9 @@ preferences_action_cb (GSimpleAction *action,
   /* In clinic mode a client must not turn clinic mode off. */
   if (AFTERCARE_IS_WINDOW (window) &&
       aftercare_window_ask_for_staff_pin (AFTERCARE_WINDOW (window),
-                                          _("Enter the staff PIN to open Preferences.")))
+                                          _("Preferences Need the Staff PIN"),
+                                          _("Enter the staff PIN to open Preferences."),
+                                          "app.preferences"))
     return;
   preferences = aftercare_preferences_window_new (window, self->settings);
   gtk_window_present (GTK_WINDOW (preferences));
@@ -131,8 +133,16 @@ quit_action_cb (GSimpleAction *action,
                 gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *active = gtk_application_get_active_window (app);
   GList *windows = gtk_application_get_windows (app);
 
+  /* In clinic mode a client must not quit: the staff PIN first. */
+  if (AFTERCARE_IS_WINDOW (active) &&
+      aftercare_window_ask_for_staff_pin (AFTERCARE_WINDOW (active),
+                                          _("Quitting Needs the Staff PIN"),
+                                          _("Enter the staff PIN to quit Aftercare."),
+                                          "app.quit"))
+    return;
   /* Closing each window saves its state (size, maximized). */
   for (GList *l = windows; l != NULL; )
     {

@@ -14,6 +14,7 @@
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
 #include "aftercare-verdict-style.h"
+#include "aftercare-window.h"
 
 #include <adwaita.h>
 
@@ -423,6 +424,8 @@ check_in_action_cb (GtkWidget  *widget,
   AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (widget);
 
   g_return_if_fail (self->session != NULL);
+  if (aftercare_window_records_locked (widget))
+    return;
   open_checkin_dialog (self, NULL);
 }
 
