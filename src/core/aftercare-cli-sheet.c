@@ -19,6 +19,7 @@ typedef struct {
   const char *output;
   char *location;
   const char *clinic_name;
+  const char *clinic_contact;
   AftercarePlannedRun planned_run;
   double page_width;
   double page_height;
@@ -81,9 +82,9 @@ parse_planned_run (GVariantDict  *options,
 /* The clinic's name is --clinic-name, else the caller's (the one set in
  * Preferences). */
 static gboolean
-parse_request (GVariantDict  *options,
-               const char    *clinic_name,
-               const char    *configured_location,
+parse_request (GVariantDict               *options,
+               const AftercareCliContext *context,
+               const char                *configured_location,
                SheetRequest  *request,
                GError       **error)
 {
@@ -106,7 +107,8 @@ parse_request (GVariantDict  *options,
     return FALSE;
   g_variant_dict_lookup (options, "db", "^&ay", &db);
   request->location = g_strdup (db != NULL ? db : configured_location);
-  request->clinic_name = clinic_name;
+  request->clinic_name = context->clinic_name;
+  request->clinic_contact = context->clinic_contact;
   g_variant_dict_lookup (options, "clinic-name", "&s", &request->clinic_name);
   return TRUE;
 }
@@ -154,6 +156,7 @@ write_sheet (SheetRequest        *request,
   sheet = aftercare_sheet_new (session, assessment, request->planned_run, now);
 
   aftercare_sheet_set_clinic_name (sheet, request->clinic_name);
+  aftercare_sheet_set_clinic_contact (sheet, request->clinic_contact);
   aftercare_sheet_set_clock_24h (sheet, aftercare_time_source_get_clock_24h (time_source));
   if (!aftercare_sheet_write_pdf (sheet, request->output, request->page_width, request->page_height, &error))
     return aftercare_cli_fail (1, error->message);
@@ -164,11 +167,11 @@ write_sheet (SheetRequest        *request,
 }
 
 int
-aftercare_cli_sheet_run (GVariantDict        *options,
-                         AftercareTimeSource *time_source,
-                         const char          *clinic_name,
-                         const char          *configured_location)
+aftercare_cli_sheet_run (GVariantDict              *options,
+                         const AftercareCliContext *context,
+                         const char                *configured_location)
 {
+  AftercareTimeSource *time_source;
   g_auto(SheetRequest) request = { 0 };
   g_autoptr(AftercareStore) store = NULL;
   g_autoptr(AftercareSession) session = NULL;
@@ -176,10 +179,11 @@ aftercare_cli_sheet_run (GVariantDict        *options,
   int status = 0;
 
   g_return_val_if_fail (options != NULL, 2);
-  g_return_val_if_fail (AFTERCARE_IS_TIME_SOURCE (time_source), 2);
-  g_return_val_if_fail (clinic_name != NULL, 2);
+  g_return_val_if_fail (context != NULL && AFTERCARE_IS_TIME_SOURCE (context->time_source), 2);
+  g_return_val_if_fail (context->clinic_name != NULL && context->clinic_contact != NULL, 2);
   g_return_val_if_fail (configured_location != NULL, 2);
-  if (!parse_request (options, clinic_name, configured_location, &request, &error))
+  time_source = context->time_source;
+  if (!parse_request (options, context, configured_location, &request, &error))
     return aftercare_cli_fail (2, error->message);
   /* Opening would create a database file: a sheet never does. (A shared
    * database on a server is only read.) */

@@ -90,12 +90,11 @@ check_one_action (GVariantDict *options)
 }
 
 int
-aftercare_cli_handle (GVariantDict         *options,
-                      AftercareTimeSource  *time_source,
-                      const char           *clinic_name,
-                      const char           *shared_location,
-                      char                **db_path)
+aftercare_cli_handle (GVariantDict               *options,
+                      const AftercareCliContext  *context,
+                      char                      **db_path)
 {
+  AftercareTimeSource *time_source;
   g_autofree char *configured = NULL;
   const char *db = NULL;
   const char *import_path = NULL;
@@ -104,8 +103,9 @@ aftercare_cli_handle (GVariantDict         *options,
   int status;
 
   g_return_val_if_fail (options != NULL, 2);
-  g_return_val_if_fail (AFTERCARE_IS_TIME_SOURCE (time_source), 2);
-  g_return_val_if_fail (clinic_name != NULL, 2);
+  g_return_val_if_fail (context != NULL && AFTERCARE_IS_TIME_SOURCE (context->time_source), 2);
+  g_return_val_if_fail (context->clinic_name != NULL && context->clinic_contact != NULL, 2);
+  time_source = context->time_source;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -124,9 +124,10 @@ aftercare_cli_handle (GVariantDict         *options,
     }
 
   /* Without --db: the shared clinic database when one is chosen, else the file. */
-  configured = shared_location != NULL ? g_strdup (shared_location) : aftercare_store_get_default_location ();
+  configured = context->shared_location != NULL ? g_strdup (context->shared_location)
+                                                : aftercare_store_get_default_location ();
   if (g_variant_dict_contains (options, "sheet"))
-    return aftercare_cli_sheet_run (options, time_source, clinic_name, configured);
+    return aftercare_cli_sheet_run (options, context, configured);
 
   g_variant_dict_lookup (options, "db", "^&ay", &db);
   g_variant_dict_lookup (options, "import", "^&ay", &import_path);
@@ -144,6 +145,6 @@ aftercare_cli_handle (GVariantDict         *options,
 
   /* The window opens --db, else the shared clinic database when one is chosen. */
   if (db_path != NULL)
-    *db_path = g_strdup (db != NULL ? db : shared_location);
+    *db_path = g_strdup (db != NULL ? db : context->shared_location);
   return -1;
 }

@@ -4,7 +4,7 @@
 
 #include <glib.h>
 
-#include "aftercare-time-source.h"
+#include "aftercare-cli-context.h"
 
 G_BEGIN_DECLS
 
@@ -12,17 +12,11 @@ G_BEGIN_DECLS
  * handled by GApplication, so --help lists them. */
 const GOptionEntry *aftercare_cli_get_option_entries (void);
 
-/* Answers the options that need no window. The caller tells it what the
- * desktop knows: time_source, the time taken once as the program starts
- * and the 12/24-hour clock; clinic_name, the one set in Preferences ("" for
- * none); shared_location, the shared clinic database chosen there (NULL
- * for none), used when --db is not given (else the default file). Returns
- * an exit status, or -1 when the window should open (then *db_path, if set,
- * is the database the window uses; the caller frees it). */
-int aftercare_cli_handle (GVariantDict         *options,
-                          AftercareTimeSource  *time_source,
-                          const char           *clinic_name,
-                          const char           *shared_location,
-                          char                **db_path);
+/* Answers the options that need no window, with what context says.
+ * Returns an exit status, or -1 when the window should open (then
+ * *db_path, if set, is the database the window uses; the caller frees it). */
+int aftercare_cli_handle (GVariantDict               *options,
+                          const AftercareCliContext  *context,
+                          char                      **db_path);
 
 G_END_DECLS

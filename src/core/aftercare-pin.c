@@ -159,3 +159,15 @@ aftercare_pin_verify (const char *pin,
                                (guint) iterations, hash, HASH_SIZE);
   return equal_in_constant_time (hash, expected, HASH_SIZE);
 }
+
+guint
+aftercare_pin_delay_seconds (guint failures)
+{
+  guint delay = 1;
+
+  if (failures < AFTERCARE_PIN_FREE_TRIES)
+    return 0;
+  for (guint extra = failures - AFTERCARE_PIN_FREE_TRIES; extra > 0 && delay < AFTERCARE_PIN_MAX_DELAY; extra--)
+    delay *= 2;
+  return MIN (delay, AFTERCARE_PIN_MAX_DELAY);
+}

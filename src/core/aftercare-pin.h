@@ -29,6 +29,16 @@ char     *aftercare_pin_hash     (const char *pin, GError **error);
  * other PIN, and for an empty or malformed stored string. */
 gboolean  aftercare_pin_verify   (const char *pin, const char *stored);
 
+/* Wrong PINs in a row before each further try must wait. */
+#define AFTERCARE_PIN_FREE_TRIES  3
+/* The longest wait between tries, in seconds. */
+#define AFTERCARE_PIN_MAX_DELAY   60
+
+/* How many seconds the next try must wait after failures wrong PINs in a
+ * row: none for the first AFTERCARE_PIN_FREE_TRIES, then 1 s, doubling
+ * with each further failure up to AFTERCARE_PIN_MAX_DELAY. */
+guint     aftercare_pin_delay_seconds (guint failures);
+
 /* PBKDF2 (RFC 8018) with HMAC-SHA256, exposed for its test vectors. */
 void      aftercare_pin_pbkdf2_sha256 (const guint8 *password, gsize password_len,
                                        const guint8 *salt, gsize salt_len,

@@ -14,9 +14,9 @@
 #include "aftercare-labels.h"
 #include "aftercare-plan.h"
 #include "aftercare-sheet.h"
-#include "aftercare-util.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
+#include "aftercare-util.h"
 #include "aftercare-verdict-card.h"
 
 /* Page geometry, in points. The side margins (16 mm) are wider than the
@@ -66,6 +66,7 @@ struct _AftercareSheet
   AftercareAssessment *assessment;
   GDateTime *now;
   char *clinic_name;
+  char *clinic_contact;
   char *client_name;
   gboolean clock_24h;
 
@@ -87,6 +88,7 @@ enum {
   PROP_ASSESSMENT,
   PROP_NOW,
   PROP_CLINIC_NAME,
+  PROP_CLINIC_CONTACT,
   PROP_CLIENT_NAME,
   PROP_CLOCK_24H,
   N_PROPS
@@ -758,6 +760,15 @@ add_warning_signs (AftercareSheet *self,
   aftercare_flow_block_add_shape (block, 0, 0, 16, 14, draw_warning_triangle_cb, NULL);
   heading = g_markup_printf_escaped ("<b>%s</b>", _("Do not run, and call your therapist or a doctor, if you notice"));
   add_layout (block, markup_layout (self, "Sans 11", width - 26, heading), 26, 0, WARNING_COLOUR.text);
+  /* How to reach the therapist, right where the sheet says to. */
+  if (self->clinic_contact != NULL && *self->clinic_contact != '\0')
+    {
+      /* Translators: %s is how to reach the clinic: a phone number, an address or a web address. */
+      g_autofree char *contact = g_markup_printf_escaped (_("<b>Clinic:</b> %s"), self->clinic_contact);
+
+      block = aftercare_flow_add_block (flow, 4, TRUE);
+      add_layout (block, markup_layout (self, "Sans 11", width - 26, contact), 26, 0, WARNING_COLOUR.text);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (signs); i++)
     add_bullet (self, flow, 0, i == 0 ? 8 : 3, signs[i], WARNING_COLOUR.main);
   aftercare_flow_end_box (flow);
@@ -1032,6 +1043,7 @@ aftercare_sheet_finalize (GObject *object)
 
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->clinic_name, g_free);
+  g_clear_pointer (&self->clinic_contact, g_free);
   g_clear_pointer (&self->client_name, g_free);
   G_OBJECT_CLASS (aftercare_sheet_parent_class)->finalize (object);
 }
@@ -1050,6 +1062,7 @@ aftercare_sheet_get_property (GObject    *object,
     case PROP_ASSESSMENT: g_value_set_object (value, self->assessment); break;
     case PROP_NOW: g_value_set_boxed (value, self->now); break;
     case PROP_CLINIC_NAME: g_value_set_string (value, self->clinic_name); break;
+    case PROP_CLINIC_CONTACT: g_value_set_string (value, self->clinic_contact); break;
     case PROP_CLIENT_NAME: g_value_set_string (value, self->client_name); break;
     case PROP_CLOCK_24H: g_value_set_boolean (value, self->clock_24h); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1070,6 +1083,7 @@ aftercare_sheet_set_property (GObject      *object,
     case PROP_ASSESSMENT: self->assessment = g_value_dup_object (value); break;
     case PROP_NOW: self->now = g_value_dup_boxed (value); break;
     case PROP_CLINIC_NAME: aftercare_sheet_set_clinic_name (self, g_value_get_string (value)); break;
+    case PROP_CLINIC_CONTACT: aftercare_sheet_set_clinic_contact (self, g_value_get_string (value)); break;
     case PROP_CLIENT_NAME: aftercare_sheet_set_client_name (self, g_value_get_string (value)); break;
     case PROP_CLOCK_24H: aftercare_sheet_set_clock_24h (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1104,6 +1118,7 @@ aftercare_sheet_class_init (AftercareSheetClass *klass)
   properties[PROP_ASSESSMENT] = g_param_spec_object ("assessment", NULL, NULL, AFTERCARE_TYPE_ASSESSMENT, construct);
   properties[PROP_NOW] = g_param_spec_boxed ("now", NULL, NULL, G_TYPE_DATE_TIME, construct);
   properties[PROP_CLINIC_NAME] = g_param_spec_string ("clinic-name", NULL, NULL, NULL, writable);
+  properties[PROP_CLINIC_CONTACT] = g_param_spec_string ("clinic-contact", NULL, NULL, NULL, writable);
   properties[PROP_CLIENT_NAME] = g_param_spec_string ("client-name", NULL, NULL, NULL, writable);
   properties[PROP_CLOCK_24H] = g_param_spec_boolean ("clock-24h", NULL, NULL, TRUE, writable);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1172,6 +1187,24 @@ aftercare_sheet_set_clinic_name (AftercareSheet *self,
   self->clinic_name = g_strdup (clinic_name);
   invalidate_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLINIC_NAME]);
+}
+
+const char *
+aftercare_sheet_get_clinic_contact (AftercareSheet *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_SHEET (self), NULL);
+  return self->clinic_contact;
+}
+
+void
+aftercare_sheet_set_clinic_contact (AftercareSheet *self,
+                                    const char     *clinic_contact)
+{
+  g_return_if_fail (AFTERCARE_IS_SHEET (self));
+  if (!aftercare_set_string (&self->clinic_contact, clinic_contact))
+    return;
+  invalidate_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLINIC_CONTACT]);
 }
 
 const char *

@@ -30,8 +30,9 @@ G_DECLARE_FINAL_TYPE (AftercareSheet, aftercare_sheet, AFTERCARE, SHEET, GObject
  * local time). planned_run must be the run assessed: the sheet plans for
  * the assessment's run, never another. The client's name defaults to the
  * session's client. Properties: "session", "assessment", "now"
- * (construct-only), "clinic-name", "client-name", "clock-24h" (default
- * TRUE). */
+ * (construct-only), "clinic-name", "clinic-contact" (a phone, an address
+ * or a web address, printed beside "call your therapist"; nothing when
+ * empty), "client-name", "clock-24h" (default TRUE). */
 AftercareSheet      *aftercare_sheet_new             (AftercareSession    *session,
                                                       AftercareAssessment *assessment,
                                                       AftercarePlannedRun  planned_run,
@@ -42,6 +43,8 @@ AftercareAssessment *aftercare_sheet_get_assessment  (AftercareSheet *self);
 GDateTime           *aftercare_sheet_get_now         (AftercareSheet *self);
 const char          *aftercare_sheet_get_clinic_name (AftercareSheet *self);
 void                 aftercare_sheet_set_clinic_name (AftercareSheet *self, const char *clinic_name);
+const char          *aftercare_sheet_get_clinic_contact (AftercareSheet *self);
+void                 aftercare_sheet_set_clinic_contact (AftercareSheet *self, const char *clinic_contact);
 const char          *aftercare_sheet_get_client_name (AftercareSheet *self);
 void                 aftercare_sheet_set_client_name (AftercareSheet *self, const char *client_name);
 AftercarePlannedRun  aftercare_sheet_get_planned_run (AftercareSheet *self);

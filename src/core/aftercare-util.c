@@ -63,3 +63,22 @@ aftercare_output_abandon (GOutputStream *stream,
   if (!existed)
     g_file_delete (file, NULL, NULL);
 }
+
+char *
+aftercare_unique_path (const char *folder,
+                       const char *stem,
+                       const char *extension)
+{
+  g_autofree char *name = g_strconcat (stem, extension, NULL);
+  char *path = g_build_filename (folder, name, NULL);
+
+  for (guint n = 2; g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_IS_SYMLINK); n++)
+    {
+      g_free (name);
+      g_free (path);
+      /* "Aftercare sheet (2).pdf" */
+      name = g_strdup_printf ("%s (%u)%s", stem, n, extension);
+      path = g_build_filename (folder, name, NULL);
+    }
+  return path;
+}

@@ -21,4 +21,9 @@ GOutputStream *aftercare_output_replace_private (GFile *file, gboolean *existed,
 /* Closes stream without replacing anything; a file that was not there
  * before is removed, so no half-written file stays behind. */
 void           aftercare_output_abandon         (GOutputStream *stream, GFile *file, gboolean existed);
+
+/* A path in folder for a new file named stem + extension (".pdf"), or
+ * "stem (2).pdf", "stem (3).pdf" … when that is taken: never an existing
+ * file's. */
+char          *aftercare_unique_path            (const char *folder, const char *stem, const char *extension);
 G_END_DECLS

@@ -64,11 +64,15 @@ aftercare_settings_get_clock_24h (void)
 }
 
 char *
-aftercare_settings_get_clinic_name (void)
+aftercare_settings_get_string (const char *schema_id,
+                               const char *key)
 {
-  g_autoptr(GSettings) settings = aftercare_settings_new_if_installed (APP_ID);
+  g_autoptr(GSettings) settings = aftercare_settings_new_if_installed (schema_id);
 
-  return settings != NULL ? g_settings_get_string (settings, "clinic-name") : g_strdup ("");
+  /* Not installed (a build run by hand), or an older schema: nothing set. */
+  if (settings == NULL || !has_key (settings, key))
+    return g_strdup ("");
+  return g_settings_get_string (settings, key);
 }
 
 char *

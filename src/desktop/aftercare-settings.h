@@ -22,9 +22,10 @@ gboolean   aftercare_settings_clock_is_24h     (GSettings *desktop);
  * clock-format); TRUE when that schema is missing. */
 gboolean   aftercare_settings_get_clock_24h    (void);
 
-/* The clinic's name set in Preferences; "" when there is none or the
- * schema is not installed (a build run by hand). */
-char      *aftercare_settings_get_clinic_name  (void);
+/* A text setting, such as this application's "clinic-name"; "" when it is
+ * not set or the schema (or the key) is not installed (a build run by hand). */
+char      *aftercare_settings_get_string       (const char *schema_id,
+                                                const char *key);
 
 /* The shared clinic database chosen in Preferences (this application's
  * key "shared-database"), or NULL when none is. */

@@ -32,13 +32,15 @@ aftercare_application_handle_local_options (GApplication *app,
   /* The edge of the program: the command line is told the time, taken
    * once as it starts, and what the desktop's settings say. */
   g_autoptr(AftercareTimeSource) time_source = aftercare_settings_new_time_source ();
-  g_autofree char *clinic_name = aftercare_settings_get_clinic_name ();
+  g_autofree char *clinic_name = aftercare_settings_get_string (APP_ID, "clinic-name");
+  g_autofree char *clinic_contact = aftercare_settings_get_string (APP_ID, "clinic-contact");
   g_autofree char *shared_location = aftercare_settings_get_shared_database ();
+  AftercareCliContext context = { time_source, clinic_name, clinic_contact, shared_location };
 
   self->options_parsed = TRUE;
   /* Everything that needs no window is answered here, before GTK starts,
    * so it works without a display. */
-  return aftercare_cli_handle (options, time_source, clinic_name, shared_location, &self->db_path);
+  return aftercare_cli_handle (options, &context, &self->db_path);
 }
 
 static gboolean
@@ -136,7 +138,9 @@ preferences_action_cb (GSimpleAction *action,
   /* In clinic mode a client must not turn clinic mode off. */
   if (AFTERCARE_IS_WINDOW (window) &&
       aftercare_window_ask_for_staff_pin (AFTERCARE_WINDOW (window),
-                                          _("Enter the staff PIN to open Preferences.")))
+                                          _("Preferences Need the Staff PIN"),
+                                          _("Enter the staff PIN to open Preferences."),
+                                          "app.preferences"))
     return;
   /* The clock the window's times follow, so both say the same. */
   if (AFTERCARE_IS_WINDOW (window))
@@ -153,8 +157,16 @@ quit_action_cb (GSimpleAction *action,
                 gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *active = gtk_application_get_active_window (app);
   GList *windows = gtk_application_get_windows (app);
 
+  /* In clinic mode a client must not quit: the staff PIN first. */
+  if (AFTERCARE_IS_WINDOW (active) &&
+      aftercare_window_ask_for_staff_pin (AFTERCARE_WINDOW (active),
+                                          _("Quitting Needs the Staff PIN"),
+                                          _("Enter the staff PIN to quit Aftercare."),
+                                          "app.quit"))
+    return;
   /* Closing each window saves its state (size, maximized). */
   for (GList *l = windows; l != NULL; )
     {

@@ -19,6 +19,7 @@ struct _AftercareClinicMode
   gint64 last_activity;        /* monotonic, microseconds */
   guint idle_source;
   gboolean idle_fired;         /* once per quiet spell */
+  gboolean warning;            /* the idle reset is near */
   double pointer_x;            /* where the pointer last was, in the window */
   double pointer_y;
 };
@@ -30,6 +31,7 @@ enum {
   PROP_ENABLED,
   PROP_LOCKED,
   PROP_HAS_PIN,
+  PROP_WARNING,
   N_PROPS
 };
 
@@ -47,6 +49,24 @@ static gint64
 idle_timeout_usec (AftercareClinicMode *self)
 {
   return (gint64) g_settings_get_uint (self->settings, "idle-timeout") * G_USEC_PER_SEC;
+}
+
+/* How long before the reset the warning comes: 10 s, or half a shorter
+ * idle time, so the warning never comes before the person stopped. */
+static gint64
+warning_usec (AftercareClinicMode *self)
+{
+  return MIN (AFTERCARE_CLINIC_MODE_WARNING_SECONDS * G_USEC_PER_SEC, idle_timeout_usec (self) / 2);
+}
+
+static void
+set_warning (AftercareClinicMode *self,
+             gboolean             warning)
+{
+  if (self->warning == warning)
+    return;
+  self->warning = warning;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WARNING]);
 }
 
 static void
@@ -70,21 +90,31 @@ idle_timeout_cb (gpointer data)
     return G_SOURCE_REMOVE;
   if (quiet < idle_timeout_usec (self))
     {
-      schedule_idle (self);    /* someone came by meanwhile */
+      /* The warning's time, or someone came by meanwhile. */
+      if (quiet >= idle_timeout_usec (self) - warning_usec (self))
+        set_warning (self, TRUE);
+      schedule_idle (self);
       return G_SOURCE_REMOVE;
     }
   self->idle_fired = TRUE;
+  set_warning (self, FALSE);
   set_unlocked (self, FALSE);
   g_signal_emit (self, signals[IDLE], 0);
   return G_SOURCE_REMOVE;
 }
 
-/* One timer for the rest of the quiet spell; activity only records the
- * time, so a moving pointer costs nothing. */
+/* One timer for the rest of the quiet spell (to the warning first, then to
+ * the reset); activity only records the time, so a moving pointer costs
+ * nothing. */
 static void
 schedule_idle (AftercareClinicMode *self)
 {
-  gint64 remaining = self->last_activity + idle_timeout_usec (self) - g_get_monotonic_time ();
+  gint64 due = self->last_activity + idle_timeout_usec (self);
+  gint64 remaining;
+
+  if (!self->warning)
+    due -= warning_usec (self);
+  remaining = due - g_get_monotonic_time ();
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
   if (!self->enabled || self->idle_fired)
@@ -98,6 +128,11 @@ aftercare_clinic_mode_note_activity (AftercareClinicMode *self)
   g_return_if_fail (AFTERCARE_IS_CLINIC_MODE (self));
   self->last_activity = g_get_monotonic_time ();
   self->idle_fired = FALSE;
+  if (self->warning)
+    {
+      set_warning (self, FALSE);
+      schedule_idle (self);      /* to the next warning, not the reset */
+    }
   if (self->enabled && self->idle_source == 0)
     schedule_idle (self);
 }
@@ -114,6 +149,7 @@ enabled_changed_cb (AftercareClinicMode *self)
   self->unlocked = FALSE;
   self->idle_fired = FALSE;
   self->last_activity = g_get_monotonic_time ();
+  set_warning (self, FALSE);
   schedule_idle (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENABLED]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
@@ -155,19 +191,61 @@ aftercare_clinic_mode_get_has_pin (AftercareClinicMode *self)
   return *stored != '\0';
 }
 
-gboolean
+guint
+aftercare_clinic_mode_get_wait_seconds (AftercareClinicMode *self)
+{
+  gint64 retry_at, remaining;
+
+  g_return_val_if_fail (AFTERCARE_IS_CLINIC_MODE (self), 0);
+  retry_at = g_settings_get_int64 (self->settings, "pin-retry-at");
+  remaining = retry_at - g_get_real_time ();
+  if (retry_at <= 0 || remaining <= 0)
+    return 0;
+  /* Rounded up, and never more than the longest wait: a clock set back
+   * must not lock staff out for longer. */
+  return (guint) MIN ((remaining + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC, AFTERCARE_PIN_MAX_DELAY);
+}
+
+/* Kept in the settings, so quitting and starting again does not skip the wait. */
+static void
+note_wrong_pin (AftercareClinicMode *self)
+{
+  guint failures = g_settings_get_uint (self->settings, "pin-failures");
+  guint delay;
+
+  if (failures < G_MAXUINT)
+    failures++;
+  delay = aftercare_pin_delay_seconds (failures);
+  g_settings_delay (self->settings);
+  g_settings_set_uint (self->settings, "pin-failures", failures);
+  g_settings_set_int64 (self->settings, "pin-retry-at",
+                        delay > 0 ? g_get_real_time () + (gint64) delay * G_USEC_PER_SEC : 0);
+  g_settings_apply (self->settings);
+}
+
+AftercareUnlockResult
 aftercare_clinic_mode_unlock (AftercareClinicMode *self,
                               const char          *pin)
 {
   g_autofree char *stored = NULL;
 
-  g_return_val_if_fail (AFTERCARE_IS_CLINIC_MODE (self), FALSE);
+  g_return_val_if_fail (AFTERCARE_IS_CLINIC_MODE (self), AFTERCARE_UNLOCK_WRONG_PIN);
+  /* While the wait runs no PIN is checked, the right one included. */
+  if (aftercare_clinic_mode_get_wait_seconds (self) > 0)
+    return AFTERCARE_UNLOCK_WAIT;
   stored = g_settings_get_string (self->settings, "staff-pin-hash");
   if (!aftercare_pin_verify (pin, stored))
-    return FALSE;
+    {
+      note_wrong_pin (self);
+      return AFTERCARE_UNLOCK_WRONG_PIN;
+    }
+  g_settings_delay (self->settings);
+  g_settings_reset (self->settings, "pin-failures");
+  g_settings_reset (self->settings, "pin-retry-at");
+  g_settings_apply (self->settings);
   aftercare_clinic_mode_note_activity (self);
   set_unlocked (self, TRUE);
-  return TRUE;
+  return AFTERCARE_UNLOCK_OK;
 }
 
 void
@@ -175,6 +253,13 @@ aftercare_clinic_mode_lock (AftercareClinicMode *self)
 {
   g_return_if_fail (AFTERCARE_IS_CLINIC_MODE (self));
   set_unlocked (self, FALSE);
+}
+
+gboolean
+aftercare_clinic_mode_get_warning (AftercareClinicMode *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_CLINIC_MODE (self), FALSE);
+  return self->warning;
 }
 
 static void
@@ -232,6 +317,21 @@ aftercare_clinic_mode_watch (AftercareClinicMode *self,
   gtk_widget_add_controller (widget, key);
   gtk_widget_add_controller (widget, motion);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+  /* Found again by aftercare_clinic_mode_records_locked() from anything in
+   * it, with a reference: the widget's data lives as long as the widget. */
+  g_object_set_data_full (G_OBJECT (widget), "aftercare-clinic-mode", g_object_ref (self), g_object_unref);
+}
+
+gboolean
+aftercare_clinic_mode_records_locked (GtkWidget *widget)
+{
+  AftercareClinicMode *self;
+  GtkRoot *root;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), TRUE);
+  root = gtk_widget_get_root (widget);
+  self = root != NULL ? g_object_get_data (G_OBJECT (root), "aftercare-clinic-mode") : NULL;
+  return self != NULL && aftercare_clinic_mode_get_locked (self);
 }
 
 static void
@@ -259,6 +359,7 @@ aftercare_clinic_mode_get_property (GObject    *object,
     case PROP_ENABLED: g_value_set_boolean (value, self->enabled); break;
     case PROP_LOCKED: g_value_set_boolean (value, aftercare_clinic_mode_get_locked (self)); break;
     case PROP_HAS_PIN: g_value_set_boolean (value, aftercare_clinic_mode_get_has_pin (self)); break;
+    case PROP_WARNING: g_value_set_boolean (value, self->warning); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -275,6 +376,7 @@ aftercare_clinic_mode_class_init (AftercareClinicModeClass *klass)
   properties[PROP_ENABLED] = g_param_spec_boolean ("enabled", NULL, NULL, FALSE, flags);
   properties[PROP_LOCKED] = g_param_spec_boolean ("locked", NULL, NULL, FALSE, flags);
   properties[PROP_HAS_PIN] = g_param_spec_boolean ("has-pin", NULL, NULL, FALSE, flags);
+  properties[PROP_WARNING] = g_param_spec_boolean ("warning", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[IDLE] = g_signal_new ("idle", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "aftercare-lock-page.h"
+#include "aftercare-util.h"
 
 struct _AftercareLockPage
 {
@@ -15,10 +16,16 @@ struct _AftercareLockPage
   AdwStatusPage *status_page;
   GtkWidget *unlock_box;
   GtkPasswordEntry *pin_entry;
+  GtkWidget *unlock_button;
   GtkLabel *error_label;
 
   AftercareClinicMode *clinic_mode;
+  /* What the PIN is asked for: NULL for the sessions, else the words and
+   * the action a right PIN then activates. */
+  char *title;
   char *reason;
+  char *action_name;
+  guint countdown_source;
 };
 
 G_DEFINE_FINAL_TYPE (AftercareLockPage, aftercare_lock_page, GTK_TYPE_WIDGET)
@@ -38,6 +45,8 @@ update_description (AftercareLockPage *self)
   gboolean has_pin = self->clinic_mode != NULL && aftercare_clinic_mode_get_has_pin (self->clinic_mode);
 
   gtk_widget_set_visible (self->unlock_box, has_pin);
+  adw_status_page_set_title (self->status_page,
+                             has_pin && self->title != NULL ? self->title : _("Sessions Are Locked"));
   if (!has_pin)
     adw_status_page_set_description (self->status_page,
                                      _("Earlier clients’ sessions stay hidden in clinic mode. "
@@ -64,37 +73,105 @@ show_error (AftercareLockPage *self,
 static void
 pin_changed_cb (AftercareLockPage *self)
 {
-  show_error (self, NULL);
+  if (self->countdown_source == 0)
+    show_error (self, NULL);
+}
+
+static gboolean countdown_cb (gpointer data);
+
+/* After too many wrong PINs: the field waits, and says for how long. */
+static void
+update_countdown (AftercareLockPage *self)
+{
+  guint wait = self->clinic_mode != NULL ? aftercare_clinic_mode_get_wait_seconds (self->clinic_mode) : 0;
+  gboolean was_waiting = self->countdown_source != 0;
+  g_autofree char *message = NULL;
+
+  g_clear_handle_id (&self->countdown_source, g_source_remove);
+  /* Not insensitive: the field keeps the keyboard, it only takes no PIN. */
+  gtk_editable_set_editable (GTK_EDITABLE (self->pin_entry), wait == 0);
+  gtk_widget_set_sensitive (self->unlock_button, wait == 0);
+  if (wait == 0)
+    {
+      if (was_waiting)
+        {
+          show_error (self, NULL);
+          aftercare_lock_page_focus (self);
+        }
+      return;
+    }
+  message = g_strdup_printf (ngettext ("Too many wrong PINs. Try again in %u second.",
+                                       "Too many wrong PINs. Try again in %u seconds.", wait), wait);
+  show_error (self, message);
+  /* A quarter second: the number and the end show on time. */
+  self->countdown_source = g_timeout_add (250, countdown_cb, self);
+}
+
+static gboolean
+countdown_cb (gpointer data)
+{
+  AftercareLockPage *self = data;
+
+  self->countdown_source = 0;
+  update_countdown (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
 unlock_cb (AftercareLockPage *self)
 {
   const char *pin = gtk_editable_get_text (GTK_EDITABLE (self->pin_entry));
+  g_autofree char *action_name = NULL;
+  AftercareUnlockResult result;
 
   if (self->clinic_mode == NULL)
     return;
-  if (aftercare_clinic_mode_unlock (self->clinic_mode, pin))
+  result = aftercare_clinic_mode_unlock (self->clinic_mode, pin);
+  if (result == AFTERCARE_UNLOCK_OK)
     {
-      aftercare_lock_page_reset (self, NULL);
+      /* What the PIN was asked for, now that it may happen. */
+      action_name = g_steal_pointer (&self->action_name);
+      aftercare_lock_page_reset (self);
+      if (action_name != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self), action_name, NULL);
       return;
     }
   /* Cleared, so the next try starts from nothing. */
   gtk_editable_set_text (GTK_EDITABLE (self->pin_entry), "");
-  show_error (self, _("Enter the staff PIN again: that one does not match"));
+  if (result == AFTERCARE_UNLOCK_WRONG_PIN)
+    show_error (self, _("Enter the staff PIN again: that one does not match"));
+  /* After too many, the wait instead. */
+  update_countdown (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->pin_entry));
 }
 
 void
-aftercare_lock_page_reset (AftercareLockPage *self,
-                           const char        *reason)
+aftercare_lock_page_ask (AftercareLockPage *self,
+                         const char        *title,
+                         const char        *reason,
+                         const char        *action_name)
 {
   g_return_if_fail (AFTERCARE_IS_LOCK_PAGE (self));
-  g_free (self->reason);
-  self->reason = g_strdup (reason);
+  aftercare_set_string (&self->title, title);
+  aftercare_set_string (&self->reason, reason);
+  aftercare_set_string (&self->action_name, action_name);
   gtk_editable_set_text (GTK_EDITABLE (self->pin_entry), "");
   show_error (self, NULL);
   update_description (self);
+  update_countdown (self);
+}
+
+void
+aftercare_lock_page_reset (AftercareLockPage *self)
+{
+  aftercare_lock_page_ask (self, NULL, NULL, NULL);
+}
+
+const char *
+aftercare_lock_page_get_action_name (AftercareLockPage *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_LOCK_PAGE (self), NULL);
+  return self->action_name;
 }
 
 void
@@ -119,6 +196,7 @@ aftercare_lock_page_set_clinic_mode (AftercareLockPage   *self,
     g_signal_connect_object (clinic_mode, "notify::has-pin", G_CALLBACK (update_description),
                              self, G_CONNECT_SWAPPED);
   update_description (self);
+  update_countdown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLINIC_MODE]);
 }
 
@@ -128,7 +206,10 @@ aftercare_lock_page_dispose (GObject *object)
   AftercareLockPage *self = AFTERCARE_LOCK_PAGE (object);
 
   aftercare_lock_page_set_clinic_mode (self, NULL);
+  g_clear_handle_id (&self->countdown_source, g_source_remove);
+  g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->reason, g_free);
+  g_clear_pointer (&self->action_name, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_LOCK_PAGE);
   G_OBJECT_CLASS (aftercare_lock_page_parent_class)->dispose (object);
 }
@@ -182,6 +263,7 @@ aftercare_lock_page_class_init (AftercareLockPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareLockPage, status_page);
   gtk_widget_class_bind_template_child (widget_class, AftercareLockPage, unlock_box);
   gtk_widget_class_bind_template_child (widget_class, AftercareLockPage, pin_entry);
+  gtk_widget_class_bind_template_child (widget_class, AftercareLockPage, unlock_button);
   gtk_widget_class_bind_template_child (widget_class, AftercareLockPage, error_label);
   gtk_widget_class_bind_template_callback (widget_class, unlock_cb);
   gtk_widget_class_bind_template_callback (widget_class, pin_changed_cb);

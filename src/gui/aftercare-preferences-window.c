@@ -1,4 +1,4 @@
-/* aftercare-preferences-window.c: Preferences: clinic mode, clinic name, staff PIN, idle time, planned run, clock. */
+/* aftercare-preferences-window.c: Preferences: clinic mode, clinic name, staff PIN, idle time, the sheet's contact line and folder, planned run, clock. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "aftercare-preferences-window"
 
@@ -18,6 +18,9 @@ struct _AftercarePreferencesWindow
 
   AdwEntryRow *clinic_name_row;
   AdwPasswordEntryRow *pin_row;
+  AdwPasswordEntryRow *pin_repeat_row;
+  AdwEntryRow *clinic_contact_row;
+  AdwActionRow *sheet_folder_row;
   AdwActionRow *clinic_mode_row;
   GtkSwitch *clinic_mode_switch;
   AdwActionRow *idle_row;
@@ -54,31 +57,116 @@ update_clinic_mode_row (AftercarePreferencesWindow *self)
                                    : _("Set a staff PIN first: it unlocks the sessions and these preferences"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->pin_row),
                                  pin ? _("New Staff PIN") : _("Staff PIN"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->pin_repeat_row),
+                                 pin ? _("Repeat the New Staff PIN") : _("Repeat the Staff PIN"));
 }
 
 static void
 pin_changed_cb (AftercarePreferencesWindow *self)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (self->pin_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->pin_repeat_row), "error");
 }
 
+static void
+refuse_pin (AftercarePreferencesWindow *self,
+            AdwPasswordEntryRow        *row,
+            const char                 *message)
+{
+  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+/* Enter in the first PIN field goes on to the second. */
+static void
+pin_entered_cb (AftercarePreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!aftercare_pin_validate (gtk_editable_get_text (GTK_EDITABLE (self->pin_row)), &error))
+    refuse_pin (self, self->pin_row, error->message);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->pin_repeat_row));
+}
+
+/* Saved only when typed the same twice: a typo must not lock staff out. */
 static void
 pin_apply_cb (AftercarePreferencesWindow *self)
 {
   const char *pin = gtk_editable_get_text (GTK_EDITABLE (self->pin_row));
+  const char *repeated = gtk_editable_get_text (GTK_EDITABLE (self->pin_repeat_row));
   g_autoptr(GError) error = NULL;
   g_autofree char *stored = aftercare_pin_hash (pin, &error);
 
   if (stored == NULL)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->pin_row), "error");
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      refuse_pin (self, self->pin_row, error->message);
       return;
     }
+  if (g_strcmp0 (pin, repeated) != 0)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->pin_repeat_row), "");
+      refuse_pin (self, self->pin_repeat_row, _("The two PINs differ: repeat the staff PIN exactly"));
+      return;
+    }
+  /* A new PIN starts with a clean count of wrong ones. */
+  g_settings_delay (self->settings);
   g_settings_set_string (self->settings, "staff-pin-hash", stored);
+  g_settings_reset (self->settings, "pin-failures");
+  g_settings_reset (self->settings, "pin-retry-at");
+  g_settings_apply (self->settings);
   gtk_editable_set_text (GTK_EDITABLE (self->pin_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->pin_repeat_row), "");
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
                                     adw_toast_new (_("Staff PIN saved")));
+}
+
+/* The folder for saved sheets */
+
+static void
+show_sheet_folder (AftercarePreferencesWindow *self)
+{
+  g_autofree char *folder = g_settings_get_string (self->settings, "sheet-folder");
+
+  adw_action_row_set_subtitle (self->sheet_folder_row,
+                               *folder != '\0' ? folder : _("Documents, or the last folder used"));
+}
+
+static void
+folder_chosen_cb (GtkNativeDialog            *dialog,
+                  int                         response,
+                  AftercarePreferencesWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+      if (path != NULL)
+        g_settings_set_string (self->settings, "sheet-folder", path);
+      else
+        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                          adw_toast_new (_("Choose a folder on this computer")));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+choose_sheet_folder_action_cb (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  AftercarePreferencesWindow *self = AFTERCARE_PREFERENCES_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Folder for Saved Sheets"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Choose"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (folder_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static gboolean
@@ -116,6 +204,7 @@ static void
 bind_settings (AftercarePreferencesWindow *self)
 {
   g_settings_bind (self->settings, "clinic-name", self->clinic_name_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "clinic-contact", self->clinic_contact_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "clinic-mode", self->clinic_mode_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "idle-timeout", self->idle_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "clinic-mode", self->idle_row, "sensitive", G_SETTINGS_BIND_GET);
@@ -126,9 +215,12 @@ bind_settings (AftercarePreferencesWindow *self)
                            G_CALLBACK (update_clinic_mode_row), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::clinic-mode",
                            G_CALLBACK (update_clinic_mode_row), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::sheet-folder",
+                           G_CALLBACK (show_sheet_folder), self, G_CONNECT_SWAPPED);
   update_clinic_mode_row (self);
   g_signal_connect_object (self->clock, "notify::clock-24h",
                            G_CALLBACK (show_clock_format), self, G_CONNECT_SWAPPED);
+  show_sheet_folder (self);
   show_clock_format (self);
 }
 
@@ -155,6 +247,9 @@ aftercare_preferences_window_class_init (AftercarePreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, clinic_name_row);
   gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, pin_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, pin_repeat_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, clinic_contact_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, sheet_folder_row);
   gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, clinic_mode_row);
   gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, clinic_mode_switch);
   gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, idle_row);
@@ -164,6 +259,9 @@ aftercare_preferences_window_class_init (AftercarePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, database_group);
   gtk_widget_class_bind_template_callback (widget_class, pin_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, pin_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pin_entered_cb);
+  gtk_widget_class_install_action (widget_class, "preferences.choose-sheet-folder", NULL,
+                                   choose_sheet_folder_action_cb);
 }
 
 static void

@@ -16,6 +16,7 @@
 #include "aftercare-timeline.h"
 #include "aftercare-verdict-card.h"
 #include "aftercare-verdict-style.h"
+#include "aftercare-clinic-mode.h"
 
 #include <adwaita.h>
 
@@ -489,6 +490,8 @@ check_in_action_cb (GtkWidget  *widget,
   AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (widget);
 
   g_return_if_fail (self->session != NULL);
+  if (aftercare_clinic_mode_records_locked (widget))
+    return;
   open_checkin_dialog (self, NULL);
 }
 

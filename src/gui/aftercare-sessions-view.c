@@ -12,6 +12,7 @@
 #include "aftercare-session-list.h"
 #include "aftercare-session-row.h"
 #include "aftercare-sessions-view.h"
+#include "aftercare-clinic-mode.h"
 
 struct _AftercareSessionsView
 {
@@ -267,6 +268,8 @@ new_action_cb (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
+  if (aftercare_clinic_mode_records_locked (widget))
+    return;
   open_editor (AFTERCARE_SESSIONS_VIEW (widget), NULL);
 }
 
@@ -279,6 +282,8 @@ edit_action_cb (GtkWidget  *widget,
   g_autoptr(AftercareSession) session = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (aftercare_clinic_mode_records_locked (widget))
+    return;
   session = aftercare_store_lookup_session (self->store, g_variant_get_string (parameter, NULL), &error);
   if (session == NULL)
     {
@@ -318,6 +323,8 @@ delete_action_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
+  if (aftercare_clinic_mode_records_locked (widget))
+    return;
   delete_session (AFTERCARE_SESSIONS_VIEW (widget), g_variant_get_string (parameter, NULL));
 }
 
@@ -330,6 +337,9 @@ delete_selected_action_cb (GtkWidget  *widget,
   AftercareSession *session = gtk_single_selection_get_selected_item (self->selection);
   guint position = gtk_single_selection_get_selected (self->selection);
   guint n;
+
+  if (aftercare_clinic_mode_records_locked (widget))
+    return;
 
   if (session == NULL)
     return;
@@ -349,6 +359,8 @@ undo_delete_action_cb (GtkWidget  *widget,
   g_autoptr(AftercareSession) restored = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (aftercare_clinic_mode_records_locked (widget))
+    return;
   if (!aftercare_store_undo_delete (self->store, &error))
     {
       show_error (self, error->message);
@@ -367,6 +379,8 @@ open_action_cb (GtkWidget  *widget,
 {
   AftercareSessionsView *self = AFTERCARE_SESSIONS_VIEW (widget);
 
+  if (aftercare_clinic_mode_records_locked (widget))
+    return;
   /* The list selects the clicked row itself; this only brings its page. */
   show_page (self);
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "aftercare-sheet-print.h"
+#include "aftercare-util.h"
 
 /* Kept on the parent window, so the next sheet prints as the last did. */
 #define SETTINGS_KEY   "aftercare-print-settings"
@@ -186,36 +187,63 @@ pdf_paper (GtkWindow *parent,
   paper_size_of (setup, width, height);
 }
 
+/* The last folder a sheet was saved in, kept on the parent window. */
+#define FOLDER_KEY "aftercare-pdf-folder"
+/* The file chooser on show over the parent window, if any. */
+#define DIALOG_KEY "aftercare-pdf-dialog"
+
+static void
+show_saved (AdwToastOverlay *toasts,
+            const char      *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *folder = g_path_get_dirname (path);
+  /* Translators: the first %s is a file name, the second the folder it is in. */
+  g_autofree char *message = g_strdup_printf (_("Saved “%s” in %s"), name, folder);
+
+  show_toast (toasts, message);
+}
+
+static void
+save_chosen_file (SaveRequest    *request,
+                  GtkFileChooser *chooser,
+                  GtkWindow      *parent)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    show_toast (request->toasts, _("Choose a folder on this computer to save the sheet in"));
+  else if (!aftercare_sheet_write_pdf (request->sheet, path, request->width, request->height, &error))
+    show_toast (request->toasts, error->message);
+  else
+    {
+      g_object_set_data_full (G_OBJECT (parent), FOLDER_KEY, g_path_get_dirname (path), g_free);
+      show_saved (request->toasts, path);
+    }
+}
+
 static void
 save_response_cb (GtkNativeDialog *dialog,
                   int              response,
-                  SaveRequest     *request)
+                  GtkWindow       *parent)
 {
-  g_autoptr(SaveRequest) owned = request;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-  g_autoptr(GError) error = NULL;
+  if (response == GTK_RESPONSE_ACCEPT)
+    save_chosen_file (g_object_get_data (G_OBJECT (dialog), "aftercare-save-request"),
+                      GTK_FILE_CHOOSER (dialog), parent);
+  /* Answered: the window forgets it, which frees it. */
+  g_object_set_data (G_OBJECT (parent), DIALOG_KEY, NULL);
+}
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  path = file != NULL ? g_file_get_path (file) : NULL;
-  if (path == NULL)
-    {
-      show_toast (request->toasts, _("Choose a folder on this computer to save the sheet in"));
-      return;
-    }
-  if (!aftercare_sheet_write_pdf (request->sheet, path, request->width, request->height, &error))
-    {
-      show_toast (request->toasts, error->message);
-      return;
-    }
-  name = g_file_get_basename (file);
-  /* Translators: %s is a file name. */
-  message = g_strdup_printf (_("Saved “%s”"), name);
-  show_toast (request->toasts, message);
+static void
+forget_dialog (gpointer data)
+{
+  GtkNativeDialog *dialog = data;
+
+  g_signal_handlers_disconnect_matched (dialog, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, save_response_cb, NULL);
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
 }
 
 static char *
@@ -224,38 +252,116 @@ suggested_file_name (AftercareSheet *sheet)
   g_autofree char *name = job_name (sheet);
 
   /* No slashes from a client's name into a file name. */
-  return g_strconcat (g_strdelimit (name, "/\\", '-'), ".pdf", NULL);
+  return g_strdelimit (g_steal_pointer (&name), "/\\", '-');
+}
+
+/* The clinic's chosen folder, else Documents, else home. */
+static char *
+sheet_folder (GSettings *settings)
+{
+  g_autofree char *chosen = settings != NULL ? g_settings_get_string (settings, "sheet-folder") : NULL;
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (chosen != NULL && *chosen != '\0')
+    return g_steal_pointer (&chosen);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_strdup (documents);
+  return g_strdup (g_get_home_dir ());
+}
+
+/* Clinic mode: no file browser of the desk's computer for a client, but a
+ * new file in the clinic's folder, named after the client. */
+static void
+save_in_clinic_folder (SaveRequest *request,
+                       GSettings   *settings)
+{
+  g_autofree char *folder = sheet_folder (settings);
+  g_autofree char *name = suggested_file_name (request->sheet);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      /* Translators: %s is a folder. */
+      g_autofree char *message = g_strdup_printf (_("The folder for saved sheets, %s, is not there: "
+                                                    "staff can choose another in Preferences"), folder);
+
+      show_toast (request->toasts, message);
+      return;
+    }
+  path = aftercare_unique_path (folder, name, ".pdf");
+  if (!aftercare_sheet_write_pdf (request->sheet, path, request->width, request->height, &error))
+    {
+      show_toast (request->toasts, error->message);
+      return;
+    }
+  show_saved (request->toasts, path);
 }
 
 void
 aftercare_sheet_save_as_pdf (AftercareSheet  *sheet,
                              GtkWindow       *parent,
-                             AdwToastOverlay *toasts)
+                             AdwToastOverlay *toasts,
+                             GSettings       *settings)
 {
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(GFile) start = NULL;
+  const char *last;
   SaveRequest *request;
 
   g_return_if_fail (AFTERCARE_IS_SHEET (sheet));
+  g_return_if_fail (GTK_IS_WINDOW (parent));
   request = g_new0 (SaveRequest, 1);
   request->sheet = g_object_ref (sheet);
   request->toasts = toasts != NULL ? g_object_ref (toasts) : NULL;
   pdf_paper (parent, &request->width, &request->height);
+  if (settings != NULL && g_settings_get_boolean (settings, "clinic-mode"))
+    {
+      save_in_clinic_folder (request, settings);
+      save_request_free (request);
+      return;
+    }
 
   dialog = gtk_file_chooser_native_new (_("Save Aftercare Sheet"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Save"), _("_Cancel"));
+  g_object_set_data_full (G_OBJECT (dialog), "aftercare-save-request", request,
+                          (GDestroyNotify) save_request_free);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   name = suggested_file_name (sheet);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), request);
-  /* The dialog is freed when it is answered. */
-  g_signal_connect_after (dialog, "response", G_CALLBACK (g_object_unref), NULL);
+  file_name = g_strconcat (name, ".pdf", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file_name);
+  /* Where the last sheet went, else the clinic's folder or Documents; never
+   * the folder the app happened to start in. */
+  last = g_object_get_data (G_OBJECT (parent), FOLDER_KEY);
+  folder = last != NULL ? g_strdup (last) : sheet_folder (settings);
+  start = g_file_new_for_path (folder);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), start, NULL);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), parent);
+  /* The window holds the dialog until it is answered or closed. */
+  g_object_set_data_full (G_OBJECT (parent), DIALOG_KEY, dialog, forget_dialog);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+void
+aftercare_sheet_print_close_dialogs (GtkWindow *parent)
+{
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_object_set_data (G_OBJECT (parent), DIALOG_KEY, NULL);
+}
+
+GtkFileChooser *
+aftercare_sheet_print_get_dialog (GtkWindow *parent)
+{
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  return g_object_get_data (G_OBJECT (parent), DIALOG_KEY);
 }
 
 AftercareSheet *
@@ -274,8 +380,11 @@ aftercare_sheet_print_prepare (AftercareSession    *session,
   sheet = aftercare_sheet_new (session, assessment, planned_run, now);
   if (settings != NULL)
     {
+      g_autofree char *contact = g_settings_get_string (settings, "clinic-contact");
+
       clinic = g_settings_get_string (settings, "clinic-name");
       aftercare_sheet_set_clinic_name (sheet, clinic);
+      aftercare_sheet_set_clinic_contact (sheet, contact);
     }
   aftercare_sheet_set_clock_24h (sheet, clock_24h);
   return sheet;

@@ -20,14 +20,23 @@ void               aftercare_sheet_print               (AftercareSheet  *sheet,
                                                         GtkWindow       *parent,
                                                         AdwToastOverlay *toasts);
 
-/* Asks where to save, then writes sheet as PDF on the paper last chosen
- * in the print dialog, else the locale's (A4 or Letter). */
+/* Writes sheet as PDF on the paper last chosen in the print dialog, else
+ * the locale's (A4 or Letter). Asks where, starting in the folder the last
+ * sheet went to, else settings' "sheet-folder", else Documents (else
+ * home). In clinic mode (settings' "clinic-mode") nothing is asked: the
+ * sheet is written to a new file in that folder, and a toast says where. */
 void               aftercare_sheet_save_as_pdf         (AftercareSheet  *sheet,
                                                         GtkWindow       *parent,
-                                                        AdwToastOverlay *toasts);
+                                                        AdwToastOverlay *toasts,
+                                                        GSettings       *settings);
+/* Closes the "Save as PDF" file chooser over parent, if one is open,
+ * saving nothing. */
+void               aftercare_sheet_print_close_dialogs (GtkWindow *parent);
+/* The "Save as PDF" file chooser on show over parent, or NULL. */
+GtkFileChooser    *aftercare_sheet_print_get_dialog    (GtkWindow *parent);
 
 /* The sheet for a session as the advisor assessed it, with the clinic's
- * name from settings and clock times in the desktop's style. */
+ * name and contact from settings and clock times in the desktop's style. */
 AftercareSheet    *aftercare_sheet_print_prepare       (AftercareSession    *session,
                                                         AftercareAssessment *assessment,
                                                         AftercarePlannedRun  planned_run,

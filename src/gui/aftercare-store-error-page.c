@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "aftercare-clinic-mode.h"
 #include "aftercare-store.h"
 #include "aftercare-store-error-page.h"
 
@@ -19,6 +20,7 @@ struct _AftercareStoreErrorPage
   GtkWidget *try_again_button;
 
   char *location;
+  AftercareClinicMode *clinic_mode;
 };
 
 G_DEFINE_FINAL_TYPE (AftercareStoreErrorPage, aftercare_store_error_page, GTK_TYPE_BOX)
@@ -89,6 +91,14 @@ start_fresh_action_cb (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *dialog;
 
+  /* The clinic's records are not the client's to set aside: the window
+   * asks for the staff PIN first (win.start-fresh), then comes back. */
+  if (self->clinic_mode != NULL && aftercare_clinic_mode_get_locked (self->clinic_mode) &&
+      aftercare_clinic_mode_get_has_pin (self->clinic_mode))
+    {
+      gtk_widget_activate_action (widget, "win.start-fresh", NULL);
+      return;
+    }
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Start With an Empty Log?"),
                                    _("The current file will be moved aside as a backup beside it, "
@@ -125,6 +135,7 @@ aftercare_store_error_page_finalize (GObject *object)
 static void
 aftercare_store_error_page_dispose (GObject *object)
 {
+  g_clear_object (&AFTERCARE_STORE_ERROR_PAGE (object)->clinic_mode);
   gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_STORE_ERROR_PAGE);
   G_OBJECT_CLASS (aftercare_store_error_page_parent_class)->dispose (object);
 }
@@ -195,4 +206,12 @@ aftercare_store_error_page_new (const char   *location,
   gtk_widget_set_visible (self->try_again_button, again);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "store-error.try-again", again);
   return GTK_WIDGET (self);
+}
+
+void
+aftercare_store_error_page_set_clinic_mode (AftercareStoreErrorPage *self,
+                                            AftercareClinicMode     *clinic_mode)
+{
+  g_return_if_fail (AFTERCARE_IS_STORE_ERROR_PAGE (self));
+  g_set_object (&self->clinic_mode, clinic_mode);
 }

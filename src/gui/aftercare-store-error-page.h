@@ -4,6 +4,8 @@
 
 #include <gtk/gtk.h>
 
+#include "aftercare-clinic-mode.h"
+
 G_BEGIN_DECLS
 
 #define AFTERCARE_TYPE_STORE_ERROR_PAGE (aftercare_store_error_page_get_type ())
@@ -19,5 +21,9 @@ G_DECLARE_FINAL_TYPE (AftercareStoreErrorPage, aftercare_store_error_page, AFTER
  * window to open it again, unless the address itself is wrong. */
 GtkWidget *aftercare_store_error_page_new (const char   *location,
                                            const GError *error);
+/* While clinic_mode is locked (with a staff PIN), starting fresh goes to
+ * the window's "win.start-fresh", which asks for the PIN and comes back. */
+void       aftercare_store_error_page_set_clinic_mode (AftercareStoreErrorPage *self,
+                                                       AftercareClinicMode     *clinic_mode);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "aftercare-clinic-mode.h"
 #include "aftercare-connection-bar.h"
 #include "aftercare-lock-page.h"
+#include "aftercare-preferences-window.h"
 #include "aftercare-reference-view.h"
 #include "aftercare-sheet-print.h"
 #include "aftercare-sessions-view.h"
@@ -36,8 +37,15 @@ struct _AftercareWindow
   AftercareClock *clock;
   AftercareStore *store;
   char *location;
-  /* While the store cannot be opened, the views wait here. */
+  /* While the store cannot be opened, the views wait here, and the
+   * window shows error_page, or error_lock_page in its place while
+   * something there needs the staff PIN. */
   GtkWidget *views_content;
+  GtkWidget *error_page;
+  AftercareLockPage *error_lock_page;
+  gboolean was_locked;
+  gboolean was_enabled;
+  AdwToast *idle_toast;          /* "Starting over", while it shows */
 };
 
 G_DEFINE_FINAL_TYPE (AftercareWindow, aftercare_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -74,7 +82,15 @@ save_window_state (AftercareWindow *self)
 static gboolean
 aftercare_window_close_request (GtkWindow *window)
 {
-  save_window_state (AFTERCARE_WINDOW (window));
+  AftercareWindow *self = AFTERCARE_WINDOW (window);
+
+  /* A client at a clinic's desk must not close the app: Ctrl+W, the close
+   * button and Ctrl+Q (which closes each window) all come here. */
+  if (aftercare_window_ask_for_staff_pin (self, _("Closing Needs the Staff PIN"),
+                                          _("Enter the staff PIN to close Aftercare."),
+                                          "window.close"))
+    return TRUE;
+  save_window_state (self);
   return GTK_WINDOW_CLASS (aftercare_window_parent_class)->close_request (window);
 }
 
@@ -110,27 +126,13 @@ focus_visible_view (AftercareWindow *self)
 
 /* ---- Clinic mode ------------------------------------------------------- */
 
-static void
-update_lock (AftercareWindow *self)
-{
-  gboolean locked = aftercare_clinic_mode_get_locked (self->clinic_mode);
-
-  gtk_stack_set_visible_child_name (self->sessions_lock_stack, locked ? "locked" : "sessions");
-  aftercare_wizard_set_sessions_hidden (self->wizard, locked);
-  gtk_widget_set_visible (self->lock_button,
-                          aftercare_clinic_mode_get_enabled (self->clinic_mode) && !locked);
-  if (locked)
-    aftercare_lock_page_reset (self->lock_page, NULL);
-  /* The PIN field and the sessions take each other's place: the keyboard follows. */
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "sessions") == 0)
-    focus_visible_view (self);
-}
-
 /* Dialogs and Preferences left open by the last person go too: every
  * toplevel over this window, whether or not it belongs to the application
- * (the session editor and check-in dialog do not). */
+ * (the session editor and check-in dialog do not); Preferences stay when
+ * keep_preferences. */
 static void
-close_transient_windows (AftercareWindow *self)
+close_transient_windows (AftercareWindow *self,
+                         gboolean         keep_preferences)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();   /* GTK's own list */
   g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
@@ -139,22 +141,117 @@ close_transient_windows (AftercareWindow *self)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (self) &&
+          !(keep_preferences && AFTERCARE_IS_PREFERENCES_WINDOW (window)))
         g_ptr_array_add (doomed, g_steal_pointer (&window));
     }
   for (guint i = 0; i < doomed->len; i++)
     gtk_window_close (g_ptr_array_index (doomed, i));
 }
 
+/* Menus and pickers left open (the main menu, a row's menu, the wizard's
+ * time picker) are popovers inside the window. */
+static void
+close_popovers (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+        gtk_popover_popdown (GTK_POPOVER (child));
+      close_popovers (child);
+    }
+}
+
+/* Whatever the last person left open or filled in goes, and a right PIN
+ * opens only the sessions again. */
+static void
+clear_desk (AftercareWindow *self,
+            gboolean         keep_preferences)
+{
+  close_transient_windows (self, keep_preferences);
+  aftercare_sheet_print_close_dialogs (GTK_WINDOW (self));
+  close_popovers (GTK_WIDGET (self));
+  aftercare_lock_page_reset (self->lock_page);
+  if (self->error_page != NULL)
+    {
+      aftercare_lock_page_reset (self->error_lock_page);
+      adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), self->error_page);
+    }
+  aftercare_wizard_reset (self->wizard);
+}
+
+/* While clinic mode is locked the sessions view is insensitive and hidden
+ * behind the lock page, the wizard neither lists nor saves sessions, and a
+ * logged massage cannot be assessed; every action on a record also asks
+ * aftercare_clinic_mode_records_locked() first, so none runs by its name
+ * either. What staff may still ask for goes through
+ * aftercare_window_ask_for_staff_pin(). */
+static void
+update_lock (AftercareWindow *self)
+{
+  gboolean locked = aftercare_clinic_mode_get_locked (self->clinic_mode);
+  gboolean enabled = aftercare_clinic_mode_get_enabled (self->clinic_mode);
+  gboolean just_locked = locked && !self->was_locked;
+
+  /* Clinic mode just turned on (at start, or in Preferences, which stay
+   * open for staff to finish there) clears the desk too. */
+  if (just_locked)
+    clear_desk (self, !self->was_enabled);
+  self->was_locked = locked;
+  self->was_enabled = enabled;
+  gtk_stack_set_visible_child_name (self->sessions_lock_stack, locked ? "locked" : "sessions");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sessions_view), !locked);
+  aftercare_wizard_set_sessions_hidden (self->wizard, locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.assess-session", !locked);
+  gtk_widget_set_visible (self->lock_button, enabled && !locked);
+  /* The PIN field and the sessions take each other's place: the keyboard follows. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "sessions") == 0)
+    focus_visible_view (self);
+}
+
 /* Nobody has touched the desk for a while: the next client starts clean. */
 static void
 clinic_idle_cb (AftercareWindow *self)
 {
-  close_transient_windows (self);
   /* Shown first, so the reset puts the focus in the wizard: a key pressed
    * on the view switcher could open the (locked) sessions instead. */
   adw_view_stack_set_visible_child_name (self->stack, "can-i-run");
-  aftercare_wizard_reset (self->wizard);
+  clear_desk (self, FALSE);
+}
+
+static void
+keep_cb (AftercareWindow *self)
+{
+  aftercare_clinic_mode_note_activity (self->clinic_mode);
+}
+
+static void
+idle_toast_dismissed_cb (AftercareWindow *self)
+{
+  g_clear_object (&self->idle_toast);
+}
+
+/* Ten seconds before the idle reset: say so, with a way to keep going. */
+static void
+idle_warning_cb (AftercareWindow *self)
+{
+  if (!aftercare_clinic_mode_get_warning (self->clinic_mode))
+    {
+      if (self->idle_toast != NULL)
+        adw_toast_dismiss (self->idle_toast);
+      return;
+    }
+  if (self->idle_toast != NULL)
+    return;
+  self->idle_toast = g_object_ref (adw_toast_new (_("Starting over in a few seconds")));
+  adw_toast_set_button_label (self->idle_toast, _("_Keep"));
+  adw_toast_set_timeout (self->idle_toast, AFTERCARE_CLINIC_MODE_WARNING_SECONDS);
+  adw_toast_set_priority (self->idle_toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (self->idle_toast, "button-clicked", G_CALLBACK (keep_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->idle_toast, "dismissed", G_CALLBACK (idle_toast_dismissed_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->idle_toast));
 }
 
 /* On the first showing, the keyboard starts in the view, not on the view
@@ -176,6 +273,8 @@ setup_clinic_mode (AftercareWindow *self)
   g_signal_connect_object (self->clinic_mode, "notify::locked", G_CALLBACK (update_lock),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->clinic_mode, "notify::enabled", G_CALLBACK (update_lock),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->clinic_mode, "notify::warning", G_CALLBACK (idle_warning_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->clinic_mode, "idle", G_CALLBACK (clinic_idle_cb),
                            self, G_CONNECT_SWAPPED);
@@ -205,15 +304,30 @@ aftercare_window_get_clinic_mode (AftercareWindow *self)
 
 gboolean
 aftercare_window_ask_for_staff_pin (AftercareWindow *self,
-                                    const char      *reason)
+                                    const char      *title,
+                                    const char      *reason,
+                                    const char      *action_name)
 {
+  AftercareLockPage *page;
+
   g_return_val_if_fail (AFTERCARE_IS_WINDOW (self), FALSE);
-  if (!aftercare_clinic_mode_get_locked (self->clinic_mode) ||
+  if (self->clinic_mode == NULL ||
+      !aftercare_clinic_mode_get_locked (self->clinic_mode) ||
       !aftercare_clinic_mode_get_has_pin (self->clinic_mode))
     return FALSE;
-  adw_view_stack_set_visible_child_name (self->stack, "sessions");
-  aftercare_lock_page_reset (self->lock_page, reason);
-  aftercare_lock_page_focus (self->lock_page);
+  if (self->error_page != NULL)
+    {
+      /* The store could not be opened: the error page gives way. */
+      page = self->error_lock_page;
+      adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), GTK_WIDGET (page));
+    }
+  else
+    {
+      page = self->lock_page;
+      adw_view_stack_set_visible_child_name (self->stack, "sessions");
+    }
+  aftercare_lock_page_ask (page, title, reason, action_name);
+  aftercare_lock_page_focus (page);
   return TRUE;
 }
 
@@ -245,7 +359,7 @@ sheet_from_sessions (AftercareWindow *self)
   AftercareAssessment *assessment = page != NULL ? aftercare_session_page_get_assessment (page) : NULL;
   g_autoptr(GDateTime) now = NULL;
 
-  if (aftercare_clinic_mode_get_locked (self->clinic_mode) || session == NULL || assessment == NULL)
+  if (aftercare_clinic_mode_records_locked (GTK_WIDGET (self)) || session == NULL || assessment == NULL)
     return NULL;
   now = aftercare_clock_get_now (self->clock);     /* local time, a new reference */
   return aftercare_sheet_print_prepare (session, assessment, AFTERCARE_PLANNED_RUN_EASY, now,
@@ -283,7 +397,7 @@ sheet_action_cb (GtkWidget  *widget,
   if (g_str_equal (action_name, "win.print-sheet"))
     aftercare_sheet_print (sheet, GTK_WINDOW (self), self->toast_overlay);
   else
-    aftercare_sheet_save_as_pdf (sheet, GTK_WINDOW (self), self->toast_overlay);
+    aftercare_sheet_save_as_pdf (sheet, GTK_WINDOW (self), self->toast_overlay, self->settings);
 }
 
 /* "Can I run after this?" from the reference: a fresh wizard with the type filled in. */
@@ -318,7 +432,8 @@ assess_session_action_cb (GtkWidget  *widget,
   g_autoptr(AftercareSession) session = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL)
+  /* Another client's massage: never while clinic mode hides the sessions. */
+  if (self->store == NULL || aftercare_clinic_mode_records_locked (widget))
     return;
   session = aftercare_store_lookup_session (self->store, g_variant_get_string (parameter, NULL), &error);
   if (session == NULL)
@@ -342,7 +457,9 @@ log_massage_action_cb (GtkWidget  *widget,
   AftercareWindow *self = AFTERCARE_WINDOW (widget);
 
   /* Logging a visit is for staff: in clinic mode, the PIN first. */
-  if (aftercare_window_ask_for_staff_pin (self, _("Enter the staff PIN to log a massage.")))
+  if (aftercare_window_ask_for_staff_pin (self, _("Logging Needs the Staff PIN"),
+                                          _("Enter the staff PIN to log a massage."),
+                                          "win.log-massage"))
     return;
   adw_view_stack_set_visible_child_name (self->stack, "sessions");
   gtk_widget_activate_action (GTK_WIDGET (self->sessions_view), "sessions.new", NULL);
@@ -376,16 +493,40 @@ try_again_cb (GtkWidget       *error_page,
   open_store (self);
 }
 
+/* Starting fresh moves the clinic's records aside: in clinic mode, the
+ * staff PIN first. */
+static void
+start_fresh_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AftercareWindow *self = AFTERCARE_WINDOW (widget);
+
+  if (self->error_page == NULL)
+    return;
+  if (aftercare_window_ask_for_staff_pin (self, _("Starting Fresh Needs the Staff PIN"),
+                                          _("Enter the staff PIN to start with an empty log."),
+                                          "win.start-fresh"))
+    return;
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), self->error_page);
+  gtk_widget_activate_action (self->error_page, "store-error.start-fresh", NULL);
+}
+
 static void
 show_store_error (AftercareWindow *self,
                   const GError    *error)
 {
   GtkWidget *page = aftercare_store_error_page_new (self->location, error);
 
+  aftercare_store_error_page_set_clinic_mode (AFTERCARE_STORE_ERROR_PAGE (page), self->clinic_mode);
   g_signal_connect_object (page, "started-fresh", G_CALLBACK (started_fresh_cb), self, 0);
   g_signal_connect_object (page, "try-again", G_CALLBACK (try_again_cb), self, 0);
   if (self->views_content == NULL)
     self->views_content = g_object_ref (adw_application_window_get_content (ADW_APPLICATION_WINDOW (self)));
+  g_set_object (&self->error_page, page);
+  if (self->error_lock_page == NULL)
+    self->error_lock_page = g_object_ref_sink (g_object_new (AFTERCARE_TYPE_LOCK_PAGE,
+                                                             "clinic-mode", self->clinic_mode, NULL));
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), page);
 }
 
@@ -414,6 +555,7 @@ open_store (AftercareWindow *self)
     }
   if (self->views_content != NULL)
     {
+      g_clear_object (&self->error_page);
       adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), self->views_content);
       g_clear_object (&self->views_content);
     }
@@ -425,9 +567,14 @@ aftercare_window_dispose (GObject *object)
 {
   AftercareWindow *self = AFTERCARE_WINDOW (object);
 
+  if (self->idle_toast != NULL)
+    g_signal_handlers_disconnect_by_data (self->idle_toast, self);
+  g_clear_object (&self->idle_toast);
   g_clear_object (&self->clinic_mode);
   g_clear_object (&self->settings);
   g_clear_object (&self->views_content);
+  g_clear_object (&self->error_page);
+  g_clear_object (&self->error_lock_page);
   gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_WINDOW);
   G_OBJECT_CLASS (aftercare_window_parent_class)->dispose (object);
   /* After the views are gone: they hold the store and the clock too. */
@@ -468,6 +615,7 @@ aftercare_window_class_init (AftercareWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.assess-session", "s", assess_session_action_cb);
   gtk_widget_class_install_action (widget_class, "win.print-sheet", NULL, sheet_action_cb);
   gtk_widget_class_install_action (widget_class, "win.save-sheet-pdf", NULL, sheet_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.start-fresh", NULL, start_fresh_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-view", "s", "sessions");
@@ -529,8 +677,9 @@ aftercare_window_new (GtkApplication *application,
   restore_window_state (self);
   aftercare_wizard_set_settings (self->wizard, self->settings);
   self->location = db_path != NULL ? g_strdup (db_path) : aftercare_store_get_default_location ();
-  open_store (self);
+  /* First, so a store that cannot be opened is already behind the lock. */
   setup_clinic_mode (self);
+  open_store (self);
   return self;
 }
 

@@ -21,10 +21,15 @@ AftercareWindow     *aftercare_window_new               (GtkApplication *applica
                                                          GSettings      *settings);
 AftercareClinicMode *aftercare_window_get_clinic_mode   (AftercareWindow *self);
 /* In clinic mode, while locked and with a staff PIN set, shows the lock
- * page with reason ("Enter the staff PIN to open Preferences") and returns
- * TRUE: the caller stops there. FALSE when nothing stands in the way. */
+ * page with title ("Preferences Need the Staff PIN") and reason ("Enter
+ * the staff PIN to open Preferences.") and returns TRUE: the caller stops
+ * there, and the right PIN activates action_name ("app.preferences"),
+ * which then finds nothing in the way. A later request replaces it. FALSE
+ * when nothing stands in the way. */
 gboolean             aftercare_window_ask_for_staff_pin (AftercareWindow *self,
-                                                         const char      *reason);
+                                                         const char      *title,
+                                                         const char      *reason,
+                                                         const char      *action_name);
 
 /* The aftercare sheet for what the window shows (the wizard's verdict),
  * with the clinic's name; NULL when nothing on screen has a verdict.

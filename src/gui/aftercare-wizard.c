@@ -584,6 +584,9 @@ build_session (AftercareWizard *self,
   AftercareSession *session = aftercare_session_new (ended_at);
 
   aftercare_session_set_client (session, client);
+  /* The wizard does not ask how long the massage was: 0, "not known", so
+   * the sheet prints no duration nobody entered. */
+  aftercare_session_set_duration_minutes (session, 0);
 
   aftercare_session_set_massage_type (session, aftercare_massage_kind_get_massage_type (get_kind (self)));
   aftercare_session_set_pressure (session, get_pressure (self));
@@ -641,6 +644,27 @@ assess (AftercareWizard *self)
 
 /* Moving between steps */
 
+/* A client at a locked clinic desk keeps nothing in the clinic's records:
+ * saving is for staff, once they unlock. */
+static gboolean
+can_save (AftercareWizard *self)
+{
+  return self->store != NULL && !self->sessions_hidden;
+}
+
+/* Step 1 says what happens to the name: what the buttons on the way do. */
+static void
+update_saving (AftercareWizard *self)
+{
+  aftercare_verdict_page_set_save_visible (self->verdict_page, can_save (self));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->client_group),
+                                         can_save (self)
+                                         ? _("Printed at the top of the aftercare sheet. "
+                                             "Kept in the clinic’s sessions only if you save the check-in.")
+                                         : _("Printed at the top of the aftercare sheet. "
+                                             "Nothing is kept once you start over."));
+}
+
 static gboolean
 step_is_valid (AftercareWizard *self,
                Step             step)
@@ -662,7 +686,7 @@ update_navigation (AftercareWizard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), step < STEP_VERDICT);
   gtk_button_set_label (self->next_button, step == STEP_RUN ? _("_See Verdict") : _("_Next"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.save-checkin",
-                                 self->store != NULL && step == STEP_VERDICT && !self->saved);
+                                 can_save (self) && step == STEP_VERDICT && !self->saved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.page-down", step == STEP_VERDICT);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.page-up", step == STEP_VERDICT);
 }
@@ -788,7 +812,9 @@ save_checkin_action_cb (GtkWidget  *widget,
   AftercareWizard *self = AFTERCARE_WIZARD (widget);
   g_autoptr(GError) error = NULL;
 
-  g_return_if_fail (self->store != NULL && self->pending_checkin != NULL);
+  g_return_if_fail (self->pending_checkin != NULL);
+  if (!can_save (self))
+    return;
 
   if (!self->session_is_stored)
     {
@@ -969,7 +995,7 @@ aftercare_wizard_init (AftercareWizard *self)
                            G_CALLBACK (type_changed_cb), self, G_CONNECT_SWAPPED);
   add_symptom_rows (self);
   follow_desktop_clock (self);
-  aftercare_verdict_page_set_save_visible (self->verdict_page, FALSE);
+  update_saving (self);
   aftercare_wizard_reset (self);
 }
 
@@ -1109,7 +1135,7 @@ aftercare_wizard_set_store (AftercareWizard *self,
     g_signal_connect_object (sessions, "items-changed", G_CALLBACK (sessions_changed_cb),
                              self, G_CONNECT_SWAPPED);
   sessions_changed_cb (self);
-  aftercare_verdict_page_set_save_visible (self->verdict_page, store != NULL);
+  update_saving (self);
   update_navigation (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -1124,5 +1150,6 @@ aftercare_wizard_set_sessions_hidden (AftercareWizard *self,
     return;
   self->sessions_hidden = hidden;
   sessions_changed_cb (self);
+  update_saving (self);
   update_navigation (self);
 }

@@ -11,6 +11,7 @@
 #include "pdf-text.h"
 
 #define SESSION_ID "0b7c5a1e-2f4d-4c3b-9a8e-1d2c3b4a5f60"
+#define CLINIC_CONTACT "0161 496 0000"
 
 typedef struct {
   char *folder;
@@ -193,6 +194,7 @@ run_told (Fixture     *f,
 {
   g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
   g_autoptr(AftercareTimeSource) time_source = aftercare_fixed_time_new (now, clock_24h);
+  AftercareCliContext context = { .clinic_contact = CLINIC_CONTACT };
   GPrintFunc old_handler;
   int status;
 
@@ -203,7 +205,9 @@ run_told (Fixture     *f,
     g_variant_dict_insert (options, "clinic-name", "s", clinic_option);
   printed = g_string_new (NULL);
   old_handler = g_set_print_handler (print_to_string);
-  status = aftercare_cli_sheet_run (options, time_source, clinic_name, f->db);
+  context.time_source = time_source;
+  context.clinic_name = clinic_name;
+  status = aftercare_cli_sheet_run (options, &context, f->db);
   g_set_print_handler (old_handler);
   *out = g_string_free (g_steal_pointer (&printed), FALSE);
   return status;
@@ -248,8 +252,8 @@ test_uses_the_time_and_clock_it_is_told (Fixture *f, gconstpointer data)
     }
 }
 
-/* The clinic's name is the one the caller was told (Preferences), unless
- * --clinic-name gives another. */
+/* The clinic's name and contact are the ones the caller was told
+ * (Preferences), unless --clinic-name gives another name. */
 static void
 test_clinic_name_it_is_told (Fixture *f, gconstpointer data)
 {
@@ -262,6 +266,8 @@ test_clinic_name_it_is_told (Fixture *f, gconstpointer data)
   g_assert_cmpint (run_told (f, now, TRUE, "Lakeside Clinic", NULL, &out), ==, 0);
   text = pdf_text (f->pdf);
   assert_contains (text, "Lakeside Clinic");
+  /* And how to reach it, set in Preferences too. */
+  assert_contains (text, CLINIC_CONTACT);
   g_remove (f->pdf);
   g_assert_cmpint (run_told (f, now, TRUE, "Lakeside Clinic", "Harbour Sports Massage", &again), ==, 0);
   overridden = pdf_text (f->pdf);

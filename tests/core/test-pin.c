@@ -161,6 +161,18 @@ test_hash_of_wrong_length_never_verifies (void)
     }
 }
 
+/* Three tries are free; then each wrong PIN doubles the wait, to a minute. */
+static void
+test_delay_grows_after_the_third_failure (void)
+{
+  static const guint expected[] = { 0, 0, 0, 1, 2, 4, 8, 16, 32, 60, 60 };
+
+  for (guint failures = 0; failures < G_N_ELEMENTS (expected); failures++)
+    g_assert_cmpuint (aftercare_pin_delay_seconds (failures), ==, expected[failures]);
+  g_assert_cmpuint (aftercare_pin_delay_seconds (30), ==, 60);
+  g_assert_cmpuint (aftercare_pin_delay_seconds (G_MAXUINT), ==, 60);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -172,5 +184,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/pin/malformed-stored-strings-never-verify", test_malformed_stored_strings_never_verify);
   g_test_add_func ("/pin/every-byte-of-the-hash-counts", test_every_byte_of_the_hash_counts);
   g_test_add_func ("/pin/hash-of-wrong-length-never-verifies", test_hash_of_wrong_length_never_verifies);
+  g_test_add_func ("/pin/delay-grows-after-the-third-failure", test_delay_grows_after_the_third_failure);
   return g_test_run ();
 }

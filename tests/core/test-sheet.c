@@ -399,12 +399,31 @@ test_pdf_is_private (Fixture *f, gconstpointer data)
     }
 }
 
+/* The clinic's contact beside "call your therapist"; no duration that
+ * nobody entered (0 minutes, as the wizard leaves it). */
+static void
+test_contact_line_and_only_what_was_entered (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AftercareSession) session = deep_tissue_session ("2026-11-24T10:30:00Z");
+  g_autoptr(AftercareSheet) sheet = NULL;
+  g_autofree char *text = NULL;
+
+  aftercare_session_set_duration_minutes (session, 0);
+  sheet = sheet_for (session, NULL, AFTERCARE_PLANNED_RUN_EASY, "2026-11-24T10:45:00Z");
+  aftercare_sheet_set_clinic_contact (sheet, "Phone 01234 567890 · harbour.example");
+  text = write_and_read (f, sheet, AFTERCARE_SHEET_A4_WIDTH, AFTERCARE_SHEET_A4_HEIGHT);
+  assert_contains (text, "call your therapist or a doctor");
+  assert_contains (text, "Clinic: Phone 01234 567890 · harbour.example");
+  g_assert_null (strstr (text, "Duration"));
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/sheet/clinic-verdict-and-clock-times", test_clinic_verdict_and_clock_times);
+  ADD ("/sheet/contact-line-and-only-what-was-entered", test_contact_line_and_only_what_was_entered);
   ADD ("/sheet/every-reason-is-printed", test_every_reason_is_printed);
   ADD ("/sheet/seek-care-names-the-warning-signs", test_seek_care_names_the_warning_signs);
   ADD ("/sheet/twelve-hour-clock", test_twelve_hour_clock);

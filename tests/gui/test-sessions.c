@@ -276,6 +276,20 @@ test_empty_list_offers_to_log_a_massage (Fixture *f, gconstpointer data)
 
 /* ---- Log a massage, check in, see it ------------------------------------- */
 
+/* A label under root whose text holds part, shown. */
+static gboolean
+shows_label_with (GtkWidget  *root,
+                  const char *part)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_visible (root) &&
+      strstr (gtk_label_get_label (GTK_LABEL (root)), part) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (shows_label_with (c, part))
+      return TRUE;
+  return FALSE;
+}
+
 static AftercareSessionEditor *
 open_editor (AftercareWindow *window)
 {
@@ -287,6 +301,8 @@ open_editor (AftercareWindow *window)
   wait_until ((Condition) gtk_widget_get_mapped, editor, "the editor shows");
   /* Typing starts on the first field, not on Cancel. */
   g_assert_true (gtk_root_get_focus (GTK_ROOT (editor)) == child (editor, AFTERCARE_TYPE_SESSION_EDITOR, "type_row"));
+  /* The notes go on the client's sheet, and the editor says so. */
+  g_assert_true (shows_label_with (GTK_WIDGET (editor), "Printed on the client’s aftercare sheet"));
   return editor;
 }
 
