@@ -27,27 +27,37 @@ aftercare_format_time_of_day (GDateTime *time,
 }
 
 char *
-aftercare_format_day_and_time (GDateTime *time,
-                               GDateTime *now,
-                               gboolean   clock_24h)
+aftercare_format_day (GDateTime *time,
+                      GDateTime *now)
 {
   g_autoptr(GDateTime) local = NULL;
   g_autoptr(GDateTime) local_now = NULL;
-  g_autofree char *clock = NULL;
-  g_autofree char *day = NULL;
 
   g_return_val_if_fail (time != NULL, NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
   local = g_date_time_to_local (time);
   local_now = g_date_time_to_local (now);
-  clock = aftercare_format_time_of_day (local, clock_24h);
   if (g_date_time_get_year (local) == g_date_time_get_year (local_now))
     /* Translators: a day in the current year (strftime codes, "Tue 24 Nov"). */
-    day = g_date_time_format (local, _("%a %-d %b"));
-  else
-    /* Translators: a day in another year (strftime codes, "Tue 24 Nov 2026"). */
-    day = g_date_time_format (local, _("%a %-d %b %Y"));
+    return g_date_time_format (local, _("%a %-d %b"));
+  /* Translators: a day in another year (strftime codes, "Tue 24 Nov 2026"). */
+  return g_date_time_format (local, _("%a %-d %b %Y"));
+}
+
+char *
+aftercare_format_day_and_time (GDateTime *time,
+                               GDateTime *now,
+                               gboolean   clock_24h)
+{
+  g_autofree char *clock = NULL;
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (time != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  clock = aftercare_format_time_of_day (time, clock_24h);
+  day = aftercare_format_day (time, now);
   /* Translators: a day and a time of day, "Tue 24 Nov, 10:00". */
   return g_strdup_printf (_("%s, %s"), day, clock);
 }

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 /* In the local time zone: "18:00" or "6:00 PM". */
 char       *aftercare_format_time_of_day       (GDateTime *time,
                                                 gboolean   clock_24h);
+/* "Tue 24 Nov"; the year too when it is not the year of now. */
+char       *aftercare_format_day               (GDateTime *time,
+                                                GDateTime *now);
 /* "Tue 24 Nov, 10:00"; the year too when it is not the year of now. */
 char       *aftercare_format_day_and_time      (GDateTime *time,
                                                 GDateTime *now,
