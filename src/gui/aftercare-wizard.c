@@ -430,11 +430,8 @@ symptom_row_new (AftercareSymptoms  symptom,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  /* Which also names the check box by the title, described by the subtitle. */
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   /* One stop per symptom for Tab and the arrows: the check box, which a
    * screen reader announces with its name and state. */
