@@ -6,24 +6,8 @@
 
 #include "aftercare-accessible.h"
 
-static gboolean
-set_done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settle (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (40, set_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* child, shown in a window of its own: realized, as on screen. */
+/* child, shown in a window of its own: realized, as on screen (showing
+ * the window realizes what is in it). */
 static GtkWindow *
 show (GtkWidget *child)
 {
@@ -31,7 +15,7 @@ show (GtkWidget *child)
 
   gtk_window_set_child (window, child);
   gtk_window_present (window);
-  settle ();
+  g_assert_true (gtk_widget_get_realized (child));
   return window;
 }
 
