@@ -40,7 +40,8 @@ ACTIONABLE = {
 # Roles with nothing to act on inside them.
 LEAVES = {Atspi.Role.LABEL, Atspi.Role.HEADING, Atspi.Role.IMAGE, Atspi.Role.SCROLL_BAR}
 CLASS_NAME = re.compile(r'^(Gtk|Adw|Aftercare)[A-Z]')
-TIMEOUT = 10.0
+# Generous: the suite runs beside other tests on a busy machine.
+TIMEOUT = 20.0
 
 results = []
 
@@ -365,7 +366,11 @@ def main():
         print(f'{"ok" if ok else "not ok"} {number} - {name}: {detail}')
     if output:
         print('# the app said: ' + output.replace('\n', '\n# '))
-    return 0 if all(ok for ok, _, _ in results) else 1
+    failed = [f'{name}: {detail}' for ok, name, detail in results if not ok]
+    if failed:
+        # Where meson shows it with --print-errorlogs.
+        print('\n'.join(failed + ([f'the app said: {output}'] if output else [])), file=sys.stderr)
+    return 0 if not failed else 1
 
 
 if __name__ == '__main__':
