@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # screenshots.sh: start the built app under an X server of its own, walk it
 # with the keyboard as a person would, and save PNGs of every wizard step, the
-# "rest" and "seek care" verdicts, the massage-type reference, and the
+# "rest" and "seek care" verdicts, the run step and a verdict with the
+# keyboard's focus on show, the massage-type reference, and the
 # sessions (empty, a list, a session page with several check-ins) into
 # data/screenshots/, in the light and the dark style, wide and 360 px wide.
 #
@@ -41,7 +42,11 @@ walk () {
   keys alt+Right;                # soreness: the scale has the focus
   keys Right Right Right Right;  shot wizard-feeling
   keys alt+Right;                shot wizard-run
+  # Down moves the keyboard to Steady without choosing it: its focus ring.
+  keys Down;                     shot wizard-run-keyboard
   keys alt+Right;                shot verdict-rest
+  # Shift+Tab from Back: the verdict's last action, scrolled into sight.
+  keys shift+Tab;                shot verdict-keyboard
   # Back to "How you feel": soreness down to 1, then numbness among the
   # warning signs (nine Tabs: five symptoms in the treated area, then the fourth warning sign).
   keys alt+Left alt+Left

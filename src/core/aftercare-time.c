@@ -228,6 +228,17 @@ format_day_and_time (GDateTime *time,
 }
 
 char *
+aftercare_time_format_day (GDateTime *time,
+                           GDateTime *now)
+{
+  g_autoptr(GDateTime) shown = NULL;
+
+  g_return_val_if_fail (time != NULL && now != NULL, NULL);
+  shown = to_nows_zone (time, now);
+  return format_day (shown, g_date_time_get_year (shown) != g_date_time_get_year (now));
+}
+
+char *
 aftercare_time_format_day_and_time (GDateTime *time,
                                     GDateTime *now,
                                     gboolean   clock_24h)

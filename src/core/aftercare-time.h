@@ -36,6 +36,8 @@ char      *aftercare_time_format_time_of_day (GDateTime *time, gboolean clock_24
 char      *aftercare_time_format_weekday (GDateTime *time);
 /* A clock time relative to now: "18:00", "tomorrow 08:00", "Wed 26 Nov 08:00". */
 char      *aftercare_time_format_clock (GDateTime *time, GDateTime *now, gboolean clock_24h);
+/* "Tue 24 Nov"; "Tue 24 Nov 2025" when not in now's year. */
+char      *aftercare_time_format_day (GDateTime *time, GDateTime *now);
 /* "Tue 24 Nov, 10:00"; "Tue 24 Nov 2025, 10:00" when not in now's year. */
 char      *aftercare_time_format_day_and_time (GDateTime *time, GDateTime *now, gboolean clock_24h);
 /* "Tue 24 Nov 2026, 10:00", the year always: for a record kept on paper. */

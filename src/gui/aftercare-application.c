@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aftercare-accessible.h"
 #include "aftercare-application.h"
 #include "aftercare-cli.h"
 #include "aftercare-preferences-window.h"
@@ -79,6 +80,7 @@ aftercare_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (aftercare_application_parent_class)->startup (app);
   self->settings = g_settings_new (APP_ID);
+  aftercare_accessible_install ();
 }
 
 static void

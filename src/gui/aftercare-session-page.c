@@ -14,6 +14,7 @@
 #include "aftercare-session-page.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
+#include "aftercare-undo.h"
 #include "aftercare-verdict-card.h"
 #include "aftercare-verdict-style.h"
 #include "aftercare-clinic-mode.h"
@@ -421,8 +422,7 @@ typedef struct {
 } UndoCheckin;
 
 static void
-undo_checkin_free (gpointer data,
-                   GClosure *closure)
+undo_checkin_free (gpointer data)
 {
   UndoCheckin *undo = data;
 
@@ -431,14 +431,13 @@ undo_checkin_free (gpointer data,
   g_free (undo);
 }
 
-static void
-undo_checkin_cb (AdwToast    *toast,
-                 UndoCheckin *undo)
+static gboolean
+undo_checkin_cb (gpointer   data,
+                 GError   **error)
 {
-  g_autoptr(GError) error = NULL;
+  UndoCheckin *undo = data;
 
-  if (!aftercare_store_add_checkin (undo->store, undo->checkin, &error))
-    g_warning ("Could not restore the check-in: %s", error->message);
+  return aftercare_store_add_checkin (undo->store, undo->checkin, error);
 }
 
 static void
@@ -446,19 +445,22 @@ checkin_deleted_cb (AftercareCheckinDialog *dialog,
                     AftercareCheckin       *checkin,
                     AftercareSessionPage   *self)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AftercareUndo *offer = aftercare_undo_get_for_widget (GTK_WIDGET (self));
+  g_autoptr(GDateTime) now = aftercare_clock_get_now (self->clock);
+  g_autofree char *when = NULL;
+  g_autofree char *title = NULL;
   UndoCheckin *undo;
-  AdwToast *toast;
 
-  if (overlay == NULL)
+  if (offer == NULL)
     return;
-  toast = adw_toast_new (_("Check-in deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
+  when = aftercare_time_format_day_and_time (aftercare_checkin_get_at (checkin), now,
+                                             aftercare_clock_get_24h (self->clock));
+  /* Translators: a toast after deleting a check-in: its day and time, "Check-in of Mon 7 Dec, 16:35 deleted". */
+  title = g_strdup_printf (_("Check-in of %s deleted"), when);
   undo = g_new0 (UndoCheckin, 1);
   undo->store = g_object_ref (self->store);
   undo->checkin = g_object_ref (checkin);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_checkin_cb), undo, undo_checkin_free, 0);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  aftercare_undo_offer (offer, title, undo_checkin_cb, undo, undo_checkin_free);
 }
 
 static void

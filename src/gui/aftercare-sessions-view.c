@@ -8,11 +8,13 @@
 #include <glib/gi18n.h>
 
 #include "aftercare-catalog.h"
+#include "aftercare-time.h"
 #include "aftercare-session-editor.h"
 #include "aftercare-session-list.h"
 #include "aftercare-session-row.h"
 #include "aftercare-sessions-view.h"
 #include "aftercare-clinic-mode.h"
+#include "aftercare-undo.h"
 
 struct _AftercareSessionsView
 {
@@ -293,16 +295,50 @@ edit_action_cb (GtkWidget  *widget,
   open_editor (self, session);
 }
 
+/* The deleted massage, back in the list and chosen again. */
+static gboolean
+undo_delete_cb (gpointer   data,
+                GError   **error)
+{
+  AftercareSessionsView *self = data;
+  g_autoptr(AftercareSession) restored = NULL;
+
+  if (!aftercare_store_undo_delete (self->store, error))
+    return FALSE;
+  if (self->last_deleted_id != NULL)
+    restored = aftercare_store_lookup_session (self->store, self->last_deleted_id, NULL);
+  if (restored != NULL)
+    select_session (self, restored, FALSE);
+  return TRUE;
+}
+
+/* "Deep tissue, Mon 7 Dec deleted": which massage the Undo brings back. */
+static char *
+describe_deleted (AftercareSessionsView *self,
+                  AftercareSession      *session)
+{
+  g_autoptr(GDateTime) now = aftercare_clock_get_now (self->clock);
+  g_autofree char *day = aftercare_time_format_day (aftercare_session_get_ended_at (session), now);
+
+  /* Translators: a toast after deleting a massage: its type and day, "Deep tissue, Mon 7 Dec deleted". */
+  return g_strdup_printf (_("%s, %s deleted"),
+                          aftercare_massage_type_get_name (aftercare_session_get_massage_type (session)),
+                          day);
+}
+
 static void
 delete_session (AftercareSessionsView *self,
                 const char            *id)
 {
   /* The id may belong to the row's session, gone once it is deleted. */
   g_autofree char *session_id = g_strdup (id);
+  g_autoptr(AftercareSession) session = NULL;
+  g_autofree char *title = NULL;
   g_autoptr(GError) error = NULL;
-  AdwToast *toast;
+  AftercareUndo *undo;
 
-  if (!aftercare_store_delete_session (self->store, session_id, &error))
+  session = aftercare_store_lookup_session (self->store, session_id, &error);
+  if (session == NULL || !aftercare_store_delete_session (self->store, session_id, &error))
     {
       show_error (self, error->message);
       return;
@@ -312,10 +348,10 @@ delete_session (AftercareSessionsView *self,
   /* The page showed what is gone: back to the list on a narrow window. */
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 
-  toast = adw_toast_new (_("Massage deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "sessions.undo-delete");
-  show_toast (self, toast);
+  undo = aftercare_undo_get_for_widget (GTK_WIDGET (self));
+  title = describe_deleted (self, session);
+  if (undo != NULL)
+    aftercare_undo_offer (undo, title, undo_delete_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -348,28 +384,6 @@ delete_selected_action_cb (GtkWidget  *widget,
   n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   if (n > 0)
     gtk_single_selection_set_selected (self->selection, MIN (position, n - 1));
-}
-
-static void
-undo_delete_action_cb (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  AftercareSessionsView *self = AFTERCARE_SESSIONS_VIEW (widget);
-  g_autoptr(AftercareSession) restored = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (aftercare_clinic_mode_records_locked (widget))
-    return;
-  if (!aftercare_store_undo_delete (self->store, &error))
-    {
-      show_error (self, error->message);
-      return;
-    }
-  if (self->last_deleted_id != NULL)
-    restored = aftercare_store_lookup_session (self->store, self->last_deleted_id, NULL);
-  if (restored != NULL)
-    select_session (self, restored, FALSE);
 }
 
 static void
@@ -408,23 +422,12 @@ search_action_cb (GtkWidget  *widget,
 }
 
 static void
-update_undo_action (AftercareSessionsView *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.undo-delete",
-                                 self->store != NULL && aftercare_store_can_undo_delete (self->store));
-}
-
-static void
 visibility_changed_cb (AftercareSessionsView *self)
 {
-  /* Ctrl+F and Ctrl+Z belong to whichever view is showing. */
+  /* Ctrl+F belongs to whichever view is showing. */
   gboolean mapped = gtk_widget_get_mapped (GTK_WIDGET (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.search", mapped && self->store != NULL);
-  if (mapped)
-    update_undo_action (self);
-  else
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.undo-delete", FALSE);
 }
 
 /* ---- GObject ------------------------------------------------------------ */
@@ -496,15 +499,12 @@ add_shortcuts (AftercareSessionsView *self)
   GtkEventController *controller = gtk_shortcut_controller_new ();
   GtkEventController *list_keys = gtk_shortcut_controller_new ();
 
-  /* Managed by the window, so they work wherever the focus is in this view
-   * (Ctrl+N, which works from every view, is the window's). */
+  /* Managed by the window, so it works wherever the focus is in this view
+   * (Ctrl+N and Ctrl+Z, which work from every view, are the window's). */
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
     gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>f"),
                       gtk_named_action_new ("sessions.search")));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>z"),
-                      gtk_named_action_new ("sessions.undo-delete")));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (list_keys),
@@ -554,7 +554,6 @@ aftercare_sessions_view_class_init (AftercareSessionsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "sessions.edit", "s", edit_action_cb);
   gtk_widget_class_install_action (widget_class, "sessions.delete", "s", delete_action_cb);
   gtk_widget_class_install_action (widget_class, "sessions.delete-selected", NULL, delete_selected_action_cb);
-  gtk_widget_class_install_action (widget_class, "sessions.undo-delete", NULL, undo_delete_action_cb);
   gtk_widget_class_install_action (widget_class, "sessions.open", "s", open_action_cb);
   gtk_widget_class_install_action (widget_class, "sessions.show-list", NULL, show_list_action_cb);
   gtk_widget_class_install_action (widget_class, "sessions.search", NULL, search_action_cb);
@@ -579,7 +578,6 @@ aftercare_sessions_view_init (AftercareSessionsView *self)
   /* Nothing works until there is a store to work on. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.new", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.delete-selected", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.undo-delete", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.search", FALSE);
 }
 
@@ -697,8 +695,6 @@ aftercare_sessions_view_set_context (AftercareSessionsView *self,
   self->sessions = g_object_ref (aftercare_store_get_sessions (store));
   aftercare_session_page_set_context (self->session_page, store, clock);
   setup_list (self);
-  g_signal_connect_object (store, "notify::can-undo-delete", G_CALLBACK (update_undo_action), self,
-                           G_CONNECT_SWAPPED);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.new", TRUE);
   visibility_changed_cb (self);

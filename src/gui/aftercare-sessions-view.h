@@ -14,8 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AftercareSessionsView, aftercare_sessions_view, AFTERCARE, SESSIONS_VIEW, GtkWidget)
 
 /* Actions (shortcuts in brackets): "sessions.new" [Ctrl+N, the window's "win.log-massage"], "sessions.search"
- * [Ctrl+F], "sessions.undo-delete" [Ctrl+Z], "sessions.delete-selected"
- * [Delete, in the list], "sessions.edit" (s: id), "sessions.delete" (s: id),
+ * [Ctrl+F], "sessions.delete-selected" [Delete, in the list; the window's
+ * "win.undo", Ctrl+Z, undoes], "sessions.edit" (s: id), "sessions.delete" (s: id),
  * "sessions.open" (s: id: choose it and show its page), "sessions.show-list". */
 void                  aftercare_sessions_view_set_context   (AftercareSessionsView *self,
                                                              AftercareStore        *store,

@@ -30,7 +30,6 @@ struct _AftercareVerdictPage
   GtkLabel *advice_label;
   GtkLabel *recheck_label;
   GtkLabel *disclaimer_label;
-  GtkWidget *save_button;
 
   AftercareSession *session;
   AftercareAssessment *assessment;
@@ -45,7 +44,6 @@ enum {
   PROP_0,
   PROP_ASSESSMENT,
   PROP_CLOCK_24H,
-  PROP_SAVE_VISIBLE,
   N_PROPS
 };
 
@@ -189,7 +187,6 @@ aftercare_verdict_page_get_property (GObject    *object,
     {
     case PROP_ASSESSMENT: g_value_set_object (value, self->assessment); break;
     case PROP_CLOCK_24H: g_value_set_boolean (value, self->clock_24h); break;
-    case PROP_SAVE_VISIBLE: g_value_set_boolean (value, aftercare_verdict_page_get_save_visible (self)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -205,7 +202,6 @@ aftercare_verdict_page_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_CLOCK_24H: aftercare_verdict_page_set_clock_24h (self, g_value_get_boolean (value)); break;
-    case PROP_SAVE_VISIBLE: aftercare_verdict_page_set_save_visible (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -226,9 +222,6 @@ aftercare_verdict_page_class_init (AftercareVerdictPageClass *klass)
   properties[PROP_CLOCK_24H] =
     g_param_spec_boolean ("clock-24h", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SAVE_VISIBLE] =
-    g_param_spec_boolean ("save-visible", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-verdict-page.ui");
@@ -245,7 +238,6 @@ aftercare_verdict_page_class_init (AftercareVerdictPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareVerdictPage, advice_label);
   gtk_widget_class_bind_template_child (widget_class, AftercareVerdictPage, recheck_label);
   gtk_widget_class_bind_template_child (widget_class, AftercareVerdictPage, disclaimer_label);
-  gtk_widget_class_bind_template_child (widget_class, AftercareVerdictPage, save_button);
   gtk_widget_class_set_css_name (widget_class, "verdictpage");
 }
 
@@ -315,26 +307,6 @@ aftercare_verdict_page_set_clock_24h (AftercareVerdictPage *self,
   self->clock_24h = clock_24h;
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK_24H]);
-}
-
-gboolean
-aftercare_verdict_page_get_save_visible (AftercareVerdictPage *self)
-{
-  g_return_val_if_fail (AFTERCARE_IS_VERDICT_PAGE (self), FALSE);
-  return gtk_widget_get_visible (self->save_button);
-}
-
-void
-aftercare_verdict_page_set_save_visible (AftercareVerdictPage *self,
-                                         gboolean              visible)
-{
-  g_return_if_fail (AFTERCARE_IS_VERDICT_PAGE (self));
-
-  visible = !!visible;
-  if (aftercare_verdict_page_get_save_visible (self) == visible)
-    return;
-  gtk_widget_set_visible (self->save_button, visible);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_VISIBLE]);
 }
 
 AftercareSession *

@@ -24,9 +24,6 @@ AftercareAssessment *aftercare_verdict_page_get_assessment (AftercareVerdictPage
 gboolean             aftercare_verdict_page_get_clock_24h  (AftercareVerdictPage *self);
 void                 aftercare_verdict_page_set_clock_24h  (AftercareVerdictPage *self,
                                                             gboolean              clock_24h);
-gboolean             aftercare_verdict_page_get_save_visible (AftercareVerdictPage *self);
-void                 aftercare_verdict_page_set_save_visible (AftercareVerdictPage *self,
-                                                              gboolean              visible);
 
 /* What the page shows, for the aftercare sheet: the session assessed, the
  * planned run and the time it was assessed at (NULL before any). */

@@ -15,6 +15,7 @@
 #include "aftercare-sheet-print.h"
 #include "aftercare-sessions-view.h"
 #include "aftercare-store-error-page.h"
+#include "aftercare-undo.h"
 #include "aftercare-window.h"
 #include "aftercare-wizard.h"
 
@@ -35,6 +36,7 @@ struct _AftercareWindow
   GSettings *settings;
   AftercareClinicMode *clinic_mode;
   AftercareClock *clock;
+  AftercareUndo *undo;
   AftercareStore *store;
   char *location;
   /* While the store cannot be opened, the views wait here, and the
@@ -179,6 +181,8 @@ clear_desk (AftercareWindow *self,
       adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), self->error_page);
     }
   aftercare_wizard_reset (self->wizard);
+  /* The next person cannot bring back what the last one deleted. */
+  aftercare_undo_forget (self->undo);
 }
 
 /* While clinic mode is locked the sessions view is insensitive and hidden
@@ -465,6 +469,30 @@ log_massage_action_cb (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->sessions_view), "sessions.new", NULL);
 }
 
+/* ---- Undo ------------------------------------------------------------- */
+
+/* Ctrl+Z, or the Undo of a "… deleted" toast, from wherever the focus is. */
+static void
+undo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AftercareWindow *self = AFTERCARE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (aftercare_clinic_mode_records_locked (widget))
+    return;
+  if (!aftercare_undo_run (self->undo, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+can_undo_changed_cb (AftercareWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), AFTERCARE_UNDO_ACTION,
+                                 aftercare_undo_get_can_undo (self->undo));
+}
+
 /* ---- The store ---------------------------------------------------------- */
 
 static void open_store (AftercareWindow *self);
@@ -571,6 +599,7 @@ aftercare_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->idle_toast, self);
   g_clear_object (&self->idle_toast);
   g_clear_object (&self->clinic_mode);
+  g_clear_object (&self->undo);
   g_clear_object (&self->settings);
   g_clear_object (&self->views_content);
   g_clear_object (&self->error_page);
@@ -616,6 +645,7 @@ aftercare_window_class_init (AftercareWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print-sheet", NULL, sheet_action_cb);
   gtk_widget_class_install_action (widget_class, "win.save-sheet-pdf", NULL, sheet_action_cb);
   gtk_widget_class_install_action (widget_class, "win.start-fresh", NULL, start_fresh_action_cb);
+  gtk_widget_class_install_action (widget_class, AFTERCARE_UNDO_ACTION, NULL, undo_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-view", "s", "sessions");
@@ -629,6 +659,8 @@ aftercare_window_class_init (AftercareWindowClass *klass)
                                        "win.print-sheet", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.log-massage", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       AFTERCARE_UNDO_ACTION, NULL);
 }
 
 static void
@@ -637,6 +669,10 @@ aftercare_window_init (AftercareWindow *self)
   g_type_ensure (AFTERCARE_TYPE_LOCK_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->clock = aftercare_clock_new ();
+  self->undo = aftercare_undo_new (self->toast_overlay);
+  g_signal_connect_object (self->undo, "notify::can-undo", G_CALLBACK (can_undo_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  can_undo_changed_cb (self);
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (focus_visible_view),
                            self, G_CONNECT_SWAPPED);
 }

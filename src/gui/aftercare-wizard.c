@@ -38,6 +38,16 @@ static const int ended_offsets_hours[] = { 0, 1, 2, 4 };
 /* A client's name on the sheet: one line, at most this many characters. */
 #define CLIENT_NAME_MAX 100
 
+/* Choices the arrow keys move between: the pressure buttons side by
+ * side, the planned runs and each group of symptoms one under another. */
+typedef struct {
+  GtkOrientation orientation;
+  GtkWidget *members[N_SYMPTOM_BITS];
+  guint n_members;
+} ChoiceGroup;
+
+#define N_CHOICE_GROUPS 4
+
 struct _AftercareWizard
 {
   GtkWidget parent_instance;
@@ -78,6 +88,8 @@ struct _AftercareWizard
   GtkLabel *step_label;
 
   GtkCheckButton *symptom_checks[N_SYMPTOM_BITS];
+  ChoiceGroup choice_groups[N_CHOICE_GROUPS];
+  guint n_choice_groups;
   GSettings *settings;            /* the app's: clinic mode, default planned run */
   gboolean sessions_hidden;       /* clinic mode, locked: no logged massages */
   AftercareStore *store;
@@ -504,11 +516,8 @@ symptom_row_new (AftercareSymptoms  symptom,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  /* Which also names the check box by the title, described by the subtitle. */
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   /* One stop per symptom for Tab and the arrows: the check box, which a
    * screen reader announces with its name and state. */
@@ -652,24 +661,46 @@ can_save (AftercareWizard *self)
   return self->store != NULL && !self->sessions_hidden;
 }
 
+static gboolean
+step_is_valid (AftercareWizard *self,
+               Step             step)
+{
+  return step != STEP_MASSAGE || massage_is_valid (self);
+}
+
+/* The bar's main action, beside Back and in sight at every height: on to
+ * the next step, and on the verdict, saving it (with a store to save to). */
+static void
+show_main_action (AftercareWizard *self)
+{
+  GtkButton *button = self->next_button;
+
+  if (self->step < STEP_VERDICT)
+    {
+      gtk_button_set_label (button, self->step == STEP_RUN ? _("_See Verdict") : _("_Next"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "wizard.next");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Next Step (Alt+Right)"));
+    }
+  else
+    {
+      gtk_button_set_label (button, _("_Save as Check-in"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "wizard.save-checkin");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Keep these answers in your log, with the massage"));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (button), self->step < STEP_VERDICT || can_save (self));
+}
+
 /* Step 1 says what happens to the name: what the buttons on the way do. */
 static void
 update_saving (AftercareWizard *self)
 {
-  aftercare_verdict_page_set_save_visible (self->verdict_page, can_save (self));
+  show_main_action (self);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->client_group),
                                          can_save (self)
                                          ? _("Printed at the top of the aftercare sheet. "
                                              "Kept in the clinic’s sessions only if you save the check-in.")
                                          : _("Printed at the top of the aftercare sheet. "
                                              "Nothing is kept once you start over."));
-}
-
-static gboolean
-step_is_valid (AftercareWizard *self,
-               Step             step)
-{
-  return step != STEP_MASSAGE || massage_is_valid (self);
 }
 
 static void
@@ -683,8 +714,7 @@ update_navigation (AftercareWizard *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.back", step > STEP_MASSAGE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next",
                                  step < STEP_VERDICT && step_is_valid (self, step));
-  gtk_widget_set_visible (GTK_WIDGET (self->next_button), step < STEP_VERDICT);
-  gtk_button_set_label (self->next_button, step == STEP_RUN ? _("_See Verdict") : _("_Next"));
+  show_main_action (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.save-checkin",
                                  can_save (self) && step == STEP_VERDICT && !self->saved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.page-down", step == STEP_VERDICT);
@@ -837,6 +867,140 @@ save_checkin_action_cb (GtkWidget  *widget,
   show_toast (self, _("Check-in saved"));
 }
 
+/* The keyboard */
+
+static ChoiceGroup *
+choice_group_add (AftercareWizard *self,
+                  GtkOrientation   orientation)
+{
+  ChoiceGroup *group;
+
+  g_assert (self->n_choice_groups < N_CHOICE_GROUPS);
+  group = &self->choice_groups[self->n_choice_groups++];
+  group->orientation = orientation;
+  return group;
+}
+
+static void
+choice_group_append (ChoiceGroup *group,
+                     gpointer     member)
+{
+  g_assert (group->n_members < G_N_ELEMENTS (group->members));
+  group->members[group->n_members++] = member;
+}
+
+static void
+add_choice_groups (AftercareWizard *self)
+{
+  ChoiceGroup *pressure = choice_group_add (self, GTK_ORIENTATION_HORIZONTAL);
+  ChoiceGroup *run = choice_group_add (self, GTK_ORIENTATION_VERTICAL);
+  ChoiceGroup *tissue = choice_group_add (self, GTK_ORIENTATION_VERTICAL);
+  ChoiceGroup *warning = choice_group_add (self, GTK_ORIENTATION_VERTICAL);
+
+  choice_group_append (pressure, self->pressure_light);
+  choice_group_append (pressure, self->pressure_moderate);
+  choice_group_append (pressure, self->pressure_deep);
+  choice_group_append (run, self->run_easy);
+  choice_group_append (run, self->run_steady);
+  choice_group_append (run, self->run_hard);
+  for (guint bit = 0; bit < N_SYMPTOM_BITS; bit++)
+    choice_group_append ((1u << bit) & AFTERCARE_SYMPTOMS_TISSUE ? tissue : warning,
+                         self->symptom_checks[bit]);
+}
+
+/* An arrow along a group of choices moves the keyboard to the next one,
+ * without choosing it (Space does); at either end it stays (GTK would
+ * wrap around a group of radio buttons and choose as it goes). */
+static gboolean
+move_within_group (AftercareWizard *self,
+                   GtkWidget       *focus,
+                   guint            keyval)
+{
+  gboolean vertical = keyval == GDK_KEY_Up || keyval == GDK_KEY_Down ||
+                      keyval == GDK_KEY_KP_Up || keyval == GDK_KEY_KP_Down;
+  int delta = (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up ||
+               keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left) ? -1 : 1;
+
+  if (!vertical && gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    delta = -delta;
+  for (guint g = 0; g < N_CHOICE_GROUPS; g++)
+    {
+      ChoiceGroup *group = &self->choice_groups[g];
+
+      if ((group->orientation == GTK_ORIENTATION_VERTICAL) != vertical)
+        continue;
+      for (guint i = 0; i < group->n_members; i++)
+        {
+          int next = (int) i + delta;
+
+          if (group->members[i] != focus)
+            continue;
+          if (next >= 0 && next < (int) group->n_members)
+            gtk_widget_grab_focus (group->members[next]);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Where Enter belongs to the focused control: text being typed (the
+ * client's name, a time), a button (Back, Next, the verdict's actions,
+ * the date picker's), a list or picker that opened. */
+static gboolean
+focus_takes_enter (GtkWidget *focus)
+{
+  if (GTK_IS_EDITABLE (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL)
+    return TRUE;
+  if (GTK_IS_TOGGLE_BUTTON (focus))
+    return gtk_widget_get_ancestor (focus, GTK_TYPE_MENU_BUTTON) != NULL;
+  return GTK_IS_BUTTON (focus);
+}
+
+/* Enter is Next Step wherever no text is being typed, as the shortcuts
+ * window says: on a choice it goes on, and never ticks, unticks or picks
+ * one (Space does). Arrows move within a group of choices. Seen before
+ * the focused control sees the key. */
+static gboolean
+key_pressed_cb (AftercareWizard       *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  if (focus == NULL || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      if (self->step == STEP_VERDICT || focus_takes_enter (focus))
+        return FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "wizard.next", NULL);
+      return TRUE;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up:
+    case GDK_KEY_Down: case GDK_KEY_KP_Down:
+    case GDK_KEY_Left: case GDK_KEY_KP_Left:
+    case GDK_KEY_Right: case GDK_KEY_KP_Right:
+      return move_within_group (self, focus, keyval);
+    default:
+      return FALSE;
+    }
+}
+
+static void
+add_key_handling (AftercareWizard *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  add_choice_groups (self);
+}
+
 /* The 12- or 24-hour clock follows the desktop; AftercareClock is the one
  * place that reads the desktop's setting. */
 static void
@@ -856,6 +1020,41 @@ aftercare_wizard_grab_focus (GtkWidget *widget)
   AftercareWizard *self = AFTERCARE_WIZARD (widget);
 
   return focus_control (first_control (self, self->step));
+}
+
+/* Tab goes through the step on show, then the bar, and round again. GTK
+ * 4.8 would go on from where the keyboard last was in the wizard (the bar)
+ * and never reach the verdict's actions, or into a step not on show (to
+ * the planned run chosen there, a radio button's own way of taking focus). */
+static gboolean
+aftercare_wizard_focus (GtkWidget        *widget,
+                        GtkDirectionType  direction)
+{
+  AftercareWizard *self = AFTERCARE_WIZARD (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  GtkWidget *step = gtk_stack_get_visible_child (self->steps);
+  GtkWidget *parts[2] = { step, self->action_bar };
+  gboolean forward = direction == GTK_DIR_TAB_FORWARD;
+  guint start = 0;
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return GTK_WIDGET_CLASS (aftercare_wizard_parent_class)->focus (widget, direction);
+  if (!forward)
+    {
+      parts[0] = self->action_bar;
+      parts[1] = step;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (focus != NULL && gtk_widget_is_ancestor (focus, parts[i]))
+      start = i;
+  for (guint i = start; i < G_N_ELEMENTS (parts); i++)
+    {
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, parts[i]))
+        gtk_widget_set_focus_child (parts[i], NULL);
+      if (gtk_widget_child_focus (parts[i], direction))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -913,6 +1112,7 @@ aftercare_wizard_class_init (AftercareWizardClass *klass)
   object_class->get_property = aftercare_wizard_get_property;
   object_class->set_property = aftercare_wizard_set_property;
   widget_class->grab_focus = aftercare_wizard_grab_focus;
+  widget_class->focus = aftercare_wizard_focus;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, AFTERCARE_TYPE_STORE,
@@ -994,6 +1194,7 @@ aftercare_wizard_init (AftercareWizard *self)
   g_signal_connect_object (self->type_row, "notify::selected",
                            G_CALLBACK (type_changed_cb), self, G_CONNECT_SWAPPED);
   add_symptom_rows (self);
+  add_key_handling (self);
   follow_desktop_clock (self);
   update_saving (self);
   aftercare_wizard_reset (self);

@@ -115,6 +115,27 @@ test_day_and_time (void)
                        "Fri 1 Jan, 00:30", "Fri 1 Jan 2027, 00:30");
 }
 
+/* The day alone, as a deleted massage's toast names it: the year only
+ * when it is not now's, in now's time zone. */
+static void
+test_day (void)
+{
+  static const struct { const char *time, *now, *expected; } cases[] = {
+    { "2026-11-24T10:00:00Z", "2026-11-30T12:00:00Z", "Tue 24 Nov" },
+    { "2025-11-24T10:00:00Z", "2026-01-02T12:00:00Z", "Mon 24 Nov 2025" },
+    { "2026-12-31T23:30:00Z", "2027-01-01T10:00:00+01:00", "Fri 1 Jan" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDateTime) time = aftercare_time_parse (cases[i].time);
+      g_autoptr(GDateTime) now = aftercare_time_parse (cases[i].now);
+      g_autofree char *day = aftercare_time_format_day (time, now);
+
+      g_assert_cmpstr (day, ==, cases[i].expected);
+    }
+}
+
 static void
 test_weekday (void)
 {
@@ -229,6 +250,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/time/clock/in-nows-zone", test_clock_in_nows_zone);
   g_test_add_func ("/time/people/trims-empty-fields", test_format_trims_empty_fields);
   g_test_add_func ("/time/people/day-and-time", test_day_and_time);
+  g_test_add_func ("/time/people/day", test_day);
   g_test_add_func ("/time/people/weekday", test_weekday);
   g_test_add_func ("/time/people/hours-after", test_hours_after);
   g_test_add_func ("/time/parse/year-range", test_parse_year_range);

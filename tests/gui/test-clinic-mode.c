@@ -706,7 +706,8 @@ lock_leaks_nothing_script (AftercareApplication *app,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
   g_assert_nonnull (aftercare_wizard_get_verdict_page (wizard));
-  g_assert_false (aftercare_verdict_page_get_save_visible (aftercare_wizard_get_verdict_page (wizard)));
+  /* The bar's main action, Save as Check-in on a verdict, is not offered. */
+  g_assert_false (gtk_widget_get_visible (child (wizard, AFTERCARE_TYPE_WIZARD, "next_button")));
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.save-checkin", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_sessions (store)), ==, n_sessions);
 }
@@ -726,19 +727,19 @@ step_one_promise_script (AftercareApplication *app,
 {
   AftercareWizard *wizard = child (window, AFTERCARE_TYPE_WINDOW, "wizard");
   GtkWidget *group = child (wizard, AFTERCARE_TYPE_WIZARD, "client_group");
-  AftercareVerdictPage *page;
+  GtkWidget *main_action = child (wizard, AFTERCARE_TYPE_WIZARD, "next_button");
 
   /* A client at the locked desk: nothing is kept, and no saving is offered. */
   g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
                             "Nothing is kept"));
   for (guint step = 0; step < 3; step++)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
-  page = aftercare_wizard_get_verdict_page (wizard);
-  g_assert_false (aftercare_verdict_page_get_save_visible (page));
+  g_assert_false (gtk_widget_get_visible (main_action));
 
   /* Staff, unlocked: saving is offered, and step 1 says so. */
   enter_pin (window, STAFF_PIN);
-  g_assert_true (aftercare_verdict_page_get_save_visible (page));
+  g_assert_true (gtk_widget_get_visible (main_action));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (main_action)), ==, "_Save as Check-in");
   g_assert_null (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
                          "Nothing is kept"));
   g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),

@@ -18,6 +18,7 @@
 #include "aftercare-store-error-page.h"
 #include "aftercare-window.h"
 #include "aftercare-wizard.h"
+#include "keyboard.h"
 #include "store-test-util.h"
 
 typedef void (*WindowTest) (AftercareWindow *window, gpointer data);
@@ -509,6 +510,87 @@ press_delete_in_list (GtkListView *list)
   g_error ("The list has no shortcut for the Delete key");
 }
 
+/* ---- Toasts ---------------------------------------------------------------- */
+
+/* A toast's button, as a person finds it: among the window's toasts, the
+ * button with label; NULL when no toast shows one. */
+static GtkWidget *
+find_toast_button (AftercareWindow *window, const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (child (window, AFTERCARE_TYPE_WINDOW, "toast_overlay"), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0 &&
+        gtk_widget_get_ancestor (buttons->pdata[i], g_type_from_name ("AdwToastWidget")) != NULL)
+      return buttons->pdata[i];
+  return NULL;
+}
+
+/* The title of the toast on show, or NULL. */
+static const char *
+toast_title (AftercareWindow *window)
+{
+  GtkWidget *button = find_toast_button (window, "_Undo");
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  if (button == NULL)
+    return NULL;
+  collect (gtk_widget_get_ancestor (button, g_type_from_name ("AdwToastWidget")), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_ancestor (labels->pdata[i], GTK_TYPE_BUTTON) == NULL)
+      return gtk_label_get_label (labels->pdata[i]);
+  return NULL;
+}
+
+static gboolean
+no_undo_toast (gpointer window)
+{
+  return find_toast_button (window, "_Undo") == NULL;
+}
+
+/* The toast's close button, pressed. */
+static void
+close_toast (AftercareWindow *window)
+{
+  GtkWidget *undo = find_toast_button (window, "_Undo");
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  g_assert_nonnull (undo);
+  collect (gtk_widget_get_ancestor (undo, g_type_from_name ("AdwToastWidget")), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (buttons->pdata[i] != undo)
+      {
+        g_assert_true (gtk_widget_activate (buttons->pdata[i]));
+        return;
+      }
+  g_error ("The toast has no close button");
+}
+
+/* Undo, pressed on its toast as a person presses it. */
+static void
+press_toast_undo (AftercareWindow *window)
+{
+  GtkWidget *button = find_toast_button (window, "_Undo");
+
+  g_assert_nonnull (button);
+  /* Not greyed out: the toast reaches the action that undoes. */
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_true (gtk_widget_activate (button));
+  /* A button shows itself pressed for a moment before it acts. */
+  wait_until (no_undo_toast, window, "the undone toast goes");
+}
+
+/* "Sports, Tue 24 Nov deleted" for a massage of that type that ended then. */
+static char *
+expected_deleted_title (const char *type, GDateTime *ended_at)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (ended_at);
+  g_autofree char *day = g_date_time_format (local, "%a %-d %b");
+
+  return g_strdup_printf ("%s, %s deleted", type, day);
+}
+
 static void
 delete_and_undo_test (AftercareWindow *window, gpointer data)
 {
@@ -516,40 +598,60 @@ delete_and_undo_test (AftercareWindow *window, gpointer data)
   AftercareSessionPage *page = aftercare_sessions_view_get_page (view);
   GListModel *sessions = aftercare_store_get_sessions (aftercare_window_get_store (window));
   g_autofree char *deleted_id = NULL;
+  g_autofree char *sports_title = NULL;
+  g_autofree char *swedish_title = NULL;
+  g_autoptr(GDateTime) now = fixed_now ();
 
+  aftercare_clock_set_now (aftercare_window_get_clock (window), now);
   g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 2);
   g_assert_nonnull (find_session_row (window, "Sports · moderate pressure"));
   /* The newest is chosen; the Delete key in the list deletes it. */
   deleted_id = g_strdup (aftercare_session_get_id (aftercare_session_page_get_session (page)));
+  sports_title = expected_deleted_title ("Sports", aftercare_session_get_ended_at (aftercare_session_page_get_session (page)));
   press_delete_in_list (aftercare_sessions_view_get_list_view (view));
   spin (100);
   g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 1);
   g_assert_null (find_session_row (window, "Sports · moderate pressure"));
   g_assert_cmpstr (aftercare_session_get_id (aftercare_session_page_get_session (page)), !=, deleted_id);
 
-  /* Ctrl+Z, or the toast's Undo, brings it back, and shows it again. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "sessions.undo-delete", NULL));
-  spin (100);
+  /* The toast names the massage; its Undo brings it back, chosen again,
+   * and the toast goes. */
+  g_assert_cmpstr (toast_title (window), ==, sports_title);
+  press_toast_undo (window);
   g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 2);
   g_assert_nonnull (find_session_row (window, "Sports · moderate pressure"));
   g_assert_cmpstr (aftercare_session_get_id (aftercare_session_page_get_session (page)), ==, deleted_id);
-  /* Nothing left to undo. */
+  wait_until (no_undo_toast, window, "the undone toast goes");
+  /* Nothing left to undo: Ctrl+Z does nothing. */
   g_assert_false (aftercare_store_can_undo_delete (aftercare_window_get_store (window)));
+  keyboard_press (GTK_WIDGET (window), "<Control>z");
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 2);
 
-  /* The row's context menu and the page's menu delete too. */
+  /* The row's context menu deletes too; Ctrl+Z undoes, from the keyboard,
+   * and dismisses the toast. */
+  swedish_title = expected_deleted_title ("Swedish", aftercare_session_get_ended_at (
+    aftercare_session_row_get_session (find_session_row (window, "Swedish · light pressure"))));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_session_row (window, "Swedish · light pressure")),
                                              "row.delete", NULL));
   spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 1);
   g_assert_null (find_session_row (window, "Swedish · light pressure"));
-  gtk_widget_activate_action (GTK_WIDGET (view), "sessions.undo-delete", NULL);
-  spin (50);
+  g_assert_cmpstr (toast_title (window), ==, swedish_title);
+  keyboard_press (GTK_WIDGET (window), "<Control>z");
   g_assert_nonnull (find_session_row (window, "Swedish · light pressure"));
+  wait_until (no_undo_toast, window, "the toast goes once Ctrl+Z undid");
+
+  /* The page's menu deletes too; Ctrl+Z still undoes once the toast has
+   * been closed, from another view (but not in a text field, where it
+   * undoes typing). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.delete", NULL));
   spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 1);
-  gtk_widget_activate_action (GTK_WIDGET (view), "sessions.undo-delete", NULL);
+  close_toast (window);
+  wait_until (no_undo_toast, window, "the closed toast goes");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "can-i-run");
   spin (50);
+  keyboard_press (GTK_WIDGET (window), "<Control>z");
   g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 2);
 }
 
@@ -800,6 +902,14 @@ edit_test (AftercareWindow *window, gpointer data)
   g_assert_null (find_toplevel (AFTERCARE_TYPE_CHECKIN_DIALOG));
   g_assert_cmpuint (aftercare_timeline_view_get_n_points (timeline), ==, 1);
   g_assert_cmpint (aftercare_assessment_get_soreness (aftercare_session_page_get_assessment (page)), ==, 3);
+  g_assert_true (g_str_has_prefix (toast_title (window), "Check-in of "));
+  g_assert_true (g_str_has_suffix (toast_title (window), " deleted"));
+
+  /* Its toast's Undo puts it back, and the toast goes. */
+  press_toast_undo (window);
+  g_assert_cmpuint (aftercare_timeline_view_get_n_points (timeline), ==, 2);
+  g_assert_cmpint (aftercare_assessment_get_soreness (aftercare_session_page_get_assessment (page)), ==, 1);
+  wait_until (no_undo_toast, window, "the undone toast goes");
 }
 
 static void

@@ -260,8 +260,10 @@ fits_script (AftercareWindow *window, gpointer data)
         g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
     }
   g_assert_nonnull (aftercare_wizard_get_store (wizard));
-  g_assert_true (gtk_widget_get_visible (child (aftercare_wizard_get_verdict_page (wizard),
-                                                AFTERCARE_TYPE_VERDICT_PAGE, "save_button")));
+  /* Its main action, Save as Check-in, in the bar beside Back. */
+  g_assert_true (gtk_widget_get_visible (child (wizard, AFTERCARE_TYPE_WIZARD, "next_button")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (child (wizard, AFTERCARE_TYPE_WIZARD, "next_button"))), ==,
+                   "_Save as Check-in");
 }
 
 static void
