@@ -186,7 +186,7 @@ aftercare_cli_sheet_run (GVariantDict        *options,
     }
   store = aftercare_store_open (request.location, time_source, &error);
   if (store == NULL)
-    return aftercare_cli_fail (1, error->message);
+    return aftercare_cli_report_error (error);
   session = lookup_session (store, request.session_id, &status);
   if (session == NULL)
     return status;

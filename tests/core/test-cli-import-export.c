@@ -498,6 +498,107 @@ test_text_round_trips_safely (Fixture       *f,
   g_assert_cmpstr (strchr (strstr (first, "\"sessions\""), '\n'), ==, strchr (strstr (second, "\"sessions\""), '\n'));
 }
 
+/* The names in folder, sorted and joined, to show nothing was created. */
+static char *
+folder_listing (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("/", (char **) names->pdata);
+}
+
+/* An address with a password, in any form, even one libpq cannot read:
+ * exit 2, a message that repeats no part of it, and no file made of it. */
+static void
+test_address_secrets (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char * const addresses[] = {
+    "postgresql://u:secret@[::1/db",
+    "postgresql://u:se%zzcret@host/db",
+    "host=h password='secret",
+    "POSTGRESQL://u:secret@host/db",
+    "postgres://u:secret@localhost/db",
+    "postgresql://u:%73ecret@localhost/db",
+    "postgresql://u@localhost/db?password=secret",
+    "postgresql://u@localhost/db?pass%77ord=secret",
+    "host=localhost dbname=db password=secret",
+    "host=localhost dbname=db password = 'se cret'",
+    "Postgres://u:secret@host/db",
+  };
+  g_autofree char *input = folder_file (f, "in.json", backup_json);
+  g_autofree char *before = NULL;
+  g_autofree char *cwd = g_get_current_dir ();
+
+  /* Relative names would be made here. */
+  g_assert_cmpint (g_chdir (f->folder), ==, 0);
+  before = folder_listing (f->folder);
+  for (guint i = 0; i < G_N_ELEMENTS (addresses); i++)
+    {
+      const char * const runs[][7] = {
+        { "--db", addresses[i], "--export", "out.json", NULL },
+        { "--db", addresses[i], "--import", "in.json", NULL },
+        { "--db", addresses[i], "--prepare-database", NULL },
+        { "--db", addresses[i], "--sheet", SESSION_ID, "--output", "sheet.pdf", NULL },
+      };
+
+      for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+        {
+          g_autofree char *out = NULL, *err = NULL, *after = NULL;
+
+          g_test_message ("%s %s", addresses[i], runs[r][2]);
+          g_assert_cmpint (run (f, runs[r], &out, &err), ==, 2);
+          g_assert_cmpstr (out, ==, "");
+          assert_one_error_line (err, "aftercare: ", "address");
+          g_assert_null (strstr (err, "secret"));
+          g_assert_null (strstr (err, "cret"));
+          g_assert_null (strstr (err, "se%zz"));
+          g_assert_null (strstr (err, "host"));
+          after = folder_listing (f->folder);
+          g_assert_cmpstr (after, ==, before);
+        }
+    }
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+}
+
+/* The address's part libpq complains about is said in words of its own. */
+static void
+test_address_mistakes_named (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const struct {
+    const char *address;
+    const char *words;
+  } cases[] = {
+    { "postgresql://u@[::1/db", "never closed" },
+    { "postgresql://u@host/d%zzb", "hexadecimal" },
+    { "host=h dbname='clinic", "no closing quote" },
+    { "host=h dbnmae=clinic", "does not know" },
+    { "mysql://u@host/db", "postgresql://" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run (f, (const char *[]) { "--db", cases[i].address, "--export", "out.json", NULL },
+                            NULL, &err), ==, 2);
+      assert_one_error_line (err, "address", cases[i].words);
+      g_assert_null (strstr (err, "'clinic"));
+      g_assert_null (strstr (err, "dbnmae"));
+      g_assert_null (strstr (err, "zz"));
+      g_assert_null (strstr (err, "::1"));
+      g_assert_null (strstr (err, "u@"));
+    }
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -516,5 +617,7 @@ main (int argc, char *argv[])
   ADD ("/cli/import-export/bad-json-text-refused", test_bad_json_text_refused);
   ADD ("/cli/import-export/bad-csv-text-refused", test_bad_csv_text_refused);
   ADD ("/cli/import-export/text-round-trips-safely", test_text_round_trips_safely);
+  ADD ("/cli/db/address-secrets-never-leak", test_address_secrets);
+  ADD ("/cli/db/address-mistakes-named", test_address_mistakes_named);
   return g_test_run ();
 }

@@ -135,7 +135,9 @@ gboolean
 aftercare_store_location_is_server (const char *location)
 {
   g_return_val_if_fail (location != NULL, FALSE);
-  return aftercare_pg_is_location (location);
+  /* An existing file is a file, whatever its name; anything written like
+   * an address goes to the address's checks and never becomes a file. */
+  return !g_file_test (location, G_FILE_TEST_EXISTS) && aftercare_pg_is_location (location);
 }
 
 gboolean

@@ -20,9 +20,11 @@ char          *aftercare_store_get_default_location (void);
 
 /* A location is a database file's path (SQLite), or a PostgreSQL server's
  * address for libpq: "postgresql://…", "postgres://…", or a connection
- * string with service=, host=, dbname=… ("service=clinic"). An address
- * with a password in it is refused (INVALID): passwords go in ~/.pgpass or
- * a service's password file. */
+ * string of keyword=value settings ("service=clinic"). A location that is
+ * not an existing file and is written like an address (any scheme://, or a
+ * keyword and = first) is an address, never a new file. An address with a
+ * password in it, or one libpq cannot read, is refused (INVALID) without
+ * being repeated: passwords go in ~/.pgpass or a service's password file. */
 gboolean       aftercare_store_location_is_server (const char *location);
 /* For a server's address: libpq can read it and it holds no password
  * (INVALID otherwise, saying so). A file's path: TRUE. Nothing is opened. */
