@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store-test-util.h"
 
@@ -599,6 +600,113 @@ test_address_mistakes_named (Fixture       *f,
     }
 }
 
+/* argv run with no power to write where the folder's mode forbids it. As
+ * root (the tests' usual user), which writes anywhere, through setpriv
+ * without the capabilities that override file modes; NULL (skip) when
+ * that cannot be done. */
+static GPtrArray *
+without_override (const char * const *args)
+{
+  GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
+
+  if (geteuid () == 0)
+    {
+      char *setpriv = g_find_program_in_path ("setpriv");
+
+      if (setpriv == NULL)
+        {
+          g_ptr_array_unref (argv);
+          return NULL;
+        }
+      g_ptr_array_add (argv, setpriv);
+      g_ptr_array_add (argv, g_strdup ("--bounding-set=-dac_override,-dac_read_search,-fowner"));
+      g_ptr_array_add (argv, g_strdup ("--"));
+    }
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+  return argv;
+}
+
+/* --export and --sheet open the database for reading only: from a folder
+ * that cannot be written to (as on a full disk, where no -wal or -shm can
+ * be made), they still write to another disk, and leave every byte of the
+ * database, and its folder, as they were. The window's store opens such a
+ * database read-only and says why. */
+static void
+test_read_out_of_read_only_folder (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *input = folder_file (f, "in.json", backup_json);
+  g_autofree char *locked = g_build_filename (f->folder, "locked", NULL);
+  g_autofree char *db = g_build_filename (locked, "clinic.db", NULL);
+  g_autofree char *out_folder = g_build_filename (f->folder, "out", NULL);
+  g_autofree char *json = g_build_filename (out_folder, "backup.json", NULL);
+  g_autofree char *csv = g_build_filename (out_folder, "backup.csv", NULL);
+  g_autofree char *pdf = g_build_filename (out_folder, "sheet.pdf", NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr(GBytes) before = NULL;
+  const char *exe = g_getenv ("AFTERCARE_EXE");
+  const char * const runs[][8] = {
+    { exe, "--db", db, "--export", json, NULL },
+    { exe, "--db", db, "--export", csv, NULL },
+    { exe, "--db", db, "--sheet", SESSION_ID, "--output", pdf, NULL },
+  };
+  GStatBuf stat_before, stat_after;
+
+  g_assert_cmpint (g_mkdir (locked, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (out_folder, 0700), ==, 0);
+  g_assert_cmpint (run (f, (const char *[]) { "--db", db, "--import", input, NULL }, NULL, NULL), ==, 0);
+  before = read_bytes (db);
+  g_assert_cmpint (g_stat (db, &stat_before), ==, 0);
+  listing = folder_listing (locked);
+  g_assert_cmpstr (listing, ==, "clinic.db");
+  g_assert_cmpint (g_chmod (locked, 0555), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_autoptr(GPtrArray) argv = without_override (runs[i]);
+      g_autofree char *out = NULL, *err = NULL, *after_listing = NULL;
+      g_autoptr(GBytes) after = NULL;
+
+      if (argv == NULL)
+        {
+          g_assert_cmpint (g_chmod (locked, 0700), ==, 0);
+          g_test_skip ("running as root, and setpriv is not there to give up root's power over file modes");
+          return;
+        }
+      g_assert_cmpint (test_run ((const char * const *) argv->pdata, (const char * const *) f->envp, &out, &err),
+                       ==, 0);
+      g_assert_cmpstr (err, ==, "");
+      after = read_bytes (db);
+      g_assert_true (g_bytes_equal (before, after));
+      g_assert_cmpint (g_stat (db, &stat_after), ==, 0);
+      g_assert_cmpint (stat_after.st_mtime, ==, stat_before.st_mtime);
+      g_assert_cmpint (stat_after.st_mode, ==, stat_before.st_mode);
+      after_listing = folder_listing (locked);
+      g_assert_cmpstr (after_listing, ==, "clinic.db");
+    }
+  g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  /* What the window opens: the records, read-only, saying why; a write is
+   * refused with that reason. */
+  {
+    const char * const helper[] = { g_getenv ("AFTERCARE_STORE_HELPER"), "add-sessions", db, "1", "Ana", NULL };
+    g_autoptr(GPtrArray) argv = without_override (helper);
+    g_autofree char *err = NULL;
+    g_autoptr(GBytes) after = NULL;
+
+    g_assert_cmpint (test_run ((const char * const *) argv->pdata, (const char * const *) f->envp, NULL, &err),
+                     ==, 1);
+    g_assert_nonnull (strstr (err, "Read-only: nothing can be added or changed"));
+    after = read_bytes (db);
+    g_assert_true (g_bytes_equal (before, after));
+  }
+  g_assert_cmpint (g_chmod (locked, 0700), ==, 0);
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -619,5 +727,6 @@ main (int argc, char *argv[])
   ADD ("/cli/import-export/text-round-trips-safely", test_text_round_trips_safely);
   ADD ("/cli/db/address-secrets-never-leak", test_address_secrets);
   ADD ("/cli/db/address-mistakes-named", test_address_mistakes_named);
+  ADD ("/cli/import-export/read-out-of-read-only-folder", test_read_out_of_read_only_folder);
   return g_test_run ();
 }
