@@ -859,6 +859,27 @@ migrate (AftercareSqliteBackend  *self,
   return aftercare_store_backend_commit (backend, error);
 }
 
+static AftercareSqliteBackend *
+backend_new (const char          *path,
+             AftercareTimeSource *time_source)
+{
+  AftercareSqliteBackend *self = g_object_new (AFTERCARE_TYPE_SQLITE_BACKEND, NULL);
+
+  self->path = g_strdup (path);
+  self->time_source = g_object_ref (time_source);
+  return self;
+}
+
+/* Sets error for a connection that did not open; returns NULL. */
+static AftercareSqliteBackend *
+set_open_error (AftercareSqliteBackend  *self,
+                int                      rc,
+                GError                 **error)
+{
+  aftercare_sqlite_set_error (self->db, rc, _("Could not open the database"), error);
+  return NULL;
+}
+
 AftercareSqliteBackend *
 aftercare_sqlite_backend_open (const char           *path,
                                AftercareTimeSource  *time_source,
@@ -873,21 +894,15 @@ aftercare_sqlite_backend_open (const char           *path,
 
   if (!aftercare_sqlite_file_prepare (path, error))
     return NULL;
-  self = g_object_new (AFTERCARE_TYPE_SQLITE_BACKEND, NULL);
-  self->path = g_strdup (path);
-  self->time_source = g_object_ref (time_source);
+  self = backend_new (path, time_source);
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc != SQLITE_OK)
-    {
-      aftercare_sqlite_set_error (self->db, rc, _("Could not open the database"), error);
-      return NULL;
-    }
+    return set_open_error (self, rc, error);
   if (!aftercare_sqlite_file_configure (self->db, error) || !migrate (self, error))
     return NULL;
   aftercare_sqlite_file_make_private (path);
   return g_steal_pointer (&self);
 }
-
 
 AftercareSqliteBackend *
 aftercare_sqlite_backend_open_read_only (const char           *path,
@@ -906,16 +921,11 @@ aftercare_sqlite_backend_open_read_only (const char           *path,
 
   if (!aftercare_sqlite_file_check (path, error))
     return NULL;
-  self = g_object_new (AFTERCARE_TYPE_SQLITE_BACKEND, NULL);
-  self->path = g_strdup (path);
-  self->time_source = g_object_ref (time_source);
+  self = backend_new (path, time_source);
   self->read_only_reason = g_strdup (reason);
   rc = aftercare_sqlite_file_open_read_only (path, &self->db);
   if (rc != SQLITE_OK)
-    {
-      aftercare_sqlite_set_error (self->db, rc, _("Could not open the database"), error);
-      return NULL;
-    }
+    return set_open_error (self, rc, error);
   aftercare_sqlite_file_configure_reading (self->db);
   if (!read_user_version (self, &version, error))
     return NULL;
