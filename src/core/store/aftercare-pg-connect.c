@@ -59,7 +59,7 @@ aftercare_pg_is_location (const char *location)
 static char *
 decoded_lower (const char *text)
 {
-  GString *out = g_string_new (NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
 
   for (const char *p = text; *p != '\0'; p++)
     if (p[0] == '%' && g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
@@ -69,7 +69,7 @@ decoded_lower (const char *text)
       }
     else
       g_string_append_c (out, *p);
-  return g_ascii_strdown (g_string_free (out, FALSE), -1);
+  return g_ascii_strdown (out->str, -1);
 }
 
 /* Whether text holds the word "password" followed by "=". */
