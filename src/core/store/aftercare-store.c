@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "aftercare-pg-backend.h"
 #include "aftercare-pg-connect.h"
@@ -166,9 +168,15 @@ open_file_backend (const char           *path,
       !g_error_matches (write_error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_DAMAGED) &&
       !g_error_matches (write_error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_TOO_NEW))
     {
-      /* Translators: the reason follows, such as "Could not open the database: …". */
-      reason = g_strdup_printf (_("Read-only: nothing can be added or changed, as this database cannot be "
-                                  "written to (%s)"), write_error->message);
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      if (g_access (folder, W_OK) != 0)
+        reason = g_strdup (_("Read-only: nothing can be added or changed, as the database’s folder "
+                             "cannot be written to"));
+      else
+        /* Translators: the reason follows, such as "Could not open the database: …". */
+        reason = g_strdup_printf (_("Read-only: nothing can be added or changed, as this database cannot be "
+                                    "written to (%s)"), write_error->message);
       backend = aftercare_sqlite_backend_open_read_only (path, time_source, reason, NULL);
       if (backend != NULL)
         return AFTERCARE_STORE_BACKEND (backend);
