@@ -11,8 +11,8 @@
 #include "aftercare-csv.h"
 
 /* The columns, in the order of the one table of them (aftercare-backup.h). */
-#define COLUMN_ID(id, name) COL_##id,
-#define COLUMN_NAME(id, name) name,
+#define COLUMN_ID(id, name, kind) COL_##id,
+#define COLUMN_NAME(id, name, kind) name,
 
 enum { AFTERCARE_BACKUP_CSV_COLUMNS (COLUMN_ID, COLUMN_ID) N_COLUMNS };
 
@@ -20,18 +20,26 @@ static const char * const column_names[N_COLUMNS + 1] = {
   AFTERCARE_BACKUP_CSV_COLUMNS (COLUMN_NAME, COLUMN_NAME) NULL
 };
 
+static const gboolean column_is_text[N_COLUMNS] = {
+  AFTERCARE_BACKUP_CSV_COLUMNS (AFTERCARE_BACKUP_CSV_IS_TEXT, AFTERCARE_BACKUP_CSV_IS_TEXT)
+};
+
 typedef struct
 {
   GPtrArray *fields;
   const int *column_of;   /* column -> index in fields */
   AftercareBackupWhere where;
+  int bad_field;          /* the first field that is not UTF-8 text, or -1 */
 } Row;
 
+/* A cell's value; a text cell without the ' that guards it in spreadsheets. */
 static const char *
 cell (const Row *row,
       int        column)
 {
-  return g_ptr_array_index (row->fields, row->column_of[column]);
+  const char *text = g_ptr_array_index (row->fields, row->column_of[column]);
+
+  return column_is_text[column] ? aftercare_backup_csv_text_value (text) : text;
 }
 
 /* Values, from text: each returns NULL when the text is good, else the problem. */
@@ -299,6 +307,11 @@ csv_row (AftercareBackupReading  *reading,
   AftercareSession *session;
   gboolean named;
 
+  /* Text that is not valid first: it may be what split the row. */
+  for (int c = 0; c < N_COLUMNS && row->bad_field >= 0; c++)
+    if (row->column_of[c] == row->bad_field)
+      return aftercare_backup_field_error (&row->where, column_names[c],
+                                           g_strdup (aftercare_json_problem_bad_text ()), error);
   /* Checked before any cell is read: a short row has no cell for a
    * column that comes late in the header. */
   if (row->fields->len != N_COLUMNS)
@@ -358,11 +371,17 @@ aftercare_backup_read_csv (AftercareBackup  *backup,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  if (reader.bad_field >= 0)
+    {
+      g_set_error (error, AFTERCARE_BACKUP_ERROR, AFTERCARE_BACKUP_ERROR_INVALID,
+                   _("Line %u: the header row is not UTF-8 text"), line);
+      return FALSE;
+    }
   if (!csv_header (fields, line, column_of, error))
     return FALSE;
   while (csv_next (&reader, fields, &line, &local_error))
     {
-      Row row = { fields, column_of, { AFTERCARE_BACKUP_FORMAT_CSV, line, NULL } };
+      Row row = { fields, column_of, { AFTERCARE_BACKUP_FORMAT_CSV, line, NULL }, reader.bad_field };
 
       if (!csv_row (&reading, &row, error))
         return FALSE;

@@ -205,6 +205,6 @@ aftercare_backup_read_json (AftercareBackup  *backup,
           !json_session (&reading, &where, error))
         return FALSE;
     }
-  return TRUE;
+  return aftercare_json_reader_check_text (json, error);
 }
 

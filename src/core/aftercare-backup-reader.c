@@ -180,8 +180,10 @@ aftercare_backup_parse (GBytes                 *contents,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   text = g_bytes_get_data (contents, &length);
-  if (!check_utf8 (text != NULL ? text : "", length, error))
-    return NULL;
+  if (text == NULL)
+    text = "";
+  /* Each reader names the field that holds text that is not valid; the
+   * whole file is checked too, after them, in case one let some through. */
   self = aftercare_backup_new ();
   ok = format == AFTERCARE_BACKUP_FORMAT_CSV ? aftercare_backup_read_csv (self, text, length, &local_error)
                                              : aftercare_backup_read_json (self, text, length, &local_error);
@@ -190,5 +192,7 @@ aftercare_backup_parse (GBytes                 *contents,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
+  if (!check_utf8 (text, length, error))
+    return NULL;
   return g_steal_pointer (&self);
 }

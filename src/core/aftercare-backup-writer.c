@@ -192,6 +192,20 @@ write_json_start (AftercareBackupWriter  *self,
   return write_text (self, header, strlen (header), error);
 }
 
+/* json-glib 1.6 leaves U+001F raw in strings, which RFC 8259 forbids: in
+ * json (one line, no layout) every control character is inside a string,
+ * and each is written as \u00XX. */
+static void
+append_escaping_controls (GString    *text,
+                          const char *json)
+{
+  for (const char *p = json; *p != '\0'; p++)
+    if ((guchar) *p < 0x20)
+      g_string_append_printf (text, "\\u%04x", (guint) (guchar) *p);
+    else
+      g_string_append_c (text, *p);
+}
+
 static gboolean
 write_json_session (AftercareBackupWriter  *self,
                     AftercareSession       *session,
@@ -202,16 +216,20 @@ write_json_session (AftercareBackupWriter  *self,
   g_autofree char *json = json_to_string (node, FALSE);
   g_autoptr(GString) text = g_string_new (self->n_sessions > 0 ? ",\n  " : "\n  ");
 
-  g_string_append (text, json);
+  append_escaping_controls (text, json);
   return write_string (self, text, error);
 }
 
 /* CSV */
 
 /* The columns, in the order of the one table of them (aftercare-backup.h). */
-#define COLUMN_ID(id, name) COL_##id,
+#define COLUMN_ID(id, name, kind) COL_##id,
 
 enum { AFTERCARE_BACKUP_CSV_COLUMNS (COLUMN_ID, COLUMN_ID) N_COLUMNS };
+
+static const gboolean column_is_text[N_COLUMNS] = {
+  AFTERCARE_BACKUP_CSV_COLUMNS (AFTERCARE_BACKUP_CSV_IS_TEXT, AFTERCARE_BACKUP_CSV_IS_TEXT)
+};
 
 /* One record: the session's cells, and the check-in's (empty without one). */
 static void
@@ -248,7 +266,12 @@ append_record (GString          *record,
       cells[COL_CHECKIN_NOTES] = aftercare_checkin_get_notes (checkin);
     }
   for (guint c = 0; c < N_COLUMNS; c++)
-    aftercare_csv_append_field (record, cells[c] != NULL ? cells[c] : "", c == 0);
+    {
+      const char *value = cells[c] != NULL ? cells[c] : "";
+      g_autofree char *text = column_is_text[c] ? aftercare_backup_csv_text_cell (value) : NULL;
+
+      aftercare_csv_append_field (record, text != NULL ? text : value, c == 0);
+    }
   aftercare_csv_end_record (record);
 }
 

@@ -192,3 +192,21 @@ aftercare_backup_checkin_difference (AftercareCheckin *a,
     return "notes";
   return NULL;
 }
+
+char *
+aftercare_backup_csv_text_cell (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (text[0] != '\0' && strchr ("=+-@\t\r'", text[0]) != NULL)
+    return g_strconcat ("'", text, NULL);
+  return g_strdup (text);
+}
+
+const char *
+aftercare_backup_csv_text_value (const char *cell)
+{
+  g_return_val_if_fail (cell != NULL, NULL);
+
+  return cell[0] == '\'' ? cell + 1 : cell;
+}

@@ -28,31 +28,46 @@ typedef enum {
 
 /* The CSV columns, in the order they are written: the one table that the
  * reader, the header line and the writer all follow. Each column is
- * FIRST (ID, "name") or NEXT (ID, "name"); pass a macro for each to make an
- * enum, an array of names, or text. */
+ * FIRST (ID, "name", KIND) or NEXT (ID, "name", KIND), KIND being TEXT for
+ * what a person typed (aftercare_backup_csv_text_cell()) or VALUE; pass a
+ * macro for each to make an enum, an array of names, or text. */
 #define AFTERCARE_BACKUP_CSV_COLUMNS(FIRST, NEXT) \
-  FIRST (SESSION_ID, "session_id") \
-  NEXT (ENDED_AT, "ended_at") \
-  NEXT (DURATION, "duration_minutes") \
-  NEXT (TYPE, "type") \
-  NEXT (PRESSURE, "pressure") \
-  NEXT (FIRST_TIME, "first_time") \
-  NEXT (AREAS, "areas") \
-  NEXT (CLIENT, "client") \
-  NEXT (THERAPIST, "therapist") \
-  NEXT (SESSION_NOTES, "session_notes") \
-  NEXT (CHECKIN_ID, "checkin_id") \
-  NEXT (CHECKIN_AT, "checkin_at") \
-  NEXT (SORENESS, "soreness") \
-  NEXT (SYMPTOMS, "symptoms") \
-  NEXT (CHECKIN_NOTES, "checkin_notes")
+  FIRST (SESSION_ID, "session_id", VALUE) \
+  NEXT (ENDED_AT, "ended_at", VALUE) \
+  NEXT (DURATION, "duration_minutes", VALUE) \
+  NEXT (TYPE, "type", VALUE) \
+  NEXT (PRESSURE, "pressure", VALUE) \
+  NEXT (FIRST_TIME, "first_time", VALUE) \
+  NEXT (AREAS, "areas", VALUE) \
+  NEXT (CLIENT, "client", TEXT) \
+  NEXT (THERAPIST, "therapist", TEXT) \
+  NEXT (SESSION_NOTES, "session_notes", TEXT) \
+  NEXT (CHECKIN_ID, "checkin_id", VALUE) \
+  NEXT (CHECKIN_AT, "checkin_at", VALUE) \
+  NEXT (SORENESS, "soreness", VALUE) \
+  NEXT (SYMPTOMS, "symptoms", VALUE) \
+  NEXT (CHECKIN_NOTES, "checkin_notes", TEXT)
 
 /* The header line, without its line break: one string literal,
  * "session_id,ended_at,…,checkin_notes". */
-#define AFTERCARE_BACKUP_CSV_HEADER_FIRST_(id, name) name
-#define AFTERCARE_BACKUP_CSV_HEADER_NEXT_(id, name) "," name
+#define AFTERCARE_BACKUP_CSV_HEADER_FIRST_(id, name, kind) name
+#define AFTERCARE_BACKUP_CSV_HEADER_NEXT_(id, name, kind) "," name
 #define AFTERCARE_BACKUP_CSV_HEADER \
   AFTERCARE_BACKUP_CSV_COLUMNS (AFTERCARE_BACKUP_CSV_HEADER_FIRST_, AFTERCARE_BACKUP_CSV_HEADER_NEXT_)
+
+/* Whether each column holds text: pass to AFTERCARE_BACKUP_CSV_COLUMNS
+ * for an array of gboolean in the table's order. */
+#define AFTERCARE_BACKUP_CSV_IS_TEXT_TEXT TRUE,
+#define AFTERCARE_BACKUP_CSV_IS_TEXT_VALUE FALSE,
+#define AFTERCARE_BACKUP_CSV_IS_TEXT(id, name, kind) AFTERCARE_BACKUP_CSV_IS_TEXT_##kind
+
+/* A text cell as it is written: with one ' in front when the text starts
+ * with =, +, -, @, a tab, a carriage return or ', so that a spreadsheet
+ * opening the file runs no formula from it. Returns a new string. */
+char *aftercare_backup_csv_text_cell  (const char *text);
+/* A text cell as it is read: without one leading ' (a pointer into cell),
+ * so that text comes back exactly as it was written. */
+const char *aftercare_backup_csv_text_value (const char *cell);
 
 /* CSV when the file's name ends in ".csv" (any case), else JSON. */
 AftercareBackupFormat aftercare_backup_format_for_file (GFile *file);

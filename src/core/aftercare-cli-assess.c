@@ -279,7 +279,9 @@ aftercare_cli_assess_request_parse (const char  *data,
   if (length < 0)
     length = strlen (data);
   top.object = aftercare_json_reader_load (reader, data, length, error);
+  /* Text that is not valid spoils the whole request, as it always has. */
   if (top.object == NULL ||
+      !aftercare_json_reader_check_text (reader, error) ||
       !aftercare_json_reader_check_members (reader, &top, request_members, error) ||
       (request->session = read_massage (reader, top.object, error)) == NULL ||
       (request->checkins = read_checkins (reader, top.object, request->session, error)) == NULL ||

@@ -144,11 +144,14 @@ aftercare_cli_export_run (const char          *location,
                           const char          *path)
 {
   g_autoptr(AftercareStore) store = NULL;
+  g_autoptr(GError) error = NULL;
   int status;
 
   g_return_val_if_fail (location != NULL && path != NULL, 2);
   if ((status = check_export (location, path)) != 0)
     return status;
-  store = open_store (location, time_source, &status);
-  return store != NULL ? export_file (store, path) : status;
+  store = aftercare_store_open_for_reading (location, time_source, &error);
+  if (store == NULL)
+    return aftercare_cli_report_error (error);
+  return export_file (store, path);
 }

@@ -194,9 +194,9 @@ aftercare_cli_sheet_run (GVariantDict              *options,
 
       return aftercare_cli_fail (2, message);
     }
-  store = aftercare_store_open (request.location, time_source, &error);
+  store = aftercare_store_open_for_reading (request.location, time_source, &error);
   if (store == NULL)
-    return aftercare_cli_fail (1, error->message);
+    return aftercare_cli_report_error (error);
   session = lookup_session (store, request.session_id, &status);
   if (session == NULL)
     return status;

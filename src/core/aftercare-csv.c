@@ -22,6 +22,7 @@ aftercare_csv_reader_init (AftercareCsvReader *reader,
   reader->length = length;
   reader->position = 0;
   reader->line = 1;
+  reader->bad_field = -1;
   /* A byte order mark, as spreadsheets write, is not part of the first field. */
   if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
     reader->position = 3;
@@ -116,6 +117,7 @@ aftercare_csv_reader_next (AftercareCsvReader  *reader,
   g_return_val_if_fail (reader != NULL && fields != NULL && line != NULL, FALSE);
 
   g_ptr_array_set_size (fields, 0);
+  reader->bad_field = -1;
   while (skip_line_break (reader))
     ;
   if (peek (reader) < 0)
@@ -129,6 +131,9 @@ aftercare_csv_reader_next (AftercareCsvReader  *reader,
 
       if (!ok)
         return FALSE;
+      /* A NUL would cut the field short: it counts as not UTF-8. */
+      if (reader->bad_field < 0 && !g_utf8_validate_len (field->str, field->len, NULL))
+        reader->bad_field = (int) fields->len;
       g_ptr_array_add (fields, g_string_free (g_steal_pointer (&field), FALSE));
       if (peek (reader) != ',')
         break;

@@ -22,6 +22,7 @@ typedef struct
   gsize length;
   gsize position;
   guint line;
+  int bad_field;   /* the first field of the last record that is not UTF-8 text (or holds a NUL), else -1 */
 } AftercareCsvReader;
 
 void     aftercare_csv_reader_init (AftercareCsvReader *reader,

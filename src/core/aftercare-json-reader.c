@@ -17,13 +17,21 @@
  * - integers too long for 64 bits, which it wraps into other numbers
  *   without a word (-18446744073709551606 reads as 10): defuse_long_numbers();
  * - deep nesting, where its recursion overflows the stack (80,000 "["):
- *   check_depth() counts first.
+ *   check_depth() counts first;
+ * - text that is not valid: a lone UTF-16 surrogate escape ("X\ud800Y"),
+ *   which it turns into bytes that are not UTF-8 while dropping the next
+ *   character, and "\u0000", which cuts the string short: mark_bad_text()
+ *   finds them, and bytes that are not UTF-8, before it parses.
  * Its other leniencies (comments, single quotes) change no value. Of two
  * members with the same name the last one counts. */
 
 #define MAX_ECHO_CHARS 40
 /* No field holds a number of this many digits. */
 #define LONG_DIGIT_RUN 19
+/* U+FDD0, a noncharacter that Unicode sets aside for a program's own use,
+ * stands in the parsed text for a piece of text that is not valid. */
+#define BAD_TEXT_ESCAPE "\\ufdd0"
+#define BAD_TEXT_UTF8 "\xEF\xB7\x90"
 
 struct _AftercareJsonReader
 {
@@ -33,6 +41,8 @@ struct _AftercareJsonReader
   gboolean with_lines;
   JsonParser *parser;
   GHashTable *lines;   /* "%p:name", "%p}" (object end), "%p[i" (element) -> line */
+  guint bad_text_line;  /* the first line with text that is not valid, or 0 */
+  gboolean bad_text_reported;
 };
 
 AftercareJsonReader *
@@ -112,6 +122,13 @@ aftercare_json_problem_key (GType       type,
   allowed = g_strjoinv (", ", keys);
   /* Translators: "“shiatsu” is not one of: swedish, deep-tissue, …". */
   return g_strdup_printf (_("“%s” is not one of: %s"), echo, allowed);
+}
+
+const char *
+aftercare_json_problem_bad_text (void)
+{
+  return _("is not valid text: it holds bytes that are not UTF-8, a NUL, or half of a UTF-16 "
+           "surrogate pair (such as \\ud800 alone)");
 }
 
 char *
@@ -288,6 +305,98 @@ defuse_long_numbers (const char *data,
   return copy;
 }
 
+/* Reads "\uXXXX" at p (before end) into *value. */
+static gboolean
+read_u_escape (const char *p,
+               const char *end,
+               gunichar   *value)
+{
+  if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
+    return FALSE;
+  *value = 0;
+  for (guint i = 2; i < 6; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return FALSE;
+      *value = *value * 16 + (gunichar) g_ascii_xdigit_value (p[i]);
+    }
+  return TRUE;
+}
+
+static gboolean
+is_high_surrogate (gunichar c)
+{
+  return c >= 0xD800 && c <= 0xDBFF;
+}
+
+static gboolean
+is_low_surrogate (gunichar c)
+{
+  return c >= 0xDC00 && c <= 0xDFFF;
+}
+
+/* The text with every piece of a string that is not valid text (bytes
+ * that are not UTF-8, a NUL, "\u0000", a surrogate escape without its
+ * other half) replaced by BAD_TEXT_ESCAPE, which the string's reader then
+ * refuses by the field's name; lines stay where they were. *bad_line is
+ * the first line with such a piece (or 0). Bytes that are not UTF-8
+ * outside strings make the whole text bad: NULL, with *bad_line. */
+static GString *
+mark_bad_text (const char *data,
+               gsize       length,
+               guint      *bad_line)
+{
+  g_autoptr(GString) out = g_string_sized_new (length);
+  const char *p = data, *end = data + length;
+  gboolean in_string = FALSE;
+  guint line = 1;
+
+  *bad_line = 0;
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p), first, second;
+      gsize bad_length = 0, good_length = 0;
+
+      if (c == (gunichar) -1 || c == (gunichar) -2 || c == 0)
+        bad_length = 1;
+      else if (in_string && read_u_escape (p, end, &first))
+        {
+          if (is_high_surrogate (first) && read_u_escape (p + 6, end, &second) && is_low_surrogate (second))
+            good_length = 12;
+          else if (first == 0 || is_high_surrogate (first) || is_low_surrogate (first))
+            bad_length = 6;
+          else
+            good_length = 6;
+        }
+      else if (in_string && *p == '\\')
+        /* \" and \\ stay inside the string. */
+        good_length = p + 1 < end && (guchar) p[1] < 0x80 && p[1] != '\n' ? 2 : 1;
+      else
+        {
+          good_length = g_utf8_next_char (p) - p;
+          if (*p == '"')
+            in_string = !in_string;
+          else if (*p == '\n')
+            line++;
+        }
+      if (bad_length > 0)
+        {
+          if (*bad_line == 0)
+            *bad_line = line;
+          if (!in_string)
+            return NULL;
+          g_string_append (out, BAD_TEXT_ESCAPE);
+          p += bad_length;
+        }
+      else
+        {
+          g_string_append_len (out, p, good_length);
+          p += good_length;
+        }
+    }
+  return g_steal_pointer (&out);
+}
+
 /* The same text inside an array parses to exactly one element only when
  * it is one plain value. */
 static gboolean
@@ -335,6 +444,7 @@ aftercare_json_reader_load (AftercareJsonReader  *self,
                             GError              **error)
 {
   g_autoptr(GError) json_error = NULL;
+  g_autoptr(GString) marked = NULL;
   g_autofree char *text = NULL;
   JsonNode *root;
 
@@ -352,7 +462,15 @@ aftercare_json_reader_load (AftercareJsonReader  *self,
                _("is nested more than %u levels deep"), AFTERCARE_JSON_MAX_DEPTH);
       return NULL;
     }
-  text = defuse_long_numbers (data, length);
+  marked = mark_bad_text (data, length, &self->bad_text_line);
+  if (marked == NULL)
+    {
+      fail_at (self, self->bad_text_line, self->document, AFTERCARE_JSON_PROBLEM_NOT_JSON, error,
+               _("is not UTF-8 text"));
+      return NULL;
+    }
+  length = marked->len;
+  text = defuse_long_numbers (marked->str, length);
   self->parser = json_parser_new_immutable ();
   if (self->with_lines)
     {
@@ -500,8 +618,19 @@ node_string (AftercareJsonReader      *self,
              JsonNode                 *node,
              GError                  **error)
 {
+  const char *text;
+
   if (holds (node, G_TYPE_STRING))
-    return json_node_get_string (node);
+    {
+      text = json_node_get_string (node);
+      if (g_utf8_validate (text, -1, NULL) &&
+          (self->bad_text_line == 0 || strstr (text, BAD_TEXT_UTF8) == NULL))
+        return text;
+      self->bad_text_reported = TRUE;
+      aftercare_json_reader_fail (self, place, name, AFTERCARE_JSON_PROBLEM_OTHER, error, "%s",
+                                  aftercare_json_problem_bad_text ());
+      return NULL;
+    }
   aftercare_json_reader_fail (self, place, name, AFTERCARE_JSON_PROBLEM_WRONG_TYPE, error,
                               _("must be text, not %s"), describe_node (node));
   return NULL;
@@ -737,4 +866,17 @@ aftercare_json_reader_element (AftercareJsonReader      *self,
                     _("must be an object, not %s"), describe_node (node));
   *object = json_node_get_object (node);
   return TRUE;
+}
+
+gboolean
+aftercare_json_reader_check_text (AftercareJsonReader  *self,
+                                  GError              **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->bad_text_line == 0 || self->bad_text_reported)
+    return TRUE;
+  self->bad_text_reported = TRUE;
+  return fail_at (self, self->bad_text_line, self->document, AFTERCARE_JSON_PROBLEM_OTHER, error,
+                  "%s", aftercare_json_problem_bad_text ());
 }

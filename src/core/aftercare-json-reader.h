@@ -43,6 +43,13 @@ JsonObject *aftercare_json_reader_load (AftercareJsonReader  *self,
                                         gsize                 length,
                                         GError              **error);
 
+/* Text that is not valid (bytes that are not UTF-8, a NUL, "\u0000", a
+ * lone UTF-16 surrogate escape) is refused by the string member that
+ * holds it, naming it. Call this after reading everything: it fails, naming
+ * the line, when such text was somewhere no member read (a member's name). */
+gboolean    aftercare_json_reader_check_text (AftercareJsonReader  *self,
+                                              GError              **error);
+
 /* Where a value is: the object holding it, that object's path ("" for
  * the top, "sessions[3]"), and the member's name. */
 typedef struct {
@@ -105,6 +112,8 @@ gboolean aftercare_json_reader_element (AftercareJsonReader *self, const Afterca
 char *aftercare_json_problem_time     (const char *text);
 char *aftercare_json_problem_key      (GType type, const char *key);
 char *aftercare_json_problem_number   (const char *text, guint max);
+/* Text that is not valid UTF-8 (or holds a NUL), the same in every format. */
+const char *aftercare_json_problem_bad_text (void);
 /* text, shortened and with control characters escaped, to quote on one line. */
 char *aftercare_json_echo             (const char *text);
 

@@ -401,8 +401,39 @@ static void
 test_not_utf8 (void)
 {
   assert_rejected (AFTERCARE_BACKUP_FORMAT_CSV, AFTERCARE_BACKUP_CSV_HEADER "\r\n,caf\xE9\r\n",
-                   "Line 2: the file is not UTF-8 text");
-  assert_rejected (AFTERCARE_BACKUP_FORMAT_JSON, "{\"format\": \"\xff\"}", "Line 1: the file is not UTF-8 text");
+                   "Line 2, field “ended_at”: is not valid text");
+  assert_rejected (AFTERCARE_BACKUP_FORMAT_JSON, "{\"format\": \"\xff\"}", "Line 1, format: is not valid text");
+  /* Outside any text, the file as a whole. */
+  assert_rejected (AFTERCARE_BACKUP_FORMAT_JSON, "{\n\xff\"format\": 1}", "Line 2, backup: is not UTF-8 text");
+  assert_rejected (AFTERCARE_BACKUP_FORMAT_CSV, "session_id,caf\xE9\r\n", "Line 1: the header row is not UTF-8 text");
+}
+
+/* A spreadsheet runs a cell that starts with =, +, -, @ (and, in some,
+ * a tab or a carriage return): a text cell gets a ' in front, which
+ * reading takes away again, so every text comes back as it was. */
+static void
+test_csv_text_cells (void)
+{
+  static const char * const guarded[] = {
+    "=HYPERLINK(\"http://example.org\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rCR", "'quoted", "'=both",
+  };
+  static const char * const plain[] = { "", "Ana", " =space first", "1+1", "a=b" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (guarded); i++)
+    {
+      g_autofree char *cell = aftercare_backup_csv_text_cell (guarded[i]);
+      g_autofree char *expected = g_strconcat ("'", guarded[i], NULL);
+
+      g_assert_cmpstr (cell, ==, expected);
+      g_assert_cmpstr (aftercare_backup_csv_text_value (cell), ==, guarded[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (plain); i++)
+    {
+      g_autofree char *cell = aftercare_backup_csv_text_cell (plain[i]);
+
+      g_assert_cmpstr (cell, ==, plain[i]);
+      g_assert_cmpstr (aftercare_backup_csv_text_value (cell), ==, plain[i]);
+    }
 }
 
 static void
@@ -438,6 +469,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/backup/csv/rejects-bad-header", test_csv_rejects_bad_header);
   g_test_add_func ("/backup/csv/short-row-late-id", test_csv_short_row_late_id);
   g_test_add_func ("/backup/not-utf8", test_not_utf8);
+  g_test_add_func ("/backup/csv/text-cells-guarded-against-formulas", test_csv_text_cells);
   g_test_add_func ("/backup/format-for-file", test_format_for_file);
   return g_test_run ();
 }

@@ -54,13 +54,18 @@ test_location_kinds (void)
     "service=clinic",
     "host=db.clinic.example dbname=clinic sslmode=verify-full",
     "dbname=clinic",
+    "sslmode=require",
+    /* Written like addresses: never a file's name. */
+    "POSTGRESQL://u:secret@host/db",
+    "host=h password='secret",
+    "mysql://db.example/clinic",
   };
   static const char * const files[] = {
     "/home/sam/.local/share/aftercare/aftercare.db",
     "aftercare.db",
     "/tmp/a=b.db",
     "C:\\clinic.db",
-    "sslmode=require",
+    "./service=clinic",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (servers); i++)

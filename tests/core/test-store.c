@@ -554,6 +554,50 @@ test_checkin_rules (Fixture       *f,
   g_assert_true (aftercare_checkin_equal (g_ptr_array_index (checkins, 0), checkin));
 }
 
+/* Text that is not UTF-8 never reaches the database, whatever let it through:
+ * one such row would make every later export unreadable. */
+static void
+test_text_must_be_utf8 (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(AftercareSession) session = add_session (f, "2026-11-24T10:00:00Z");
+  g_autoptr(AftercareSession) bad_new = test_session_new ("2026-11-23T10:00:00Z");
+  g_autoptr(AftercareSession) bad_edit = aftercare_session_copy (session);
+  g_autoptr(AftercareCheckin) bad_checkin = test_checkin_new (session, "2026-11-24T12:00:00Z", 2);
+  g_autoptr(AftercareCheckin) checkin = add_checkin (f, session, "2026-11-24T13:00:00Z", 2);
+  g_autoptr(AftercareCheckin) bad_checkin_edit = aftercare_checkin_copy (checkin);
+  g_autoptr(AftercareSession) stored = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* What json-glib makes of "X\ud800Y". */
+  aftercare_session_set_client (bad_new, "X\xed\xa0\x80");
+  g_assert_false (aftercare_store_add_session (f->store, bad_new, &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  aftercare_session_set_notes (bad_edit, "caf\xe9");
+  g_assert_false (aftercare_store_update_session (f->store, bad_edit, &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  aftercare_checkin_set_notes (bad_checkin, "\xff");
+  g_assert_false (aftercare_store_add_checkin (f->store, bad_checkin, &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  aftercare_checkin_set_notes (bad_checkin_edit, "\xc3");
+  g_assert_false (aftercare_store_update_checkin (f->store, bad_checkin_edit, &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_sessions (f->store)), ==, 1);
+  stored = aftercare_store_lookup_session (f->store, aftercare_session_get_id (session), &error);
+  g_assert_no_error (error);
+  g_assert_true (aftercare_session_equal (stored, session));
+  checkins = aftercare_store_list_checkins (f->store, aftercare_session_get_id (session), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checkins->len, ==, 1);
+  g_assert_true (aftercare_checkin_equal (g_ptr_array_index (checkins, 0), checkin));
+}
+
 static void
 test_checkin_edit_and_delete (Fixture       *f,
                               gconstpointer  data)
@@ -1153,6 +1197,7 @@ main (int argc, char *argv[])
   add_test ("/checkin/oldest-first", test_checkins_oldest_first);
   add_test ("/checkin/rules", test_checkin_rules);
   add_test ("/checkin/edit-and-delete", test_checkin_edit_and_delete);
+  add_test ("/text/must-be-utf8", test_text_must_be_utf8);
   add_test ("/refresh/sees-other-writers", test_refresh_sees_other_writers);
   add_test ("/desks/stale-session-edit-is-refused", test_stale_session_edit_is_refused);
   add_test ("/desks/stale-checkin-edit-is-refused", test_stale_checkin_edit_is_refused);

@@ -13,28 +13,98 @@
 #include "aftercare-pg-connect.h"
 #include "aftercare-store-error.h"
 
-/* Keywords that make a connection string (rather than a file name). */
-static const char * const server_keywords[] = {
-  "service", "host", "hostaddr", "port", "dbname", "user",
-};
+/* Reading an address without repeating it: an address may hold a secret,
+ * so no message here quotes it, nor what libpq says about it. */
+
+/* The length of the scheme of "scheme://…", else 0. */
+static gsize
+scheme_length (const char *location)
+{
+  gsize n = 0;
+
+  if (!g_ascii_isalpha (location[0]))
+    return 0;
+  while (g_ascii_isalnum (location[n]) || location[n] == '+' || location[n] == '-' || location[n] == '.')
+    n++;
+  return g_str_has_prefix (location + n, "://") ? n : 0;
+}
+
+/* Whether location starts with a keyword and "=" ("host=…"). */
+static gboolean
+starts_with_keyword (const char *location)
+{
+  const char *p = location;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (!g_ascii_isalpha (*p) && *p != '_')
+    return FALSE;
+  while (g_ascii_isalnum (*p) || *p == '_')
+    p++;
+  while (g_ascii_isspace (*p))
+    p++;
+  return *p == '=';
+}
 
 gboolean
 aftercare_pg_is_location (const char *location)
 {
-  PQconninfoOption *options;
-  gboolean found = FALSE;
-
   g_return_val_if_fail (location != NULL, FALSE);
 
-  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
-    return TRUE;
-  if (strchr (location, '=') == NULL || (options = PQconninfoParse (location, NULL)) == NULL)
-    return FALSE;
-  for (PQconninfoOption *option = options; option->keyword != NULL && !found; option++)
-    for (guint i = 0; i < G_N_ELEMENTS (server_keywords) && !found; i++)
-      found = option->val != NULL && g_str_equal (option->keyword, server_keywords[i]);
-  PQconninfoFree (options);
-  return found;
+  return scheme_length (location) > 0 || starts_with_keyword (location);
+}
+
+/* text with each %XX decoded where it can be, in lower case: for finding
+ * a password however it is written. */
+static char *
+decoded_lower (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (p[0] == '%' && g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
+      {
+        g_string_append_c (out, (char) (g_ascii_xdigit_value (p[1]) * 16 + g_ascii_xdigit_value (p[2])));
+        p += 2;
+      }
+    else
+      g_string_append_c (out, *p);
+  return g_ascii_strdown (out->str, -1);
+}
+
+/* Whether text holds the word "password" followed by "=". */
+static gboolean
+has_password_setting (const char *text)
+{
+  for (const char *at = strstr (text, "password"); at != NULL; at = strstr (at + 1, "password"))
+    {
+      const char *p = at + strlen ("password");
+
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '=')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A password in the address's own words, even where libpq cannot read
+ * it: "user:password@" before the host of a URI, or a password setting. */
+static gboolean
+seems_to_hold_password (const char *location)
+{
+  g_autofree char *text = decoded_lower (location);
+  gsize scheme = scheme_length (location);
+
+  if (scheme > 0)
+    {
+      g_autofree char *before_query = g_strndup (location + scheme + 3, strcspn (location + scheme + 3, "?#"));
+      const char *at = strrchr (before_query, '@');
+
+      if (at != NULL && memchr (before_query, ':', at - before_query) != NULL)
+        return TRUE;
+    }
+  return has_password_setting (text);
 }
 
 static gboolean
@@ -46,37 +116,121 @@ has_password (PQconninfoOption *options)
   return FALSE;
 }
 
+static gboolean
+is_known_keyword (const char *keyword,
+                  gsize       length)
+{
+  PQconninfoOption *defaults = PQconndefaults ();
+  gboolean known = FALSE;
+
+  for (PQconninfoOption *option = defaults; option != NULL && option->keyword != NULL && !known; option++)
+    known = strlen (option->keyword) == length && strncmp (option->keyword, keyword, length) == 0;
+  PQconninfoFree (defaults);
+  return known;
+}
+
+/* What is wrong with "keyword=value …" settings that libpq cannot read. */
+static const char *
+describe_bad_settings (const char *location)
+{
+  const char *p = location;
+
+  for (;;)
+    {
+      const char *keyword;
+      gsize length;
+
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        return NULL;
+      keyword = p;
+      while (*p != '\0' && *p != '=' && !g_ascii_isspace (*p))
+        p++;
+      length = p - keyword;
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p != '=')
+        return _("each setting must be written as keyword=value");
+      if (!is_known_keyword (keyword, length))
+        return _("it holds a setting that libpq does not know; check the spelling of each keyword");
+      p++;
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '\'')
+        {
+          for (p++; *p != '\0' && *p != '\''; p++)
+            if (*p == '\\' && p[1] != '\0')
+              p++;
+          if (*p == '\0')
+            return _("a value in quotes (') has no closing quote");
+          p++;
+        }
+      else
+        while (*p != '\0' && !g_ascii_isspace (*p))
+          p++;
+    }
+}
+
+/* What is wrong with a postgresql:// address that libpq cannot read. */
+static const char *
+describe_bad_uri (const char *location)
+{
+  const char *host = location + scheme_length (location) + 3;
+  gsize host_length = strcspn (host, "/?#");
+  const char *bracket = memchr (host, '[', host_length);
+
+  for (const char *p = location; *p != '\0'; p++)
+    if (*p == '%' && (!g_ascii_isxdigit (p[1]) || !g_ascii_isxdigit (p[2])))
+      return _("a % sign is not followed by two hexadecimal digits (write a % itself as %25)");
+  if (bracket != NULL && strchr (bracket, ']') == NULL)
+    return _("the server’s address opens a [ that is never closed");
+  return NULL;
+}
+
 gboolean
 aftercare_pg_check_location (const char  *location,
                              GError     **error)
 {
-  char *parse_error = NULL;
   PQconninfoOption *options;
+  gsize scheme;
   gboolean password;
 
   g_return_val_if_fail (location != NULL, FALSE);
 
-  options = PQconninfoParse (location, &parse_error);
+  if (seems_to_hold_password (location))
+    goto password;
+  scheme = scheme_length (location);
+  if (scheme > 0 && !g_str_has_prefix (location, "postgresql://") && !g_str_has_prefix (location, "postgres://"))
+    {
+      g_set_error_literal (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID,
+                           _("The clinic database’s address must start with postgresql:// or postgres://, "
+                             "in small letters (or be settings such as service=clinic)"));
+      return FALSE;
+    }
+  options = PQconninfoParse (location, NULL);
   if (options == NULL)
     {
-      g_autofree char *why = g_strstrip (g_strdup (parse_error != NULL ? parse_error : ""));
+      const char *why = scheme > 0 ? describe_bad_uri (location) : describe_bad_settings (location);
 
-      PQfreemem (parse_error);
+      if (why == NULL)
+        why = scheme > 0 ? _("write it as postgresql://user@host:port/database?setting=value")
+                         : _("write it as settings such as service=clinic or host=db.example dbname=clinic");
+      /* Translators: the address itself is never shown, as it may hold a secret. */
       g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID,
                    _("The clinic database’s address cannot be read: %s"), why);
       return FALSE;
     }
   password = has_password (options);
   PQconninfoFree (options);
-  if (password)
-    {
-      g_set_error_literal (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID,
-                           _("The clinic database’s address holds a password. Take it out of the "
-                             "address and put it in ~/.pgpass (or in the password file of a libpq "
-                             "service), where only you can read it."));
-      return FALSE;
-    }
-  return TRUE;
+  if (!password)
+    return TRUE;
+password:
+  g_set_error_literal (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID,
+                       _("The clinic database’s address holds a password. Take it out of the "
+                         "address and put it in ~/.pgpass (or in the password file of a libpq "
+                         "service), where only you can read it."));
+  return FALSE;
 }
 
 /* Describing a failure */

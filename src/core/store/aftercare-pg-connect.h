@@ -7,16 +7,20 @@
 
 G_BEGIN_DECLS
 
-/* Whether location is a server's address for libpq rather than a file's
- * path: a URI (postgresql://…, postgres://…) or a connection string with
- * at least one of the keywords service, host, hostaddr, port, dbname or user
- * ("service=clinic", "host=db.example dbname=clinic"). */
+/* Whether location is written as a server's address for libpq rather
+ * than a file's path: it starts with a scheme in any case ("postgresql://",
+ * "POSTGRES://", "other://") or with a keyword and "=" ("service=clinic",
+ * "host=db.example dbname=clinic", "host=h password='…"). Such a text is
+ * never taken for a file's name (aftercare_store_location_is_server()). */
 gboolean  aftercare_pg_is_location    (const char *location);
 
 /* Checks a server address before it is used: libpq must be able to read
- * it, and it must hold no password (passwords belong in ~/.pgpass or the
- * password file a service names, never in settings or on a command line).
- * Errors are AFTERCARE_STORE_ERROR_INVALID. */
+ * it, and it must hold no password in any form (passwords belong in
+ * ~/.pgpass or the password file a service names, never in settings or on
+ * a command line); one that seems to hold one is refused even when libpq
+ * could not read it. Messages never quote the address nor what libpq says
+ * of it: they say what is wrong in words of their own. Errors are
+ * AFTERCARE_STORE_ERROR_INVALID. */
 gboolean  aftercare_pg_check_location (const char  *location,
                                        GError     **error);
 

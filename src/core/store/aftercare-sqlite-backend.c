@@ -138,6 +138,7 @@ struct _AftercareSqliteBackend
   sqlite3 *db;
   sqlite3_stmt *statements[N_STATEMENTS];
   AftercareTimeSource *time_source;   /* when a row is written, and conflicts' words */
+  char *read_only_reason;             /* opened for reading only, and why; else NULL */
 };
 
 static void aftercare_sqlite_backend_iface_init (AftercareStoreBackendInterface *iface);
@@ -177,6 +178,7 @@ aftercare_sqlite_backend_finalize (GObject *object)
     g_clear_pointer (&self->statements[i], sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->read_only_reason, g_free);
 
   G_OBJECT_CLASS (aftercare_sqlite_backend_parent_class)->finalize (object);
 }
@@ -457,7 +459,19 @@ aftercare_sqlite_backend_begin_write (AftercareStoreBackend  *backend,
   AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
 
   g_return_val_if_fail (!in_transaction (self), FALSE);
+  if (self->read_only_reason != NULL)
+    {
+      g_set_error_literal (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_READ_ONLY,
+                           self->read_only_reason);
+      return FALSE;
+    }
   return run_statement (self, STMT_BEGIN_WRITE, _("Could not start saving"), error);
+}
+
+static const char *
+aftercare_sqlite_backend_get_read_only_reason (AftercareStoreBackend *backend)
+{
+  return AFTERCARE_SQLITE_BACKEND (backend)->read_only_reason;
 }
 
 static gboolean
@@ -794,6 +808,7 @@ aftercare_sqlite_backend_iface_init (AftercareStoreBackendInterface *iface)
   iface->insert_checkin = aftercare_sqlite_backend_insert_checkin;
   iface->update_checkin = aftercare_sqlite_backend_update_checkin;
   iface->delete_checkin = aftercare_sqlite_backend_delete_checkin;
+  iface->get_read_only_reason = aftercare_sqlite_backend_get_read_only_reason;
 }
 
 static gboolean
@@ -844,6 +859,27 @@ migrate (AftercareSqliteBackend  *self,
   return aftercare_store_backend_commit (backend, error);
 }
 
+static AftercareSqliteBackend *
+backend_new (const char          *path,
+             AftercareTimeSource *time_source)
+{
+  AftercareSqliteBackend *self = g_object_new (AFTERCARE_TYPE_SQLITE_BACKEND, NULL);
+
+  self->path = g_strdup (path);
+  self->time_source = g_object_ref (time_source);
+  return self;
+}
+
+/* Sets error for a connection that did not open; returns NULL. */
+static AftercareSqliteBackend *
+set_open_error (AftercareSqliteBackend  *self,
+                int                      rc,
+                GError                 **error)
+{
+  aftercare_sqlite_set_error (self->db, rc, _("Could not open the database"), error);
+  return NULL;
+}
+
 AftercareSqliteBackend *
 aftercare_sqlite_backend_open (const char           *path,
                                AftercareTimeSource  *time_source,
@@ -858,18 +894,49 @@ aftercare_sqlite_backend_open (const char           *path,
 
   if (!aftercare_sqlite_file_prepare (path, error))
     return NULL;
-  self = g_object_new (AFTERCARE_TYPE_SQLITE_BACKEND, NULL);
-  self->path = g_strdup (path);
-  self->time_source = g_object_ref (time_source);
+  self = backend_new (path, time_source);
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc != SQLITE_OK)
-    {
-      aftercare_sqlite_set_error (self->db, rc, _("Could not open the database"), error);
-      return NULL;
-    }
+    return set_open_error (self, rc, error);
   if (!aftercare_sqlite_file_configure (self->db, error) || !migrate (self, error))
     return NULL;
   aftercare_sqlite_file_make_private (path);
   return g_steal_pointer (&self);
 }
 
+AftercareSqliteBackend *
+aftercare_sqlite_backend_open_read_only (const char           *path,
+                                         AftercareTimeSource  *time_source,
+                                         const char           *reason,
+                                         GError              **error)
+{
+  g_autoptr(AftercareSqliteBackend) self = NULL;
+  gint64 version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (AFTERCARE_IS_TIME_SOURCE (time_source), NULL);
+  g_return_val_if_fail (reason != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!aftercare_sqlite_file_check (path, error))
+    return NULL;
+  self = backend_new (path, time_source);
+  self->read_only_reason = g_strdup (reason);
+  rc = aftercare_sqlite_file_open_read_only (path, &self->db);
+  if (rc != SQLITE_OK)
+    return set_open_error (self, rc, error);
+  aftercare_sqlite_file_configure_reading (self->db);
+  if (!read_user_version (self, &version, error))
+    return NULL;
+  /* An older layout would need writing first (a newer one failed the check). */
+  if (version != AFTERCARE_SQLITE_SCHEMA_VERSION)
+    {
+      g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” was written by an older version of Aftercare and must be "
+                     "updated before it can be read, which needs writing to it: open it once where "
+                     "it can be written to"), path);
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}

@@ -17,4 +17,13 @@ AftercareSqliteBackend *aftercare_sqlite_backend_open (const char           *pat
                                                        AftercareTimeSource  *time_source,
                                                        GError              **error);
 
+/* Opens the database file at path, which must exist and have this
+ * build's layout, for reading only (aftercare_sqlite_file_open_read_only()):
+ * nothing is created, migrated or written, and writes fail with
+ * AFTERCARE_STORE_ERROR_READ_ONLY and reason (a sentence for people). */
+AftercareSqliteBackend *aftercare_sqlite_backend_open_read_only (const char           *path,
+                                                                 AftercareTimeSource  *time_source,
+                                                                 const char           *reason,
+                                                                 GError              **error);
+
 G_END_DECLS

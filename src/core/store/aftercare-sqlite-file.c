@@ -257,6 +257,51 @@ check_integrity (sqlite3     *db,
   return TRUE;
 }
 
+/* Whether db can read its schema: a WAL database may only fail here. */
+static int
+probe (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+int
+aftercare_sqlite_file_open_read_only (const char  *path,
+                                      sqlite3    **db)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *absolute = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL && db != NULL, SQLITE_MISUSE);
+
+  rc = sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK && (rc = probe (*db)) == SQLITE_OK)
+    return SQLITE_OK;
+  /* A WAL database wants its -shm (and -wal) beside it even to be read;
+   * where they cannot be made (a folder that cannot be written to, a full
+   * disk) and there is no -wal, every commit is in the file itself, which
+   * is then read as it is ("immutable"). Not when it is busy or damaged. */
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB ||
+      g_file_test (wal, G_FILE_TEST_EXISTS))
+    return rc;
+  g_clear_pointer (db, sqlite3_close);
+  absolute = g_canonicalize_filename (path, NULL);
+  escaped = g_uri_escape_string (absolute, "/", TRUE);
+  uri = g_strconcat ("file:", escaped, "?mode=ro&immutable=1", NULL);
+  rc = sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK)
+    rc = probe (*db);
+  return rc;
+}
+
 /* Checks the file through a read-only connection, which can neither write
  * it nor fold its write-ahead log into it when it closes. */
 static gboolean
@@ -269,7 +314,7 @@ check_file (const char  *path,
 
   if (!check_header (path, error))
     return FALSE;
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, NULL);
+  rc = aftercare_sqlite_file_open_read_only (path, &db);
   if (rc != SQLITE_OK)
     {
       set_check_error (db, rc, path, error);
@@ -291,14 +336,29 @@ aftercare_sqlite_file_prepare (const char  *path,
 }
 
 gboolean
-aftercare_sqlite_file_configure (sqlite3  *db,
-                                 GError  **error)
+aftercare_sqlite_file_check (const char  *path,
+                             GError     **error)
 {
-  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  return check_file (path, error);
+}
+
+void
+aftercare_sqlite_file_configure_reading (sqlite3 *db)
+{
+  g_return_if_fail (db != NULL);
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (db, 1);
   sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+}
+
+gboolean
+aftercare_sqlite_file_configure (sqlite3  *db,
+                                 GError  **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  aftercare_sqlite_file_configure_reading (db);
   /* WAL, and a commit is on disk before it returns: a health log keeps its
    * last entry through a power cut. */
   return aftercare_sqlite_run_script (db,

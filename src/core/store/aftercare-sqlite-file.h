@@ -22,6 +22,20 @@ G_BEGIN_DECLS
  * Aftercare is AFTERCARE_STORE_ERROR_TOO_NEW, and neither is touched. */
 gboolean aftercare_sqlite_file_prepare      (const char  *path,
                                              GError     **error);
+/* The same checks, for a file that is only to be read: nothing is created
+ * or written. */
+gboolean aftercare_sqlite_file_check        (const char  *path,
+                                             GError     **error);
+/* Opens the file at path for reading only (*db is set even on failure,
+ * for its message; close it). Nothing is written, not even the -wal and
+ * -shm files: where SQLite cannot make them (a folder that cannot be
+ * written to, a full disk) and there is no -wal, the file is read as it
+ * stands. Returns an SQLite result code. */
+int      aftercare_sqlite_file_open_read_only (const char  *path,
+                                               sqlite3    **db);
+/* How every connection runs: a busy timeout, extended result codes,
+ * defensive mode. */
+void     aftercare_sqlite_file_configure_reading (sqlite3 *db);
 /* How every writing connection runs: a busy timeout, extended result
  * codes, defensive mode, WAL, synchronous = FULL, foreign keys. */
 gboolean aftercare_sqlite_file_configure    (sqlite3     *db,

@@ -107,6 +107,44 @@ aftercare_store_backend_get_session (AftercareStoreBackend  *self,
   return IFACE (self)->get_session (self, session_id, error);
 }
 
+/* The last guard before a row is written: text that is not UTF-8 (which
+ * a reader let through) would spoil every later export of the database. */
+static gboolean
+check_text (const char * const  *texts,
+            guint                n_texts,
+            GError             **error)
+{
+  for (guint i = 0; i < n_texts; i++)
+    if (texts[i] != NULL && !g_utf8_validate (texts[i], -1, NULL))
+      {
+        g_set_error_literal (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID,
+                             _("A name or a note is not valid text (not UTF-8); nothing was saved"));
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
+check_session_text (AftercareSession  *session,
+                    GError           **error)
+{
+  const char * const texts[] = {
+    aftercare_session_get_client (session), aftercare_session_get_therapist (session),
+    aftercare_session_get_notes (session),
+  };
+
+  return check_text (texts, G_N_ELEMENTS (texts), error);
+}
+
+static gboolean
+check_checkin_text (AftercareCheckin  *checkin,
+                    GError           **error)
+{
+  const char * const texts[] = { aftercare_checkin_get_notes (checkin) };
+
+  return check_text (texts, G_N_ELEMENTS (texts), error);
+}
+
 gboolean
 aftercare_store_backend_insert_session (AftercareStoreBackend  *self,
                                         AftercareSession       *session,
@@ -114,7 +152,7 @@ aftercare_store_backend_insert_session (AftercareStoreBackend  *self,
 {
   g_return_val_if_fail (AFTERCARE_IS_STORE_BACKEND (self), FALSE);
   g_return_val_if_fail (AFTERCARE_IS_SESSION (session), FALSE);
-  return IFACE (self)->insert_session (self, session, error);
+  return check_session_text (session, error) && IFACE (self)->insert_session (self, session, error);
 }
 
 gboolean
@@ -124,7 +162,7 @@ aftercare_store_backend_update_session (AftercareStoreBackend  *self,
 {
   g_return_val_if_fail (AFTERCARE_IS_STORE_BACKEND (self), FALSE);
   g_return_val_if_fail (AFTERCARE_IS_SESSION (session), FALSE);
-  return IFACE (self)->update_session (self, session, error);
+  return check_session_text (session, error) && IFACE (self)->update_session (self, session, error);
 }
 
 gboolean
@@ -164,7 +202,7 @@ aftercare_store_backend_insert_checkin (AftercareStoreBackend  *self,
 {
   g_return_val_if_fail (AFTERCARE_IS_STORE_BACKEND (self), FALSE);
   g_return_val_if_fail (AFTERCARE_IS_CHECKIN (checkin), FALSE);
-  return IFACE (self)->insert_checkin (self, checkin, error);
+  return check_checkin_text (checkin, error) && IFACE (self)->insert_checkin (self, checkin, error);
 }
 
 gboolean
@@ -174,7 +212,7 @@ aftercare_store_backend_update_checkin (AftercareStoreBackend  *self,
 {
   g_return_val_if_fail (AFTERCARE_IS_STORE_BACKEND (self), FALSE);
   g_return_val_if_fail (AFTERCARE_IS_CHECKIN (checkin), FALSE);
-  return IFACE (self)->update_checkin (self, checkin, error);
+  return check_checkin_text (checkin, error) && IFACE (self)->update_checkin (self, checkin, error);
 }
 
 gboolean

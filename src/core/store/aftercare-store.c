@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "aftercare-pg-backend.h"
 #include "aftercare-pg-connect.h"
@@ -135,7 +137,9 @@ gboolean
 aftercare_store_location_is_server (const char *location)
 {
   g_return_val_if_fail (location != NULL, FALSE);
-  return aftercare_pg_is_location (location);
+  /* An existing file is a file, whatever its name; anything written like
+   * an address goes to the address's checks and never becomes a file. */
+  return !g_file_test (location, G_FILE_TEST_EXISTS) && aftercare_pg_is_location (location);
 }
 
 gboolean
@@ -146,6 +150,41 @@ aftercare_store_check_location (const char  *location,
   return !aftercare_store_location_is_server (location) || aftercare_pg_check_location (location, error);
 }
 
+/* A file that cannot be opened for writing (its folder or itself cannot be
+ * written to, the disk is full) is opened for reading, saying why, unless
+ * it is damaged or too new: then the first error stands. */
+static AftercareStoreBackend *
+open_file_backend (const char           *path,
+                   AftercareTimeSource  *time_source,
+                   GError              **error)
+{
+  g_autoptr(GError) write_error = NULL;
+  g_autofree char *reason = NULL;
+  AftercareSqliteBackend *backend = aftercare_sqlite_backend_open (path, time_source, &write_error);
+
+  if (backend != NULL)
+    return AFTERCARE_STORE_BACKEND (backend);
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR) &&
+      !g_error_matches (write_error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_DAMAGED) &&
+      !g_error_matches (write_error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_TOO_NEW))
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      if (g_access (folder, W_OK) != 0)
+        reason = g_strdup (_("Read-only: nothing can be added or changed, as the database’s folder "
+                             "cannot be written to"));
+      else
+        /* Translators: the reason follows, such as "Could not open the database: …". */
+        reason = g_strdup_printf (_("Read-only: nothing can be added or changed, as this database cannot be "
+                                    "written to (%s)"), write_error->message);
+      backend = aftercare_sqlite_backend_open_read_only (path, time_source, reason, NULL);
+      if (backend != NULL)
+        return AFTERCARE_STORE_BACKEND (backend);
+    }
+  g_propagate_error (error, g_steal_pointer (&write_error));
+  return NULL;
+}
+
 static AftercareStoreBackend *
 open_backend (const char           *location,
               AftercareTimeSource  *time_source,
@@ -153,7 +192,7 @@ open_backend (const char           *location,
 {
   if (aftercare_store_location_is_server (location))
     return AFTERCARE_STORE_BACKEND (aftercare_pg_backend_open (location, time_source, error));
-  return AFTERCARE_STORE_BACKEND (aftercare_sqlite_backend_open (location, time_source, error));
+  return open_file_backend (location, time_source, error);
 }
 
 gboolean
@@ -194,21 +233,17 @@ backend_connected_cb (AftercareStoreBackend *backend,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
 }
 
-AftercareStore *
-aftercare_store_open (const char           *location,
-                      AftercareTimeSource  *time_source,
-                      GError              **error)
+static AftercareStore *
+store_new (const char             *location,
+           AftercareTimeSource    *time_source,
+           AftercareStoreBackend  *owned_backend,
+           GError                **error)
 {
-  g_autoptr(AftercareStoreBackend) backend = NULL;
+  g_autoptr(AftercareStoreBackend) backend = owned_backend;
   AftercareStore *self;
   guint64 change_stamp;
   guint n_sessions;
 
-  g_return_val_if_fail (location != NULL, NULL);
-  g_return_val_if_fail (AFTERCARE_IS_TIME_SOURCE (time_source), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  backend = open_backend (location, time_source, error);
   if (backend == NULL)
     return NULL;
   /* The stamp first: a write landing in between only makes the first
@@ -225,6 +260,37 @@ aftercare_store_open (const char           *location,
   g_signal_connect_object (self->backend, "changed", G_CALLBACK (backend_changed_cb), self, 0);
   g_signal_connect_object (self->backend, "notify::connected", G_CALLBACK (backend_connected_cb), self, 0);
   return self;
+}
+
+AftercareStore *
+aftercare_store_open (const char           *location,
+                      AftercareTimeSource  *time_source,
+                      GError              **error)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+  g_return_val_if_fail (AFTERCARE_IS_TIME_SOURCE (time_source), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return store_new (location, time_source, open_backend (location, time_source, error), error);
+}
+
+AftercareStore *
+aftercare_store_open_for_reading (const char           *location,
+                                  AftercareTimeSource  *time_source,
+                                  GError              **error)
+{
+  AftercareStoreBackend *backend;
+
+  g_return_val_if_fail (location != NULL, NULL);
+  g_return_val_if_fail (AFTERCARE_IS_TIME_SOURCE (time_source), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (aftercare_store_location_is_server (location))
+    backend = AFTERCARE_STORE_BACKEND (aftercare_pg_backend_open (location, time_source, error));
+  else
+    backend = AFTERCARE_STORE_BACKEND (aftercare_sqlite_backend_open_read_only (
+      location, time_source, _("Opened for reading only"), error));
+  return store_new (location, time_source, backend, error);
 }
 
 const char *

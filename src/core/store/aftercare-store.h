@@ -20,9 +20,11 @@ char          *aftercare_store_get_default_location (void);
 
 /* A location is a database file's path (SQLite), or a PostgreSQL server's
  * address for libpq: "postgresql://…", "postgres://…", or a connection
- * string with service=, host=, dbname=… ("service=clinic"). An address
- * with a password in it is refused (INVALID): passwords go in ~/.pgpass or
- * a service's password file. */
+ * string of keyword=value settings ("service=clinic"). A location that is
+ * not an existing file and is written like an address (any scheme://, or a
+ * keyword and = first) is an address, never a new file. An address with a
+ * password in it, or one libpq cannot read, is refused (INVALID) without
+ * being repeated: passwords go in ~/.pgpass or a service's password file. */
 gboolean       aftercare_store_location_is_server (const char *location);
 /* For a server's address: libpq can read it and it holds no password
  * (INVALID otherwise, saying so). A file's path: TRUE. Nothing is opened. */
@@ -37,6 +39,16 @@ gboolean       aftercare_store_check_location (const char *location, GError **er
  * says when rows are written and exported, and how conflicts give times. */
 AftercareStore *aftercare_store_open       (const char *location, AftercareTimeSource *time_source,
                                             GError **error);
+/* Above, a file that exists but cannot be opened for writing (its folder
+ * or the file cannot be written to, the disk is full) is opened for
+ * reading only instead: the store is "read-only" and its reason says why.
+ *
+ * Here, the database at location is opened only to read it (an export, a sheet): a
+ * file must exist with this build's layout, and nothing is created,
+ * migrated or written, not even the -wal and -shm files; so it works from
+ * a folder that cannot be written to and on a full disk. */
+AftercareStore *aftercare_store_open_for_reading (const char *location, AftercareTimeSource *time_source,
+                                                  GError **error);
 const char    *aftercare_store_get_location (AftercareStore *self);
 /* Moves the file at location (and its -wal/-shm) to a backup beside it
  * stamped with now; *backup_path is where it went. Never for a server. */
