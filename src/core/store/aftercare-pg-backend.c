@@ -39,6 +39,7 @@ typedef enum {
   STMT_DELETE_SESSION,
   STMT_SESSION_UPDATED_AT,
   STMT_LIST_CHECKINS,
+  STMT_LIST_CHECKINS_BETWEEN,
   STMT_GET_CHECKIN,
   STMT_INSERT_CHECKIN,
   STMT_UPDATE_CHECKIN,
@@ -78,6 +79,11 @@ static const char * const statement_sql[N_STATEMENTS] = {
     "SELECT " MICROSECONDS ("updated_at") " FROM aftercare.sessions WHERE id = $1",
   [STMT_LIST_CHECKINS] =
     "SELECT " CHECKIN_COLUMNS " FROM aftercare.checkins WHERE session_id = $1 ORDER BY at_us, id",
+  [STMT_LIST_CHECKINS_BETWEEN] =
+    "SELECT c.id, c.session_id, c.at, c.soreness, c.symptoms, c.notes, c.version"
+    " FROM aftercare.sessions AS s JOIN aftercare.checkins AS c ON c.session_id = s.id"
+    " WHERE (s.ended_us, s.id) <= ($1::bigint, $2::text) AND (s.ended_us, s.id) >= ($3::bigint, $4::text)"
+    " ORDER BY s.ended_us DESC, s.id DESC, c.at_us, c.id",
   [STMT_GET_CHECKIN] = "SELECT " CHECKIN_COLUMNS " FROM aftercare.checkins WHERE id = $1",
   /* $8 is the version the row gets. */
   [STMT_INSERT_CHECKIN] =
@@ -971,6 +977,21 @@ aftercare_pg_backend_list_checkins (AftercareStoreBackend  *backend,
   return res != NULL ? read_rows (res, checkin_from_row, error) : NULL;
 }
 
+static GPtrArray *
+aftercare_pg_backend_list_checkins_between (AftercareStoreBackend  *backend,
+                                            AftercareSession       *first,
+                                            AftercareSession       *last,
+                                            GError                **error)
+{
+  AftercarePgBackend *self = AFTERCARE_PG_BACKEND (backend);
+  g_autofree char *first_us = int64_text (aftercare_store_backend_unix_usec (aftercare_session_get_ended_at (first)));
+  g_autofree char *last_us = int64_text (aftercare_store_backend_unix_usec (aftercare_session_get_ended_at (last)));
+  const char *params[] = { first_us, aftercare_session_get_id (first), last_us, aftercare_session_get_id (last) };
+  g_autoptr(PGresult) res = run (self, STMT_LIST_CHECKINS_BETWEEN, 4, params, _("Could not read the database"), error);
+
+  return res != NULL ? read_rows (res, checkin_from_row, error) : NULL;
+}
+
 static AftercareCheckin *
 aftercare_pg_backend_get_checkin (AftercareStoreBackend  *backend,
                                   const char             *checkin_id,
@@ -1046,6 +1067,7 @@ aftercare_pg_backend_iface_init (AftercareStoreBackendInterface *iface)
   iface->update_session = aftercare_pg_backend_update_session;
   iface->delete_session = aftercare_pg_backend_delete_session;
   iface->list_checkins = aftercare_pg_backend_list_checkins;
+  iface->list_checkins_between = aftercare_pg_backend_list_checkins_between;
   iface->get_checkin = aftercare_pg_backend_get_checkin;
   iface->insert_checkin = aftercare_pg_backend_insert_checkin;
   iface->update_checkin = aftercare_pg_backend_update_checkin;

@@ -94,6 +94,7 @@ typedef enum {
   STMT_UPDATE_SESSION,
   STMT_DELETE_SESSION,
   STMT_LIST_CHECKINS,
+  STMT_LIST_CHECKINS_BETWEEN,
   STMT_GET_CHECKIN,
   STMT_INSERT_CHECKIN,
   STMT_UPDATE_CHECKIN,
@@ -140,6 +141,11 @@ static const char * const statement_sql[N_STATEMENTS] = {
   [STMT_DELETE_SESSION] = "DELETE FROM sessions WHERE id = ?1",
   [STMT_LIST_CHECKINS] =
     "SELECT " CHECKIN_COLUMNS " FROM checkins WHERE session_id = ?1 ORDER BY at_us, id",
+  [STMT_LIST_CHECKINS_BETWEEN] =
+    "SELECT c.id, c.session_id, c.at, c.soreness, c.symptoms, c.notes, c.version"
+    " FROM sessions AS s JOIN checkins AS c ON c.session_id = s.id"
+    " WHERE (s.ended_us, s.id) <= (?1, ?2) AND (s.ended_us, s.id) >= (?3, ?4)"
+    " ORDER BY s.ended_us DESC, s.id DESC, c.at_us, c.id",
   [STMT_GET_CHECKIN] = "SELECT " CHECKIN_COLUMNS " FROM checkins WHERE id = ?1",
   /* ?8 is the version the row gets, ?9 the time it is written. */
   [STMT_INSERT_CHECKIN] =
@@ -890,6 +896,24 @@ aftercare_sqlite_backend_list_checkins (AftercareStoreBackend  *backend,
   return read_rows (self, stmt, (RowReader) checkin_from_row, error);
 }
 
+static GPtrArray *
+aftercare_sqlite_backend_list_checkins_between (AftercareStoreBackend  *backend,
+                                                AftercareSession       *first,
+                                                AftercareSession       *last,
+                                                GError                **error)
+{
+  AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
+  g_autoptr(BorrowedStatement) stmt = borrow (self, STMT_LIST_CHECKINS_BETWEEN, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, aftercare_store_backend_unix_usec (aftercare_session_get_ended_at (first)));
+  sqlite3_bind_text (stmt, 2, aftercare_session_get_id (first), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, aftercare_store_backend_unix_usec (aftercare_session_get_ended_at (last)));
+  sqlite3_bind_text (stmt, 4, aftercare_session_get_id (last), -1, SQLITE_TRANSIENT);
+  return read_rows (self, stmt, (RowReader) checkin_from_row, error);
+}
+
 static AftercareCheckin *
 aftercare_sqlite_backend_get_checkin (AftercareStoreBackend  *backend,
                                       const char             *checkin_id,
@@ -968,6 +992,7 @@ aftercare_sqlite_backend_iface_init (AftercareStoreBackendInterface *iface)
   iface->update_session = aftercare_sqlite_backend_update_session;
   iface->delete_session = aftercare_sqlite_backend_delete_session;
   iface->list_checkins = aftercare_sqlite_backend_list_checkins;
+  iface->list_checkins_between = aftercare_sqlite_backend_list_checkins_between;
   iface->get_checkin = aftercare_sqlite_backend_get_checkin;
   iface->insert_checkin = aftercare_sqlite_backend_insert_checkin;
   iface->update_checkin = aftercare_sqlite_backend_update_checkin;

@@ -172,6 +172,17 @@ aftercare_store_backend_list_checkins (AftercareStoreBackend  *self,
   return IFACE (self)->list_checkins (self, session_id, error);
 }
 
+GPtrArray *
+aftercare_store_backend_list_checkins_between (AftercareStoreBackend  *self,
+                                               AftercareSession       *first,
+                                               AftercareSession       *last,
+                                               GError                **error)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE_BACKEND (self), NULL);
+  g_return_val_if_fail (AFTERCARE_IS_SESSION (first) && AFTERCARE_IS_SESSION (last), NULL);
+  return IFACE (self)->list_checkins_between (self, first, last, error);
+}
+
 AftercareCheckin *
 aftercare_store_backend_get_checkin (AftercareStoreBackend  *self,
                                      const char             *checkin_id,
@@ -410,12 +421,12 @@ AftercareSession *
 aftercare_store_backend_session_from_row (const AftercareStoredSession  *row,
                                           GError                    **error)
 {
-  g_autoptr(AftercareSession) session = aftercare_session_new (NULL);
+  g_autoptr(AftercareSession) session = NULL;
   const char *bad_column;
 
   g_return_val_if_fail (row != NULL && row->id != NULL, NULL);
 
-  aftercare_session_set_id (session, row->id);
+  session = g_object_new (AFTERCARE_TYPE_SESSION, "id", row->id, NULL);
   if ((bad_column = read_session_values (row, session)) != NULL)
     return set_unreadable_row (row->id, bad_column, error);
   aftercare_session_set_first_time (session, row->first_time);
@@ -443,8 +454,8 @@ aftercare_store_backend_checkin_from_row (const AftercareStoredCheckin  *row,
     return set_unreadable_row (row->id, "soreness", error);
   if (!aftercare_flags_from_string (AFTERCARE_TYPE_SYMPTOMS, row->symptoms, &symptoms, NULL))
     return set_unreadable_row (row->id, "symptoms", error);
-  checkin = aftercare_checkin_new (row->session_id, at, (guint) row->soreness, symptoms);
-  aftercare_checkin_set_id (checkin, row->id);
+  checkin = g_object_new (AFTERCARE_TYPE_CHECKIN, "id", row->id, "session-id", row->session_id, "at", at,
+                          "soreness", (guint) row->soreness, "symptoms", symptoms, NULL);
   aftercare_checkin_set_notes (checkin, row->notes);
   aftercare_checkin_set_version (checkin, MAX (row->version, 0));
   return checkin;

@@ -81,6 +81,11 @@ struct _AftercareStoreBackendInterface
   /* A session's check-ins, oldest first (an empty array for an unknown session). */
   GPtrArray        *(*list_checkins)         (AftercareStoreBackend *self, const char *session_id,
                                               GError **error);
+  /* The check-ins of the sessions from first to last in the order above
+   * (both included), ordered by their session in that order, then oldest
+   * first: an export's one query for a page of sessions. */
+  GPtrArray        *(*list_checkins_between) (AftercareStoreBackend *self, AftercareSession *first,
+                                              AftercareSession *last, GError **error);
   AftercareCheckin *(*get_checkin)           (AftercareStoreBackend *self, const char *checkin_id,
                                               GError **error);
   gboolean          (*insert_checkin)        (AftercareStoreBackend *self, AftercareCheckin *checkin,
@@ -133,6 +138,9 @@ gboolean          aftercare_store_backend_delete_session        (AftercareStoreB
                                                                  const char *session_id, GError **error);
 GPtrArray        *aftercare_store_backend_list_checkins         (AftercareStoreBackend *self,
                                                                  const char *session_id, GError **error);
+GPtrArray        *aftercare_store_backend_list_checkins_between (AftercareStoreBackend *self,
+                                                                 AftercareSession *first,
+                                                                 AftercareSession *last, GError **error);
 AftercareCheckin *aftercare_store_backend_get_checkin           (AftercareStoreBackend *self,
                                                                  const char *checkin_id, GError **error);
 gboolean          aftercare_store_backend_insert_checkin        (AftercareStoreBackend *self,
