@@ -18,6 +18,9 @@
  * bench-store first-page DB
  *   opens it, then reads the first 30 rows of the list and each row's
  *   latest check-in, as the session list's first screen does;
+ * bench-store search DB TEXT
+ *   opens it, then times the first search for TEXT until the list of what
+ *   it found holds its first 200 rows (as many as GTK 4.8's list view binds);
  * bench-store quick-check DB
  *   runs only PRAGMA quick_check, the part of opening that reads the whole file;
  * bench-store add-checkins DB N
@@ -218,6 +221,30 @@ add_checkins (const char *location,
   return 0;
 }
 
+static int
+search (const char *path,
+        const char *text)
+{
+  double open_ms;
+  g_autoptr(AftercareStore) store = open_timed (path, &open_ms);
+  GListModel *found = aftercare_store_get_found_sessions (store);
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  guint n_rows;
+
+  if (!aftercare_store_search (store, text, &error))
+    {
+      g_printerr ("bench-store: %s\n", error->message);
+      return 1;
+    }
+  n_rows = MIN (200, g_list_model_get_n_items (found));
+  for (guint i = 0; i < n_rows; i++)
+    g_object_unref (g_list_model_get_item (found, i));
+  printf ("search_ms=%.2f found=%u peak_rss_kib=%ld\n", ms_since (start), g_list_model_get_n_items (found),
+          peak_rss_kib ());
+  return 0;
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -227,6 +254,8 @@ main (int argc, char *argv[])
     return open_only (argv[2]);
   if (argc == 3 && g_str_equal (argv[1], "first-page"))
     return first_page (argv[2]);
+  if (argc == 4 && g_str_equal (argv[1], "search"))
+    return search (argv[2], argv[3]);
   if (argc == 3 && g_str_equal (argv[1], "quick-check"))
     return quick_check (argv[2]);
   if (argc == 4 && g_str_equal (argv[1], "add-checkins"))

@@ -75,6 +75,18 @@ ALTER SCHEMA aftercare OWNER TO aftercare_owner;
 REVOKE ALL ON SCHEMA aftercare FROM PUBLIC;
 GRANT USAGE ON SCHEMA aftercare TO aftercare_desk;
 
+-- Searching the sessions uses a trigram index (pg_trgm, shipped with
+-- PostgreSQL) when the server has it; only a superuser may add it, so it is
+-- added here, before --prepare-database builds the index. Without it a
+-- search still works, reading every session.
+DO $trgm$
+BEGIN
+  IF EXISTS (SELECT FROM pg_catalog.pg_available_extensions WHERE name = 'pg_trgm') THEN
+    CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA aftercare;
+  END IF;
+END
+$trgm$;
+
 -- The desks' rights on every table the owner makes there, now and later:
 -- rows only (no TRUNCATE, REFERENCES or TRIGGER); and on its counters.
 ALTER DEFAULT PRIVILEGES FOR ROLE aftercare_owner IN SCHEMA aftercare

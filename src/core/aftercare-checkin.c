@@ -78,7 +78,11 @@ aftercare_checkin_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID: aftercare_checkin_set_id (self, g_value_get_string (value)); break;
+    /* NULL while constructing: constructed() makes a new id. */
+    case PROP_ID:
+      if (g_value_get_string (value) != NULL)
+        aftercare_checkin_set_id (self, g_value_get_string (value));
+      break;
     case PROP_SESSION_ID: aftercare_checkin_set_session_id (self, g_value_get_string (value)); break;
     case PROP_AT: aftercare_checkin_set_at (self, g_value_get_boxed (value)); break;
     case PROP_SORENESS: aftercare_checkin_set_soreness (self, g_value_get_uint (value)); break;
@@ -92,15 +96,27 @@ aftercare_checkin_set_property (GObject      *object,
 #define RW (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
 
 static void
+aftercare_checkin_constructed (GObject *object)
+{
+  AftercareCheckin *self = AFTERCARE_CHECKIN (object);
+
+  G_OBJECT_CLASS (aftercare_checkin_parent_class)->constructed (object);
+  if (self->id == NULL)
+    self->id = g_uuid_string_random ();
+}
+
+static void
 aftercare_checkin_class_init (AftercareCheckinClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = aftercare_checkin_constructed;
   object_class->finalize = aftercare_checkin_finalize;
   object_class->get_property = aftercare_checkin_get_property;
   object_class->set_property = aftercare_checkin_set_property;
 
-  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, RW);
+  /* Given at construction, no random id is made only to be replaced. */
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, RW | G_PARAM_CONSTRUCT);
   properties[PROP_SESSION_ID] = g_param_spec_string ("session-id", NULL, NULL, NULL, RW);
   properties[PROP_AT] = g_param_spec_boxed ("at", NULL, NULL, G_TYPE_DATE_TIME, RW);
   properties[PROP_SORENESS] =
@@ -117,7 +133,6 @@ aftercare_checkin_class_init (AftercareCheckinClass *klass)
 static void
 aftercare_checkin_init (AftercareCheckin *self)
 {
-  self->id = g_uuid_string_random ();
   self->notes = g_strdup ("");
 }
 

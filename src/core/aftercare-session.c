@@ -91,7 +91,11 @@ aftercare_session_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID: aftercare_session_set_id (self, g_value_get_string (value)); break;
+    /* NULL while constructing: constructed() makes a new id. */
+    case PROP_ID:
+      if (g_value_get_string (value) != NULL)
+        aftercare_session_set_id (self, g_value_get_string (value));
+      break;
     case PROP_ENDED_AT: aftercare_session_set_ended_at (self, g_value_get_boxed (value)); break;
     case PROP_DURATION_MINUTES: aftercare_session_set_duration_minutes (self, g_value_get_uint (value)); break;
     case PROP_MASSAGE_TYPE: aftercare_session_set_massage_type (self, g_value_get_enum (value)); break;
@@ -109,15 +113,27 @@ aftercare_session_set_property (GObject      *object,
 #define RW (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
 
 static void
+aftercare_session_constructed (GObject *object)
+{
+  AftercareSession *self = AFTERCARE_SESSION (object);
+
+  G_OBJECT_CLASS (aftercare_session_parent_class)->constructed (object);
+  if (self->id == NULL)
+    self->id = g_uuid_string_random ();
+}
+
+static void
 aftercare_session_class_init (AftercareSessionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = aftercare_session_constructed;
   object_class->finalize = aftercare_session_finalize;
   object_class->get_property = aftercare_session_get_property;
   object_class->set_property = aftercare_session_set_property;
 
-  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, RW);
+  /* Given at construction, no random id is made only to be replaced. */
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, RW | G_PARAM_CONSTRUCT);
   properties[PROP_ENDED_AT] = g_param_spec_boxed ("ended-at", NULL, NULL, G_TYPE_DATE_TIME, RW);
   properties[PROP_DURATION_MINUTES] =
     g_param_spec_uint ("duration-minutes", NULL, NULL, 0, 24 * 60, 60, RW);
@@ -142,7 +158,6 @@ aftercare_session_class_init (AftercareSessionClass *klass)
 static void
 aftercare_session_init (AftercareSession *self)
 {
-  self->id = g_uuid_string_random ();
   self->duration_minutes = 60;
   self->pressure = AFTERCARE_PRESSURE_MODERATE;
   self->client = g_strdup ("");

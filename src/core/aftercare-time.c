@@ -63,45 +63,56 @@ aftercare_time_parse (const char *text)
   return g_steal_pointer (&time);
 }
 
-/* "2026-11-24T10:00:00", the year always in four digits. */
-static char *
-format_main_part (GDateTime *time)
+/* "2026-11-24T10:00:00", the year always in four digits, into buffer
+ * (at least 20 bytes); its length. Exports write one per row: from the
+ * date's fields at once, without a format string or the locale. */
+static int
+format_main_part (GDateTime *time,
+                  char      *buffer)
 {
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d",
-                          g_date_time_get_year (time), g_date_time_get_month (time),
-                          g_date_time_get_day_of_month (time), g_date_time_get_hour (time),
-                          g_date_time_get_minute (time), g_date_time_get_second (time));
+  int year, month, day;
+
+  g_date_time_get_ymd (time, &year, &month, &day);
+  return g_snprintf (buffer, 20, "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day,
+                     g_date_time_get_hour (time), g_date_time_get_minute (time),
+                     g_date_time_get_second (time));
 }
 
 char *
 aftercare_time_format (GDateTime *time)
 {
-  g_autofree char *main_part = NULL;
-  g_autofree char *offset = NULL;
-  int usec;
+  char text[40];
+  int length, usec;
+  GTimeSpan offset;
 
   g_return_val_if_fail (time != NULL, NULL);
 
   /* Not g_date_time_format_iso8601(): GLib 2.74 writes "+01" for "+01:00". */
-  main_part = format_main_part (time);
-  offset = g_date_time_get_utc_offset (time) == 0 ? g_strdup ("Z")
-                                                  : g_date_time_format (time, "%:z");
+  length = format_main_part (time, text);
   usec = g_date_time_get_microsecond (time);
   if (usec != 0)
-    return g_strdup_printf ("%s.%06d%s", main_part, usec, offset);
-  return g_strconcat (main_part, offset, NULL);
+    length += g_snprintf (text + length, sizeof text - length, ".%06d", usec);
+  offset = g_date_time_get_utc_offset (time) / G_TIME_SPAN_MINUTE;
+  if (offset == 0)
+    g_strlcpy (text + length, "Z", sizeof text - length);
+  else
+    g_snprintf (text + length, sizeof text - length, "%c%02d:%02d", offset < 0 ? '-' : '+',
+                (int) (ABS (offset) / 60), (int) (ABS (offset) % 60));
+  return g_strdup (text);
 }
 
 char *
 aftercare_time_format_utc (GDateTime *time)
 {
   g_autoptr(GDateTime) utc = NULL;
-  g_autofree char *main_part = NULL;
+  char text[24];
+  int length;
 
   g_return_val_if_fail (time != NULL, NULL);
   utc = g_date_time_to_utc (time);
-  main_part = format_main_part (utc);
-  return g_strconcat (main_part, "Z", NULL);
+  length = format_main_part (utc, text);
+  g_strlcpy (text + length, "Z", sizeof text - length);
+  return g_strdup (text);
 }
 
 double

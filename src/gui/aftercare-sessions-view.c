@@ -35,10 +35,9 @@ struct _AftercareSessionsView
   AftercareStore *store;
   AftercareClock *clock;
   GListModel *sessions;             /* the store's, newest first */
-  GtkFilterListModel *filtered;
-  GtkCustomFilter *filter;
-  GtkSingleSelection *selection;
-  char *search_key;                 /* case-folded search text, or NULL */
+  GListModel *found;                /* the store's search, newest first */
+  GtkSingleSelection *selection;    /* over sessions, or found while searching */
+  gboolean searching;
   char *last_deleted_id;
   guint focus_id;
   gboolean focused_once;
@@ -120,11 +119,11 @@ sessions_changed_cb (AftercareSessionsView *self)
 }
 
 static void
-filtered_changed_cb (AftercareSessionsView *self)
+shown_changed_cb (AftercareSessionsView *self)
 {
-  gboolean none = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
+  gboolean none = g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0;
 
-  gtk_stack_set_visible_child_name (self->list_stack, none && self->search_key != NULL ? "no-results" : "list");
+  gtk_stack_set_visible_child_name (self->list_stack, none && self->searching ? "no-results" : "list");
 }
 
 static void
@@ -153,52 +152,35 @@ folded_changed_cb (AftercareSessionsView *self)
 
 /* ---- Search ------------------------------------------------------------- */
 
-static gboolean
-contains_key (const char *text,
-              const char *key)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  folded = g_utf8_casefold (text, -1);
-  return strstr (folded, key) != NULL;
-}
-
-static gboolean
-session_matches (gpointer item,
-                 gpointer data)
-{
-  AftercareSessionsView *self = data;
-  AftercareSession *session = item;
-
-  return contains_key (aftercare_session_get_client (session), self->search_key) ||
-         contains_key (aftercare_massage_type_get_name (aftercare_session_get_massage_type (session)),
-                       self->search_key);
-}
+static void show_error (AftercareSessionsView *self, const char *message);
 
 static void
 search_changed_cb (AftercareSessionsView *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autoptr(GError) error = NULL;
+  gboolean searching = *stripped != '\0';
 
-  g_clear_pointer (&self->search_key, g_free);
-  if (*stripped != '\0')
-    self->search_key = g_utf8_casefold (stripped, -1);
-  /* No search, no filter: the list is the store's model as it is, read a
-   * page at a time. A search has to look at every session; the filter
-   * model does it in the background, a batch at a time, holding no rows. */
-  if (self->search_key == NULL)
+  /* The store searches its index and changes its list of what it found
+   * by the rows that left or came; no search shows the whole list. */
+  if (!aftercare_store_search (self->store, stripped, &error))
+    show_error (self, error->message);
+  if (searching != self->searching)
     {
-      gtk_filter_list_model_set_filter (self->filtered, NULL);
+      self->searching = searching;
+      /* Unselected and off the view while it changes lists: otherwise GTK
+       * 4.8's selection and list view each read every row of the new list,
+       * looking for the row that was selected and those that were shown.
+       * Given a list anew, they read only the rows shown. */
+      gtk_list_view_set_model (self->list_view, NULL);
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      gtk_single_selection_set_model (self->selection, searching ? self->found : self->sessions);
+      gtk_single_selection_set_autoselect (self->selection, TRUE);
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
     }
-  else
-    {
-      gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
-      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-    }
-  filtered_changed_cb (self);
+  shown_changed_cb (self);
 }
 
 static void
@@ -211,7 +193,11 @@ static void
 search_mode_changed_cb (AftercareSessionsView *self)
 {
   if (!gtk_search_bar_get_search_mode (self->search_bar))
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      /* At once: whoever left the search may look for a row in the list. */
+      search_changed_cb (self);
+    }
 }
 
 /* ---- Actions ------------------------------------------------------------ */
@@ -442,8 +428,7 @@ aftercare_sessions_view_dispose (GObject *object)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_SESSIONS_VIEW);
   g_clear_object (&self->selection);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->filter);
+  g_clear_object (&self->found);
   g_clear_object (&self->sessions);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
@@ -455,7 +440,6 @@ aftercare_sessions_view_finalize (GObject *object)
 {
   AftercareSessionsView *self = AFTERCARE_SESSIONS_VIEW (object);
 
-  g_free (self->search_key);
   g_free (self->last_deleted_id);
   G_OBJECT_CLASS (aftercare_sessions_view_parent_class)->finalize (object);
 }
@@ -660,10 +644,7 @@ setup_list (AftercareSessionsView *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-  self->filter = gtk_custom_filter_new (session_matches, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (self->sessions), NULL);
-  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  self->selection = gtk_single_selection_new (g_object_ref (self->sessions));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
@@ -674,7 +655,7 @@ setup_list (AftercareSessionsView *self)
 
   g_signal_connect_object (self->sessions, "items-changed", G_CALLBACK (sessions_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (filtered_changed_cb), self,
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (shown_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selected_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -693,13 +674,14 @@ aftercare_sessions_view_set_context (AftercareSessionsView *self,
   self->store = g_object_ref (store);
   self->clock = g_object_ref (clock);
   self->sessions = g_object_ref (aftercare_store_get_sessions (store));
+  self->found = g_object_ref (aftercare_store_get_found_sessions (store));
   aftercare_session_page_set_context (self->session_page, store, clock);
   setup_list (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.new", TRUE);
   visibility_changed_cb (self);
   update_counts (self);
-  filtered_changed_cb (self);
+  shown_changed_cb (self);
   selected_changed_cb (self);
   g_signal_connect_object (self->list_view, "map", G_CALLBACK (list_mapped_cb), self, G_CONNECT_SWAPPED);
 }

@@ -204,7 +204,45 @@ test_layout_migration_all_or_nothing (void)
                    ==, 0);
   pg_test_exec (db->owner, "DROP TABLE aftercare.checkins");
   store = test_store_open (db->owner);
-  g_assert_cmpint (pg_test_query_int (db->admin, "SELECT version FROM aftercare.aftercare_schema"), ==, 1);
+  g_assert_cmpint (pg_test_query_int (db->admin, "SELECT version FROM aftercare.aftercare_schema"), ==,
+                   AFTERCARE_PG_SCHEMA_VERSION);
+  pg_test_drop_databases ();
+}
+
+/* Layout 2 adds what a search looks in, filled for the rows already there,
+ * and the trigram index the set-up script's pg_trgm allows. */
+static void
+test_layout_1_gains_search (void)
+{
+  g_autoptr(AftercareStore) store = NULL;
+  g_autoptr(AftercareSession) session = test_session_new ("2026-11-24T10:00:00Z");
+  g_autoptr(GError) error = NULL;
+  PgTestDatabase *db;
+
+  if (pg_test_skip_without_server ())
+    return;
+  db = pg_test_database_new (TRUE);
+  aftercare_session_set_client (session, "Zoë Ortega");
+  store = test_store_open (db->desk);
+  g_assert_true (aftercare_store_add_session (store, session, NULL));
+  g_clear_object (&store);
+  /* Back to layout 1, as an older Aftercare left it. */
+  pg_test_exec (db->admin, "DROP INDEX aftercare.sessions_search;"
+                           " ALTER TABLE aftercare.sessions DROP COLUMN search_words, DROP COLUMN search_keys;"
+                           " UPDATE aftercare.aftercare_schema SET version = 1");
+  assert_open_fails (db->desk, AFTERCARE_STORE_ERROR_NOT_SET_UP, "layout 1");
+
+  store = test_store_open (db->owner);
+  g_clear_object (&store);
+  g_assert_cmpint (pg_test_query_int (db->admin, "SELECT version FROM aftercare.aftercare_schema"), ==, 2);
+  g_assert_cmpint (pg_test_query_int (db->admin, "SELECT count(*) FROM pg_indexes WHERE schemaname = 'aftercare'"
+                                                 " AND indexname = 'sessions_search'"), ==, 1);
+  store = test_store_open (db->desk);
+  g_assert_true (aftercare_store_search (store, "ZOE", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_found_sessions (store)), ==, 1);
+  g_assert_true (aftercare_store_search (store, "hamstrings", &error));
+  g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_found_sessions (store)), ==, 1);
   pg_test_drop_databases ();
 }
 
@@ -618,6 +656,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/pg/layout/created-by-owner-only", test_layout_created_by_owner);
   g_test_add_func ("/pg/layout/migration-is-all-or-nothing", test_layout_migration_all_or_nothing);
   g_test_add_func ("/pg/layout/newer-is-never-migrated", test_layout_newer_never_migrated);
+  g_test_add_func ("/pg/layout/1-gains-search", test_layout_1_gains_search);
   g_test_add_func ("/pg/layout/too-old-opens-read-only", test_layout_too_old_opens_read_only);
   g_test_add_func ("/pg/layout/read-only-account", test_layout_read_only_account);
   g_test_add_func ("/pg/connect/unreachable", test_connect_unreachable);

@@ -151,6 +151,10 @@ test_migrate_from_v1 (Fixture       *f,
 
   make_v1_file (f->path);
   store = open_store (f->path);
+  /* The search index holds the rows that were there before it. */
+  g_assert_true (aftercare_store_search (store, "from VERSION", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_found_sessions (store)), ==, 1);
   session = aftercare_store_lookup_session (store, V1_SESSION, &error);
   g_assert_no_error (error);
   ended_at = aftercare_time_format (aftercare_session_get_ended_at (session));
@@ -172,8 +176,16 @@ test_migrate_from_v1 (Fixture       *f,
   aftercare_session_set_notes (session, "Edited after the upgrade");
   g_assert_true (aftercare_store_update_session (store, session, &error));
   g_assert_cmpint (aftercare_session_get_version (session), ==, 2);
+  /* Version 4: a search finds rows from before, and follows their edits. */
+  g_assert_true (aftercare_store_search (store, "UPGRADE", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_found_sessions (store)), ==, 1);
+  g_assert_true (aftercare_store_search (store, "version 1", &error));
+  g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_found_sessions (store)), ==, 0);
+  g_assert_true (aftercare_store_search (store, "neck", &error));
+  g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_found_sessions (store)), ==, 1);
   db = raw_open (f->path, SQLITE_OPEN_READONLY);
-  g_assert_cmpint (raw_integer (db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (raw_integer (db, "PRAGMA user_version"), ==, AFTERCARE_SQLITE_SCHEMA_VERSION);
   g_assert_cmpint (raw_integer (db, "SELECT version FROM sessions"), ==, 2);
   g_assert_cmpint (raw_integer (db, "SELECT updated_us FROM sessions"), >, 0);
   g_assert_cmpint (raw_integer (db, "SELECT updated_us FROM checkins"), ==, 0);

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include "aftercare-backup-reader.h"
+#include "aftercare-catalog.h"
 #include "aftercare-session-list.h"
 #include "aftercare-store.h"
 #include "aftercare-time.h"
@@ -1159,6 +1160,193 @@ skip_test (gconstpointer data)
   g_test_skip (PG_TEST_SKIP_MESSAGE);
 }
 
+/* Search */
+
+static AftercareSession *
+add_described (Fixture          *f,
+               const char       *ended_at,
+               AftercareMassageType type,
+               AftercareAreas    areas,
+               const char       *client,
+               const char       *therapist,
+               const char       *notes)
+{
+  g_autoptr(GError) error = NULL;
+  AftercareSession *session = test_session_new (ended_at);
+
+  aftercare_session_set_massage_type (session, type);
+  aftercare_session_set_areas (session, areas);
+  aftercare_session_set_client (session, client);
+  aftercare_session_set_therapist (session, therapist);
+  aftercare_session_set_notes (session, notes);
+  aftercare_store_add_session (f->store, session, &error);
+  g_assert_no_error (error);
+  return session;
+}
+
+static void
+assert_found (Fixture                  *f,
+              const char               *text,
+              AftercareSession * const *expected,
+              guint                     n_expected)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (aftercare_store_search (f->store, text, &error));
+  g_assert_no_error (error);
+  assert_ids (aftercare_store_get_found_sessions (f->store), expected, n_expected);
+}
+
+static void
+test_search_finds_by_each_field (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(AftercareSession) client = add_described (f, "2026-11-20T10:00:00Z", AFTERCARE_MASSAGE_SPORTS,
+                                                      AFTERCARE_AREA_CALVES, "José Álvarez", "Sam", "");
+  g_autoptr(AftercareSession) therapist = add_described (f, "2026-11-21T10:00:00Z", AFTERCARE_MASSAGE_SPORTS,
+                                                         AFTERCARE_AREA_CALVES, "", "Marguerite", "");
+  g_autoptr(AftercareSession) notes = add_described (f, "2026-11-22T10:00:00Z", AFTERCARE_MASSAGE_SPORTS,
+                                                     AFTERCARE_AREA_CALVES, "", "Sam", "Left calf was TIGHT");
+  g_autoptr(AftercareSession) type = add_described (f, "2026-11-23T10:00:00Z", AFTERCARE_MASSAGE_THAI,
+                                                    AFTERCARE_AREA_CALVES, "", "Sam", "");
+  g_autoptr(AftercareSession) area = add_described (f, "2026-11-24T10:00:00Z", AFTERCARE_MASSAGE_SPORTS,
+                                                    AFTERCARE_AREA_NECK | AFTERCARE_AREA_FEET, "", "Sam", "");
+  g_autoptr(AftercareStore) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Any part of a word, whatever its case and accents, both ways round. */
+  assert_found (f, "jose", (AftercareSession *[]) { client }, 1);
+  assert_found (f, "ÁLVAR", (AftercareSession *[]) { client }, 1);
+  assert_found (f, "  alvárez ", (AftercareSession *[]) { client }, 1);
+  assert_found (f, "guer", (AftercareSession *[]) { therapist }, 1);
+  assert_found (f, "tight", (AftercareSession *[]) { notes }, 1);
+  /* Types and areas by the names the app shows. */
+  assert_found (f, aftercare_massage_type_get_name (AFTERCARE_MASSAGE_THAI), (AftercareSession *[]) { type }, 1);
+  assert_found (f, "NECK", (AftercareSession *[]) { area }, 1);
+  assert_found (f, "feet", (AftercareSession *[]) { area }, 1);
+  /* Shorter than the index's trigrams, newest first. */
+  assert_found (f, "ÉZ", (AftercareSession *[]) { client }, 1);
+  assert_found (f, "nobody", NULL, 0);
+  /* "Sam" and calves are on nearly all of them. */
+  assert_found (f, "sam", (AftercareSession *[]) { area, type, notes, client }, 4);
+  assert_found (f, "calves", (AftercareSession *[]) { type, notes, therapist, client }, 4);
+  /* Quotes and wildcards are text like any other. */
+  assert_found (f, "\"", NULL, 0);
+  assert_found (f, "%", NULL, 0);
+  assert_found (f, "s_m", NULL, 0);
+  /* No text, nothing found. */
+  assert_found (f, "", NULL, 0);
+
+  /* Another program finds the same, from the index it finds on disk. */
+  again = open_again (f);
+  g_assert_true (aftercare_store_search (again, "marguerite", &error));
+  g_assert_no_error (error);
+  assert_ids (aftercare_store_get_found_sessions (again), (AftercareSession *[]) { therapist }, 1);
+}
+
+static void
+test_search_follows_edits (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(AftercareSession) older = add_described (f, "2026-11-20T10:00:00Z", AFTERCARE_MASSAGE_SPORTS,
+                                                     AFTERCARE_AREA_CALVES, "Jordan", "", "");
+  g_autoptr(AftercareSession) newer = add_described (f, "2026-11-22T10:00:00Z", AFTERCARE_MASSAGE_SPORTS,
+                                                     AFTERCARE_AREA_CALVES, "Ana", "", "");
+  g_autoptr(AftercareSession) added = NULL;
+  GListModel *found = aftercare_store_get_found_sessions (f->store);
+  g_autoptr(GArray) changes = test_record_changes (found);
+  g_autoptr(AftercareSession) edit = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_found (f, "jordan", (AftercareSession *[]) { older }, 1);
+  test_assert_change (changes, 0, 0, 0, 1);
+
+  /* An edit that makes a session match brings it in, in its place. */
+  edit = aftercare_session_copy (newer);
+  aftercare_session_set_client (edit, "Jordan Ana");
+  g_assert_true (aftercare_store_update_session (f->store, edit, &error));
+  g_assert_no_error (error);
+  assert_ids (found, (AftercareSession *[]) { newer, older }, 2);
+  g_assert_cmpuint (changes->len, ==, 2);
+  test_assert_change (changes, 1, 0, 0, 1);
+
+  /* An edit that keeps it matching changes that row alone. */
+  aftercare_session_set_notes (edit, "Still Jordan");
+  g_assert_true (aftercare_store_update_session (f->store, edit, &error));
+  g_assert_cmpuint (changes->len, ==, 3);
+  test_assert_change (changes, 2, 0, 1, 1);
+  {
+    g_autoptr(AftercareSession) row = g_list_model_get_item (found, 0);
+
+    g_assert_cmpstr (aftercare_session_get_notes (row), ==, "Still Jordan");
+  }
+
+  /* An edit that no longer matches takes it out. */
+  aftercare_session_set_client (edit, "Ana");
+  aftercare_session_set_notes (edit, "");
+  g_assert_true (aftercare_store_update_session (f->store, edit, &error));
+  assert_ids (found, (AftercareSession *[]) { older }, 1);
+  g_assert_cmpuint (changes->len, ==, 4);
+  test_assert_change (changes, 3, 0, 1, 0);
+
+  /* A new session that matches comes in; a deleted one goes; undo brings it back. */
+  added = add_described (f, "2026-11-21T10:00:00Z", AFTERCARE_MASSAGE_THAI, AFTERCARE_AREA_NECK, "", "Jordan", "");
+  assert_ids (found, (AftercareSession *[]) { added, older }, 2);
+  test_assert_change (changes, 4, 0, 0, 1);
+  g_assert_true (aftercare_store_delete_session (f->store, aftercare_session_get_id (older), &error));
+  assert_ids (found, (AftercareSession *[]) { added }, 1);
+  test_assert_change (changes, 5, 1, 1, 0);
+  g_assert_true (aftercare_store_undo_delete (f->store, &error));
+  g_assert_no_error (error);
+  assert_ids (found, (AftercareSession *[]) { added, older }, 2);
+  test_assert_change (changes, 6, 1, 0, 1);
+  /* A session that does not match changes nothing here. */
+  aftercare_session_set_notes (edit, "Not the one");
+  g_assert_true (aftercare_store_update_session (f->store, edit, &error));
+  g_assert_cmpuint (changes->len, ==, 7);
+}
+
+static void
+test_search_tells_only_what_changed (Fixture       *f,
+                                     gconstpointer  data)
+{
+  const char *clients[] = { "Ann", "Dan", "Anna", "Jan", "Joanna", "Bo" };
+  AftercareSession *sessions[G_N_ELEMENTS (clients)];
+  GListModel *found = aftercare_store_get_found_sessions (f->store);
+  g_autoptr(GArray) changes = NULL;
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Newest first: Ann, Dan, Anna, Jan, Joanna, Bo. */
+  for (guint i = 0; i < G_N_ELEMENTS (clients); i++)
+    {
+      g_autofree char *ended = g_strdup_printf ("2026-11-%02uT10:00:00Z", 20 - i);
+
+      sessions[i] = add_described (f, ended, AFTERCARE_MASSAGE_SPORTS, AFTERCARE_AREA_CALVES, clients[i], "", "");
+      g_ptr_array_add (held, sessions[i]);
+    }
+  assert_found (f, "an", (AftercareSession *[]) { sessions[0], sessions[1], sessions[2], sessions[3], sessions[4] }, 5);
+  changes = test_record_changes (found);
+  /* Narrowing takes out Dan and Jan, each where it was; Ann, Anna and
+   * Joanna are not told about (a view keeps their rows as they are). */
+  assert_found (f, "ann", (AftercareSession *[]) { sessions[0], sessions[2], sessions[4] }, 3);
+  g_assert_cmpuint (changes->len, ==, 2);
+  test_assert_change (changes, 0, 1, 1, 0);
+  test_assert_change (changes, 1, 2, 1, 0);
+  /* Widening brings them back the same way. */
+  assert_found (f, "an", (AftercareSession *[]) { sessions[0], sessions[1], sessions[2], sessions[3], sessions[4] }, 5);
+  g_assert_cmpuint (changes->len, ==, 4);
+  test_assert_change (changes, 2, 1, 0, 1);
+  test_assert_change (changes, 3, 3, 0, 1);
+  /* The same search again: nothing to tell. */
+  assert_found (f, "AN", (AftercareSession *[]) { sessions[0], sessions[1], sessions[2], sessions[3], sessions[4] }, 5);
+  g_assert_cmpuint (changes->len, ==, 4);
+  /* Another search altogether: out with all, then in with Bo. */
+  assert_found (f, "bo", (AftercareSession *[]) { sessions[5] }, 1);
+  g_assert_cmpuint (changes->len, ==, 6);
+  test_assert_change (changes, 4, 0, 5, 0);
+  test_assert_change (changes, 5, 0, 0, 1);
+}
+
 static void
 add_test (const char    *path,
           void         (*func) (Fixture *, gconstpointer))
@@ -1212,6 +1400,9 @@ main (int argc, char *argv[])
   add_test ("/import/bad-row-imports-nothing", test_import_bad_row_imports_nothing);
   add_test ("/import/announces-each-insertion", test_import_announces_each_insertion);
   add_test ("/export/failure-leaves-nothing", test_export_failure_leaves_nothing);
+  add_test ("/search/finds-by-each-field", test_search_finds_by_each_field);
+  add_test ("/search/follows-edits", test_search_follows_edits);
+  add_test ("/search/tells-only-what-changed", test_search_tells_only_what_changed);
 
   return g_test_run ();
 }

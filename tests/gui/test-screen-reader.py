@@ -142,16 +142,26 @@ def name_problem(acc):
 
 
 def check_names(root, where):
+    """The controls on screen in root, once they are there and named.
+
+    A window that has just opened may still be laying out (no control has
+    a size yet) or naming its controls: on a busy machine that takes a
+    while, so it is read again until it settles or the time is up."""
     if CLASS_NAME.match(root.get_name() or ''):
         fail(f'{where}: the window is read by its class, “{root.get_name()}”')
-    checked = controls(root)
+    end = time.monotonic() + TIMEOUT
+    while True:
+        checked = controls(root)
+        problems = [f'{role_name(acc)} “{acc.get_name()}” {problem}'
+                    for acc in checked if (problem := name_problem(acc))]
+        if checked and not problems:
+            return len(checked)
+        if time.monotonic() >= end:
+            break
+        time.sleep(0.2)
     if not checked:
         fail(f'{where}: no controls found on screen')
-    problems = [f'{role_name(acc)} “{acc.get_name()}” {problem}'
-                for acc in checked if (problem := name_problem(acc))]
-    if problems:
-        fail(f'{where}: ' + '; '.join(problems))
-    return len(checked)
+    fail(f'{where}: ' + '; '.join(problems))
 
 
 def find_control(root, role, name):

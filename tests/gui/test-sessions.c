@@ -990,15 +990,6 @@ test_session_page_runs_the_wizard (Fixture *f, gconstpointer data)
 
 /* ---- Search ------------------------------------------------------------------ */
 
-static gboolean
-filter_done (gpointer data)
-{
-  guint pending;
-
-  g_object_get (data, "pending", &pending, NULL);
-  return pending == 0;
-}
-
 static void
 search_test (AftercareWindow *window, gpointer data)
 {
@@ -1007,23 +998,23 @@ search_test (AftercareWindow *window, gpointer data)
   GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (list));
   GtkEditable *entry = child (view, AFTERCARE_TYPE_SESSIONS_VIEW, "search_entry");
   GtkStack *list_stack = child (view, AFTERCARE_TYPE_SESSIONS_VIEW, "list_stack");
-  GObject *filtered = G_OBJECT (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (shown)));
 
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "sessions.search", NULL));
   /* By client, whatever the case. */
   gtk_editable_set_text (entry, "jordan");
-  wait_until (filter_done, filtered, "the search is done");
+  spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  /* And whatever the accents. */
+  gtk_editable_set_text (entry, "ÁVERY");
   spin (300);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
   /* By type. */
   gtk_editable_set_text (entry, "Swedish");
-  wait_until (filter_done, filtered, "the search is done");
   spin (300);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   g_assert_nonnull (find_session_row (window, "Swedish · light pressure"));
   gtk_editable_set_text (entry, "nobody");
-  wait_until (filter_done, filtered, "the search is done");
   spin (300);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");

@@ -39,6 +39,7 @@ typedef enum {
   STMT_DELETE_SESSION,
   STMT_SESSION_UPDATED_AT,
   STMT_LIST_CHECKINS,
+  STMT_LIST_CHECKINS_BETWEEN,
   STMT_GET_CHECKIN,
   STMT_INSERT_CHECKIN,
   STMT_UPDATE_CHECKIN,
@@ -46,6 +47,8 @@ typedef enum {
   STMT_CHECKIN_UPDATED_AT,
   STMT_NOTIFY,
   STMT_CHANGES,
+  STMT_GET_SESSIONS,
+  STMT_SEARCH,
   N_STATEMENTS
 } Statement;
 
@@ -60,21 +63,27 @@ static const char * const statement_sql[N_STATEMENTS] = {
     "SELECT " SESSION_COLUMNS " FROM aftercare.sessions WHERE (ended_us, id) < ($3::bigint, $4::text)"
     " ORDER BY ended_us DESC, id DESC LIMIT $1::bigint OFFSET $2::bigint",
   [STMT_GET_SESSION] = "SELECT " SESSION_COLUMNS " FROM aftercare.sessions WHERE id = $1",
-  /* $12 is the version the row gets. */
+  /* $12 is the version the row gets; $13 and $14 what a search looks in. */
   [STMT_INSERT_SESSION] =
-    "INSERT INTO aftercare.sessions (" SESSION_COLUMNS ", ended_us, updated_at)"
-    " VALUES ($1, $2, $3::integer, $4, $5, $6::boolean, $7, $8, $9, $10, $12::bigint, $11::bigint, now())",
+    "INSERT INTO aftercare.sessions (" SESSION_COLUMNS ", ended_us, updated_at, search_words, search_keys)"
+    " VALUES ($1, $2, $3::integer, $4, $5, $6::boolean, $7, $8, $9, $10, $12::bigint, $11::bigint, now(),"
+    " $13, $14)",
   /* Only the version that was read may be replaced: optimistic concurrency. */
   [STMT_UPDATE_SESSION] =
     "UPDATE aftercare.sessions SET ended_at = $2, duration_minutes = $3::integer, type = $4,"
     " pressure = $5, first_time = $6::boolean, areas = $7, client = $8, therapist = $9, notes = $10,"
-    " ended_us = $11::bigint, version = $12::bigint, updated_at = now()"
-    " WHERE id = $1 AND version = $12::bigint - 1",
+    " ended_us = $11::bigint, version = $12::bigint, updated_at = now(), search_words = $13,"
+    " search_keys = $14 WHERE id = $1 AND version = $12::bigint - 1",
   [STMT_DELETE_SESSION] = "DELETE FROM aftercare.sessions WHERE id = $1",
   [STMT_SESSION_UPDATED_AT] =
     "SELECT " MICROSECONDS ("updated_at") " FROM aftercare.sessions WHERE id = $1",
   [STMT_LIST_CHECKINS] =
     "SELECT " CHECKIN_COLUMNS " FROM aftercare.checkins WHERE session_id = $1 ORDER BY at_us, id",
+  [STMT_LIST_CHECKINS_BETWEEN] =
+    "SELECT c.id, c.session_id, c.at, c.soreness, c.symptoms, c.notes, c.version"
+    " FROM aftercare.sessions AS s JOIN aftercare.checkins AS c ON c.session_id = s.id"
+    " WHERE (s.ended_us, s.id) <= ($1::bigint, $2::text) AND (s.ended_us, s.id) >= ($3::bigint, $4::text)"
+    " ORDER BY s.ended_us DESC, s.id DESC, c.at_us, c.id",
   [STMT_GET_CHECKIN] = "SELECT " CHECKIN_COLUMNS " FROM aftercare.checkins WHERE id = $1",
   /* $8 is the version the row gets. */
   [STMT_INSERT_CHECKIN] =
@@ -97,6 +106,15 @@ static const char * const statement_sql[N_STATEMENTS] = {
     " FROM unnest ($1::text[]) AS id",
   [STMT_CHANGES] =
     "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM aftercare.changes",
+  [STMT_GET_SESSIONS] =
+    "SELECT " SESSION_COLUMNS " FROM aftercare.sessions WHERE id = ANY ($1::text[])",
+  /* $1 a LIKE pattern for the words, $2 patterns for the keys: both
+   * answered by the trigram index where the server has pg_trgm (the
+   * set-up script adds it), else by reading the rows' search columns. */
+  [STMT_SEARCH] =
+    "SELECT id, ended_us FROM aftercare.sessions"
+    " WHERE search_words LIKE $1 OR search_keys LIKE ANY ($2::text[])"
+    " ORDER BY ended_us DESC, id DESC",
 };
 
 struct _AftercarePgBackend
@@ -426,11 +444,11 @@ value_int64 (const PGresult *res,
   return g_ascii_strtoll (PQgetvalue (res, row, column), NULL, 10);
 }
 
-/* The parameters of a session row, $1 to $12; free with g_strfreev. */
+/* The parameters of a session row, $1 to $14; free with g_strfreev. */
 static char **
 session_params (AftercareSession *session)
 {
-  char **params = g_new0 (char *, 13);
+  char **params = g_new0 (char *, 15);
   GDateTime *ended_at = aftercare_session_get_ended_at (session);
 
   params[0] = g_strdup (aftercare_session_get_id (session));
@@ -445,6 +463,8 @@ session_params (AftercareSession *session)
   params[9] = g_strdup (aftercare_session_get_notes (session));
   params[10] = int64_text (aftercare_store_backend_unix_usec (ended_at));
   params[11] = int64_text (aftercare_session_get_version (session) + 1);
+  params[12] = aftercare_store_backend_search_words (params[7], params[8], params[9]);
+  params[13] = aftercare_store_backend_search_keys (params[3], params[6]);
   return params;
 }
 
@@ -636,16 +656,7 @@ touched_array (AftercarePgBackend *self)
     return g_strdup ("{\"*\"}");
   g_hash_table_iter_init (&iter, self->touched);
   while (g_hash_table_iter_next (&iter, &id, NULL))
-    {
-      g_string_append (array, array->len > 1 ? ",\"" : "\"");
-      for (const char *c = id; *c != '\0'; c++)
-        {
-          if (*c == '"' || *c == '\\')
-            g_string_append_c (array, '\\');
-          g_string_append_c (array, *c);
-        }
-      g_string_append_c (array, '"');
-    }
+    aftercare_pg_append_array_item (array, id);
   g_string_append_c (array, '}');
   return g_string_free (g_steal_pointer (&array), FALSE);
 }
@@ -775,6 +786,74 @@ aftercare_pg_backend_get_session (AftercareStoreBackend  *backend,
   return read_by_id (AFTERCARE_PG_BACKEND (backend), STMT_GET_SESSION, session_from_row, session_id, error);
 }
 
+static GPtrArray *
+aftercare_pg_backend_get_sessions (AftercareStoreBackend  *backend,
+                                   const char * const     *ids,
+                                   guint                   n_ids,
+                                   GError                **error)
+{
+  AftercarePgBackend *self = AFTERCARE_PG_BACKEND (backend);
+  g_autoptr(GString) array = g_string_new ("{");
+  g_autoptr(PGresult) res = NULL;
+  const char *params[1];
+
+  for (guint i = 0; i < n_ids; i++)
+    aftercare_pg_append_array_item (array, ids[i]);
+  g_string_append_c (array, '}');
+  params[0] = array->str;
+  res = run (self, STMT_GET_SESSIONS, 1, params, _("Could not read the database"), error);
+  return res != NULL ? read_rows (res, session_from_row, error) : NULL;
+}
+
+/* A LIKE pattern that finds text anywhere, its own % _ and \ taken as they are. */
+static void
+append_like_pattern (GString    *pattern,
+                     const char *text)
+{
+  g_string_append_c (pattern, '%');
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      if (*c == '%' || *c == '_' || *c == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *c);
+    }
+  g_string_append_c (pattern, '%');
+}
+
+static GArray *
+aftercare_pg_backend_search_sessions (AftercareStoreBackend  *backend,
+                                      const char             *words,
+                                      const char * const     *keys,
+                                      GError                **error)
+{
+  AftercarePgBackend *self = AFTERCARE_PG_BACKEND (backend);
+  g_autoptr(GString) words_pattern = g_string_new (NULL);
+  g_autoptr(GString) key_patterns = g_string_new ("{");
+  g_autoptr(PGresult) res = NULL;
+  g_autoptr(GArray) found = NULL;
+  const char *params[2];
+
+  append_like_pattern (words_pattern, words);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(GString) pattern = g_string_new (NULL);
+      g_autofree char *between = g_strconcat (";", keys[i], ";", NULL);
+
+      append_like_pattern (pattern, between);
+      aftercare_pg_append_array_item (key_patterns, pattern->str);
+    }
+  g_string_append_c (key_patterns, '}');
+  params[0] = words_pattern->str;
+  params[1] = key_patterns->str;
+  res = run (self, STMT_SEARCH, 2, params, _("Could not search the sessions"), error);
+  if (res == NULL)
+    return NULL;
+  found = aftercare_session_key_array_new (PQntuples (res));
+  for (int i = 0; i < PQntuples (res); i++)
+    aftercare_session_key_array_add (found, PQgetvalue (res, i, 0), value_int64 (res, i, 1));
+  return g_steal_pointer (&found);
+}
+
 /* A write that changed no row: the row is gone (NOT_FOUND), or it has
  * moved on from the version that was read (CONFLICT, saying when). */
 static gboolean
@@ -898,6 +977,21 @@ aftercare_pg_backend_list_checkins (AftercareStoreBackend  *backend,
   return res != NULL ? read_rows (res, checkin_from_row, error) : NULL;
 }
 
+static GPtrArray *
+aftercare_pg_backend_list_checkins_between (AftercareStoreBackend  *backend,
+                                            AftercareSession       *first,
+                                            AftercareSession       *last,
+                                            GError                **error)
+{
+  AftercarePgBackend *self = AFTERCARE_PG_BACKEND (backend);
+  g_autofree char *first_us = int64_text (aftercare_store_backend_unix_usec (aftercare_session_get_ended_at (first)));
+  g_autofree char *last_us = int64_text (aftercare_store_backend_unix_usec (aftercare_session_get_ended_at (last)));
+  const char *params[] = { first_us, aftercare_session_get_id (first), last_us, aftercare_session_get_id (last) };
+  g_autoptr(PGresult) res = run (self, STMT_LIST_CHECKINS_BETWEEN, 4, params, _("Could not read the database"), error);
+
+  return res != NULL ? read_rows (res, checkin_from_row, error) : NULL;
+}
+
 static AftercareCheckin *
 aftercare_pg_backend_get_checkin (AftercareStoreBackend  *backend,
                                   const char             *checkin_id,
@@ -967,10 +1061,13 @@ aftercare_pg_backend_iface_init (AftercareStoreBackendInterface *iface)
   iface->count_sessions_before = aftercare_pg_backend_count_sessions_before;
   iface->list_sessions = aftercare_pg_backend_list_sessions;
   iface->get_session = aftercare_pg_backend_get_session;
+  iface->get_sessions = aftercare_pg_backend_get_sessions;
+  iface->search_sessions = aftercare_pg_backend_search_sessions;
   iface->insert_session = aftercare_pg_backend_insert_session;
   iface->update_session = aftercare_pg_backend_update_session;
   iface->delete_session = aftercare_pg_backend_delete_session;
   iface->list_checkins = aftercare_pg_backend_list_checkins;
+  iface->list_checkins_between = aftercare_pg_backend_list_checkins_between;
   iface->get_checkin = aftercare_pg_backend_get_checkin;
   iface->insert_checkin = aftercare_pg_backend_insert_checkin;
   iface->update_checkin = aftercare_pg_backend_update_checkin;

@@ -681,6 +681,20 @@ set_lost_error (const char  *what,
   return FALSE;
 }
 
+void
+aftercare_pg_append_array_item (GString    *array,
+                                const char *text)
+{
+  g_string_append (array, array->len > 1 ? ",\"" : "\"");
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      if (*c == '"' || *c == '\\')
+        g_string_append_c (array, '\\');
+      g_string_append_c (array, *c);
+    }
+  g_string_append_c (array, '"');
+}
+
 gboolean
 aftercare_pg_result_ok (const PGresult *res)
 {

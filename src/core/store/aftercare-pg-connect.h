@@ -69,6 +69,11 @@ gboolean  aftercare_pg_set_result_error (PGconn          *conn,
                                          const char      *what,
                                          GError         **error);
 
+/* Adds text as one item of a text[] literal being built in array, which
+ * starts as "{" (the caller closes it with "}"). */
+void      aftercare_pg_append_array_item (GString    *array,
+                                          const char *text);
+
 /* Ends the transaction on conn with COMMIT; FAILED when the server undid
  * it instead (a statement in it had failed). */
 gboolean  aftercare_pg_commit           (PGconn      *conn,

@@ -9,6 +9,7 @@
 
 #include "aftercare-pg-connect.h"
 #include "aftercare-pg-schema.h"
+#include "aftercare-store-backend.h"
 #include "aftercare-store-error.h"
 
 /* pg_advisory_xact_lock's key while migrating: "AFTC". */
@@ -62,6 +63,25 @@ static const char * const migrations[AFTERCARE_PG_SCHEMA_VERSION] = {
    * that reads it knows at once that its list may be out of date. */
   "CREATE SEQUENCE aftercare.changes;"
   "INSERT INTO aftercare.aftercare_schema (version, min_app_version) VALUES (1, 100);",
+
+  /* 1 -> 2: search from an index. Each session keeps what a search looks
+   * in: its words folded (filled by fill_search_words() below, as the
+   * desks write them) and its type's and areas' keys. Where the set-up
+   * script could add pg_trgm, a trigram index answers any part of a word;
+   * without it the search reads these two columns, row by row. */
+  "ALTER TABLE aftercare.sessions"
+  "  ADD COLUMN search_words text NOT NULL DEFAULT '',"
+  "  ADD COLUMN search_keys text NOT NULL DEFAULT '';"
+  "UPDATE aftercare.sessions SET search_keys = ';' || type || ';' || areas || ';';"
+  "DO $$ DECLARE trgm name; BEGIN"
+  "  SELECT n.nspname INTO trgm FROM pg_catalog.pg_extension AS e"
+  "    JOIN pg_catalog.pg_namespace AS n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm';"
+  "  IF trgm IS NOT NULL THEN"
+  "    EXECUTE format ('CREATE INDEX sessions_search ON aftercare.sessions USING gin"
+  "                     (search_words %1$I.gin_trgm_ops, search_keys %1$I.gin_trgm_ops)', trgm);"
+  "  END IF;"
+  " END $$;"
+  "UPDATE aftercare.aftercare_schema SET version = 2;",
 };
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
@@ -163,6 +183,50 @@ set_not_set_up (PGconn              *conn,
   return FALSE;
 }
 
+/* Layout 2's search words for the sessions already stored, folded here as
+ * the desks fold them: read, then written back in one statement. Desks
+ * older than this build would store sessions without them, so from now on
+ * only this build or newer may write. */
+static gboolean
+fill_search_words (PGconn  *conn,
+                   GError **error)
+{
+  const char *what = _("Could not update the clinic database’s tables");
+  g_autoptr(PGresult) rows = PQexec (conn, "SELECT id, client, therapist, notes FROM aftercare.sessions");
+  g_autoptr(GString) ids = g_string_new ("{");
+  g_autoptr(GString) words = g_string_new ("{");
+  g_autoptr(PGresult) res = NULL;
+  g_autofree char *app_version = NULL;
+  const char *params[3];
+
+  if (!aftercare_pg_result_ok (rows))
+    return aftercare_pg_set_result_error (conn, rows, what, error);
+  for (int i = 0; i < PQntuples (rows); i++)
+    {
+      g_autofree char *folded = aftercare_store_backend_search_words (PQgetvalue (rows, i, 1),
+                                                                     PQgetvalue (rows, i, 2),
+                                                                     PQgetvalue (rows, i, 3));
+
+      aftercare_pg_append_array_item (ids, PQgetvalue (rows, i, 0));
+      aftercare_pg_append_array_item (words, folded);
+    }
+  g_string_append_c (ids, '}');
+  g_string_append_c (words, '}');
+  app_version = g_strdup_printf ("%d", aftercare_pg_schema_get_app_version ());
+  params[0] = ids->str;
+  params[1] = words->str;
+  params[2] = app_version;
+  res = PQexecParams (conn,
+                      "WITH filled AS (UPDATE aftercare.sessions AS s SET search_words = u.words"
+                      "  FROM unnest ($1::text[], $2::text[]) AS u (id, words) WHERE s.id = u.id)"
+                      " UPDATE aftercare.aftercare_schema"
+                      " SET min_app_version = greatest (min_app_version, $3::integer)",
+                      3, NULL, params, NULL, NULL, 0);
+  if (!aftercare_pg_result_ok (res))
+    return aftercare_pg_set_result_error (conn, res, what, error);
+  return TRUE;
+}
+
 /* Brings the tables to this build's layout in one transaction; another
  * desk doing the same waits on the lock and then finds nothing to do. */
 static gboolean
@@ -179,7 +243,8 @@ migrate (PGconn              *conn,
       read_layout (conn, layout, &local_error))
     for (int version = layout->exists ? layout->version : 0;
          version < AFTERCARE_PG_SCHEMA_VERSION && local_error == NULL; version++)
-      run_static (conn, migrations[version], what, &local_error);
+      if (run_static (conn, migrations[version], what, &local_error) && version == 1)
+        fill_search_words (conn, &local_error);
   if (local_error == NULL && aftercare_pg_commit (conn, what, &local_error))
     return read_layout (conn, layout, error);
   rollback (conn);

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
  * server's aftercare.aftercare_schema table. Each layout also records the
  * oldest Aftercare that may write to it (min_app_version, as
  * aftercare_pg_schema_get_app_version() counts). */
-#define AFTERCARE_PG_SCHEMA_VERSION 1
+#define AFTERCARE_PG_SCHEMA_VERSION 2
 
 /* Checks the tables on conn and gets them ready:
  * - none yet, or an older layout: created or migrated forward, all steps

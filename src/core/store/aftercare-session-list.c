@@ -25,6 +25,15 @@ struct _AftercareSessionList
   GHashTable *alive;   /* id -> AftercareSession handed out and still alive (weak) */
   guint64 clock;
   guint64 n_read;      /* rows read from the backend, ever: what scrolling cost */
+
+  /* A search's list: the keys of the sessions found, in order (NULL for
+   * the whole list). While set_matches() tells a view of its changes one
+   * by one, positions before split_new are the new keys', the rest still
+   * the old ones' from split_old on. */
+  GArray *keys;
+  GArray *old_keys;
+  guint split_new;
+  guint split_old;
 };
 
 static void aftercare_session_list_model_init (GListModelInterface *iface);
@@ -85,6 +94,7 @@ aftercare_session_list_finalize (GObject *object)
 
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->alive, g_hash_table_unref);
+  g_clear_pointer (&self->keys, g_array_unref);
 
   G_OBJECT_CLASS (aftercare_session_list_parent_class)->finalize (object);
 }
@@ -161,6 +171,49 @@ evict_oldest_page (AftercareSessionList *self)
   g_hash_table_remove (self->pages, oldest);
 }
 
+/* The key of the session at position in a search's list. */
+static const AftercareSessionKey *
+key_at (AftercareSessionList *self,
+        guint                 position)
+{
+  if (self->old_keys != NULL && position >= self->split_new)
+    return &g_array_index (self->old_keys, AftercareSessionKey, position - self->split_new + self->split_old);
+  return &g_array_index (self->keys, AftercareSessionKey, position);
+}
+
+/* A page of a search's list: its sessions, read by id, in the list's order. */
+static GPtrArray *
+read_found_page (AftercareSessionList  *self,
+                 guint                  number,
+                 GError               **error)
+{
+  guint first = number * AFTERCARE_SESSION_LIST_PAGE_SIZE;
+  guint n = MIN (AFTERCARE_SESSION_LIST_PAGE_SIZE, self->n_items - first);
+  const char *ids[AFTERCARE_SESSION_LIST_PAGE_SIZE];
+  g_autoptr(GPtrArray) read = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *rows;
+
+  for (guint i = 0; i < n; i++)
+    ids[i] = key_at (self, first + i)->id;
+  read = aftercare_store_backend_get_sessions (self->backend, ids, n, error);
+  if (read == NULL)
+    return NULL;
+  for (guint i = 0; i < read->len; i++)
+    g_hash_table_insert (by_id, (gpointer) aftercare_session_get_id (g_ptr_array_index (read, i)),
+                         g_ptr_array_index (read, i));
+  rows = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      AftercareSession *row = g_hash_table_lookup (by_id, ids[i]);
+
+      /* Missing only when another program deleted it since the search. */
+      if (row != NULL)
+        g_ptr_array_add (rows, g_object_ref (row));
+    }
+  return rows;
+}
+
 /* Reads a page: after the previous page's last row when that is in memory
  * (an index seek), else by skipping rows from the start. */
 static GPtrArray *
@@ -170,6 +223,8 @@ read_page (AftercareSessionList  *self,
 {
   Page *previous = number > 0 ? g_hash_table_lookup (self->pages, GUINT_TO_POINTER (number - 1)) : NULL;
 
+  if (self->keys != NULL)
+    return read_found_page (self, number, error);
   if (previous != NULL && previous->rows->len == AFTERCARE_SESSION_LIST_PAGE_SIZE)
     return aftercare_store_backend_list_sessions (self->backend,
                                                   g_ptr_array_index (previous->rows, previous->rows->len - 1),
@@ -259,6 +314,15 @@ aftercare_session_list_new (AftercareStoreBackend *backend,
   self = g_object_new (AFTERCARE_TYPE_SESSION_LIST, NULL);
   self->backend = g_object_ref (backend);
   self->n_items = n_items;
+  return self;
+}
+
+AftercareSessionList *
+aftercare_session_list_new_search (AftercareStoreBackend *backend)
+{
+  AftercareSessionList *self = aftercare_session_list_new (backend, 0);
+
+  self->keys = aftercare_session_key_array_new (0);
   return self;
 }
 
@@ -356,6 +420,89 @@ aftercare_session_list_reset (AftercareSessionList *self,
   self->n_items = n_items;
   if (old_n_items != 0 || n_items != 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, n_items);
+}
+
+void
+aftercare_session_list_set_matches (AftercareSessionList *self,
+                                    GArray               *matches,
+                                    AftercareSession     *changed)
+{
+  GArray *old;
+  guint i = 0, j = 0;   /* in the old keys, in matches */
+
+  g_return_if_fail (AFTERCARE_IS_SESSION_LIST (self));
+  g_return_if_fail (self->keys != NULL && self->old_keys == NULL);
+  g_return_if_fail (matches != NULL);
+
+  if (changed != NULL)
+    aftercare_session_list_sync_row (self, changed);
+  old = self->old_keys = self->keys;
+  self->keys = matches;
+  /* Both are in the list's order: walk them side by side, telling each
+   * run of rows gone and rows come where it is, and nothing else. */
+  while (i < old->len || j < matches->len)
+    {
+      guint position = j, removed = 0, added = 0;
+      int order = 0;
+
+      while (i < old->len || j < matches->len)
+        {
+          if (i == old->len)
+            order = 1;
+          else if (j == matches->len)
+            order = -1;
+          else
+            order = aftercare_session_key_compare (&g_array_index (old, AftercareSessionKey, i),
+                                                   &g_array_index (matches, AftercareSessionKey, j));
+          if (order == 0)
+            break;
+          if (order < 0)
+            i++, removed++;
+          else
+            j++, added++;
+        }
+      /* Told apart, so that a selection never looks for its row among
+       * many added ones (GtkSingleSelection reads each of them). */
+      self->split_old = i;
+      drop_pages_from (self, position);
+      if (removed > 0)
+        {
+          self->split_new = position;
+          self->n_items = position + (old->len - i);
+          g_list_model_items_changed (G_LIST_MODEL (self), position, removed, 0);
+        }
+      if (added > 0)
+        {
+          self->split_new = j;
+          self->n_items = j + (old->len - i);
+          g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
+        }
+      if (i < old->len && j < matches->len)
+        {
+          /* The same session, in the same place: told only if it changed. */
+          self->split_new = ++j;
+          self->split_old = ++i;
+          if (changed != NULL &&
+              g_str_equal (g_array_index (matches, AftercareSessionKey, j - 1).id, aftercare_session_get_id (changed)))
+            g_list_model_items_changed (G_LIST_MODEL (self), j - 1, 1, 1);
+        }
+    }
+  self->old_keys = NULL;
+  self->n_items = matches->len;
+  g_array_unref (old);
+}
+
+void
+aftercare_session_list_reset_matches (AftercareSessionList *self,
+                                      GArray               *matches)
+{
+  g_return_if_fail (AFTERCARE_IS_SESSION_LIST (self));
+  g_return_if_fail (self->keys != NULL && self->old_keys == NULL);
+  g_return_if_fail (matches != NULL);
+
+  g_array_unref (self->keys);
+  self->keys = matches;
+  aftercare_session_list_reset (self, matches->len);
 }
 
 static void

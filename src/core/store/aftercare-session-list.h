@@ -28,6 +28,21 @@ G_DECLARE_FINAL_TYPE (AftercareSessionList, aftercare_session_list, AFTERCARE, S
 AftercareSessionList *aftercare_session_list_new      (AftercareStoreBackend *backend,
                                                        guint                  n_items);
 
+/* A search's list: the sessions it found, newest first, read a page at a
+ * time like the whole list. Empty at first; the store tells it what the
+ * search finds. */
+AftercareSessionList *aftercare_session_list_new_search (AftercareStoreBackend *backend);
+/* A search's list now holds matches (a GArray of AftercareSessionKey in
+ * the list's order, taken): items-changed for each run of rows that left,
+ * then for each run that came, and for changed (a session just saved, may be NULL) if it
+ * stayed in its place; rows that are still there are not told. */
+void                  aftercare_session_list_set_matches   (AftercareSessionList *self,
+                                                            GArray               *matches,
+                                                            AftercareSession     *changed);
+/* The same when anything may have changed: items-changed over the whole list. */
+void                  aftercare_session_list_reset_matches (AftercareSessionList *self,
+                                                            GArray               *matches);
+
 void                  aftercare_session_list_inserted (AftercareSessionList *self,
                                                        guint                 position);
 void                  aftercare_session_list_removed  (AftercareSessionList *self,

@@ -57,6 +57,21 @@ static const char * const migrations[AFTERCARE_SQLITE_SCHEMA_VERSION] = {
   "ALTER TABLE sessions ADD COLUMN updated_us INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE checkins ADD COLUMN updated_us INTEGER NOT NULL DEFAULT 0;"
   "PRAGMA user_version = 3;",
+
+  /* 3 -> 4: search from an index. Each session has a row in a full-text
+   * index of trigrams (any three characters in a row), so a search finds
+   * any part of a word without reading every session: its words folded
+   * (aftercare_search_words(), registered on the connection) and its
+   * type's and areas' keys. sessions.search_rowid points to that row
+   * (the index's rowids stay put through VACUUM, the sessions' may not). */
+  "CREATE VIRTUAL TABLE session_search USING fts5 (words, keys, tokenize = 'trigram');"
+  "ALTER TABLE sessions ADD COLUMN search_rowid INTEGER;"
+  "UPDATE sessions SET search_rowid = rowid;"
+  "CREATE UNIQUE INDEX sessions_by_search_rowid ON sessions (search_rowid);"
+  "INSERT INTO session_search (rowid, words, keys)"
+  "  SELECT search_rowid, aftercare_search_words (client, therapist, notes),"
+  "         ';' || type || ';' || areas || ';' FROM sessions;"
+  "PRAGMA user_version = 4;",
 };
 
 #define SESSION_COLUMNS \
@@ -79,12 +94,19 @@ typedef enum {
   STMT_UPDATE_SESSION,
   STMT_DELETE_SESSION,
   STMT_LIST_CHECKINS,
+  STMT_LIST_CHECKINS_BETWEEN,
   STMT_GET_CHECKIN,
   STMT_INSERT_CHECKIN,
   STMT_UPDATE_CHECKIN,
   STMT_DELETE_CHECKIN,
   STMT_SESSION_UPDATED_AT,
   STMT_CHECKIN_UPDATED_AT,
+  STMT_INSERT_SEARCH,
+  STMT_UPDATE_SEARCH,
+  STMT_DELETE_SEARCH,
+  STMT_SEARCH_MATCH,
+  STMT_SEARCH_SCAN,
+  STMT_SEARCH_SCAN_OR_MATCH,
   N_STATEMENTS
 } Statement;
 
@@ -105,10 +127,12 @@ static const char * const statement_sql[N_STATEMENTS] = {
     "SELECT " SESSION_COLUMNS " FROM sessions WHERE (ended_us, id) < (?3, ?4)"
     " ORDER BY ended_us DESC, id DESC LIMIT ?1 OFFSET ?2",
   [STMT_GET_SESSION] = "SELECT " SESSION_COLUMNS " FROM sessions WHERE id = ?1",
-  /* ?12 is the version the row gets, ?13 the time it is written. */
+  /* ?12 is the version the row gets, ?13 the time it is written. Its
+   * search row comes next (STMT_INSERT_SEARCH), numbered after the last. */
   [STMT_INSERT_SESSION] =
-    "INSERT INTO sessions (" SESSION_COLUMNS ", ended_us, updated_us)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?11, ?13)",
+    "INSERT INTO sessions (" SESSION_COLUMNS ", ended_us, updated_us, search_rowid)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?11, ?13,"
+    " (SELECT coalesce (max (search_rowid), 0) + 1 FROM sessions))",
   /* Only the version that was read may be replaced: optimistic concurrency. */
   [STMT_UPDATE_SESSION] =
     "UPDATE sessions SET ended_at = ?2, duration_minutes = ?3, type = ?4, pressure = ?5,"
@@ -117,6 +141,11 @@ static const char * const statement_sql[N_STATEMENTS] = {
   [STMT_DELETE_SESSION] = "DELETE FROM sessions WHERE id = ?1",
   [STMT_LIST_CHECKINS] =
     "SELECT " CHECKIN_COLUMNS " FROM checkins WHERE session_id = ?1 ORDER BY at_us, id",
+  [STMT_LIST_CHECKINS_BETWEEN] =
+    "SELECT c.id, c.session_id, c.at, c.soreness, c.symptoms, c.notes, c.version"
+    " FROM sessions AS s JOIN checkins AS c ON c.session_id = s.id"
+    " WHERE (s.ended_us, s.id) <= (?1, ?2) AND (s.ended_us, s.id) >= (?3, ?4)"
+    " ORDER BY s.ended_us DESC, s.id DESC, c.at_us, c.id",
   [STMT_GET_CHECKIN] = "SELECT " CHECKIN_COLUMNS " FROM checkins WHERE id = ?1",
   /* ?8 is the version the row gets, ?9 the time it is written. */
   [STMT_INSERT_CHECKIN] =
@@ -128,6 +157,31 @@ static const char * const statement_sql[N_STATEMENTS] = {
   [STMT_DELETE_CHECKIN] = "DELETE FROM checkins WHERE id = ?1",
   [STMT_SESSION_UPDATED_AT] = "SELECT updated_us FROM sessions WHERE id = ?1",
   [STMT_CHECKIN_UPDATED_AT] = "SELECT updated_us FROM checkins WHERE id = ?1",
+  /* ?1 the session's id, ?2 its words, ?3 its keys. */
+  [STMT_INSERT_SEARCH] =
+    "INSERT INTO session_search (rowid, words, keys)"
+    " SELECT search_rowid, ?2, ?3 FROM sessions WHERE id = ?1",
+  [STMT_UPDATE_SEARCH] =
+    "UPDATE session_search SET words = ?2, keys = ?3"
+    " WHERE rowid = (SELECT search_rowid FROM sessions WHERE id = ?1)",
+  [STMT_DELETE_SEARCH] =
+    "DELETE FROM session_search WHERE rowid = (SELECT search_rowid FROM sessions WHERE id = ?1)",
+  /* ?1 a full-text query (search_match_query ()). */
+  [STMT_SEARCH_MATCH] =
+    "SELECT id, ended_us FROM sessions WHERE search_rowid IN"
+    " (SELECT rowid FROM session_search WHERE session_search MATCH ?1)"
+    " ORDER BY ended_us DESC, id DESC",
+  /* Words shorter than a trigram (?1) are looked for row by row, in the
+   * index's compact copy of the words; keys still through the index (?2). */
+  [STMT_SEARCH_SCAN] =
+    "SELECT id, ended_us FROM sessions WHERE search_rowid IN"
+    " (SELECT rowid FROM session_search WHERE instr (words, ?1) > 0)"
+    " ORDER BY ended_us DESC, id DESC",
+  [STMT_SEARCH_SCAN_OR_MATCH] =
+    "SELECT id, ended_us FROM sessions WHERE search_rowid IN"
+    " (SELECT rowid FROM session_search WHERE instr (words, ?1) > 0"
+    "  UNION SELECT rowid FROM session_search WHERE session_search MATCH ?2)"
+    " ORDER BY ended_us DESC, id DESC",
 };
 
 struct _AftercareSqliteBackend
@@ -611,6 +665,96 @@ aftercare_sqlite_backend_get_session (AftercareStoreBackend  *backend,
   return read_one_row (self, stmt, (RowReader) session_from_row, session_id, error);
 }
 
+static GPtrArray *
+aftercare_sqlite_backend_get_sessions (AftercareStoreBackend  *backend,
+                                       const char * const     *ids,
+                                       guint                   n_ids,
+                                       GError                **error)
+{
+  AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_full (n_ids, g_object_unref);
+
+  /* In this process, one indexed read per id costs next to nothing. */
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(BorrowedStatement) stmt = borrow (self, STMT_GET_SESSION, error);
+      g_autoptr(GPtrArray) rows = NULL;
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, ids[i], -1, SQLITE_TRANSIENT);
+      rows = read_rows (self, stmt, (RowReader) session_from_row, error);
+      if (rows == NULL)
+        return NULL;
+      if (rows->len > 0)
+        g_ptr_array_add (sessions, g_object_ref (g_ptr_array_index (rows, 0)));
+    }
+  return g_steal_pointer (&sessions);
+}
+
+/* A full-text query for words between quotes (doubled inside), or NULL when
+ * there is none; then keys, each between semicolons, any of them. */
+static char *
+search_match_query (const char         *words,
+                    const char * const *keys)
+{
+  GString *query = g_string_new (NULL);
+
+  if (words != NULL)
+    {
+      g_autoptr(GString) quoted = g_string_new (words);
+
+      g_string_replace (quoted, "\"", "\"\"", 0);
+      g_string_append_printf (query, "words : \"%s\"", quoted->str);
+    }
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_string_append_printf (query, "%skeys : \";%s;\"", query->len > 0 ? " OR " : "", keys[i]);
+  if (query->len == 0)
+    {
+      g_string_free (query, TRUE);
+      return NULL;
+    }
+  return g_string_free (query, FALSE);
+}
+
+static GArray *
+aftercare_sqlite_backend_search_sessions (AftercareStoreBackend  *backend,
+                                          const char             *words,
+                                          const char * const     *keys,
+                                          GError                **error)
+{
+  AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
+  /* The index holds trigrams: shorter words cannot be looked up in it. */
+  gboolean indexed = g_utf8_strlen (words, -1) >= 3;
+  g_autofree char *match = search_match_query (indexed ? words : NULL, keys);
+  g_autoptr(BorrowedStatement) stmt = NULL;
+  g_autoptr(GArray) found = aftercare_session_key_array_new (0);
+  int rc;
+
+  stmt = borrow (self, indexed ? STMT_SEARCH_MATCH : match != NULL ? STMT_SEARCH_SCAN_OR_MATCH : STMT_SEARCH_SCAN,
+                 error);
+  if (stmt == NULL)
+    return NULL;
+  if (indexed)
+    {
+      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+    }
+  else
+    {
+      sqlite3_bind_text (stmt, 1, words, -1, SQLITE_TRANSIENT);
+      if (match != NULL)
+        sqlite3_bind_text (stmt, 2, match, -1, SQLITE_TRANSIENT);
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    aftercare_session_key_array_add (found, column_text (stmt, 0), sqlite3_column_int64 (stmt, 1));
+  if (rc != SQLITE_DONE)
+    {
+      aftercare_sqlite_set_error (self->db, rc, _("Could not search the sessions"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&found);
+}
+
 /* Runs a write that must change exactly one row. */
 static gboolean
 write_one_row (AftercareSqliteBackend  *self,
@@ -649,6 +793,31 @@ set_update_error (AftercareSqliteBackend  *self,
   return aftercare_store_backend_set_conflict (kind, sqlite3_column_int64 (stmt, 0), self->time_source, error);
 }
 
+/* The session's row in the search index, after the session's own. */
+static gboolean
+write_search_row (AftercareSqliteBackend  *self,
+                  Statement                which,
+                  AftercareSession        *session,
+                  GError                 **error)
+{
+  g_autoptr(BorrowedStatement) stmt = borrow (self, which, error);
+  g_autofree char *areas = aftercare_flags_to_string (AFTERCARE_TYPE_AREAS, aftercare_session_get_areas (session));
+  g_autofree char *words = NULL;
+  g_autofree char *keys = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  words = aftercare_store_backend_search_words (aftercare_session_get_client (session),
+                                                aftercare_session_get_therapist (session),
+                                                aftercare_session_get_notes (session));
+  keys = aftercare_store_backend_search_keys (
+    aftercare_massage_type_to_key (aftercare_session_get_massage_type (session)), areas);
+  sqlite3_bind_text (stmt, 1, aftercare_session_get_id (session), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, words, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, keys, -1, SQLITE_TRANSIENT);
+  return step_done (self, stmt, _("Could not save the session"), error);
+}
+
 static gboolean
 write_session (AftercareSqliteBackend  *self,
                Statement                which,
@@ -667,6 +836,9 @@ write_session (AftercareSqliteBackend  *self,
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     return set_update_error (self, STMT_SESSION_UPDATED_AT, AFTERCARE_STORE_ROW_SESSION, id, error);
+  if (!write_search_row (self, which == STMT_INSERT_SESSION ? STMT_INSERT_SEARCH : STMT_UPDATE_SEARCH,
+                         session, error))
+    return FALSE;
   aftercare_session_set_version (session, aftercare_session_get_version (session) + 1);
   return TRUE;
 }
@@ -708,8 +880,18 @@ aftercare_sqlite_backend_delete_session (AftercareStoreBackend  *backend,
                                          const char             *session_id,
                                          GError                **error)
 {
+  AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
+  g_autoptr(BorrowedStatement) stmt = NULL;
+
+  g_return_val_if_fail (in_transaction (self), FALSE);
+  stmt = borrow (self, STMT_DELETE_SEARCH, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, session_id, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, _("Could not delete"), error))
+    return FALSE;
   /* The check-ins go with it: ON DELETE CASCADE. */
-  return delete_by_id (AFTERCARE_SQLITE_BACKEND (backend), STMT_DELETE_SESSION, session_id, error);
+  return delete_by_id (self, STMT_DELETE_SESSION, session_id, error);
 }
 
 /* Check-ins */
@@ -725,6 +907,24 @@ aftercare_sqlite_backend_list_checkins (AftercareStoreBackend  *backend,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, session_id, -1, SQLITE_TRANSIENT);
+  return read_rows (self, stmt, (RowReader) checkin_from_row, error);
+}
+
+static GPtrArray *
+aftercare_sqlite_backend_list_checkins_between (AftercareStoreBackend  *backend,
+                                                AftercareSession       *first,
+                                                AftercareSession       *last,
+                                                GError                **error)
+{
+  AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
+  g_autoptr(BorrowedStatement) stmt = borrow (self, STMT_LIST_CHECKINS_BETWEEN, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, aftercare_store_backend_unix_usec (aftercare_session_get_ended_at (first)));
+  sqlite3_bind_text (stmt, 2, aftercare_session_get_id (first), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, aftercare_store_backend_unix_usec (aftercare_session_get_ended_at (last)));
+  sqlite3_bind_text (stmt, 4, aftercare_session_get_id (last), -1, SQLITE_TRANSIENT);
   return read_rows (self, stmt, (RowReader) checkin_from_row, error);
 }
 
@@ -800,10 +1000,13 @@ aftercare_sqlite_backend_iface_init (AftercareStoreBackendInterface *iface)
   iface->count_sessions_before = aftercare_sqlite_backend_count_sessions_before;
   iface->list_sessions = aftercare_sqlite_backend_list_sessions;
   iface->get_session = aftercare_sqlite_backend_get_session;
+  iface->get_sessions = aftercare_sqlite_backend_get_sessions;
+  iface->search_sessions = aftercare_sqlite_backend_search_sessions;
   iface->insert_session = aftercare_sqlite_backend_insert_session;
   iface->update_session = aftercare_sqlite_backend_update_session;
   iface->delete_session = aftercare_sqlite_backend_delete_session;
   iface->list_checkins = aftercare_sqlite_backend_list_checkins;
+  iface->list_checkins_between = aftercare_sqlite_backend_list_checkins_between;
   iface->get_checkin = aftercare_sqlite_backend_get_checkin;
   iface->insert_checkin = aftercare_sqlite_backend_insert_checkin;
   iface->update_checkin = aftercare_sqlite_backend_update_checkin;
@@ -880,6 +1083,20 @@ set_open_error (AftercareSqliteBackend  *self,
   return NULL;
 }
 
+/* aftercare_search_words (client, therapist, notes): for the migration
+ * that fills the search index from the rows already there. */
+static void
+search_words_function (sqlite3_context  *context,
+                       int               argc,
+                       sqlite3_value   **argv)
+{
+  g_autofree char *words = aftercare_store_backend_search_words ((const char *) sqlite3_value_text (argv[0]),
+                                                                 (const char *) sqlite3_value_text (argv[1]),
+                                                                 (const char *) sqlite3_value_text (argv[2]));
+
+  sqlite3_result_text (context, words, -1, SQLITE_TRANSIENT);
+}
+
 AftercareSqliteBackend *
 aftercare_sqlite_backend_open (const char           *path,
                                AftercareTimeSource  *time_source,
@@ -898,6 +1115,9 @@ aftercare_sqlite_backend_open (const char           *path,
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc != SQLITE_OK)
     return set_open_error (self, rc, error);
+  sqlite3_create_function_v2 (self->db, "aftercare_search_words", 3,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
+                              search_words_function, NULL, NULL, NULL);
   if (!aftercare_sqlite_file_configure (self->db, error) || !migrate (self, error))
     return NULL;
   aftercare_sqlite_file_make_private (path);

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
  * the first schema; version 2 adds a per-row version counter (optimistic
  * concurrency: an edit of an older version is refused) and an index of
  * check-ins by session; version 3 adds the time each row was last written. */
-#define AFTERCARE_SQLITE_SCHEMA_VERSION 3
+#define AFTERCARE_SQLITE_SCHEMA_VERSION 4
 /* PRAGMA application_id of an Aftercare database: "AFTC". */
 #define AFTERCARE_SQLITE_APPLICATION_ID 0x41465443
 

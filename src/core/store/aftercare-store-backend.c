@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "aftercare-store-backend.h"
 #include "aftercare-store-error.h"
@@ -145,6 +146,30 @@ check_checkin_text (AftercareCheckin  *checkin,
   return check_text (texts, G_N_ELEMENTS (texts), error);
 }
 
+GPtrArray *
+aftercare_store_backend_get_sessions (AftercareStoreBackend  *self,
+                                      const char * const     *ids,
+                                      guint                   n_ids,
+                                      GError                **error)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE_BACKEND (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+  return IFACE (self)->get_sessions (self, ids, n_ids, error);
+}
+
+GArray *
+aftercare_store_backend_search_sessions (AftercareStoreBackend  *self,
+                                         const char             *words,
+                                         const char * const     *keys,
+                                         GError                **error)
+{
+  static const char * const no_keys[] = { NULL };
+
+  g_return_val_if_fail (AFTERCARE_IS_STORE_BACKEND (self), NULL);
+  g_return_val_if_fail (words != NULL && *words != '\0', NULL);
+  return IFACE (self)->search_sessions (self, words, keys != NULL ? keys : no_keys, error);
+}
+
 gboolean
 aftercare_store_backend_insert_session (AftercareStoreBackend  *self,
                                         AftercareSession       *session,
@@ -183,6 +208,17 @@ aftercare_store_backend_list_checkins (AftercareStoreBackend  *self,
   g_return_val_if_fail (AFTERCARE_IS_STORE_BACKEND (self), NULL);
   g_return_val_if_fail (session_id != NULL, NULL);
   return IFACE (self)->list_checkins (self, session_id, error);
+}
+
+GPtrArray *
+aftercare_store_backend_list_checkins_between (AftercareStoreBackend  *self,
+                                               AftercareSession       *first,
+                                               AftercareSession       *last,
+                                               GError                **error)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE_BACKEND (self), NULL);
+  g_return_val_if_fail (AFTERCARE_IS_SESSION (first) && AFTERCARE_IS_SESSION (last), NULL);
+  return IFACE (self)->list_checkins_between (self, first, last, error);
 }
 
 AftercareCheckin *
@@ -242,6 +278,83 @@ aftercare_store_backend_get_connected (AftercareStoreBackend *self)
   g_return_val_if_fail (AFTERCARE_IS_STORE_BACKEND (self), FALSE);
   g_object_get (self, "connected", &connected, NULL);
   return connected;
+}
+
+static void
+clear_session_key (gpointer data)
+{
+  g_free (((AftercareSessionKey *) data)->id);
+}
+
+GArray *
+aftercare_session_key_array_new (guint reserved)
+{
+  GArray *keys = g_array_sized_new (FALSE, FALSE, sizeof (AftercareSessionKey), reserved);
+
+  g_array_set_clear_func (keys, clear_session_key);
+  return keys;
+}
+
+void
+aftercare_session_key_array_add (GArray     *keys,
+                                 const char *id,
+                                 gint64      ended_usec)
+{
+  AftercareSessionKey key = { g_strdup (id), ended_usec };
+
+  g_array_append_val (keys, key);
+}
+
+int
+aftercare_session_key_compare (const AftercareSessionKey *a,
+                               const AftercareSessionKey *b)
+{
+  if (a->ended_usec != b->ended_usec)
+    return a->ended_usec > b->ended_usec ? -1 : 1;
+  return -strcmp (a->id, b->id);
+}
+
+char *
+aftercare_store_backend_fold (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_NFKD);
+  GString *bare;
+
+  if (decomposed == NULL)
+    return g_strdup ("");
+  /* Accents are marks after their letter once decomposed: drop them. */
+  bare = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (bare, c);
+    }
+  {
+    g_autofree char *folded = g_utf8_casefold (bare->str, bare->len);
+
+    g_string_free (bare, TRUE);
+    return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
+  }
+}
+
+char *
+aftercare_store_backend_search_words (const char *client,
+                                      const char *therapist,
+                                      const char *notes)
+{
+  g_autofree char *joined = g_strjoin ("\n", client != NULL ? client : "", therapist != NULL ? therapist : "",
+                                       notes != NULL ? notes : "", NULL);
+
+  return aftercare_store_backend_fold (joined);
+}
+
+char *
+aftercare_store_backend_search_keys (const char *type_key,
+                                     const char *areas)
+{
+  return g_strconcat (";", type_key, ";", areas, ";", NULL);
 }
 
 int
@@ -346,12 +459,12 @@ AftercareSession *
 aftercare_store_backend_session_from_row (const AftercareStoredSession  *row,
                                           GError                    **error)
 {
-  g_autoptr(AftercareSession) session = aftercare_session_new (NULL);
+  g_autoptr(AftercareSession) session = NULL;
   const char *bad_column;
 
   g_return_val_if_fail (row != NULL && row->id != NULL, NULL);
 
-  aftercare_session_set_id (session, row->id);
+  session = g_object_new (AFTERCARE_TYPE_SESSION, "id", row->id, NULL);
   if ((bad_column = read_session_values (row, session)) != NULL)
     return set_unreadable_row (row->id, bad_column, error);
   aftercare_session_set_first_time (session, row->first_time);
@@ -379,8 +492,8 @@ aftercare_store_backend_checkin_from_row (const AftercareStoredCheckin  *row,
     return set_unreadable_row (row->id, "soreness", error);
   if (!aftercare_flags_from_string (AFTERCARE_TYPE_SYMPTOMS, row->symptoms, &symptoms, NULL))
     return set_unreadable_row (row->id, "symptoms", error);
-  checkin = aftercare_checkin_new (row->session_id, at, (guint) row->soreness, symptoms);
-  aftercare_checkin_set_id (checkin, row->id);
+  checkin = g_object_new (AFTERCARE_TYPE_CHECKIN, "id", row->id, "session-id", row->session_id, "at", at,
+                          "soreness", (guint) row->soreness, "symptoms", symptoms, NULL);
   aftercare_checkin_set_notes (checkin, row->notes);
   aftercare_checkin_set_version (checkin, MAX (row->version, 0));
   return checkin;

@@ -59,6 +59,17 @@ struct _AftercareStoreBackendInterface
                                               guint skip, guint limit, GError **error);
   AftercareSession *(*get_session)           (AftercareStoreBackend *self, const char *session_id,
                                               GError **error);
+  /* The stored sessions among the n_ids ids, in any order. */
+  GPtrArray        *(*get_sessions)          (AftercareStoreBackend *self, const char * const *ids,
+                                              guint n_ids, GError **error);
+  /* The sessions a search finds, in order: a GArray of AftercareSessionKey.
+   * A session is found when its search words
+   * (aftercare_store_backend_search_words()) contain words (folded with
+   * aftercare_store_backend_fold(); not empty), or when its type or one of
+   * its areas is among keys (NULL-terminated, may be empty). Answered from
+   * an index, not by reading every session. */
+  GArray           *(*search_sessions)       (AftercareStoreBackend *self, const char *words,
+                                              const char * const *keys, GError **error);
   gboolean          (*insert_session)        (AftercareStoreBackend *self, AftercareSession *session,
                                               GError **error);
   gboolean          (*update_session)        (AftercareStoreBackend *self, AftercareSession *session,
@@ -70,6 +81,11 @@ struct _AftercareStoreBackendInterface
   /* A session's check-ins, oldest first (an empty array for an unknown session). */
   GPtrArray        *(*list_checkins)         (AftercareStoreBackend *self, const char *session_id,
                                               GError **error);
+  /* The check-ins of the sessions from first to last in the order above
+   * (both included), ordered by their session in that order, then oldest
+   * first: an export's one query for a page of sessions. */
+  GPtrArray        *(*list_checkins_between) (AftercareStoreBackend *self, AftercareSession *first,
+                                              AftercareSession *last, GError **error);
   AftercareCheckin *(*get_checkin)           (AftercareStoreBackend *self, const char *checkin_id,
                                               GError **error);
   gboolean          (*insert_checkin)        (AftercareStoreBackend *self, AftercareCheckin *checkin,
@@ -108,6 +124,12 @@ GPtrArray        *aftercare_store_backend_list_sessions         (AftercareStoreB
                                                                  guint skip, guint limit, GError **error);
 AftercareSession *aftercare_store_backend_get_session           (AftercareStoreBackend *self,
                                                                  const char *session_id, GError **error);
+GPtrArray        *aftercare_store_backend_get_sessions          (AftercareStoreBackend *self,
+                                                                 const char * const *ids, guint n_ids,
+                                                                 GError **error);
+GArray           *aftercare_store_backend_search_sessions       (AftercareStoreBackend *self,
+                                                                 const char *words,
+                                                                 const char * const *keys, GError **error);
 gboolean          aftercare_store_backend_insert_session        (AftercareStoreBackend *self,
                                                                  AftercareSession *session, GError **error);
 gboolean          aftercare_store_backend_update_session        (AftercareStoreBackend *self,
@@ -116,6 +138,9 @@ gboolean          aftercare_store_backend_delete_session        (AftercareStoreB
                                                                  const char *session_id, GError **error);
 GPtrArray        *aftercare_store_backend_list_checkins         (AftercareStoreBackend *self,
                                                                  const char *session_id, GError **error);
+GPtrArray        *aftercare_store_backend_list_checkins_between (AftercareStoreBackend *self,
+                                                                 AftercareSession *first,
+                                                                 AftercareSession *last, GError **error);
 AftercareCheckin *aftercare_store_backend_get_checkin           (AftercareStoreBackend *self,
                                                                  const char *checkin_id, GError **error);
 gboolean          aftercare_store_backend_insert_checkin        (AftercareStoreBackend *self,
@@ -177,6 +202,29 @@ AftercareCheckin *aftercare_store_backend_checkin_from_row     (const AftercareS
                                                                  GError                   **error);
 /* Microseconds since the epoch, the sort key both backends store beside a time. */
 gint64            aftercare_store_backend_unix_usec             (GDateTime *time);
+
+/* A session's place in the list: its id and when it ended. */
+typedef struct {
+  char   *id;
+  gint64  ended_usec;
+} AftercareSessionKey;
+
+/* A new GArray of AftercareSessionKey that frees the ids with it. */
+GArray           *aftercare_session_key_array_new               (guint reserved);
+void              aftercare_session_key_array_add               (GArray *keys, const char *id, gint64 ended_usec);
+/* The order of the session list for keys: negative when a comes before b. */
+int               aftercare_session_key_compare                 (const AftercareSessionKey *a,
+                                                                 const AftercareSessionKey *b);
+
+/* Search: text as both sides of a search compare it, whatever its case and
+ * accents ("José" and "JOSE" both give "jose"). */
+char             *aftercare_store_backend_fold                  (const char *text);
+/* What a search looks for in a session's own words: its client, therapist
+ * and notes, folded, one per line. */
+char             *aftercare_store_backend_search_words          (const char *client, const char *therapist,
+                                                                 const char *notes);
+/* Its type's and areas' keys, each between semicolons: ";thai;calves;feet;" (";thai;;" with none). */
+char             *aftercare_store_backend_search_keys           (const char *type_key, const char *areas);
 
 /* The order of the session list: negative when a comes before b. */
 int               aftercare_store_backend_compare_sessions      (AftercareSession *a, AftercareSession *b);

@@ -13,6 +13,36 @@
 /* Sessions read at once while exporting. */
 #define EXPORT_PAGE_SIZE 500
 
+/* Writes a page of sessions with their check-ins, read in one query. */
+static gboolean
+write_page (AftercareStoreBackend  *backend,
+            AftercareBackupWriter  *writer,
+            GPtrArray              *page,
+            GError                **error)
+{
+  g_autoptr(GPtrArray) checkins =
+    aftercare_store_backend_list_checkins_between (backend, g_ptr_array_index (page, 0),
+                                                   g_ptr_array_index (page, page->len - 1), error);
+  guint next = 0;
+
+  if (checkins == NULL)
+    return FALSE;
+  /* Both in the list's order: each session's check-ins are the next ones. */
+  for (guint i = 0; i < page->len; i++)
+    {
+      AftercareSession *session = g_ptr_array_index (page, i);
+      g_autoptr(GPtrArray) its = g_ptr_array_new_with_free_func (g_object_unref);
+
+      while (next < checkins->len &&
+             g_str_equal (aftercare_checkin_get_session_id (g_ptr_array_index (checkins, next)),
+                          aftercare_session_get_id (session)))
+        g_ptr_array_add (its, g_object_ref (g_ptr_array_index (checkins, next++)));
+      if (!aftercare_backup_writer_add (writer, session, its, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Writes every session, newest first, with its check-ins. */
 static gboolean
 write_sessions (AftercareStoreBackend  *backend,
@@ -28,15 +58,8 @@ write_sessions (AftercareStoreBackend  *backend,
 
       if (page == NULL)
         return FALSE;
-      for (guint i = 0; i < page->len; i++)
-        {
-          AftercareSession *session = g_ptr_array_index (page, i);
-          g_autoptr(GPtrArray) checkins =
-            aftercare_store_backend_list_checkins (backend, aftercare_session_get_id (session), error);
-
-          if (checkins == NULL || !aftercare_backup_writer_add (writer, session, checkins, error))
-            return FALSE;
-        }
+      if (page->len > 0 && !write_page (backend, writer, page, error))
+        return FALSE;
       if (page->len < EXPORT_PAGE_SIZE)
         return TRUE;
       g_set_object (&after, g_ptr_array_index (page, page->len - 1));

@@ -149,9 +149,12 @@ announce_import (AftercareStore *self,
   if (reload)
     aftercare_store_reload_list (self);
   else
-    for (guint i = 0; i < positions->len; i++)
-      aftercare_session_list_inserted (aftercare_store_get_session_list (self),
-                                       g_array_index (positions, guint, i));
+    {
+      for (guint i = 0; i < positions->len; i++)
+        aftercare_session_list_inserted (aftercare_store_get_session_list (self),
+                                         g_array_index (positions, guint, i));
+      aftercare_store_update_search (self);
+    }
   g_hash_table_iter_init (&iter, touched);
   while (g_hash_table_iter_next (&iter, &session_id, NULL))
     g_signal_emit_by_name (self, "checkins-changed", session_id);

@@ -23,6 +23,8 @@ gboolean               aftercare_store_begin_write      (AftercareStore  *self,
 gboolean               aftercare_store_end_write        (AftercareStore  *self,
                                                          gboolean         ok,
                                                          GError         **error);
+/* Runs the search again after rows were added: its list tells what came. */
+void                   aftercare_store_update_search    (AftercareStore  *self);
 /* Reads the list's length again: items-changed over the whole list. */
 void                   aftercare_store_reload_list      (AftercareStore  *self);
 

@@ -6,8 +6,11 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
+#include "aftercare-catalog.h"
+#include "aftercare-labels.h"
 #include "aftercare-pg-backend.h"
 #include "aftercare-pg-connect.h"
 #include "aftercare-sqlite-backend.h"
@@ -22,6 +25,12 @@ struct _AftercareStore
   AftercareStoreBackend *backend;
   AftercareSessionList *sessions;
   guint64 change_stamp;
+
+  /* The search: what it looks for (folded; NULL for none), the type and
+   * area keys whose names hold it, and the sessions it found. */
+  char *search_words;
+  GStrv search_keys;
+  AftercareSessionList *found;
 
   /* The last deletion, kept for undo. */
   AftercareSession *deleted_session;
@@ -55,6 +64,7 @@ aftercare_store_dispose (GObject *object)
   AftercareStore *self = AFTERCARE_STORE (object);
 
   g_clear_object (&self->sessions);
+  g_clear_object (&self->found);
   g_clear_object (&self->backend);
   g_clear_object (&self->time_source);
   g_clear_object (&self->deleted_session);
@@ -69,6 +79,8 @@ aftercare_store_finalize (GObject *object)
   AftercareStore *self = AFTERCARE_STORE (object);
 
   g_clear_pointer (&self->location, g_free);
+  g_clear_pointer (&self->search_words, g_free);
+  g_clear_pointer (&self->search_keys, g_strfreev);
 
   G_OBJECT_CLASS (aftercare_store_parent_class)->finalize (object);
 }
@@ -257,6 +269,7 @@ store_new (const char             *location,
   self->backend = g_steal_pointer (&backend);
   self->change_stamp = change_stamp;
   self->sessions = aftercare_session_list_new (self->backend, n_sessions);
+  self->found = aftercare_session_list_new_search (self->backend);
   g_signal_connect_object (self->backend, "changed", G_CALLBACK (backend_changed_cb), self, 0);
   g_signal_connect_object (self->backend, "notify::connected", G_CALLBACK (backend_connected_cb), self, 0);
   return self;
@@ -383,6 +396,101 @@ aftercare_store_lookup_session (AftercareStore  *self,
   return aftercare_store_backend_get_session (self->backend, id, error);
 }
 
+/* Search */
+
+/* The keys of the massage types and areas whose names, as shown, hold words. */
+static GStrv
+keys_named (const char *words)
+{
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+  g_autoptr(GFlagsClass) areas = g_type_class_ref (AFTERCARE_TYPE_AREAS);
+
+  for (int type = 0; type < AFTERCARE_N_MASSAGE_TYPES; type++)
+    {
+      g_autofree char *name = aftercare_store_backend_fold (aftercare_massage_type_get_name (type));
+
+      if (strstr (name, words) != NULL)
+        g_strv_builder_add (keys, aftercare_massage_type_to_key (type));
+    }
+  for (guint i = 0; i < areas->n_values; i++)
+    {
+      g_autofree char *name = aftercare_store_backend_fold (aftercare_area_get_title (areas->values[i].value));
+
+      if (strstr (name, words) != NULL)
+        g_strv_builder_add (keys, areas->values[i].value_nick);
+    }
+  return g_strv_builder_end (keys);
+}
+
+/* Runs the search again after a write: the list of what it found follows,
+ * row by row (everything: at once, when anything may have changed). */
+static void
+update_search (AftercareStore    *self,
+               AftercareSession  *changed,
+               gboolean           everything)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *found;
+
+  if (self->search_words == NULL)
+    return;
+  found = aftercare_store_backend_search_sessions (self->backend, self->search_words,
+                                                   (const char * const *) self->search_keys, &error);
+  if (found == NULL)
+    {
+      g_warning ("Could not search the sessions again: %s", error->message);
+      return;
+    }
+  if (everything)
+    aftercare_session_list_reset_matches (self->found, found);
+  else
+    aftercare_session_list_set_matches (self->found, found, changed);
+}
+
+void
+aftercare_store_update_search (AftercareStore *self)
+{
+  update_search (self, NULL, FALSE);
+}
+
+GListModel *
+aftercare_store_get_found_sessions (AftercareStore *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), NULL);
+  return G_LIST_MODEL (self->found);
+}
+
+gboolean
+aftercare_store_search (AftercareStore  *self,
+                        const char      *text,
+                        GError         **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autofree char *words = aftercare_store_backend_fold (stripped);
+  g_auto(GStrv) keys = NULL;
+  GArray *found;
+
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
+
+  if (*words == '\0')
+    {
+      g_clear_pointer (&self->search_words, g_free);
+      g_clear_pointer (&self->search_keys, g_strfreev);
+      aftercare_session_list_set_matches (self->found, aftercare_session_key_array_new (0), NULL);
+      return TRUE;
+    }
+  keys = keys_named (words);
+  found = aftercare_store_backend_search_sessions (self->backend, words, (const char * const *) keys, error);
+  if (found == NULL)
+    return FALSE;
+  g_free (self->search_words);
+  self->search_words = g_steal_pointer (&words);
+  g_strfreev (self->search_keys);
+  self->search_keys = g_steal_pointer (&keys);
+  aftercare_session_list_set_matches (self->found, found, NULL);
+  return TRUE;
+}
+
 /* Keeping the list in step */
 
 void
@@ -402,6 +510,7 @@ aftercare_store_reload_list (AftercareStore *self)
       return;
     }
   aftercare_session_list_reset (self->sessions, n_sessions);
+  update_search (self, NULL, TRUE);
 }
 
 gboolean
@@ -534,7 +643,10 @@ aftercare_store_add_session (AftercareStore    *self,
   if (stale)
     aftercare_store_reload_list (self);
   else
-    aftercare_session_list_inserted (self->sessions, position);
+    {
+      aftercare_session_list_inserted (self->sessions, position);
+      update_search (self, NULL, FALSE);
+    }
   g_signal_emit (self, signals[SESSION_CHANGED], 0, aftercare_session_get_id (session));
   return TRUE;
 }
@@ -603,7 +715,10 @@ aftercare_store_update_session (AftercareStore    *self,
       aftercare_store_reload_list (self);
     }
   else
-    aftercare_session_list_updated (self->sessions, old_position, new_position, session);
+    {
+      aftercare_session_list_updated (self->sessions, old_position, new_position, session);
+      update_search (self, session, FALSE);
+    }
   g_signal_emit (self, signals[SESSION_CHANGED], 0, aftercare_session_get_id (session));
   return TRUE;
 }
@@ -647,7 +762,10 @@ aftercare_store_delete_session (AftercareStore  *self,
   if (stale)
     aftercare_store_reload_list (self);
   else
-    aftercare_session_list_removed (self->sessions, position);
+    {
+      aftercare_session_list_removed (self->sessions, position);
+      update_search (self, NULL, FALSE);
+    }
   g_signal_emit (self, signals[SESSION_CHANGED], 0, session_id);
   return TRUE;
 }
@@ -701,7 +819,10 @@ aftercare_store_undo_delete (AftercareStore  *self,
   if (stale)
     aftercare_store_reload_list (self);
   else
-    aftercare_session_list_inserted (self->sessions, position);
+    {
+      aftercare_session_list_inserted (self->sessions, position);
+      update_search (self, NULL, FALSE);
+    }
   g_signal_emit (self, signals[SESSION_CHANGED], 0, aftercare_session_get_id (session));
   if (checkins->len > 0)
     g_signal_emit (self, signals[CHECKINS_CHANGED], 0, aftercare_session_get_id (session));

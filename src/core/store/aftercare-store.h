@@ -80,6 +80,17 @@ const char    *aftercare_store_get_read_only_reason (AftercareStore *self);
  * for the life of the store; add, edit, delete and undo emit precise
  * items-changed. */
 GListModel    *aftercare_store_get_sessions      (AftercareStore *self);
+/* Search: the sessions whose client, therapist or notes hold text, or
+ * whose massage type or an area treated is called so (as the app names
+ * them), whatever the case and accents; newest first, as a GListModel of
+ * AftercareSession that loads rows as they are asked for, like the whole
+ * list. The same object for the life of the store; empty text empties it.
+ * The store's index answers, without reading every session. A new search
+ * and every write change the list by items-changed for only the rows that
+ * left or came (and a saved session that stayed), so a view re-binds no
+ * row that did not change. */
+GListModel    *aftercare_store_get_found_sessions (AftercareStore *self);
+gboolean       aftercare_store_search             (AftercareStore *self, const char *text, GError **error);
 /* A new object holding the session as stored (NOT_FOUND if there is none). */
 AftercareSession *aftercare_store_lookup_session (AftercareStore *self, const char *session_id, GError **error);
 /* If another program changed the database since this store last looked,

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# run-data-bench.sh [BUILD_DIR] [RUNS] [N_SESSIONS]: a clinic's data paths
+# against baselines timed in the same run, alternating (issue 15's table):
+#   search        the first search ("thai") until its list holds the rows a
+#                 view binds, in one process (absolute goal: 50 ms), beside
+#                 sqlite3's LIKE over the same columns
+#   JSON import   aftercare --import of the backup of N_SESSIONS sessions
+#                 (default 10,000, ten check-ins each) into a new file, vs
+#                 sqlite3 .import of the same rows (the export's CSV) in one
+#                 transaction; and the import's peak resident memory
+#   CSV export    aftercare --export FILE.csv vs sqlite3 -csv of the same join
+# Each ratio is printed with its baseline, the medians, min and max of RUNS
+# runs of each (default 7). Use a release build in its own folder:
+#   meson setup build-bench --buildtype=release && meson compile -C build-bench
+#   bench/run-data-bench.sh build-bench
+set -euo pipefail
+
+build=${1:-build}
+runs=${2:-7}
+n_sessions=${3:-10000}
+app=$build/src/aftercare
+bench=$build/bench/bench-store
+for tool in "$app" "$bench"; do
+  [ -x "$tool" ] || { echo "run-data-bench: build first (meson compile -C $build)" >&2; exit 1; }
+done
+command -v sqlite3 >/dev/null || { echo "run-data-bench: needs sqlite3" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "run-data-bench: needs /usr/bin/time (Debian package 'time')" >&2; exit 1; }
+
+dir=$(mktemp -d /tmp/aftercare-data-bench.XXXXXX)
+trap 'rm -rf "$dir"' EXIT
+export XDG_CONFIG_HOME=$dir/config XDG_DATA_HOME=$dir/data GSETTINGS_BACKEND=memory
+
+db=$dir/large.db
+"$bench" create "$db" "$n_sessions" $((n_sessions * 10)) >/dev/null
+"$app" --db "$db" --export "$dir/backup.json" >/dev/null
+"$app" --db "$db" --export "$dir/backup.csv" >/dev/null
+echo "$n_sessions sessions, $((n_sessions * 10)) check-ins: backup $(du -k "$dir/backup.json" | cut -f1) KiB (JSON)," \
+  "$(du -k "$dir/backup.csv" | cut -f1) KiB (CSV)"
+
+join_sql="SELECT s.id, s.ended_at, s.duration_minutes, s.type, s.pressure,
+  CASE s.first_time WHEN 1 THEN 'true' ELSE 'false' END, s.areas, s.client, s.therapist, s.notes,
+  c.id, c.at, c.soreness, c.symptoms, c.notes
+  FROM sessions AS s LEFT JOIN checkins AS c ON c.session_id = s.id
+  ORDER BY s.ended_us DESC, s.id DESC, c.at_us, c.id"
+columns="session_id,ended_at,duration_minutes,type,pressure,first_time,areas,client,therapist,session_notes,checkin_id,checkin_at,soreness,symptoms,checkin_notes"
+
+now_ns () { date +%s%N; }
+# ms COMMAND…: runs it, prints its wall time in milliseconds.
+ms () {
+  local start end
+  start=$(now_ns)
+  "$@" >/dev/null 2>&1
+  end=$(now_ns)
+  echo $(((end - start) / 1000))e-3 | awk '{ printf "%.1f\n", $1 }'
+}
+stats () { sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
+  printf "%.1f %.1f %.1f\n", m, v[1], v[NR] }'; }
+
+baseline_export () { sqlite3 -csv "$db" "$join_sql" >"$dir/baseline.csv"; }
+ours_export () { "$app" --db "$db" --export "$dir/ours.csv"; }
+baseline_import () {
+  rm -f "$dir/baseline.db"
+  sqlite3 "$dir/baseline.db" <<EOF
+CREATE TABLE rows ($(tr ',' '\n' <<<"$columns" | sed 's/$/ TEXT/' | paste -sd,));
+BEGIN;
+.import --csv --skip 1 $dir/backup.csv rows
+COMMIT;
+EOF
+}
+ours_import () { rm -f "$dir/ours.db"*; "$app" --db "$dir/ours.db" --import "$dir/backup.json"; }
+
+# compare NAME GOAL BASELINE OURS: alternating runs, then the ratio of medians.
+compare () {
+  local name=$1 goal=$2 baseline=$3 ours=$4 b=() o=() i
+  for ((i = 0; i < runs; i++)); do
+    b+=("$(ms "$baseline")")
+    o+=("$(ms "$ours")")
+  done
+  read -r bm bmin bmax < <(printf '%s\n' "${b[@]}" | stats)
+  read -r om omin omax < <(printf '%s\n' "${o[@]}" | stats)
+  printf '%-12s %6.2f× (goal ≤ %s)   ours: median %8.1f ms, min %8.1f, max %8.1f   baseline: median %8.1f ms, min %8.1f, max %8.1f\n' \
+    "$name" "$(awk -v a="$om" -v b="$bm" 'BEGIN { print a / b }')" "$goal" "$om" "$omin" "$omax" "$bm" "$bmin" "$bmax"
+}
+
+compare "CSV export" "1.5×" baseline_export ours_export
+compare "JSON import" "2×" baseline_import ours_import
+
+# Peak memory of the import (time -v), median of the runs.
+rss=()
+for ((i = 0; i < runs; i++)); do
+  rm -f "$dir/ours.db"*
+  /usr/bin/time -v "$app" --db "$dir/ours.db" --import "$dir/backup.json" >/dev/null 2>"$dir/time.txt"
+  rss+=("$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$dir/time.txt")")
+done
+read -r rm_ rmin rmax < <(printf '%s\n' "${rss[@]}" | stats)
+printf '%-12s peak RSS median %.0f MiB, min %.0f, max %.0f (goal ≤ 64 MiB)\n' "JSON import" \
+  "$(awk -v k="$rm_" 'BEGIN { print k / 1024 }')" "$(awk -v k="$rmin" 'BEGIN { print k / 1024 }')" \
+  "$(awk -v k="$rmax" 'BEGIN { print k / 1024 }')"
+
+# The first search, in one process each time (a new store: nothing cached).
+s=() l=()
+for ((i = 0; i < runs; i++)); do
+  s+=("$("$bench" search "$db" thai | tr ' ' '\n' | sed -n 's/^search_ms=//p')")
+  l+=("$(ms sqlite3 "$db" "SELECT id FROM sessions WHERE client LIKE '%thai%' OR therapist LIKE '%thai%'
+        OR notes LIKE '%thai%' OR type LIKE '%thai%' OR areas LIKE '%thai%' ORDER BY ended_us DESC, id DESC")")
+done
+read -r sm smin smax < <(printf '%s\n' "${s[@]}" | stats)
+read -r lm lmin lmax < <(printf '%s\n' "${l[@]}" | stats)
+printf '%-12s first query to the updated list: median %.1f ms, min %.1f, max %.1f (goal ≤ 50 ms)   sqlite3 LIKE process: median %.1f ms, min %.1f, max %.1f\n' \
+  "search" "$sm" "$smin" "$smax" "$lm" "$lmin" "$lmax"
+echo "($runs runs each, alternating; times are whole processes except search, timed inside one)"
