@@ -145,7 +145,8 @@ test_desk_role_least_privilege (void)
     assert_refused (db->desk, ddl[i]);
   /* Rows it may change; the layout's record it may only read. */
   pg_test_exec (db->desk, "UPDATE aftercare.aftercare_schema SET min_app_version = 0");
-  g_assert_cmpint (pg_test_query_int (db->desk, "SELECT min_app_version FROM aftercare.aftercare_schema"), ==, 100);
+  g_assert_cmpint (pg_test_query_int (db->desk, "SELECT min_app_version FROM aftercare.aftercare_schema"), ==,
+                   aftercare_pg_schema_get_app_version ());
   g_assert_cmpint (pg_test_query_int (db->desk, "SELECT count(*) FROM aftercare.sessions"), ==, 0);
   /* Nobody else may even connect. */
   pg_test_exec (db->admin, "CREATE ROLE aftercare_stranger LOGIN");
@@ -176,7 +177,8 @@ test_layout_created_by_owner (void)
   g_assert_false (aftercare_store_get_read_only (store));
   g_assert_cmpint (pg_test_query_int (db->admin, "SELECT version FROM aftercare.aftercare_schema"), ==,
                    AFTERCARE_PG_SCHEMA_VERSION);
-  g_assert_cmpint (pg_test_query_int (db->admin, "SELECT min_app_version FROM aftercare.aftercare_schema"), ==, 100);
+  g_assert_cmpint (pg_test_query_int (db->admin, "SELECT min_app_version FROM aftercare.aftercare_schema"), ==,
+                   aftercare_pg_schema_get_app_version ());
   g_assert_cmpint (pg_test_query_int (db->admin, "SELECT count(*) FROM pg_tables WHERE schemaname = 'aftercare'"
                                                  " AND tableowner = 'aftercare_owner'"), ==, 3);
   g_clear_object (&store);
