@@ -5,11 +5,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "aftercare-advisor.h"
 #include "aftercare-catalog.h"
 #include "aftercare-clock.h"
+#include "aftercare-feeling-form.h"
 #include "aftercare-labels.h"
 #include "aftercare-session-assess.h"
 #include "aftercare-session-list.h"
@@ -73,11 +73,7 @@ struct _AftercareWizard
   GtkSpinButton *hour_spin;
   GtkSpinButton *minute_spin;
   GtkWidget *time_error_label;
-  GtkLabel *soreness_value_label;
-  GtkLabel *soreness_band_label;
-  GtkWidget *soreness_scale;
-  AdwPreferencesGroup *tissue_group;
-  AdwPreferencesGroup *warning_group;
+  AftercareFeelingForm *feeling_form;
   GtkCheckButton *run_easy;
   GtkCheckButton *run_steady;
   GtkCheckButton *run_hard;
@@ -87,7 +83,6 @@ struct _AftercareWizard
   GtkButton *next_button;
   GtkLabel *step_label;
 
-  GtkCheckButton *symptom_checks[N_SYMPTOM_BITS];
   ChoiceGroup choice_groups[N_CHOICE_GROUPS];
   guint n_choice_groups;
   GSettings *settings;            /* the app's: clinic mode, default planned run */
@@ -479,85 +474,6 @@ two_digits_output_cb (GtkSpinButton *spin,
   return TRUE;
 }
 
-/* How you feel */
-
-static guint
-get_soreness (AftercareWizard *self)
-{
-  return (guint) CLAMP (lround (gtk_range_get_value (GTK_RANGE (self->soreness_scale))),
-                        0, AFTERCARE_SORENESS_MAX);
-}
-
-static void
-soreness_changed_cb (AftercareWizard *self)
-{
-  guint soreness = get_soreness (self);
-  const char *band = aftercare_soreness_get_band (soreness);
-  g_autofree char *number = g_strdup_printf ("%u", soreness);
-  /* Translators: what a screen reader says for the soreness scale, "4, Above mild". */
-  g_autofree char *spoken = g_strdup_printf (_("%u, %s"), soreness, band);
-
-  gtk_label_set_label (self->soreness_value_label, number);
-  gtk_label_set_label (self->soreness_band_label, band);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->soreness_scale),
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, spoken,
-                                  -1);
-}
-
-static GtkWidget *
-symptom_row_new (AftercareSymptoms  symptom,
-                 GtkCheckButton   **check_out)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-  const char *title = aftercare_symptom_get_title (symptom);
-  const char *description = aftercare_symptom_get_description (symptom);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  /* Which also names the check box by the title, described by the subtitle. */
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  /* One stop per symptom for Tab and the arrows: the check box, which a
-   * screen reader announces with its name and state. */
-  gtk_widget_set_focusable (row, FALSE);
-  *check_out = GTK_CHECK_BUTTON (check);
-  return row;
-}
-
-/* Two groups, as the person meets them: what the treated area shows, and
- * the signs that need a professional's look or rest. */
-static void
-add_symptom_rows (AftercareWizard *self)
-{
-  g_autoptr(GFlagsClass) klass = g_type_class_ref (AFTERCARE_TYPE_SYMPTOMS);
-
-  for (guint i = 0; i < klass->n_values; i++)
-    {
-      AftercareSymptoms symptom = klass->values[i].value;
-      int bit = g_bit_nth_lsf (symptom, -1);
-      AdwPreferencesGroup *group;
-      GtkWidget *row;
-
-      g_assert (bit >= 0 && bit < N_SYMPTOM_BITS);
-      group = (symptom & AFTERCARE_SYMPTOMS_TISSUE) ? self->tissue_group : self->warning_group;
-      row = symptom_row_new (symptom, &self->symptom_checks[bit]);
-      adw_preferences_group_add (group, row);
-    }
-}
-
-static AftercareSymptoms
-get_symptoms (AftercareWizard *self)
-{
-  AftercareSymptoms symptoms = AFTERCARE_SYMPTOM_NONE;
-
-  for (guint bit = 0; bit < N_SYMPTOM_BITS; bit++)
-    if (gtk_check_button_get_active (self->symptom_checks[bit]))
-      symptoms |= 1u << bit;
-  return symptoms;
-}
-
 /* The planned run */
 
 static AftercarePlannedRun
@@ -637,7 +553,8 @@ assess (AftercareWizard *self)
 
   self->session_is_stored = picked != NULL;
   checkin = aftercare_checkin_new (aftercare_session_get_id (session), now,
-                                   get_soreness (self), get_symptoms (self));
+                                   aftercare_feeling_form_get_soreness (self->feeling_form),
+                                   aftercare_feeling_form_get_symptoms (self->feeling_form));
   assessment = assess_answers (self, session, checkin, planned_run, now, &error);
   if (assessment == NULL)
     {
@@ -735,7 +652,7 @@ first_control (AftercareWizard *self,
         return GTK_WIDGET (self->use_session_row);
       return GTK_WIDGET (self->type_row);
     case STEP_FEELING:
-      return self->soreness_scale;
+      return GTK_WIDGET (self->feeling_form);
     case STEP_RUN:
       if (gtk_check_button_get_active (self->run_hard))
         return GTK_WIDGET (self->run_hard);
@@ -905,7 +822,7 @@ add_choice_groups (AftercareWizard *self)
   choice_group_append (run, self->run_hard);
   for (guint bit = 0; bit < N_SYMPTOM_BITS; bit++)
     choice_group_append ((1u << bit) & AFTERCARE_SYMPTOMS_TISSUE ? tissue : warning,
-                         self->symptom_checks[bit]);
+                         aftercare_feeling_form_get_symptom_check (self->feeling_form, 1u << bit));
 }
 
 /* An arrow along a group of choices moves the keyboard to the next one,
@@ -1121,6 +1038,7 @@ aftercare_wizard_class_init (AftercareWizardClass *klass)
 
   g_type_ensure (AFTERCARE_TYPE_MASSAGE_KIND);
   g_type_ensure (AFTERCARE_TYPE_VERDICT_PAGE);
+  g_type_ensure (AFTERCARE_TYPE_FEELING_FORM);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, steps);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, client_group);
@@ -1143,11 +1061,7 @@ aftercare_wizard_class_init (AftercareWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, hour_spin);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, minute_spin);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, time_error_label);
-  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, soreness_value_label);
-  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, soreness_band_label);
-  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, soreness_scale);
-  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, tissue_group);
-  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, warning_group);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, feeling_form);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, run_easy);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, run_steady);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, run_hard);
@@ -1164,7 +1078,6 @@ aftercare_wizard_class_init (AftercareWizardClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, ended_choice_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, custom_time_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, two_digits_output_cb);
-  gtk_widget_class_bind_template_callback (widget_class, soreness_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action_cb);
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action_cb);
@@ -1193,7 +1106,6 @@ aftercare_wizard_init (AftercareWizard *self)
   adw_combo_row_set_list_factory (self->session_row, session_items);
   g_signal_connect_object (self->type_row, "notify::selected",
                            G_CALLBACK (type_changed_cb), self, G_CONNECT_SWAPPED);
-  add_symptom_rows (self);
   add_key_handling (self);
   follow_desktop_clock (self);
   update_saving (self);
@@ -1222,10 +1134,8 @@ aftercare_wizard_reset (AftercareWizard *self)
   gtk_switch_set_active (self->first_time_switch, FALSE);
   self->custom_time_set = FALSE;
   adw_combo_row_set_selected (self->ended_row, 0);
-  gtk_range_set_value (GTK_RANGE (self->soreness_scale), 0);
-  soreness_changed_cb (self);
-  for (guint bit = 0; bit < N_SYMPTOM_BITS; bit++)
-    gtk_check_button_set_active (self->symptom_checks[bit], FALSE);
+  aftercare_feeling_form_set_soreness (self->feeling_form, 0);
+  aftercare_feeling_form_set_symptoms (self->feeling_form, AFTERCARE_SYMPTOM_NONE);
   gtk_editable_set_text (GTK_EDITABLE (self->client_row), "");
   show_default_planned_run (self);
   go_to_step (self, STEP_MASSAGE);

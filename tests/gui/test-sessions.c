@@ -10,6 +10,7 @@
 #include "aftercare-backup.h"
 #include "aftercare-checkin-dialog.h"
 #include "aftercare-date-time-row.h"
+#include "aftercare-feeling-form.h"
 #include "aftercare-labels.h"
 #include "aftercare-session-editor.h"
 #include "aftercare-session-list.h"
@@ -332,14 +333,20 @@ check_in (AftercareWindow *window, GDateTime *at, guint soreness, const char *sy
   AftercareSessionPage *page = aftercare_sessions_view_get_page (sessions_view (window));
   GType t = AFTERCARE_TYPE_CHECKIN_DIALOG;
   AftercareCheckinDialog *dialog;
+  g_autofree char *value_text = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.check-in", NULL));
   dialog = find_toplevel (AFTERCARE_TYPE_CHECKIN_DIALOG);
   g_assert_nonnull (dialog);
   wait_until ((Condition) gtk_widget_get_mapped, dialog, "the check-in dialog shows");
   /* The arrow keys set the soreness at once. */
-  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == child (dialog, t, "soreness_scale"));
-  gtk_range_set_value (child (dialog, t, "soreness_scale"), soreness);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == child (child (dialog, t, "feeling_form"), AFTERCARE_TYPE_FEELING_FORM, "soreness_scale"));
+  gtk_range_set_value (child (child (dialog, t, "feeling_form"), AFTERCARE_TYPE_FEELING_FORM, "soreness_scale"), soreness);
+  /* Read out as the wizard's scale reads it: "4, Above mild". */
+  value_text = g_strdup_printf ("%u, %s", soreness, aftercare_soreness_get_band (soreness));
+  gtk_test_accessible_assert_property (child (child (dialog, t, "feeling_form"), AFTERCARE_TYPE_FEELING_FORM,
+                                              "soreness_scale"),
+                                       GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, value_text);
   if (symptom != NULL)
     gtk_check_button_set_active (find_check_row (GTK_WIDGET (dialog), symptom), TRUE);
   if (at != NULL)
@@ -896,7 +903,7 @@ edit_test (AftercareWindow *window, gpointer data)
   g_signal_emit_by_name (checkins, "row-activated", first);
   dialog = find_toplevel (AFTERCARE_TYPE_CHECKIN_DIALOG);
   g_assert_nonnull (dialog);
-  g_assert_cmpfloat (gtk_range_get_value (child (dialog, AFTERCARE_TYPE_CHECKIN_DIALOG, "soreness_scale")), ==, 1);
+  g_assert_cmpfloat (gtk_range_get_value (child (child (dialog, AFTERCARE_TYPE_CHECKIN_DIALOG, "feeling_form"), AFTERCARE_TYPE_FEELING_FORM, "soreness_scale")), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "checkin.delete", NULL));
   spin (100);
   g_assert_null (find_toplevel (AFTERCARE_TYPE_CHECKIN_DIALOG));
@@ -959,10 +966,10 @@ page_runs_wizard_test (AftercareWindow *window, gpointer data)
   g_assert_true (adw_expander_row_get_enable_expansion (child (wizard, w, "use_session_row")));
   g_assert_cmpstr (aftercare_session_get_id (adw_combo_row_get_selected_item (child (wizard, w, "session_row"))), ==,
                    aftercare_session_get_id (older));
-  g_assert_true (gtk_root_get_focus (root) == child (wizard, w, "soreness_scale"));
+  g_assert_true (gtk_root_get_focus (root) == child (child (wizard, w, "feeling_form"), AFTERCARE_TYPE_FEELING_FORM, "soreness_scale"));
 
   /* Its verdict is about that massage. */
-  gtk_range_set_value (child (wizard, w, "soreness_scale"), 1);
+  gtk_range_set_value (child (child (wizard, w, "feeling_form"), AFTERCARE_TYPE_FEELING_FORM, "soreness_scale"), 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
   verdict = aftercare_wizard_get_verdict_page (wizard);

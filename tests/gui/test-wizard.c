@@ -8,6 +8,7 @@
 
 #include "aftercare-advisor.h"
 #include "aftercare-catalog.h"
+#include "aftercare-feeling-form.h"
 #include "aftercare-labels.h"
 #include "aftercare-store.h"
 #include "aftercare-time.h"
@@ -43,6 +44,17 @@ child (Fixture *f, const char *name)
 {
   GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->wizard),
                                                                  AFTERCARE_TYPE_WIZARD, name));
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* A part of the "how you feel" form on the second step. */
+static GtkWidget *
+feeling_child (Fixture *f, const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (child (f, "feeling_form"),
+                                                                 AFTERCARE_TYPE_FEELING_FORM, name));
 
   g_assert_nonnull (widget);
   return widget;
@@ -239,7 +251,7 @@ walk_to_verdict (Fixture *f, const Answers *a)
   next (f);
   g_assert_cmpstr (step_name (f), ==, "feeling");
   g_assert_cmpstr (label_text (child (f, "step_label")), ==, "Step 2 of 4");
-  gtk_range_set_value (GTK_RANGE (child (f, "soreness_scale")), a->soreness);
+  gtk_range_set_value (GTK_RANGE (feeling_child (f, "soreness_scale")), a->soreness);
   check_symptoms (f, a->symptoms);
   next (f);
   g_assert_cmpstr (step_name (f), ==, "run");
@@ -398,8 +410,8 @@ test_starts_clean (Fixture *f, gconstpointer data)
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (f, "type_row"))), ==, AFTERCARE_MASSAGE_SWEDISH);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (f, "ended_row"))), ==, 0);
   g_assert_false (gtk_widget_get_visible (child (f, "custom_time_row")));
-  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (child (f, "soreness_scale"))), ==, 0);
-  g_assert_cmpstr (label_text (child (f, "soreness_band_label")), ==, aftercare_soreness_get_band (0));
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (feeling_child (f, "soreness_scale"))), ==, 0);
+  g_assert_cmpstr (label_text (feeling_child (f, "soreness_band_label")), ==, aftercare_soreness_get_band (0));
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (child (f, "run_easy"))));
   /* Without a store there is nowhere to save to, so no button offers it. */
   go_to_verdict (f);
@@ -417,9 +429,9 @@ test_back_keeps_answers (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->wizard), "wizard.back", NULL));
   settle ();
   g_assert_cmpstr (step_name (f), ==, "feeling");
-  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (child (f, "soreness_scale"))), ==, 4);
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (feeling_child (f, "soreness_scale"))), ==, 4);
   /* Softer now: the new verdict replaces the old one. */
-  gtk_range_set_value (GTK_RANGE (child (f, "soreness_scale")), 1);
+  gtk_range_set_value (GTK_RANGE (feeling_child (f, "soreness_scale")), 1);
   a.soreness = 1;
   next (f);
   next (f);
@@ -482,13 +494,13 @@ test_type_brings_its_usual_pressure (Fixture *f, gconstpointer data)
 static void
 test_soreness_says_its_band (Fixture *f, gconstpointer data)
 {
-  GtkWidget *scale = child (f, "soreness_scale");
+  GtkWidget *scale = feeling_child (f, "soreness_scale");
   g_autofree char *spoken = g_strdup_printf ("4, %s", aftercare_soreness_get_band (4));
 
   next (f);
   gtk_range_set_value (GTK_RANGE (scale), 4);
-  g_assert_cmpstr (label_text (child (f, "soreness_value_label")), ==, "4");
-  g_assert_cmpstr (label_text (child (f, "soreness_band_label")), ==, aftercare_soreness_get_band (4));
+  g_assert_cmpstr (label_text (feeling_child (f, "soreness_value_label")), ==, "4");
+  g_assert_cmpstr (label_text (feeling_child (f, "soreness_band_label")), ==, aftercare_soreness_get_band (4));
   gtk_test_accessible_assert_property (scale, GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, spoken);
   gtk_test_accessible_assert_property (scale, GTK_ACCESSIBLE_PROPERTY_LABEL, "Soreness");
 }
@@ -726,7 +738,7 @@ test_logged_session_counts_its_checkins (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_visible (child (f, "massage_group")));
   g_assert_false (gtk_widget_get_visible (child (f, "when_group")));
   next (f);
-  gtk_range_set_value (GTK_RANGE (child (f, "soreness_scale")), a.soreness);
+  gtk_range_set_value (GTK_RANGE (feeling_child (f, "soreness_scale")), a.soreness);
   check_symptoms (f, a.symptoms);
   next (f);
   next (f);
