@@ -1241,6 +1241,65 @@ add_checkin_after (GPtrArray *checkins, AftercareSession *session, int hours, gu
   g_ptr_array_add (checkins, aftercare_checkin_new (aftercare_session_get_id (session), at, soreness, symptoms));
 }
 
+/* "Can I Run?" on a massage whose latest check-in reported pins and needles
+ * starts from that check-in (the two made at its instant as one, their
+ * worst reading): two presses of Next cannot turn it into an easy run. */
+static void
+wizard_from_checkin_test (AftercareWindow *window, gpointer data)
+{
+  AftercareSessionPage *page = aftercare_sessions_view_get_page (sessions_view (window));
+  AftercareWizard *wizard = child (window, AFTERCARE_TYPE_WINDOW, "wizard");
+  GType w = AFTERCARE_TYPE_WIZARD;
+  AftercareFeelingForm *form = child (wizard, w, "feeling_form");
+  GtkLabel *note = child (wizard, w, "checkin_note_label");
+  GtkWidget *next_button = child (wizard, w, "next_button");
+  g_autoptr(GDateTime) now = fixed_now ();
+  AftercareVerdictPage *verdict;
+
+  aftercare_clock_set_now (aftercare_window_get_clock (window), now);
+  select_session (window, 0);
+  g_signal_emit_by_name (child (page, AFTERCARE_TYPE_SESSION_PAGE, "assess_button"), "clicked");
+  spin (50);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (wizard, w, "steps")), ==, "feeling");
+  g_assert_cmpuint (aftercare_feeling_form_get_soreness (form), ==, 2);
+  g_assert_cmpuint (aftercare_feeling_form_get_symptoms (form), ==, AFTERCARE_SYMPTOM_PINS_AND_NEEDLES);
+  g_assert_true (gtk_check_button_get_active (find_check_row (GTK_WIDGET (wizard), "Pins and needles")));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (note)));
+  /* The check-in was 14 hours before 22:30 UTC, shown in local time. */
+  g_assert_cmpstr (gtk_label_get_label (note), ==, "From your check-in at 08:30 — still the same?");
+
+  g_signal_emit_by_name (next_button, "clicked");
+  g_signal_emit_by_name (next_button, "clicked");
+  verdict = aftercare_wizard_get_verdict_page (wizard);
+  g_assert_nonnull (verdict);
+  g_assert_cmpint (aftercare_assessment_get_verdict (aftercare_verdict_page_get_assessment (verdict)), ==,
+                   AFTERCARE_VERDICT_SEEK_CARE);
+
+  /* A fresh start, and one from the reference, start blank. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.start-over", NULL));
+  g_assert_cmpuint (aftercare_feeling_form_get_soreness (form), ==, 0);
+  g_assert_cmpuint (aftercare_feeling_form_get_symptoms (form), ==, AFTERCARE_SYMPTOM_NONE);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (note)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.assess-type", "s", "swedish"));
+  g_assert_cmpuint (aftercare_feeling_form_get_symptoms (form), ==, AFTERCARE_SYMPTOM_NONE);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (note)));
+}
+
+static void
+test_wizard_starts_from_latest_checkin (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
+  AftercareSession *session = make_session (20, AFTERCARE_MASSAGE_SWEDISH, AFTERCARE_PRESSURE_LIGHT, "");
+
+  g_ptr_array_add (sessions, session);
+  add_checkin_after (checkins, session, 2, 3, AFTERCARE_SYMPTOM_NONE);
+  add_checkin_after (checkins, session, 6, 1, AFTERCARE_SYMPTOM_NONE);
+  add_checkin_after (checkins, session, 6, 2, AFTERCARE_SYMPTOM_PINS_AND_NEEDLES);
+  store_sessions (f, sessions, checkins);
+  run_app (f, wizard_from_checkin_test, NULL);
+}
+
 static GPtrArray *
 recovery_sessions (GPtrArray *checkins)
 {
@@ -1399,6 +1458,8 @@ main (int argc, char *argv[])
               fixture_set_up, test_edit_a_massage_and_a_check_in, fixture_tear_down);
   g_test_add ("/sessions/session-page-runs-the-wizard", Fixture, NULL,
               fixture_set_up, test_session_page_runs_the_wizard, fixture_tear_down);
+  g_test_add ("/sessions/wizard-starts-from-latest-checkin", Fixture, NULL,
+              fixture_set_up, test_wizard_starts_from_latest_checkin, fixture_tear_down);
   g_test_add ("/sessions/search-by-client-or-type", Fixture, NULL,
               fixture_set_up, test_search_by_client_or_type, fixture_tear_down);
   g_test_add ("/sessions/verdict-updates-when-a-phase-ends", Fixture, NULL,

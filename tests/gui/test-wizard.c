@@ -8,6 +8,7 @@
 
 #include "aftercare-advisor.h"
 #include "aftercare-catalog.h"
+#include "aftercare-date-time-row.h"
 #include "aftercare-feeling-form.h"
 #include "aftercare-labels.h"
 #include "aftercare-store.h"
@@ -20,7 +21,8 @@
 typedef struct {
   GtkWindow *window;
   AftercareWizard *wizard;
-  GDateTime *now;
+  AftercareClock *clock;
+  GDateTime *now;             /* when the clock was set: it runs on from there */
   AftercareStore *store;
   char *dir;
 } Fixture;
@@ -70,6 +72,14 @@ verdict_child (Fixture *f, const char *name)
   return widget;
 }
 
+/* The wizard reads the clock, which runs on from f->now: the same moment
+ * give or take the time the test took. */
+static void
+assert_moment (GDateTime *time, GDateTime *expected)
+{
+  g_assert_cmpint (ABS (g_date_time_difference (time, expected)), <, 10 * G_TIME_SPAN_SECOND);
+}
+
 static const char *
 label_text (GtkWidget *label)
 {
@@ -110,7 +120,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->now = g_date_time_new_local (2026, 11, 24, 18, 0, 0);
   f->window = GTK_WINDOW (gtk_window_new ());
   f->wizard = AFTERCARE_WIZARD (aftercare_wizard_new ());
-  aftercare_wizard_set_now (f->wizard, f->now);
+  f->clock = aftercare_clock_new ();
+  aftercare_clock_set_now (f->clock, f->now);
+  aftercare_wizard_set_clock (f->wizard, f->clock);
   gtk_window_set_child (f->window, GTK_WIDGET (f->wizard));
   gtk_window_set_default_size (f->window, 800, 700);
   /* The window's sheet actions, which the verdict's buttons name: here
@@ -125,6 +137,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (f->window);
   g_date_time_unref (f->now);
+  g_clear_object (&f->clock);
   g_clear_object (&f->store);
   if (f->dir != NULL)
     {
@@ -221,10 +234,7 @@ choose_earlier (Fixture *f, int hours)
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "ended_row")), 4);
   settle ();
-  gtk_calendar_select_day (GTK_CALENDAR (child (f, "calendar")), when);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "hour_spin")), g_date_time_get_hour (when));
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "minute_spin")), g_date_time_get_minute (when));
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (child (f, "custom_time_button")));
+  aftercare_date_time_row_set_date_time (AFTERCARE_DATE_TIME_ROW (child (f, "custom_time_row")), when);
 }
 
 static void
@@ -511,12 +521,14 @@ test_controls_have_names (Fixture *f, gconstpointer data)
   AdwActionRow *row = find_row_titled (child (f, "steps"), aftercare_symptom_get_title (AFTERCARE_SYMPTOM_NUMBNESS));
   GtkWidget *check = GTK_WIDGET (find_check (GTK_WIDGET (row)));
 
-  /* The one icon-only button: a tooltip and a name for screen readers. */
-  gtk_test_accessible_assert_property (child (f, "custom_time_button"), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Choose Date and Time");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (child (f, "custom_time_button")), ==, "Choose Date and Time");
-  gtk_test_accessible_assert_property (child (f, "hour_spin"), GTK_ACCESSIBLE_PROPERTY_LABEL, "Hour");
-  gtk_test_accessible_assert_property (child (f, "minute_spin"), GTK_ACCESSIBLE_PROPERTY_LABEL, "Minute");
+  GtkWidget *time_row = child (f, "custom_time_row");
+
+  /* "Earlier…" is the date and time row the other forms use, its parts named. */
+  g_assert_true (AFTERCARE_IS_DATE_TIME_ROW (time_row));
+  gtk_test_accessible_assert_property (gtk_widget_get_template_child (time_row, AFTERCARE_TYPE_DATE_TIME_ROW, "hour_spin"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Hour");
+  gtk_test_accessible_assert_property (gtk_widget_get_template_child (time_row, AFTERCARE_TYPE_DATE_TIME_ROW, "minute_spin"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Minute");
   g_assert_nonnull (check);
   /* A symptom's check box is read by its row: the title names it, the
    * subtitle describes it; a name of its own would be read as well. */
@@ -612,14 +624,14 @@ test_save_stores_massage_and_checkin (Fixture *f, gconstpointer data)
   g_assert_cmpint (aftercare_session_get_massage_type (session), ==, AFTERCARE_MASSAGE_SPORTS);
   g_assert_cmpint (aftercare_session_get_pressure (session), ==, AFTERCARE_PRESSURE_DEEP);
   g_assert_true (aftercare_session_get_first_time (session));
-  g_assert_true (g_date_time_equal (aftercare_session_get_ended_at (session), ended_at));
+  assert_moment (aftercare_session_get_ended_at (session), ended_at);
   checkins = aftercare_store_list_checkins (f->store, aftercare_session_get_id (session), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (checkins->len, ==, 1);
   checkin = checkins->pdata[0];
   g_assert_cmpuint (aftercare_checkin_get_soreness (checkin), ==, 3);
   g_assert_cmpuint (aftercare_checkin_get_symptoms (checkin), ==, AFTERCARE_SYMPTOM_SWELLING);
-  g_assert_true (g_date_time_equal (aftercare_checkin_get_at (checkin), f->now));
+  assert_moment (aftercare_checkin_get_at (checkin), f->now);
   /* Saved once: the button rests, and the massage is now a logged one. */
   g_assert_false (gtk_widget_get_sensitive (child (f, "next_button")));
   g_assert_true (gtk_widget_get_visible (child (f, "session_group")));
@@ -738,8 +750,11 @@ test_logged_session_counts_its_checkins (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_visible (child (f, "massage_group")));
   g_assert_false (gtk_widget_get_visible (child (f, "when_group")));
   next (f);
-  gtk_range_set_value (GTK_RANGE (feeling_child (f, "soreness_scale")), a.soreness);
-  check_symptoms (f, a.symptoms);
+  /* How you feel starts from the latest check-in: the same answers. */
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (feeling_child (f, "soreness_scale"))), ==, a.soreness);
+  g_assert_cmpuint (aftercare_feeling_form_get_symptoms (AFTERCARE_FEELING_FORM (child (f, "feeling_form"))), ==,
+                    a.symptoms);
+  g_assert_true (gtk_widget_get_visible (child (f, "checkin_note_label")));
   next (f);
   next (f);
   g_assert_cmpstr (step_name (f), ==, "verdict");
