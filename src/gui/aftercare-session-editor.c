@@ -8,6 +8,7 @@
 
 #include "aftercare-catalog.h"
 #include "aftercare-date-time-row.h"
+#include "aftercare-pressure-choice.h"
 #include "aftercare-form.h"
 #include "aftercare-labels.h"
 #include "aftercare-session-editor.h"
@@ -20,9 +21,7 @@ struct _AftercareSessionEditor
   GtkWidget *save_button;
   GtkLabel *save_error_label;
   AdwComboRow *type_row;
-  GtkToggleButton *light_button;
-  GtkToggleButton *moderate_button;
-  GtkToggleButton *deep_button;
+  AftercarePressureChoice *pressure_choice;
   GtkSwitch *first_time_switch;
   AftercareDateTimeRow *ended_row;
   AdwActionRow *duration_row;
@@ -55,16 +54,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* ---- Reading the form --------------------------------------------------- */
-
-static AftercarePressure
-read_pressure (AftercareSessionEditor *self)
-{
-  if (gtk_toggle_button_get_active (self->light_button))
-    return AFTERCARE_PRESSURE_LIGHT;
-  if (gtk_toggle_button_get_active (self->deep_button))
-    return AFTERCARE_PRESSURE_DEEP;
-  return AFTERCARE_PRESSURE_MODERATE;
-}
 
 static AftercareAreas
 read_areas (AftercareSessionEditor *self)
@@ -212,7 +201,7 @@ build_session (AftercareSessionEditor *self)
   aftercare_session_set_ended_at (session, ended_at);
   aftercare_session_set_duration_minutes (session, minutes);
   aftercare_session_set_massage_type (session, adw_combo_row_get_selected (self->type_row));
-  aftercare_session_set_pressure (session, read_pressure (self));
+  aftercare_session_set_pressure (session, aftercare_pressure_choice_get_pressure (self->pressure_choice));
   aftercare_session_set_first_time (session, gtk_switch_get_active (self->first_time_switch));
   aftercare_session_set_areas (session, read_areas (self));
   aftercare_session_set_client (session, client);
@@ -284,14 +273,11 @@ static void
 fill_from_session (AftercareSessionEditor *self,
                    AftercareSession       *session)
 {
-  AftercarePressure pressure = aftercare_session_get_pressure (session);
   AftercareAreas areas = aftercare_session_get_areas (session);
   const char *notes = aftercare_session_get_notes (session);
 
   adw_combo_row_set_selected (self->type_row, aftercare_session_get_massage_type (session));
-  gtk_toggle_button_set_active (self->light_button, pressure == AFTERCARE_PRESSURE_LIGHT);
-  gtk_toggle_button_set_active (self->moderate_button, pressure == AFTERCARE_PRESSURE_MODERATE);
-  gtk_toggle_button_set_active (self->deep_button, pressure == AFTERCARE_PRESSURE_DEEP);
+  aftercare_pressure_choice_set_pressure (self->pressure_choice, aftercare_session_get_pressure (session));
   gtk_switch_set_active (self->first_time_switch, aftercare_session_get_first_time (session));
   aftercare_date_time_row_set_date_time (self->ended_row, aftercare_session_get_ended_at (session));
   self->ended_at_shown = g_date_time_ref (aftercare_date_time_row_get_date_time (self->ended_row));
@@ -337,13 +323,12 @@ aftercare_session_editor_class_init (AftercareSessionEditorClass *klass)
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, AFTERCARE_TYPE_SESSION);
 
   g_type_ensure (AFTERCARE_TYPE_DATE_TIME_ROW);
+  g_type_ensure (AFTERCARE_TYPE_PRESSURE_CHOICE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-session-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, type_row);
-  gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, light_button);
-  gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, moderate_button);
-  gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, deep_button);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, pressure_choice);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, first_time_switch);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, ended_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, duration_row);
@@ -407,7 +392,6 @@ aftercare_session_editor_new (AftercareStore   *store,
 
       gtk_window_set_title (GTK_WINDOW (self), _("Log a Massage"));
       aftercare_date_time_row_set_date_time (self->ended_row, now);
-      gtk_toggle_button_set_active (self->moderate_button, TRUE);
     }
   validate (self);
   return self;

@@ -13,6 +13,7 @@
 #include "aftercare-feeling-form.h"
 #include "aftercare-labels.h"
 #include "aftercare-moments.h"
+#include "aftercare-pressure-choice.h"
 #include "aftercare-session-assess.h"
 #include "aftercare-session-list.h"
 #include "aftercare-store.h"
@@ -64,9 +65,7 @@ struct _AftercareWizard
   GtkWidget *pressure_group;
   GtkWidget *when_group;
   AdwComboRow *type_row;
-  GtkToggleButton *pressure_light;
-  GtkToggleButton *pressure_moderate;
-  GtkToggleButton *pressure_deep;
+  AftercarePressureChoice *pressure_choice;
   GtkSwitch *first_time_switch;
   AdwComboRow *ended_row;
   AftercareDateTimeRow *custom_time_row;
@@ -260,33 +259,19 @@ sessions_changed_cb (AftercareWizard *self)
 
 /* The massage */
 
-static AftercarePressure
-get_pressure (AftercareWizard *self)
-{
-  if (gtk_toggle_button_get_active (self->pressure_deep))
-    return AFTERCARE_PRESSURE_DEEP;
-  if (gtk_toggle_button_get_active (self->pressure_moderate))
-    return AFTERCARE_PRESSURE_MODERATE;
-  return AFTERCARE_PRESSURE_LIGHT;
-}
-
 static void
 show_pressure (AftercareWizard   *self,
                AftercarePressure  pressure)
 {
-  GtkToggleButton *buttons[] = { self->pressure_light, self->pressure_moderate, self->pressure_deep };
-
-  g_assert (pressure < G_N_ELEMENTS (buttons));
   self->setting_pressure = TRUE;
-  gtk_toggle_button_set_active (buttons[pressure], TRUE);
+  aftercare_pressure_choice_set_pressure (self->pressure_choice, pressure);
   self->setting_pressure = FALSE;
 }
 
 static void
-pressure_toggled_cb (AftercareWizard *self,
-                     GtkToggleButton *button)
+pressure_changed_cb (AftercareWizard *self)
 {
-  if (!self->setting_pressure && gtk_toggle_button_get_active (button))
+  if (!self->setting_pressure)
     self->pressure_chosen = TRUE;
 }
 
@@ -551,7 +536,7 @@ build_session (AftercareWizard *self,
   aftercare_session_set_duration_minutes (session, 0);
 
   aftercare_session_set_massage_type (session, aftercare_massage_kind_get_massage_type (get_kind (self)));
-  aftercare_session_set_pressure (session, get_pressure (self));
+  aftercare_session_set_pressure (session, aftercare_pressure_choice_get_pressure (self->pressure_choice));
   aftercare_session_set_first_time (session, gtk_switch_get_active (self->first_time_switch));
   return session;
 }
@@ -851,9 +836,8 @@ add_choice_groups (AftercareWizard *self)
   ChoiceGroup *tissue = choice_group_add (self, GTK_ORIENTATION_VERTICAL);
   ChoiceGroup *warning = choice_group_add (self, GTK_ORIENTATION_VERTICAL);
 
-  choice_group_append (pressure, self->pressure_light);
-  choice_group_append (pressure, self->pressure_moderate);
-  choice_group_append (pressure, self->pressure_deep);
+  for (AftercarePressure p = AFTERCARE_PRESSURE_LIGHT; p <= AFTERCARE_PRESSURE_DEEP; p++)
+    choice_group_append (pressure, aftercare_pressure_choice_get_button (self->pressure_choice, p));
   choice_group_append (run, self->run_easy);
   choice_group_append (run, self->run_steady);
   choice_group_append (run, self->run_hard);
@@ -1074,6 +1058,7 @@ aftercare_wizard_class_init (AftercareWizardClass *klass)
   g_type_ensure (AFTERCARE_TYPE_VERDICT_PAGE);
   g_type_ensure (AFTERCARE_TYPE_FEELING_FORM);
   g_type_ensure (AFTERCARE_TYPE_DATE_TIME_ROW);
+  g_type_ensure (AFTERCARE_TYPE_PRESSURE_CHOICE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, steps);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, client_group);
@@ -1085,9 +1070,7 @@ aftercare_wizard_class_init (AftercareWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, pressure_group);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, when_group);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, type_row);
-  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, pressure_light);
-  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, pressure_moderate);
-  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, pressure_deep);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, pressure_choice);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, first_time_switch);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, ended_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, custom_time_row);
@@ -1106,7 +1089,7 @@ aftercare_wizard_class_init (AftercareWizardClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, client_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, client_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, picked_session_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, pressure_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pressure_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, ended_choice_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, custom_time_changed_cb);
 

@@ -11,6 +11,7 @@
 #include "aftercare-checkin-dialog.h"
 #include "aftercare-date-time-row.h"
 #include "aftercare-feeling-form.h"
+#include "aftercare-pressure-choice.h"
 #include "aftercare-labels.h"
 #include "aftercare-session-editor.h"
 #include "aftercare-session-list.h"
@@ -320,7 +321,8 @@ fill_editor (AftercareSessionEditor *editor, GDateTime *ended)
   GType t = AFTERCARE_TYPE_SESSION_EDITOR;
 
   adw_combo_row_set_selected (child (editor, t, "type_row"), AFTERCARE_MASSAGE_DEEP_TISSUE);
-  gtk_toggle_button_set_active (child (editor, t, "deep_button"), TRUE);
+  g_signal_emit_by_name (aftercare_pressure_choice_get_button (child (editor, t, "pressure_choice"), AFTERCARE_PRESSURE_DEEP),
+                         "clicked");
   aftercare_date_time_row_set_date_time (child (editor, t, "ended_row"), ended);
   gtk_editable_set_text (child (editor, t, "duration_spin"), "45");
   gtk_editable_set_text (child (editor, t, "client_row"), "Jordan Avery");

@@ -10,6 +10,7 @@
 #include "aftercare-catalog.h"
 #include "aftercare-date-time-row.h"
 #include "aftercare-feeling-form.h"
+#include "aftercare-pressure-choice.h"
 #include "aftercare-labels.h"
 #include "aftercare-store.h"
 #include "aftercare-time.h"
@@ -49,6 +50,13 @@ child (Fixture *f, const char *name)
 
   g_assert_nonnull (widget);
   return widget;
+}
+
+/* One button of the pressure choice on the first step. */
+static GtkWidget *
+pressure_button (Fixture *f, AftercarePressure pressure)
+{
+  return aftercare_pressure_choice_get_button (AFTERCARE_PRESSURE_CHOICE (child (f, "pressure_choice")), pressure);
 }
 
 /* A part of the "how you feel" form on the second step. */
@@ -240,11 +248,9 @@ choose_earlier (Fixture *f, int hours)
 static void
 enter_massage (Fixture *f, const Answers *a)
 {
-  static const char *pressure_buttons[] = { "pressure_light", "pressure_moderate", "pressure_deep" };
-
   g_assert_cmpstr (step_name (f), ==, "massage");
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "type_row")), a->type);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (f, pressure_buttons[a->pressure])), TRUE);
+  g_signal_emit_by_name (pressure_button (f, a->pressure), "clicked");
   gtk_switch_set_active (GTK_SWITCH (child (f, "first_time_switch")), a->first_time);
   if (a->ended_choice < G_N_ELEMENTS (quick_choice_hours))
     adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "ended_row")), a->ended_choice);
@@ -459,7 +465,7 @@ test_start_over_clears_everything (Fixture *f, gconstpointer data)
   settle ();
   test_starts_clean (f, data);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (child (f, "first_time_switch"))));
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child (f, "pressure_moderate"))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (pressure_button (f, AFTERCARE_PRESSURE_MODERATE))));
   for (int bit = 0; bit < 14; bit++)
     {
       AdwActionRow *row = find_row_titled (child (f, "steps"), aftercare_symptom_get_title (1u << bit));
@@ -494,11 +500,33 @@ test_type_brings_its_usual_pressure (Fixture *f, gconstpointer data)
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (f, "type_row"))), ==,
                     AFTERCARE_MASSAGE_DEEP_TISSUE);
   g_assert_cmpint (aftercare_massage_kind_get_typical_pressure (deep_tissue), ==, AFTERCARE_PRESSURE_DEEP);
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child (f, "pressure_deep"))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (pressure_button (f, AFTERCARE_PRESSURE_DEEP))));
   /* A pressure the person chose stays when they change the type. */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (f, "pressure_light")), TRUE);
+  g_signal_emit_by_name (pressure_button (f, AFTERCARE_PRESSURE_LIGHT), "clicked");
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "type_row")), AFTERCARE_MASSAGE_SPORTS);
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child (f, "pressure_light"))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (pressure_button (f, AFTERCARE_PRESSURE_LIGHT))));
+}
+
+/* One default for a pressure nobody chose: a new session's is the one the
+ * choice shows, and a button sets it through the property action. */
+static void
+test_pressure_has_one_default (void)
+{
+  GtkWidget *choice = g_object_ref_sink (aftercare_pressure_choice_new ());
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(AftercareSession) session = aftercare_session_new (now);
+  GtkWidget *deep = aftercare_pressure_choice_get_button (AFTERCARE_PRESSURE_CHOICE (choice), AFTERCARE_PRESSURE_DEEP);
+
+  g_assert_cmpint (aftercare_session_get_pressure (session), ==, AFTERCARE_PRESSURE_DEFAULT);
+  g_assert_cmpint (aftercare_pressure_choice_get_pressure (AFTERCARE_PRESSURE_CHOICE (choice)), ==,
+                   AFTERCARE_PRESSURE_DEFAULT);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
+    aftercare_pressure_choice_get_button (AFTERCARE_PRESSURE_CHOICE (choice), AFTERCARE_PRESSURE_DEFAULT))));
+  g_signal_emit_by_name (deep, "clicked");
+  g_assert_cmpint (aftercare_pressure_choice_get_pressure (AFTERCARE_PRESSURE_CHOICE (choice)), ==,
+                   AFTERCARE_PRESSURE_DEEP);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (deep)));
+  g_object_unref (choice);
 }
 
 static void
@@ -981,16 +1009,17 @@ test_arrows_move_within_runs (Fixture *f, gconstpointer data)
 static void
 test_arrows_move_within_pressures (Fixture *f, gconstpointer data)
 {
-  focus_on (f, "pressure_light");
+  g_assert_true (gtk_widget_grab_focus (pressure_button (f, AFTERCARE_PRESSURE_LIGHT)));
+  settle ();
   keyboard_press (GTK_WIDGET (f->wizard), "Right");
-  g_assert_true (focus_of (f) == child (f, "pressure_moderate"));
+  g_assert_true (focus_of (f) == pressure_button (f, AFTERCARE_PRESSURE_MODERATE));
   keyboard_press (GTK_WIDGET (f->wizard), "Right");
-  g_assert_true (focus_of (f) == child (f, "pressure_deep"));
-  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child (f, "pressure_deep"))));
+  g_assert_true (focus_of (f) == pressure_button (f, AFTERCARE_PRESSURE_DEEP));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (pressure_button (f, AFTERCARE_PRESSURE_DEEP))));
   keyboard_press (GTK_WIDGET (f->wizard), "space");
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child (f, "pressure_deep"))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (pressure_button (f, AFTERCARE_PRESSURE_DEEP))));
   keyboard_press (GTK_WIDGET (f->wizard), "Left");
-  g_assert_true (focus_of (f) == child (f, "pressure_moderate"));
+  g_assert_true (focus_of (f) == pressure_button (f, AFTERCARE_PRESSURE_MODERATE));
 }
 
 /* Space opens the list of massage types, the arrows move in it, Enter picks. */
@@ -1098,6 +1127,7 @@ main (int argc, char *argv[])
   ADD ("/wizard/keyboard/arrows-move-within-pressures", test_arrows_move_within_pressures);
   ADD ("/wizard/keyboard/keys-choose-the-type", test_keys_choose_the_type);
   g_test_add_func ("/wizard/verdict-icons-are-bundled", test_verdict_icons_are_bundled);
+  g_test_add_func ("/wizard/pressure-has-one-default", test_pressure_has_one_default);
   g_test_add ("/wizard/keyboard/tab-reaches-verdict-actions", Fixture, NULL,
               fixture_set_up_with_store, test_tab_reaches_verdict_actions, fixture_tear_down);
   g_test_add ("/wizard/store/main-action-in-sight", Fixture, NULL,
