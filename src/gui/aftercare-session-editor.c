@@ -269,6 +269,33 @@ fill_types (AftercareSessionEditor *self)
   adw_combo_row_set_model (self->type_row, G_LIST_MODEL (names));
 }
 
+/* A duration never entered (0, a massage the wizard logged) shows blank,
+ * and blank reads as 0: the spin button would write the lowest minute. */
+static gboolean
+duration_output_cb (GtkSpinButton *spin,
+                    gpointer       user_data)
+{
+  int value = gtk_spin_button_get_value_as_int (spin);
+  g_autofree char *text = value > 0 ? g_strdup_printf ("%d", value) : g_strdup ("");
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+duration_input_cb (GtkSpinButton *spin,
+                   double        *value,
+                   gpointer       user_data)
+{
+  guint minutes;
+
+  if (!aftercare_form_check_duration (gtk_editable_get_text (GTK_EDITABLE (spin)), &minutes, NULL))
+    return FALSE;
+  *value = minutes;
+  return TRUE;
+}
+
 static void
 fill_from_session (AftercareSessionEditor *self,
                    AftercareSession       *session)
@@ -341,6 +368,8 @@ aftercare_session_editor_class_init (AftercareSessionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, notes_frame);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, notes_error_label);
+  gtk_widget_class_bind_template_callback (widget_class, duration_input_cb);
+  gtk_widget_class_bind_template_callback (widget_class, duration_output_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
 

@@ -443,7 +443,8 @@ editor_refuses_test (AftercareWindow *window, gpointer data)
 
   duration_row = child (editor, t, "duration_row");
   when_error = child (editor, t, "when_error_label");
-  gtk_editable_set_text (child (editor, t, "duration_spin"), "an hour");
+  /* (Blank is "not entered"; the field takes digits only.) */
+  gtk_editable_set_text (child (editor, t, "duration_spin"), "601");
   g_assert_false (can_save (editor, t));
   /* Even asked to, it does not save a bad value (Ctrl+S, Enter in a field). */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
@@ -1243,6 +1244,50 @@ add_checkin_after (GPtrArray *checkins, AftercareSession *session, int hours, gu
   g_ptr_array_add (checkins, aftercare_checkin_new (aftercare_session_get_id (session), at, soreness, symptoms));
 }
 
+/* A massage logged from the wizard has no duration (0, "not entered"): the
+ * page shows none, and the editor saves it as it is. */
+static void
+no_duration_test (AftercareWindow *window, gpointer data)
+{
+  AftercareSessionPage *page = aftercare_sessions_view_get_page (sessions_view (window));
+  GType t = AFTERCARE_TYPE_SESSION_EDITOR;
+  AftercareSessionEditor *editor;
+  GtkEditable *duration;
+
+  select_session (window, 0);
+  g_assert_false (gtk_widget_get_visible (child (page, AFTERCARE_TYPE_SESSION_PAGE, "duration_row")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.edit", NULL));
+  editor = find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR);
+  g_assert_nonnull (editor);
+  duration = child (editor, t, "duration_spin");
+  g_assert_cmpstr (gtk_editable_get_text (duration), ==, "");
+  g_assert_true (can_save (editor, t));
+  /* A typed duration is still whole minutes, at least one. */
+  gtk_editable_set_text (duration, "0");
+  g_assert_false (can_save (editor, t));
+  g_assert_nonnull (strstr (gtk_label_get_label (child (editor, t, "when_error_label")), "Duration"));
+  gtk_editable_set_text (duration, "");
+  g_assert_true (can_save (editor, t));
+  gtk_editable_set_text (child (editor, t, "client_row"), "Ana Lima");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  spin (100);
+  g_assert_cmpstr (aftercare_session_get_client (aftercare_session_page_get_session (page)), ==, "Ana Lima");
+  g_assert_cmpuint (aftercare_session_get_duration_minutes (aftercare_session_page_get_session (page)), ==, 0);
+  g_assert_false (gtk_widget_get_visible (child (page, AFTERCARE_TYPE_SESSION_PAGE, "duration_row")));
+}
+
+static void
+test_session_without_duration (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  AftercareSession *session = make_session (20, AFTERCARE_MASSAGE_SWEDISH, AFTERCARE_PRESSURE_LIGHT, "Ana");
+
+  aftercare_session_set_duration_minutes (session, 0);
+  g_ptr_array_add (sessions, session);
+  store_sessions (f, sessions, NULL);
+  run_app (f, no_duration_test, NULL);
+}
+
 /* "Can I Run?" on a massage whose latest check-in reported pins and needles
  * starts from that check-in (the two made at its instant as one, their
  * worst reading): two presses of Next cannot turn it into an easy run. */
@@ -1460,6 +1505,8 @@ main (int argc, char *argv[])
               fixture_set_up, test_edit_a_massage_and_a_check_in, fixture_tear_down);
   g_test_add ("/sessions/session-page-runs-the-wizard", Fixture, NULL,
               fixture_set_up, test_session_page_runs_the_wizard, fixture_tear_down);
+  g_test_add ("/sessions/session-without-duration", Fixture, NULL,
+              fixture_set_up, test_session_without_duration, fixture_tear_down);
   g_test_add ("/sessions/wizard-starts-from-latest-checkin", Fixture, NULL,
               fixture_set_up, test_wizard_starts_from_latest_checkin, fixture_tear_down);
   g_test_add ("/sessions/search-by-client-or-type", Fixture, NULL,
