@@ -203,40 +203,31 @@ done
 [ -x "$exe" ] || { echo "no $exe: build first (meson compile -C build)" >&2; exit 2; }
 mkdir -p "$out"
 
+# One walk (--walk or --walk-issue) in a style at a size, under an X
+# server of its own with throw-away settings and data.
+run_walk () {  # mode light|dark WIDTHxHEIGHT
+  local tmp color=default w=${3%x*} h=${3#*x}
+  tmp=$(mktemp -d)
+  mkdir -p "$tmp/config/glib-2.0/settings"
+  [ "$2" = dark ] && color=prefer-dark
+  printf "[org/gnome/desktop/interface]\ncolor-scheme='%s'\nclock-format='24h'\n" "$color" \
+    >"$tmp/config/glib-2.0/settings/keyfile"
+  GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" \
+  GSETTINGS_SCHEMA_DIR="$build/data" GSK_RENDERER=cairo NO_AT_BRIDGE=1 \
+    xvfb-run -a -s "-screen 0 $((w + 40))x$((h + 40))x24" \
+    dbus-run-session -- bash "$top/build-aux/screenshots.sh" "$1" "$exe" "$tmp" "$w" "$h" "$2-$w"
+  rm -rf "$tmp"
+  echo "$2 $3 done" >&2
+}
+
 for scheme in light dark; do
   for size in 1000x720 360x720; do
-    tmp=$(mktemp -d)
-    mkdir -p "$tmp/config/glib-2.0/settings"
-    color=default
-    [ "$scheme" = dark ] && color=prefer-dark
-    printf "[org/gnome/desktop/interface]\ncolor-scheme='%s'\nclock-format='24h'\n" "$color" \
-      >"$tmp/config/glib-2.0/settings/keyfile"
-    w=${size%x*} h=${size#*x}
-    GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" \
-    GSETTINGS_SCHEMA_DIR="$build/data" GSK_RENDERER=cairo NO_AT_BRIDGE=1 \
-      xvfb-run -a -s "-screen 0 $((w + 40))x$((h + 40))x24" \
-      dbus-run-session -- bash "$top/build-aux/screenshots.sh" --walk "$exe" "$tmp" "$w" "$h" "$scheme-$w"
-    rm -rf "$tmp"
-    echo "$scheme $size done" >&2
+    run_walk --walk "$scheme" "$size"
   done
-done
-# The issue's pictures: a seek-care session, the verdict for a hard run
-# planned and a recovered session, at 1200×800 and 360×740.
-for scheme in light dark; do
+  # The issue's pictures: a seek-care session, the verdict for a hard run
+  # planned and a recovered session, at 1200×800 and 360×740.
   for size in 1200x800 360x740; do
-    tmp=$(mktemp -d)
-    mkdir -p "$tmp/config/glib-2.0/settings"
-    color=default
-    [ "$scheme" = dark ] && color=prefer-dark
-    printf "[org/gnome/desktop/interface]\ncolor-scheme='%s'\nclock-format='24h'\n" "$color" \
-      >"$tmp/config/glib-2.0/settings/keyfile"
-    w=${size%x*} h=${size#*x}
-    GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" \
-    GSETTINGS_SCHEMA_DIR="$build/data" GSK_RENDERER=cairo NO_AT_BRIDGE=1 \
-      xvfb-run -a -s "-screen 0 $((w + 40))x$((h + 40))x24" \
-      dbus-run-session -- bash "$top/build-aux/screenshots.sh" --walk-issue "$exe" "$tmp" "$w" "$h" "$scheme-$w"
-    rm -rf "$tmp"
-    echo "$scheme $size done" >&2
+    run_walk --walk-issue "$scheme" "$size"
   done
 done
 tmp=$(mktemp -d)
