@@ -5,6 +5,9 @@
 # keyboard's focus on show, the massage-type reference, and the
 # sessions (empty, a list, a session page with several check-ins) into
 # data/screenshots/, in the light and the dark style, wide and 360 px wide.
+# Then, at 1200×800 and 360×740: a seek-care session page, the wizard's
+# verdict for a hard run planned and a recovered session; and that
+# seek-care session's aftercare sheet, its first page (pdftoppm).
 #
 #   build-aux/screenshots.sh [BUILD_DIR]     (default: ./build)
 #
@@ -17,25 +20,35 @@ set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=$top/data/screenshots
 
-# The walk, run inside the X server (the script calls itself with --walk
-# EXE TMP WIDTH HEIGHT SUFFIX).
-walk () {
-  local exe=$1 tmp=$2 w=$3 h=$4 suffix=$5 win
-  "$exe" --db "$tmp/screenshots.db" >"$tmp/log" 2>&1 &
-  local app=$!
+# Starts the app on a database (in the background, its pid in $app), its
+# window w×h at the top left with the keyboard; the pointer out of the way
+# (a pointer over a row would highlight it) but still over the window.
+start_app () {  # exe db tmp w h
+  local win
+  "$1" --db "$2" >"$3/log" 2>&1 &
+  app=$!
   for _ in $(seq 100); do
     win=$(xdotool search --onlyvisible --name '^Aftercare$' 2>/dev/null | head -n1 || true)
     [ -n "$win" ] && break
     sleep 0.1
   done
-  [ -n "$win" ] || { echo "the window did not appear" >&2; cat "$tmp/log" >&2; kill "$app"; return 1; }
-  xdotool windowsize "$win" "$w" "$h" windowmove "$win" 0 0 windowfocus "$win"
+  [ -n "$win" ] || { echo "the window did not appear" >&2; cat "$3/log" >&2; kill "$app"; return 1; }
+  xdotool windowsize "$win" "$4" "$5" windowmove "$win" 0 0 windowfocus "$win"
   sleep 1
-  # Out of the way, so no row shows the pointer over it.
-  xdotool mousemove "$((w / 2))" 8
+  xdotool mousemove "$(($4 / 2))" 8
+}
 
-  shot () { sleep 0.8; import -window root -crop "${w}x${h}+0+0" +repage -strip -define png:exclude-chunks=date,time "$out/$1-$suffix.png"; }
-  keys () { xdotool key --delay 120 "$@"; }
+# The screen as it is now, into data/screenshots/NAME-SUFFIX.png (w, h and
+# suffix are the walk's).
+shot () { sleep 0.8; import -window root -crop "${w}x${h}+0+0" +repage -strip -define png:exclude-chunks=date,time "$out/$1-$suffix.png"; }
+keys () { xdotool key --delay 120 "$@"; }
+
+# The walk, run inside the X server (the script calls itself with --walk
+# EXE TMP WIDTH HEIGHT SUFFIX).
+walk () {
+  local exe=$1 tmp=$2 w=$3 h=$4 suffix=$5
+  local app
+  start_app "$exe" "$tmp/screenshots.db" "$tmp" "$w" "$h" || return 1
 
   shot sessions-empty            # a new log opens on the Sessions view
   keys alt+2;                    shot wizard-massage
@@ -91,24 +104,11 @@ sample_backup () {
 # The Sessions view with a few massages: the list (beside the first one's
 # page when wide), and on a narrow window that page, opened with Return.
 walk_sessions () {
-  local exe=$1 tmp=$2 w=$3 h=$4 suffix=$5 win
+  local exe=$1 tmp=$2 w=$3 h=$4 suffix=$5
   sample_backup >"$tmp/sample.json"
   "$exe" --db "$tmp/sessions.db" --import "$tmp/sample.json" >/dev/null
-  "$exe" --db "$tmp/sessions.db" >"$tmp/log" 2>&1 &
-  local app=$!
-  for _ in $(seq 100); do
-    win=$(xdotool search --onlyvisible --name '^Aftercare$' 2>/dev/null | head -n1 || true)
-    [ -n "$win" ] && break
-    sleep 0.1
-  done
-  [ -n "$win" ] || { echo "the window did not appear" >&2; cat "$tmp/log" >&2; kill "$app"; return 1; }
-  xdotool windowsize "$win" "$w" "$h" windowmove "$win" 0 0 windowfocus "$win"
-  sleep 1
-  # Out of the way (a pointer over a row would highlight it), but still over
-  # the window, which keeps the keyboard.
-  xdotool mousemove "$((w / 2))" 8
-
-  shot () { sleep 0.8; import -window root -crop "${w}x${h}+0+0" +repage -strip -define png:exclude-chunks=date,time "$out/$1-$suffix.png"; }
+  local app
+  start_app "$exe" "$tmp/sessions.db" "$tmp" "$w" "$h" || return 1
   shot sessions
   if [ "$w" -lt 700 ]; then
     xdotool key Return
@@ -118,6 +118,75 @@ walk_sessions () {
   wait "$app" 2>/dev/null || true
 }
 
+# One massage as a JSON backup, with a fixed id (for --sheet).
+one_session_backup () {  # id hours-ago type pressure client checkins-json
+  local now
+  now=$(date -u +%s)
+  printf '{"format":"aftercare-backup","version":1,"exported_at":"%s","sessions":[' \
+    "$(date -u -d "@$now" +%Y-%m-%dT%H:%M:%SZ)"
+  printf '{"id":"%s","ended_at":"%s","duration_minutes":60,"type":"%s","pressure":"%s",' \
+    "$1" "$(date -u -d "@$(( now - $2 * 3600 ))" +%Y-%m-%dT%H:%M:%SZ)" "$3" "$4"
+  printf '"first_time":false,"areas":["calves"],"client":"%s","therapist":"","notes":"","checkins":[%s]}]}\n' "$5" "$6"
+}
+
+one_checkin () {  # hours-ago soreness symptoms-json
+  printf '{"id":"%s","at":"%s","soreness":%s,"symptoms":[%s],"notes":""}' \
+    "$(cat /proc/sys/kernel/random/uuid)" "$(date -u -d "@$(( $(date -u +%s) - $1 * 3600 ))" +%Y-%m-%dT%H:%M:%SZ)" "$2" "$3"
+}
+
+SEEK_CARE_ID=5eec0a2e-0000-4000-8000-000000000001
+
+# The app on a database of one massage, its page on show (opened with
+# Return when narrow); with no backup, on an empty one, the wizard's verdict
+# for a deep tissue massage just ended and a hard run planned.
+walk_one () {  # exe tmp w h suffix name [backup-json]
+  local exe=$1 tmp=$2 w=$3 h=$4 suffix=$5 name=$6
+  if [ $# -gt 6 ]; then
+    printf '%s' "$7" >"$tmp/$name.json"
+    "$exe" --db "$tmp/$name.db" --import "$tmp/$name.json" >/dev/null
+  fi
+  local app
+  start_app "$exe" "$tmp/$name.db" "$tmp" "$w" "$h" || return 1
+  if [ "$name" = verdict-hard-run ]; then
+    # The type list opens with Space; Deep tissue is the second type.
+    keys alt+2 space;              sleep 0.6
+    keys Down Return;              sleep 0.4
+    keys alt+Right alt+Right;      sleep 0.4
+    # Down twice moves to Hard, Space chooses it.
+    keys Down Down space alt+Right
+  elif [ "$w" -lt 700 ]; then
+    keys Return
+  fi
+  shot "$name"
+  kill "$app"
+  wait "$app" 2>/dev/null || true
+}
+
+walk_issue_sizes () {  # exe tmp w h suffix
+  walk_one "$@" session-seek-care "$(one_session_backup "$SEEK_CARE_ID" 13 deep-tissue deep "Jordan Avery" \
+    "$(one_checkin 11 3 ''),$(one_checkin 1 4 '"pins-and-needles","numbness"')")"
+  walk_one "$@" verdict-hard-run
+  walk_one "$@" session-recovered "$(one_session_backup 5eec0a2e-0000-4000-8000-000000000002 60 sports moderate "Priya Natarajan" \
+    "$(one_checkin 40 3 ''),$(one_checkin 6 0 '')")"
+}
+
+# The seek-care session's sheet, its first page as a picture.
+sheet_shot () {  # exe tmp
+  local exe=$1 tmp=$2
+  one_session_backup "$SEEK_CARE_ID" 13 deep-tissue deep "Jordan Avery" \
+    "$(one_checkin 11 3 ''),$(one_checkin 1 4 '"pins-and-needles","numbness"')" >"$tmp/sheet.json"
+  "$exe" --db "$tmp/sheet.db" --import "$tmp/sheet.json" >/dev/null
+  "$exe" --db "$tmp/sheet.db" --sheet "$SEEK_CARE_ID" --planned-run hard --clinic-name "Riverside Sports Massage" \
+    --output "$tmp/sheet.pdf"
+  pdftoppm -png -r 100 -f 1 -l 1 -singlefile "$tmp/sheet.pdf" "$tmp/sheet"
+  convert "$tmp/sheet.png" -strip -define png:exclude-chunks=date,time "$out/sheet-seek-care.png"
+}
+
+if [ "${1:-}" = --walk-issue ]; then
+  shift
+  walk_issue_sizes "$@"
+  exit
+fi
 if [ "${1:-}" = --walk ]; then
   shift
   walk "$@"
@@ -127,28 +196,41 @@ fi
 build=$(cd "${1:-$top/build}" && pwd)
 exe=$build/src/aftercare
 
-for tool in xvfb-run xdotool import dbus-run-session; do
+for tool in xvfb-run xdotool import convert dbus-run-session pdftoppm; do
   command -v "$tool" >/dev/null ||
-    { echo "screenshots.sh needs $tool (apt-get install xvfb xauth xdotool imagemagick dbus)" >&2; exit 2; }
+    { echo "screenshots.sh needs $tool (apt-get install xvfb xauth xdotool imagemagick dbus poppler-utils)" >&2; exit 2; }
 done
 [ -x "$exe" ] || { echo "no $exe: build first (meson compile -C build)" >&2; exit 2; }
 mkdir -p "$out"
 
+# One walk (--walk or --walk-issue) in a style at a size, under an X
+# server of its own with throw-away settings and data.
+run_walk () {  # mode light|dark WIDTHxHEIGHT
+  local tmp color=default w=${3%x*} h=${3#*x}
+  tmp=$(mktemp -d)
+  mkdir -p "$tmp/config/glib-2.0/settings"
+  [ "$2" = dark ] && color=prefer-dark
+  printf "[org/gnome/desktop/interface]\ncolor-scheme='%s'\nclock-format='24h'\n" "$color" \
+    >"$tmp/config/glib-2.0/settings/keyfile"
+  GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" \
+  GSETTINGS_SCHEMA_DIR="$build/data" GSK_RENDERER=cairo NO_AT_BRIDGE=1 \
+    xvfb-run -a -s "-screen 0 $((w + 40))x$((h + 40))x24" \
+    dbus-run-session -- bash "$top/build-aux/screenshots.sh" "$1" "$exe" "$tmp" "$w" "$h" "$2-$w"
+  rm -rf "$tmp"
+  echo "$2 $3 done" >&2
+}
+
 for scheme in light dark; do
   for size in 1000x720 360x720; do
-    tmp=$(mktemp -d)
-    mkdir -p "$tmp/config/glib-2.0/settings"
-    color=default
-    [ "$scheme" = dark ] && color=prefer-dark
-    printf "[org/gnome/desktop/interface]\ncolor-scheme='%s'\nclock-format='24h'\n" "$color" \
-      >"$tmp/config/glib-2.0/settings/keyfile"
-    w=${size%x*} h=${size#*x}
-    GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" \
-    GSETTINGS_SCHEMA_DIR="$build/data" GSK_RENDERER=cairo NO_AT_BRIDGE=1 \
-      xvfb-run -a -s "-screen 0 $((w + 40))x$((h + 40))x24" \
-      dbus-run-session -- bash "$top/build-aux/screenshots.sh" --walk "$exe" "$tmp" "$w" "$h" "$scheme-$w"
-    rm -rf "$tmp"
-    echo "$scheme $size done" >&2
+    run_walk --walk "$scheme" "$size"
+  done
+  # The issue's pictures: a seek-care session, the verdict for a hard run
+  # planned and a recovered session, at 1200×800 and 360×740.
+  for size in 1200x800 360x740; do
+    run_walk --walk-issue "$scheme" "$size"
   done
 done
+tmp=$(mktemp -d)
+GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" sheet_shot "$exe" "$tmp"
+rm -rf "$tmp"
 ls "$out"/*.png

@@ -26,6 +26,8 @@ typedef enum {
   AFTERCARE_PRESSURE_MODERATE,
   AFTERCARE_PRESSURE_DEEP,
 } AftercarePressure;
+/* A pressure nobody chose yet: a new session's, the forms' first choice. */
+#define AFTERCARE_PRESSURE_DEFAULT AFTERCARE_PRESSURE_MODERATE
 
 typedef enum {
   AFTERCARE_SYMPTOM_NONE             = 0,

@@ -49,8 +49,17 @@ aftercare_form_check_duration (const char  *text,
                                guint       *minutes,
                                GError     **error)
 {
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
   int value;
 
+  /* Left blank: not entered (0), as a massage checked in on from the
+   * wizard, which does not ask. */
+  if (trimmed[0] == '\0')
+    {
+      if (minutes != NULL)
+        *minutes = 0;
+      return TRUE;
+    }
   /* Translators: a field of the session form, named in its error message. */
   if (!aftercare_form_parse_whole_number (text, _("Duration in minutes"),
                                           AFTERCARE_FORM_DURATION_MIN, AFTERCARE_FORM_DURATION_MAX,

@@ -30,6 +30,8 @@ gboolean aftercare_form_parse_whole_number (const char  *text,
                                             int          max,
                                             int         *value,
                                             GError     **error);
+/* Whole minutes from DURATION_MIN to DURATION_MAX, or blank for "not
+ * entered" (0 minutes). */
 gboolean aftercare_form_check_duration     (const char  *text,
                                             guint       *minutes,
                                             GError     **error);

@@ -276,6 +276,14 @@ aftercare_soreness_get_band (guint soreness)
   return C_("soreness", "Marked");
 }
 
+char *
+aftercare_soreness_to_value_text (guint soreness)
+{
+  g_return_val_if_fail (soreness <= 10, NULL);
+  /* Translators: a soreness and its band, as the soreness scale reads out, "4, Above mild". */
+  return g_strdup_printf (_("%u, %s"), soreness, aftercare_soreness_get_band (soreness));
+}
+
 const char *
 aftercare_disclaimer (void)
 {

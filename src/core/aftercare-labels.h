@@ -28,6 +28,8 @@ char       *aftercare_massage_get_title       (AftercareMassageType type,
                                                AftercarePressure    pressure);
 /* "Soreness 4 — above mild": band word for 0 / 1–2 / 3–4 / 5–10. */
 const char *aftercare_soreness_get_band       (guint soreness);
+/* The soreness as a soreness control reads it out and shows it: "4, Above mild". */
+char       *aftercare_soreness_to_value_text  (guint soreness);
 /* The not-medical-advice line shown beside every verdict. */
 const char *aftercare_disclaimer              (void);
 

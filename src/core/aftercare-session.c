@@ -142,7 +142,7 @@ aftercare_session_class_init (AftercareSessionClass *klass)
                        AFTERCARE_MASSAGE_SWEDISH, RW);
   properties[PROP_PRESSURE] =
     g_param_spec_enum ("pressure", NULL, NULL, AFTERCARE_TYPE_PRESSURE,
-                       AFTERCARE_PRESSURE_MODERATE, RW);
+                       AFTERCARE_PRESSURE_DEFAULT, RW);
   properties[PROP_FIRST_TIME] = g_param_spec_boolean ("first-time", NULL, NULL, FALSE, RW);
   properties[PROP_AREAS] =
     g_param_spec_flags ("areas", NULL, NULL, AFTERCARE_TYPE_AREAS, 0, RW);
@@ -159,7 +159,7 @@ static void
 aftercare_session_init (AftercareSession *self)
 {
   self->duration_minutes = 60;
-  self->pressure = AFTERCARE_PRESSURE_MODERATE;
+  self->pressure = AFTERCARE_PRESSURE_DEFAULT;
   self->client = g_strdup ("");
   self->therapist = g_strdup ("");
   self->notes = g_strdup ("");

@@ -8,21 +8,9 @@
 
 #include "aftercare-checkin-dialog.h"
 #include "aftercare-date-time-row.h"
+#include "aftercare-feeling-form.h"
 #include "aftercare-form.h"
-#include "aftercare-labels.h"
 #include "aftercare-util.h"
-
-/* The symptoms in the order the dialog lists them, in two groups. */
-static const AftercareSymptoms tissue_symptoms[] = {
-  AFTERCARE_SYMPTOM_HEAVINESS, AFTERCARE_SYMPTOM_BRUISING, AFTERCARE_SYMPTOM_SWELLING,
-  AFTERCARE_SYMPTOM_REDUCED_RANGE, AFTERCARE_SYMPTOM_ALTERED_STRIDE,
-};
-static const AftercareSymptoms warning_symptoms[] = {
-  AFTERCARE_SYMPTOM_SHARP_PAIN, AFTERCARE_SYMPTOM_RADIATING_PAIN, AFTERCARE_SYMPTOM_PINS_AND_NEEDLES,
-  AFTERCARE_SYMPTOM_NUMBNESS, AFTERCARE_SYMPTOM_FEVER, AFTERCARE_SYMPTOM_DIZZINESS,
-  AFTERCARE_SYMPTOM_NAUSEA, AFTERCARE_SYMPTOM_UNUSUAL_FATIGUE, AFTERCARE_SYMPTOM_HEADACHE,
-};
-#define N_SYMPTOMS (G_N_ELEMENTS (tissue_symptoms) + G_N_ELEMENTS (warning_symptoms))
 
 struct _AftercareCheckinDialog
 {
@@ -30,10 +18,7 @@ struct _AftercareCheckinDialog
 
   GtkWidget *save_button;
   GtkLabel *save_error_label;
-  GtkScale *soreness_scale;
-  GtkLabel *soreness_label;
-  AdwPreferencesGroup *tissue_group;
-  AdwPreferencesGroup *warning_group;
+  AftercareFeelingForm *feeling_form;
   AdwEntryRow *note_row;
   GtkLabel *note_error_label;
   GtkCheckButton *now_check;
@@ -51,8 +36,6 @@ struct _AftercareCheckinDialog
    * time is kept exactly, seconds and offset included. */
   GDateTime *given_at;
   GDateTime *given_at_shown;
-  GtkCheckButton *symptom_checks[N_SYMPTOMS];
-  AftercareSymptoms symptom_of_check[N_SYMPTOMS];
 };
 
 G_DEFINE_FINAL_TYPE (AftercareCheckinDialog, aftercare_checkin_dialog, ADW_TYPE_WINDOW)
@@ -64,23 +47,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static guint
-read_soreness (AftercareCheckinDialog *self)
-{
-  return (guint) CLAMP (gtk_range_get_value (GTK_RANGE (self->soreness_scale)), 0, AFTERCARE_SORENESS_MAX);
-}
-
-static AftercareSymptoms
-read_symptoms (AftercareCheckinDialog *self)
-{
-  AftercareSymptoms symptoms = AFTERCARE_SYMPTOM_NONE;
-
-  for (guint i = 0; i < N_SYMPTOMS; i++)
-    if (gtk_check_button_get_active (self->symptom_checks[i]))
-      symptoms |= self->symptom_of_check[i];
-  return symptoms;
-}
 
 /* The time the check-in is for: now, or the one chosen. */
 static GDateTime *
@@ -155,19 +121,6 @@ field_changed_cb (AftercareCheckinDialog *self)
 }
 
 static void
-soreness_changed_cb (AftercareCheckinDialog *self)
-{
-  guint soreness = read_soreness (self);
-  /* Translators: the soreness chosen and its band, "3 · Above mild". */
-  g_autofree char *text = g_strdup_printf (_("%u · %s"), soreness, aftercare_soreness_get_band (soreness));
-
-  gtk_label_set_label (self->soreness_label, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->soreness_scale),
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
-                                  -1);
-}
-
-static void
 show_save_error (AftercareCheckinDialog *self,
                  GError                 *error)
 {
@@ -194,13 +147,14 @@ save_action_cb (GtkWidget  *widget,
     {
       checkin = aftercare_checkin_copy (self->checkin);
       aftercare_checkin_set_at (checkin, at);
-      aftercare_checkin_set_soreness (checkin, read_soreness (self));
-      aftercare_checkin_set_symptoms (checkin, read_symptoms (self));
+      aftercare_checkin_set_soreness (checkin, aftercare_feeling_form_get_soreness (self->feeling_form));
+      aftercare_checkin_set_symptoms (checkin, aftercare_feeling_form_get_symptoms (self->feeling_form));
     }
   else
     {
       checkin = aftercare_checkin_new (aftercare_session_get_id (self->session), at,
-                                       read_soreness (self), read_symptoms (self));
+                                       aftercare_feeling_form_get_soreness (self->feeling_form),
+                                       aftercare_feeling_form_get_symptoms (self->feeling_form));
     }
   aftercare_checkin_set_notes (checkin, gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
   saved = self->checkin != NULL ? aftercare_store_update_checkin (self->store, checkin, &error)
@@ -236,41 +190,6 @@ delete_action_cb (GtkWidget  *widget,
 }
 
 static void
-add_symptom_rows (AftercareCheckinDialog  *self,
-                  AdwPreferencesGroup     *group,
-                  const AftercareSymptoms *symptoms,
-                  guint                    n_symptoms,
-                  guint                   *next)
-{
-  for (guint i = 0; i < n_symptoms; i++, (*next)++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), aftercare_symptom_get_title (symptoms[i]));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), aftercare_symptom_get_description (symptoms[i]));
-      adw_preferences_group_add (group, row);
-      self->symptom_checks[*next] = GTK_CHECK_BUTTON (check);
-      self->symptom_of_check[*next] = symptoms[i];
-    }
-}
-
-static void
-add_soreness_marks (AftercareCheckinDialog *self)
-{
-  for (int i = 0; i <= AFTERCARE_SORENESS_MAX; i++)
-    {
-      g_autofree char *label = (i % 5 == 0) ? g_strdup_printf ("%d", i) : NULL;
-
-      gtk_scale_add_mark (self->soreness_scale, i, GTK_POS_BOTTOM, label);
-    }
-}
-
-static void
 aftercare_checkin_dialog_dispose (GObject *object)
 {
   AftercareCheckinDialog *self = AFTERCARE_CHECKIN_DIALOG (object);
@@ -299,13 +218,11 @@ aftercare_checkin_dialog_class_init (AftercareCheckinDialogClass *klass)
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, AFTERCARE_TYPE_CHECKIN);
 
   g_type_ensure (AFTERCARE_TYPE_DATE_TIME_ROW);
+  g_type_ensure (AFTERCARE_TYPE_FEELING_FORM);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-checkin-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareCheckinDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, AftercareCheckinDialog, save_error_label);
-  gtk_widget_class_bind_template_child (widget_class, AftercareCheckinDialog, soreness_scale);
-  gtk_widget_class_bind_template_child (widget_class, AftercareCheckinDialog, soreness_label);
-  gtk_widget_class_bind_template_child (widget_class, AftercareCheckinDialog, tissue_group);
-  gtk_widget_class_bind_template_child (widget_class, AftercareCheckinDialog, warning_group);
+  gtk_widget_class_bind_template_child (widget_class, AftercareCheckinDialog, feeling_form);
   gtk_widget_class_bind_template_child (widget_class, AftercareCheckinDialog, note_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareCheckinDialog, note_error_label);
   gtk_widget_class_bind_template_child (widget_class, AftercareCheckinDialog, now_check);
@@ -314,7 +231,6 @@ aftercare_checkin_dialog_class_init (AftercareCheckinDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareCheckinDialog, time_error_label);
   gtk_widget_class_bind_template_child (widget_class, AftercareCheckinDialog, delete_button);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, soreness_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "checkin.save", NULL, save_action_cb);
   gtk_widget_class_install_action (widget_class, "checkin.delete", NULL, delete_action_cb);
@@ -326,15 +242,9 @@ aftercare_checkin_dialog_class_init (AftercareCheckinDialogClass *klass)
 static void
 aftercare_checkin_dialog_init (AftercareCheckinDialog *self)
 {
-  guint next = 0;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  add_soreness_marks (self);
-  add_symptom_rows (self, self->tissue_group, tissue_symptoms, G_N_ELEMENTS (tissue_symptoms), &next);
-  add_symptom_rows (self, self->warning_group, warning_symptoms, G_N_ELEMENTS (warning_symptoms), &next);
-  soreness_changed_cb (self);
   /* The keyboard starts on the soreness, not on Cancel: the arrows set it. */
-  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->soreness_scale));
+  gtk_widget_grab_focus (GTK_WIDGET (self->feeling_form));
 }
 
 AftercareCheckinDialog *
@@ -383,9 +293,8 @@ aftercare_checkin_dialog_set_values (AftercareCheckinDialog *self,
   g_return_if_fail (AFTERCARE_IS_CHECKIN_DIALOG (self));
   g_return_if_fail (soreness <= AFTERCARE_SORENESS_MAX);
 
-  gtk_range_set_value (GTK_RANGE (self->soreness_scale), soreness);
-  for (guint i = 0; i < N_SYMPTOMS; i++)
-    gtk_check_button_set_active (self->symptom_checks[i], (symptoms & self->symptom_of_check[i]) != 0);
+  aftercare_feeling_form_set_soreness (self->feeling_form, soreness);
+  aftercare_feeling_form_set_symptoms (self->feeling_form, symptoms);
   if (at != NULL)
     {
       aftercare_date_time_row_set_date_time (self->time_row, at);

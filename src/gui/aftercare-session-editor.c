@@ -8,6 +8,7 @@
 
 #include "aftercare-catalog.h"
 #include "aftercare-date-time-row.h"
+#include "aftercare-pressure-choice.h"
 #include "aftercare-form.h"
 #include "aftercare-labels.h"
 #include "aftercare-session-editor.h"
@@ -20,9 +21,7 @@ struct _AftercareSessionEditor
   GtkWidget *save_button;
   GtkLabel *save_error_label;
   AdwComboRow *type_row;
-  GtkToggleButton *light_button;
-  GtkToggleButton *moderate_button;
-  GtkToggleButton *deep_button;
+  AftercarePressureChoice *pressure_choice;
   GtkSwitch *first_time_switch;
   AftercareDateTimeRow *ended_row;
   AdwActionRow *duration_row;
@@ -55,16 +54,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* ---- Reading the form --------------------------------------------------- */
-
-static AftercarePressure
-read_pressure (AftercareSessionEditor *self)
-{
-  if (gtk_toggle_button_get_active (self->light_button))
-    return AFTERCARE_PRESSURE_LIGHT;
-  if (gtk_toggle_button_get_active (self->deep_button))
-    return AFTERCARE_PRESSURE_DEEP;
-  return AFTERCARE_PRESSURE_MODERATE;
-}
 
 static AftercareAreas
 read_areas (AftercareSessionEditor *self)
@@ -212,7 +201,7 @@ build_session (AftercareSessionEditor *self)
   aftercare_session_set_ended_at (session, ended_at);
   aftercare_session_set_duration_minutes (session, minutes);
   aftercare_session_set_massage_type (session, adw_combo_row_get_selected (self->type_row));
-  aftercare_session_set_pressure (session, read_pressure (self));
+  aftercare_session_set_pressure (session, aftercare_pressure_choice_get_pressure (self->pressure_choice));
   aftercare_session_set_first_time (session, gtk_switch_get_active (self->first_time_switch));
   aftercare_session_set_areas (session, read_areas (self));
   aftercare_session_set_client (session, client);
@@ -280,18 +269,42 @@ fill_types (AftercareSessionEditor *self)
   adw_combo_row_set_model (self->type_row, G_LIST_MODEL (names));
 }
 
+/* A duration never entered (0, a massage the wizard logged) shows blank,
+ * and blank reads as 0: the spin button would write the lowest minute. */
+static gboolean
+duration_output_cb (GtkSpinButton *spin,
+                    gpointer       user_data)
+{
+  int value = gtk_spin_button_get_value_as_int (spin);
+  g_autofree char *text = value > 0 ? g_strdup_printf ("%d", value) : g_strdup ("");
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+duration_input_cb (GtkSpinButton *spin,
+                   double        *value,
+                   gpointer       user_data)
+{
+  guint minutes;
+
+  if (!aftercare_form_check_duration (gtk_editable_get_text (GTK_EDITABLE (spin)), &minutes, NULL))
+    return FALSE;
+  *value = minutes;
+  return TRUE;
+}
+
 static void
 fill_from_session (AftercareSessionEditor *self,
                    AftercareSession       *session)
 {
-  AftercarePressure pressure = aftercare_session_get_pressure (session);
   AftercareAreas areas = aftercare_session_get_areas (session);
   const char *notes = aftercare_session_get_notes (session);
 
   adw_combo_row_set_selected (self->type_row, aftercare_session_get_massage_type (session));
-  gtk_toggle_button_set_active (self->light_button, pressure == AFTERCARE_PRESSURE_LIGHT);
-  gtk_toggle_button_set_active (self->moderate_button, pressure == AFTERCARE_PRESSURE_MODERATE);
-  gtk_toggle_button_set_active (self->deep_button, pressure == AFTERCARE_PRESSURE_DEEP);
+  aftercare_pressure_choice_set_pressure (self->pressure_choice, aftercare_session_get_pressure (session));
   gtk_switch_set_active (self->first_time_switch, aftercare_session_get_first_time (session));
   aftercare_date_time_row_set_date_time (self->ended_row, aftercare_session_get_ended_at (session));
   self->ended_at_shown = g_date_time_ref (aftercare_date_time_row_get_date_time (self->ended_row));
@@ -337,13 +350,12 @@ aftercare_session_editor_class_init (AftercareSessionEditorClass *klass)
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, AFTERCARE_TYPE_SESSION);
 
   g_type_ensure (AFTERCARE_TYPE_DATE_TIME_ROW);
+  g_type_ensure (AFTERCARE_TYPE_PRESSURE_CHOICE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-session-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, type_row);
-  gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, light_button);
-  gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, moderate_button);
-  gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, deep_button);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, pressure_choice);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, first_time_switch);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, ended_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, duration_row);
@@ -356,6 +368,8 @@ aftercare_session_editor_class_init (AftercareSessionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, notes_frame);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionEditor, notes_error_label);
+  gtk_widget_class_bind_template_callback (widget_class, duration_input_cb);
+  gtk_widget_class_bind_template_callback (widget_class, duration_output_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
 
@@ -407,7 +421,6 @@ aftercare_session_editor_new (AftercareStore   *store,
 
       gtk_window_set_title (GTK_WINDOW (self), _("Log a Massage"));
       aftercare_date_time_row_set_date_time (self->ended_row, now);
-      gtk_toggle_button_set_active (self->moderate_button, TRUE);
     }
   validate (self);
   return self;

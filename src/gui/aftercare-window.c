@@ -669,6 +669,7 @@ aftercare_window_init (AftercareWindow *self)
   g_type_ensure (AFTERCARE_TYPE_LOCK_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->clock = aftercare_clock_new ();
+  aftercare_wizard_set_clock (self->wizard, self->clock);
   self->undo = aftercare_undo_new (self->toast_overlay);
   g_signal_connect_object (self->undo, "notify::can-undo", G_CALLBACK (can_undo_changed_cb),
                            self, G_CONNECT_SWAPPED);

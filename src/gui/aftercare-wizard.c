@@ -5,12 +5,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "aftercare-advisor.h"
 #include "aftercare-catalog.h"
 #include "aftercare-clock.h"
+#include "aftercare-date-time-row.h"
+#include "aftercare-feeling-form.h"
 #include "aftercare-labels.h"
+#include "aftercare-moments.h"
+#include "aftercare-pressure-choice.h"
 #include "aftercare-session-assess.h"
 #include "aftercare-session-list.h"
 #include "aftercare-store.h"
@@ -62,22 +65,13 @@ struct _AftercareWizard
   GtkWidget *pressure_group;
   GtkWidget *when_group;
   AdwComboRow *type_row;
-  GtkToggleButton *pressure_light;
-  GtkToggleButton *pressure_moderate;
-  GtkToggleButton *pressure_deep;
+  AftercarePressureChoice *pressure_choice;
   GtkSwitch *first_time_switch;
   AdwComboRow *ended_row;
-  AdwActionRow *custom_time_row;
-  GtkMenuButton *custom_time_button;
-  GtkCalendar *calendar;
-  GtkSpinButton *hour_spin;
-  GtkSpinButton *minute_spin;
+  AftercareDateTimeRow *custom_time_row;
   GtkWidget *time_error_label;
-  GtkLabel *soreness_value_label;
-  GtkLabel *soreness_band_label;
-  GtkWidget *soreness_scale;
-  AdwPreferencesGroup *tissue_group;
-  AdwPreferencesGroup *warning_group;
+  GtkLabel *checkin_note_label;
+  AftercareFeelingForm *feeling_form;
   GtkCheckButton *run_easy;
   GtkCheckButton *run_steady;
   GtkCheckButton *run_hard;
@@ -87,20 +81,21 @@ struct _AftercareWizard
   GtkButton *next_button;
   GtkLabel *step_label;
 
-  GtkCheckButton *symptom_checks[N_SYMPTOM_BITS];
   ChoiceGroup choice_groups[N_CHOICE_GROUPS];
   guint n_choice_groups;
   GSettings *settings;            /* the app's: clinic mode, default planned run */
   gboolean sessions_hidden;       /* clinic mode, locked: no logged massages */
   AftercareStore *store;
-  AftercareClock *clock;
-  GDateTime *pinned_now;
+  AftercareClock *clock;          /* the window's: the time, and 12- or 24-hour */
   Step step;
   /* Once the person picks a pressure, choosing a type no longer replaces
    * it with the type's usual one. */
   gboolean pressure_chosen;
   gboolean setting_pressure;
   gboolean custom_time_set;
+  /* The picked massage's latest check-in, whose answers the second step
+   * starts from; NULL when it starts blank. */
+  AftercareCheckin *start_checkin;
 
   /* What the verdict on show was made of, kept for "Save as check-in". */
   AftercareSession *assessed_session;
@@ -122,9 +117,8 @@ static GParamSpec *properties[N_PROPS];
 static GDateTime *
 get_now (AftercareWizard *self)
 {
-  if (self->pinned_now != NULL)
-    return g_date_time_ref (self->pinned_now);
-  return g_date_time_new_now_local ();
+  g_return_val_if_fail (self->clock != NULL, NULL);
+  return aftercare_clock_get_now (self->clock);
 }
 
 static gboolean
@@ -265,33 +259,19 @@ sessions_changed_cb (AftercareWizard *self)
 
 /* The massage */
 
-static AftercarePressure
-get_pressure (AftercareWizard *self)
-{
-  if (gtk_toggle_button_get_active (self->pressure_deep))
-    return AFTERCARE_PRESSURE_DEEP;
-  if (gtk_toggle_button_get_active (self->pressure_moderate))
-    return AFTERCARE_PRESSURE_MODERATE;
-  return AFTERCARE_PRESSURE_LIGHT;
-}
-
 static void
 show_pressure (AftercareWizard   *self,
                AftercarePressure  pressure)
 {
-  GtkToggleButton *buttons[] = { self->pressure_light, self->pressure_moderate, self->pressure_deep };
-
-  g_assert (pressure < G_N_ELEMENTS (buttons));
   self->setting_pressure = TRUE;
-  gtk_toggle_button_set_active (buttons[pressure], TRUE);
+  aftercare_pressure_choice_set_pressure (self->pressure_choice, pressure);
   self->setting_pressure = FALSE;
 }
 
 static void
-pressure_toggled_cb (AftercareWizard *self,
-                     GtkToggleButton *button)
+pressure_changed_cb (AftercareWizard *self)
 {
-  if (!self->setting_pressure && gtk_toggle_button_get_active (button))
+  if (!self->setting_pressure)
     self->pressure_chosen = TRUE;
 }
 
@@ -315,23 +295,7 @@ type_changed_cb (AftercareWizard *self)
 static GDateTime *
 get_custom_time (AftercareWizard *self)
 {
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
-
-  return g_date_time_new_local (g_date_time_get_year (day),
-                                g_date_time_get_month (day),
-                                g_date_time_get_day_of_month (day),
-                                gtk_spin_button_get_value_as_int (self->hour_spin),
-                                gtk_spin_button_get_value_as_int (self->minute_spin),
-                                0);
-}
-
-static void
-show_custom_time (AftercareWizard *self,
-                  GDateTime       *time)
-{
-  gtk_calendar_select_day (self->calendar, time);
-  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (time));
-  gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (time));
+  return g_date_time_ref (aftercare_date_time_row_get_date_time (self->custom_time_row));
 }
 
 static gboolean
@@ -372,9 +336,13 @@ client_name_is_valid (AftercareWizard *self)
 static gboolean
 massage_is_valid (AftercareWizard *self)
 {
-  g_autoptr(GDateTime) now = get_now (self);
+  g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) ended_at = NULL;
 
+  /* Until it has the window's clock, it cannot tell whether the massage ended. */
+  if (self->clock == NULL)
+    return FALSE;
+  now = get_now (self);
   if (uses_logged_session (self))
     {
       AftercareSession *picked = get_picked_session (self);
@@ -383,26 +351,85 @@ massage_is_valid (AftercareWizard *self)
         return FALSE;
       ended_at = g_date_time_ref (aftercare_session_get_ended_at (picked));
     }
+  else if (uses_custom_time (self) && aftercare_date_time_row_get_error_message (self->custom_time_row) != NULL)
+    return FALSE;
   else
     ended_at = get_ended_at (self, now);
   /* A massage that has not ended yet has no aftercare to ask about. */
   return g_date_time_compare (ended_at, now) <= 0 && client_name_is_valid (self);
 }
 
+/* A time still to come is refused, with a word under the row. */
 static void
-show_custom_time_summary (AftercareWizard *self)
+show_custom_time_error (AftercareWizard *self)
 {
-  g_autoptr(GDateTime) now = get_now (self);
+  g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) custom = get_custom_time (self);
-  g_autofree char *text = aftercare_time_format_clock (custom, now, uses_24h_clock (self));
 
-  adw_action_row_set_subtitle (self->custom_time_row, text);
+  if (self->clock == NULL)
+    return;
+  now = get_now (self);
   gtk_widget_set_visible (self->time_error_label,
                           !uses_logged_session (self) && uses_custom_time (self) &&
                           g_date_time_compare (custom, now) > 0);
 }
 
 static void update_navigation (AftercareWizard *self);
+
+/* The latest moment among a logged massage's check-ins (those at the same
+ * instant as one, their worst reading), or NULL for none. When they cannot
+ * be read the verdict will say so; the step starts blank. */
+static AftercareCheckin *
+latest_moment (AftercareWizard  *self,
+               AftercareSession *session)
+{
+  g_autoptr(GPtrArray) stored = aftercare_store_list_checkins (self->store, aftercare_session_get_id (session), NULL);
+  g_autoptr(GPtrArray) moments = stored != NULL ? aftercare_checkins_to_moments (stored) : NULL;
+
+  if (moments == NULL || moments->len == 0)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (moments, moments->len - 1));
+}
+
+static void
+show_checkin_note (AftercareWizard *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->checkin_note_label), self->start_checkin != NULL);
+  if (self->start_checkin == NULL)
+    return;
+  now = get_now (self);
+  when = aftercare_time_format_clock (aftercare_checkin_get_at (self->start_checkin), now, uses_24h_clock (self));
+  /* Translators: above the soreness and symptoms filled in from the
+   * person's latest check-in, "From your check-in at 14:02 — still the same?". */
+  text = g_strdup_printf (_("From your check-in at %s — still the same?"), when);
+  gtk_label_set_label (self->checkin_note_label, text);
+}
+
+/* "How you feel" starts from the picked massage's latest check-in, so
+ * pressing Next cannot drop a symptom already reported; with no logged
+ * massage it starts blank. Answers the person changed stay theirs. */
+static void
+start_from_latest_checkin (AftercareWizard *self)
+{
+  AftercareSession *picked = get_picked_session (self);
+  g_autoptr(AftercareCheckin) latest = picked != NULL ? latest_moment (self, picked) : NULL;
+  AftercareCheckin *shown = self->start_checkin;
+  guint soreness = shown != NULL ? aftercare_checkin_get_soreness (shown) : 0;
+  AftercareSymptoms symptoms = shown != NULL ? aftercare_checkin_get_symptoms (shown) : AFTERCARE_SYMPTOM_NONE;
+
+  if (aftercare_feeling_form_get_soreness (self->feeling_form) != soreness ||
+      aftercare_feeling_form_get_symptoms (self->feeling_form) != symptoms)
+    return;
+  g_set_object (&self->start_checkin, latest);
+  aftercare_feeling_form_set_soreness (self->feeling_form, latest != NULL ? aftercare_checkin_get_soreness (latest) : 0);
+  aftercare_feeling_form_set_symptoms (self->feeling_form,
+                                       latest != NULL ? aftercare_checkin_get_symptoms (latest) : AFTERCARE_SYMPTOM_NONE);
+  show_checkin_note (self);
+}
 
 /* A logged massage brings its own type, pressure and time: the rows for
  * entering them by hand step aside. */
@@ -414,6 +441,7 @@ picked_session_changed_cb (AftercareWizard *self)
   gtk_widget_set_visible (self->massage_group, !logged);
   gtk_widget_set_visible (self->pressure_group, !logged);
   gtk_widget_set_visible (self->when_group, !logged);
+  start_from_latest_checkin (self);
   update_navigation (self);
 }
 
@@ -437,7 +465,7 @@ client_activated_cb (AftercareWizard *self)
 static void
 custom_time_changed_cb (AftercareWizard *self)
 {
-  show_custom_time_summary (self);
+  show_custom_time_error (self);
   update_navigation (self);
 }
 
@@ -450,7 +478,7 @@ preset_custom_time (AftercareWizard *self)
   g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
   g_autoptr(GDateTime) rounded = g_date_time_add_minutes (yesterday, -(g_date_time_get_minute (yesterday) % 5));
 
-  show_custom_time (self, rounded);
+  aftercare_date_time_row_set_date_time (self->custom_time_row, rounded);
   self->custom_time_set = TRUE;
 }
 
@@ -462,100 +490,10 @@ ended_choice_changed_cb (AftercareWizard *self)
   if (earlier && !self->custom_time_set)
     preset_custom_time (self);
   gtk_widget_set_visible (GTK_WIDGET (self->custom_time_row), earlier);
-  show_custom_time_summary (self);
+  show_custom_time_error (self);
   update_navigation (self);
   if (earlier && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_menu_button_popup (self->custom_time_button);
-}
-
-static gboolean
-two_digits_output_cb (GtkSpinButton *spin,
-                      gpointer       user_data)
-{
-  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
-
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
-}
-
-/* How you feel */
-
-static guint
-get_soreness (AftercareWizard *self)
-{
-  return (guint) CLAMP (lround (gtk_range_get_value (GTK_RANGE (self->soreness_scale))),
-                        0, AFTERCARE_SORENESS_MAX);
-}
-
-static void
-soreness_changed_cb (AftercareWizard *self)
-{
-  guint soreness = get_soreness (self);
-  const char *band = aftercare_soreness_get_band (soreness);
-  g_autofree char *number = g_strdup_printf ("%u", soreness);
-  /* Translators: what a screen reader says for the soreness scale, "4, Above mild". */
-  g_autofree char *spoken = g_strdup_printf (_("%u, %s"), soreness, band);
-
-  gtk_label_set_label (self->soreness_value_label, number);
-  gtk_label_set_label (self->soreness_band_label, band);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->soreness_scale),
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, spoken,
-                                  -1);
-}
-
-static GtkWidget *
-symptom_row_new (AftercareSymptoms  symptom,
-                 GtkCheckButton   **check_out)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-  const char *title = aftercare_symptom_get_title (symptom);
-  const char *description = aftercare_symptom_get_description (symptom);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  /* Which also names the check box by the title, described by the subtitle. */
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  /* One stop per symptom for Tab and the arrows: the check box, which a
-   * screen reader announces with its name and state. */
-  gtk_widget_set_focusable (row, FALSE);
-  *check_out = GTK_CHECK_BUTTON (check);
-  return row;
-}
-
-/* Two groups, as the person meets them: what the treated area shows, and
- * the signs that need a professional's look or rest. */
-static void
-add_symptom_rows (AftercareWizard *self)
-{
-  g_autoptr(GFlagsClass) klass = g_type_class_ref (AFTERCARE_TYPE_SYMPTOMS);
-
-  for (guint i = 0; i < klass->n_values; i++)
-    {
-      AftercareSymptoms symptom = klass->values[i].value;
-      int bit = g_bit_nth_lsf (symptom, -1);
-      AdwPreferencesGroup *group;
-      GtkWidget *row;
-
-      g_assert (bit >= 0 && bit < N_SYMPTOM_BITS);
-      group = (symptom & AFTERCARE_SYMPTOMS_TISSUE) ? self->tissue_group : self->warning_group;
-      row = symptom_row_new (symptom, &self->symptom_checks[bit]);
-      adw_preferences_group_add (group, row);
-    }
-}
-
-static AftercareSymptoms
-get_symptoms (AftercareWizard *self)
-{
-  AftercareSymptoms symptoms = AFTERCARE_SYMPTOM_NONE;
-
-  for (guint bit = 0; bit < N_SYMPTOM_BITS; bit++)
-    if (gtk_check_button_get_active (self->symptom_checks[bit]))
-      symptoms |= 1u << bit;
-  return symptoms;
+    adw_action_row_activate (ADW_ACTION_ROW (self->custom_time_row));
 }
 
 /* The planned run */
@@ -598,7 +536,7 @@ build_session (AftercareWizard *self,
   aftercare_session_set_duration_minutes (session, 0);
 
   aftercare_session_set_massage_type (session, aftercare_massage_kind_get_massage_type (get_kind (self)));
-  aftercare_session_set_pressure (session, get_pressure (self));
+  aftercare_session_set_pressure (session, aftercare_pressure_choice_get_pressure (self->pressure_choice));
   aftercare_session_set_first_time (session, gtk_switch_get_active (self->first_time_switch));
   return session;
 }
@@ -637,7 +575,8 @@ assess (AftercareWizard *self)
 
   self->session_is_stored = picked != NULL;
   checkin = aftercare_checkin_new (aftercare_session_get_id (session), now,
-                                   get_soreness (self), get_symptoms (self));
+                                   aftercare_feeling_form_get_soreness (self->feeling_form),
+                                   aftercare_feeling_form_get_symptoms (self->feeling_form));
   assessment = assess_answers (self, session, checkin, planned_run, now, &error);
   if (assessment == NULL)
     {
@@ -735,7 +674,7 @@ first_control (AftercareWizard *self,
         return GTK_WIDGET (self->use_session_row);
       return GTK_WIDGET (self->type_row);
     case STEP_FEELING:
-      return self->soreness_scale;
+      return GTK_WIDGET (self->feeling_form);
     case STEP_RUN:
       if (gtk_check_button_get_active (self->run_hard))
         return GTK_WIDGET (self->run_hard);
@@ -897,15 +836,14 @@ add_choice_groups (AftercareWizard *self)
   ChoiceGroup *tissue = choice_group_add (self, GTK_ORIENTATION_VERTICAL);
   ChoiceGroup *warning = choice_group_add (self, GTK_ORIENTATION_VERTICAL);
 
-  choice_group_append (pressure, self->pressure_light);
-  choice_group_append (pressure, self->pressure_moderate);
-  choice_group_append (pressure, self->pressure_deep);
+  for (AftercarePressure p = AFTERCARE_PRESSURE_LIGHT; p <= AFTERCARE_PRESSURE_DEEP; p++)
+    choice_group_append (pressure, aftercare_pressure_choice_get_button (self->pressure_choice, p));
   choice_group_append (run, self->run_easy);
   choice_group_append (run, self->run_steady);
   choice_group_append (run, self->run_hard);
   for (guint bit = 0; bit < N_SYMPTOM_BITS; bit++)
     choice_group_append ((1u << bit) & AFTERCARE_SYMPTOMS_TISSUE ? tissue : warning,
-                         self->symptom_checks[bit]);
+                         aftercare_feeling_form_get_symptom_check (self->feeling_form, 1u << bit));
 }
 
 /* An arrow along a group of choices moves the keyboard to the next one,
@@ -1001,16 +939,13 @@ add_key_handling (AftercareWizard *self)
   add_choice_groups (self);
 }
 
-/* The 12- or 24-hour clock follows the desktop; AftercareClock is the one
- * place that reads the desktop's setting. */
+/* The window's clock moved (tests, demonstrations): what depends on now. */
 static void
-follow_desktop_clock (AftercareWizard *self)
+clock_jumped_cb (AftercareWizard *self)
 {
-  self->clock = aftercare_clock_new ();
-  g_object_bind_property (self->clock, "clock-24h", self->verdict_page, "clock-24h",
-                          G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->verdict_page, "notify::clock-24h",
-                           G_CALLBACK (show_custom_time_summary), self, G_CONNECT_SWAPPED);
+  show_custom_time_error (self);
+  show_checkin_note (self);
+  update_navigation (self);
 }
 
 /* Arriving on the wizard, the keyboard is on the step's first control. */
@@ -1067,7 +1002,7 @@ aftercare_wizard_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->assessed_session);
   g_clear_object (&self->pending_checkin);
-  g_clear_pointer (&self->pinned_now, g_date_time_unref);
+  g_clear_object (&self->start_checkin);
   gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_WIZARD);
   G_OBJECT_CLASS (aftercare_wizard_parent_class)->dispose (object);
 }
@@ -1121,6 +1056,9 @@ aftercare_wizard_class_init (AftercareWizardClass *klass)
 
   g_type_ensure (AFTERCARE_TYPE_MASSAGE_KIND);
   g_type_ensure (AFTERCARE_TYPE_VERDICT_PAGE);
+  g_type_ensure (AFTERCARE_TYPE_FEELING_FORM);
+  g_type_ensure (AFTERCARE_TYPE_DATE_TIME_ROW);
+  g_type_ensure (AFTERCARE_TYPE_PRESSURE_CHOICE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, steps);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, client_group);
@@ -1132,22 +1070,13 @@ aftercare_wizard_class_init (AftercareWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, pressure_group);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, when_group);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, type_row);
-  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, pressure_light);
-  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, pressure_moderate);
-  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, pressure_deep);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, pressure_choice);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, first_time_switch);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, ended_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, custom_time_row);
-  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, custom_time_button);
-  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, calendar);
-  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, hour_spin);
-  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, minute_spin);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, time_error_label);
-  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, soreness_value_label);
-  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, soreness_band_label);
-  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, soreness_scale);
-  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, tissue_group);
-  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, warning_group);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, checkin_note_label);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWizard, feeling_form);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, run_easy);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, run_steady);
   gtk_widget_class_bind_template_child (widget_class, AftercareWizard, run_hard);
@@ -1160,11 +1089,9 @@ aftercare_wizard_class_init (AftercareWizardClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, client_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, client_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, picked_session_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, pressure_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pressure_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, ended_choice_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, custom_time_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, two_digits_output_cb);
-  gtk_widget_class_bind_template_callback (widget_class, soreness_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action_cb);
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action_cb);
@@ -1193,9 +1120,7 @@ aftercare_wizard_init (AftercareWizard *self)
   adw_combo_row_set_list_factory (self->session_row, session_items);
   g_signal_connect_object (self->type_row, "notify::selected",
                            G_CALLBACK (type_changed_cb), self, G_CONNECT_SWAPPED);
-  add_symptom_rows (self);
   add_key_handling (self);
-  follow_desktop_clock (self);
   update_saving (self);
   aftercare_wizard_reset (self);
 }
@@ -1222,10 +1147,10 @@ aftercare_wizard_reset (AftercareWizard *self)
   gtk_switch_set_active (self->first_time_switch, FALSE);
   self->custom_time_set = FALSE;
   adw_combo_row_set_selected (self->ended_row, 0);
-  gtk_range_set_value (GTK_RANGE (self->soreness_scale), 0);
-  soreness_changed_cb (self);
-  for (guint bit = 0; bit < N_SYMPTOM_BITS; bit++)
-    gtk_check_button_set_active (self->symptom_checks[bit], FALSE);
+  aftercare_feeling_form_set_soreness (self->feeling_form, 0);
+  aftercare_feeling_form_set_symptoms (self->feeling_form, AFTERCARE_SYMPTOM_NONE);
+  g_clear_object (&self->start_checkin);
+  show_checkin_note (self);
   gtk_editable_set_text (GTK_EDITABLE (self->client_row), "");
   show_default_planned_run (self);
   go_to_step (self, STEP_MASSAGE);
@@ -1272,16 +1197,19 @@ aftercare_wizard_set_session (AftercareWizard  *self,
 }
 
 void
-aftercare_wizard_set_now (AftercareWizard *self,
-                          GDateTime       *now)
+aftercare_wizard_set_clock (AftercareWizard *self,
+                            AftercareClock  *clock)
 {
   g_return_if_fail (AFTERCARE_IS_WIZARD (self));
+  g_return_if_fail (AFTERCARE_IS_CLOCK (clock));
+  g_return_if_fail (self->clock == NULL);
 
-  g_clear_pointer (&self->pinned_now, g_date_time_unref);
-  if (now != NULL)
-    self->pinned_now = g_date_time_ref (now);
-  show_custom_time_summary (self);
-  update_navigation (self);
+  self->clock = g_object_ref (clock);
+  /* The 12- or 24-hour clock follows the desktop, as the clock reads it. */
+  g_object_bind_property (clock, "clock-24h", self->verdict_page, "clock-24h", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (clock, "clock-24h", self->custom_time_row, "clock-24h", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (clock, "jumped", G_CALLBACK (clock_jumped_cb), self, G_CONNECT_SWAPPED);
+  clock_jumped_cb (self);
 }
 
 void

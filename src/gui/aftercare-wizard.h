@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "aftercare-clock.h"
 #include "aftercare-enums.h"
 #include "aftercare-verdict-page.h"
 #include "aftercare-store.h"
@@ -29,9 +30,11 @@ void            aftercare_wizard_set_massage_type  (AftercareWizard     *self,
  * massage is not offered: not in the store, or clinic mode hides them. */
 gboolean        aftercare_wizard_set_session       (AftercareWizard     *self,
                                                     AftercareSession    *session);
-/* Pins the current time (tests, screenshots); NULL follows the clock. */
-void            aftercare_wizard_set_now           (AftercareWizard     *self,
-                                                    GDateTime           *now);
+/* The window's clock, set once: the time the wizard asks about and
+ * assesses at, and whether times read 12- or 24-hour. Until then it
+ * cannot go past the first step. */
+void            aftercare_wizard_set_clock         (AftercareWizard     *self,
+                                                    AftercareClock      *clock);
 
 /* The app's settings: in clinic mode a field for the client's name (it goes
  * on the aftercare sheet); the planned run set in Preferences to start with. */

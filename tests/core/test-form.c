@@ -32,9 +32,13 @@ test_duration_takes_whole_minutes (void)
   g_assert_cmpuint (minutes, ==, 7);
   g_clear_error (&error);
 
-  g_assert_false (aftercare_form_check_duration ("", NULL, &error));
-  g_assert_error (error, AFTERCARE_FORM_ERROR, AFTERCARE_FORM_ERROR_INVALID);
-  g_clear_error (&error);
+  /* Blank is "not entered": 0 minutes, which nothing shows. */
+  g_assert_true (aftercare_form_check_duration ("", &minutes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (minutes, ==, 0);
+  minutes = 7;
+  g_assert_true (aftercare_form_check_duration ("  ", &minutes, NULL));
+  g_assert_cmpuint (minutes, ==, 0);
   g_assert_false (aftercare_form_check_duration ("12.5", NULL, NULL));
   g_assert_false (aftercare_form_check_duration ("0", NULL, &error));
   g_assert_error (error, AFTERCARE_FORM_ERROR, AFTERCARE_FORM_ERROR_OUT_OF_RANGE);

@@ -54,7 +54,13 @@ test_soreness_bands (void)
                                  "Marked", "Marked", "Marked", "Marked", "Marked", "Marked" };
 
   for (guint s = 0; s <= 10; s++)
-    g_assert_cmpstr (aftercare_soreness_get_band (s), ==, bands[s]);
+    {
+      g_autofree char *expected = g_strdup_printf ("%u, %s", s, bands[s]);
+      g_autofree char *value_text = aftercare_soreness_to_value_text (s);
+
+      g_assert_cmpstr (aftercare_soreness_get_band (s), ==, bands[s]);
+      g_assert_cmpstr (value_text, ==, expected);
+    }
 }
 
 /* A badge holds one word or two, a different one for each verdict. */

@@ -524,10 +524,12 @@ test_locked_wizard_offers_no_logged_massages (void)
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   AftercareWizard *wizard = AFTERCARE_WIZARD (aftercare_wizard_new ());
   GtkWidget *group = child (wizard, AFTERCARE_TYPE_WIZARD, "session_group");
+  g_autoptr(AftercareClock) clock = aftercare_clock_new ();
 
   g_assert_no_error (error);
   aftercare_session_set_client (session, "Another Client");
   g_assert_true (aftercare_store_add_session (store, session, &error));
+  aftercare_wizard_set_clock (wizard, clock);
   gtk_window_set_child (window, GTK_WIDGET (wizard));
   gtk_window_present (window);
   aftercare_wizard_set_store (wizard, store);

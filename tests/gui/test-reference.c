@@ -8,6 +8,7 @@
 #include "aftercare-catalog.h"
 #include "aftercare-massage-kind-page.h"
 #include "aftercare-massage-kind-row.h"
+#include "aftercare-pressure-choice.h"
 #include "aftercare-reference-view.h"
 #include "aftercare-window.h"
 #include "aftercare-wizard.h"
@@ -312,7 +313,9 @@ activate_after_cb (GApplication *app, AppFixture *af)
   GtkWidget *page = GTK_WIDGET (gtk_widget_get_template_child (view, AFTERCARE_TYPE_REFERENCE_VIEW, "kind_page"));
   GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (page, AFTERCARE_TYPE_MASSAGE_KIND_PAGE, "assess_button"));
   GtkWidget *type_row = GTK_WIDGET (gtk_widget_get_template_child (wizard, AFTERCARE_TYPE_WIZARD, "type_row"));
-  GtkWidget *deep = GTK_WIDGET (gtk_widget_get_template_child (wizard, AFTERCARE_TYPE_WIZARD, "pressure_deep"));
+  GtkWidget *deep = aftercare_pressure_choice_get_button (
+    AFTERCARE_PRESSURE_CHOICE (gtk_widget_get_template_child (wizard, AFTERCARE_TYPE_WIZARD, "pressure_choice")),
+    AFTERCARE_PRESSURE_DEEP);
   GtkWidget *steps = GTK_WIDGET (gtk_widget_get_template_child (wizard, AFTERCARE_TYPE_WIZARD, "steps"));
 
   g_assert_true (AFTERCARE_IS_REFERENCE_VIEW (view));

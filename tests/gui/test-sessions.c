@@ -10,6 +10,8 @@
 #include "aftercare-backup.h"
 #include "aftercare-checkin-dialog.h"
 #include "aftercare-date-time-row.h"
+#include "aftercare-feeling-form.h"
+#include "aftercare-pressure-choice.h"
 #include "aftercare-labels.h"
 #include "aftercare-session-editor.h"
 #include "aftercare-session-list.h"
@@ -319,7 +321,8 @@ fill_editor (AftercareSessionEditor *editor, GDateTime *ended)
   GType t = AFTERCARE_TYPE_SESSION_EDITOR;
 
   adw_combo_row_set_selected (child (editor, t, "type_row"), AFTERCARE_MASSAGE_DEEP_TISSUE);
-  gtk_toggle_button_set_active (child (editor, t, "deep_button"), TRUE);
+  g_signal_emit_by_name (aftercare_pressure_choice_get_button (child (editor, t, "pressure_choice"), AFTERCARE_PRESSURE_DEEP),
+                         "clicked");
   aftercare_date_time_row_set_date_time (child (editor, t, "ended_row"), ended);
   gtk_editable_set_text (child (editor, t, "duration_spin"), "45");
   gtk_editable_set_text (child (editor, t, "client_row"), "Jordan Avery");
@@ -332,14 +335,20 @@ check_in (AftercareWindow *window, GDateTime *at, guint soreness, const char *sy
   AftercareSessionPage *page = aftercare_sessions_view_get_page (sessions_view (window));
   GType t = AFTERCARE_TYPE_CHECKIN_DIALOG;
   AftercareCheckinDialog *dialog;
+  g_autofree char *value_text = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.check-in", NULL));
   dialog = find_toplevel (AFTERCARE_TYPE_CHECKIN_DIALOG);
   g_assert_nonnull (dialog);
   wait_until ((Condition) gtk_widget_get_mapped, dialog, "the check-in dialog shows");
   /* The arrow keys set the soreness at once. */
-  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == child (dialog, t, "soreness_scale"));
-  gtk_range_set_value (child (dialog, t, "soreness_scale"), soreness);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == child (child (dialog, t, "feeling_form"), AFTERCARE_TYPE_FEELING_FORM, "soreness_scale"));
+  gtk_range_set_value (child (child (dialog, t, "feeling_form"), AFTERCARE_TYPE_FEELING_FORM, "soreness_scale"), soreness);
+  /* Read out as the wizard's scale reads it: "4, Above mild". */
+  value_text = g_strdup_printf ("%u, %s", soreness, aftercare_soreness_get_band (soreness));
+  gtk_test_accessible_assert_property (child (child (dialog, t, "feeling_form"), AFTERCARE_TYPE_FEELING_FORM,
+                                              "soreness_scale"),
+                                       GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, value_text);
   if (symptom != NULL)
     gtk_check_button_set_active (find_check_row (GTK_WIDGET (dialog), symptom), TRUE);
   if (at != NULL)
@@ -434,7 +443,8 @@ editor_refuses_test (AftercareWindow *window, gpointer data)
 
   duration_row = child (editor, t, "duration_row");
   when_error = child (editor, t, "when_error_label");
-  gtk_editable_set_text (child (editor, t, "duration_spin"), "an hour");
+  /* (Blank is "not entered"; the field takes digits only.) */
+  gtk_editable_set_text (child (editor, t, "duration_spin"), "601");
   g_assert_false (can_save (editor, t));
   /* Even asked to, it does not save a bad value (Ctrl+S, Enter in a field). */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
@@ -896,7 +906,7 @@ edit_test (AftercareWindow *window, gpointer data)
   g_signal_emit_by_name (checkins, "row-activated", first);
   dialog = find_toplevel (AFTERCARE_TYPE_CHECKIN_DIALOG);
   g_assert_nonnull (dialog);
-  g_assert_cmpfloat (gtk_range_get_value (child (dialog, AFTERCARE_TYPE_CHECKIN_DIALOG, "soreness_scale")), ==, 1);
+  g_assert_cmpfloat (gtk_range_get_value (child (child (dialog, AFTERCARE_TYPE_CHECKIN_DIALOG, "feeling_form"), AFTERCARE_TYPE_FEELING_FORM, "soreness_scale")), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "checkin.delete", NULL));
   spin (100);
   g_assert_null (find_toplevel (AFTERCARE_TYPE_CHECKIN_DIALOG));
@@ -959,10 +969,10 @@ page_runs_wizard_test (AftercareWindow *window, gpointer data)
   g_assert_true (adw_expander_row_get_enable_expansion (child (wizard, w, "use_session_row")));
   g_assert_cmpstr (aftercare_session_get_id (adw_combo_row_get_selected_item (child (wizard, w, "session_row"))), ==,
                    aftercare_session_get_id (older));
-  g_assert_true (gtk_root_get_focus (root) == child (wizard, w, "soreness_scale"));
+  g_assert_true (gtk_root_get_focus (root) == child (child (wizard, w, "feeling_form"), AFTERCARE_TYPE_FEELING_FORM, "soreness_scale"));
 
   /* Its verdict is about that massage. */
-  gtk_range_set_value (child (wizard, w, "soreness_scale"), 1);
+  gtk_range_set_value (child (child (wizard, w, "feeling_form"), AFTERCARE_TYPE_FEELING_FORM, "soreness_scale"), 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
   verdict = aftercare_wizard_get_verdict_page (wizard);
@@ -1225,6 +1235,109 @@ add_checkin_after (GPtrArray *checkins, AftercareSession *session, int hours, gu
   g_ptr_array_add (checkins, aftercare_checkin_new (aftercare_session_get_id (session), at, soreness, symptoms));
 }
 
+/* A massage logged from the wizard has no duration (0, "not entered"): the
+ * page shows none, and the editor saves it as it is. */
+static void
+no_duration_test (AftercareWindow *window, gpointer data)
+{
+  AftercareSessionPage *page = aftercare_sessions_view_get_page (sessions_view (window));
+  GType t = AFTERCARE_TYPE_SESSION_EDITOR;
+  AftercareSessionEditor *editor;
+  GtkEditable *duration;
+
+  select_session (window, 0);
+  g_assert_false (gtk_widget_get_visible (child (page, AFTERCARE_TYPE_SESSION_PAGE, "duration_row")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.edit", NULL));
+  editor = find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR);
+  g_assert_nonnull (editor);
+  duration = child (editor, t, "duration_spin");
+  g_assert_cmpstr (gtk_editable_get_text (duration), ==, "");
+  g_assert_true (can_save (editor, t));
+  /* A typed duration is still whole minutes, at least one. */
+  gtk_editable_set_text (duration, "0");
+  g_assert_false (can_save (editor, t));
+  g_assert_nonnull (strstr (gtk_label_get_label (child (editor, t, "when_error_label")), "Duration"));
+  gtk_editable_set_text (duration, "");
+  g_assert_true (can_save (editor, t));
+  gtk_editable_set_text (child (editor, t, "client_row"), "Ana Lima");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  spin (100);
+  g_assert_cmpstr (aftercare_session_get_client (aftercare_session_page_get_session (page)), ==, "Ana Lima");
+  g_assert_cmpuint (aftercare_session_get_duration_minutes (aftercare_session_page_get_session (page)), ==, 0);
+  g_assert_false (gtk_widget_get_visible (child (page, AFTERCARE_TYPE_SESSION_PAGE, "duration_row")));
+}
+
+static void
+test_session_without_duration (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  AftercareSession *session = make_session (20, AFTERCARE_MASSAGE_SWEDISH, AFTERCARE_PRESSURE_LIGHT, "Ana");
+
+  aftercare_session_set_duration_minutes (session, 0);
+  g_ptr_array_add (sessions, session);
+  store_sessions (f, sessions, NULL);
+  run_app (f, no_duration_test, NULL);
+}
+
+/* "Can I Run?" on a massage whose latest check-in reported pins and needles
+ * starts from that check-in (the two made at its instant as one, their
+ * worst reading): two presses of Next cannot turn it into an easy run. */
+static void
+wizard_from_checkin_test (AftercareWindow *window, gpointer data)
+{
+  AftercareSessionPage *page = aftercare_sessions_view_get_page (sessions_view (window));
+  AftercareWizard *wizard = child (window, AFTERCARE_TYPE_WINDOW, "wizard");
+  GType w = AFTERCARE_TYPE_WIZARD;
+  AftercareFeelingForm *form = child (wizard, w, "feeling_form");
+  GtkLabel *note = child (wizard, w, "checkin_note_label");
+  GtkWidget *next_button = child (wizard, w, "next_button");
+  g_autoptr(GDateTime) now = fixed_now ();
+  AftercareVerdictPage *verdict;
+
+  aftercare_clock_set_now (aftercare_window_get_clock (window), now);
+  select_session (window, 0);
+  g_signal_emit_by_name (child (page, AFTERCARE_TYPE_SESSION_PAGE, "assess_button"), "clicked");
+  spin (50);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (wizard, w, "steps")), ==, "feeling");
+  g_assert_cmpuint (aftercare_feeling_form_get_soreness (form), ==, 2);
+  g_assert_cmpuint (aftercare_feeling_form_get_symptoms (form), ==, AFTERCARE_SYMPTOM_PINS_AND_NEEDLES);
+  g_assert_true (gtk_check_button_get_active (find_check_row (GTK_WIDGET (wizard), "Pins and needles")));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (note)));
+  /* The check-in was 14 hours before 22:30 UTC, shown in local time. */
+  g_assert_cmpstr (gtk_label_get_label (note), ==, "From your check-in at 08:30 — still the same?");
+
+  g_signal_emit_by_name (next_button, "clicked");
+  g_signal_emit_by_name (next_button, "clicked");
+  verdict = aftercare_wizard_get_verdict_page (wizard);
+  g_assert_nonnull (verdict);
+  g_assert_cmpint (aftercare_assessment_get_verdict (aftercare_verdict_page_get_assessment (verdict)), ==,
+                   AFTERCARE_VERDICT_SEEK_CARE);
+
+  /* A fresh start, and one from the reference, start blank. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.start-over", NULL));
+  g_assert_cmpuint (aftercare_feeling_form_get_soreness (form), ==, 0);
+  g_assert_cmpuint (aftercare_feeling_form_get_symptoms (form), ==, AFTERCARE_SYMPTOM_NONE);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (note)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.assess-type", "s", "swedish"));
+  g_assert_cmpuint (aftercare_feeling_form_get_symptoms (form), ==, AFTERCARE_SYMPTOM_NONE);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (note)));
+}
+
+static void
+test_wizard_starts_from_latest_checkin (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
+  AftercareSession *session = make_session (20, AFTERCARE_MASSAGE_SWEDISH, AFTERCARE_PRESSURE_LIGHT, "");
+
+  g_ptr_array_add (sessions, session);
+  add_checkin_after (checkins, session, 2, 3, AFTERCARE_SYMPTOM_NONE);
+  add_checkin_after (checkins, session, 6, 1, AFTERCARE_SYMPTOM_NONE);
+  add_checkin_after (checkins, session, 6, 2, AFTERCARE_SYMPTOM_PINS_AND_NEEDLES);
+  store_sessions (f, sessions, checkins);
+  run_app (f, wizard_from_checkin_test, NULL);
+}
+
 static GPtrArray *
 recovery_sessions (GPtrArray *checkins)
 {
@@ -1383,6 +1496,10 @@ main (int argc, char *argv[])
               fixture_set_up, test_edit_a_massage_and_a_check_in, fixture_tear_down);
   g_test_add ("/sessions/session-page-runs-the-wizard", Fixture, NULL,
               fixture_set_up, test_session_page_runs_the_wizard, fixture_tear_down);
+  g_test_add ("/sessions/session-without-duration", Fixture, NULL,
+              fixture_set_up, test_session_without_duration, fixture_tear_down);
+  g_test_add ("/sessions/wizard-starts-from-latest-checkin", Fixture, NULL,
+              fixture_set_up, test_wizard_starts_from_latest_checkin, fixture_tear_down);
   g_test_add ("/sessions/search-by-client-or-type", Fixture, NULL,
               fixture_set_up, test_search_by_client_or_type, fixture_tear_down);
   g_test_add ("/sessions/verdict-updates-when-a-phase-ends", Fixture, NULL,

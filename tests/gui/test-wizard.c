@@ -8,6 +8,9 @@
 
 #include "aftercare-advisor.h"
 #include "aftercare-catalog.h"
+#include "aftercare-date-time-row.h"
+#include "aftercare-feeling-form.h"
+#include "aftercare-pressure-choice.h"
 #include "aftercare-labels.h"
 #include "aftercare-store.h"
 #include "aftercare-time.h"
@@ -19,7 +22,8 @@
 typedef struct {
   GtkWindow *window;
   AftercareWizard *wizard;
-  GDateTime *now;
+  AftercareClock *clock;
+  GDateTime *now;             /* when the clock was set: it runs on from there */
   AftercareStore *store;
   char *dir;
 } Fixture;
@@ -48,6 +52,24 @@ child (Fixture *f, const char *name)
   return widget;
 }
 
+/* One button of the pressure choice on the first step. */
+static GtkWidget *
+pressure_button (Fixture *f, AftercarePressure pressure)
+{
+  return aftercare_pressure_choice_get_button (AFTERCARE_PRESSURE_CHOICE (child (f, "pressure_choice")), pressure);
+}
+
+/* A part of the "how you feel" form on the second step. */
+static GtkWidget *
+feeling_child (Fixture *f, const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (child (f, "feeling_form"),
+                                                                 AFTERCARE_TYPE_FEELING_FORM, name));
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
 static GtkWidget *
 verdict_child (Fixture *f, const char *name)
 {
@@ -56,6 +78,14 @@ verdict_child (Fixture *f, const char *name)
 
   g_assert_nonnull (widget);
   return widget;
+}
+
+/* The wizard reads the clock, which runs on from f->now: the same moment
+ * give or take the time the test took. */
+static void
+assert_moment (GDateTime *time, GDateTime *expected)
+{
+  g_assert_cmpint (ABS (g_date_time_difference (time, expected)), <, 10 * G_TIME_SPAN_SECOND);
 }
 
 static const char *
@@ -98,7 +128,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->now = g_date_time_new_local (2026, 11, 24, 18, 0, 0);
   f->window = GTK_WINDOW (gtk_window_new ());
   f->wizard = AFTERCARE_WIZARD (aftercare_wizard_new ());
-  aftercare_wizard_set_now (f->wizard, f->now);
+  f->clock = aftercare_clock_new ();
+  aftercare_clock_set_now (f->clock, f->now);
+  aftercare_wizard_set_clock (f->wizard, f->clock);
   gtk_window_set_child (f->window, GTK_WIDGET (f->wizard));
   gtk_window_set_default_size (f->window, 800, 700);
   /* The window's sheet actions, which the verdict's buttons name: here
@@ -113,6 +145,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (f->window);
   g_date_time_unref (f->now);
+  g_clear_object (&f->clock);
   g_clear_object (&f->store);
   if (f->dir != NULL)
     {
@@ -209,20 +242,15 @@ choose_earlier (Fixture *f, int hours)
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "ended_row")), 4);
   settle ();
-  gtk_calendar_select_day (GTK_CALENDAR (child (f, "calendar")), when);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "hour_spin")), g_date_time_get_hour (when));
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "minute_spin")), g_date_time_get_minute (when));
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (child (f, "custom_time_button")));
+  aftercare_date_time_row_set_date_time (AFTERCARE_DATE_TIME_ROW (child (f, "custom_time_row")), when);
 }
 
 static void
 enter_massage (Fixture *f, const Answers *a)
 {
-  static const char *pressure_buttons[] = { "pressure_light", "pressure_moderate", "pressure_deep" };
-
   g_assert_cmpstr (step_name (f), ==, "massage");
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "type_row")), a->type);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (f, pressure_buttons[a->pressure])), TRUE);
+  g_signal_emit_by_name (pressure_button (f, a->pressure), "clicked");
   gtk_switch_set_active (GTK_SWITCH (child (f, "first_time_switch")), a->first_time);
   if (a->ended_choice < G_N_ELEMENTS (quick_choice_hours))
     adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "ended_row")), a->ended_choice);
@@ -239,7 +267,7 @@ walk_to_verdict (Fixture *f, const Answers *a)
   next (f);
   g_assert_cmpstr (step_name (f), ==, "feeling");
   g_assert_cmpstr (label_text (child (f, "step_label")), ==, "Step 2 of 4");
-  gtk_range_set_value (GTK_RANGE (child (f, "soreness_scale")), a->soreness);
+  gtk_range_set_value (GTK_RANGE (feeling_child (f, "soreness_scale")), a->soreness);
   check_symptoms (f, a->symptoms);
   next (f);
   g_assert_cmpstr (step_name (f), ==, "run");
@@ -398,8 +426,8 @@ test_starts_clean (Fixture *f, gconstpointer data)
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (f, "type_row"))), ==, AFTERCARE_MASSAGE_SWEDISH);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (f, "ended_row"))), ==, 0);
   g_assert_false (gtk_widget_get_visible (child (f, "custom_time_row")));
-  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (child (f, "soreness_scale"))), ==, 0);
-  g_assert_cmpstr (label_text (child (f, "soreness_band_label")), ==, aftercare_soreness_get_band (0));
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (feeling_child (f, "soreness_scale"))), ==, 0);
+  g_assert_cmpstr (label_text (feeling_child (f, "soreness_band_label")), ==, aftercare_soreness_get_band (0));
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (child (f, "run_easy"))));
   /* Without a store there is nowhere to save to, so no button offers it. */
   go_to_verdict (f);
@@ -417,9 +445,9 @@ test_back_keeps_answers (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->wizard), "wizard.back", NULL));
   settle ();
   g_assert_cmpstr (step_name (f), ==, "feeling");
-  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (child (f, "soreness_scale"))), ==, 4);
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (feeling_child (f, "soreness_scale"))), ==, 4);
   /* Softer now: the new verdict replaces the old one. */
-  gtk_range_set_value (GTK_RANGE (child (f, "soreness_scale")), 1);
+  gtk_range_set_value (GTK_RANGE (feeling_child (f, "soreness_scale")), 1);
   a.soreness = 1;
   next (f);
   next (f);
@@ -437,7 +465,7 @@ test_start_over_clears_everything (Fixture *f, gconstpointer data)
   settle ();
   test_starts_clean (f, data);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (child (f, "first_time_switch"))));
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child (f, "pressure_moderate"))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (pressure_button (f, AFTERCARE_PRESSURE_MODERATE))));
   for (int bit = 0; bit < 14; bit++)
     {
       AdwActionRow *row = find_row_titled (child (f, "steps"), aftercare_symptom_get_title (1u << bit));
@@ -472,23 +500,45 @@ test_type_brings_its_usual_pressure (Fixture *f, gconstpointer data)
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (f, "type_row"))), ==,
                     AFTERCARE_MASSAGE_DEEP_TISSUE);
   g_assert_cmpint (aftercare_massage_kind_get_typical_pressure (deep_tissue), ==, AFTERCARE_PRESSURE_DEEP);
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child (f, "pressure_deep"))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (pressure_button (f, AFTERCARE_PRESSURE_DEEP))));
   /* A pressure the person chose stays when they change the type. */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (f, "pressure_light")), TRUE);
+  g_signal_emit_by_name (pressure_button (f, AFTERCARE_PRESSURE_LIGHT), "clicked");
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "type_row")), AFTERCARE_MASSAGE_SPORTS);
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child (f, "pressure_light"))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (pressure_button (f, AFTERCARE_PRESSURE_LIGHT))));
+}
+
+/* One default for a pressure nobody chose: a new session's is the one the
+ * choice shows, and a button sets it through the property action. */
+static void
+test_pressure_has_one_default (void)
+{
+  GtkWidget *choice = g_object_ref_sink (aftercare_pressure_choice_new ());
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(AftercareSession) session = aftercare_session_new (now);
+  GtkWidget *deep = aftercare_pressure_choice_get_button (AFTERCARE_PRESSURE_CHOICE (choice), AFTERCARE_PRESSURE_DEEP);
+
+  g_assert_cmpint (aftercare_session_get_pressure (session), ==, AFTERCARE_PRESSURE_DEFAULT);
+  g_assert_cmpint (aftercare_pressure_choice_get_pressure (AFTERCARE_PRESSURE_CHOICE (choice)), ==,
+                   AFTERCARE_PRESSURE_DEFAULT);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
+    aftercare_pressure_choice_get_button (AFTERCARE_PRESSURE_CHOICE (choice), AFTERCARE_PRESSURE_DEFAULT))));
+  g_signal_emit_by_name (deep, "clicked");
+  g_assert_cmpint (aftercare_pressure_choice_get_pressure (AFTERCARE_PRESSURE_CHOICE (choice)), ==,
+                   AFTERCARE_PRESSURE_DEEP);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (deep)));
+  g_object_unref (choice);
 }
 
 static void
 test_soreness_says_its_band (Fixture *f, gconstpointer data)
 {
-  GtkWidget *scale = child (f, "soreness_scale");
+  GtkWidget *scale = feeling_child (f, "soreness_scale");
   g_autofree char *spoken = g_strdup_printf ("4, %s", aftercare_soreness_get_band (4));
 
   next (f);
   gtk_range_set_value (GTK_RANGE (scale), 4);
-  g_assert_cmpstr (label_text (child (f, "soreness_value_label")), ==, "4");
-  g_assert_cmpstr (label_text (child (f, "soreness_band_label")), ==, aftercare_soreness_get_band (4));
+  g_assert_cmpstr (label_text (feeling_child (f, "soreness_value_label")), ==, "4");
+  g_assert_cmpstr (label_text (feeling_child (f, "soreness_band_label")), ==, aftercare_soreness_get_band (4));
   gtk_test_accessible_assert_property (scale, GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, spoken);
   gtk_test_accessible_assert_property (scale, GTK_ACCESSIBLE_PROPERTY_LABEL, "Soreness");
 }
@@ -499,12 +549,14 @@ test_controls_have_names (Fixture *f, gconstpointer data)
   AdwActionRow *row = find_row_titled (child (f, "steps"), aftercare_symptom_get_title (AFTERCARE_SYMPTOM_NUMBNESS));
   GtkWidget *check = GTK_WIDGET (find_check (GTK_WIDGET (row)));
 
-  /* The one icon-only button: a tooltip and a name for screen readers. */
-  gtk_test_accessible_assert_property (child (f, "custom_time_button"), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Choose Date and Time");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (child (f, "custom_time_button")), ==, "Choose Date and Time");
-  gtk_test_accessible_assert_property (child (f, "hour_spin"), GTK_ACCESSIBLE_PROPERTY_LABEL, "Hour");
-  gtk_test_accessible_assert_property (child (f, "minute_spin"), GTK_ACCESSIBLE_PROPERTY_LABEL, "Minute");
+  GtkWidget *time_row = child (f, "custom_time_row");
+
+  /* "Earlier…" is the date and time row the other forms use, its parts named. */
+  g_assert_true (AFTERCARE_IS_DATE_TIME_ROW (time_row));
+  gtk_test_accessible_assert_property (gtk_widget_get_template_child (time_row, AFTERCARE_TYPE_DATE_TIME_ROW, "hour_spin"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Hour");
+  gtk_test_accessible_assert_property (gtk_widget_get_template_child (time_row, AFTERCARE_TYPE_DATE_TIME_ROW, "minute_spin"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Minute");
   g_assert_nonnull (check);
   /* A symptom's check box is read by its row: the title names it, the
    * subtitle describes it; a name of its own would be read as well. */
@@ -600,14 +652,14 @@ test_save_stores_massage_and_checkin (Fixture *f, gconstpointer data)
   g_assert_cmpint (aftercare_session_get_massage_type (session), ==, AFTERCARE_MASSAGE_SPORTS);
   g_assert_cmpint (aftercare_session_get_pressure (session), ==, AFTERCARE_PRESSURE_DEEP);
   g_assert_true (aftercare_session_get_first_time (session));
-  g_assert_true (g_date_time_equal (aftercare_session_get_ended_at (session), ended_at));
+  assert_moment (aftercare_session_get_ended_at (session), ended_at);
   checkins = aftercare_store_list_checkins (f->store, aftercare_session_get_id (session), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (checkins->len, ==, 1);
   checkin = checkins->pdata[0];
   g_assert_cmpuint (aftercare_checkin_get_soreness (checkin), ==, 3);
   g_assert_cmpuint (aftercare_checkin_get_symptoms (checkin), ==, AFTERCARE_SYMPTOM_SWELLING);
-  g_assert_true (g_date_time_equal (aftercare_checkin_get_at (checkin), f->now));
+  assert_moment (aftercare_checkin_get_at (checkin), f->now);
   /* Saved once: the button rests, and the massage is now a logged one. */
   g_assert_false (gtk_widget_get_sensitive (child (f, "next_button")));
   g_assert_true (gtk_widget_get_visible (child (f, "session_group")));
@@ -726,8 +778,11 @@ test_logged_session_counts_its_checkins (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_visible (child (f, "massage_group")));
   g_assert_false (gtk_widget_get_visible (child (f, "when_group")));
   next (f);
-  gtk_range_set_value (GTK_RANGE (child (f, "soreness_scale")), a.soreness);
-  check_symptoms (f, a.symptoms);
+  /* How you feel starts from the latest check-in: the same answers. */
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (feeling_child (f, "soreness_scale"))), ==, a.soreness);
+  g_assert_cmpuint (aftercare_feeling_form_get_symptoms (AFTERCARE_FEELING_FORM (child (f, "feeling_form"))), ==,
+                    a.symptoms);
+  g_assert_true (gtk_widget_get_visible (child (f, "checkin_note_label")));
   next (f);
   next (f);
   g_assert_cmpstr (step_name (f), ==, "verdict");
@@ -954,16 +1009,17 @@ test_arrows_move_within_runs (Fixture *f, gconstpointer data)
 static void
 test_arrows_move_within_pressures (Fixture *f, gconstpointer data)
 {
-  focus_on (f, "pressure_light");
+  g_assert_true (gtk_widget_grab_focus (pressure_button (f, AFTERCARE_PRESSURE_LIGHT)));
+  settle ();
   keyboard_press (GTK_WIDGET (f->wizard), "Right");
-  g_assert_true (focus_of (f) == child (f, "pressure_moderate"));
+  g_assert_true (focus_of (f) == pressure_button (f, AFTERCARE_PRESSURE_MODERATE));
   keyboard_press (GTK_WIDGET (f->wizard), "Right");
-  g_assert_true (focus_of (f) == child (f, "pressure_deep"));
-  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child (f, "pressure_deep"))));
+  g_assert_true (focus_of (f) == pressure_button (f, AFTERCARE_PRESSURE_DEEP));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (pressure_button (f, AFTERCARE_PRESSURE_DEEP))));
   keyboard_press (GTK_WIDGET (f->wizard), "space");
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child (f, "pressure_deep"))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (pressure_button (f, AFTERCARE_PRESSURE_DEEP))));
   keyboard_press (GTK_WIDGET (f->wizard), "Left");
-  g_assert_true (focus_of (f) == child (f, "pressure_moderate"));
+  g_assert_true (focus_of (f) == pressure_button (f, AFTERCARE_PRESSURE_MODERATE));
 }
 
 /* Space opens the list of massage types, the arrows move in it, Enter picks. */
@@ -1071,6 +1127,7 @@ main (int argc, char *argv[])
   ADD ("/wizard/keyboard/arrows-move-within-pressures", test_arrows_move_within_pressures);
   ADD ("/wizard/keyboard/keys-choose-the-type", test_keys_choose_the_type);
   g_test_add_func ("/wizard/verdict-icons-are-bundled", test_verdict_icons_are_bundled);
+  g_test_add_func ("/wizard/pressure-has-one-default", test_pressure_has_one_default);
   g_test_add ("/wizard/keyboard/tab-reaches-verdict-actions", Fixture, NULL,
               fixture_set_up_with_store, test_tab_reaches_verdict_actions, fixture_tear_down);
   g_test_add ("/wizard/store/main-action-in-sight", Fixture, NULL,
