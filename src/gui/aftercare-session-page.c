@@ -28,6 +28,9 @@ struct _AftercareSessionPage
 {
   GtkBox parent_instance;
 
+  /* The catch-up due once the page is on screen (see map). */
+  guint refresh_on_map_id;
+
   AdwWindowTitle *window_title;
   GtkWidget *back_button;
   GtkWidget *check_in_button;
@@ -577,18 +580,36 @@ aftercare_session_page_set_property (GObject      *object,
 }
 
 static void
+refresh_on_map_cb (gpointer data)
+{
+  AftercareSessionPage *self = data;
+
+  self->refresh_on_map_id = 0;
+  refresh (self);
+}
+
+static void
 aftercare_session_page_map (GtkWidget *widget)
 {
+  AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (widget);
+
   GTK_WIDGET_CLASS (aftercare_session_page_parent_class)->map (widget);
-  /* What was shown may be hours old: catch up, and keep up from now. */
-  refresh (AFTERCARE_SESSION_PAGE (widget));
+  /* What was shown may be hours old: catch up, and keep up from now. Not
+   * here: a narrow window maps the page while it lays itself out, and
+   * text changed now would leave the window half laid out when it is
+   * drawn. Right after, from the main loop. */
+  if (self->refresh_on_map_id == 0)
+    self->refresh_on_map_id = g_idle_add_once (refresh_on_map_cb, self);
 }
 
 static void
 aftercare_session_page_unmap (GtkWidget *widget)
 {
+  AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (widget);
+
   /* Nobody sees it: no need to wake for it. */
-  stop_refreshing (AFTERCARE_SESSION_PAGE (widget));
+  g_clear_handle_id (&self->refresh_on_map_id, g_source_remove);
+  stop_refreshing (self);
   GTK_WIDGET_CLASS (aftercare_session_page_parent_class)->unmap (widget);
 }
 
@@ -606,6 +627,7 @@ aftercare_session_page_dispose (GObject *object)
 {
   AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (object);
 
+  g_clear_handle_id (&self->refresh_on_map_id, g_source_remove);
   stop_refreshing (self);
   g_clear_object (&self->assessment);
   g_clear_object (&self->session);
