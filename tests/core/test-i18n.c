@@ -6,17 +6,20 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "aftercare-time.h"
 #include "i18n-test-util.h"
 #include "pdf-text.h"
+#include "store-test-util.h"
 
 #define SESSION_ID "0b7c5a1e-2f4d-4c3b-9a8e-1d2c3b4a5f60"
 
 static const char *language;
 
 /* Runs aftercare with args in envp (NULL: this process's, the language
- * under test), input on standard input; returns the exit status. */
+ * under test), with no display and clock times in UTC, input (if any) in a
+ * file whose path replaces "INPUT" in args; returns the exit status. */
 static int
 run (const char * const *args,
      char              **envp,
@@ -24,33 +27,30 @@ run (const char * const *args,
      char              **out,
      char              **err)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GBytes) in = g_bytes_new (input, strlen (input));
-  g_autoptr(GBytes) out_bytes = NULL;
-  g_autoptr(GBytes) err_bytes = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *input_path = NULL;
+  g_auto(GStrv) env = envp != NULL ? g_strdupv (envp) : g_get_environ ();
+  int status;
 
+  if (input != NULL)
+    {
+      int fd = g_file_open_tmp ("aftercare-i18n-XXXXXX.json", &input_path, NULL);
+
+      g_assert_cmpint (fd, >=, 0);
+      close (fd);
+      g_assert_true (g_file_set_contents (input_path, input, -1, NULL));
+    }
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  env = g_environ_setenv (env, "TZ", "UTC", TRUE);
   g_ptr_array_add (argv, (gpointer) g_getenv ("AFTERCARE_EXE"));
   for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
+    g_ptr_array_add (argv, (gpointer) (g_str_equal (args[i], "INPUT") ? input_path : args[i]));
   g_ptr_array_add (argv, NULL);
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  if (envp != NULL)
-    g_subprocess_launcher_set_environ (launcher, envp);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "TZ", "UTC", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (process, in, NULL, &out_bytes, &err_bytes, &error);
-  g_assert_no_error (error);
-  *out = g_strndup (g_bytes_get_data (out_bytes, NULL), g_bytes_get_size (out_bytes));
-  *err = g_strndup (g_bytes_get_data (err_bytes, NULL), g_bytes_get_size (err_bytes));
-  return g_subprocess_get_exit_status (process);
+  status = test_run ((const char * const *) argv->pdata, (const char * const *) env, out, err);
+  if (input_path != NULL)
+    g_remove (input_path);
+  return status;
 }
 
 /* ---- Dates ----------------------------------------------------------------- */
@@ -119,7 +119,7 @@ static const char *german_reasons[] = {
 static void
 test_assess (void)
 {
-  const char *args[] = { "--assess", "-", NULL };
+  const char *args[] = { "--assess", "INPUT", NULL };
   g_auto(GStrv) english_env = i18n_test_english_environ ();
   g_autofree char *out = NULL, *err = NULL, *en_out = NULL, *en_err = NULL;
   g_autoptr(JsonArray) reasons = NULL;
@@ -190,7 +190,7 @@ write_sheet (const char *folder, char **envp, const char *name)
   const char *args[] = { "--db", db, "--sheet", SESSION_ID, "--output", pdf, NULL };
   g_autofree char *out = NULL, *err = NULL;
 
-  g_assert_cmpint (run (args, envp, "", &out, &err), ==, 0);
+  g_assert_cmpint (run (args, envp, NULL, &out, &err), ==, 0);
   return pdf_text (pdf);
 }
 
@@ -220,7 +220,7 @@ test_sheet (void)
     "  \"client\": \"Jordan Avery\", \"therapist\": \"Sam Rivera\", \"notes\": \"Stretch daily.\",\n"
     "  \"checkins\": []}]}\n", ended, ended);
   g_assert_true (g_file_set_contents (backup, json, -1, NULL));
-  g_assert_cmpint (run (import, NULL, "", &out, &err), ==, 0);
+  g_assert_cmpint (run (import, NULL, NULL, &out, &err), ==, 0);
 
   text = write_sheet (folder, NULL, "sheet.pdf");
   english = write_sheet (folder, english_env, "sheet-en.pdf");
