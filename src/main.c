@@ -12,9 +12,14 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(AftercareApplication) app = NULL;
+  const char *localedir = g_getenv ("AFTERCARE_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* AFTERCARE_LOCALEDIR: translations from elsewhere than the installed
+   * ones, the build folder's for the tests and build-aux/setup run. */
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

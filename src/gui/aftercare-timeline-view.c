@@ -416,14 +416,73 @@ horizontal_line (AftercareTimelineView *self,
   cairo_stroke (cr);
 }
 
+/* Where check-in index sits in the layout (left to right). */
+static void
+point_position (AftercareTimelineView *self,
+                guint                  index,
+                double                *x,
+                double                *y)
+{
+  TimelinePoint *point = &g_array_index (self->points, TimelinePoint, index);
+
+  if (x != NULL)
+    *x = aftercare_timeline_hour_to_x (&self->plot, point->hours);
+  if (y != NULL)
+    *y = aftercare_timeline_soreness_to_y (&self->plot, point->soreness);
+}
+
+/* Right to left, the timeline is drawn mirrored, as time runs in those
+ * languages: from the massage at the right edge towards the left, the
+ * soreness scale on the right. It is laid out left to right; the drawing
+ * is flipped as a whole, and each text flipped back where it stands, so it
+ * reads the right way round. */
+static gboolean
+is_mirrored (AftercareTimelineView *self)
+{
+  return gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+}
+
+/* x of the layout in the widget, and back: the same mirror both ways. */
+static double
+widget_x (AftercareTimelineView *self,
+          double                 x)
+{
+  return is_mirrored (self) ? gtk_widget_get_width (GTK_WIDGET (self)) - x : x;
+}
+
+/* Where the span from x0 to x1 of the layout starts in the widget. */
+static double
+widget_span_start (AftercareTimelineView *self,
+                   double                 x0,
+                   double                 x1)
+{
+  return MIN (widget_x (self, x0), widget_x (self, x1));
+}
+
 static void
 show_layout (cairo_t     *cr,
              PangoLayout *layout,
              double       x,
              double       y)
 {
+  cairo_matrix_t matrix;
+  int w;
+
+  cairo_get_matrix (cr, &matrix);
+  if (matrix.xx >= 0)
+    {
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, layout);
+      return;
+    }
+  /* In a mirrored drawing, mirror the text once more within its own box. */
+  pango_layout_get_pixel_size (layout, &w, NULL);
+  cairo_save (cr);
+  cairo_translate (cr, 2 * x + w, 0);
+  cairo_scale (cr, -1, 1);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
 }
 
 static void
@@ -629,7 +688,7 @@ draw_checkins (AftercareTimelineView *self,
     {
       double x, y;
 
-      aftercare_timeline_view_get_point (self, i, &x, &y);
+      point_position (self, i, &x, &y);
       cairo_line_to (cr, x, y);
     }
   cairo_stroke (cr);
@@ -641,7 +700,7 @@ draw_checkins (AftercareTimelineView *self,
       double x, y;
 
       aftercare_timeline_clamp_hours (point->hours, &clamped);
-      aftercare_timeline_view_get_point (self, i, &x, &y);
+      point_position (self, i, &x, &y);
       cairo_new_sub_path (cr);
       cairo_arc (cr, x, y, DOT_RADIUS, 0, 2 * G_PI);
       /* A check-in after the axis ends is drawn hollow at the edge. */
@@ -711,6 +770,11 @@ aftercare_timeline_view_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0,
                                                                  gtk_widget_get_width (widget),
                                                                  gtk_widget_get_height (widget)));
+  if (is_mirrored (self))
+    {
+      cairo_translate (cr, gtk_widget_get_width (widget), 0);
+      cairo_scale (cr, -1, 1);
+    }
   draw_phase_bands (self, cr, &colours);
   draw_expected_band (self, cr, &colours);
   draw_soreness_grid (self, cr, &colours);
@@ -735,13 +799,13 @@ query_point_tooltip (AftercareTimelineView *self,
   int hit;
 
   for (guint i = 0; i < n; i++)
-    aftercare_timeline_view_get_point (self, i, &xs[i], &ys[i]);
+    point_position (self, i, &xs[i], &ys[i]);
   hit = aftercare_timeline_hit_test (xs, ys, n, x, y, HIT_RADIUS);
   if (hit < 0)
     return FALSE;
 
   gtk_tooltip_set_text (tooltip, g_array_index (self->points, TimelinePoint, hit).tooltip);
-  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { xs[hit] - HIT_RADIUS, ys[hit] - HIT_RADIUS,
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { widget_x (self, xs[hit]) - HIT_RADIUS, ys[hit] - HIT_RADIUS,
                                                        2 * HIT_RADIUS, 2 * HIT_RADIUS });
   return TRUE;
 }
@@ -764,7 +828,7 @@ query_phase_tooltip (AftercareTimelineView *self,
   x1 = aftercare_timeline_hour_to_x (&self->plot, aftercare_phase_get_end_hours (phase));
   text = aftercare_timeline_view_get_phase_tooltip (self, phase);
   gtk_tooltip_set_text (tooltip, text);
-  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { x0, 0, x1 - x0, self->plot.y + self->plot.height });
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { widget_span_start (self, x0, x1), 0, x1 - x0, self->plot.y + self->plot.height });
   return TRUE;
 }
 
@@ -779,6 +843,7 @@ aftercare_timeline_view_query_tooltip (GtkWidget  *widget,
 
   if (self->session == NULL || keyboard_tooltip)
     return FALSE;
+  x = widget_x (self, x);
   return query_point_tooltip (self, x, y, tooltip) || query_phase_tooltip (self, x, y, tooltip);
 }
 
@@ -1043,17 +1108,15 @@ aftercare_timeline_view_get_point (AftercareTimelineView *self,
                                    double                *x,
                                    double                *y)
 {
-  TimelinePoint *point;
+  double layout_x;
 
   g_return_val_if_fail (AFTERCARE_IS_TIMELINE_VIEW (self), FALSE);
 
   if (index >= self->points->len)
     return FALSE;
-  point = &g_array_index (self->points, TimelinePoint, index);
+  point_position (self, index, &layout_x, y);
   if (x != NULL)
-    *x = aftercare_timeline_hour_to_x (&self->plot, point->hours);
-  if (y != NULL)
-    *y = aftercare_timeline_soreness_to_y (&self->plot, point->soreness);
+    *x = widget_x (self, layout_x);
   return TRUE;
 }
 
@@ -1083,6 +1146,7 @@ aftercare_timeline_view_get_plot (AftercareTimelineView *self,
   g_return_if_fail (plot != NULL);
 
   *plot = self->plot;
+  plot->x = widget_span_start (self, self->plot.x, self->plot.x + self->plot.width);
 }
 
 gboolean
@@ -1102,6 +1166,7 @@ aftercare_timeline_view_get_phase_name (AftercareTimelineView *self,
   if (name != NULL)
     *name = phase_name (self, phase);
   if (bounds != NULL)
-    graphene_rect_init (bounds, self->phase_names[phase].x, phase_name_y (self, phase), w, h);
+    graphene_rect_init (bounds, widget_span_start (self, self->phase_names[phase].x, self->phase_names[phase].x + w),
+                        phase_name_y (self, phase), w, h);
   return TRUE;
 }

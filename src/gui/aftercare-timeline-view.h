@@ -49,7 +49,8 @@ const char       *aftercare_timeline_view_get_description (AftercareTimelineView
 /* What pointing at a phase shows: its name and its advice. */
 char             *aftercare_timeline_view_get_phase_tooltip (AftercareTimelineView *self,
                                                            AftercarePhase         phase);
-/* The plotting area as last laid out, in widget coordinates. */
+/* The plotting area as last laid out, in widget coordinates. Right to
+ * left the timeline is mirrored: hour 0 is at x + width, hour 72 at x. */
 void              aftercare_timeline_view_get_plot        (AftercareTimelineView *self,
                                                            AftercareTimelinePlot *plot);
 /* The name drawn over a phase's band ("Settling", or "Settle" when narrow)

@@ -154,6 +154,51 @@ test_every_phase_named_at_360_px (Fixture *f, gconstpointer data)
     }
 }
 
+/* Right to left, time runs from the massage at the right edge to the left,
+ * and the phase names still sit whole over their own bands, apart. */
+static void
+test_mirrored_right_to_left (Fixture *f, gconstpointer data)
+{
+  static const int widths[] = { 300, 900 };
+  g_autoptr(GDateTime) now = g_date_time_add_hours (f->ended_at, 14);
+
+  add_checkin (f, 0, 2, 0);
+  add_checkin (f, 12, 4, AFTERCARE_SYMPTOM_HEAVINESS);
+  aftercare_timeline_view_set_session (f->view, f->session);
+  aftercare_timeline_view_set_checkins (f->view, f->checkins);
+  aftercare_timeline_view_set_now (f->view, now);
+  gtk_widget_set_direction (GTK_WIDGET (f->view), GTK_TEXT_DIR_RTL);
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      AftercareTimelinePlot plot;
+      graphene_rect_t bounds[AFTERCARE_N_PHASES];
+      double x0, x12;
+
+      wait_for_allocation (f, widths[i]);
+      aftercare_timeline_view_get_plot (f->view, &plot);
+      g_assert_cmpfloat (plot.x, >=, 0);
+      g_assert_cmpfloat (plot.x + plot.width, <=, widths[i]);
+      aftercare_timeline_view_get_point (f->view, 0, &x0, NULL);
+      aftercare_timeline_view_get_point (f->view, 1, &x12, NULL);
+      g_assert_cmpfloat_with_epsilon (x0, plot.x + plot.width, 1e-9);
+      g_assert_cmpfloat_with_epsilon (x12, plot.x + plot.width * (1 - 12.0 / 72), 1e-9);
+      for (AftercarePhase phase = 0; phase < AFTERCARE_N_PHASES; phase++)
+        {
+          double middle, hour;
+
+          g_assert_true (aftercare_timeline_view_get_phase_name (f->view, phase, NULL, &bounds[phase]));
+          g_assert_cmpfloat (bounds[phase].origin.x, >=, 0);
+          g_assert_cmpfloat (bounds[phase].origin.x + bounds[phase].size.width, <=, widths[i]);
+          middle = bounds[phase].origin.x + bounds[phase].size.width / 2;
+          hour = (plot.x + plot.width - middle) * 72 / plot.width;
+          g_assert_cmpfloat (hour, >=, aftercare_phase_get_start_hours (phase) - 1e-6);
+          g_assert_cmpfloat (hour, <=, MIN (aftercare_phase_get_end_hours (phase), 72) + 1e-6);
+          for (AftercarePhase other = 0; other < phase; other++)
+            g_assert_false (graphene_rect_intersection (&bounds[phase], &bounds[other], NULL));
+        }
+    }
+}
+
 static void
 test_scales_with_its_width (Fixture *f, gconstpointer data)
 {
@@ -250,6 +295,8 @@ main (int argc, char *argv[])
               fixture_set_up, test_checkin_at_hour_12_lands_where_the_geometry_says, fixture_tear_down);
   g_test_add ("/timeline-view/every-phase-named-at-360-px", Fixture, NULL,
               fixture_set_up, test_every_phase_named_at_360_px, fixture_tear_down);
+  g_test_add ("/timeline-view/mirrored-right-to-left", Fixture, NULL,
+              fixture_set_up, test_mirrored_right_to_left, fixture_tear_down);
   g_test_add ("/timeline-view/scales-with-its-width", Fixture, NULL,
               fixture_set_up, test_scales_with_its_width, fixture_tear_down);
   g_test_add ("/timeline-view/says-it-in-words", Fixture, NULL,
