@@ -157,6 +157,7 @@ send_reminder (AftercareReminderService *self,
   if (verdict != AFTERCARE_VERDICT_SEEK_CARE)
     g_notification_add_button_with_target (notification, _("Check In"), "app.reminder-check-in", "s", id);
   g_notification_add_button_with_target (notification, _("Later"), "app.reminder-later", "s", id);
+  g_debug ("Reminding about %s: %s", id, body);
   g_application_send_notification (self->application, notification_key, notification);
 }
 
@@ -166,6 +167,7 @@ withdraw (AftercareReminderService *self,
 {
   g_autofree char *key = notification_id (session_id);
 
+  g_debug ("Withdrawing the reminder about %s", session_id);
   g_application_withdraw_notification (self->application, key);
 }
 
