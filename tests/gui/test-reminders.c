@@ -326,6 +326,13 @@ script (Fixture *f)
   g_clear_pointer (&notified, g_ptr_array_unref);
   notified = calls_to (f, "Notify");
   g_assert_cmpuint (notified->len, ==, 2);
+  /* The session page says when it will come, beside the next check-in. */
+  {
+    AdwActionRow *row = ADW_ACTION_ROW (gtk_widget_get_template_child (GTK_WIDGET (page), AFTERCARE_TYPE_SESSION_PAGE,
+                                                                        "next_checkin_row"));
+
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Reminder 10:00"));
+  }
   set_time (f, "2026-03-11T10:00:00Z");
   g_clear_pointer (&notified, g_ptr_array_unref);
   notified = wait_for_calls (f, "Notify", 3);
