@@ -57,6 +57,7 @@ struct _AftercareReminderService
   gboolean told_no_server;
   gboolean told_no_store;
 
+  GCancellable *cancellable;  /* bus calls still out when the application goes */
   XdpPortal *portal;
   gboolean told_no_autostart;
 };
@@ -351,6 +352,8 @@ aftercare_reminder_service_update (AftercareReminderService *self)
 
   g_return_if_fail (AFTERCARE_IS_REMINDER_SERVICE (self));
 
+  if (self->application == NULL)
+    return;
   if (!is_enabled (self) || !ensure_store (self))
     {
       withdraw_all (self);
@@ -472,9 +475,12 @@ activatable_names_cb (GObject      *source,
                       gpointer      user_data)
 {
   g_autoptr(AftercareReminderService) self = user_data;
-  g_autoptr(GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
   g_autofree const char **names = NULL;
 
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   if (reply != NULL)
     {
       g_variant_get (reply, "(^a&s)", &names);
@@ -537,7 +543,7 @@ watch_notification_server (AftercareReminderService *self)
                                                          name_appeared_cb, name_vanished_cb, self, NULL);
   g_dbus_connection_call (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
                           "ListActivatableNames", NULL, G_VARIANT_TYPE ("(as)"), G_DBUS_CALL_FLAGS_NONE, -1,
-                          NULL, activatable_names_cb, g_object_ref (self));
+                          self->cancellable, activatable_names_cb, g_object_ref (self));
 }
 
 /* ---- Starting at login ------------------------------------------------------ */
@@ -599,7 +605,7 @@ background_requested_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!xdp_portal_request_background_finish (XDP_PORTAL (source), result, &error) &&
-      !self->told_no_autostart)
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !self->told_no_autostart)
     {
       g_message ("The Background portal did not set up the start at login: %s", error->message);
       self->told_no_autostart = TRUE;
@@ -624,7 +630,7 @@ sync_autostart (AftercareReminderService *self)
       g_ptr_array_add (command, (char *) "--background");
       xdp_portal_request_background (self->portal, NULL, _("Check-in reminders after a massage"), command,
                                      on ? XDP_BACKGROUND_FLAG_AUTOSTART : XDP_BACKGROUND_FLAG_NONE,
-                                     NULL, background_requested_cb, g_object_ref (self));
+                                     self->cancellable, background_requested_cb, g_object_ref (self));
       return;
     }
   write_autostart_entry (on);
@@ -648,6 +654,10 @@ aftercare_reminder_service_dispose (GObject *object)
 
   for (guint i = 0; i < G_N_ELEMENTS (self->watch_ids); i++)
     g_clear_handle_id (&self->watch_ids[i], g_bus_unwatch_name);
+  /* The application goes first: nothing may reach it afterwards. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->application = NULL;
   g_clear_handle_id (&self->instance_watch_id, g_bus_unwatch_name);
   g_clear_handle_id (&self->timer_id, g_source_remove);
   g_clear_object (&self->store);
@@ -685,6 +695,7 @@ static void
 aftercare_reminder_service_init (AftercareReminderService *self)
 {
   self->reminders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) reminder_free);
+  self->cancellable = g_cancellable_new ();
 }
 
 AftercareReminderService *

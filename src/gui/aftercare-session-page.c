@@ -65,7 +65,7 @@ struct _AftercareSessionPage
   AftercareAssessment *assessment;
   guint boundary_id;
   guint tick_id;
-  AftercareReminderService *reminders;  /* the application's, once mapped; not owned */
+  AftercareReminderService *reminders;  /* the application's, once mapped */
 };
 
 G_DEFINE_FINAL_TYPE (AftercareSessionPage, aftercare_session_page, GTK_TYPE_BOX)
@@ -607,8 +607,11 @@ aftercare_session_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (aftercare_session_page_parent_class)->map (widget);
   /* The reminders say when theirs comes, beside the next check-in. */
-  if (self->reminders == NULL && (self->reminders = aftercare_reminder_service_get_for_widget (widget)) != NULL)
-    g_signal_connect_object (self->reminders, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  if (self->reminders == NULL && aftercare_reminder_service_get_for_widget (widget) != NULL)
+    {
+      self->reminders = g_object_ref (aftercare_reminder_service_get_for_widget (widget));
+      g_signal_connect_object (self->reminders, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+    }
   /* What was shown may be hours old: catch up, and keep up from now. */
   refresh (self);
 }
@@ -636,6 +639,7 @@ aftercare_session_page_dispose (GObject *object)
   AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (object);
 
   stop_refreshing (self);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->assessment);
   g_clear_object (&self->session);
   g_clear_object (&self->store);
