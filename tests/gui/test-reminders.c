@@ -421,10 +421,18 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *config = test_make_folder ();
+  int status;
+
   /* Quiet hours are in local time: make it UTC, as the times above are. */
   g_setenv ("TZ", "UTC", TRUE);
+  /* The start at login is written here: other tests running beside this
+   * one turn reminders off and remove theirs. */
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   setlocale (LC_ALL, "");
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/reminders/arrive-open-checkin-withdraw-hold", test_reminder_arrives_and_opens_the_checkin);
-  return g_test_run ();
+  status = g_test_run ();
+  test_remove_folder (config);
+  return status;
 }
