@@ -10,6 +10,7 @@
 #include "aftercare-application.h"
 #include "aftercare-cli.h"
 #include "aftercare-preferences-window.h"
+#include "aftercare-reminder-service.h"
 #include "aftercare-settings.h"
 #include "aftercare-time-source.h"
 #include "aftercare-window.h"
@@ -21,9 +22,35 @@ struct _AftercareApplication
   GSettings *settings;
   char *db_path;
   gboolean options_parsed;
+  gboolean background;          /* --background: no window at first */
+  AftercareClock *reminders_clock;
+  AftercareReminderService *reminders;
 };
 
 G_DEFINE_FINAL_TYPE (AftercareApplication, aftercare_application, ADW_TYPE_APPLICATION)
+
+/* Started for the reminders (--background, at login): one such process,
+ * owning the application's name; a second start leaves them to it. A
+ * window started from the menu while it runs leaves the reminders to it
+ * too (aftercare-reminder-service.c). */
+static int
+aftercare_application_start_once (AftercareApplication *self,
+                                  gboolean              background)
+{
+  GApplication *app = G_APPLICATION (self);
+  g_autoptr(GError) error = NULL;
+
+  self->background = background;
+  if (!background)
+    return -1;
+  g_application_set_flags (app, g_application_get_flags (app) & ~G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return g_application_get_is_remote (app) ? 0 : -1;
+}
 
 static int
 aftercare_application_handle_local_options (GApplication *app,
@@ -38,10 +65,15 @@ aftercare_application_handle_local_options (GApplication *app,
   g_autofree char *shared_location = aftercare_settings_get_shared_database ();
   AftercareCliContext context = { time_source, clinic_name, clinic_contact, shared_location };
 
+  int status;
+
   self->options_parsed = TRUE;
   /* Everything that needs no window is answered here, before GTK starts,
    * so it works without a display. */
-  return aftercare_cli_handle (options, &context, &self->db_path);
+  status = aftercare_cli_handle (options, &context, &self->db_path);
+  if (status != -1)
+    return status;
+  return aftercare_application_start_once (self, g_variant_dict_contains (options, "background"));
 }
 
 static gboolean
@@ -62,14 +94,45 @@ aftercare_application_local_command_line (GApplication   *app,
   return handled;
 }
 
+static GtkWindow *
+aftercare_application_new_window (AftercareApplication *self)
+{
+  AftercareWindow *window = aftercare_window_new (GTK_APPLICATION (self), self->db_path, self->settings);
+
+  /* A check-in made in the window withdraws its reminder at once. */
+  if (aftercare_window_get_store (window) != NULL)
+    aftercare_reminder_service_watch_store (self->reminders, aftercare_window_get_store (window));
+  return GTK_WINDOW (window);
+}
+
+/* A reminder's "Check In", or the reminder itself, clicked. */
+static void
+open_session_cb (AftercareApplication *self,
+                 const char           *session_id,
+                 gboolean              check_in)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (!AFTERCARE_IS_WINDOW (window))
+    window = aftercare_application_new_window (self);
+  gtk_window_present (window);
+  aftercare_window_open_session (AFTERCARE_WINDOW (window), session_id, check_in);
+}
+
 static void
 aftercare_application_activate (GApplication *app)
 {
   AftercareApplication *self = AFTERCARE_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
+  /* Started at login for the reminders: no window until one is asked for. */
+  if (self->background)
+    {
+      self->background = FALSE;
+      return;
+    }
   if (window == NULL)
-    window = GTK_WINDOW (aftercare_window_new (GTK_APPLICATION (app), self->db_path, self->settings));
+    window = aftercare_application_new_window (self);
   gtk_window_present (window);
 }
 
@@ -81,6 +144,10 @@ aftercare_application_startup (GApplication *app)
   G_APPLICATION_CLASS (aftercare_application_parent_class)->startup (app);
   self->settings = g_settings_new (APP_ID);
   aftercare_accessible_install ();
+  self->reminders_clock = aftercare_clock_new ();
+  self->reminders = aftercare_reminder_service_new (app, self->settings, self->reminders_clock, self->db_path);
+  g_signal_connect_object (self->reminders, "open-session", G_CALLBACK (open_session_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -88,6 +155,8 @@ aftercare_application_dispose (GObject *object)
 {
   AftercareApplication *self = AFTERCARE_APPLICATION (object);
 
+  g_clear_object (&self->reminders);
+  g_clear_object (&self->reminders_clock);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (aftercare_application_parent_class)->dispose (object);
 }
@@ -206,6 +275,9 @@ aftercare_application_init (AftercareApplication *self)
 
   g_application_add_main_option_entries (G_APPLICATION (self),
                                          aftercare_cli_get_option_entries ());
+  g_application_add_main_option (G_APPLICATION (self), "background", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 /* Translators: --background, in aftercare --help. */
+                                 _("Start without a window, for check-in reminders (as at login)"), NULL);
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
@@ -229,6 +301,13 @@ aftercare_application_get_db_path (AftercareApplication *self)
 {
   g_return_val_if_fail (AFTERCARE_IS_APPLICATION (self), NULL);
   return self->db_path;
+}
+
+AftercareReminderService *
+aftercare_application_get_reminders (AftercareApplication *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_APPLICATION (self), NULL);
+  return self->reminders;
 }
 
 GSettings *

@@ -4,6 +4,8 @@
 
 #include <adwaita.h>
 
+#include "aftercare-reminder-service.h"
+
 G_BEGIN_DECLS
 
 #define AFTERCARE_TYPE_APPLICATION (aftercare_application_get_type ())
@@ -13,5 +15,7 @@ AftercareApplication *aftercare_application_new          (void);
 /* The database the window opens (--db), or NULL for the default location. */
 const char           *aftercare_application_get_db_path  (AftercareApplication *self);
 GSettings            *aftercare_application_get_settings (AftercareApplication *self);
+/* The check-in reminders (made at startup); their clock is theirs, for tests to set. */
+AftercareReminderService *aftercare_application_get_reminders (AftercareApplication *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "aftercare-enums.h"
 #include "aftercare-pin.h"
 #include "aftercare-preferences-window.h"
+#include "aftercare-time.h"
 
 struct _AftercarePreferencesWindow
 {
@@ -23,6 +24,12 @@ struct _AftercarePreferencesWindow
   AdwActionRow *sheet_folder_row;
   AdwActionRow *clinic_mode_row;
   GtkSwitch *clinic_mode_switch;
+  AdwActionRow *reminders_row;
+  GtkSwitch *reminders_switch;
+  GtkWidget *quiet_start_row;
+  GtkSpinButton *quiet_start_spin;
+  GtkWidget *quiet_end_row;
+  GtkSpinButton *quiet_end_spin;
   AdwActionRow *idle_row;
   GtkSpinButton *idle_spin;
   AdwComboRow *planned_run_row;
@@ -208,6 +215,13 @@ bind_settings (AftercarePreferencesWindow *self)
   g_settings_bind (self->settings, "clinic-mode", self->clinic_mode_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "idle-timeout", self->idle_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "clinic-mode", self->idle_row, "sensitive", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "reminders", self->reminders_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "quiet-hours-start", self->quiet_start_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "quiet-hours-end", self->quiet_end_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reminders", self->quiet_start_row, "sensitive", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "reminders", self->quiet_end_row, "sensitive", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "clinic-mode", self->reminders_row, "sensitive",
+                   G_SETTINGS_BIND_GET | G_SETTINGS_BIND_INVERT_BOOLEAN);
   g_settings_bind_with_mapping (self->settings, "default-planned-run", self->planned_run_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, planned_run_get_mapping, planned_run_set_mapping,
                                 NULL, NULL);
@@ -235,6 +249,18 @@ aftercare_preferences_window_dispose (GObject *object)
   G_OBJECT_CLASS (aftercare_preferences_window_parent_class)->dispose (object);
 }
 
+/* Quiet hours read as clock times ("22:00", "10:00 PM"), as the desktop shows them. */
+static gboolean
+hour_output_cb (GtkSpinButton              *spin,
+                AftercarePreferencesWindow *self)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_local (2000, 1, 1, gtk_spin_button_get_value_as_int (spin), 0, 0);
+  g_autofree char *text = aftercare_time_format_time_of_day (time, aftercare_clock_get_24h (self->clock));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
 static void
 aftercare_preferences_window_class_init (AftercarePreferencesWindowClass *klass)
 {
@@ -254,6 +280,13 @@ aftercare_preferences_window_class_init (AftercarePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, clinic_mode_switch);
   gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, idle_row);
   gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, idle_spin);
+  gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, reminders_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, reminders_switch);
+  gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, quiet_start_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, quiet_start_spin);
+  gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, quiet_end_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, quiet_end_spin);
+  gtk_widget_class_bind_template_callback (widget_class, hour_output_cb);
   gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, planned_run_row);
   gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, clock_row);
   gtk_widget_class_bind_template_child (widget_class, AftercarePreferencesWindow, database_group);

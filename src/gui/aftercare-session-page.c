@@ -10,6 +10,7 @@
 #include "aftercare-catalog.h"
 #include "aftercare-checkin-dialog.h"
 #include "aftercare-labels.h"
+#include "aftercare-reminder-service.h"
 #include "aftercare-session-assess.h"
 #include "aftercare-session-page.h"
 #include "aftercare-time.h"
@@ -67,6 +68,7 @@ struct _AftercareSessionPage
   AftercareAssessment *assessment;
   guint boundary_id;
   guint tick_id;
+  AftercareReminderService *reminders;  /* the application's, once mapped */
 };
 
 G_DEFINE_FINAL_TYPE (AftercareSessionPage, aftercare_session_page, GTK_TYPE_BOX)
@@ -175,6 +177,25 @@ capitalize (const char *text)
   return g_strconcat (head, g_utf8_next_char (text), NULL);
 }
 
+/* When the reminder about this session comes ("Reminder tomorrow 07:00"), or NULL. */
+static char *
+next_reminder_text (AftercareSessionPage *self)
+{
+  GDateTime *next;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *when = NULL;
+
+  if (self->reminders == NULL || self->session == NULL)
+    return NULL;
+  next = aftercare_reminder_service_get_next (self->reminders, aftercare_session_get_id (self->session));
+  if (next == NULL)
+    return NULL;
+  now = aftercare_clock_get_now (self->clock);
+  when = aftercare_time_format_clock (next, now, aftercare_clock_get_24h (self->clock));
+  /* Translators: when the check-in reminder comes: "Reminder 18:00", "Reminder tomorrow 07:00". */
+  return g_strdup_printf (_("Reminder %s"), when);
+}
+
 /* What to do now, worded for the verdict; no next check-in once recovered. */
 static void
 show_phase (AftercareSessionPage *self,
@@ -189,8 +210,11 @@ show_phase (AftercareSessionPage *self,
   if (card->next_checkin != NULL)
     {
       g_autofree char *next = capitalize (card->next_checkin);
+      g_autofree char *reminder = next_reminder_text (self);
+      /* Translators: the next check-in, then when its reminder comes: "18:00 · Reminder at 18:00". */
+      g_autofree char *both = reminder != NULL ? g_strdup_printf (_("%s · %s"), next, reminder) : NULL;
 
-      adw_action_row_set_subtitle (self->next_checkin_row, next);
+      adw_action_row_set_subtitle (self->next_checkin_row, both != NULL ? both : next);
     }
 }
 
@@ -594,6 +618,12 @@ aftercare_session_page_map (GtkWidget *widget)
   AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (widget);
 
   GTK_WIDGET_CLASS (aftercare_session_page_parent_class)->map (widget);
+  /* The reminders say when theirs comes, beside the next check-in. */
+  if (self->reminders == NULL && aftercare_reminder_service_get_for_widget (widget) != NULL)
+    {
+      self->reminders = g_object_ref (aftercare_reminder_service_get_for_widget (widget));
+      g_signal_connect_object (self->reminders, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+    }
   /* What was shown may be hours old: catch up, and keep up from now. Not
    * here: a narrow window maps the page while it lays itself out, and
    * text changed now would leave the window half laid out when it is
@@ -629,6 +659,7 @@ aftercare_session_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_on_map_id, g_source_remove);
   stop_refreshing (self);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->assessment);
   g_clear_object (&self->session);
   g_clear_object (&self->store);

@@ -686,6 +686,17 @@ aftercare_sessions_view_set_context (AftercareSessionsView *self,
   g_signal_connect_object (self->list_view, "map", G_CALLBACK (list_mapped_cb), self, G_CONNECT_SWAPPED);
 }
 
+void
+aftercare_sessions_view_open_session (AftercareSessionsView *self,
+                                      AftercareSession      *session)
+{
+  g_return_if_fail (AFTERCARE_IS_SESSIONS_VIEW (self));
+  g_return_if_fail (AFTERCARE_IS_SESSION (session));
+
+  if (self->sessions != NULL)
+    select_session (self, session, TRUE);
+}
+
 GtkListView *
 aftercare_sessions_view_get_list_view (AftercareSessionsView *self)
 {

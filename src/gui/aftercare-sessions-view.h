@@ -20,6 +20,9 @@ G_DECLARE_FINAL_TYPE (AftercareSessionsView, aftercare_sessions_view, AFTERCARE,
 void                  aftercare_sessions_view_set_context   (AftercareSessionsView *self,
                                                              AftercareStore        *store,
                                                              AftercareClock        *clock);
+/* Chooses session in the list (clearing a search that hides it) and shows its page. */
+void                  aftercare_sessions_view_open_session  (AftercareSessionsView *self,
+                                                             AftercareSession      *session);
 /* For tests: the list and the page. */
 GtkListView          *aftercare_sessions_view_get_list_view (AftercareSessionsView *self);
 AftercareSessionPage *aftercare_sessions_view_get_page      (AftercareSessionsView *self);

@@ -727,6 +727,33 @@ aftercare_window_get_store (AftercareWindow *self)
   return self->store;
 }
 
+void
+aftercare_window_open_session (AftercareWindow *self,
+                               const char      *session_id,
+                               gboolean         check_in)
+{
+  g_autoptr(AftercareSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+
+  g_return_if_fail (AFTERCARE_IS_WINDOW (self));
+  g_return_if_fail (session_id != NULL);
+
+  if (self->store == NULL || aftercare_clinic_mode_records_locked (GTK_WIDGET (self)))
+    return;
+  session = aftercare_store_lookup_session (self->store, session_id, &error);
+  if (session == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  adw_view_stack_set_visible_child_name (self->stack, "sessions");
+  aftercare_sessions_view_open_session (self->sessions_view, session);
+  page = GTK_WIDGET (aftercare_sessions_view_get_page (self->sessions_view));
+  if (check_in)
+    gtk_widget_activate_action (page, "session.check-in", NULL);
+}
+
 AftercareClock *
 aftercare_window_get_clock (AftercareWindow *self)
 {

@@ -38,6 +38,12 @@ AftercareSheet      *aftercare_window_create_sheet      (AftercareWindow *self);
 /* The store the window opened (--db, or the default location), or NULL
  * while it cannot be opened (the window then says why). */
 AftercareStore      *aftercare_window_get_store         (AftercareWindow *self);
+/* Shows the session with this id on the sessions view and, with
+ * check_in, opens a new check-in of it (a reminder's "Check In"). In
+ * clinic mode, while locked, it shows nothing. */
+void                 aftercare_window_open_session      (AftercareWindow *self,
+                                                         const char      *session_id,
+                                                         gboolean         check_in);
 /* The time for every view; tests set it. */
 AftercareClock      *aftercare_window_get_clock         (AftercareWindow *self);
 

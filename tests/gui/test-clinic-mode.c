@@ -114,7 +114,11 @@ run_app_on (Script      script,
 {
   g_autoptr(AftercareApplication) app = aftercare_application_new ();
   char *argv[] = { (char *) "aftercare", (char *) "--db", (char *) db, NULL };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
+  /* Each script ends when its window closes, also the ones that turn
+   * clinic mode off with recent sessions in the log: no reminders. */
+  g_settings_set_boolean (settings, "reminders", FALSE);
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_after_cb), script);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), db != NULL ? 3 : 1, argv), ==, 0);
 }

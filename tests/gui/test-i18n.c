@@ -123,6 +123,7 @@ test_no_label_left_in_english (void)
   g_autoptr(AftercareSession) session = aftercare_session_new (ended);
   g_autoptr(AftercareStore) store = NULL;
   g_autoptr(AftercareApplication) app = NULL;
+  g_autoptr(GSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
   Fixture f = { 0 };
   char *argv[] = { (char *) "aftercare", (char *) "--db", NULL, NULL };
@@ -152,6 +153,10 @@ test_no_label_left_in_english (void)
   f.session_id = g_strdup (aftercare_session_get_id (session));
   g_clear_object (&store);
 
+  /* It ends when its window closes: no reminder of the session just
+   * logged keeps it running. */
+  settings = g_settings_new (APP_ID);
+  g_settings_set_boolean (settings, "reminders", FALSE);
   app = aftercare_application_new ();
   argv[2] = f.db_path;
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_after_cb), &f);

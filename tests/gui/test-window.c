@@ -67,6 +67,10 @@ test_window_has_three_views (void)
   int status;
 
   f.app = aftercare_application_new ();
+  /* It ends when its window closes, whatever other tests left in the log. */
+  settings = g_settings_new (APP_ID);
+  g_settings_set_boolean (settings, "reminders", FALSE);
+  g_clear_object (&settings);
   g_signal_connect_after (f.app, "activate", G_CALLBACK (activate_after_cb), &f);
   status = g_application_run (G_APPLICATION (f.app), 1, argv);
   g_assert_cmpint (status, ==, 0);
@@ -178,7 +182,11 @@ run_window (DbFixture *f, WindowScript script, gpointer data)
   g_autoptr(AftercareApplication) app = aftercare_application_new ();
   char *argv[] = { (char *) "aftercare", (char *) "--db", f->db_path, NULL };
   ScriptRun run = { script, data, FALSE };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
+  /* These tests end when their window closes: no reminder about their
+   * recent sessions keeps the application running. */
+  g_settings_set_boolean (settings, "reminders", FALSE);
   g_signal_connect_after (app, "activate", G_CALLBACK (script_activate_after_cb), &run);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
   g_assert_true (run.ran);
