@@ -46,6 +46,8 @@ struct _AftercareWindow
   gboolean was_locked;
   gboolean was_enabled;
   AdwToast *idle_toast;          /* "Starting over", while it shows */
+  gboolean painted;              /* the first frame is on screen */
+  GCancellable *check_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (AftercareWindow, aftercare_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -468,16 +470,14 @@ log_massage_action_cb (GtkWidget  *widget,
 /* ---- The store ---------------------------------------------------------- */
 
 static void open_store (AftercareWindow *self);
+static void show_store_error (AftercareWindow *self, const GError *error);
 
 static void
-started_fresh_cb (GtkWidget       *error_page,
-                  const char      *backup_path,
-                  AftercareWindow *self)
+show_started_fresh (AftercareWindow *self,
+                    const char      *backup_path)
 {
-  GtkWidget *dialog;
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Started Fresh"), NULL);
 
-  open_store (self);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Started Fresh"), NULL);
   /* Translators: %s is where the old database file now is. */
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("Your old log was kept as %s. Aftercare will not touch it."),
@@ -486,10 +486,120 @@ started_fresh_cb (GtkWidget       *error_page,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A file that failed its check after the window showed it: the views hold
+ * that store, so a new window opens the file afresh (started fresh, or
+ * tried again) and this one goes, once the dialog that asked is gone. */
+typedef struct {
+  AftercareWindow *window;
+  char *backup_path;
+} Reopen;
+
+static gboolean
+reopen_in_new_window_cb (gpointer data)
+{
+  Reopen *reopen = data;
+  AftercareWindow *self = reopen->window;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  AftercareWindow *window = aftercare_window_new (app, self->location, self->settings);
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (reopen->backup_path != NULL)
+    show_started_fresh (window, reopen->backup_path);
+  gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
+  g_free (reopen->backup_path);
+  g_free (reopen);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reopen_in_new_window (AftercareWindow *self,
+                      const char      *backup_path)
+{
+  Reopen *reopen = g_new0 (Reopen, 1);
+
+  reopen->window = g_object_ref (self);
+  reopen->backup_path = g_strdup (backup_path);
+  g_idle_add (reopen_in_new_window_cb, reopen);
+}
+
+static void
+store_checked_cb (GObject      *store,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  AftercareWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (aftercare_store_check_finish (AFTERCARE_STORE (store), result, &error))
+    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* Damaged where only a full read can tell: nothing was written to it
+   * (writes wait for the check), and now it says so as if it had failed
+   * to open. */
+  if (AFTERCARE_STORE (store) == self->store)
+    show_store_error (self, error);
+}
+
+/* After the first frame: the file's integrity, read in a worker thread. */
+static void
+check_store (AftercareWindow *self)
+{
+  if (self->store == NULL || !self->painted)
+    return;
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  self->check_cancellable = g_cancellable_new ();
+  aftercare_store_check_async (self->store, self->check_cancellable, store_checked_cb, self);
+}
+
+static void
+first_frame_cb (GdkFrameClock   *frame_clock,
+                AftercareWindow *self)
+{
+  const char *report = g_getenv ("AFTERCARE_REPORT_FIRST_FRAME");
+
+  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_cb, self);
+  self->painted = TRUE;
+  /* For bench/run-startup-bench.sh: when the window was first painted. */
+  if (report != NULL && *report != '\0')
+    g_printerr ("aftercare-first-frame-us=%" G_GINT64_FORMAT "\n", g_get_real_time ());
+  check_store (self);
+}
+
+static void
+window_realized_cb (AftercareWindow *self)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_handlers_disconnect_by_func (self, window_realized_cb, NULL);
+  g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (first_frame_cb), self, 0);
+}
+
+static void
+started_fresh_cb (GtkWidget       *error_page,
+                  const char      *backup_path,
+                  AftercareWindow *self)
+{
+  if (self->store != NULL)
+    {
+      reopen_in_new_window (self, backup_path);
+      return;
+    }
+  open_store (self);
+  show_started_fresh (self, backup_path);
+}
+
 static void
 try_again_cb (GtkWidget       *error_page,
               AftercareWindow *self)
 {
+  if (self->store != NULL)
+    {
+      reopen_in_new_window (self, NULL);
+      return;
+    }
   open_store (self);
 }
 
@@ -546,7 +656,9 @@ open_store (AftercareWindow *self)
 
   g_assert (self->store == NULL);
 
-  self->store = aftercare_store_open (self->location, AFTERCARE_TIME_SOURCE (self->clock), &error);
+  /* The file's full integrity check waits for the first frame (check_store()). */
+  self->store = aftercare_store_open_full (self->location, AFTERCARE_TIME_SOURCE (self->clock),
+                                           AFTERCARE_STORE_OPEN_CHECK_LATER, &error);
   if (self->store == NULL)
     {
       /* Damaged, too new or out of reach: say so, and never replace it unasked. */
@@ -560,6 +672,7 @@ open_store (AftercareWindow *self)
       g_clear_object (&self->views_content);
     }
   store_opened (self);
+  check_store (self);
 }
 
 static void
@@ -570,6 +683,8 @@ aftercare_window_dispose (GObject *object)
   if (self->idle_toast != NULL)
     g_signal_handlers_disconnect_by_data (self->idle_toast, self);
   g_clear_object (&self->idle_toast);
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
   g_clear_object (&self->clinic_mode);
   g_clear_object (&self->settings);
   g_clear_object (&self->views_content);
@@ -677,6 +792,7 @@ aftercare_window_new (GtkApplication *application,
   restore_window_state (self);
   aftercare_wizard_set_settings (self->wizard, self->settings);
   self->location = db_path != NULL ? g_strdup (db_path) : aftercare_store_get_default_location ();
+  g_signal_connect (self, "realize", G_CALLBACK (window_realized_cb), NULL);
   /* First, so a store that cannot be opened is already behind the lock. */
   setup_clinic_mode (self);
   open_store (self);

@@ -130,6 +130,13 @@ static const char * const statement_sql[N_STATEMENTS] = {
   [STMT_CHECKIN_UPDATED_AT] = "SELECT updated_us FROM checkins WHERE id = ?1",
 };
 
+typedef enum {
+  CHECK_PASSED,
+  CHECK_PENDING,
+  CHECK_RUNNING,
+  CHECK_FAILED,
+} CheckState;
+
 struct _AftercareSqliteBackend
 {
   GObject parent_instance;
@@ -138,6 +145,14 @@ struct _AftercareSqliteBackend
   sqlite3 *db;
   sqlite3_stmt *statements[N_STATEMENTS];
   AftercareTimeSource *time_source;   /* when a row is written, and conflicts' words */
+
+  /* PRAGMA quick_check, when opening left it for later: nothing is
+   * written until it has passed (CHECK_PASSED, the state of a file
+   * checked as it opened). */
+  GMutex check_mutex;
+  GCond check_cond;
+  CheckState check_state;
+  GError *check_error;
 };
 
 static void aftercare_sqlite_backend_iface_init (AftercareStoreBackendInterface *iface);
@@ -175,8 +190,14 @@ aftercare_sqlite_backend_finalize (GObject *object)
 
   for (guint i = 0; i < N_STATEMENTS; i++)
     g_clear_pointer (&self->statements[i], sqlite3_finalize);
+  /* A file that passed its check may take the log back as it closes. */
+  if (self->db != NULL && self->check_state == CHECK_PASSED)
+    sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
+  g_clear_error (&self->check_error);
+  g_mutex_clear (&self->check_mutex);
+  g_cond_clear (&self->check_cond);
 
   G_OBJECT_CLASS (aftercare_sqlite_backend_parent_class)->finalize (object);
 }
@@ -214,6 +235,80 @@ aftercare_sqlite_backend_class_init (AftercareSqliteBackendClass *klass)
 static void
 aftercare_sqlite_backend_init (AftercareSqliteBackend *self)
 {
+  g_mutex_init (&self->check_mutex);
+  g_cond_init (&self->check_cond);
+}
+
+/* The integrity check left for later */
+
+/* Runs the check unless it has run or is running (then waits for it), from
+ * any thread: TRUE once the file has passed it. */
+static gboolean
+ensure_checked (AftercareSqliteBackend  *self,
+                GError                 **error)
+{
+  gboolean passed;
+
+  g_mutex_lock (&self->check_mutex);
+  if (self->check_state == CHECK_PENDING)
+    {
+      g_autoptr(GError) check_error = NULL;
+      gboolean ok;
+
+      self->check_state = CHECK_RUNNING;
+      g_mutex_unlock (&self->check_mutex);
+      ok = aftercare_sqlite_file_check_integrity (self->path, &check_error);
+      if (ok)
+        aftercare_sqlite_file_make_private (self->path);
+      g_mutex_lock (&self->check_mutex);
+      self->check_state = ok ? CHECK_PASSED : CHECK_FAILED;
+      self->check_error = g_steal_pointer (&check_error);
+      g_cond_broadcast (&self->check_cond);
+    }
+  while (self->check_state == CHECK_RUNNING)
+    g_cond_wait (&self->check_cond, &self->check_mutex);
+  passed = self->check_state == CHECK_PASSED;
+  if (!passed)
+    g_propagate_error (error, g_error_copy (self->check_error));
+  g_mutex_unlock (&self->check_mutex);
+  return passed;
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (ensure_checked (AFTERCARE_SQLITE_BACKEND (source_object), &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+aftercare_sqlite_backend_check_async (AftercareSqliteBackend *self,
+                                      GCancellable           *cancellable,
+                                      GAsyncReadyCallback     callback,
+                                      gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (AFTERCARE_IS_SQLITE_BACKEND (self));
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, aftercare_sqlite_backend_check_async);
+  g_task_run_in_thread (task, check_thread);
+}
+
+gboolean
+aftercare_sqlite_backend_check_finish (AftercareSqliteBackend  *self,
+                                       GAsyncResult            *result,
+                                       GError                 **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Statements */
@@ -457,6 +552,9 @@ aftercare_sqlite_backend_begin_write (AftercareStoreBackend  *backend,
   AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
 
   g_return_val_if_fail (!in_transaction (self), FALSE);
+  /* A damaged file is never written: the check first, when it was left for later. */
+  if (!ensure_checked (self, error))
+    return FALSE;
   return run_statement (self, STMT_BEGIN_WRITE, _("Could not start saving"), error);
 }
 
@@ -844,32 +942,57 @@ migrate (AftercareSqliteBackend  *self,
   return aftercare_store_backend_commit (backend, error);
 }
 
-AftercareSqliteBackend *
-aftercare_sqlite_backend_open (const char           *path,
-                               AftercareTimeSource  *time_source,
-                               GError              **error)
+static AftercareSqliteBackend *
+open_backend (const char           *path,
+              AftercareTimeSource  *time_source,
+              gboolean              check_later,
+              GError              **error)
 {
   g_autoptr(AftercareSqliteBackend) self = NULL;
+  gboolean checked = TRUE;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (AFTERCARE_IS_TIME_SOURCE (time_source), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!aftercare_sqlite_file_prepare (path, error))
+  if (check_later ? !aftercare_sqlite_file_prepare_unchecked (path, &checked, error)
+                  : !aftercare_sqlite_file_prepare (path, error))
     return NULL;
   self = g_object_new (AFTERCARE_TYPE_SQLITE_BACKEND, NULL);
   self->path = g_strdup (path);
   self->time_source = g_object_ref (time_source);
+  self->check_state = checked ? CHECK_PASSED : CHECK_PENDING;
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc != SQLITE_OK)
     {
       aftercare_sqlite_set_error (self->db, rc, _("Could not open the database"), error);
       return NULL;
     }
+  /* Closing the last connection folds the write-ahead log into the file:
+   * a write, which a file not yet checked must not have. */
+  if (!checked)
+    sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  /* A file left unchecked is at this build's version: migrate() writes nothing. */
   if (!aftercare_sqlite_file_configure (self->db, error) || !migrate (self, error))
     return NULL;
-  aftercare_sqlite_file_make_private (path);
+  if (checked)
+    aftercare_sqlite_file_make_private (path);
   return g_steal_pointer (&self);
 }
 
+AftercareSqliteBackend *
+aftercare_sqlite_backend_open (const char           *path,
+                               AftercareTimeSource  *time_source,
+                               GError              **error)
+{
+  return open_backend (path, time_source, FALSE, error);
+}
+
+AftercareSqliteBackend *
+aftercare_sqlite_backend_open_unchecked (const char           *path,
+                                         AftercareTimeSource  *time_source,
+                                         GError              **error)
+{
+  return open_backend (path, time_source, TRUE, error);
+}

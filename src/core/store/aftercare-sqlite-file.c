@@ -258,12 +258,18 @@ check_integrity (sqlite3     *db,
 }
 
 /* Checks the file through a read-only connection, which can neither write
- * it nor fold its write-ahead log into it when it closes. */
+ * it nor fold its write-ahead log into it when it closes. With
+ * integrity FALSE, PRAGMA quick_check (which reads the whole file) is left
+ * out, unless the file is new or older than this build: opening migrates
+ * it, a write, which only a checked file may have. */
 static gboolean
 check_file (const char  *path,
+            gboolean     integrity,
+            gboolean    *integrity_checked,
             GError     **error)
 {
   sqlite3 *db = NULL;
+  gint64 user_version = 0;
   int rc;
   gboolean ok;
 
@@ -277,8 +283,16 @@ check_file (const char  *path,
       return FALSE;
     }
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
-  ok = check_identity (db, path, error) && check_integrity (db, path, error);
+  ok = check_identity (db, path, error) &&
+       query_integer (db, path, "PRAGMA user_version", &user_version, error);
+  if (ok && (integrity || user_version != AFTERCARE_SQLITE_SCHEMA_VERSION))
+    {
+      ok = check_integrity (db, path, error);
+      integrity = TRUE;
+    }
   sqlite3_close (db);
+  if (integrity_checked != NULL)
+    *integrity_checked = integrity;
   return ok;
 }
 
@@ -287,7 +301,39 @@ aftercare_sqlite_file_prepare (const char  *path,
                                GError     **error)
 {
   g_return_val_if_fail (path != NULL, FALSE);
-  return create_file (path, error) && check_file (path, error);
+  return create_file (path, error) && check_file (path, TRUE, NULL, error);
+}
+
+gboolean
+aftercare_sqlite_file_prepare_unchecked (const char  *path,
+                                         gboolean    *integrity_checked,
+                                         GError     **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (integrity_checked != NULL, FALSE);
+  return create_file (path, error) && check_file (path, FALSE, integrity_checked, error);
+}
+
+gboolean
+aftercare_sqlite_file_check_integrity (const char  *path,
+                                       GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_check_error (db, rc, path, error);
+      sqlite3_close (db);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  ok = check_integrity (db, path, error);
+  sqlite3_close (db);
+  return ok;
 }
 
 gboolean

@@ -147,12 +147,15 @@ aftercare_store_check_location (const char  *location,
 }
 
 static AftercareStoreBackend *
-open_backend (const char           *location,
-              AftercareTimeSource  *time_source,
-              GError              **error)
+open_backend (const char            *location,
+              AftercareTimeSource   *time_source,
+              AftercareStoreOpenFlags flags,
+              GError               **error)
 {
   if (aftercare_store_location_is_server (location))
     return AFTERCARE_STORE_BACKEND (aftercare_pg_backend_open (location, time_source, error));
+  if (flags & AFTERCARE_STORE_OPEN_CHECK_LATER)
+    return AFTERCARE_STORE_BACKEND (aftercare_sqlite_backend_open_unchecked (location, time_source, error));
   return AFTERCARE_STORE_BACKEND (aftercare_sqlite_backend_open (location, time_source, error));
 }
 
@@ -199,6 +202,15 @@ aftercare_store_open (const char           *location,
                       AftercareTimeSource  *time_source,
                       GError              **error)
 {
+  return aftercare_store_open_full (location, time_source, AFTERCARE_STORE_OPEN_DEFAULT, error);
+}
+
+AftercareStore *
+aftercare_store_open_full (const char              *location,
+                           AftercareTimeSource     *time_source,
+                           AftercareStoreOpenFlags  flags,
+                           GError                 **error)
+{
   g_autoptr(AftercareStoreBackend) backend = NULL;
   AftercareStore *self;
   guint64 change_stamp;
@@ -208,7 +220,7 @@ aftercare_store_open (const char           *location,
   g_return_val_if_fail (AFTERCARE_IS_TIME_SOURCE (time_source), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  backend = open_backend (location, time_source, error);
+  backend = open_backend (location, time_source, flags, error);
   if (backend == NULL)
     return NULL;
   /* The stamp first: a write landing in between only makes the first
@@ -225,6 +237,50 @@ aftercare_store_open (const char           *location,
   g_signal_connect_object (self->backend, "changed", G_CALLBACK (backend_changed_cb), self, 0);
   g_signal_connect_object (self->backend, "notify::connected", G_CALLBACK (backend_connected_cb), self, 0);
   return self;
+}
+
+static void
+check_done_cb (GObject      *backend,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (aftercare_sqlite_backend_check_finish (AFTERCARE_SQLITE_BACKEND (backend), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+aftercare_store_check_async (AftercareStore      *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (AFTERCARE_IS_STORE (self));
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, aftercare_store_check_async);
+  /* A server checks its own pages. */
+  if (!AFTERCARE_IS_SQLITE_BACKEND (self->backend))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  aftercare_sqlite_backend_check_async (AFTERCARE_SQLITE_BACKEND (self->backend), cancellable,
+                                        check_done_cb, g_steal_pointer (&task));
+}
+
+gboolean
+aftercare_store_check_finish (AftercareStore  *self,
+                              GAsyncResult    *result,
+                              GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 const char *
