@@ -8,9 +8,8 @@
 
 #include "aftercare-application.h"
 #include "aftercare-cli.h"
+#include "aftercare-command-line.h"
 #include "aftercare-preferences-window.h"
-#include "aftercare-settings.h"
-#include "aftercare-time-source.h"
 #include "aftercare-window.h"
 
 struct _AftercareApplication
@@ -29,18 +28,12 @@ aftercare_application_handle_local_options (GApplication *app,
                                             GVariantDict *options)
 {
   AftercareApplication *self = AFTERCARE_APPLICATION (app);
-  /* The edge of the program: the command line is told the time, taken
-   * once as it starts, and what the desktop's settings say. */
-  g_autoptr(AftercareTimeSource) time_source = aftercare_settings_new_time_source ();
-  g_autofree char *clinic_name = aftercare_settings_get_string (APP_ID, "clinic-name");
-  g_autofree char *clinic_contact = aftercare_settings_get_string (APP_ID, "clinic-contact");
-  g_autofree char *shared_location = aftercare_settings_get_shared_database ();
-  AftercareCliContext context = { time_source, clinic_name, clinic_contact, shared_location };
 
   self->options_parsed = TRUE;
   /* Everything that needs no window is answered here, before GTK starts,
-   * so it works without a display. */
-  return aftercare_cli_handle (options, &context, &self->db_path);
+   * so it works without a display (the program itself answers it before
+   * it loads the window's module: main.c). */
+  return aftercare_command_line_answer (options, &self->db_path);
 }
 
 static gboolean

@@ -8,8 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "aftercare-pg-backend.h"
-#include "aftercare-pg-connect.h"
+#include "aftercare-modules.h"
+#include "aftercare-pg-schema.h"
 #include "aftercare-store.h"
 #include "pg-test-util.h"
 #include "store-test-util.h"
@@ -88,12 +88,16 @@ test_location_password_refused (void)
 static void
 test_sqlstate_in_any_language (void)
 {
+  /* aftercare-pg-connect.c, in the module that holds it. */
+  char *(*aftercare_pg_find_sqlstate) (const char *message) =
+    aftercare_module_lookup ("aftercare-pg", "aftercare_pg_find_sqlstate", NULL);
   g_autofree char *english = aftercare_pg_find_sqlstate (
     "connection to server on socket \"/run/x\" failed: FATAL:  28P01: password authentication failed");
   g_autofree char *german = aftercare_pg_find_sqlstate (
     "Verbindung zum Server fehlgeschlagen: FATAL:  3D000: Datenbank »x« existiert nicht\nLOCATION: x");
   g_autofree char *none = aftercare_pg_find_sqlstate ("could not connect: Connection refused");
 
+  g_assert_nonnull (aftercare_pg_find_sqlstate);
   g_assert_cmpstr (english, ==, "28P01");
   g_assert_cmpstr (german, ==, "3D000");
   g_assert_null (none);

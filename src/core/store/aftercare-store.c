@@ -5,9 +5,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
-#include "aftercare-pg-backend.h"
-#include "aftercare-pg-connect.h"
+#include "aftercare-modules.h"
+#include "aftercare-pg-module.h"
 #include "aftercare-sqlite-backend.h"
 #include "aftercare-store-private.h"
 
@@ -131,19 +132,50 @@ aftercare_store_get_default_location (void)
   return g_build_filename (g_get_user_data_dir (), "aftercare", "aftercare.db", NULL);
 }
 
+/* The PostgreSQL module, loaded the first time a location may be a server's. */
+static const AftercarePgModule *
+pg_module (GError **error)
+{
+  static const AftercarePgModule *module;
+  static GMutex lock;
+  const AftercarePgModule *found;
+
+  g_mutex_lock (&lock);
+  if (module == NULL)
+    module = aftercare_module_lookup (AFTERCARE_PG_MODULE_NAME, AFTERCARE_PG_MODULE_SYMBOL, error);
+  found = module;
+  g_mutex_unlock (&lock);
+  return found;
+}
+
 gboolean
 aftercare_store_location_is_server (const char *location)
 {
+  const AftercarePgModule *module;
+
   g_return_val_if_fail (location != NULL, FALSE);
-  return aftercare_pg_is_location (location);
+  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
+    return TRUE;
+  /* A path without "=" is never a connection string: no need for libpq. */
+  if (strchr (location, '=') == NULL)
+    return FALSE;
+  module = pg_module (NULL);
+  /* Without the module, a connection string is still no file's path:
+   * opening it says the module is missing. */
+  return module == NULL || module->is_location (location);
 }
 
 gboolean
 aftercare_store_check_location (const char  *location,
                                 GError     **error)
 {
+  const AftercarePgModule *module;
+
   g_return_val_if_fail (location != NULL, FALSE);
-  return !aftercare_store_location_is_server (location) || aftercare_pg_check_location (location, error);
+  if (!aftercare_store_location_is_server (location))
+    return TRUE;
+  module = pg_module (error);
+  return module != NULL && module->check_location (location, error);
 }
 
 static AftercareStoreBackend *
@@ -153,7 +185,11 @@ open_backend (const char            *location,
               GError               **error)
 {
   if (aftercare_store_location_is_server (location))
-    return AFTERCARE_STORE_BACKEND (aftercare_pg_backend_open (location, time_source, error));
+    {
+      const AftercarePgModule *module = pg_module (error);
+
+      return module != NULL ? module->open (location, time_source, error) : NULL;
+    }
   if (flags & AFTERCARE_STORE_OPEN_CHECK_LATER)
     return AFTERCARE_STORE_BACKEND (aftercare_sqlite_backend_open_unchecked (location, time_source, error));
   return AFTERCARE_STORE_BACKEND (aftercare_sqlite_backend_open (location, time_source, error));
@@ -163,6 +199,8 @@ gboolean
 aftercare_store_test_connection (const char  *location,
                                  GError     **error)
 {
+  const AftercarePgModule *module;
+
   g_return_val_if_fail (location != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -173,7 +211,8 @@ aftercare_store_test_connection (const char  *location,
                              "postgresql://host/database, or as service=NAME for a libpq service."));
       return FALSE;
     }
-  return aftercare_pg_backend_test (location, error);
+  module = pg_module (error);
+  return module != NULL && module->test (location, error);
 }
 
 /* Another desk committed a change (or the connection came back). */
