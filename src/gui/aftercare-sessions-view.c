@@ -35,12 +35,19 @@ struct _AftercareSessionsView
   GListModel *sessions;             /* the store's, newest first */
   GtkFilterListModel *filtered;
   GtkCustomFilter *filter;
+  GtkSliceListModel *first_rows;    /* the rows shown before the list's first frame */
   GtkSingleSelection *selection;
   char *search_key;                 /* case-folded search text, or NULL */
   char *last_deleted_id;
   guint focus_id;
+  guint all_rows_id;
   gboolean focused_once;
 };
+
+/* GTK 4.8's list view builds and binds up to 200 rows around what it
+ * shows, before its first frame too: until then it is given no more rows
+ * than a tall window shows (issue 15), then the whole list. */
+#define FIRST_FRAME_ROWS 24
 
 G_DEFINE_FINAL_TYPE (AftercareSessionsView, aftercare_sessions_view, GTK_TYPE_WIDGET)
 
@@ -435,10 +442,12 @@ aftercare_sessions_view_dispose (GObject *object)
   AftercareSessionsView *self = AFTERCARE_SESSIONS_VIEW (object);
 
   g_clear_handle_id (&self->focus_id, g_source_remove);
+  g_clear_handle_id (&self->all_rows_id, g_source_remove);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_SESSIONS_VIEW);
   g_clear_object (&self->selection);
+  g_clear_object (&self->first_rows);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->sessions);
@@ -644,9 +653,32 @@ aftercare_sessions_view_grab_focus (GtkWidget *widget)
   return FALSE;
 }
 
+static gboolean
+show_all_rows_cb (gpointer data)
+{
+  AftercareSessionsView *self = data;
+
+  self->all_rows_id = 0;
+  gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+/* The list's first frame is on screen: the rest of the list, once the
+ * frame's work is done. */
+static void
+list_painted_cb (GdkFrameClock         *frame_clock,
+                 AftercareSessionsView *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, list_painted_cb, self);
+  if (self->all_rows_id == 0 && gtk_slice_list_model_get_size (self->first_rows) != G_MAXUINT)
+    self->all_rows_id = g_idle_add_full (G_PRIORITY_LOW, show_all_rows_cb, self, NULL);
+}
+
 static void
 list_mapped_cb (AftercareSessionsView *self)
 {
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view)), "after-paint",
+                           G_CALLBACK (list_painted_cb), self, 0);
   /* Arrow keys and Return work from the start, on the chosen row. The
    * rows exist once the list is laid out: wait for that, and only the
    * first time (later, the focus is where the person put it). */
@@ -663,7 +695,8 @@ setup_list (AftercareSessionsView *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   self->filter = gtk_custom_filter_new (session_matches, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (self->sessions), NULL);
+  self->first_rows = gtk_slice_list_model_new (g_object_ref (self->sessions), 0, FIRST_FRAME_ROWS);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->first_rows)), NULL);
   gtk_filter_list_model_set_incremental (self->filtered, TRUE);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
