@@ -31,5 +31,7 @@ cat >"$dir/request.json" <<'JSON'
 JSON
 echo "database: $(du -k "$dir/large.db" | cut -f1) KiB; release build in $build; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 export XDG_DATA_HOME=$dir/xdg XDG_CONFIG_HOME=$dir/xdg-config
+# The session bus's and the accessibility bus's chatter goes to a log.
 xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- \
-  python3 "$top/bench/startup-bench.py" "$build" "$dir/large.db" "$dir/empty.db" "$dir/request.json" "$runs"
+  python3 "$top/bench/startup-bench.py" "$build" "$dir/large.db" "$dir/empty.db" "$dir/request.json" "$runs" \
+  2>"$dir/stderr.txt" || { cat "$dir/stderr.txt" >&2; exit 1; }

@@ -29,8 +29,10 @@ struct _AftercareWindow
   AftercareLockPage *lock_page;
   GtkWidget *lock_button;
   AftercareSessionsView *sessions_view;
-  AftercareWizard *wizard;
-  GtkWidget *reference_view;
+  AdwBin *wizard_bin;
+  AdwBin *reference_bin;
+  AftercareWizard *wizard;          /* NULL until first shown */
+  GtkWidget *reference_view;        /* NULL until first shown */
 
   GSettings *settings;
   AftercareClinicMode *clinic_mode;
@@ -117,9 +119,9 @@ focus_visible_view (AftercareWindow *self)
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || self->clinic_mode == NULL)
     return;
   if (g_strcmp0 (view, "can-i-run") == 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->wizard));
+    gtk_widget_grab_focus (GTK_WIDGET (aftercare_window_get_wizard (self)));
   else if (g_strcmp0 (view, "massage-types") == 0)
-    gtk_widget_grab_focus (self->reference_view);
+    gtk_widget_grab_focus (aftercare_window_get_reference_view (self));
   else if (aftercare_clinic_mode_get_locked (self->clinic_mode))
     aftercare_lock_page_focus (self->lock_page);
   else
@@ -180,7 +182,8 @@ clear_desk (AftercareWindow *self,
       aftercare_lock_page_reset (self->error_lock_page);
       adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), self->error_page);
     }
-  aftercare_wizard_reset (self->wizard);
+  if (self->wizard != NULL)
+    aftercare_wizard_reset (self->wizard);
 }
 
 /* While clinic mode is locked the sessions view is insensitive and hidden
@@ -204,7 +207,8 @@ update_lock (AftercareWindow *self)
   self->was_enabled = enabled;
   gtk_stack_set_visible_child_name (self->sessions_lock_stack, locked ? "locked" : "sessions");
   gtk_widget_set_sensitive (GTK_WIDGET (self->sessions_view), !locked);
-  aftercare_wizard_set_sessions_hidden (self->wizard, locked);
+  if (self->wizard != NULL)
+    aftercare_wizard_set_sessions_hidden (self->wizard, locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.assess-session", !locked);
   gtk_widget_set_visible (self->lock_button, enabled && !locked);
   /* The PIN field and the sessions take each other's place: the keyboard follows. */
@@ -254,6 +258,18 @@ idle_warning_cb (AftercareWindow *self)
   g_signal_connect_object (self->idle_toast, "dismissed", G_CALLBACK (idle_toast_dismissed_cb),
                            self, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->idle_toast));
+}
+
+/* A view other than the sessions is built when it is first shown (issue 15). */
+static void
+build_visible_view (AftercareWindow *self)
+{
+  const char *view = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (view, "can-i-run") == 0)
+    aftercare_window_get_wizard (self);
+  else if (g_strcmp0 (view, "massage-types") == 0)
+    aftercare_window_get_reference_view (self);
 }
 
 /* On the first showing, the keyboard starts in the view, not on the view
@@ -339,7 +355,7 @@ aftercare_window_ask_for_staff_pin (AftercareWindow *self,
 static AftercareSheet *
 sheet_from_wizard (AftercareWindow *self)
 {
-  AftercareVerdictPage *page = aftercare_wizard_get_verdict_page (self->wizard);
+  AftercareVerdictPage *page = self->wizard != NULL ? aftercare_wizard_get_verdict_page (self->wizard) : NULL;
 
   if (page == NULL || aftercare_verdict_page_get_assessment (page) == NULL)
     return NULL;
@@ -419,7 +435,7 @@ assess_type_action_cb (GtkWidget  *widget,
     }
   /* Shown first, so the wizard may move the focus into its first step. */
   adw_view_stack_set_visible_child_name (self->stack, "can-i-run");
-  aftercare_wizard_reset (self->wizard);
+  aftercare_wizard_reset (aftercare_window_get_wizard (self));
   aftercare_wizard_set_massage_type (self->wizard, type);
 }
 
@@ -445,7 +461,7 @@ assess_session_action_cb (GtkWidget  *widget,
     }
   /* Shown first, so the wizard may move the focus into the step. */
   adw_view_stack_set_visible_child_name (self->stack, "can-i-run");
-  if (!aftercare_wizard_set_session (self->wizard, session))
+  if (!aftercare_wizard_set_session (aftercare_window_get_wizard (self), session))
     adw_toast_overlay_add_toast (self->toast_overlay,
                                  adw_toast_new (_("That massage is not offered in Can I Run? now: enter it on the first step")));
 }
@@ -644,7 +660,8 @@ static void
 store_opened (AftercareWindow *self)
 {
   aftercare_sessions_view_set_context (self->sessions_view, self->store, self->clock);
-  aftercare_wizard_set_store (self->wizard, self->store);
+  if (self->wizard != NULL)
+    aftercare_wizard_set_store (self->wizard, self->store);
   /* A shared database's lost connection, or why it is read-only, shows at the top. */
   aftercare_connection_bar_set_store (self->connection_bar, self->store);
 }
@@ -710,8 +727,6 @@ aftercare_window_class_init (AftercareWindowClass *klass)
 
   g_type_ensure (AFTERCARE_TYPE_CONNECTION_BAR);
   g_type_ensure (AFTERCARE_TYPE_SESSIONS_VIEW);
-  g_type_ensure (AFTERCARE_TYPE_WIZARD);
-  g_type_ensure (AFTERCARE_TYPE_REFERENCE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, toast_overlay);
@@ -720,8 +735,8 @@ aftercare_window_class_init (AftercareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, lock_page);
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, lock_button);
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, sessions_view);
-  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, wizard);
-  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, reference_view);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, wizard_bin);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, reference_bin);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action_cb);
@@ -752,6 +767,8 @@ aftercare_window_init (AftercareWindow *self)
   g_type_ensure (AFTERCARE_TYPE_LOCK_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->clock = aftercare_clock_new ();
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (build_visible_view),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (focus_visible_view),
                            self, G_CONNECT_SWAPPED);
 }
@@ -790,7 +807,6 @@ aftercare_window_new (GtkApplication *application,
   if (help_overlay != NULL)
     name_keys_for_people (GTK_WIDGET (help_overlay));
   restore_window_state (self);
-  aftercare_wizard_set_settings (self->wizard, self->settings);
   self->location = db_path != NULL ? g_strdup (db_path) : aftercare_store_get_default_location ();
   g_signal_connect (self, "realize", G_CALLBACK (window_realized_cb), NULL);
   /* First, so a store that cannot be opened is already behind the lock. */
@@ -811,4 +827,35 @@ aftercare_window_get_clock (AftercareWindow *self)
 {
   g_return_val_if_fail (AFTERCARE_IS_WINDOW (self), NULL);
   return self->clock;
+}
+
+AftercareWizard *
+aftercare_window_get_wizard (AftercareWindow *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_WINDOW (self), NULL);
+
+  if (self->wizard == NULL)
+    {
+      self->wizard = AFTERCARE_WIZARD (aftercare_wizard_new ());
+      aftercare_wizard_set_settings (self->wizard, self->settings);
+      if (self->store != NULL)
+        aftercare_wizard_set_store (self->wizard, self->store);
+      if (self->clinic_mode != NULL)
+        aftercare_wizard_set_sessions_hidden (self->wizard, aftercare_clinic_mode_get_locked (self->clinic_mode));
+      adw_bin_set_child (self->wizard_bin, GTK_WIDGET (self->wizard));
+    }
+  return self->wizard;
+}
+
+GtkWidget *
+aftercare_window_get_reference_view (AftercareWindow *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_WINDOW (self), NULL);
+
+  if (self->reference_view == NULL)
+    {
+      self->reference_view = aftercare_reference_view_new ();
+      adw_bin_set_child (self->reference_bin, self->reference_view);
+    }
+  return self->reference_view;
 }

@@ -827,7 +827,7 @@ page_runs_wizard_test (AftercareWindow *window, gpointer data)
   AftercareSession *older = data;
   AftercareSessionsView *view = sessions_view (window);
   AftercareSessionPage *page = aftercare_sessions_view_get_page (view);
-  AftercareWizard *wizard = child (window, AFTERCARE_TYPE_WINDOW, "wizard");
+  AftercareWizard *wizard = aftercare_window_get_wizard (window);
   GType w = AFTERCARE_TYPE_WIZARD;
   GtkWidget *button = child (page, AFTERCARE_TYPE_SESSION_PAGE, "assess_button");
   AftercareVerdictPage *verdict;
