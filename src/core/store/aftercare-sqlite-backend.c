@@ -137,6 +137,45 @@ typedef enum {
   CHECK_FAILED,
 } CheckState;
 
+/* Shared with the worker thread that runs the check, which holds no
+ * reference to the backend: the backend (and the time source it holds) is
+ * always let go of on the thread that opened it. */
+typedef struct {
+  GMutex mutex;
+  GCond cond;
+  CheckState state;         /* CHECK_PASSED for a file checked as it opened */
+  GError *error;
+  char *path;
+} IntegrityCheck;
+
+static IntegrityCheck *
+integrity_check_new (const char *path,
+                     CheckState  state)
+{
+  IntegrityCheck *check = g_atomic_rc_box_new0 (IntegrityCheck);
+
+  g_mutex_init (&check->mutex);
+  g_cond_init (&check->cond);
+  check->state = state;
+  check->path = g_strdup (path);
+  return check;
+}
+
+static void
+integrity_check_clear (IntegrityCheck *check)
+{
+  g_clear_error (&check->error);
+  g_free (check->path);
+  g_mutex_clear (&check->mutex);
+  g_cond_clear (&check->cond);
+}
+
+static void
+integrity_check_unref (IntegrityCheck *check)
+{
+  g_atomic_rc_box_release_full (check, (GDestroyNotify) integrity_check_clear);
+}
+
 struct _AftercareSqliteBackend
 {
   GObject parent_instance;
@@ -147,12 +186,8 @@ struct _AftercareSqliteBackend
   AftercareTimeSource *time_source;   /* when a row is written, and conflicts' words */
 
   /* PRAGMA quick_check, when opening left it for later: nothing is
-   * written until it has passed (CHECK_PASSED, the state of a file
-   * checked as it opened). */
-  GMutex check_mutex;
-  GCond check_cond;
-  CheckState check_state;
-  GError *check_error;
+   * written until it has passed. */
+  IntegrityCheck *check;
 };
 
 static void aftercare_sqlite_backend_iface_init (AftercareStoreBackendInterface *iface);
@@ -191,13 +226,11 @@ aftercare_sqlite_backend_finalize (GObject *object)
   for (guint i = 0; i < N_STATEMENTS; i++)
     g_clear_pointer (&self->statements[i], sqlite3_finalize);
   /* A file that passed its check may take the log back as it closes. */
-  if (self->db != NULL && self->check_state == CHECK_PASSED)
+  if (self->db != NULL && self->check != NULL && self->check->state == CHECK_PASSED)
     sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
-  g_clear_error (&self->check_error);
-  g_mutex_clear (&self->check_mutex);
-  g_cond_clear (&self->check_cond);
+  g_clear_pointer (&self->check, integrity_check_unref);
 
   G_OBJECT_CLASS (aftercare_sqlite_backend_parent_class)->finalize (object);
 }
@@ -235,8 +268,6 @@ aftercare_sqlite_backend_class_init (AftercareSqliteBackendClass *klass)
 static void
 aftercare_sqlite_backend_init (AftercareSqliteBackend *self)
 {
-  g_mutex_init (&self->check_mutex);
-  g_cond_init (&self->check_cond);
 }
 
 /* The integrity check left for later */
@@ -244,33 +275,33 @@ aftercare_sqlite_backend_init (AftercareSqliteBackend *self)
 /* Runs the check unless it has run or is running (then waits for it), from
  * any thread: TRUE once the file has passed it. */
 static gboolean
-ensure_checked (AftercareSqliteBackend  *self,
-                GError                 **error)
+ensure_checked (IntegrityCheck  *check,
+                GError         **error)
 {
   gboolean passed;
 
-  g_mutex_lock (&self->check_mutex);
-  if (self->check_state == CHECK_PENDING)
+  g_mutex_lock (&check->mutex);
+  if (check->state == CHECK_PENDING)
     {
       g_autoptr(GError) check_error = NULL;
       gboolean ok;
 
-      self->check_state = CHECK_RUNNING;
-      g_mutex_unlock (&self->check_mutex);
-      ok = aftercare_sqlite_file_check_integrity (self->path, &check_error);
+      check->state = CHECK_RUNNING;
+      g_mutex_unlock (&check->mutex);
+      ok = aftercare_sqlite_file_check_integrity (check->path, &check_error);
       if (ok)
-        aftercare_sqlite_file_make_private (self->path);
-      g_mutex_lock (&self->check_mutex);
-      self->check_state = ok ? CHECK_PASSED : CHECK_FAILED;
-      self->check_error = g_steal_pointer (&check_error);
-      g_cond_broadcast (&self->check_cond);
+        aftercare_sqlite_file_make_private (check->path);
+      g_mutex_lock (&check->mutex);
+      check->state = ok ? CHECK_PASSED : CHECK_FAILED;
+      check->error = g_steal_pointer (&check_error);
+      g_cond_broadcast (&check->cond);
     }
-  while (self->check_state == CHECK_RUNNING)
-    g_cond_wait (&self->check_cond, &self->check_mutex);
-  passed = self->check_state == CHECK_PASSED;
+  while (check->state == CHECK_RUNNING)
+    g_cond_wait (&check->cond, &check->mutex);
+  passed = check->state == CHECK_PASSED;
   if (!passed)
-    g_propagate_error (error, g_error_copy (self->check_error));
-  g_mutex_unlock (&self->check_mutex);
+    g_propagate_error (error, g_error_copy (check->error));
+  g_mutex_unlock (&check->mutex);
   return passed;
 }
 
@@ -282,7 +313,7 @@ check_thread (GTask        *task,
 {
   GError *error = NULL;
 
-  if (ensure_checked (AFTERCARE_SQLITE_BACKEND (source_object), &error))
+  if (ensure_checked (task_data, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -297,8 +328,10 @@ aftercare_sqlite_backend_check_async (AftercareSqliteBackend *self,
   g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (AFTERCARE_IS_SQLITE_BACKEND (self));
-  task = g_task_new (self, cancellable, callback, user_data);
+  /* No source object: the thread must not hold the backend. */
+  task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, aftercare_sqlite_backend_check_async);
+  g_task_set_task_data (task, g_atomic_rc_box_acquire (self->check), (GDestroyNotify) integrity_check_unref);
   g_task_run_in_thread (task, check_thread);
 }
 
@@ -307,7 +340,7 @@ aftercare_sqlite_backend_check_finish (AftercareSqliteBackend  *self,
                                        GAsyncResult            *result,
                                        GError                 **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
@@ -553,7 +586,7 @@ aftercare_sqlite_backend_begin_write (AftercareStoreBackend  *backend,
 
   g_return_val_if_fail (!in_transaction (self), FALSE);
   /* A damaged file is never written: the check first, when it was left for later. */
-  if (!ensure_checked (self, error))
+  if (!ensure_checked (self->check, error))
     return FALSE;
   return run_statement (self, STMT_BEGIN_WRITE, _("Could not start saving"), error);
 }
@@ -962,7 +995,7 @@ open_backend (const char           *path,
   self = g_object_new (AFTERCARE_TYPE_SQLITE_BACKEND, NULL);
   self->path = g_strdup (path);
   self->time_source = g_object_ref (time_source);
-  self->check_state = checked ? CHECK_PASSED : CHECK_PENDING;
+  self->check = integrity_check_new (path, checked ? CHECK_PASSED : CHECK_PENDING);
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc != SQLITE_OK)
     {

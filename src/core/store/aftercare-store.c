@@ -279,14 +279,15 @@ aftercare_store_open_full (const char              *location,
 }
 
 static void
-check_done_cb (GObject      *backend,
+check_done_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  AftercareStore *self = g_task_get_source_object (task);
   GError *error = NULL;
 
-  if (aftercare_sqlite_backend_check_finish (AFTERCARE_SQLITE_BACKEND (backend), result, &error))
+  if (aftercare_sqlite_backend_check_finish (AFTERCARE_SQLITE_BACKEND (self->backend), result, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
