@@ -1,4 +1,4 @@
-/* test-modules.c: which libraries a run of the program loads: the command line never loads GTK, a local file never libpq (aftercare-modules.c, src/main.c). */
+/* test-modules.c: which libraries a run of the program loads: the command line never loads GTK (nor cairo and Pango but for --sheet), a local file never libpq (aftercare-modules.c, src/main.c). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
 #include <string.h>
@@ -57,6 +57,10 @@ assert_no_window_and_no_server (const char *report)
   g_assert_false (loaded (report, "libpq.so"));
   g_assert_false (loaded (report, "libaftercare-gui.so"));
   g_assert_false (loaded (report, "libaftercare-pg.so"));
+  /* The sheet's drawing libraries too. */
+  g_assert_false (loaded (report, "libaftercare-sheet.so"));
+  g_assert_false (loaded (report, "libcairo.so"));
+  g_assert_false (loaded (report, "libpango-1.0.so"));
 }
 
 static void
