@@ -223,6 +223,7 @@ aftercare_sqlite_file_set_too_new (const char  *path,
 static gboolean
 check_identity (sqlite3     *db,
                 const char  *path,
+                gint64      *version,
                 GError     **error)
 {
   gint64 application_id = 0, user_version = 0, n_objects = 0;
@@ -235,6 +236,7 @@ check_identity (sqlite3     *db,
     return set_damaged (path, _("it belongs to another program"), error);
   if (user_version > AFTERCARE_SQLITE_SCHEMA_VERSION)
     return aftercare_sqlite_file_set_too_new (path, error);
+  *version = user_version;
   return TRUE;
 }
 
@@ -257,6 +259,25 @@ check_integrity (sqlite3     *db,
   return TRUE;
 }
 
+/* A read-only connection, which can neither write the file nor fold its
+ * write-ahead log into it when it closes. */
+static sqlite3 *
+open_read_only (const char  *path,
+                GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_check_error (db, rc, path, error);
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  return db;
+}
+
 /* Checks the file through a read-only connection, which can neither write
  * it nor fold its write-ahead log into it when it closes. With
  * integrity FALSE, PRAGMA quick_check (which reads the whole file) is left
@@ -268,23 +289,13 @@ check_file (const char  *path,
             gboolean    *integrity_checked,
             GError     **error)
 {
-  sqlite3 *db = NULL;
+  sqlite3 *db;
   gint64 user_version = 0;
-  int rc;
   gboolean ok;
 
-  if (!check_header (path, error))
+  if (!check_header (path, error) || (db = open_read_only (path, error)) == NULL)
     return FALSE;
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_check_error (db, rc, path, error);
-      sqlite3_close (db);
-      return FALSE;
-    }
-  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
-  ok = check_identity (db, path, error) &&
-       query_integer (db, path, "PRAGMA user_version", &user_version, error);
+  ok = check_identity (db, path, &user_version, error);
   if (ok && (integrity || user_version != AFTERCARE_SQLITE_SCHEMA_VERSION))
     {
       ok = check_integrity (db, path, error);
@@ -318,19 +329,12 @@ gboolean
 aftercare_sqlite_file_check_integrity (const char  *path,
                                        GError     **error)
 {
-  sqlite3 *db = NULL;
-  int rc;
+  sqlite3 *db;
   gboolean ok;
 
   g_return_val_if_fail (path != NULL, FALSE);
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_check_error (db, rc, path, error);
-      sqlite3_close (db);
-      return FALSE;
-    }
-  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  if ((db = open_read_only (path, error)) == NULL)
+    return FALSE;
   ok = check_integrity (db, path, error);
   sqlite3_close (db);
   return ok;
