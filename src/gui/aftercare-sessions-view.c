@@ -46,7 +46,9 @@ struct _AftercareSessionsView
 
 /* GTK 4.8's list view builds and binds up to 200 rows around what it
  * shows, before its first frame too: until then it is given no more rows
- * than a tall window shows (issue 15), then the whole list. */
+ * than the window can show (issue 15), then the whole list. A row is at
+ * least this tall; a window of unknown height (maximized) gets 24 rows. */
+#define FIRST_FRAME_ROW_HEIGHT 48
 #define FIRST_FRAME_ROWS 24
 
 G_DEFINE_FINAL_TYPE (AftercareSessionsView, aftercare_sessions_view, GTK_TYPE_WIDGET)
@@ -689,13 +691,26 @@ list_mapped_cb (AftercareSessionsView *self)
     }
 }
 
+static guint
+first_frame_rows (AftercareSessionsView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width = -1, height = -1;
+
+  if (GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root)))
+    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (height <= 0)
+    return FIRST_FRAME_ROWS;
+  return CLAMP (height / FIRST_FRAME_ROW_HEIGHT + 1, 8, 2 * FIRST_FRAME_ROWS);
+}
+
 static void
 setup_list (AftercareSessionsView *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   self->filter = gtk_custom_filter_new (session_matches, self, NULL);
-  self->first_rows = gtk_slice_list_model_new (g_object_ref (self->sessions), 0, FIRST_FRAME_ROWS);
+  self->first_rows = gtk_slice_list_model_new (g_object_ref (self->sessions), 0, first_frame_rows (self));
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->first_rows)), NULL);
   gtk_filter_list_model_set_incremental (self->filtered, TRUE);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));

@@ -205,7 +205,7 @@ activate_after_cb (GApplication *app, Fixture *f)
    * the first frame it was given only as many as a tall window shows. */
   g_test_message ("%d rows built before the first frame, %u on screen, %u built now",
                   f->rows_at_first_frame, n_shown, count_rows (list));
-  g_assert_cmpint (f->rows_at_first_frame, <=, (int) n_shown + 16);
+  g_assert_cmpint (f->rows_at_first_frame, <=, (int) n_shown + 8);
   g_test_message ("Opened on %u sessions: rows %u to %u shown, %" G_GUINT64_FORMAT " rows read, "
                   "%.0f ms from start to the list on screen plus the settling wait",
                   g_list_model_get_n_items (G_LIST_MODEL (model)), first, last,
