@@ -673,7 +673,7 @@ list_painted_cb (GdkFrameClock         *frame_clock,
 {
   g_signal_handlers_disconnect_by_func (frame_clock, list_painted_cb, self);
   if (self->all_rows_id == 0 && gtk_slice_list_model_get_size (self->first_rows) != G_MAXUINT)
-    self->all_rows_id = g_idle_add_full (G_PRIORITY_LOW, show_all_rows_cb, self, NULL);
+    self->all_rows_id = g_idle_add (show_all_rows_cb, self);
 }
 
 static void
