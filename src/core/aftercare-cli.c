@@ -12,6 +12,7 @@
 #include "aftercare-cli-report.h"
 #include "aftercare-cli-sheet.h"
 #include "aftercare-cli.h"
+#include "aftercare-modules.h"
 #include "aftercare-store.h"
 
 /* GApplication parses these into a GVariantDict (arg_data NULL), which
@@ -49,6 +50,11 @@ static const GOptionEntry option_entries[] = {
     N_("The run the sheet plans for: easy (default), steady or hard"), N_("RUN") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The sheet’s paper size: a4 (default) or letter"), N_("SIZE") },
+  /* For the window's reminders (aftercare-reminder-service.c): known here,
+   * so the command line, answered before any window, accepts it. */
+  { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
+    /* Translators: --background, in aftercare --help. */
+    N_("Start without a window, for check-in reminders (as at login)"), NULL },
   /* Anything else on the command line: refused (aftercare_cli_handle()). */
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
@@ -58,6 +64,23 @@ const GOptionEntry *
 aftercare_cli_get_option_entries (void)
 {
   return option_entries;
+}
+
+/* The sheet is drawn with cairo and Pango, in a library of their own
+ * (libaftercare-sheet.so) that only --sheet and the window load: the rest
+ * of the command line starts without them. */
+static int
+run_sheet (GVariantDict              *options,
+           const AftercareCliContext *context,
+           const char                *configured)
+{
+  g_autoptr(GError) error = NULL;
+  int (*sheet_run) (GVariantDict *, const AftercareCliContext *, const char *) =
+    aftercare_module_lookup ("aftercare-sheet", "aftercare_cli_sheet_run", &error);
+
+  if (sheet_run == NULL)
+    return aftercare_cli_report_error (error);
+  return sheet_run (options, context, configured);
 }
 
 /* One action at a time, and nothing but options: a second action or a
@@ -127,7 +150,7 @@ aftercare_cli_handle (GVariantDict               *options,
   configured = context->shared_location != NULL ? g_strdup (context->shared_location)
                                                 : aftercare_store_get_default_location ();
   if (g_variant_dict_contains (options, "sheet"))
-    return aftercare_cli_sheet_run (options, context, configured);
+    return run_sheet (options, context, configured);
 
   g_variant_dict_lookup (options, "db", "^&ay", &db);
   g_variant_dict_lookup (options, "import", "^&ay", &import_path);

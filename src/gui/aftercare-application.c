@@ -9,10 +9,9 @@
 #include "aftercare-accessible.h"
 #include "aftercare-application.h"
 #include "aftercare-cli.h"
+#include "aftercare-command-line.h"
 #include "aftercare-preferences-window.h"
 #include "aftercare-reminder-service.h"
-#include "aftercare-settings.h"
-#include "aftercare-time-source.h"
 #include "aftercare-window.h"
 
 struct _AftercareApplication
@@ -57,20 +56,14 @@ aftercare_application_handle_local_options (GApplication *app,
                                             GVariantDict *options)
 {
   AftercareApplication *self = AFTERCARE_APPLICATION (app);
-  /* The edge of the program: the command line is told the time, taken
-   * once as it starts, and what the desktop's settings say. */
-  g_autoptr(AftercareTimeSource) time_source = aftercare_settings_new_time_source ();
-  g_autofree char *clinic_name = aftercare_settings_get_string (APP_ID, "clinic-name");
-  g_autofree char *clinic_contact = aftercare_settings_get_string (APP_ID, "clinic-contact");
-  g_autofree char *shared_location = aftercare_settings_get_shared_database ();
-  AftercareCliContext context = { time_source, clinic_name, clinic_contact, shared_location };
 
   int status;
 
   self->options_parsed = TRUE;
   /* Everything that needs no window is answered here, before GTK starts,
-   * so it works without a display. */
-  status = aftercare_cli_handle (options, &context, &self->db_path);
+   * so it works without a display (the program itself answers it before
+   * it loads the window's module: main.c). */
+  status = aftercare_command_line_answer (options, &self->db_path);
   if (status != -1)
     return status;
   return aftercare_application_start_once (self, g_variant_dict_contains (options, "background"));
@@ -275,9 +268,6 @@ aftercare_application_init (AftercareApplication *self)
 
   g_application_add_main_option_entries (G_APPLICATION (self),
                                          aftercare_cli_get_option_entries ());
-  g_application_add_main_option (G_APPLICATION (self), "background", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
-                                 /* Translators: --background, in aftercare --help. */
-                                 _("Start without a window, for check-in reminders (as at login)"), NULL);
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);

@@ -196,6 +196,15 @@ popup_context_menu (AftercareSessionRow *self,
 {
   if (self->session == NULL)
     return;
+  /* Made when first opened: most rows never open theirs, and a popover
+   * menu is the larger part of a row's cost (issue 15). */
+  if (self->context_menu == NULL)
+    {
+      self->context_menu = gtk_popover_menu_new_from_model (self->context_menu_model);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+    }
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
                                &(GdkRectangle) { (int) x, (int) y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
@@ -356,11 +365,6 @@ static void
 aftercare_session_row_init (AftercareSessionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->context_menu = gtk_popover_menu_new_from_model (self->context_menu_model);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
-  gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
   add_context_gestures (self);
 }
 
@@ -399,7 +403,7 @@ aftercare_session_row_set_session (AftercareSessionRow *self,
 
   /* The same object may come back changed (an edit): always refresh. */
   g_set_object (&self->session, session);
-  if (session == NULL)
+  if (session == NULL && self->context_menu != NULL)
     gtk_popover_popdown (GTK_POPOVER (self->context_menu));
   refresh (self);
 }

@@ -36,12 +36,21 @@ struct _AftercareSessionsView
   AftercareClock *clock;
   GListModel *sessions;             /* the store's, newest first */
   GListModel *found;                /* the store's search, newest first */
-  GtkSingleSelection *selection;    /* over sessions, or found while searching */
+  GtkSliceListModel *first_rows;    /* sessions: only the rows shown before the list's first frame, then all */
+  GtkSingleSelection *selection;    /* over first_rows, or found while searching */
   gboolean searching;
   char *last_deleted_id;
   guint focus_id;
+  guint all_rows_id;
   gboolean focused_once;
 };
+
+/* GTK 4.8's list view builds and binds up to 200 rows around what it
+ * shows, before its first frame too: until then it is given no more rows
+ * than the window can show (issue 15), then the whole list. A row is at
+ * least this tall; a window of unknown height (maximized) gets 24 rows. */
+#define FIRST_FRAME_ROW_HEIGHT 48
+#define FIRST_FRAME_ROWS 24
 
 G_DEFINE_FINAL_TYPE (AftercareSessionsView, aftercare_sessions_view, GTK_TYPE_WIDGET)
 
@@ -69,6 +78,9 @@ select_session (AftercareSessionsView *self,
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   if (!aftercare_session_list_find (self->sessions, session, &position))
     return;
+  /* Beyond the first screenful, before the rest has come in: all of it now. */
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->first_rows)))
+    gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
   gtk_single_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
   if (open)
@@ -176,7 +188,7 @@ search_changed_cb (AftercareSessionsView *self)
       gtk_list_view_set_model (self->list_view, NULL);
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      gtk_single_selection_set_model (self->selection, searching ? self->found : self->sessions);
+      gtk_single_selection_set_model (self->selection, searching ? self->found : G_LIST_MODEL (self->first_rows));
       gtk_single_selection_set_autoselect (self->selection, TRUE);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
     }
@@ -424,11 +436,13 @@ aftercare_sessions_view_dispose (GObject *object)
   AftercareSessionsView *self = AFTERCARE_SESSIONS_VIEW (object);
 
   g_clear_handle_id (&self->focus_id, g_source_remove);
+  g_clear_handle_id (&self->all_rows_id, g_source_remove);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_SESSIONS_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->found);
+  g_clear_object (&self->first_rows);
   g_clear_object (&self->sessions);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
@@ -626,9 +640,32 @@ aftercare_sessions_view_grab_focus (GtkWidget *widget)
   return FALSE;
 }
 
+static gboolean
+show_all_rows_cb (gpointer data)
+{
+  AftercareSessionsView *self = data;
+
+  self->all_rows_id = 0;
+  gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+/* The list's first frame is on screen: the rest of the list, once the
+ * frame's work is done. */
+static void
+list_painted_cb (GdkFrameClock         *frame_clock,
+                 AftercareSessionsView *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, list_painted_cb, self);
+  if (self->all_rows_id == 0 && gtk_slice_list_model_get_size (self->first_rows) != G_MAXUINT)
+    self->all_rows_id = g_idle_add (show_all_rows_cb, self);
+}
+
 static void
 list_mapped_cb (AftercareSessionsView *self)
 {
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view)), "after-paint",
+                           G_CALLBACK (list_painted_cb), self, 0);
   /* Arrow keys and Return work from the start, on the chosen row. The
    * rows exist once the list is laid out: wait for that, and only the
    * first time (later, the focus is where the person put it). */
@@ -639,12 +676,26 @@ list_mapped_cb (AftercareSessionsView *self)
     }
 }
 
+static guint
+first_frame_rows (AftercareSessionsView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width = -1, height = -1;
+
+  if (GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root)))
+    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (height <= 0)
+    return FIRST_FRAME_ROWS;
+  return CLAMP (height / FIRST_FRAME_ROW_HEIGHT + 1, 8, 2 * FIRST_FRAME_ROWS);
+}
+
 static void
 setup_list (AftercareSessionsView *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-  self->selection = gtk_single_selection_new (g_object_ref (self->sessions));
+  self->first_rows = gtk_slice_list_model_new (g_object_ref (self->sessions), 0, first_frame_rows (self));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->first_rows)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);

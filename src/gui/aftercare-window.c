@@ -30,8 +30,10 @@ struct _AftercareWindow
   AftercareLockPage *lock_page;
   GtkWidget *lock_button;
   AftercareSessionsView *sessions_view;
-  AftercareWizard *wizard;
-  GtkWidget *reference_view;
+  AdwBin *wizard_bin;
+  AdwBin *reference_bin;
+  AftercareWizard *wizard;          /* NULL until first shown */
+  GtkWidget *reference_view;        /* NULL until first shown */
 
   GSettings *settings;
   AftercareClinicMode *clinic_mode;
@@ -48,6 +50,8 @@ struct _AftercareWindow
   gboolean was_locked;
   gboolean was_enabled;
   AdwToast *idle_toast;          /* "Starting over", while it shows */
+  gboolean painted;              /* the first frame is on screen */
+  GCancellable *check_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (AftercareWindow, aftercare_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -117,9 +121,9 @@ focus_visible_view (AftercareWindow *self)
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || self->clinic_mode == NULL)
     return;
   if (g_strcmp0 (view, "can-i-run") == 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->wizard));
+    gtk_widget_grab_focus (GTK_WIDGET (aftercare_window_get_wizard (self)));
   else if (g_strcmp0 (view, "massage-types") == 0)
-    gtk_widget_grab_focus (self->reference_view);
+    gtk_widget_grab_focus (aftercare_window_get_reference_view (self));
   else if (aftercare_clinic_mode_get_locked (self->clinic_mode))
     aftercare_lock_page_focus (self->lock_page);
   else
@@ -180,7 +184,8 @@ clear_desk (AftercareWindow *self,
       aftercare_lock_page_reset (self->error_lock_page);
       adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), self->error_page);
     }
-  aftercare_wizard_reset (self->wizard);
+  if (self->wizard != NULL)
+    aftercare_wizard_reset (self->wizard);
   /* The next person cannot bring back what the last one deleted. */
   aftercare_undo_forget (self->undo);
 }
@@ -206,7 +211,8 @@ update_lock (AftercareWindow *self)
   self->was_enabled = enabled;
   gtk_stack_set_visible_child_name (self->sessions_lock_stack, locked ? "locked" : "sessions");
   gtk_widget_set_sensitive (GTK_WIDGET (self->sessions_view), !locked);
-  aftercare_wizard_set_sessions_hidden (self->wizard, locked);
+  if (self->wizard != NULL)
+    aftercare_wizard_set_sessions_hidden (self->wizard, locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.assess-session", !locked);
   gtk_widget_set_visible (self->lock_button, enabled && !locked);
   /* The PIN field and the sessions take each other's place: the keyboard follows. */
@@ -256,6 +262,18 @@ idle_warning_cb (AftercareWindow *self)
   g_signal_connect_object (self->idle_toast, "dismissed", G_CALLBACK (idle_toast_dismissed_cb),
                            self, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->idle_toast));
+}
+
+/* A view other than the sessions is built when it is first shown (issue 15). */
+static void
+build_visible_view (AftercareWindow *self)
+{
+  const char *view = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (view, "can-i-run") == 0)
+    aftercare_window_get_wizard (self);
+  else if (g_strcmp0 (view, "massage-types") == 0)
+    aftercare_window_get_reference_view (self);
 }
 
 /* On the first showing, the keyboard starts in the view, not on the view
@@ -341,7 +359,7 @@ aftercare_window_ask_for_staff_pin (AftercareWindow *self,
 static AftercareSheet *
 sheet_from_wizard (AftercareWindow *self)
 {
-  AftercareVerdictPage *page = aftercare_wizard_get_verdict_page (self->wizard);
+  AftercareVerdictPage *page = self->wizard != NULL ? aftercare_wizard_get_verdict_page (self->wizard) : NULL;
 
   if (page == NULL || aftercare_verdict_page_get_assessment (page) == NULL)
     return NULL;
@@ -421,7 +439,7 @@ assess_type_action_cb (GtkWidget  *widget,
     }
   /* Shown first, so the wizard may move the focus into its first step. */
   adw_view_stack_set_visible_child_name (self->stack, "can-i-run");
-  aftercare_wizard_reset (self->wizard);
+  aftercare_wizard_reset (aftercare_window_get_wizard (self));
   aftercare_wizard_set_massage_type (self->wizard, type);
 }
 
@@ -447,7 +465,7 @@ assess_session_action_cb (GtkWidget  *widget,
     }
   /* Shown first, so the wizard may move the focus into the step. */
   adw_view_stack_set_visible_child_name (self->stack, "can-i-run");
-  if (!aftercare_wizard_set_session (self->wizard, session))
+  if (!aftercare_wizard_set_session (aftercare_window_get_wizard (self), session))
     adw_toast_overlay_add_toast (self->toast_overlay,
                                  adw_toast_new (_("That massage is not offered in Can I Run? now: enter it on the first step")));
 }
@@ -496,16 +514,14 @@ can_undo_changed_cb (AftercareWindow *self)
 /* ---- The store ---------------------------------------------------------- */
 
 static void open_store (AftercareWindow *self);
+static void show_store_error (AftercareWindow *self, const GError *error);
 
 static void
-started_fresh_cb (GtkWidget       *error_page,
-                  const char      *backup_path,
-                  AftercareWindow *self)
+show_started_fresh (AftercareWindow *self,
+                    const char      *backup_path)
 {
-  GtkWidget *dialog;
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Started Fresh"), NULL);
 
-  open_store (self);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Started Fresh"), NULL);
   /* Translators: %s is where the old database file now is. */
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("Your old log was kept as %s. Aftercare will not touch it."),
@@ -514,10 +530,120 @@ started_fresh_cb (GtkWidget       *error_page,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A file that failed its check after the window showed it: the views hold
+ * that store, so a new window opens the file afresh (started fresh, or
+ * tried again) and this one goes, once the dialog that asked is gone. */
+typedef struct {
+  AftercareWindow *window;
+  char *backup_path;
+} Reopen;
+
+static gboolean
+reopen_in_new_window_cb (gpointer data)
+{
+  Reopen *reopen = data;
+  AftercareWindow *self = reopen->window;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  AftercareWindow *window = aftercare_window_new (app, self->location, self->settings);
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (reopen->backup_path != NULL)
+    show_started_fresh (window, reopen->backup_path);
+  gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
+  g_free (reopen->backup_path);
+  g_free (reopen);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reopen_in_new_window (AftercareWindow *self,
+                      const char      *backup_path)
+{
+  Reopen *reopen = g_new0 (Reopen, 1);
+
+  reopen->window = g_object_ref (self);
+  reopen->backup_path = g_strdup (backup_path);
+  g_idle_add (reopen_in_new_window_cb, reopen);
+}
+
+static void
+store_checked_cb (GObject      *store,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  AftercareWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (aftercare_store_check_finish (AFTERCARE_STORE (store), result, &error))
+    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* Damaged where only a full read can tell: nothing was written to it
+   * (writes wait for the check), and now it says so as if it had failed
+   * to open. */
+  if (AFTERCARE_STORE (store) == self->store)
+    show_store_error (self, error);
+}
+
+/* After the first frame: the file's integrity, read in a worker thread. */
+static void
+check_store (AftercareWindow *self)
+{
+  if (self->store == NULL || !self->painted)
+    return;
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  self->check_cancellable = g_cancellable_new ();
+  aftercare_store_check_async (self->store, self->check_cancellable, store_checked_cb, self);
+}
+
+static void
+first_frame_cb (GdkFrameClock   *frame_clock,
+                AftercareWindow *self)
+{
+  const char *report = g_getenv ("AFTERCARE_REPORT_FIRST_FRAME");
+
+  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_cb, self);
+  self->painted = TRUE;
+  /* For bench/run-startup-bench.sh: when the window was first painted. */
+  if (report != NULL && *report != '\0')
+    g_printerr ("aftercare-first-frame-us=%" G_GINT64_FORMAT "\n", g_get_real_time ());
+  check_store (self);
+}
+
+static void
+window_realized_cb (AftercareWindow *self)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_handlers_disconnect_by_func (self, window_realized_cb, NULL);
+  g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (first_frame_cb), self, 0);
+}
+
+static void
+started_fresh_cb (GtkWidget       *error_page,
+                  const char      *backup_path,
+                  AftercareWindow *self)
+{
+  if (self->store != NULL)
+    {
+      reopen_in_new_window (self, backup_path);
+      return;
+    }
+  open_store (self);
+  show_started_fresh (self, backup_path);
+}
+
 static void
 try_again_cb (GtkWidget       *error_page,
               AftercareWindow *self)
 {
+  if (self->store != NULL)
+    {
+      reopen_in_new_window (self, NULL);
+      return;
+    }
   open_store (self);
 }
 
@@ -562,7 +688,8 @@ static void
 store_opened (AftercareWindow *self)
 {
   aftercare_sessions_view_set_context (self->sessions_view, self->store, self->clock);
-  aftercare_wizard_set_store (self->wizard, self->store);
+  if (self->wizard != NULL)
+    aftercare_wizard_set_store (self->wizard, self->store);
   /* A shared database's lost connection, or why it is read-only, shows at the top. */
   aftercare_connection_bar_set_store (self->connection_bar, self->store);
 }
@@ -574,7 +701,9 @@ open_store (AftercareWindow *self)
 
   g_assert (self->store == NULL);
 
-  self->store = aftercare_store_open (self->location, AFTERCARE_TIME_SOURCE (self->clock), &error);
+  /* The file's full integrity check waits for the first frame (check_store()). */
+  self->store = aftercare_store_open_full (self->location, AFTERCARE_TIME_SOURCE (self->clock),
+                                           AFTERCARE_STORE_OPEN_CHECK_LATER, &error);
   if (self->store == NULL)
     {
       /* Damaged, too new or out of reach: say so, and never replace it unasked. */
@@ -588,6 +717,7 @@ open_store (AftercareWindow *self)
       g_clear_object (&self->views_content);
     }
   store_opened (self);
+  check_store (self);
 }
 
 static void
@@ -598,6 +728,8 @@ aftercare_window_dispose (GObject *object)
   if (self->idle_toast != NULL)
     g_signal_handlers_disconnect_by_data (self->idle_toast, self);
   g_clear_object (&self->idle_toast);
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
   g_clear_object (&self->clinic_mode);
   g_clear_object (&self->undo);
   g_clear_object (&self->settings);
@@ -624,8 +756,6 @@ aftercare_window_class_init (AftercareWindowClass *klass)
 
   g_type_ensure (AFTERCARE_TYPE_CONNECTION_BAR);
   g_type_ensure (AFTERCARE_TYPE_SESSIONS_VIEW);
-  g_type_ensure (AFTERCARE_TYPE_WIZARD);
-  g_type_ensure (AFTERCARE_TYPE_REFERENCE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, toast_overlay);
@@ -634,8 +764,8 @@ aftercare_window_class_init (AftercareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, lock_page);
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, lock_button);
   gtk_widget_class_bind_template_child (widget_class, AftercareWindow, sessions_view);
-  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, wizard);
-  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, reference_view);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, wizard_bin);
+  gtk_widget_class_bind_template_child (widget_class, AftercareWindow, reference_bin);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action_cb);
@@ -669,11 +799,12 @@ aftercare_window_init (AftercareWindow *self)
   g_type_ensure (AFTERCARE_TYPE_LOCK_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->clock = aftercare_clock_new ();
-  aftercare_wizard_set_clock (self->wizard, self->clock);
   self->undo = aftercare_undo_new (self->toast_overlay);
   g_signal_connect_object (self->undo, "notify::can-undo", G_CALLBACK (can_undo_changed_cb),
                            self, G_CONNECT_SWAPPED);
   can_undo_changed_cb (self);
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (build_visible_view),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (focus_visible_view),
                            self, G_CONNECT_SWAPPED);
 }
@@ -712,8 +843,8 @@ aftercare_window_new (GtkApplication *application,
   if (help_overlay != NULL)
     name_keys_for_people (GTK_WIDGET (help_overlay));
   restore_window_state (self);
-  aftercare_wizard_set_settings (self->wizard, self->settings);
   self->location = db_path != NULL ? g_strdup (db_path) : aftercare_store_get_default_location ();
+  g_signal_connect (self, "realize", G_CALLBACK (window_realized_cb), NULL);
   /* First, so a store that cannot be opened is already behind the lock. */
   setup_clinic_mode (self);
   open_store (self);
@@ -759,4 +890,36 @@ aftercare_window_get_clock (AftercareWindow *self)
 {
   g_return_val_if_fail (AFTERCARE_IS_WINDOW (self), NULL);
   return self->clock;
+}
+
+AftercareWizard *
+aftercare_window_get_wizard (AftercareWindow *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_WINDOW (self), NULL);
+
+  if (self->wizard == NULL)
+    {
+      self->wizard = AFTERCARE_WIZARD (aftercare_wizard_new ());
+      aftercare_wizard_set_settings (self->wizard, self->settings);
+      aftercare_wizard_set_clock (self->wizard, self->clock);
+      if (self->store != NULL)
+        aftercare_wizard_set_store (self->wizard, self->store);
+      if (self->clinic_mode != NULL)
+        aftercare_wizard_set_sessions_hidden (self->wizard, aftercare_clinic_mode_get_locked (self->clinic_mode));
+      adw_bin_set_child (self->wizard_bin, GTK_WIDGET (self->wizard));
+    }
+  return self->wizard;
+}
+
+GtkWidget *
+aftercare_window_get_reference_view (AftercareWindow *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_WINDOW (self), NULL);
+
+  if (self->reference_view == NULL)
+    {
+      self->reference_view = aftercare_reference_view_new ();
+      adw_bin_set_child (self->reference_bin, self->reference_view);
+    }
+  return self->reference_view;
 }

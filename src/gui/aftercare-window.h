@@ -8,6 +8,7 @@
 #include "aftercare-clock.h"
 #include "aftercare-sheet.h"
 #include "aftercare-store.h"
+#include "aftercare-wizard.h"
 
 G_BEGIN_DECLS
 
@@ -46,5 +47,8 @@ void                 aftercare_window_open_session      (AftercareWindow *self,
                                                          gboolean         check_in);
 /* The time for every view; tests set it. */
 AftercareClock      *aftercare_window_get_clock         (AftercareWindow *self);
+/* The views other than the sessions, built when first shown (or asked for). */
+AftercareWizard     *aftercare_window_get_wizard        (AftercareWindow *self);
+GtkWidget           *aftercare_window_get_reference_view (AftercareWindow *self);
 
 G_END_DECLS

@@ -139,6 +139,23 @@ show_toast (AftercareWizard *self,
 
 /* A logged massage */
 
+/* The store's sessions, or NULL without a store. */
+static GListModel *
+get_sessions (AftercareWizard *self)
+{
+  return self->store != NULL ? aftercare_store_get_sessions (self->store) : NULL;
+}
+
+/* "Use a Logged Massage" gets the list when it is first turned on: a
+ * combo row given a model measures and binds items, which a start-up
+ * that shows the wizard, or never opens this row, has no need of. */
+static void
+ensure_session_model (AftercareWizard *self)
+{
+  if (self->store != NULL && adw_combo_row_get_model (self->session_row) == NULL)
+    adw_combo_row_set_model (self->session_row, get_sessions (self));
+}
+
 static AftercareSession *
 get_picked_session (AftercareWizard *self)
 {
@@ -249,7 +266,7 @@ bind_session_item_cb (GtkSignalListItemFactory *factory,
 static void
 sessions_changed_cb (AftercareWizard *self)
 {
-  GListModel *sessions = adw_combo_row_get_model (self->session_row);
+  GListModel *sessions = get_sessions (self);
   gboolean any = sessions != NULL && g_list_model_get_n_items (sessions) > 0;
 
   gtk_widget_set_visible (self->session_group, self->store != NULL && any && !self->sessions_hidden);
@@ -438,6 +455,8 @@ picked_session_changed_cb (AftercareWizard *self)
 {
   gboolean logged = uses_logged_session (self);
 
+  if (logged)
+    ensure_session_model (self);
   gtk_widget_set_visible (self->massage_group, !logged);
   gtk_widget_set_visible (self->pressure_group, !logged);
   gtk_widget_set_visible (self->when_group, !logged);
@@ -762,9 +781,11 @@ static gboolean
 pick_logged_session (AftercareWizard  *self,
                      AftercareSession *session)
 {
-  GListModel *sessions = adw_combo_row_get_model (self->session_row);
+  GListModel *sessions;
   guint position;
 
+  ensure_session_model (self);
+  sessions = adw_combo_row_get_model (self->session_row);
   if (sessions == NULL || self->sessions_hidden ||
       !aftercare_session_list_find (sessions, session, &position))
     return FALSE;
@@ -1252,14 +1273,14 @@ aftercare_wizard_set_store (AftercareWizard *self,
 
   if (self->store == store)
     return;
-  sessions = adw_combo_row_get_model (self->session_row);
+  sessions = get_sessions (self);
   if (sessions != NULL)
     g_signal_handlers_disconnect_by_func (sessions, sessions_changed_cb, self);
   g_set_object (&self->store, store);
   /* A verdict on show belongs to the store it was made with. */
   aftercare_wizard_reset (self);
-  sessions = store != NULL ? aftercare_store_get_sessions (store) : NULL;
-  adw_combo_row_set_model (self->session_row, sessions);
+  adw_combo_row_set_model (self->session_row, NULL);
+  sessions = get_sessions (self);
   if (sessions != NULL)
     g_signal_connect_object (sessions, "items-changed", G_CALLBACK (sessions_changed_cb),
                              self, G_CONNECT_SWAPPED);

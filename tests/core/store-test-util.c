@@ -3,6 +3,8 @@
 #include "store-test-util.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
 #include <sys/wait.h>
 
 #include "aftercare-time.h"
@@ -177,4 +179,41 @@ test_store_open (const char *location)
   g_assert_no_error (error);
   g_assert_nonnull (store);
   return store;
+}
+
+guint64
+test_bytes_read (void)
+{
+  g_autofree char *contents = NULL;
+  const char *rchar;
+
+  g_assert_true (g_file_get_contents ("/proc/self/io", &contents, NULL, NULL));
+  rchar = strstr (contents, "rchar: ");
+  g_assert_nonnull (rchar);
+  return g_ascii_strtoull (rchar + strlen ("rchar: "), NULL, 10);
+}
+
+void
+test_corrupt_table (const char *path,
+                    const char *table)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 page_size, root;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT page_size FROM pragma_page_size), rootpage "
+                                           "FROM sqlite_schema WHERE name = ?", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page_size = sqlite3_column_int64 (stmt, 0);
+  root = sqlite3_column_int64 (stmt, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >=, (gsize) (root * page_size));
+  memset (contents + (root - 1) * page_size, 0x5A, page_size);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
 }

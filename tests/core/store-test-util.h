@@ -22,6 +22,14 @@ AftercareStore   *test_store_open      (const char *location);
 /* A new temporary folder, and its removal with everything in it. */
 char             *test_make_folder     (void);
 void              test_remove_folder   (const char *path);
+/* Bytes this process has read through read() and pread() so far
+ * (/proc/self/io "rchar"): what opening a database costs, whatever
+ * the page cache holds. */
+guint64           test_bytes_read      (void);
+/* Overwrites the first page of a table's B-tree with noise: a damage
+ * only PRAGMA quick_check (or reading that table) finds. */
+void              test_corrupt_table   (const char *path,
+                                        const char *table);
 
 /* A session that ended at ended_at (ISO 8601 with offset), with a few
  * fields set so that round trips have something to compare. */

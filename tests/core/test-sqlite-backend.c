@@ -274,6 +274,125 @@ test_damaged_fails_quick_check (Fixture       *f,
 }
 
 static void
+keep_result_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Opening for a window leaves PRAGMA quick_check for later: what it reads
+ * does not grow with the file. */
+static void
+test_check_later_reads_what_it_needs (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autofree char *small = g_build_filename (f->folder, "small.db", NULL);
+  guint64 before, read_small, read_large, read_checked;
+  AftercareStore *store;
+  GStatBuf st;
+
+  store = open_store (small);
+  fill (store, 10);
+  g_object_unref (store);
+  store = open_store (f->path);
+  fill (store, 3000);
+  g_object_unref (store);
+
+  before = test_bytes_read ();
+  store = aftercare_store_open_full (small, test_time_source (), AFTERCARE_STORE_OPEN_CHECK_LATER, NULL);
+  read_small = test_bytes_read () - before;
+  g_object_unref (store);
+  before = test_bytes_read ();
+  store = aftercare_store_open_full (f->path, test_time_source (), AFTERCARE_STORE_OPEN_CHECK_LATER, NULL);
+  read_large = test_bytes_read () - before;
+  g_assert_nonnull (store);
+  g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_sessions (store)), ==, 3000);
+  g_object_unref (store);
+  before = test_bytes_read ();
+  store = open_store (f->path);
+  read_checked = test_bytes_read () - before;
+  g_object_unref (store);
+
+  /* Checked, opening reads the whole file; unchecked, the list's length
+   * only (counted from its index, a small part of the file). */
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_test_message ("file %" G_GINT64_FORMAT " bytes; read: small %" G_GUINT64_FORMAT
+                  ", large %" G_GUINT64_FORMAT ", checked %" G_GUINT64_FORMAT,
+                  (gint64) st.st_size, read_small, read_large, read_checked);
+  g_assert_cmpuint (read_checked, >=, (guint64) st.st_size);
+  g_assert_cmpuint (read_large, <, (guint64) st.st_size / 4);
+}
+
+/* A file damaged where only quick_check looks opens for a window, but is
+ * never written: the first write waits for the check and is refused, and
+ * so is every one after it. */
+static void
+test_check_later_refuses_writes_to_damage (Fixture       *f,
+                                           gconstpointer  data)
+{
+  AftercareStore *store = open_store (f->path);
+  g_autoptr(AftercareSession) session = test_session_new ("2026-11-24T10:00:00Z");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  fill (store, 300);
+  g_object_unref (store);
+  test_corrupt_table (f->path, "checkins");
+  before = file_checksum (f->path);
+
+  store = aftercare_store_open_full (f->path, test_time_source (), AFTERCARE_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_false (aftercare_store_add_session (store, session, &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "integrity check"));
+  g_clear_error (&error);
+
+  /* The check, when asked for, says the same. */
+  aftercare_store_check_async (store, NULL, keep_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (aftercare_store_check_finish (store, result, &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_DAMAGED);
+  g_clear_error (&error);
+  g_assert_false (aftercare_store_add_session (store, session, &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_DAMAGED);
+  g_object_unref (store);
+
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* A sound file checked in a worker thread: then writing goes ahead. */
+static void
+test_check_later_then_write (Fixture       *f,
+                             gconstpointer  data)
+{
+  AftercareStore *store = open_store (f->path);
+  g_autoptr(AftercareSession) session = test_session_new ("2026-11-24T10:00:00Z");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  fill (store, 30);
+  g_object_unref (store);
+  store = aftercare_store_open_full (f->path, test_time_source (), AFTERCARE_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  aftercare_store_check_async (store, NULL, keep_result_cb, &result);
+  /* A write while the check may still run waits for it. */
+  g_assert_true (aftercare_store_add_session (store, session, &error));
+  g_assert_no_error (error);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (aftercare_store_check_finish (store, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_sessions (store)), ==, 31);
+  g_object_unref (store);
+}
+
+static void
 test_damaged_too_new (Fixture       *f,
                       gconstpointer  data)
 {
@@ -462,6 +581,9 @@ main (int argc, char *argv[])
   ADD ("/sqlite/damaged/not-sqlite", test_damaged_not_sqlite);
   ADD ("/sqlite/damaged/fails-quick-check", test_damaged_fails_quick_check);
   ADD ("/sqlite/damaged/too-new", test_damaged_too_new);
+  ADD ("/sqlite/check-later/reads-what-it-needs", test_check_later_reads_what_it_needs);
+  ADD ("/sqlite/check-later/refuses-writes-to-damage", test_check_later_refuses_writes_to_damage);
+  ADD ("/sqlite/check-later/then-write", test_check_later_then_write);
   ADD ("/sqlite/damaged/other-program", test_damaged_other_program);
   ADD ("/sqlite/damaged/start-fresh", test_start_fresh);
   ADD ("/sqlite/damaged/folder-is-not-damage", test_folder_is_not_damage);

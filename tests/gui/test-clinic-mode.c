@@ -370,7 +370,7 @@ static void
 client_sheet_script (AftercareApplication *app,
                      AftercareWindow      *window)
 {
-  AftercareWizard *wizard = child (window, AFTERCARE_TYPE_WINDOW, "wizard");
+  AftercareWizard *wizard = aftercare_window_get_wizard (window);
   GtkWidget *client_row = child (wizard, AFTERCARE_TYPE_WIZARD, "client_row");
   GtkWidget *run_hard = child (wizard, AFTERCARE_TYPE_WIZARD, "run_hard");
   AftercareVerdictPage *page;
@@ -658,7 +658,7 @@ lock_leaks_nothing_script (AftercareApplication *app,
   AftercareStore *store = aftercare_window_get_store (window);
   g_autoptr(AftercareSession) session = add_client_session (store, "Robin Lee");
   AftercareSessionsView *view = child (window, AFTERCARE_TYPE_WINDOW, "sessions_view");
-  AftercareWizard *wizard = child (window, AFTERCARE_TYPE_WINDOW, "wizard");
+  AftercareWizard *wizard = aftercare_window_get_wizard (window);
   GtkWidget *menu_button = find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL);
   GtkWidget *menu;
   guint n_sessions;
@@ -737,7 +737,7 @@ static void
 step_one_promise_script (AftercareApplication *app,
                          AftercareWindow      *window)
 {
-  AftercareWizard *wizard = child (window, AFTERCARE_TYPE_WINDOW, "wizard");
+  AftercareWizard *wizard = aftercare_window_get_wizard (window);
   GtkWidget *group = child (wizard, AFTERCARE_TYPE_WIZARD, "client_group");
   GtkWidget *main_action = child (wizard, AFTERCARE_TYPE_WIZARD, "next_button");
 
@@ -888,7 +888,7 @@ idle_warning_script (AftercareApplication *app,
                      AftercareWindow      *window)
 {
   AftercareClinicMode *clinic = aftercare_window_get_clinic_mode (window);
-  AftercareWizard *wizard = child (window, AFTERCARE_TYPE_WINDOW, "wizard");
+  AftercareWizard *wizard = aftercare_window_get_wizard (window);
   GtkWidget *client_row = child (wizard, AFTERCARE_TYPE_WIZARD, "client_row");
   GtkWidget *overlay = child (window, AFTERCARE_TYPE_WINDOW, "toast_overlay");
   GtkWidget *keep;
@@ -954,7 +954,7 @@ static void
 clinic_pdf_script (AftercareApplication *app,
                    AftercareWindow      *window)
 {
-  AftercareWizard *wizard = child (window, AFTERCARE_TYPE_WINDOW, "wizard");
+  AftercareWizard *wizard = aftercare_window_get_wizard (window);
   g_autofree char *first = g_build_filename (sheet_folder, "Aftercare sheet for Jordan Avery.pdf", NULL);
   g_autofree char *second = g_build_filename (sheet_folder, "Aftercare sheet for Jordan Avery (2).pdf", NULL);
   g_autoptr(AftercareSheet) sheet = NULL;
@@ -1001,7 +1001,7 @@ pdf_chooser_script (AftercareApplication *app,
                     AftercareWindow      *window)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  AftercareWizard *wizard = child (window, AFTERCARE_TYPE_WINDOW, "wizard");
+  AftercareWizard *wizard = aftercare_window_get_wizard (window);
   GtkFileChooser *chooser;
   g_autoptr(GFile) folder = NULL;
   g_autofree char *path = NULL;

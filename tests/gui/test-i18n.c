@@ -83,7 +83,7 @@ static void
 activate_after_cb (GApplication *app, Fixture *f)
 {
   GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  AftercareWizard *wizard = child (window, AFTERCARE_TYPE_WINDOW, "wizard");
+  AftercareWizard *wizard = aftercare_window_get_wizard (AFTERCARE_WINDOW (window));
   GtkWidget *sessions = child (window, AFTERCARE_TYPE_WINDOW, "sessions_view");
   GtkStack *steps = child (wizard, AFTERCARE_TYPE_WIZARD, "steps");
 

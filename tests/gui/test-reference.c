@@ -308,8 +308,8 @@ activate_after_cb (GApplication *app, AppFixture *af)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
                                                                        AFTERCARE_TYPE_WINDOW, "stack"));
-  GtkWidget *view = adw_view_stack_get_child_by_name (stack, "massage-types");
-  GtkWidget *wizard = adw_view_stack_get_child_by_name (stack, "can-i-run");
+  GtkWidget *view = aftercare_window_get_reference_view (AFTERCARE_WINDOW (window));
+  GtkWidget *wizard = GTK_WIDGET (aftercare_window_get_wizard (AFTERCARE_WINDOW (window)));
   GtkWidget *page = GTK_WIDGET (gtk_widget_get_template_child (view, AFTERCARE_TYPE_REFERENCE_VIEW, "kind_page"));
   GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (page, AFTERCARE_TYPE_MASSAGE_KIND_PAGE, "assess_button"));
   GtkWidget *type_row = GTK_WIDGET (gtk_widget_get_template_child (wizard, AFTERCARE_TYPE_WIZARD, "type_row"));
@@ -320,6 +320,8 @@ activate_after_cb (GApplication *app, AppFixture *af)
 
   g_assert_true (AFTERCARE_IS_REFERENCE_VIEW (view));
   g_assert_true (AFTERCARE_IS_WIZARD (wizard));
+  g_assert_true (gtk_widget_is_ancestor (view, GTK_WIDGET (stack)));
+  g_assert_true (gtk_widget_is_ancestor (wizard, GTK_WIDGET (stack)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "massage-types");
   aftercare_reference_view_show_type (AFTERCARE_REFERENCE_VIEW (view), AFTERCARE_MASSAGE_TRIGGER_POINT);
   settle ();

@@ -22,7 +22,28 @@ typedef struct {
   GDateTime *newest;
   gint64 started;
   gboolean ran;
+  GtkWidget *list;
+  int rows_at_first_frame;      /* -1 until the window's first frame */
 } Fixture;
+
+/* Rows the list view holds (built), with a session bound or not. */
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *item = gtk_widget_get_first_child (list); item != NULL; item = gtk_widget_get_next_sibling (item))
+    if (AFTERCARE_IS_SESSION_ROW (gtk_widget_get_first_child (item)))
+      n++;
+  return n;
+}
+
+static void
+first_frame_cb (GdkFrameClock *frame_clock, Fixture *f)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_cb, f);
+  f->rows_at_first_frame = (int) count_rows (f->list);
+}
 
 static void
 spin (guint ms)
@@ -162,11 +183,20 @@ activate_after_cb (GApplication *app, Fixture *f)
   guint first, last, n_shown;
   guint64 total = 0;
 
-  while (!gtk_widget_get_mapped (list))
+  /* Activated: the window is shown, not yet painted. */
+  f->list = list;
+  f->rows_at_first_frame = -1;
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint", G_CALLBACK (first_frame_cb), f);
+  while (!gtk_widget_get_mapped (list) || f->rows_at_first_frame < 0)
     g_main_context_iteration (NULL, TRUE);
   spin (150);
   shown_positions (f, list, &first, &last);
   n_shown = last - first + 1;
+  /* GTK 4.8's list view builds up to 200 rows around what it shows: before
+   * the first frame it was given only as many as a tall window shows. */
+  g_test_message ("%d rows built before the first frame, %u on screen, %u built now",
+                  f->rows_at_first_frame, n_shown, count_rows (list));
+  g_assert_cmpint (f->rows_at_first_frame, <=, (int) n_shown + 8);
   g_test_message ("Opened on %u sessions: rows %u to %u shown, %" G_GUINT64_FORMAT " rows read, "
                   "%.0f ms from start to the list on screen plus the settling wait",
                   g_list_model_get_n_items (G_LIST_MODEL (model)), first, last,

@@ -947,7 +947,7 @@ page_runs_wizard_test (AftercareWindow *window, gpointer data)
   AftercareSession *older = data;
   AftercareSessionsView *view = sessions_view (window);
   AftercareSessionPage *page = aftercare_sessions_view_get_page (view);
-  AftercareWizard *wizard = child (window, AFTERCARE_TYPE_WINDOW, "wizard");
+  AftercareWizard *wizard = aftercare_window_get_wizard (window);
   GType w = AFTERCARE_TYPE_WIZARD;
   GtkWidget *button = child (page, AFTERCARE_TYPE_SESSION_PAGE, "assess_button");
   AftercareVerdictPage *verdict;
@@ -1286,7 +1286,7 @@ static void
 wizard_from_checkin_test (AftercareWindow *window, gpointer data)
 {
   AftercareSessionPage *page = aftercare_sessions_view_get_page (sessions_view (window));
-  AftercareWizard *wizard = child (window, AFTERCARE_TYPE_WINDOW, "wizard");
+  AftercareWizard *wizard = aftercare_window_get_wizard (window);
   GType w = AFTERCARE_TYPE_WIZARD;
   AftercareFeelingForm *form = child (wizard, w, "feeling_form");
   GtkLabel *note = child (wizard, w, "checkin_note_label");
@@ -1450,6 +1450,83 @@ damaged_test (AftercareWindow *window, gpointer data)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), f->dir));
 }
 
+static gboolean
+store_error_page_shows (AftercareWindow *window)
+{
+  return AFTERCARE_IS_STORE_ERROR_PAGE (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)));
+}
+
+/* Damage only a full read finds: the window shows the list first, checks
+ * the file after its first frame, then says so; nothing was written. */
+static void
+late_damage_test (AftercareWindow *window, gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *content;
+  AdwMessageDialog *dialog;
+
+  wait_until ((Condition) store_error_page_shows, window, "the check finds the damage");
+  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+
+  /* Start Fresh asks first, then moves it aside, and the log starts empty. */
+  g_assert_true (gtk_widget_activate_action (content, "store-error.start-fresh", NULL));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "start-fresh");
+  spin (100);
+  window = find_toplevel (AFTERCARE_TYPE_WINDOW);
+  g_assert_nonnull (window);
+  g_assert_nonnull (aftercare_window_get_store (window));
+  g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_sessions (aftercare_window_get_store (window))), ==, 0);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), f->dir));
+}
+
+static void
+test_late_damage_is_found_after_the_first_frame (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *before = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  gsize length;
+
+  for (int i = 0; i < 200; i++)
+    {
+      AftercareSession *session = make_session (i + 2, AFTERCARE_MASSAGE_SWEDISH, AFTERCARE_PRESSURE_DEEP, "");
+
+      g_autoptr(GDateTime) at = g_date_time_add_hours (aftercare_session_get_ended_at (session), 1);
+
+      g_ptr_array_add (checkins, aftercare_checkin_new (aftercare_session_get_id (session), at, 3, 0));
+      g_ptr_array_add (sessions, session);
+    }
+  store_sessions (f, sessions, checkins);
+  /* The index of check-ins by id: nothing the first screen reads. */
+  test_corrupt_table (f->db_path, "sqlite_autoindex_checkins_1");
+  g_assert_true (g_file_get_contents (f->db_path, &contents, &length, NULL));
+  before = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  run_app (f, late_damage_test, f);
+
+  /* The damaged file was moved aside as it was, byte for byte. */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".bak"))
+      {
+        g_autofree char *path = g_build_filename (f->dir, name, NULL);
+        g_autofree char *after = NULL;
+
+        g_clear_pointer (&contents, g_free);
+        g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+        after = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+        g_assert_cmpstr (before, ==, after);
+        g_clear_pointer (&before, g_free);
+      }
+  g_assert_null (before);
+}
+
 static void
 test_damaged_database_is_kept_and_can_start_fresh (Fixture *f, gconstpointer data)
 {
@@ -1508,6 +1585,8 @@ main (int argc, char *argv[])
               fixture_set_up, test_recovered_and_red_flags, fixture_tear_down);
   g_test_add ("/sessions/opening-shows-the-top", Fixture, NULL,
               fixture_set_up, test_opening_shows_the_top, fixture_tear_down);
+  g_test_add ("/sessions/late-damage-is-found-after-the-first-frame", Fixture, NULL,
+              fixture_set_up, test_late_damage_is_found_after_the_first_frame, fixture_tear_down);
   g_test_add ("/sessions/damaged-database-is-kept-and-can-start-fresh", Fixture, NULL,
               fixture_set_up, test_damaged_database_is_kept_and_can_start_fresh, fixture_tear_down);
   return g_test_run ();

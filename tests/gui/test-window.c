@@ -30,6 +30,17 @@ quit_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Whether this process has mapped a library whose file name starts so. */
+static gboolean
+library_mapped (const char *name)
+{
+  g_autofree char *maps = NULL;
+  g_autofree char *needle = g_strdup_printf ("/%s", name);
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  return strstr (maps, needle) != NULL;
+}
+
 static void
 activate_after_cb (GApplication *app, Fixture *f)
 {
@@ -39,8 +50,17 @@ activate_after_cb (GApplication *app, Fixture *f)
 
   g_assert_true (AFTERCARE_IS_WINDOW (window));
   g_assert_cmpstr (gtk_window_get_title (window), ==, "Aftercare");
+  /* The log is a file here: PostgreSQL's client library is never loaded. */
+  g_assert_nonnull (aftercare_window_get_store (AFTERCARE_WINDOW (window)));
+  g_assert_true (library_mapped ("libaftercare-core.so"));
+  g_assert_false (library_mapped ("libpq.so"));
+  g_assert_false (library_mapped ("libaftercare-pg.so"));
   stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
                                                          AFTERCARE_TYPE_WINDOW, "stack"));
+  /* It opens on the sessions: the other views are built when first shown. */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "sessions");
+  g_assert_null (adw_bin_get_child (ADW_BIN (adw_view_stack_get_child_by_name (stack, "can-i-run"))));
+  g_assert_null (adw_bin_get_child (ADW_BIN (adw_view_stack_get_child_by_name (stack, "massage-types"))));
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       GtkWidget *child = adw_view_stack_get_child_by_name (stack, views[i]);
@@ -53,6 +73,8 @@ activate_after_cb (GApplication *app, Fixture *f)
       /* Switch to each view so it is drawn: a warning while drawing fails the test. */
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[i]);
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, views[i]);
+      if (i > 0)
+        g_assert_nonnull (adw_bin_get_child (ADW_BIN (child)));
     }
   f->checked = TRUE;
   g_timeout_add (500, quit_cb, f);
@@ -247,7 +269,7 @@ fits_script (AftercareWindow *window, gpointer data)
 {
   static const char *views[] = { "sessions", "can-i-run", "massage-types" };
   static const char *steps[] = { "massage", "feeling", "run", "verdict" };
-  AftercareWizard *wizard = child (window, AFTERCARE_TYPE_WINDOW, "wizard");
+  AftercareWizard *wizard = aftercare_window_get_wizard (window);
   GtkStack *wizard_steps = child (wizard, AFTERCARE_TYPE_WIZARD, "steps");
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
@@ -368,8 +390,8 @@ visible_view (AftercareWindow *window)
 static void
 views_take_the_keyboard_script (AftercareWindow *window, gpointer data)
 {
-  AftercareWizard *wizard = child (window, AFTERCARE_TYPE_WINDOW, "wizard");
-  GtkWidget *reference = child (window, AFTERCARE_TYPE_WINDOW, "reference_view");
+  AftercareWizard *wizard = aftercare_window_get_wizard (window);
+  GtkWidget *reference = aftercare_window_get_reference_view (window);
   AftercareSessionsView *sessions = child (window, AFTERCARE_TYPE_WINDOW, "sessions_view");
   GtkToggleButton *button;
 

@@ -184,6 +184,52 @@ static const char * const statement_sql[N_STATEMENTS] = {
     " ORDER BY ended_us DESC, id DESC",
 };
 
+typedef enum {
+  CHECK_PASSED,
+  CHECK_PENDING,
+  CHECK_RUNNING,
+  CHECK_FAILED,
+} CheckState;
+
+/* Shared with the worker thread that runs the check, which holds no
+ * reference to the backend: the backend (and the time source it holds) is
+ * always let go of on the thread that opened it. */
+typedef struct {
+  GMutex mutex;
+  GCond cond;
+  CheckState state;         /* CHECK_PASSED for a file checked as it opened */
+  GError *error;
+  char *path;
+} IntegrityCheck;
+
+static IntegrityCheck *
+integrity_check_new (const char *path,
+                     CheckState  state)
+{
+  IntegrityCheck *check = g_atomic_rc_box_new0 (IntegrityCheck);
+
+  g_mutex_init (&check->mutex);
+  g_cond_init (&check->cond);
+  check->state = state;
+  check->path = g_strdup (path);
+  return check;
+}
+
+static void
+integrity_check_clear (IntegrityCheck *check)
+{
+  g_clear_error (&check->error);
+  g_free (check->path);
+  g_mutex_clear (&check->mutex);
+  g_cond_clear (&check->cond);
+}
+
+static void
+integrity_check_unref (IntegrityCheck *check)
+{
+  g_atomic_rc_box_release_full (check, (GDestroyNotify) integrity_check_clear);
+}
+
 struct _AftercareSqliteBackend
 {
   GObject parent_instance;
@@ -193,6 +239,10 @@ struct _AftercareSqliteBackend
   sqlite3_stmt *statements[N_STATEMENTS];
   AftercareTimeSource *time_source;   /* when a row is written, and conflicts' words */
   char *read_only_reason;             /* opened for reading only, and why; else NULL */
+
+  /* PRAGMA quick_check, when opening left it for later: nothing is
+   * written until it has passed. */
+  IntegrityCheck *check;
 };
 
 static void aftercare_sqlite_backend_iface_init (AftercareStoreBackendInterface *iface);
@@ -230,9 +280,13 @@ aftercare_sqlite_backend_finalize (GObject *object)
 
   for (guint i = 0; i < N_STATEMENTS; i++)
     g_clear_pointer (&self->statements[i], sqlite3_finalize);
+  /* A file that passed its check may take the log back as it closes. */
+  if (self->db != NULL && self->check != NULL && self->check->state == CHECK_PASSED)
+    sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
+  g_clear_pointer (&self->check, integrity_check_unref);
 
   G_OBJECT_CLASS (aftercare_sqlite_backend_parent_class)->finalize (object);
 }
@@ -270,6 +324,80 @@ aftercare_sqlite_backend_class_init (AftercareSqliteBackendClass *klass)
 static void
 aftercare_sqlite_backend_init (AftercareSqliteBackend *self)
 {
+}
+
+/* The integrity check left for later */
+
+/* Runs the check unless it has run or is running (then waits for it), from
+ * any thread: TRUE once the file has passed it. */
+static gboolean
+ensure_checked (IntegrityCheck  *check,
+                GError         **error)
+{
+  gboolean passed;
+
+  g_mutex_lock (&check->mutex);
+  if (check->state == CHECK_PENDING)
+    {
+      g_autoptr(GError) check_error = NULL;
+      gboolean ok;
+
+      check->state = CHECK_RUNNING;
+      g_mutex_unlock (&check->mutex);
+      ok = aftercare_sqlite_file_check_integrity (check->path, &check_error);
+      if (ok)
+        aftercare_sqlite_file_make_private (check->path);
+      g_mutex_lock (&check->mutex);
+      check->state = ok ? CHECK_PASSED : CHECK_FAILED;
+      check->error = g_steal_pointer (&check_error);
+      g_cond_broadcast (&check->cond);
+    }
+  while (check->state == CHECK_RUNNING)
+    g_cond_wait (&check->cond, &check->mutex);
+  passed = check->state == CHECK_PASSED;
+  if (!passed)
+    g_propagate_error (error, g_error_copy (check->error));
+  g_mutex_unlock (&check->mutex);
+  return passed;
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (ensure_checked (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+aftercare_sqlite_backend_check_async (AftercareSqliteBackend *self,
+                                      GCancellable           *cancellable,
+                                      GAsyncReadyCallback     callback,
+                                      gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (AFTERCARE_IS_SQLITE_BACKEND (self));
+  /* No source object: the thread must not hold the backend. */
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, aftercare_sqlite_backend_check_async);
+  g_task_set_task_data (task, g_atomic_rc_box_acquire (self->check), (GDestroyNotify) integrity_check_unref);
+  g_task_run_in_thread (task, check_thread);
+}
+
+gboolean
+aftercare_sqlite_backend_check_finish (AftercareSqliteBackend  *self,
+                                       GAsyncResult            *result,
+                                       GError                 **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Statements */
@@ -519,6 +647,9 @@ aftercare_sqlite_backend_begin_write (AftercareStoreBackend  *backend,
                            self->read_only_reason);
       return FALSE;
     }
+  /* A damaged file is never written: the check first, when it was left for later. */
+  if (!ensure_checked (self->check, error))
+    return FALSE;
   return run_statement (self, STMT_BEGIN_WRITE, _("Could not start saving"), error);
 }
 
@@ -1064,12 +1195,14 @@ migrate (AftercareSqliteBackend  *self,
 
 static AftercareSqliteBackend *
 backend_new (const char          *path,
-             AftercareTimeSource *time_source)
+             AftercareTimeSource *time_source,
+             CheckState           check)
 {
   AftercareSqliteBackend *self = g_object_new (AFTERCARE_TYPE_SQLITE_BACKEND, NULL);
 
   self->path = g_strdup (path);
   self->time_source = g_object_ref (time_source);
+  self->check = integrity_check_new (path, check);
   return self;
 }
 
@@ -1097,30 +1230,39 @@ search_words_function (sqlite3_context  *context,
   sqlite3_result_text (context, words, -1, SQLITE_TRANSIENT);
 }
 
-AftercareSqliteBackend *
-aftercare_sqlite_backend_open (const char           *path,
-                               AftercareTimeSource  *time_source,
-                               GError              **error)
+static AftercareSqliteBackend *
+open_backend (const char           *path,
+              AftercareTimeSource  *time_source,
+              gboolean              check_later,
+              GError              **error)
 {
   g_autoptr(AftercareSqliteBackend) self = NULL;
+  gboolean checked = TRUE;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (AFTERCARE_IS_TIME_SOURCE (time_source), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!aftercare_sqlite_file_prepare (path, error))
+  if (check_later ? !aftercare_sqlite_file_prepare_unchecked (path, &checked, error)
+                  : !aftercare_sqlite_file_prepare (path, error))
     return NULL;
-  self = backend_new (path, time_source);
+  self = backend_new (path, time_source, checked ? CHECK_PASSED : CHECK_PENDING);
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc != SQLITE_OK)
     return set_open_error (self, rc, error);
   sqlite3_create_function_v2 (self->db, "aftercare_search_words", 3,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
                               search_words_function, NULL, NULL, NULL);
+  /* Closing the last connection folds the write-ahead log into the file:
+   * a write, which a file not yet checked must not have. */
+  if (!checked)
+    sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  /* A file left unchecked is at this build's version: migrate() writes nothing. */
   if (!aftercare_sqlite_file_configure (self->db, error) || !migrate (self, error))
     return NULL;
-  aftercare_sqlite_file_make_private (path);
+  if (checked)
+    aftercare_sqlite_file_make_private (path);
   return g_steal_pointer (&self);
 }
 
@@ -1141,7 +1283,7 @@ aftercare_sqlite_backend_open_read_only (const char           *path,
 
   if (!aftercare_sqlite_file_check (path, error))
     return NULL;
-  self = backend_new (path, time_source);
+  self = backend_new (path, time_source, CHECK_PASSED);
   self->read_only_reason = g_strdup (reason);
   rc = aftercare_sqlite_file_open_read_only (path, &self->db);
   if (rc != SQLITE_OK)
@@ -1159,4 +1301,20 @@ aftercare_sqlite_backend_open_read_only (const char           *path,
       return NULL;
     }
   return g_steal_pointer (&self);
+}
+
+AftercareSqliteBackend *
+aftercare_sqlite_backend_open (const char           *path,
+                               AftercareTimeSource  *time_source,
+                               GError              **error)
+{
+  return open_backend (path, time_source, FALSE, error);
+}
+
+AftercareSqliteBackend *
+aftercare_sqlite_backend_open_unchecked (const char           *path,
+                                         AftercareTimeSource  *time_source,
+                                         GError              **error)
+{
+  return open_backend (path, time_source, TRUE, error);
 }

@@ -2,6 +2,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "aftercare-sqlite-file.h"
 #include "aftercare-store-backend.h"
 
@@ -25,5 +27,21 @@ AftercareSqliteBackend *aftercare_sqlite_backend_open_read_only (const char     
                                                                  AftercareTimeSource  *time_source,
                                                                  const char           *reason,
                                                                  GError              **error);
+/* The same, leaving PRAGMA quick_check (which reads the whole file) for
+ * later when the file needs no migration: aftercare_sqlite_backend_check_async()
+ * runs it in a worker thread; a write that comes first runs it, or waits
+ * for it, before it begins; once it has failed, every write is refused
+ * with AFTERCARE_STORE_ERROR_DAMAGED and the file is never written (not
+ * even by folding the write-ahead log into it as the connection closes). */
+AftercareSqliteBackend *aftercare_sqlite_backend_open_unchecked (const char           *path,
+                                                                 AftercareTimeSource  *time_source,
+                                                                 GError              **error);
+void                    aftercare_sqlite_backend_check_async    (AftercareSqliteBackend *self,
+                                                                 GCancellable           *cancellable,
+                                                                 GAsyncReadyCallback     callback,
+                                                                 gpointer                user_data);
+gboolean                aftercare_sqlite_backend_check_finish   (AftercareSqliteBackend  *self,
+                                                                 GAsyncResult            *result,
+                                                                 GError                 **error);
 
 G_END_DECLS

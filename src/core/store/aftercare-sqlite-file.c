@@ -223,6 +223,7 @@ aftercare_sqlite_file_set_too_new (const char  *path,
 static gboolean
 check_identity (sqlite3     *db,
                 const char  *path,
+                gint64      *version,
                 GError     **error)
 {
   gint64 application_id = 0, user_version = 0, n_objects = 0;
@@ -235,6 +236,7 @@ check_identity (sqlite3     *db,
     return set_damaged (path, _("it belongs to another program"), error);
   if (user_version > AFTERCARE_SQLITE_SCHEMA_VERSION)
     return aftercare_sqlite_file_set_too_new (path, error);
+  *version = user_version;
   return TRUE;
 }
 
@@ -302,28 +304,52 @@ aftercare_sqlite_file_open_read_only (const char  *path,
   return rc;
 }
 
-/* Checks the file through a read-only connection, which can neither write
- * it nor fold its write-ahead log into it when it closes. */
-static gboolean
-check_file (const char  *path,
-            GError     **error)
+/* A read-only connection (aftercare_sqlite_file_open_read_only()), which
+ * can neither write the file nor fold its write-ahead log into it when it
+ * closes. */
+static sqlite3 *
+open_read_only (const char  *path,
+                GError     **error)
 {
   sqlite3 *db = NULL;
-  int rc;
-  gboolean ok;
+  int rc = aftercare_sqlite_file_open_read_only (path, &db);
 
-  if (!check_header (path, error))
-    return FALSE;
-  rc = aftercare_sqlite_file_open_read_only (path, &db);
   if (rc != SQLITE_OK)
     {
       set_check_error (db, rc, path, error);
       sqlite3_close (db);
-      return FALSE;
+      return NULL;
     }
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
-  ok = check_identity (db, path, error) && check_integrity (db, path, error);
+  return db;
+}
+
+/* Checks the file through a read-only connection, which can neither write
+ * it nor fold its write-ahead log into it when it closes. With
+ * integrity FALSE, PRAGMA quick_check (which reads the whole file) is left
+ * out, unless the file is new or older than this build: opening migrates
+ * it, a write, which only a checked file may have. */
+static gboolean
+check_file (const char  *path,
+            gboolean     integrity,
+            gboolean    *integrity_checked,
+            GError     **error)
+{
+  sqlite3 *db;
+  gint64 user_version = 0;
+  gboolean ok;
+
+  if (!check_header (path, error) || (db = open_read_only (path, error)) == NULL)
+    return FALSE;
+  ok = check_identity (db, path, &user_version, error);
+  if (ok && (integrity || user_version != AFTERCARE_SQLITE_SCHEMA_VERSION))
+    {
+      ok = check_integrity (db, path, error);
+      integrity = TRUE;
+    }
   sqlite3_close (db);
+  if (integrity_checked != NULL)
+    *integrity_checked = integrity;
   return ok;
 }
 
@@ -332,7 +358,32 @@ aftercare_sqlite_file_prepare (const char  *path,
                                GError     **error)
 {
   g_return_val_if_fail (path != NULL, FALSE);
-  return create_file (path, error) && check_file (path, error);
+  return create_file (path, error) && check_file (path, TRUE, NULL, error);
+}
+
+gboolean
+aftercare_sqlite_file_prepare_unchecked (const char  *path,
+                                         gboolean    *integrity_checked,
+                                         GError     **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (integrity_checked != NULL, FALSE);
+  return create_file (path, error) && check_file (path, FALSE, integrity_checked, error);
+}
+
+gboolean
+aftercare_sqlite_file_check_integrity (const char  *path,
+                                       GError     **error)
+{
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  if ((db = open_read_only (path, error)) == NULL)
+    return FALSE;
+  ok = check_integrity (db, path, error);
+  sqlite3_close (db);
+  return ok;
 }
 
 gboolean
@@ -340,7 +391,7 @@ aftercare_sqlite_file_check (const char  *path,
                              GError     **error)
 {
   g_return_val_if_fail (path != NULL, FALSE);
-  return check_file (path, error);
+  return check_file (path, TRUE, NULL, error);
 }
 
 void

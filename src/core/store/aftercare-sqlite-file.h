@@ -36,6 +36,18 @@ int      aftercare_sqlite_file_open_read_only (const char  *path,
 /* How every connection runs: a busy timeout, extended result codes,
  * defensive mode. */
 void     aftercare_sqlite_file_configure_reading (sqlite3 *db);
+/* The same without PRAGMA quick_check, the part that reads the whole file,
+ * when the file is already at this build's version (a new or older file,
+ * which opening writes to, is checked all the same): *integrity_checked
+ * says which. Before anything is written to a file not checked,
+ * aftercare_sqlite_file_check_integrity() must have passed. */
+gboolean aftercare_sqlite_file_prepare_unchecked (const char  *path,
+                                                  gboolean    *integrity_checked,
+                                                  GError     **error);
+/* PRAGMA quick_check through a read-only connection of its own (any
+ * thread): AFTERCARE_STORE_ERROR_DAMAGED when it fails. */
+gboolean aftercare_sqlite_file_check_integrity (const char  *path,
+                                                GError     **error);
 /* How every writing connection runs: a busy timeout, extended result
  * codes, defensive mode, WAL, synchronous = FULL, foreign keys. */
 gboolean aftercare_sqlite_file_configure    (sqlite3     *db,

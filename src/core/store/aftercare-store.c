@@ -11,8 +11,8 @@
 
 #include "aftercare-catalog.h"
 #include "aftercare-labels.h"
-#include "aftercare-pg-backend.h"
-#include "aftercare-pg-connect.h"
+#include "aftercare-modules.h"
+#include "aftercare-pg-module.h"
 #include "aftercare-sqlite-backend.h"
 #include "aftercare-store-private.h"
 
@@ -145,34 +145,69 @@ aftercare_store_get_default_location (void)
   return g_build_filename (g_get_user_data_dir (), "aftercare", "aftercare.db", NULL);
 }
 
+/* The PostgreSQL module, loaded the first time a location may be a server's. */
+static const AftercarePgModule *
+pg_module (GError **error)
+{
+  static const AftercarePgModule *module;
+  static GMutex lock;
+  const AftercarePgModule *found;
+
+  g_mutex_lock (&lock);
+  if (module == NULL)
+    module = aftercare_module_lookup (AFTERCARE_PG_MODULE_NAME, AFTERCARE_PG_MODULE_SYMBOL, error);
+  found = module;
+  g_mutex_unlock (&lock);
+  return found;
+}
+
 gboolean
 aftercare_store_location_is_server (const char *location)
 {
+  const AftercarePgModule *module;
+
   g_return_val_if_fail (location != NULL, FALSE);
-  /* An existing file is a file, whatever its name; anything written like
-   * an address goes to the address's checks and never becomes a file. */
-  return !g_file_test (location, G_FILE_TEST_EXISTS) && aftercare_pg_is_location (location);
+  /* An existing file is a file, whatever its name. */
+  if (g_file_test (location, G_FILE_TEST_EXISTS))
+    return FALSE;
+  /* Neither a scheme nor a key=value word: no address, and no need to
+   * load libpq to say so. */
+  if (strstr (location, "://") == NULL && strchr (location, '=') == NULL)
+    return FALSE;
+  module = pg_module (NULL);
+  /* Anything written like an address goes to the address's checks and
+   * never becomes a file; without the module, opening it says the module
+   * is missing. */
+  return module == NULL || module->is_location (location);
 }
 
 gboolean
 aftercare_store_check_location (const char  *location,
                                 GError     **error)
 {
+  const AftercarePgModule *module;
+
   g_return_val_if_fail (location != NULL, FALSE);
-  return !aftercare_store_location_is_server (location) || aftercare_pg_check_location (location, error);
+  if (!aftercare_store_location_is_server (location))
+    return TRUE;
+  module = pg_module (error);
+  return module != NULL && module->check_location (location, error);
 }
 
 /* A file that cannot be opened for writing (its folder or itself cannot be
  * written to, the disk is full) is opened for reading, saying why, unless
  * it is damaged or too new: then the first error stands. */
 static AftercareStoreBackend *
-open_file_backend (const char           *path,
-                   AftercareTimeSource  *time_source,
-                   GError              **error)
+open_file_backend (const char              *path,
+                   AftercareTimeSource     *time_source,
+                   AftercareStoreOpenFlags  flags,
+                   GError                 **error)
 {
   g_autoptr(GError) write_error = NULL;
   g_autofree char *reason = NULL;
-  AftercareSqliteBackend *backend = aftercare_sqlite_backend_open (path, time_source, &write_error);
+  AftercareSqliteBackend *backend = (flags & AFTERCARE_STORE_OPEN_CHECK_LATER)
+    ? aftercare_sqlite_backend_open_unchecked (path, time_source, &write_error)
+    : aftercare_sqlite_backend_open (path, time_source, &write_error);
 
   if (backend != NULL)
     return AFTERCARE_STORE_BACKEND (backend);
@@ -198,19 +233,26 @@ open_file_backend (const char           *path,
 }
 
 static AftercareStoreBackend *
-open_backend (const char           *location,
-              AftercareTimeSource  *time_source,
-              GError              **error)
+open_backend (const char            *location,
+              AftercareTimeSource   *time_source,
+              AftercareStoreOpenFlags flags,
+              GError               **error)
 {
   if (aftercare_store_location_is_server (location))
-    return AFTERCARE_STORE_BACKEND (aftercare_pg_backend_open (location, time_source, error));
-  return open_file_backend (location, time_source, error);
+    {
+      const AftercarePgModule *module = pg_module (error);
+
+      return module != NULL ? module->open (location, time_source, error) : NULL;
+    }
+  return open_file_backend (location, time_source, flags, error);
 }
 
 gboolean
 aftercare_store_test_connection (const char  *location,
                                  GError     **error)
 {
+  const AftercarePgModule *module;
+
   g_return_val_if_fail (location != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -221,7 +263,8 @@ aftercare_store_test_connection (const char  *location,
                              "postgresql://host/database, or as service=NAME for a libpq service."));
       return FALSE;
     }
-  return aftercare_pg_backend_test (location, error);
+  module = pg_module (error);
+  return module != NULL && module->test (location, error);
 }
 
 /* Another desk committed a change (or the connection came back). */
@@ -284,7 +327,20 @@ aftercare_store_open (const char           *location,
   g_return_val_if_fail (AFTERCARE_IS_TIME_SOURCE (time_source), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return store_new (location, time_source, open_backend (location, time_source, error), error);
+  return aftercare_store_open_full (location, time_source, AFTERCARE_STORE_OPEN_DEFAULT, error);
+}
+
+AftercareStore *
+aftercare_store_open_full (const char              *location,
+                           AftercareTimeSource     *time_source,
+                           AftercareStoreOpenFlags  flags,
+                           GError                 **error)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+  g_return_val_if_fail (AFTERCARE_IS_TIME_SOURCE (time_source), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return store_new (location, time_source, open_backend (location, time_source, flags, error), error);
 }
 
 AftercareStore *
@@ -299,11 +355,60 @@ aftercare_store_open_for_reading (const char           *location,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (aftercare_store_location_is_server (location))
-    backend = AFTERCARE_STORE_BACKEND (aftercare_pg_backend_open (location, time_source, error));
+    {
+      const AftercarePgModule *module = pg_module (error);
+
+      backend = module != NULL ? module->open (location, time_source, error) : NULL;
+    }
   else
     backend = AFTERCARE_STORE_BACKEND (aftercare_sqlite_backend_open_read_only (
       location, time_source, _("Opened for reading only"), error));
   return store_new (location, time_source, backend, error);
+}
+
+static void
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AftercareStore *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (aftercare_sqlite_backend_check_finish (AFTERCARE_SQLITE_BACKEND (self->backend), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+aftercare_store_check_async (AftercareStore      *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (AFTERCARE_IS_STORE (self));
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, aftercare_store_check_async);
+  /* A server checks its own pages. */
+  if (!AFTERCARE_IS_SQLITE_BACKEND (self->backend))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  aftercare_sqlite_backend_check_async (AFTERCARE_SQLITE_BACKEND (self->backend), cancellable,
+                                        check_done_cb, g_steal_pointer (&task));
+}
+
+gboolean
+aftercare_store_check_finish (AftercareStore  *self,
+                              GAsyncResult    *result,
+                              GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 const char *

@@ -49,6 +49,25 @@ AftercareStore *aftercare_store_open       (const char *location, AftercareTimeS
  * a folder that cannot be written to and on a full disk. */
 AftercareStore *aftercare_store_open_for_reading (const char *location, AftercareTimeSource *time_source,
                                                   GError **error);
+typedef enum {
+  AFTERCARE_STORE_OPEN_DEFAULT = 0,
+  /* A file's PRAGMA quick_check, which reads all of it, is left out of
+   * opening (when the file needs no migration) for
+   * aftercare_store_check_async(), so that a window shows at once.
+   * Nothing is written before it has passed: a write that comes first
+   * waits for it (or runs it), and once it has failed every write is
+   * refused with AFTERCARE_STORE_ERROR_DAMAGED. */
+  AFTERCARE_STORE_OPEN_CHECK_LATER = 1 << 0,
+} AftercareStoreOpenFlags;
+
+AftercareStore *aftercare_store_open_full   (const char *location, AftercareTimeSource *time_source,
+                                            AftercareStoreOpenFlags flags, GError **error);
+/* Checks the file left unchecked by AFTERCARE_STORE_OPEN_CHECK_LATER in a
+ * worker thread (at once TRUE when it was checked, and for a server);
+ * the error is AFTERCARE_STORE_ERROR_DAMAGED when it fails. */
+void           aftercare_store_check_async  (AftercareStore *self, GCancellable *cancellable,
+                                            GAsyncReadyCallback callback, gpointer user_data);
+gboolean       aftercare_store_check_finish (AftercareStore *self, GAsyncResult *result, GError **error);
 const char    *aftercare_store_get_location (AftercareStore *self);
 /* Moves the file at location (and its -wal/-shm) to a backup beside it
  * stamped with now; *backup_path is where it went. Never for a server. */
