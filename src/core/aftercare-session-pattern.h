@@ -1,0 +1,28 @@
+/* aftercare-session-pattern.h: your own pattern for a stored session's kind, read from the store. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "aftercare-pattern.h"
+#include "aftercare-store.h"
+
+G_BEGIN_DECLS
+
+/* The sessions a session's pattern is drawn from: those of its kind (type
+ * and pressure) in store, only the same client's when per_client (a
+ * clinic: one client's pattern is theirs alone). Newest first, a new array
+ * of AftercareSession; limit 0 for all, else at most that many. */
+GPtrArray *aftercare_session_list_same_kind (AftercareStore    *store,
+                                             AftercareSession  *session,
+                                             gboolean           per_client,
+                                             guint              limit);
+
+/* The pattern of session's kind (aftercare_session_list_same_kind()),
+ * summarized into *summary. FALSE, with error, when check-ins cannot be
+ * read; nothing is shown then. */
+gboolean   aftercare_session_pattern        (AftercareStore          *store,
+                                             AftercareSession        *session,
+                                             gboolean                 per_client,
+                                             AftercarePatternSummary *summary,
+                                             GError                 **error);
+
+G_END_DECLS
