@@ -5,17 +5,17 @@
 #include "aftercare-session-pattern.h"
 
 GPtrArray *
-aftercare_session_list_same_kind (AftercareStore   *store,
-                                  AftercareSession *session,
-                                  gboolean          per_client,
-                                  guint             limit)
+aftercare_store_list_kind (AftercareStore       *store,
+                           AftercareMassageType  type,
+                           AftercarePressure     pressure,
+                           const char           *client,
+                           guint                 limit)
 {
   GListModel *sessions;
   GPtrArray *kind;
   guint n;
 
   g_return_val_if_fail (AFTERCARE_IS_STORE (store), NULL);
-  g_return_val_if_fail (AFTERCARE_IS_SESSION (session), NULL);
 
   sessions = aftercare_store_get_sessions (store);
   kind = g_ptr_array_new_with_free_func (g_object_unref);
@@ -24,14 +24,70 @@ aftercare_session_list_same_kind (AftercareStore   *store,
     {
       g_autoptr(AftercareSession) other = g_list_model_get_item (sessions, i);
 
-      if (aftercare_session_get_massage_type (other) != aftercare_session_get_massage_type (session) ||
-          aftercare_session_get_pressure (other) != aftercare_session_get_pressure (session) ||
-          (per_client && !aftercare_pattern_same_client (aftercare_session_get_client (other),
-                                                       aftercare_session_get_client (session))))
+      if (aftercare_session_get_massage_type (other) != type ||
+          aftercare_session_get_pressure (other) != pressure ||
+          (client != NULL && !aftercare_pattern_same_client (aftercare_session_get_client (other), client)))
         continue;
       g_ptr_array_add (kind, g_steal_pointer (&other));
     }
   return kind;
+}
+
+GPtrArray *
+aftercare_session_list_same_kind (AftercareStore   *store,
+                                  AftercareSession *session,
+                                  gboolean          per_client,
+                                  guint             limit)
+{
+  g_return_val_if_fail (AFTERCARE_IS_SESSION (session), NULL);
+
+  return aftercare_store_list_kind (store, aftercare_session_get_massage_type (session),
+                                    aftercare_session_get_pressure (session),
+                                    per_client ? aftercare_session_get_client (session) : NULL, limit);
+}
+
+/* The kind's pattern, leaving out the session with except_id (or none). */
+static gboolean
+pattern_of_kind (AftercareStore          *store,
+                 AftercareMassageType     type,
+                 AftercarePressure        pressure,
+                 const char              *client,
+                 const char              *except_id,
+                 AftercarePatternSummary *summary,
+                 GError                 **error)
+{
+  g_autoptr(GPtrArray) kind = aftercare_store_list_kind (store, type, pressure, client, 0);
+  g_autoptr(AftercarePattern) pattern = aftercare_pattern_new ();
+
+  for (guint i = 0; i < kind->len; i++)
+    {
+      AftercareSession *other = g_ptr_array_index (kind, i);
+      const char *id = aftercare_session_get_id (other);
+      g_autoptr(GPtrArray) checkins = NULL;
+
+      if (g_strcmp0 (id, except_id) == 0)
+        continue;
+      checkins = aftercare_store_list_checkins (store, id, error);
+      if (checkins == NULL)
+        return FALSE;
+      aftercare_pattern_add_session (pattern, other, checkins);
+    }
+  aftercare_pattern_summarize (pattern, type, pressure, client, summary);
+  return TRUE;
+}
+
+gboolean
+aftercare_store_pattern_of_kind (AftercareStore          *store,
+                                 AftercareMassageType     type,
+                                 AftercarePressure        pressure,
+                                 const char              *client,
+                                 AftercarePatternSummary *summary,
+                                 GError                 **error)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  return pattern_of_kind (store, type, pressure, client, NULL, summary, error);
 }
 
 gboolean
@@ -41,26 +97,12 @@ aftercare_session_pattern (AftercareStore          *store,
                            AftercarePatternSummary *summary,
                            GError                 **error)
 {
-  g_autoptr(GPtrArray) kind = NULL;
-  g_autoptr(AftercarePattern) pattern = aftercare_pattern_new ();
-
   g_return_val_if_fail (AFTERCARE_IS_STORE (store), FALSE);
   g_return_val_if_fail (AFTERCARE_IS_SESSION (session), FALSE);
   g_return_val_if_fail (summary != NULL, FALSE);
 
-  kind = aftercare_session_list_same_kind (store, session, per_client, 0);
-  for (guint i = 0; i < kind->len; i++)
-    {
-      AftercareSession *other = g_ptr_array_index (kind, i);
-      g_autoptr(GPtrArray) checkins = aftercare_store_list_checkins (store, aftercare_session_get_id (other),
-                                                                     error);
-
-      if (checkins == NULL)
-        return FALSE;
-      aftercare_pattern_add_session (pattern, other, checkins);
-    }
-  aftercare_pattern_summarize (pattern, aftercare_session_get_massage_type (session),
-                               aftercare_session_get_pressure (session),
-                               per_client ? aftercare_session_get_client (session) : NULL, summary);
-  return TRUE;
+  return pattern_of_kind (store, aftercare_session_get_massage_type (session),
+                          aftercare_session_get_pressure (session),
+                          per_client ? aftercare_session_get_client (session) : NULL,
+                          aftercare_session_get_id (session), summary, error);
 }

@@ -7,6 +7,23 @@
 
 G_BEGIN_DECLS
 
+/* The sessions of one kind in store, newest first (a new array of
+ * AftercareSession), only client's when client is not NULL
+ * (aftercare_pattern_same_client()); limit 0 for all, else at most that many. */
+GPtrArray *aftercare_store_list_kind        (AftercareStore       *store,
+                                             AftercareMassageType  type,
+                                             AftercarePressure     pressure,
+                                             const char           *client,
+                                             guint                 limit);
+/* That kind's pattern, summarized into *summary; FALSE, with error, when
+ * check-ins cannot be read (nothing is shown then). */
+gboolean   aftercare_store_pattern_of_kind  (AftercareStore          *store,
+                                             AftercareMassageType     type,
+                                             AftercarePressure        pressure,
+                                             const char              *client,
+                                             AftercarePatternSummary *summary,
+                                             GError                 **error);
+
 /* The sessions a session's pattern is drawn from: those of its kind (type
  * and pressure) in store, only the same client's when per_client (a
  * clinic: one client's pattern is theirs alone). Newest first, a new array
@@ -17,7 +34,8 @@ GPtrArray *aftercare_session_list_same_kind (AftercareStore    *store,
                                              guint              limit);
 
 /* The pattern of session's kind (aftercare_session_list_same_kind()),
- * summarized into *summary. FALSE, with error, when check-ins cannot be
+ * from the other sessions of the kind (the session itself is what is
+ * compared with it), summarized into *summary. FALSE, with error, when check-ins cannot be
  * read; nothing is shown then. */
 gboolean   aftercare_session_pattern        (AftercareStore          *store,
                                              AftercareSession        *session,

@@ -11,6 +11,7 @@
 #include "aftercare-checkin-dialog.h"
 #include "aftercare-labels.h"
 #include "aftercare-session-assess.h"
+#include "aftercare-session-pattern.h"
 #include "aftercare-session-page.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
@@ -46,6 +47,7 @@ struct _AftercareSessionPage
   GtkBox *reasons_box;
   GtkWidget *assess_button;
   AftercareTimelineView *timeline;
+  GtkLabel *pattern_caption;
   GtkWidget *advice_group;
   AdwActionRow *phase_row;
   AdwActionRow *next_checkin_row;
@@ -352,6 +354,44 @@ stop_refreshing (AftercareSessionPage *self)
   g_clear_handle_id (&self->tick_id, g_source_remove);
 }
 
+/* Your own pattern beside the usual band: in clinic mode the client's
+ * alone, only for unlocked staff, and none for a session with no client. */
+static void
+show_pattern (AftercareSessionPage *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean per_client = aftercare_clinic_mode_per_client (widget);
+  const char *client = aftercare_session_get_client (self->session);
+  AftercarePatternSummary summary;
+  g_autoptr(GError) error = NULL;
+
+  g_autofree char *caption = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->pattern_caption), FALSE);
+  aftercare_timeline_view_set_pattern (self->timeline, NULL);
+  if (aftercare_clinic_mode_records_locked (widget) ||
+      (per_client && aftercare_pattern_same_client (client, "")))
+    return;
+  if (!aftercare_session_pattern (self->store, self->session, per_client, &summary, &error))
+    {
+      g_message ("No pattern for %s: %s", aftercare_session_get_id (self->session), error->message);
+      return;
+    }
+  aftercare_timeline_view_set_pattern (self->timeline, &summary);
+  /* Yours, or how many more massages it needs: "You, after … from 6 massages." */
+  caption = aftercare_pattern_summary_describe (&summary, per_client ? client : NULL);
+  if (aftercare_pattern_summary_get_needed (&summary) == 0)
+    {
+      char *more = g_strdup_printf ("%s %s", caption,
+                                    _("The dashed boxes are yours: from your lowest to your highest soreness in "
+                                      "each phase after earlier massages like this, with a line at your usual."));
+      g_free (caption);
+      caption = more;
+    }
+  gtk_label_set_label (self->pattern_caption, caption);
+  gtk_widget_set_visible (GTK_WIDGET (self->pattern_caption), TRUE);
+}
+
 static void
 show_timeline (AftercareSessionPage *self,
                GPtrArray            *checkins,
@@ -362,6 +402,7 @@ show_timeline (AftercareSessionPage *self,
   aftercare_timeline_view_set_clock_24h (self->timeline, aftercare_clock_get_24h (self->clock));
   aftercare_timeline_view_set_checkins (self->timeline, checkins);
   aftercare_timeline_view_set_now (self->timeline, now);
+  show_pattern (self);
 }
 
 static void
@@ -656,6 +697,7 @@ aftercare_session_page_class_init (AftercareSessionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, reasons_box);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, assess_button);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, timeline);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, pattern_caption);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, advice_group);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, phase_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, next_checkin_row);

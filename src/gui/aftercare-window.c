@@ -563,6 +563,7 @@ store_opened (AftercareWindow *self)
 {
   aftercare_sessions_view_set_context (self->sessions_view, self->store, self->clock);
   aftercare_wizard_set_store (self->wizard, self->store);
+  aftercare_reference_view_set_store (AFTERCARE_REFERENCE_VIEW (self->reference_view), self->store);
   /* A shared database's lost connection, or why it is read-only, shows at the top. */
   aftercare_connection_bar_set_store (self->connection_bar, self->store);
 }
