@@ -10,6 +10,7 @@
 #include "aftercare-cli-import-export.h"
 #include "aftercare-cli-prepare-database.h"
 #include "aftercare-cli-report.h"
+#include "aftercare-cli-report-pdf.h"
 #include "aftercare-cli-sheet.h"
 #include "aftercare-cli.h"
 #include "aftercare-store.h"
@@ -42,13 +43,19 @@ static const GOptionEntry option_entries[] = {
     N_("Write the aftercare sheet of the session with this ID as PDF (with --output) and exit"),
     N_("SESSION_ID") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("The PDF file --sheet writes"), N_("FILE.pdf") },
+    N_("The PDF file --sheet or --report writes"), N_("FILE.pdf") },
   { "clinic-name", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The clinic name on the sheet (default: the one set in Preferences)"), N_("NAME") },
   { "planned-run", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The run the sheet plans for: easy (default), steady or hard"), N_("RUN") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The sheet’s paper size: a4 (default) or letter"), N_("SIZE") },
+  /* The report for the therapist (aftercare-cli-report-pdf.c), also with --output and --paper. */
+  { "report", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the report for the therapist on the session with this ID as PDF (with --output) and exit"),
+    N_("SESSION_ID") },
+  { "same-kind", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --report: the last N massages of the session’s kind up to it (default 1)"), N_("N") },
   /* Anything else on the command line: refused (aftercare_cli_handle()). */
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
@@ -65,7 +72,7 @@ aftercare_cli_get_option_entries (void)
 static int
 check_one_action (GVariantDict *options)
 {
-  static const char * const actions[] = { "assess", "import", "export", "sheet", "prepare-database" };
+  static const char * const actions[] = { "assess", "import", "export", "sheet", "report", "prepare-database" };
   g_autoptr(GVariant) rest = g_variant_dict_lookup_value (options, G_OPTION_REMAINING, NULL);
   const char *first = NULL;
 
@@ -128,6 +135,10 @@ aftercare_cli_handle (GVariantDict               *options,
                                                 : aftercare_store_get_default_location ();
   if (g_variant_dict_contains (options, "sheet"))
     return aftercare_cli_sheet_run (options, context, configured);
+  if (g_variant_dict_contains (options, "report"))
+    return aftercare_cli_report_pdf_run (options, context, configured);
+  if (g_variant_dict_contains (options, "same-kind"))
+    return aftercare_cli_refuse (_("--same-kind goes with --report SESSION_ID"));
 
   g_variant_dict_lookup (options, "db", "^&ay", &db);
   g_variant_dict_lookup (options, "import", "^&ay", &import_path);

@@ -270,9 +270,8 @@ aftercare_pattern_summary_at_hours (const AftercarePatternSummary *summary,
 
 /* ---- In words ---------------------------------------------------------- */
 
-/* When a phase is, as people say it. */
-static const char *
-phase_when (AftercarePhase phase)
+const char *
+aftercare_pattern_phase_when (AftercarePhase phase)
 {
   static const char * const when[] = {
     [AFTERCARE_PHASE_FIRST_HOURS] = N_("in the first 4 hours"),
@@ -282,6 +281,7 @@ phase_when (AftercarePhase phase)
     [AFTERCARE_PHASE_CHECK] = N_("from 48 hours on"),
   };
 
+  g_return_val_if_fail (phase < AFTERCARE_N_PHASES, NULL);
   return _(when[phase]);
 }
 
@@ -353,7 +353,7 @@ aftercare_pattern_summary_describe (const AftercarePatternSummary *summary,
    * who ("You" or a client's name), then the kind, the soreness out of 10,
    * when, how long until mild, and how many massages. */
   return g_strdup_printf (_("%s, after %s: usually %.0f/10 %s, %s, %s."), who, title,
-                          round (summary->phases[peak].median), phase_when (peak), mild, count);
+                          round (summary->phases[peak].median), aftercare_pattern_phase_when (peak), mild, count);
 }
 
 char *

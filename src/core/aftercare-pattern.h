@@ -79,6 +79,9 @@ gboolean          aftercare_pattern_summary_at_hours    (const AftercarePatternS
                                                          double                        *low,
                                                          double                        *high);
 
+/* When a phase is, inside a sentence: "12 to 24 hours after". */
+const char       *aftercare_pattern_phase_when          (AftercarePhase phase);
+
 /* In words, translated. "You, after deep tissue at deep pressure: usually
  * 4/10 12 to 24 hours after, mild by about 36 hours, from 6 massages." for
  * a shown pattern; else how many more it needs. whose is NULL for "You",
