@@ -26,8 +26,6 @@
 #define INK  aftercare_page_ink
 #define GREY aftercare_page_grey
 
-typedef struct _AftercareReport AftercareReport;
-
 /* One massage on the report. */
 typedef struct {
   AftercareReport *report;
@@ -37,6 +35,8 @@ typedef struct {
 
 struct _AftercareReport
 {
+  GObject parent_instance;
+
   GDateTime *now;
   gboolean clock_24h;
   char *client_name;
@@ -47,6 +47,11 @@ struct _AftercareReport
   PangoContext *context;
   AftercarePages *pages;
 };
+
+static void aftercare_report_printable_init (AftercarePrintableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AftercareReport, aftercare_report, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (AFTERCARE_TYPE_PRINTABLE, aftercare_report_printable_init))
 
 G_DEFINE_QUARK (aftercare-report-error-quark, aftercare_report_error)
 
@@ -67,7 +72,7 @@ aftercare_report_new (GDateTime  *now,
 
   g_return_val_if_fail (now != NULL, NULL);
 
-  self = g_new0 (AftercareReport, 1);
+  self = g_object_new (AFTERCARE_TYPE_REPORT, NULL);
   self->now = g_date_time_ref (now);
   self->clock_24h = clock_24h;
   self->client_name = g_strdup (client_name != NULL ? client_name : "");
@@ -75,17 +80,39 @@ aftercare_report_new (GDateTime  *now,
   return self;
 }
 
-void
-aftercare_report_free (AftercareReport *self)
+static void
+aftercare_report_finalize (GObject *object)
 {
-  if (self == NULL)
-    return;
+  AftercareReport *self = AFTERCARE_REPORT (object);
+
   g_clear_pointer (&self->pages, aftercare_pages_free);
   g_clear_object (&self->context);
   g_ptr_array_unref (self->items);
   g_date_time_unref (self->now);
   g_free (self->client_name);
-  g_free (self);
+  G_OBJECT_CLASS (aftercare_report_parent_class)->finalize (object);
+}
+
+static void
+aftercare_report_class_init (AftercareReportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = aftercare_report_finalize;
+}
+
+static void
+aftercare_report_init (AftercareReport *self)
+{
+}
+
+char *
+aftercare_report_get_name (AftercareReport *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_REPORT (self), NULL);
+
+  if (*self->client_name == '\0')
+    return g_strdup (_("Report for the therapist"));
+  /* Translators: a print job's or a file's name; %s is the client's name. */
+  return g_strdup_printf (_("Report on %s’s recovery"), self->client_name);
 }
 
 void
@@ -95,7 +122,7 @@ aftercare_report_add_session (AftercareReport  *self,
 {
   ReportItem *item;
 
-  g_return_if_fail (self != NULL);
+  g_return_if_fail (AFTERCARE_IS_REPORT (self));
   g_return_if_fail (AFTERCARE_IS_SESSION (session));
 
   item = g_new0 (ReportItem, 1);
@@ -110,7 +137,7 @@ void
 aftercare_report_set_pattern (AftercareReport               *self,
                               const AftercarePatternSummary *pattern)
 {
-  g_return_if_fail (self != NULL);
+  g_return_if_fail (AFTERCARE_IS_REPORT (self));
 
   self->has_pattern = pattern != NULL;
   if (pattern != NULL)
@@ -121,7 +148,7 @@ aftercare_report_set_pattern (AftercareReport               *self,
 guint
 aftercare_report_get_n_sessions (AftercareReport *self)
 {
-  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (AFTERCARE_IS_REPORT (self), 0);
   return self->items->len;
 }
 
@@ -507,7 +534,7 @@ aftercare_report_get_n_pages (AftercareReport *self,
                               double           page_width,
                               double           page_height)
 {
-  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (AFTERCARE_IS_REPORT (self), 0);
   g_return_val_if_fail (page_width > 2 * AFTERCARE_PAGE_MARGIN_SIDE + 300 && page_height > 300, 0);
 
   ensure_layout (self, page_width, page_height);
@@ -521,7 +548,7 @@ aftercare_report_draw_page (AftercareReport *self,
                             double           page_height,
                             guint            page_nr)
 {
-  g_return_if_fail (self != NULL);
+  g_return_if_fail (AFTERCARE_IS_REPORT (self));
   g_return_if_fail (cr != NULL);
   g_return_if_fail (page_nr < aftercare_report_get_n_pages (self, page_width, page_height));
 
@@ -549,7 +576,7 @@ aftercare_report_write_pdf (AftercareReport *self,
   g_autofree char *name = NULL;
   guint n_pages;
 
-  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (AFTERCARE_IS_REPORT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -562,4 +589,42 @@ aftercare_report_write_pdf (AftercareReport *self,
                /* Translators: the first %s is a file name, the second why it failed. */
                _("Could not write the report to “%s”: %s"), name, local_error->message);
   return FALSE;
+}
+
+/* ---- Printable --------------------------------------------------------- */
+
+static guint
+printable_get_n_pages (AftercarePrintable *printable,
+                       double              page_width,
+                       double              page_height)
+{
+  return aftercare_report_get_n_pages (AFTERCARE_REPORT (printable), page_width, page_height);
+}
+
+static void
+printable_draw_page (AftercarePrintable *printable,
+                     cairo_t            *cr,
+                     double              page_width,
+                     double              page_height,
+                     guint               page_nr)
+{
+  aftercare_report_draw_page (AFTERCARE_REPORT (printable), cr, page_width, page_height, page_nr);
+}
+
+static gboolean
+printable_write_pdf (AftercarePrintable *printable,
+                     const char         *path,
+                     double              page_width,
+                     double              page_height,
+                     GError            **error)
+{
+  return aftercare_report_write_pdf (AFTERCARE_REPORT (printable), path, page_width, page_height, error);
+}
+
+static void
+aftercare_report_printable_init (AftercarePrintableInterface *iface)
+{
+  iface->get_n_pages = printable_get_n_pages;
+  iface->draw_page = printable_draw_page;
+  iface->write_pdf = printable_write_pdf;
 }

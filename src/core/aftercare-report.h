@@ -5,6 +5,8 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "aftercare-printable.h"
+
 #include "aftercare-pattern.h"
 #include "aftercare-session.h"
 
@@ -16,15 +18,18 @@ typedef enum {
 } AftercareReportError;
 GQuark aftercare_report_error_quark (void);
 
-typedef struct _AftercareReport AftercareReport;
+/* Implements AftercarePrintable (aftercare-printable.h). */
+#define AFTERCARE_TYPE_REPORT (aftercare_report_get_type ())
+G_DECLARE_FINAL_TYPE (AftercareReport, aftercare_report, AFTERCARE, REPORT, GObject)
 
 /* A report printed at now (local time: its dates are written in now's
  * time zone) for client_name ("" or NULL: the person's own). */
 AftercareReport *aftercare_report_new          (GDateTime        *now,
                                                 gboolean          clock_24h,
                                                 const char       *client_name);
-void             aftercare_report_free         (AftercareReport  *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AftercareReport, aftercare_report_free)
+/* The name for a print job or a file: "Report for the therapist", or
+ * "Report on Ana's recovery" for a client. */
+char            *aftercare_report_get_name     (AftercareReport  *self);
 
 /* Adds a massage with its check-ins (any order; same-instant check-ins are
  * one moment), in the order they are to appear: newest first. */

@@ -13,6 +13,7 @@
 #include "aftercare-labels.h"
 #include "aftercare-page.h"
 #include "aftercare-plan.h"
+#include "aftercare-printable.h"
 #include "aftercare-sheet.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
@@ -67,7 +68,10 @@ struct _AftercareSheet
   AftercarePages *pages;     /* laid out for their page width */
 };
 
-G_DEFINE_FINAL_TYPE (AftercareSheet, aftercare_sheet, G_TYPE_OBJECT)
+static void aftercare_sheet_printable_init (AftercarePrintableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AftercareSheet, aftercare_sheet, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (AFTERCARE_TYPE_PRINTABLE, aftercare_sheet_printable_init))
 
 G_DEFINE_QUARK (aftercare-sheet-error-quark, aftercare_sheet_error)
 
@@ -994,4 +998,42 @@ aftercare_sheet_set_clock_24h (AftercareSheet *self,
   self->clock_24h = clock_24h;
   invalidate_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK_24H]);
+}
+
+/* ---- Printable --------------------------------------------------------- */
+
+static guint
+printable_get_n_pages (AftercarePrintable *printable,
+                       double              page_width,
+                       double              page_height)
+{
+  return aftercare_sheet_get_n_pages (AFTERCARE_SHEET (printable), page_width, page_height);
+}
+
+static void
+printable_draw_page (AftercarePrintable *printable,
+                     cairo_t            *cr,
+                     double              page_width,
+                     double              page_height,
+                     guint               page_nr)
+{
+  aftercare_sheet_draw_page (AFTERCARE_SHEET (printable), cr, page_width, page_height, page_nr);
+}
+
+static gboolean
+printable_write_pdf (AftercarePrintable *printable,
+                     const char         *path,
+                     double              page_width,
+                     double              page_height,
+                     GError            **error)
+{
+  return aftercare_sheet_write_pdf (AFTERCARE_SHEET (printable), path, page_width, page_height, error);
+}
+
+static void
+aftercare_sheet_printable_init (AftercarePrintableInterface *iface)
+{
+  iface->get_n_pages = printable_get_n_pages;
+  iface->draw_page = printable_draw_page;
+  iface->write_pdf = printable_write_pdf;
 }

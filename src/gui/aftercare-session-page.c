@@ -12,6 +12,8 @@
 #include "aftercare-labels.h"
 #include "aftercare-session-assess.h"
 #include "aftercare-session-pattern.h"
+#include "aftercare-session-report.h"
+#include "aftercare-sheet-print.h"
 #include "aftercare-session-page.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
@@ -538,6 +540,45 @@ check_in_action_cb (GtkWidget  *widget,
   open_checkin_dialog (self, NULL);
 }
 
+/* The report for the therapist, on this massage alone (parameter 1) or on
+ * it and the ones of its kind before it: printed, or saved as PDF. In
+ * clinic mode only for unlocked staff, and on the client's massages. */
+static void
+report_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (widget);
+  AdwToastOverlay *toasts = ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY));
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) local_now = NULL;
+  g_autoptr(AftercareReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (self->session != NULL && self->store != NULL);
+  if (aftercare_clinic_mode_records_locked (widget))
+    return;
+  now = aftercare_clock_get_now (self->clock);
+  local_now = g_date_time_to_local (now);
+  report = aftercare_session_report_new (self->store, self->session, g_variant_get_uint32 (parameter),
+                                         aftercare_clinic_mode_per_client (widget), local_now,
+                                         aftercare_clock_get_24h (self->clock), &error);
+  if (report == NULL)
+    {
+      if (toasts != NULL)
+        adw_toast_overlay_add_toast (toasts, adw_toast_new (error->message));
+      return;
+    }
+  name = aftercare_report_get_name (report);
+  if (g_str_equal (action_name, "session.print-report"))
+    aftercare_printable_print (AFTERCARE_PRINTABLE (report), name, parent, toasts);
+  else
+    aftercare_printable_save_as_pdf (AFTERCARE_PRINTABLE (report), name, _("Save Report for the Therapist"),
+                                     parent, toasts, NULL);
+}
+
 static void
 forward_action_cb (GtkWidget  *widget,
                    const char *action_name,
@@ -571,6 +612,8 @@ update_actions (AftercareSessionPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.check-in", has_session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.edit", has_session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.delete", has_session);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.print-report", has_session);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.save-report-pdf", has_session);
 }
 
 /* ---- GObject ------------------------------------------------------------ */
@@ -715,6 +758,8 @@ aftercare_session_page_class_init (AftercareSessionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "session.edit", NULL, forward_action_cb);
   gtk_widget_class_install_action (widget_class, "session.delete", NULL, forward_action_cb);
   gtk_widget_class_install_action (widget_class, "session.assess", NULL, assess_action_cb);
+  gtk_widget_class_install_action (widget_class, "session.print-report", "u", report_action_cb);
+  gtk_widget_class_install_action (widget_class, "session.save-report-pdf", "u", report_action_cb);
 }
 
 static void

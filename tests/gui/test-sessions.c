@@ -14,11 +14,13 @@
 #include "aftercare-session-editor.h"
 #include "aftercare-session-list.h"
 #include "aftercare-session-row.h"
+#include "aftercare-sheet-print.h"
 #include "aftercare-sessions-view.h"
 #include "aftercare-store-error-page.h"
 #include "aftercare-window.h"
 #include "aftercare-wizard.h"
 #include "keyboard.h"
+#include "pdf-text.h"
 #include "store-test-util.h"
 
 typedef void (*WindowTest) (AftercareWindow *window, gpointer data);
@@ -1316,6 +1318,82 @@ test_opening_shows_the_top (Fixture *f, gconstpointer data)
   run_app (f, top_test, NULL);
 }
 
+/* ---- Your pattern and the report for the therapist ------------------------- */
+
+static GPtrArray *
+pattern_sessions (GPtrArray *checkins)
+{
+  GPtrArray *sessions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Newest first: this one, then three of its kind a week apart. */
+  for (guint i = 0; i < 4; i++)
+    {
+      g_ptr_array_add (sessions, make_session (20 + 24 * 7 * i, AFTERCARE_MASSAGE_DEEP_TISSUE,
+                                               AFTERCARE_PRESSURE_DEEP, ""));
+      add_checkin_after (checkins, sessions->pdata[i], 3, 3 + i % 2, 0);
+      add_checkin_after (checkins, sessions->pdata[i], 18, 5 + i % 2, i == 0 ? AFTERCARE_SYMPTOM_BRUISING : 0);
+      if (i > 0)
+        add_checkin_after (checkins, sessions->pdata[i], 40, 2, 0);
+    }
+  return sessions;
+}
+
+static void
+report_test (AftercareWindow *window, gpointer data)
+{
+  Fixture *f = data;
+  AftercareSessionsView *view = sessions_view (window);
+  AftercareSessionPage *page = aftercare_sessions_view_get_page (view);
+  g_autoptr(GDateTime) now = fixed_now ();
+  /* The file's name is suggested; the folder is chosen. */
+  g_autofree char *pdf = g_build_filename (f->dir, "Report for the therapist.pdf", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autofree char *text = NULL;
+  const char *caption;
+  GtkFileChooser *chooser;
+
+  aftercare_clock_set_now (aftercare_window_get_clock (window), now);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  wait_until (is_unfolded, view, "the sessions unfold");
+  select_session (window, 0);
+  spin (100);
+
+  /* The timeline shows yours beside the usual band, from the three before. */
+  g_assert_true (aftercare_timeline_view_get_has_pattern (aftercare_session_page_get_timeline (page)));
+  caption = page_label (page, "pattern_caption");
+  g_assert_nonnull (caption);
+  g_assert_nonnull (strstr (caption, "You, after Deep tissue · deep pressure: usually 6/10 12 to 24 hours after, "
+                                     "mild by about 40 hours, from 3 massages."));
+
+  /* Save Report as PDF, from the page's menu: the chooser, then the file. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.save-report-pdf", "u", 1));
+  chooser = aftercare_sheet_print_get_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (chooser);
+  spin (300);          /* the folder read */
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
+  spin (200);
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+  spin (100);
+  g_assert_null (aftercare_sheet_print_get_dialog (GTK_WINDOW (window)));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "How I recovered"));
+  g_assert_nonnull (strstr (text, "Sore 5/10 12 to 24 hours after, with bruising; still 5/10 at the last check-in, "
+                                  "18 hours after."));
+  g_assert_nonnull (strstr (text, "from 3 massages"));
+  g_remove (pdf);
+}
+
+static void
+test_pattern_and_report_on_the_page (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) sessions = pattern_sessions (checkins);
+
+  store_sessions (f, sessions, checkins);
+  run_app (f, report_test, f);
+}
+
 /* ---- A damaged database ------------------------------------------------------- */
 
 static void
@@ -1400,6 +1478,8 @@ main (int argc, char *argv[])
               fixture_set_up, test_recovered_and_red_flags, fixture_tear_down);
   g_test_add ("/sessions/opening-shows-the-top", Fixture, NULL,
               fixture_set_up, test_opening_shows_the_top, fixture_tear_down);
+  g_test_add ("/sessions/pattern-and-report-on-the-page", Fixture, NULL,
+              fixture_set_up, test_pattern_and_report_on_the_page, fixture_tear_down);
   g_test_add ("/sessions/damaged-database-is-kept-and-can-start-fresh", Fixture, NULL,
               fixture_set_up, test_damaged_database_is_kept_and_can_start_fresh, fixture_tear_down);
   return g_test_run ();
