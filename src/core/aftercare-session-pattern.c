@@ -4,6 +4,32 @@
 
 #include "aftercare-session-pattern.h"
 
+/* The sessions in store, newest first, of one type and pressure (any, for
+ * a negative type) and client (any, for NULL); at most limit (0: all). */
+static GPtrArray *
+list_sessions (AftercareStore *store,
+               int             type,
+               int             pressure,
+               const char     *client,
+               guint           limit)
+{
+  GListModel *sessions = aftercare_store_get_sessions (store);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (sessions);
+
+  for (guint i = 0; i < n && (limit == 0 || found->len < limit); i++)
+    {
+      g_autoptr(AftercareSession) other = g_list_model_get_item (sessions, i);
+
+      if ((type >= 0 && ((int) aftercare_session_get_massage_type (other) != type ||
+                         (int) aftercare_session_get_pressure (other) != pressure)) ||
+          (client != NULL && !aftercare_pattern_same_client (aftercare_session_get_client (other), client)))
+        continue;
+      g_ptr_array_add (found, g_steal_pointer (&other));
+    }
+  return found;
+}
+
 GPtrArray *
 aftercare_store_list_kind (AftercareStore       *store,
                            AftercareMassageType  type,
@@ -11,26 +37,19 @@ aftercare_store_list_kind (AftercareStore       *store,
                            const char           *client,
                            guint                 limit)
 {
-  GListModel *sessions;
-  GPtrArray *kind;
-  guint n;
-
   g_return_val_if_fail (AFTERCARE_IS_STORE (store), NULL);
 
-  sessions = aftercare_store_get_sessions (store);
-  kind = g_ptr_array_new_with_free_func (g_object_unref);
-  n = g_list_model_get_n_items (sessions);
-  for (guint i = 0; i < n && (limit == 0 || kind->len < limit); i++)
-    {
-      g_autoptr(AftercareSession) other = g_list_model_get_item (sessions, i);
+  return list_sessions (store, type, pressure, client, limit);
+}
 
-      if (aftercare_session_get_massage_type (other) != type ||
-          aftercare_session_get_pressure (other) != pressure ||
-          (client != NULL && !aftercare_pattern_same_client (aftercare_session_get_client (other), client)))
-        continue;
-      g_ptr_array_add (kind, g_steal_pointer (&other));
-    }
-  return kind;
+GPtrArray *
+aftercare_store_list_client (AftercareStore *store,
+                             const char     *client)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE (store), NULL);
+  g_return_val_if_fail (client != NULL, NULL);
+
+  return list_sessions (store, -1, -1, client, 0);
 }
 
 GPtrArray *

@@ -15,6 +15,10 @@ GPtrArray *aftercare_store_list_kind        (AftercareStore       *store,
                                              AftercarePressure     pressure,
                                              const char           *client,
                                              guint                 limit);
+/* One client's sessions in store (aftercare_pattern_same_client()), newest
+ * first, of any kind: their history (a new array of AftercareSession). */
+GPtrArray *aftercare_store_list_client      (AftercareStore       *store,
+                                             const char           *client);
 /* That kind's pattern, summarized into *summary; FALSE, with error, when
  * check-ins cannot be read (nothing is shown then). */
 gboolean   aftercare_store_pattern_of_kind  (AftercareStore          *store,

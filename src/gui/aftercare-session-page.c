@@ -58,6 +58,7 @@ struct _AftercareSessionPage
   AdwActionRow *first_time_row;
   AdwActionRow *areas_row;
   AdwActionRow *client_row;
+  AdwActionRow *history_row;
   AdwActionRow *therapist_row;
   AdwActionRow *notes_row;
   GtkLabel *disclaimer_label;
@@ -287,6 +288,31 @@ show_detail (AdwActionRow *row,
     adw_action_row_set_subtitle (row, value);
 }
 
+/* "Other massages of Robin Lee (3)", for a named client with others, and
+ * never while the desk is locked. */
+static void
+show_history (AftercareSessionPage *self)
+{
+  const char *client = aftercare_session_get_client (self->session);
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+  guint others;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->history_row), FALSE);
+  if (aftercare_pattern_same_client (client, "") || aftercare_clinic_mode_records_locked (GTK_WIDGET (self)))
+    return;
+  history = aftercare_store_list_client (self->store, client);
+  others = history->len > 0 ? history->len - 1 : 0;
+  if (others == 0)
+    return;
+  name = g_strstrip (g_strdup (client));
+  /* Translators: leads to a client's other massages; %s is the client's name, %u how many. */
+  title = g_strdup_printf (ngettext ("Other massage of %s (%u)", "Other massages of %s (%u)", others), name, others);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->history_row), title);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_row), TRUE);
+}
+
 static void
 show_details (AftercareSessionPage *self,
               GDateTime            *now)
@@ -310,6 +336,7 @@ show_details (AftercareSessionPage *self,
   show_detail (self->first_time_row, aftercare_session_get_first_time (s) ? _("Yes") : NULL);
   show_detail (self->areas_row, areas);
   show_detail (self->client_row, aftercare_session_get_client (s));
+  show_history (self);
   show_detail (self->therapist_row, aftercare_session_get_therapist (s));
   show_detail (self->notes_row, aftercare_session_get_notes (s));
 }
@@ -591,6 +618,20 @@ forward_action_cb (GtkWidget  *widget,
   gtk_widget_activate_action (widget, target, "s", aftercare_session_get_id (self->session));
 }
 
+/* The client's history, in the sessions list (the view's). */
+static void
+show_client_history_action_cb (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (widget);
+
+  g_return_if_fail (self->session != NULL);
+  if (aftercare_clinic_mode_records_locked (widget))
+    return;
+  gtk_widget_activate_action (widget, "sessions.show-client", "s", aftercare_session_get_client (self->session));
+}
+
 /* "Can I Run?" for this massage: the wizard, with it picked (the window's). */
 static void
 assess_action_cb (GtkWidget  *widget,
@@ -749,6 +790,7 @@ aftercare_session_page_class_init (AftercareSessionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, first_time_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, areas_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, client_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, history_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, therapist_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, notes_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, disclaimer_label);
@@ -759,6 +801,7 @@ aftercare_session_page_class_init (AftercareSessionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "session.delete", NULL, forward_action_cb);
   gtk_widget_class_install_action (widget_class, "session.assess", NULL, assess_action_cb);
   gtk_widget_class_install_action (widget_class, "session.print-report", "u", report_action_cb);
+  gtk_widget_class_install_action (widget_class, "session.show-client-history", NULL, show_client_history_action_cb);
   gtk_widget_class_install_action (widget_class, "session.save-report-pdf", "u", report_action_cb);
 }
 

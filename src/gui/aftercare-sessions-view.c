@@ -12,6 +12,7 @@
 #include "aftercare-session-editor.h"
 #include "aftercare-session-list.h"
 #include "aftercare-session-row.h"
+#include "aftercare-pattern.h"
 #include "aftercare-sessions-view.h"
 #include "aftercare-clinic-mode.h"
 #include "aftercare-undo.h"
@@ -39,6 +40,7 @@ struct _AftercareSessionsView
   GtkCustomFilter *filter;
   GtkSingleSelection *selection;
   char *search_key;                 /* case-folded search text, or NULL */
+  char *client;                     /* one client's history on show, or NULL */
   char *last_deleted_id;
   guint focus_id;
   gboolean focused_once;
@@ -172,6 +174,8 @@ session_matches (gpointer item,
   AftercareSessionsView *self = data;
   AftercareSession *session = item;
 
+  if (self->client != NULL)
+    return aftercare_pattern_same_client (aftercare_session_get_client (session), self->client);
   return contains_key (aftercare_session_get_client (session), self->search_key) ||
          contains_key (aftercare_massage_type_get_name (aftercare_session_get_massage_type (session)),
                        self->search_key);
@@ -183,6 +187,9 @@ search_changed_cb (AftercareSessionsView *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
 
+  /* Typing something else leaves the client's history for a search. */
+  if (self->client != NULL && !g_str_equal (stripped, self->client))
+    g_clear_pointer (&self->client, g_free);
   g_clear_pointer (&self->search_key, g_free);
   if (*stripped != '\0')
     self->search_key = g_utf8_casefold (stripped, -1);
@@ -421,6 +428,28 @@ search_action_cb (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* A client's history (s: the client's name): the list shows their massages
+ * alone, exactly that client's, with the name in the search bar to clear. */
+static void
+show_client_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AftercareSessionsView *self = AFTERCARE_SESSIONS_VIEW (widget);
+  g_autofree char *client = g_strstrip (g_strdup (g_variant_get_string (parameter, NULL)));
+
+  if (aftercare_clinic_mode_records_locked (widget) || *client == '\0')
+    return;
+  g_free (self->client);
+  self->client = g_strdup (client);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  if (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), client))
+    search_changed_cb (self);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), client);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
 static void
 visibility_changed_cb (AftercareSessionsView *self)
 {
@@ -456,6 +485,7 @@ aftercare_sessions_view_finalize (GObject *object)
   AftercareSessionsView *self = AFTERCARE_SESSIONS_VIEW (object);
 
   g_free (self->search_key);
+  g_free (self->client);
   g_free (self->last_deleted_id);
   G_OBJECT_CLASS (aftercare_sessions_view_parent_class)->finalize (object);
 }
@@ -557,6 +587,7 @@ aftercare_sessions_view_class_init (AftercareSessionsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "sessions.open", "s", open_action_cb);
   gtk_widget_class_install_action (widget_class, "sessions.show-list", NULL, show_list_action_cb);
   gtk_widget_class_install_action (widget_class, "sessions.search", NULL, search_action_cb);
+  gtk_widget_class_install_action (widget_class, "sessions.show-client", "s", show_client_action_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -306,6 +306,17 @@ test_from_store (void)
   g_assert_cmpuint (summary.n_sessions, ==, 3);
   g_assert_cmpuint (summary.phases[AFTERCARE_PHASE_FIRST_RUN].high, ==, 5);
   g_clear_pointer (&kind, g_ptr_array_unref);
+  /* A client's history, of any kind. */
+  aftercare_session_set_massage_type (last, AFTERCARE_MASSAGE_THAI);
+  g_assert_true (aftercare_store_update_session (store, last, &error));
+  kind = aftercare_store_list_client (store, " ana");
+  g_assert_cmpuint (kind->len, ==, 3);
+  g_clear_pointer (&kind, g_ptr_array_unref);
+  kind = aftercare_session_list_same_kind (store, last, TRUE, 0);
+  g_assert_cmpuint (kind->len, ==, 1);
+  g_clear_pointer (&kind, g_ptr_array_unref);
+  aftercare_session_set_massage_type (last, AFTERCARE_MASSAGE_DEEP_TISSUE);
+  g_assert_true (aftercare_store_update_session (store, last, &error));
   kind = aftercare_session_list_same_kind (store, last, FALSE, 2);
   g_assert_cmpuint (kind->len, ==, 2);
   g_assert_cmpstr (aftercare_session_get_id (g_ptr_array_index (kind, 0)), ==, aftercare_session_get_id (last));

@@ -1127,6 +1127,8 @@ staff_records_script (AftercareApplication *app,
   GtkLabel *caption = child (page, AFTERCARE_TYPE_SESSION_PAGE, "pattern_caption");
   g_autoptr(AftercareSession) robin = NULL;
   g_autoptr(AftercareSession) sam = NULL;
+  GtkWidget *history_row;
+  GtkSelectionModel *list;
 
   /* Locked, Export… and Import… meet the lock; the PIN opens what was asked. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
@@ -1151,12 +1153,39 @@ staff_records_script (AftercareApplication *app,
   g_assert_nonnull (strstr (gtk_label_get_label (caption), "Robin Lee, after Deep tissue · deep pressure: "
                                                            "usually 4/10 12 to 24 hours after"));
   g_assert_nonnull (strstr (gtk_label_get_label (caption), "from 3 massages"));
+  /* Robin's history, from the page: the list shows his four alone. */
+  history_row = child (page, AFTERCARE_TYPE_SESSION_PAGE, "history_row");
+  g_assert_true (gtk_widget_get_visible (history_row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (history_row)), ==,
+                   "Other massages of Robin Lee (3)");
+  g_assert_true (gtk_widget_activate (history_row));
+  list = gtk_list_view_get_model (aftercare_sessions_view_get_list_view (view));
+  for (guint tries = 0; tries < 40 && g_list_model_get_n_items (G_LIST_MODEL (list)) != 4; tries++)
+    wait_ms (50);          /* the search's pause, then the filter */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(AftercareSession) each = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpstr (aftercare_session_get_client (each), ==, "Robin Lee");
+    }
+  gtk_widget_activate_action (GTK_WIDGET (view), "sessions.show-list", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (child (view, AFTERCARE_TYPE_SESSIONS_VIEW, "search_entry")), "");
+  wait_ms (200);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 6);
+
   select_session_by_id (view, aftercare_session_get_id (sam));
   g_assert_false (aftercare_timeline_view_get_has_pattern (timeline));
   g_assert_nonnull (strstr (gtk_label_get_label (caption), "2 more massages"));
 
-  /* Locked again, the page's report is refused. */
+  /* Sam has one other: it says so in the singular. */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (history_row)), ==,
+                   "Other massage of Sam Doe (1)");
+
+  /* Locked again, the page's report and history are refused. */
   aftercare_clinic_mode_lock (aftercare_window_get_clinic_mode (window));
+  gtk_widget_activate_action (GTK_WIDGET (page), "session.show-client-history", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 6);
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (page), "session.save-report-pdf", "u", 1) &&
                   aftercare_sheet_print_get_dialog (GTK_WINDOW (window)) != NULL);
 }
