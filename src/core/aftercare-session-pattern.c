@@ -3,29 +3,34 @@
 #define G_LOG_DOMAIN "aftercare-session-pattern"
 
 #include "aftercare-session-pattern.h"
+#include "aftercare-store-scan.h"
 
-/* The sessions in store, newest first, of one type and pressure (any, for
- * a negative type) and client (any, for NULL); at most limit (0: all). */
+/* The sessions in store, newest first, among the newest
+ * AFTERCARE_PATTERN_LOOK_BACK, of one type and pressure (any, for a
+ * negative type) and client (any, for NULL); at most limit (0: all). */
 static GPtrArray *
-list_sessions (AftercareStore *store,
-               int             type,
-               int             pressure,
-               const char     *client,
-               guint           limit)
+list_sessions (AftercareStore  *store,
+               int              type,
+               int              pressure,
+               const char      *client,
+               guint            limit,
+               GError         **error)
 {
-  GListModel *sessions = aftercare_store_get_sessions (store);
-  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = g_list_model_get_n_items (sessions);
+  g_autoptr(GPtrArray) sessions = aftercare_store_list_newest (store, AFTERCARE_PATTERN_LOOK_BACK, error);
+  GPtrArray *found;
 
-  for (guint i = 0; i < n && (limit == 0 || found->len < limit); i++)
+  if (sessions == NULL)
+    return NULL;
+  found = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < sessions->len && (limit == 0 || found->len < limit); i++)
     {
-      g_autoptr(AftercareSession) other = g_list_model_get_item (sessions, i);
+      AftercareSession *other = g_ptr_array_index (sessions, i);
 
       if ((type >= 0 && ((int) aftercare_session_get_massage_type (other) != type ||
                          (int) aftercare_session_get_pressure (other) != pressure)) ||
           (client != NULL && !aftercare_pattern_same_client (aftercare_session_get_client (other), client)))
         continue;
-      g_ptr_array_add (found, g_steal_pointer (&other));
+      g_ptr_array_add (found, g_object_ref (other));
     }
   return found;
 }
@@ -35,34 +40,37 @@ aftercare_store_list_kind (AftercareStore       *store,
                            AftercareMassageType  type,
                            AftercarePressure     pressure,
                            const char           *client,
-                           guint                 limit)
+                           guint                 limit,
+                           GError              **error)
 {
   g_return_val_if_fail (AFTERCARE_IS_STORE (store), NULL);
 
-  return list_sessions (store, type, pressure, client, limit);
+  return list_sessions (store, type, pressure, client, limit, error);
 }
 
 GPtrArray *
-aftercare_store_list_client (AftercareStore *store,
-                             const char     *client)
+aftercare_store_list_client (AftercareStore  *store,
+                             const char      *client,
+                             GError         **error)
 {
   g_return_val_if_fail (AFTERCARE_IS_STORE (store), NULL);
   g_return_val_if_fail (client != NULL, NULL);
 
-  return list_sessions (store, -1, -1, client, 0);
+  return list_sessions (store, -1, -1, client, 0, error);
 }
 
 GPtrArray *
-aftercare_session_list_same_kind (AftercareStore   *store,
-                                  AftercareSession *session,
-                                  gboolean          per_client,
-                                  guint             limit)
+aftercare_session_list_same_kind (AftercareStore    *store,
+                                  AftercareSession  *session,
+                                  gboolean           per_client,
+                                  guint              limit,
+                                  GError           **error)
 {
   g_return_val_if_fail (AFTERCARE_IS_SESSION (session), NULL);
 
   return aftercare_store_list_kind (store, aftercare_session_get_massage_type (session),
                                     aftercare_session_get_pressure (session),
-                                    per_client ? aftercare_session_get_client (session) : NULL, limit);
+                                    per_client ? aftercare_session_get_client (session) : NULL, limit, error);
 }
 
 /* The kind's pattern, leaving out the session with except_id (or none). */
@@ -75,9 +83,11 @@ pattern_of_kind (AftercareStore          *store,
                  AftercarePatternSummary *summary,
                  GError                 **error)
 {
-  g_autoptr(GPtrArray) kind = aftercare_store_list_kind (store, type, pressure, client, 0);
+  g_autoptr(GPtrArray) kind = aftercare_store_list_kind (store, type, pressure, client, 0, error);
   g_autoptr(AftercarePattern) pattern = aftercare_pattern_new ();
 
+  if (kind == NULL)
+    return FALSE;
   for (guint i = 0; i < kind->len; i++)
     {
       AftercareSession *other = g_ptr_array_index (kind, i);

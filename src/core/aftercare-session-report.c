@@ -7,14 +7,20 @@
 
 /* session, then the others of its kind that ended before it, newest first. */
 static GPtrArray *
-sessions_to_report (AftercareStore   *store,
-                    AftercareSession *session,
-                    guint             same_kind,
-                    gboolean          per_client)
+sessions_to_report (AftercareStore    *store,
+                    AftercareSession  *session,
+                    guint              same_kind,
+                    gboolean           per_client,
+                    GError           **error)
 {
-  g_autoptr(GPtrArray) kind = aftercare_session_list_same_kind (store, session, per_client, 0);
-  GPtrArray *chosen = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) kind = same_kind > 1 ? aftercare_session_list_same_kind (store, session, per_client, 0, error)
+                                            : g_ptr_array_new ();
+  GPtrArray *chosen;
   GDateTime *ended_at = aftercare_session_get_ended_at (session);
+
+  if (kind == NULL)
+    return NULL;
+  chosen = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_ptr_array_add (chosen, g_object_ref (session));
   for (guint i = 0; i < kind->len && chosen->len < same_kind; i++)
@@ -48,7 +54,9 @@ aftercare_session_report_new (AftercareStore   *store,
 
   report = aftercare_report_new (now, clock_24h, per_client ? aftercare_session_get_client (session) : NULL);
   sessions = sessions_to_report (store, session, MIN (MAX (same_kind, 1), AFTERCARE_REPORT_MAX_SESSIONS),
-                                 per_client);
+                                 per_client, error);
+  if (sessions == NULL)
+    return NULL;
   for (guint i = 0; i < sessions->len; i++)
     {
       AftercareSession *each = g_ptr_array_index (sessions, i);

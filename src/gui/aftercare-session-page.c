@@ -302,7 +302,9 @@ show_history (AftercareSessionPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->history_row), FALSE);
   if (aftercare_pattern_same_client (client, "") || aftercare_clinic_mode_records_locked (GTK_WIDGET (self)))
     return;
-  history = aftercare_store_list_client (self->store, client);
+  history = aftercare_store_list_client (self->store, client, NULL);
+  if (history == NULL)
+    return;
   others = history->len > 0 ? history->len - 1 : 0;
   if (others == 0)
     return;

@@ -292,7 +292,7 @@ test_from_store (void)
         g_assert_true (aftercare_store_add_checkin (store, g_ptr_array_index (checkins, j), &error));
       g_set_object (&last, session);
     }
-  kind = aftercare_session_list_same_kind (store, last, TRUE, 0);
+  kind = aftercare_session_list_same_kind (store, last, TRUE, 0, &error);
   g_assert_cmpuint (kind->len, ==, 3);
   /* The session shown is compared with the others: it is left out. */
   g_assert_true (aftercare_session_pattern (store, last, TRUE, &summary, &error));
@@ -309,15 +309,15 @@ test_from_store (void)
   /* A client's history, of any kind. */
   aftercare_session_set_massage_type (last, AFTERCARE_MASSAGE_THAI);
   g_assert_true (aftercare_store_update_session (store, last, &error));
-  kind = aftercare_store_list_client (store, " ana");
+  kind = aftercare_store_list_client (store, " ana", &error);
   g_assert_cmpuint (kind->len, ==, 3);
   g_clear_pointer (&kind, g_ptr_array_unref);
-  kind = aftercare_session_list_same_kind (store, last, TRUE, 0);
+  kind = aftercare_session_list_same_kind (store, last, TRUE, 0, &error);
   g_assert_cmpuint (kind->len, ==, 1);
   g_clear_pointer (&kind, g_ptr_array_unref);
   aftercare_session_set_massage_type (last, AFTERCARE_MASSAGE_DEEP_TISSUE);
   g_assert_true (aftercare_store_update_session (store, last, &error));
-  kind = aftercare_session_list_same_kind (store, last, FALSE, 2);
+  kind = aftercare_session_list_same_kind (store, last, FALSE, 2, &error);
   g_assert_cmpuint (kind->len, ==, 2);
   g_assert_cmpstr (aftercare_session_get_id (g_ptr_array_index (kind, 0)), ==, aftercare_session_get_id (last));
   g_clear_object (&last);
