@@ -316,19 +316,17 @@ write_pdf_cb (void                *closure,
 }
 
 static void
-draw_pdf (cairo_surface_t       *surface,
-          const char            *title,
-          guint                  n_pages,
-          AftercarePageDrawFunc  draw,
-          gpointer               data)
+draw_pdf (AftercarePages  *self,
+          cairo_surface_t *surface,
+          const char      *title)
 {
   cairo_t *cr = cairo_create (surface);
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Aftercare " PACKAGE_VERSION);
-  for (guint page = 0; page < n_pages; page++)
+  for (guint page = 0; page < self->n_pages; page++)
     {
-      draw (data, cr, page);
+      aftercare_pages_draw_page (self, cr, page);
       cairo_show_page (cr);
     }
   cairo_destroy (cr);
@@ -336,14 +334,11 @@ draw_pdf (cairo_surface_t       *surface,
 }
 
 gboolean
-aftercare_page_write_pdf (const char            *path,
-                          double                 page_width,
-                          double                 page_height,
-                          const char            *title,
-                          guint                  n_pages,
-                          AftercarePageDrawFunc  draw,
-                          gpointer               data,
-                          GError               **error)
+aftercare_pages_write_pdf (AftercarePages *self,
+                           const char     *path,
+                           double          page_height,
+                           const char     *title,
+                           GError        **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GOutputStream) stream = NULL;
@@ -359,8 +354,9 @@ aftercare_page_write_pdf (const char            *path,
   if (stream == NULL)
     return FALSE;
   writer.stream = stream;
-  surface = cairo_pdf_surface_create_for_stream (write_pdf_cb, &writer, page_width, page_height);
-  draw_pdf (surface, title, n_pages, draw, data);
+  aftercare_pages_paginate (self, page_height);
+  surface = cairo_pdf_surface_create_for_stream (write_pdf_cb, &writer, self->page_width, page_height);
+  draw_pdf (self, surface, title);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   if (writer.error != NULL || status != CAIRO_STATUS_SUCCESS)

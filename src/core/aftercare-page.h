@@ -78,20 +78,14 @@ void            aftercare_pages_draw_page  (AftercarePages *self,
                                             cairo_t        *cr,
                                             guint           page_nr);
 
-/* Draws page page_nr on cr, whose user space is the page in points. */
-typedef void (*AftercarePageDrawFunc) (gpointer  data,
-                                       cairo_t  *cr,
-                                       guint     page_nr);
-/* Writes n_pages pages to a PDF file at path, beside it first and renamed
- * over it once complete, private to its owner (0600). On failure the
- * error's message says why, in plain words, without the file's name. */
-gboolean        aftercare_page_write_pdf   (const char            *path,
-                                            double                 page_width,
-                                            double                 page_height,
-                                            const char            *title,
-                                            guint                  n_pages,
-                                            AftercarePageDrawFunc  draw,
-                                            gpointer               data,
-                                            GError               **error);
+/* Writes every page, paginated for page_height, to a PDF file at path,
+ * beside it first and renamed over it once complete, private to its owner
+ * (0600). On failure the error's message says why, in plain words,
+ * without the file's name. */
+gboolean        aftercare_pages_write_pdf  (AftercarePages *self,
+                                            const char     *path,
+                                            double          page_height,
+                                            const char     *title,
+                                            GError        **error);
 
 G_END_DECLS

@@ -555,16 +555,6 @@ aftercare_report_draw_page (AftercareReport *self,
   aftercare_pages_draw_page (self->pages, cr, page_nr);
 }
 
-static void
-draw_pdf_page_cb (gpointer  data,
-                  cairo_t  *cr,
-                  guint     page_nr)
-{
-  AftercareReport *self = data;
-
-  aftercare_pages_draw_page (self->pages, cr, page_nr);
-}
-
 gboolean
 aftercare_report_write_pdf (AftercareReport *self,
                             const char      *path,
@@ -574,15 +564,13 @@ aftercare_report_write_pdf (AftercareReport *self,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
-  guint n_pages;
 
   g_return_val_if_fail (AFTERCARE_IS_REPORT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  n_pages = aftercare_report_get_n_pages (self, page_width, page_height);
-  if (aftercare_page_write_pdf (path, page_width, page_height, _("Report for the therapist"), n_pages,
-                                draw_pdf_page_cb, self, &local_error))
+  ensure_layout (self, page_width, page_height);
+  if (aftercare_pages_write_pdf (self->pages, path, page_height, _("Report for the therapist"), &local_error))
     return TRUE;
   name = g_filename_display_name (path);
   g_set_error (error, AFTERCARE_REPORT_ERROR, AFTERCARE_REPORT_ERROR_WRITE,

@@ -732,16 +732,6 @@ aftercare_sheet_draw_page (AftercareSheet *self,
 
 /* ---- PDF --------------------------------------------------------------- */
 
-static void
-draw_pdf_page_cb (gpointer  data,
-                  cairo_t  *cr,
-                  guint     page_nr)
-{
-  AftercareSheet *self = data;
-
-  aftercare_pages_draw_page (self->pages, cr, page_nr);
-}
-
 gboolean
 aftercare_sheet_write_pdf (AftercareSheet  *self,
                            const char      *path,
@@ -751,15 +741,13 @@ aftercare_sheet_write_pdf (AftercareSheet  *self,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
-  guint n_pages;
 
   g_return_val_if_fail (AFTERCARE_IS_SHEET (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  n_pages = aftercare_sheet_get_n_pages (self, page_width, page_height);
-  if (aftercare_page_write_pdf (path, page_width, page_height, _("Aftercare sheet"), n_pages,
-                                draw_pdf_page_cb, self, &local_error))
+  ensure_layout (self, page_width, page_height);
+  if (aftercare_pages_write_pdf (self->pages, path, page_height, _("Aftercare sheet"), &local_error))
     return TRUE;
   name = g_filename_display_name (path);
   g_set_error (error, AFTERCARE_SHEET_ERROR, AFTERCARE_SHEET_ERROR_WRITE,
