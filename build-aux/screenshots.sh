@@ -7,7 +7,9 @@
 # data/screenshots/, in the light and the dark style, wide and 360 px wide.
 # Then, at 1200×800 and 360×740: a seek-care session page, the wizard's
 # verdict for a hard run planned and a recovered session; and that
-# seek-care session's aftercare sheet, its first page (pdftoppm).
+# seek-care session's aftercare sheet, its first page (pdftoppm); a personal
+# pattern in the reference, a timeline with "yours" and the first page of
+# the report for the therapist (report.png).
 #
 #   build-aux/screenshots.sh [BUILD_DIR]     (default: ./build)
 #
@@ -79,9 +81,9 @@ sample_backup () {
   local now
   now=$(date -u +%s)
   at () { date -u -d "@$(( now - $1 * 3600 ))" +%Y-%m-%dT%H:%M:%SZ; }
-  session () {  # hours-ago type pressure client checkins-json
+  session () {  # hours-ago type pressure client checkins-json [id]
     printf '{"id":"%s","ended_at":"%s","duration_minutes":60,"type":"%s","pressure":"%s",' \
-      "$(cat /proc/sys/kernel/random/uuid)" "$(at "$1")" "$2" "$3"
+      "${6:-$(cat /proc/sys/kernel/random/uuid)}" "$(at "$1")" "$2" "$3"
     printf '"first_time":false,"areas":["calves","hamstrings"],"client":"%s","therapist":"",' "$4"
     printf '"notes":"","checkins":[%s]}' "$5"
   }
@@ -91,18 +93,30 @@ sample_backup () {
   }
   printf '{"format":"aftercare-backup","version":1,"exported_at":"%s","sessions":[' "$(at 0)"
   session 27 deep-tissue deep "Jordan Avery" \
-    "$(checkin 25 3 '' ''),$(checkin 20 4 '"heaviness"' 'Heavy legs on the stairs'),$(checkin 14 3 '' ''),$(checkin 2 2 '' 'Much better')"
+    "$(checkin 25 3 '' ''),$(checkin 20 4 '"heaviness"' 'Heavy legs on the stairs'),$(checkin 14 3 '' ''),$(checkin 2 2 '' 'Much better')" \
+    "$report_id"
   printf ,; session 40 sports moderate "Priya Natarajan" "$(checkin 36 3 '"heaviness"' ''),$(checkin 14 3 '"reduced-range"' '')"
   printf ,; session 60 thai moderate "Alex Kim" "$(checkin 59 2 '"sharp-pain"' 'A sharp twinge in the lower back')"
   printf ,; session 80 swedish light "" "$(checkin 77 0 '' '')"
   printf ,; session 100 trigger-point deep "Jordan Avery" "$(checkin 95 6 '"bruising"' ''),$(checkin 48 4 '' '')"
   printf ,; session 200 hot-stone light "" ""
   printf ,; session 320 lymphatic-drainage light "Maria Rossi" ""
+  # Three earlier deep-tissue massages with check-ins: a pattern of one's own.
+  local week
+  for week in 1 2 3; do
+    local h=$(( week * 168 + 27 ))
+    printf ,; session "$h" deep-tissue deep "Jordan Avery" \
+      "$(checkin $(( h - 3 )) $(( 3 + week % 2 )) '' ''),$(checkin $(( h - 18 )) $(( 4 + week % 3 )) '' ''),$(checkin $(( h - 36 )) 2 '' ''),$(checkin $(( h - 48 )) 1 '' '')"
+  done
   printf ']}\n'
 }
 
+# The session the report is about: the newest, deep tissue.
+report_id=5d0c6a3e-7b1f-4c2a-9e8d-2f4b6a8c0e1d
+
 # The Sessions view with a few massages: the list (beside the first one's
-# page when wide), and on a narrow window that page, opened with Return.
+# page when wide), and on a narrow window that page, opened with Return;
+# wide, its timeline with yours; then the reference with a pattern of one's own.
 walk_sessions () {
   local exe=$1 tmp=$2 w=$3 h=$4 suffix=$5
   sample_backup >"$tmp/sample.json"
@@ -113,7 +127,14 @@ walk_sessions () {
   if [ "$w" -lt 700 ]; then
     xdotool key Return
     shot session-page
+  else
+    # The page's timeline, scrolled into sight by the keyboard (Tab into the page, then Page Down).
+    xdotool mousemove "$((w * 3 / 4))" "$((h / 2))" click 4 click 5 click 5 click 5
+    xdotool mousemove "$((w / 2))" 8
+    shot timeline-yours
   fi
+  xdotool key --delay 120 alt+3 d e e p Return
+  shot reference-pattern
   kill "$app"
   wait "$app" 2>/dev/null || true
 }
@@ -232,5 +253,11 @@ for scheme in light dark; do
 done
 tmp=$(mktemp -d)
 GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" sheet_shot "$exe" "$tmp"
+# The report's first page, from the same sample, with no display.
+sample_backup >"$tmp/sample.json"
+GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" "$exe" --db "$tmp/report.db" --import "$tmp/sample.json" >/dev/null
+GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" \
+  "$exe" --db "$tmp/report.db" --report "$report_id" --same-kind 3 --output "$tmp/report.pdf" >/dev/null
+pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$tmp/report.pdf" "$out/report"
 rm -rf "$tmp"
 ls "$out"/*.png

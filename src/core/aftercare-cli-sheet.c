@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "aftercare-advisor.h"
+#include "aftercare-cli-pdf.h"
 #include "aftercare-cli-report.h"
 #include "aftercare-cli-sheet.h"
 #include "aftercare-session-assess.h"
@@ -32,31 +33,6 @@ sheet_request_clear (SheetRequest *request)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SheetRequest, sheet_request_clear)
-
-static gboolean
-parse_paper (GVariantDict  *options,
-             SheetRequest  *request,
-             GError       **error)
-{
-  const char *paper = "a4";
-
-  g_variant_dict_lookup (options, "paper", "&s", &paper);
-  if (g_ascii_strcasecmp (paper, "a4") == 0)
-    {
-      request->page_width = AFTERCARE_SHEET_A4_WIDTH;
-      request->page_height = AFTERCARE_SHEET_A4_HEIGHT;
-      return TRUE;
-    }
-  if (g_ascii_strcasecmp (paper, "letter") == 0)
-    {
-      request->page_width = AFTERCARE_SHEET_LETTER_WIDTH;
-      request->page_height = AFTERCARE_SHEET_LETTER_HEIGHT;
-      return TRUE;
-    }
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               _("--paper must be a4 or letter, not “%s”"), paper);
-  return FALSE;
-}
 
 /* The run the sheet plans for: "easy" unless --planned-run says otherwise,
  * so a batch gives the same sheets whatever the desk's preferences. */
@@ -91,19 +67,9 @@ parse_request (GVariantDict               *options,
   const char *db = NULL;
 
   g_variant_dict_lookup (options, "sheet", "&s", &request->session_id);
-  if (!g_variant_dict_lookup (options, "output", "^&ay", &request->output) || *request->output == '\0')
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--sheet needs --output FILE.pdf, the file to write"));
-      return FALSE;
-    }
-  if (!g_str_has_suffix (request->output, ".pdf") && !g_str_has_suffix (request->output, ".PDF"))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--output must name a PDF file ending in .pdf, not “%s”"), request->output);
-      return FALSE;
-    }
-  if (!parse_paper (options, request, error) || !parse_planned_run (options, request, error))
+  if (!aftercare_cli_pdf_parse_output (options, "sheet", &request->output, error) ||
+      !aftercare_cli_pdf_parse_paper (options, &request->page_width, &request->page_height, error) ||
+      !parse_planned_run (options, request, error))
     return FALSE;
   g_variant_dict_lookup (options, "db", "^&ay", &db);
   request->location = g_strdup (db != NULL ? db : configured_location);
@@ -111,29 +77,6 @@ parse_request (GVariantDict               *options,
   request->clinic_contact = context->clinic_contact;
   g_variant_dict_lookup (options, "clinic-name", "&s", &request->clinic_name);
   return TRUE;
-}
-
-/* The session as stored, or exit status 2 for an unknown ID. */
-static AftercareSession *
-lookup_session (AftercareStore  *store,
-                const char      *session_id,
-                int             *status)
-{
-  g_autoptr(GError) error = NULL;
-  AftercareSession *session = aftercare_store_lookup_session (store, session_id, &error);
-  g_autofree char *message = NULL;
-
-  if (session != NULL)
-    return session;
-  if (g_error_matches (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND) ||
-      g_error_matches (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID))
-    {
-      message = g_strdup_printf (_("--sheet: no session with ID “%s” in this database"), session_id);
-      *status = aftercare_cli_fail (2, message);
-    }
-  else
-    *status = aftercare_cli_fail (1, error->message);
-  return NULL;
 }
 
 static int
@@ -185,19 +128,10 @@ aftercare_cli_sheet_run (GVariantDict              *options,
   time_source = context->time_source;
   if (!parse_request (options, context, configured_location, &request, &error))
     return aftercare_cli_fail (2, error->message);
-  /* Opening would create a database file: a sheet never does. (A shared
-   * database on a server is only read.) */
-  if (!aftercare_store_location_is_server (request.location) &&
-      !g_file_test (request.location, G_FILE_TEST_IS_REGULAR))
-    {
-      g_autofree char *message = g_strdup_printf (_("--db: there is no database at “%s”"), request.location);
-
-      return aftercare_cli_fail (2, message);
-    }
-  store = aftercare_store_open_for_reading (request.location, time_source, &error);
+  store = aftercare_cli_pdf_open_store (request.location, time_source, &status);
   if (store == NULL)
-    return aftercare_cli_report_error (error);
-  session = lookup_session (store, request.session_id, &status);
+    return status;
+  session = aftercare_cli_pdf_lookup_session (store, "sheet", request.session_id, &status);
   if (session == NULL)
     return status;
   return write_sheet (&request, time_source, store, session);

@@ -43,13 +43,19 @@ static const GOptionEntry option_entries[] = {
     N_("Write the aftercare sheet of the session with this ID as PDF (with --output) and exit"),
     N_("SESSION_ID") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("The PDF file --sheet writes"), N_("FILE.pdf") },
+    N_("The PDF file --sheet or --report writes"), N_("FILE.pdf") },
   { "clinic-name", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The clinic name on the sheet (default: the one set in Preferences)"), N_("NAME") },
   { "planned-run", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The run the sheet plans for: easy (default), steady or hard"), N_("RUN") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The sheet’s paper size: a4 (default) or letter"), N_("SIZE") },
+  /* The report for the therapist (aftercare-cli-report-pdf.c), also with --output and --paper. */
+  { "report", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the report for the therapist on the session with this ID as PDF (with --output) and exit"),
+    N_("SESSION_ID") },
+  { "same-kind", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --report: the last N massages of the session’s kind up to it (default 1)"), N_("N") },
   /* For the window's reminders (aftercare-reminder-service.c): known here,
    * so the command line, answered before any window, accepts it. */
   { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -66,21 +72,23 @@ aftercare_cli_get_option_entries (void)
   return option_entries;
 }
 
-/* The sheet is drawn with cairo and Pango, in a library of their own
- * (libaftercare-sheet.so) that only --sheet and the window load: the rest
- * of the command line starts without them. */
+/* The sheet and the report are drawn with cairo and Pango, in a library
+ * of their own (libaftercare-sheet.so) that only --sheet, --report and the
+ * window load: the rest of the command line starts without them. symbol
+ * is the action there: aftercare_cli_sheet_run, aftercare_cli_report_pdf_run. */
 static int
-run_sheet (GVariantDict              *options,
-           const AftercareCliContext *context,
-           const char                *configured)
+run_pdf (const char                *symbol,
+         GVariantDict              *options,
+         const AftercareCliContext *context,
+         const char                *configured)
 {
   g_autoptr(GError) error = NULL;
-  int (*sheet_run) (GVariantDict *, const AftercareCliContext *, const char *) =
-    aftercare_module_lookup ("aftercare-sheet", "aftercare_cli_sheet_run", &error);
+  int (*pdf_run) (GVariantDict *, const AftercareCliContext *, const char *) =
+    aftercare_module_lookup ("aftercare-sheet", symbol, &error);
 
-  if (sheet_run == NULL)
+  if (pdf_run == NULL)
     return aftercare_cli_report_error (error);
-  return sheet_run (options, context, configured);
+  return pdf_run (options, context, configured);
 }
 
 /* One action at a time, and nothing but options: a second action or a
@@ -88,7 +96,7 @@ run_sheet (GVariantDict              *options,
 static int
 check_one_action (GVariantDict *options)
 {
-  static const char * const actions[] = { "assess", "import", "export", "sheet", "prepare-database" };
+  static const char * const actions[] = { "assess", "import", "export", "sheet", "report", "prepare-database" };
   g_autoptr(GVariant) rest = g_variant_dict_lookup_value (options, G_OPTION_REMAINING, NULL);
   const char *first = NULL;
 
@@ -150,7 +158,11 @@ aftercare_cli_handle (GVariantDict               *options,
   configured = context->shared_location != NULL ? g_strdup (context->shared_location)
                                                 : aftercare_store_get_default_location ();
   if (g_variant_dict_contains (options, "sheet"))
-    return run_sheet (options, context, configured);
+    return run_pdf ("aftercare_cli_sheet_run", options, context, configured);
+  if (g_variant_dict_contains (options, "report"))
+    return run_pdf ("aftercare_cli_report_pdf_run", options, context, configured);
+  if (g_variant_dict_contains (options, "same-kind"))
+    return aftercare_cli_refuse (_("--same-kind goes with --report SESSION_ID"));
 
   g_variant_dict_lookup (options, "db", "^&ay", &db);
   g_variant_dict_lookup (options, "import", "^&ay", &import_path);

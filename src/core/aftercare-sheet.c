@@ -4,7 +4,6 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -12,28 +11,24 @@
 #include "aftercare-catalog.h"
 #include "aftercare-flow.h"
 #include "aftercare-labels.h"
+#include "aftercare-page.h"
 #include "aftercare-plan.h"
+#include "aftercare-printable.h"
 #include "aftercare-sheet.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
 #include "aftercare-util.h"
 #include "aftercare-verdict-card.h"
 
-/* Page geometry, in points. The side margins (16 mm) are wider than the
- * edge any printer leaves blank, so paper and PDF show the same sheet. */
-#define MARGIN_SIDE     46.0
-#define MARGIN_TOP      36.0
-#define MARGIN_BOTTOM   34.0
-#define FOOTER_GAP      16.0
-#define PAGE_NUMBER_WIDTH 84.0
+#define MARGIN_SIDE     AFTERCARE_PAGE_MARGIN_SIDE
 #define PLAN_WHEN_WIDTH 136.0
 
-/* A calm, print-friendly palette: dark ink, one grey, hairlines, and the
- * verdict colours of the app (INTERFACE.md), darkened for text on paper. */
-static const double INK[3]      = { 0.141, 0.122, 0.192 };   /* #241f31 */
-static const double GREY[3]     = { 0.369, 0.361, 0.392 };   /* #5e5c64 */
-static const double HAIRLINE[3] = { 0.804, 0.800, 0.792 };   /* #cdccca */
-static const double RULE[3]     = { 0.239, 0.220, 0.275 };   /* #3d3846 */
+/* The page's palette (aftercare-page.h), and the verdict colours of the
+ * app (INTERFACE.md), darkened for text on paper. */
+#define INK      aftercare_page_ink
+#define GREY     aftercare_page_grey
+#define HAIRLINE aftercare_page_hairline
+#define RULE     aftercare_page_rule
 
 typedef struct {
   double main[3];    /* bar, badge */
@@ -51,12 +46,11 @@ static const VerdictColours VERDICT_COLOURS[] = {
 };
 #define WARNING_COLOUR   (VERDICT_COLOURS[AFTERCARE_VERDICT_SEEK_CARE])
 
-#define FONT_BODY      "Sans 9"
-#define FONT_SMALL     "Sans 8"
-#define FONT_TITLE     "Sans 17"
+#define FONT_BODY      AFTERCARE_PAGE_FONT_BODY
+#define FONT_SMALL     AFTERCARE_PAGE_FONT_SMALL
+#define FONT_TITLE     AFTERCARE_PAGE_FONT_TITLE
 #define FONT_CLINIC    "Sans Bold 15"
 #define FONT_HEADLINE  "Sans Bold 16"
-#define FONT_SECTION   "Sans Bold 12"
 
 struct _AftercareSheet
 {
@@ -71,14 +65,13 @@ struct _AftercareSheet
   gboolean clock_24h;
 
   PangoContext *context;
-  AftercareFlow *flow;       /* laid out for flow_width */
-  double flow_width;
-  double paged_height;       /* the page height flow was paginated for */
-  guint n_pages;
-  PangoLayout *footer;       /* the disclaimer, for flow_width */
+  AftercarePages *pages;     /* laid out for their page width */
 };
 
-G_DEFINE_FINAL_TYPE (AftercareSheet, aftercare_sheet, G_TYPE_OBJECT)
+static void aftercare_sheet_printable_init (AftercarePrintableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AftercareSheet, aftercare_sheet, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (AFTERCARE_TYPE_PRINTABLE, aftercare_sheet_printable_init))
 
 G_DEFINE_QUARK (aftercare-sheet-error-quark, aftercare_sheet_error)
 
@@ -100,47 +93,10 @@ static GParamSpec *properties[N_PROPS];
 static void
 invalidate_layout (AftercareSheet *self)
 {
-  g_clear_pointer (&self->flow, aftercare_flow_free);
-  g_clear_object (&self->footer);
-  self->flow_width = 0;
-  self->paged_height = 0;
-  self->n_pages = 0;
-}
-
-/* Text is measured without hinting at 72 dpi, so one point is one unit
- * and the line breaks are the same on any cairo target: the print
- * dialog's, a printer's and the PDF file's. */
-static PangoContext *
-create_context (void)
-{
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  pango_cairo_context_set_resolution (context, 72);
-  pango_context_set_round_glyph_positions (context, FALSE);
-  cairo_font_options_destroy (options);
-  return context;
+  g_clear_pointer (&self->pages, aftercare_pages_free);
 }
 
 /* ---- Text helpers ------------------------------------------------------ */
-
-static PangoLayout *
-new_layout (AftercareSheet *self,
-            const char     *font,
-            double          width)
-{
-  PangoLayout *layout = pango_layout_new (self->context);
-  PangoFontDescription *description = pango_font_description_from_string (font);
-
-  pango_layout_set_font_description (layout, description);
-  pango_layout_set_width (layout, pango_units_from_double (MAX (width, 1)));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_font_description_free (description);
-  return layout;
-}
 
 static PangoLayout *
 text_layout (AftercareSheet *self,
@@ -148,10 +104,7 @@ text_layout (AftercareSheet *self,
              double          width,
              const char     *text)
 {
-  PangoLayout *layout = new_layout (self, font, width);
-
-  pango_layout_set_text (layout, text, -1);
-  return layout;
+  return aftercare_page_text_layout (self->context, font, width, text);
 }
 
 static PangoLayout *
@@ -160,46 +113,12 @@ markup_layout (AftercareSheet *self,
                double          width,
                const char     *markup)
 {
-  PangoLayout *layout = new_layout (self, font, width);
-
-  pango_layout_set_markup (layout, markup, -1);
-  return layout;
+  return aftercare_page_markup_layout (self->context, font, width, markup);
 }
 
-static double
-layout_height (PangoLayout *layout)
-{
-  int height;
-
-  pango_layout_get_size (layout, NULL, &height);
-  return (double) height / PANGO_SCALE;
-}
-
-/* Adds a layout to a block and drops the caller's reference; returns the
- * layout's height. */
-static double
-add_layout (AftercareFlowBlock *block,
-            PangoLayout        *layout,
-            double              x,
-            double              y,
-            const double        rgb[3])
-{
-  double height = layout_height (layout);
-
-  aftercare_flow_block_add_layout (block, layout, x, y, rgb);
-  g_object_unref (layout);
-  return height;
-}
-
-/* A small spaced-out capital label above a value ("MASSAGE"). */
-static char *
-label_markup (const char *label)
-{
-  g_autofree char *upper = g_utf8_strup (label, -1);
-
-  return g_markup_printf_escaped ("<span size='7pt' weight='bold' letter_spacing='900' "
-                                  "foreground='#5e5c64'>%s</span>", upper);
-}
+#define add_layout aftercare_page_add_layout
+#define label_markup aftercare_page_label_markup
+#define draw_hairline_cb aftercare_page_draw_rule_cb
 
 static char *
 format_clock (AftercareSheet *self,
@@ -218,21 +137,6 @@ format_full_date (AftercareSheet *self,
 }
 
 /* ---- Drawn shapes ------------------------------------------------------ */
-
-static void
-draw_hairline_cb (cairo_t *cr,
-                  double   x,
-                  double   y,
-                  double   width,
-                  double   height,
-                  gpointer data)
-{
-  const double *rgb = data;
-
-  cairo_rectangle (cr, x, y, width, height);
-  cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
-  cairo_fill (cr);
-}
 
 static void
 draw_check (cairo_t *cr, double cx, double cy, double r)
@@ -626,36 +530,13 @@ add_verdict (AftercareSheet *self,
   aftercare_flow_end_box (flow);
 }
 
-/* A heading, with an optional small note on its right (or below it when
- * there is no room beside it). */
 static void
 add_section_heading (AftercareSheet *self,
                      AftercareFlow  *flow,
                      const char     *heading,
                      const char     *note)
 {
-  double width = aftercare_flow_get_content_width (flow);
-  AftercareFlowBlock *block = aftercare_flow_add_block (flow, 16, TRUE);
-  PangoLayout *title = text_layout (self, FONT_SECTION, width, heading);
-  PangoLayout *aside;
-  PangoRectangle extents;
-  double baseline = (double) pango_layout_get_baseline (title) / PANGO_SCALE;
-  double height;
-
-  pango_layout_get_pixel_extents (title, NULL, &extents);
-  height = add_layout (block, title, 0, 0, INK);
-  if (note == NULL)
-    return;
-  aside = text_layout (self, FONT_SMALL, width - extents.width - 16, note);
-  if (pango_layout_get_line_count (aside) == 1)
-    {
-      pango_layout_set_alignment (aside, PANGO_ALIGN_RIGHT);
-      add_layout (block, aside, extents.width + 16,
-                  baseline - (double) pango_layout_get_baseline (aside) / PANGO_SCALE, GREY);
-      return;
-    }
-  pango_layout_set_width (aside, pango_units_from_double (width));
-  add_layout (block, aside, 0, height + 2, GREY);
+  aftercare_page_add_section_heading (self->context, flow, heading, note);
 }
 
 static void
@@ -792,36 +673,17 @@ build_flow (AftercareSheet *self,
 
 /* ---- Pages ------------------------------------------------------------- */
 
-static double
-footer_height (AftercareSheet *self)
-{
-  return layout_height (self->footer);
-}
-
 /* The running head on pages after the first. */
-static PangoLayout *
-running_head_layout (AftercareSheet *self,
-                     double          width)
+static char *
+running_head (AftercareSheet *self)
 {
-  g_autofree char *text = NULL;
   const char *who = self->client_name != NULL && *self->client_name != '\0'
                     ? self->client_name : NULL;
 
   if (who != NULL)
     /* Translators: heads the second and later pages; %s is the client's name. */
-    text = g_strdup_printf (_("Aftercare for %s (continued)"), who);
-  else
-    text = g_strdup (_("Your aftercare (continued)"));
-  return text_layout (self, FONT_SMALL, width, text);
-}
-
-static double
-running_head_height (AftercareSheet *self,
-                     double          width)
-{
-  g_autoptr(PangoLayout) layout = running_head_layout (self, width);
-
-  return layout_height (layout) + 14;
+    return g_strdup_printf (_("Aftercare for %s (continued)"), who);
+  return g_strdup (_("Your aftercare (continued)"));
 }
 
 static void
@@ -829,24 +691,18 @@ ensure_layout (AftercareSheet *self,
                double          page_width,
                double          page_height)
 {
-  double width = page_width - 2 * MARGIN_SIDE;
-  double body;
+  g_autofree char *head = NULL;
 
   if (self->context == NULL)
-    self->context = create_context ();
-  if (self->flow == NULL || fabs (self->flow_width - width) > 0.01)
+    self->context = aftercare_page_create_context ();
+  if (self->pages == NULL || fabs (aftercare_pages_get_page_width (self->pages) - page_width) > 0.01)
     {
       invalidate_layout (self);
-      self->flow = build_flow (self, width);
-      self->flow_width = width;
-      self->footer = text_layout (self, FONT_SMALL, width - PAGE_NUMBER_WIDTH, aftercare_disclaimer ());
+      head = running_head (self);
+      self->pages = aftercare_pages_new (self->context, build_flow (self, page_width - 2 * MARGIN_SIDE),
+                                         page_width, head);
     }
-  if (self->n_pages == 0 || fabs (self->paged_height - page_height) > 0.01)
-    {
-      body = page_height - MARGIN_TOP - MARGIN_BOTTOM - footer_height (self) - FOOTER_GAP;
-      self->n_pages = aftercare_flow_paginate (self->flow, body, body - running_head_height (self, width));
-      self->paged_height = page_height;
-    }
+  aftercare_pages_paginate (self->pages, page_height);
 }
 
 guint
@@ -857,41 +713,7 @@ aftercare_sheet_get_n_pages (AftercareSheet *self,
   g_return_val_if_fail (AFTERCARE_IS_SHEET (self), 0);
   g_return_val_if_fail (page_width > 2 * MARGIN_SIDE + 100 && page_height > 200, 0);
   ensure_layout (self, page_width, page_height);
-  return self->n_pages;
-}
-
-static void
-draw_line_of_text (cairo_t      *cr,
-                   PangoLayout  *layout,
-                   double        x,
-                   double        y,
-                   const double  rgb[3])
-{
-  cairo_move_to (cr, x, y);
-  cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
-  pango_cairo_show_layout (cr, layout);
-  cairo_new_path (cr);
-}
-
-static void
-draw_footer (AftercareSheet *self,
-             cairo_t        *cr,
-             double          page_height,
-             guint           page_nr)
-{
-  double top = page_height - MARGIN_BOTTOM - footer_height (self);
-
-  draw_hairline_cb (cr, MARGIN_SIDE, top - 7, self->flow_width, 0.6, (gpointer) HAIRLINE);
-  draw_line_of_text (cr, self->footer, MARGIN_SIDE, top, GREY);
-  if (self->n_pages > 1)
-    {
-      /* Translators: the page number at the foot of the sheet. */
-      g_autofree char *text = g_strdup_printf (_("Page %u of %u"), page_nr + 1, self->n_pages);
-      g_autoptr(PangoLayout) number = text_layout (self, FONT_SMALL, PAGE_NUMBER_WIDTH, text);
-
-      pango_layout_set_alignment (number, PANGO_ALIGN_RIGHT);
-      draw_line_of_text (cr, number, MARGIN_SIDE + self->flow_width - PAGE_NUMBER_WIDTH, top, GREY);
-    }
+  return aftercare_pages_paginate (self->pages, page_height);
 }
 
 void
@@ -901,78 +723,14 @@ aftercare_sheet_draw_page (AftercareSheet *self,
                            double          page_height,
                            guint           page_nr)
 {
-  double top = MARGIN_TOP;
-
   g_return_if_fail (AFTERCARE_IS_SHEET (self));
   g_return_if_fail (cr != NULL);
   g_return_if_fail (page_nr < aftercare_sheet_get_n_pages (self, page_width, page_height));
 
-  cairo_save (cr);
-  if (page_nr > 0)
-    {
-      g_autoptr(PangoLayout) head = running_head_layout (self, self->flow_width);
-
-      draw_line_of_text (cr, head, MARGIN_SIDE, top, GREY);
-      top += running_head_height (self, self->flow_width);
-    }
-  aftercare_flow_draw_page (self->flow, cr, page_nr, MARGIN_SIDE, top);
-  draw_footer (self, cr, page_height, page_nr);
-  cairo_restore (cr);
+  aftercare_pages_draw_page (self->pages, cr, page_nr);
 }
 
 /* ---- PDF --------------------------------------------------------------- */
-
-typedef struct {
-  GOutputStream *stream;
-  GError *error;
-} PdfWriter;
-
-static cairo_status_t
-write_pdf_cb (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  PdfWriter *writer = closure;
-
-  if (writer->error != NULL)
-    return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (writer->stream, data, length, NULL, NULL, &writer->error))
-    return CAIRO_STATUS_WRITE_ERROR;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static void
-draw_pdf (AftercareSheet  *self,
-          cairo_surface_t *surface,
-          double           page_width,
-          double           page_height)
-{
-  guint n_pages = aftercare_sheet_get_n_pages (self, page_width, page_height);
-  cairo_t *cr = cairo_create (surface);
-
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Aftercare sheet"));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Aftercare " PACKAGE_VERSION);
-  for (guint page = 0; page < n_pages; page++)
-    {
-      aftercare_sheet_draw_page (self, cr, page_width, page_height, page);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-}
-
-static gboolean
-set_write_error (GError     **error,
-                 const char  *path,
-                 const char  *reason)
-{
-  g_autofree char *name = g_filename_display_name (path);
-
-  g_set_error (error, AFTERCARE_SHEET_ERROR, AFTERCARE_SHEET_ERROR_WRITE,
-               /* Translators: the first %s is a file name, the second why it failed. */
-               _("Could not write the aftercare sheet to “%s”: %s"), name, reason);
-  return FALSE;
-}
 
 gboolean
 aftercare_sheet_write_pdf (AftercareSheet  *self,
@@ -981,45 +739,21 @@ aftercare_sheet_write_pdf (AftercareSheet  *self,
                            double           page_height,
                            GError         **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GOutputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
-  PdfWriter writer = { NULL, NULL };
-  gboolean existed;
-  cairo_surface_t *surface;
-  cairo_status_t status;
+  g_autofree char *name = NULL;
 
   g_return_val_if_fail (AFTERCARE_IS_SHEET (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* Written beside the target and renamed over it when complete, so a
-   * failure never leaves half a sheet behind; private, like the health
-   * data it holds. */
-  file = g_file_new_for_path (path);
-  stream = aftercare_output_replace_private (file, &existed, &local_error);
-  if (stream == NULL)
-    return set_write_error (error, path, local_error->message);
-  writer.stream = stream;
-  surface = cairo_pdf_surface_create_for_stream (write_pdf_cb, &writer, page_width, page_height);
-  draw_pdf (self, surface, page_width, page_height);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (writer.error != NULL || status != CAIRO_STATUS_SUCCESS)
-    {
-      aftercare_output_abandon (stream, file, existed);
-      set_write_error (error, path, writer.error != NULL ? writer.error->message
-                                                         : cairo_status_to_string (status));
-      g_clear_error (&writer.error);
-      return FALSE;
-    }
-  if (!g_output_stream_close (stream, NULL, &local_error))
-    {
-      if (!existed)
-        g_file_delete (file, NULL, NULL);
-      return set_write_error (error, path, local_error->message);
-    }
-  return TRUE;
+  ensure_layout (self, page_width, page_height);
+  if (aftercare_pages_write_pdf (self->pages, path, page_height, _("Aftercare sheet"), &local_error))
+    return TRUE;
+  name = g_filename_display_name (path);
+  g_set_error (error, AFTERCARE_SHEET_ERROR, AFTERCARE_SHEET_ERROR_WRITE,
+               /* Translators: the first %s is a file name, the second why it failed. */
+               _("Could not write the aftercare sheet to “%s”: %s"), name, local_error->message);
+  return FALSE;
 }
 
 /* ---- The object -------------------------------------------------------- */
@@ -1252,4 +986,42 @@ aftercare_sheet_set_clock_24h (AftercareSheet *self,
   self->clock_24h = clock_24h;
   invalidate_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK_24H]);
+}
+
+/* ---- Printable --------------------------------------------------------- */
+
+static guint
+printable_get_n_pages (AftercarePrintable *printable,
+                       double              page_width,
+                       double              page_height)
+{
+  return aftercare_sheet_get_n_pages (AFTERCARE_SHEET (printable), page_width, page_height);
+}
+
+static void
+printable_draw_page (AftercarePrintable *printable,
+                     cairo_t            *cr,
+                     double              page_width,
+                     double              page_height,
+                     guint               page_nr)
+{
+  aftercare_sheet_draw_page (AFTERCARE_SHEET (printable), cr, page_width, page_height, page_nr);
+}
+
+static gboolean
+printable_write_pdf (AftercarePrintable *printable,
+                     const char         *path,
+                     double              page_width,
+                     double              page_height,
+                     GError            **error)
+{
+  return aftercare_sheet_write_pdf (AFTERCARE_SHEET (printable), path, page_width, page_height, error);
+}
+
+static void
+aftercare_sheet_printable_init (AftercarePrintableInterface *iface)
+{
+  iface->get_n_pages = printable_get_n_pages;
+  iface->draw_page = printable_draw_page;
+  iface->write_pdf = printable_write_pdf;
 }

@@ -22,6 +22,7 @@ typedef enum {
 } AftercareSheetError;
 GQuark aftercare_sheet_error_quark (void);
 
+/* Implements AftercarePrintable (aftercare-printable.h). */
 #define AFTERCARE_TYPE_SHEET (aftercare_sheet_get_type ())
 G_DECLARE_FINAL_TYPE (AftercareSheet, aftercare_sheet, AFTERCARE, SHEET, GObject)
 

@@ -322,16 +322,34 @@ aftercare_clinic_mode_watch (AftercareClinicMode *self,
   g_object_set_data_full (G_OBJECT (widget), "aftercare-clinic-mode", g_object_ref (self), g_object_unref);
 }
 
+AftercareClinicMode *
+aftercare_clinic_mode_find (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  root = gtk_widget_get_root (widget);
+  return root != NULL ? g_object_get_data (G_OBJECT (root), "aftercare-clinic-mode") : NULL;
+}
+
 gboolean
 aftercare_clinic_mode_records_locked (GtkWidget *widget)
 {
   AftercareClinicMode *self;
-  GtkRoot *root;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), TRUE);
-  root = gtk_widget_get_root (widget);
-  self = root != NULL ? g_object_get_data (G_OBJECT (root), "aftercare-clinic-mode") : NULL;
+  self = aftercare_clinic_mode_find (widget);
   return self != NULL && aftercare_clinic_mode_get_locked (self);
+}
+
+gboolean
+aftercare_clinic_mode_per_client (GtkWidget *widget)
+{
+  AftercareClinicMode *self;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), TRUE);
+  self = aftercare_clinic_mode_find (widget);
+  return self != NULL && aftercare_clinic_mode_get_enabled (self);
 }
 
 static void

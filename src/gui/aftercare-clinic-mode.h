@@ -54,5 +54,10 @@ void                 aftercare_clinic_mode_note_activity (AftercareClinicMode *s
  * window watched by a clinic mode that is locked, and the action must do
  * nothing. */
 gboolean             aftercare_clinic_mode_records_locked (GtkWidget *widget);
+/* The clinic mode watching widget's window, or NULL (transfer none). */
+AftercareClinicMode *aftercare_clinic_mode_find          (GtkWidget *widget);
+/* TRUE when widget is in a window in clinic mode: what a person's records
+ * tell (their pattern, their history) is then one client's alone. */
+gboolean             aftercare_clinic_mode_per_client    (GtkWidget *widget);
 
 G_END_DECLS

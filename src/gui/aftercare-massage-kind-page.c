@@ -6,7 +6,9 @@
 
 #include <glib/gi18n.h>
 
+#include "aftercare-clinic-mode.h"
 #include "aftercare-massage-kind-page.h"
+#include "aftercare-session-pattern.h"
 
 struct _AftercareMassageKindPage
 {
@@ -21,8 +23,11 @@ struct _AftercareMassageKindPage
   GtkWidget *duration_label;
   GtkWidget *tell_therapist_label;
   GtkWidget *assess_button;
+  GtkWidget *pattern_box;
+  GtkLabel *pattern_label;
 
   AftercareMassageKind *kind;
+  AftercareStore *store;
 };
 
 G_DEFINE_FINAL_TYPE (AftercareMassageKindPage, aftercare_massage_kind_page, GTK_TYPE_WIDGET)
@@ -42,6 +47,7 @@ aftercare_massage_kind_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_MASSAGE_KIND_PAGE);
   g_clear_object (&self->kind);
+  g_clear_object (&self->store);
   G_OBJECT_CLASS (aftercare_massage_kind_page_parent_class)->dispose (object);
 }
 
@@ -75,6 +81,46 @@ aftercare_massage_kind_page_set_property (GObject      *object,
     }
 }
 
+/* One paragraph per pressure you had this type at: your own pattern, or
+ * how many more massages it needs. Not in clinic mode: the reference
+ * belongs to no one client, and one client never sees another's. */
+static void
+show_pattern (AftercareMassageKindPage *self)
+{
+  g_autoptr(GPtrArray) paragraphs = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = NULL;
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  if (self->kind != NULL && self->store != NULL &&
+      !aftercare_clinic_mode_per_client (widget) && !aftercare_clinic_mode_records_locked (widget))
+    for (AftercarePressure p = AFTERCARE_PRESSURE_LIGHT; p <= AFTERCARE_PRESSURE_DEEP; p++)
+      {
+        AftercarePatternSummary summary;
+        g_autoptr(GError) error = NULL;
+
+        if (!aftercare_store_pattern_of_kind (self->store, aftercare_massage_kind_get_massage_type (self->kind),
+                                              p, NULL, &summary, &error))
+          {
+            g_message ("No pattern: %s", error->message);
+            break;
+          }
+        if (summary.n_sessions > 0)
+          g_ptr_array_add (paragraphs, aftercare_pattern_summary_describe (&summary, NULL));
+      }
+  g_ptr_array_add (paragraphs, NULL);
+  text = g_strjoinv ("\n\n", (char **) paragraphs->pdata);
+  gtk_label_set_label (self->pattern_label, text);
+  gtk_widget_set_visible (self->pattern_box, *text != '\0');
+}
+
+/* Shown again each time, so check-ins logged meanwhile count. */
+static void
+aftercare_massage_kind_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (aftercare_massage_kind_page_parent_class)->map (widget);
+  show_pattern (AFTERCARE_MASSAGE_KIND_PAGE (widget));
+}
+
 static void
 aftercare_massage_kind_page_class_init (AftercareMassageKindPageClass *klass)
 {
@@ -101,6 +147,9 @@ aftercare_massage_kind_page_class_init (AftercareMassageKindPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareMassageKindPage, duration_label);
   gtk_widget_class_bind_template_child (widget_class, AftercareMassageKindPage, tell_therapist_label);
   gtk_widget_class_bind_template_child (widget_class, AftercareMassageKindPage, assess_button);
+  gtk_widget_class_bind_template_child (widget_class, AftercareMassageKindPage, pattern_box);
+  gtk_widget_class_bind_template_child (widget_class, AftercareMassageKindPage, pattern_label);
+  widget_class->map = aftercare_massage_kind_page_map;
 }
 
 static void
@@ -153,7 +202,19 @@ aftercare_massage_kind_page_set_kind (AftercareMassageKindPage *self,
                                       aftercare_massage_kind_get_likelihood_text (kind),
                                       -1);
     }
+  show_pattern (self);
   vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+void
+aftercare_massage_kind_page_set_store (AftercareMassageKindPage *self,
+                                       AftercareStore           *store)
+{
+  g_return_if_fail (AFTERCARE_IS_MASSAGE_KIND_PAGE (self));
+  g_return_if_fail (store == NULL || AFTERCARE_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    show_pattern (self);
 }

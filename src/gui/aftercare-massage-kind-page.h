@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "aftercare-catalog.h"
+#include "aftercare-store.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,9 @@ GtkWidget            *aftercare_massage_kind_page_new      (void);
 AftercareMassageKind *aftercare_massage_kind_page_get_kind (AftercareMassageKindPage *self);
 void                  aftercare_massage_kind_page_set_kind (AftercareMassageKindPage *self,
                                                             AftercareMassageKind     *kind);
+
+/* Where your own pattern after each type is read from (NULL: none shown). */
+void                  aftercare_massage_kind_page_set_store (AftercareMassageKindPage *self,
+                                                             AftercareStore           *store);
 
 G_END_DECLS

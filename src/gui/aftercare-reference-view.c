@@ -232,3 +232,12 @@ aftercare_reference_view_show_type (AftercareReferenceView *self,
   gtk_list_box_select_row (self->kinds_list, row);
   row_activated_cb (self, row);
 }
+
+void
+aftercare_reference_view_set_store (AftercareReferenceView *self,
+                                    AftercareStore         *store)
+{
+  g_return_if_fail (AFTERCARE_IS_REFERENCE_VIEW (self));
+
+  aftercare_massage_kind_page_set_store (self->kind_page, store);
+}

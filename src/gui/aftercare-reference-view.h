@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "aftercare-catalog.h"
+#include "aftercare-store.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,9 @@ GtkWidget *aftercare_reference_view_new         (void);
 /* Selects the type and shows its detail (slides to it when narrow). */
 void       aftercare_reference_view_show_type   (AftercareReferenceView *self,
                                                  AftercareMassageType    type);
+
+/* Where the detail reads your own pattern after each type from. */
+void       aftercare_reference_view_set_store   (AftercareReferenceView *self,
+                                                 AftercareStore         *store);
 
 G_END_DECLS

@@ -12,6 +12,9 @@
 #include "aftercare-labels.h"
 #include "aftercare-reminder-service.h"
 #include "aftercare-session-assess.h"
+#include "aftercare-session-pattern.h"
+#include "aftercare-session-report.h"
+#include "aftercare-sheet-print.h"
 #include "aftercare-session-page.h"
 #include "aftercare-time.h"
 #include "aftercare-timeline.h"
@@ -50,6 +53,7 @@ struct _AftercareSessionPage
   GtkBox *reasons_box;
   GtkWidget *assess_button;
   AftercareTimelineView *timeline;
+  GtkLabel *pattern_caption;
   GtkWidget *advice_group;
   AdwActionRow *phase_row;
   AdwActionRow *next_checkin_row;
@@ -58,6 +62,7 @@ struct _AftercareSessionPage
   AdwActionRow *first_time_row;
   AdwActionRow *areas_row;
   AdwActionRow *client_row;
+  AdwActionRow *history_row;
   AdwActionRow *therapist_row;
   AdwActionRow *notes_row;
   GtkLabel *disclaimer_label;
@@ -310,6 +315,33 @@ show_detail (AdwActionRow *row,
     adw_action_row_set_subtitle (row, value);
 }
 
+/* "Other massages of Robin Lee (3)", for a named client with others, and
+ * never while the desk is locked. */
+static void
+show_history (AftercareSessionPage *self)
+{
+  const char *client = aftercare_session_get_client (self->session);
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+  guint others;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->history_row), FALSE);
+  if (aftercare_pattern_same_client (client, "") || aftercare_clinic_mode_records_locked (GTK_WIDGET (self)))
+    return;
+  history = aftercare_store_list_client (self->store, client, NULL);
+  if (history == NULL)
+    return;
+  others = history->len > 0 ? history->len - 1 : 0;
+  if (others == 0)
+    return;
+  name = g_strstrip (g_strdup (client));
+  /* Translators: leads to a client's other massages; %s is the client's name, %u how many. */
+  title = g_strdup_printf (ngettext ("Other massage of %s (%u)", "Other massages of %s (%u)", others), name, others);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->history_row), title);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_row), TRUE);
+}
+
 static void
 show_details (AftercareSessionPage *self,
               GDateTime            *now)
@@ -333,6 +365,7 @@ show_details (AftercareSessionPage *self,
   show_detail (self->first_time_row, aftercare_session_get_first_time (s) ? _("Yes") : NULL);
   show_detail (self->areas_row, areas);
   show_detail (self->client_row, aftercare_session_get_client (s));
+  show_history (self);
   show_detail (self->therapist_row, aftercare_session_get_therapist (s));
   show_detail (self->notes_row, aftercare_session_get_notes (s));
 }
@@ -379,6 +412,44 @@ stop_refreshing (AftercareSessionPage *self)
   g_clear_handle_id (&self->tick_id, g_source_remove);
 }
 
+/* Your own pattern beside the usual band: in clinic mode the client's
+ * alone, only for unlocked staff, and none for a session with no client. */
+static void
+show_pattern (AftercareSessionPage *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean per_client = aftercare_clinic_mode_per_client (widget);
+  const char *client = aftercare_session_get_client (self->session);
+  AftercarePatternSummary summary;
+  g_autoptr(GError) error = NULL;
+
+  g_autofree char *caption = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->pattern_caption), FALSE);
+  aftercare_timeline_view_set_pattern (self->timeline, NULL);
+  if (aftercare_clinic_mode_records_locked (widget) ||
+      (per_client && aftercare_pattern_same_client (client, "")))
+    return;
+  if (!aftercare_session_pattern (self->store, self->session, per_client, &summary, &error))
+    {
+      g_message ("No pattern for %s: %s", aftercare_session_get_id (self->session), error->message);
+      return;
+    }
+  aftercare_timeline_view_set_pattern (self->timeline, &summary);
+  /* Yours, or how many more massages it needs: "You, after … from 6 massages." */
+  caption = aftercare_pattern_summary_describe (&summary, per_client ? client : NULL);
+  if (aftercare_pattern_summary_get_needed (&summary) == 0)
+    {
+      char *more = g_strdup_printf ("%s %s", caption,
+                                    _("The dashed boxes are yours: from your lowest to your highest soreness in "
+                                      "each phase after earlier massages like this, with a line at your usual."));
+      g_free (caption);
+      caption = more;
+    }
+  gtk_label_set_label (self->pattern_caption, caption);
+  gtk_widget_set_visible (GTK_WIDGET (self->pattern_caption), TRUE);
+}
+
 static void
 show_timeline (AftercareSessionPage *self,
                GPtrArray            *checkins,
@@ -389,6 +460,7 @@ show_timeline (AftercareSessionPage *self,
   aftercare_timeline_view_set_clock_24h (self->timeline, aftercare_clock_get_24h (self->clock));
   aftercare_timeline_view_set_checkins (self->timeline, checkins);
   aftercare_timeline_view_set_now (self->timeline, now);
+  show_pattern (self);
 }
 
 static void
@@ -524,6 +596,45 @@ check_in_action_cb (GtkWidget  *widget,
   open_checkin_dialog (self, NULL);
 }
 
+/* The report for the therapist, on this massage alone (parameter 1) or on
+ * it and the ones of its kind before it: printed, or saved as PDF. In
+ * clinic mode only for unlocked staff, and on the client's massages. */
+static void
+report_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (widget);
+  AdwToastOverlay *toasts = ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY));
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) local_now = NULL;
+  g_autoptr(AftercareReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (self->session != NULL && self->store != NULL);
+  if (aftercare_clinic_mode_records_locked (widget))
+    return;
+  now = aftercare_clock_get_now (self->clock);
+  local_now = g_date_time_to_local (now);
+  report = aftercare_session_report_new (self->store, self->session, g_variant_get_uint32 (parameter),
+                                         aftercare_clinic_mode_per_client (widget), local_now,
+                                         aftercare_clock_get_24h (self->clock), &error);
+  if (report == NULL)
+    {
+      if (toasts != NULL)
+        adw_toast_overlay_add_toast (toasts, adw_toast_new (error->message));
+      return;
+    }
+  name = aftercare_report_get_name (report);
+  if (g_str_equal (action_name, "session.print-report"))
+    aftercare_printable_print (AFTERCARE_PRINTABLE (report), name, parent, toasts);
+  else
+    aftercare_printable_save_as_pdf (AFTERCARE_PRINTABLE (report), name, _("Save Report for the Therapist"),
+                                     parent, toasts, NULL);
+}
+
 static void
 forward_action_cb (GtkWidget  *widget,
                    const char *action_name,
@@ -534,6 +645,20 @@ forward_action_cb (GtkWidget  *widget,
 
   g_return_if_fail (self->session != NULL);
   gtk_widget_activate_action (widget, target, "s", aftercare_session_get_id (self->session));
+}
+
+/* The client's history, in the sessions list (the view's). */
+static void
+show_client_history_action_cb (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (widget);
+
+  g_return_if_fail (self->session != NULL);
+  if (aftercare_clinic_mode_records_locked (widget))
+    return;
+  gtk_widget_activate_action (widget, "sessions.show-client", "s", aftercare_session_get_client (self->session));
 }
 
 /* "Can I Run?" for this massage: the wizard, with it picked (the window's). */
@@ -557,6 +682,8 @@ update_actions (AftercareSessionPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.check-in", has_session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.edit", has_session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.delete", has_session);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.print-report", has_session);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.save-report-pdf", has_session);
 }
 
 /* ---- GObject ------------------------------------------------------------ */
@@ -709,6 +836,7 @@ aftercare_session_page_class_init (AftercareSessionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, reasons_box);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, assess_button);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, timeline);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, pattern_caption);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, advice_group);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, phase_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, next_checkin_row);
@@ -717,6 +845,7 @@ aftercare_session_page_class_init (AftercareSessionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, first_time_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, areas_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, client_row);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, history_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, therapist_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, notes_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, disclaimer_label);
@@ -726,6 +855,9 @@ aftercare_session_page_class_init (AftercareSessionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "session.edit", NULL, forward_action_cb);
   gtk_widget_class_install_action (widget_class, "session.delete", NULL, forward_action_cb);
   gtk_widget_class_install_action (widget_class, "session.assess", NULL, assess_action_cb);
+  gtk_widget_class_install_action (widget_class, "session.print-report", "u", report_action_cb);
+  gtk_widget_class_install_action (widget_class, "session.show-client-history", NULL, show_client_history_action_cb);
+  gtk_widget_class_install_action (widget_class, "session.save-report-pdf", "u", report_action_cb);
 }
 
 static void

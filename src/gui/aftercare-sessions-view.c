@@ -12,6 +12,7 @@
 #include "aftercare-session-editor.h"
 #include "aftercare-session-list.h"
 #include "aftercare-session-row.h"
+#include "aftercare-pattern.h"
 #include "aftercare-sessions-view.h"
 #include "aftercare-clinic-mode.h"
 #include "aftercare-undo.h"
@@ -37,8 +38,11 @@ struct _AftercareSessionsView
   GListModel *sessions;             /* the store's, newest first */
   GListModel *found;                /* the store's search, newest first */
   GtkSliceListModel *first_rows;    /* sessions: only the rows shown before the list's first frame, then all */
-  GtkSingleSelection *selection;    /* over first_rows, or found while searching */
+  GtkFilterListModel *client_found; /* found, narrowed to exactly one client's */
+  GtkCustomFilter *client_filter;
+  GtkSingleSelection *selection;    /* over first_rows, or found (client_found) while searching */
   gboolean searching;
+  char *client;                     /* one client's history on show, or NULL */
   char *last_deleted_id;
   guint focus_id;
   guint all_rows_id;
@@ -166,6 +170,18 @@ folded_changed_cb (AftercareSessionsView *self)
 
 static void show_error (AftercareSessionsView *self, const char *message);
 
+/* A client's history shows that client's massages exactly: the store's
+ * search for the name finds them, among others that mention it. */
+static gboolean
+is_client_cb (gpointer item,
+              gpointer data)
+{
+  AftercareSessionsView *self = data;
+
+  return self->client == NULL ||
+         aftercare_pattern_same_client (aftercare_session_get_client (AFTERCARE_SESSION (item)), self->client);
+}
+
 static void
 search_changed_cb (AftercareSessionsView *self)
 {
@@ -174,11 +190,25 @@ search_changed_cb (AftercareSessionsView *self)
   g_autoptr(GError) error = NULL;
   gboolean searching = *stripped != '\0';
 
+  GListModel *shown;
+
+  /* Typing something else leaves the client's history for a search. */
+  if (self->client != NULL && !g_str_equal (stripped, self->client))
+    g_clear_pointer (&self->client, g_free);
   /* The store searches its index and changes its list of what it found
    * by the rows that left or came; no search shows the whole list. */
   if (!aftercare_store_search (self->store, stripped, &error))
     show_error (self, error->message);
-  if (searching != self->searching)
+  /* The narrowed list exists only while a client's history is on show: a
+   * filter reads every row of what it filters, which a search must not. */
+  if (self->client != NULL && self->client_found == NULL)
+    self->client_found = gtk_filter_list_model_new (g_object_ref (self->found),
+                                                    GTK_FILTER (g_object_ref (self->client_filter)));
+  else if (self->client != NULL)
+    gtk_filter_changed (GTK_FILTER (self->client_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  shown = !searching ? G_LIST_MODEL (self->first_rows)
+        : self->client != NULL ? G_LIST_MODEL (self->client_found) : self->found;
+  if (shown != gtk_single_selection_get_model (self->selection))
     {
       self->searching = searching;
       /* Unselected and off the view while it changes lists: otherwise GTK
@@ -188,10 +218,13 @@ search_changed_cb (AftercareSessionsView *self)
       gtk_list_view_set_model (self->list_view, NULL);
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      gtk_single_selection_set_model (self->selection, searching ? self->found : G_LIST_MODEL (self->first_rows));
+      gtk_single_selection_set_model (self->selection, shown);
       gtk_single_selection_set_autoselect (self->selection, TRUE);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
     }
+  self->searching = searching;
+  if (self->client == NULL)
+    g_clear_object (&self->client_found);
   shown_changed_cb (self);
 }
 
@@ -419,6 +452,28 @@ search_action_cb (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* A client's history (s: the client's name): the list shows their massages
+ * alone, exactly that client's, with the name in the search bar to clear. */
+static void
+show_client_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AftercareSessionsView *self = AFTERCARE_SESSIONS_VIEW (widget);
+  g_autofree char *client = g_strstrip (g_strdup (g_variant_get_string (parameter, NULL)));
+
+  if (aftercare_clinic_mode_records_locked (widget) || *client == '\0')
+    return;
+  g_free (self->client);
+  self->client = g_strdup (client);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  if (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), client))
+    search_changed_cb (self);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), client);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
 static void
 visibility_changed_cb (AftercareSessionsView *self)
 {
@@ -443,6 +498,8 @@ aftercare_sessions_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->found);
   g_clear_object (&self->first_rows);
+  g_clear_object (&self->client_found);
+  g_clear_object (&self->client_filter);
   g_clear_object (&self->sessions);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
@@ -454,6 +511,7 @@ aftercare_sessions_view_finalize (GObject *object)
 {
   AftercareSessionsView *self = AFTERCARE_SESSIONS_VIEW (object);
 
+  g_free (self->client);
   g_free (self->last_deleted_id);
   G_OBJECT_CLASS (aftercare_sessions_view_parent_class)->finalize (object);
 }
@@ -555,6 +613,7 @@ aftercare_sessions_view_class_init (AftercareSessionsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "sessions.open", "s", open_action_cb);
   gtk_widget_class_install_action (widget_class, "sessions.show-list", NULL, show_list_action_cb);
   gtk_widget_class_install_action (widget_class, "sessions.search", NULL, search_action_cb);
+  gtk_widget_class_install_action (widget_class, "sessions.show-client", "s", show_client_action_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -696,6 +755,7 @@ setup_list (AftercareSessionsView *self)
 
   self->first_rows = gtk_slice_list_model_new (g_object_ref (self->sessions), 0, first_frame_rows (self));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->first_rows)));
+  self->client_filter = gtk_custom_filter_new (is_client_cb, self, NULL);
   gtk_single_selection_set_autoselect (self->selection, TRUE);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);

@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (AftercareSessionsView, aftercare_sessions_view, AFTERCARE,
 /* Actions (shortcuts in brackets): "sessions.new" [Ctrl+N, the window's "win.log-massage"], "sessions.search"
  * [Ctrl+F], "sessions.delete-selected" [Delete, in the list; the window's
  * "win.undo", Ctrl+Z, undoes], "sessions.edit" (s: id), "sessions.delete" (s: id),
- * "sessions.open" (s: id: choose it and show its page), "sessions.show-list". */
+ * "sessions.open" (s: id: choose it and show its page), "sessions.show-list",
+ * "sessions.show-client" (s: a client's name: the list shows that client's massages alone). */
 void                  aftercare_sessions_view_set_context   (AftercareSessionsView *self,
                                                              AftercareStore        *store,
                                                              AftercareClock        *clock);

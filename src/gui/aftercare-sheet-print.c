@@ -24,27 +24,27 @@ paper_size_of (GtkPageSetup *setup,
 }
 
 static void
-begin_print_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                AftercareSheet    *sheet)
+begin_print_cb (GtkPrintOperation  *operation,
+                GtkPrintContext    *context,
+                AftercarePrintable *document)
 {
   double width, height;
 
   paper_size_of (gtk_print_context_get_page_setup (context), &width, &height);
-  gtk_print_operation_set_n_pages (operation, aftercare_sheet_get_n_pages (sheet, width, height));
+  gtk_print_operation_set_n_pages (operation, aftercare_printable_get_n_pages (document, width, height));
 }
 
 static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page_nr,
-              AftercareSheet    *sheet)
+draw_page_cb (GtkPrintOperation  *operation,
+              GtkPrintContext    *context,
+              int                 page_nr,
+              AftercarePrintable *document)
 {
   double width, height;
 
   paper_size_of (gtk_print_context_get_page_setup (context), &width, &height);
-  aftercare_sheet_draw_page (sheet, gtk_print_context_get_cairo_context (context),
-                             width, height, page_nr);
+  aftercare_printable_draw_page (document, gtk_print_context_get_cairo_context (context),
+                                 width, height, page_nr);
 }
 
 static char *
@@ -58,26 +58,34 @@ job_name (AftercareSheet *sheet)
   return g_strdup_printf (_("Aftercare sheet for %s"), client);
 }
 
-GtkPrintOperation *
-aftercare_sheet_print_operation_new (AftercareSheet *sheet)
+static GtkPrintOperation *
+print_operation_new (AftercarePrintable *document,
+                     const char         *name)
 {
-  GtkPrintOperation *operation;
-  g_autofree char *name = NULL;
+  GtkPrintOperation *operation = gtk_print_operation_new ();
 
-  g_return_val_if_fail (AFTERCARE_IS_SHEET (sheet), NULL);
-  operation = gtk_print_operation_new ();
-  name = job_name (sheet);
   gtk_print_operation_set_job_name (operation, name);
+  g_object_set_data_full (G_OBJECT (operation), "aftercare-job-name", g_strdup (name), g_free);
   /* The whole paper in points: the sheet's margins are wider than any
    * printer's blank edge, and the PDF is laid out the same way. */
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), sheet, 0);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), sheet, 0);
-  /* The signals hold no reference: keep the sheet as long as the job. */
-  g_object_set_data_full (G_OBJECT (operation), "aftercare-sheet", g_object_ref (sheet), g_object_unref);
+  g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), document, 0);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), document, 0);
+  /* The signals hold no reference: keep the document as long as the job. */
+  g_object_set_data_full (G_OBJECT (operation), "aftercare-sheet", g_object_ref (document), g_object_unref);
   return operation;
+}
+
+GtkPrintOperation *
+aftercare_sheet_print_operation_new (AftercareSheet *sheet)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (AFTERCARE_IS_SHEET (sheet), NULL);
+  name = job_name (sheet);
+  return print_operation_new (AFTERCARE_PRINTABLE (sheet), name);
 }
 
 static void
@@ -112,8 +120,9 @@ print_done_cb (GtkPrintOperation       *operation,
   if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
     return;
   gtk_print_operation_get_error (operation, &error);
-  /* Translators: %s says why printing failed. */
-  message = g_strdup_printf (_("Could not print the aftercare sheet: %s"),
+  /* Translators: the first %s names what was printed ("Aftercare sheet"), the second why it failed. */
+  message = g_strdup_printf (_("Could not print “%s”: %s"),
+                             (const char *) g_object_get_data (G_OBJECT (operation), "aftercare-job-name"),
                              error != NULL ? error->message : _("unknown error"));
   show_toast (toasts, message);
 }
@@ -123,14 +132,28 @@ aftercare_sheet_print (AftercareSheet  *sheet,
                        GtkWindow       *parent,
                        AdwToastOverlay *toasts)
 {
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (AFTERCARE_IS_SHEET (sheet));
+  name = job_name (sheet);
+  aftercare_printable_print (AFTERCARE_PRINTABLE (sheet), name, parent, toasts);
+}
+
+void
+aftercare_printable_print (AftercarePrintable *document,
+                           const char         *name,
+                           GtkWindow          *parent,
+                           AdwToastOverlay    *toasts)
+{
   g_autoptr(GtkPrintOperation) operation = NULL;
   GtkPrintSettings *settings;
   GtkPageSetup *setup;
   g_autoptr(GError) error = NULL;
 
-  g_return_if_fail (AFTERCARE_IS_SHEET (sheet));
+  g_return_if_fail (AFTERCARE_IS_PRINTABLE (document));
+  g_return_if_fail (name != NULL);
   g_return_if_fail (GTK_IS_WINDOW (parent));
-  operation = aftercare_sheet_print_operation_new (sheet);
+  operation = print_operation_new (document, name);
   settings = g_object_get_data (G_OBJECT (parent), SETTINGS_KEY);
   setup = g_object_get_data (G_OBJECT (parent), PAGE_SETUP_KEY);
   if (settings != NULL)
@@ -145,7 +168,7 @@ aftercare_sheet_print (AftercareSheet  *sheet,
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
     {
-      g_autofree char *message = g_strdup_printf (_("Could not print the aftercare sheet: %s"), error->message);
+      g_autofree char *message = g_strdup_printf (_("Could not print “%s”: %s"), name, error->message);
 
       show_toast (toasts, message);
     }
@@ -154,7 +177,8 @@ aftercare_sheet_print (AftercareSheet  *sheet,
 /* ---- Save as PDF ------------------------------------------------------- */
 
 typedef struct {
-  AftercareSheet *sheet;
+  AftercarePrintable *document;
+  char *name;
   AdwToastOverlay *toasts;
   double width;
   double height;
@@ -163,7 +187,8 @@ typedef struct {
 static void
 save_request_free (SaveRequest *request)
 {
-  g_clear_object (&request->sheet);
+  g_clear_object (&request->document);
+  g_free (request->name);
   g_clear_object (&request->toasts);
   g_free (request);
 }
@@ -214,8 +239,8 @@ save_chosen_file (SaveRequest    *request,
   g_autoptr(GError) error = NULL;
 
   if (path == NULL)
-    show_toast (request->toasts, _("Choose a folder on this computer to save the sheet in"));
-  else if (!aftercare_sheet_write_pdf (request->sheet, path, request->width, request->height, &error))
+    show_toast (request->toasts, _("Choose a folder on this computer to save it in"));
+  else if (!aftercare_printable_write_pdf (request->document, path, request->width, request->height, &error))
     show_toast (request->toasts, error->message);
   else
     {
@@ -247,12 +272,10 @@ forget_dialog (gpointer data)
 }
 
 static char *
-suggested_file_name (AftercareSheet *sheet)
+suggested_file_name (const char *name)
 {
-  g_autofree char *name = job_name (sheet);
-
   /* No slashes from a client's name into a file name. */
-  return g_strdelimit (g_steal_pointer (&name), "/\\", '-');
+  return g_strdelimit (g_strdup (name), "/\\", '-');
 }
 
 /* The clinic's chosen folder, else Documents, else home. */
@@ -276,7 +299,7 @@ save_in_clinic_folder (SaveRequest *request,
                        GSettings   *settings)
 {
   g_autofree char *folder = sheet_folder (settings);
-  g_autofree char *name = suggested_file_name (request->sheet);
+  g_autofree char *name = suggested_file_name (request->name);
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -290,7 +313,7 @@ save_in_clinic_folder (SaveRequest *request,
       return;
     }
   path = aftercare_unique_path (folder, name, ".pdf");
-  if (!aftercare_sheet_write_pdf (request->sheet, path, request->width, request->height, &error))
+  if (!aftercare_printable_write_pdf (request->document, path, request->width, request->height, &error))
     {
       show_toast (request->toasts, error->message);
       return;
@@ -304,19 +327,37 @@ aftercare_sheet_save_as_pdf (AftercareSheet  *sheet,
                              AdwToastOverlay *toasts,
                              GSettings       *settings)
 {
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (AFTERCARE_IS_SHEET (sheet));
+  name = job_name (sheet);
+  aftercare_printable_save_as_pdf (AFTERCARE_PRINTABLE (sheet), name, _("Save Aftercare Sheet"),
+                                   parent, toasts, settings);
+}
+
+void
+aftercare_printable_save_as_pdf (AftercarePrintable *document,
+                                 const char         *name,
+                                 const char         *title,
+                                 GtkWindow          *parent,
+                                 AdwToastOverlay    *toasts,
+                                 GSettings          *settings)
+{
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
+  g_autofree char *base = NULL;
   g_autofree char *file_name = NULL;
   g_autofree char *folder = NULL;
   g_autoptr(GFile) start = NULL;
   const char *last;
   SaveRequest *request;
 
-  g_return_if_fail (AFTERCARE_IS_SHEET (sheet));
+  g_return_if_fail (AFTERCARE_IS_PRINTABLE (document));
+  g_return_if_fail (name != NULL && title != NULL);
   g_return_if_fail (GTK_IS_WINDOW (parent));
   request = g_new0 (SaveRequest, 1);
-  request->sheet = g_object_ref (sheet);
+  request->document = g_object_ref (document);
+  request->name = g_strdup (name);
   request->toasts = toasts != NULL ? g_object_ref (toasts) : NULL;
   pdf_paper (parent, &request->width, &request->height);
   if (settings != NULL && g_settings_get_boolean (settings, "clinic-mode"))
@@ -326,7 +367,7 @@ aftercare_sheet_save_as_pdf (AftercareSheet  *sheet,
       return;
     }
 
-  dialog = gtk_file_chooser_native_new (_("Save Aftercare Sheet"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+  dialog = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Save"), _("_Cancel"));
   g_object_set_data_full (G_OBJECT (dialog), "aftercare-save-request", request,
                           (GDestroyNotify) save_request_free);
@@ -335,8 +376,8 @@ aftercare_sheet_save_as_pdf (AftercareSheet  *sheet,
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  name = suggested_file_name (sheet);
-  file_name = g_strconcat (name, ".pdf", NULL);
+  base = suggested_file_name (name);
+  file_name = g_strconcat (base, ".pdf", NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file_name);
   /* Where the last sheet went, else the clinic's folder or Documents; never
    * the folder the app happened to start in. */

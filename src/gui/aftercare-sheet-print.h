@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "aftercare-printable.h"
 #include "aftercare-sheet.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,18 @@ void               aftercare_sheet_save_as_pdf         (AftercareSheet  *sheet,
                                                         GtkWindow       *parent,
                                                         AdwToastOverlay *toasts,
                                                         GSettings       *settings);
+/* The same for anything printable (the report for the therapist): name is
+ * the print job's and the suggested file's, title the file chooser's. */
+void               aftercare_printable_print           (AftercarePrintable *document,
+                                                        const char         *name,
+                                                        GtkWindow          *parent,
+                                                        AdwToastOverlay    *toasts);
+void               aftercare_printable_save_as_pdf     (AftercarePrintable *document,
+                                                        const char         *name,
+                                                        const char         *title,
+                                                        GtkWindow          *parent,
+                                                        AdwToastOverlay    *toasts,
+                                                        GSettings          *settings);
 /* Closes the "Save as PDF" file chooser over parent, if one is open,
  * saving nothing. */
 void               aftercare_sheet_print_close_dialogs (GtkWindow *parent);

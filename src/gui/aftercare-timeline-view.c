@@ -51,6 +51,9 @@ struct _AftercareTimelineView
   double expected_low[N_SAMPLES];
   double expected_high[N_SAMPLES];
   double now_hours;
+  /* Your own pattern beside the usual band (aftercare-pattern.h), if shown. */
+  gboolean has_pattern;
+  AftercarePatternSummary pattern;
   char *tick_times[N_TICKS];
   char *tick_days[N_TICKS];
   char *description;
@@ -212,6 +215,26 @@ describe_session (AftercareTimelineView *self)
   return g_strdup_printf (_("Recovery over 72 hours after the massage (%s) that ended %s."), title, ended);
 }
 
+/* "Yours, from 6 massages like this: First hours: usually 4/10 (3 to 5); …" */
+static char *
+describe_pattern (AftercareTimelineView *self)
+{
+  g_autoptr(GPtrArray) phases = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  for (guint p = 0; p < AFTERCARE_N_PHASES; p++)
+    {
+      char *line = aftercare_pattern_summary_describe_phase (&self->pattern, p);
+
+      if (line != NULL)
+        g_ptr_array_add (phases, line);
+    }
+  g_ptr_array_add (phases, NULL);
+  joined = g_strjoinv ("; ", (char **) phases->pdata);
+  /* Translators: the dashed line on the timeline, your own pattern, phase by phase. */
+  return g_strdup_printf (_("Dashed, yours from earlier massages like this: %s."), joined);
+}
+
 static void
 prepare_description (AftercareTimelineView *self)
 {
@@ -232,6 +255,8 @@ prepare_description (AftercareTimelineView *self)
         g_ptr_array_add (sentences, g_strdup (_("No check-ins yet.")));
       for (guint i = 0; i < self->points->len; i++)
         g_ptr_array_add (sentences, describe_point (self, &g_array_index (self->points, TimelinePoint, i)));
+      if (self->has_pattern)
+        g_ptr_array_add (sentences, describe_pattern (self));
     }
   g_ptr_array_add (sentences, NULL);
   self->description = g_strjoinv (" ", (char **) sentences->pdata);
@@ -618,6 +643,54 @@ draw_expected_band (AftercareTimelineView *self,
   cairo_fill (cr);
 }
 
+/* Your own pattern: per phase, a dashed box from your lowest to your
+ * highest soreness there and a line at your usual, labelled "Yours". */
+static void
+draw_pattern (AftercareTimelineView *self,
+              cairo_t               *cr,
+              const TimelineColours *colours)
+{
+  static const double dashes[] = { 4, 3 };
+  gboolean labelled = FALSE;
+
+  if (!self->has_pattern)
+    return;
+  cairo_new_path (cr);
+  cairo_set_line_width (cr, 1.5);
+  for (guint p = 0; p < AFTERCARE_N_PHASES; p++)
+    {
+      double start = aftercare_phase_get_start_hours (p);
+      double end = MIN (aftercare_phase_get_end_hours (p), AFTERCARE_TIMELINE_SPAN_HOURS);
+      double median, low, high, x0, x1;
+
+      if (!aftercare_pattern_summary_at_hours (&self->pattern, start, &median, &low, &high))
+        continue;
+      x0 = aftercare_timeline_hour_to_x (&self->plot, start) + 1;
+      x1 = aftercare_timeline_hour_to_x (&self->plot, end) - 1;
+      cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+      set_source (cr, &colours->fg, 0.45);
+      cairo_rectangle (cr, x0, aftercare_timeline_soreness_to_y (&self->plot, high),
+                       x1 - x0, aftercare_timeline_soreness_to_y (&self->plot, low) -
+                                aftercare_timeline_soreness_to_y (&self->plot, high));
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      set_source (cr, &colours->fg, 0.8);
+      cairo_move_to (cr, x0, aftercare_timeline_soreness_to_y (&self->plot, median));
+      cairo_line_to (cr, x1, aftercare_timeline_soreness_to_y (&self->plot, median));
+      cairo_stroke (cr);
+      if (!labelled)
+        {
+          /* Translators: labels your own pattern on the timeline, beside the usual band. */
+          g_autoptr(PangoLayout) layout = create_small_layout (self, C_("timeline", "Yours"), TRUE);
+          int w, h;
+
+          pango_layout_get_pixel_size (layout, &w, &h);
+          show_layout (cr, layout, x0 + 2, aftercare_timeline_soreness_to_y (&self->plot, high) - h - 1);
+          labelled = TRUE;
+        }
+    }
+}
+
 static void
 draw_tick_label (AftercareTimelineView *self,
                  cairo_t               *cr,
@@ -777,6 +850,7 @@ aftercare_timeline_view_snapshot (GtkWidget   *widget,
     }
   draw_phase_bands (self, cr, &colours);
   draw_expected_band (self, cr, &colours);
+  draw_pattern (self, cr, &colours);
   draw_soreness_grid (self, cr, &colours);
   draw_time_axis (self, cr, &colours);
   draw_phase_names (self, cr, &colours);
@@ -1008,12 +1082,33 @@ aftercare_timeline_view_set_session (AftercareTimelineView *self,
   /* Check-ins belong to a session: a new session starts with none. */
   g_ptr_array_set_size (self->checkins, 0);
   g_array_set_size (self->points, 0);
+  self->has_pattern = FALSE;
   prepare_expected (self);
   prepare_ticks (self);
   prepare_now (self);
   prepare_description (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+void
+aftercare_timeline_view_set_pattern (AftercareTimelineView         *self,
+                                     const AftercarePatternSummary *pattern)
+{
+  g_return_if_fail (AFTERCARE_IS_TIMELINE_VIEW (self));
+
+  self->has_pattern = pattern != NULL && aftercare_pattern_summary_get_needed (pattern) == 0;
+  if (self->has_pattern)
+    self->pattern = *pattern;
+  prepare_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+aftercare_timeline_view_get_has_pattern (AftercareTimelineView *self)
+{
+  g_return_val_if_fail (AFTERCARE_IS_TIMELINE_VIEW (self), FALSE);
+  return self->has_pattern;
 }
 
 void

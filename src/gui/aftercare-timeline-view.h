@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "aftercare-advisor.h"
+#include "aftercare-pattern.h"
 #include "aftercare-session.h"
 #include "aftercare-timeline-geometry.h"
 
@@ -28,6 +29,12 @@ void              aftercare_timeline_view_set_checkins    (AftercareTimelineView
  * one a phase's tooltip is its name alone. */
 void              aftercare_timeline_view_set_assessment  (AftercareTimelineView *self,
                                                            AftercareAssessment   *assessment);
+/* Your own pattern for the session's kind, drawn beside the usual band as
+ * "Yours" and described in words; NULL (or a pattern that is not shown
+ * yet, aftercare_pattern_summary_get_needed()) for none. Copied. */
+void              aftercare_timeline_view_set_pattern     (AftercareTimelineView         *self,
+                                                           const AftercarePatternSummary *pattern);
+gboolean          aftercare_timeline_view_get_has_pattern (AftercareTimelineView *self);
 GDateTime        *aftercare_timeline_view_get_now         (AftercareTimelineView *self);
 void              aftercare_timeline_view_set_now         (AftercareTimelineView *self,
                                                            GDateTime             *now);

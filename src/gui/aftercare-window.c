@@ -10,6 +10,7 @@
 #include "aftercare-clinic-mode.h"
 #include "aftercare-connection-bar.h"
 #include "aftercare-lock-page.h"
+#include "aftercare-backup-transfer.h"
 #include "aftercare-preferences-window.h"
 #include "aftercare-reference-view.h"
 #include "aftercare-sheet-print.h"
@@ -177,6 +178,7 @@ clear_desk (AftercareWindow *self,
 {
   close_transient_windows (self, keep_preferences);
   aftercare_sheet_print_close_dialogs (GTK_WINDOW (self));
+  aftercare_backup_transfer_close (GTK_WINDOW (self));
   close_popovers (GTK_WIDGET (self));
   aftercare_lock_page_reset (self->lock_page);
   if (self->error_page != NULL)
@@ -420,6 +422,29 @@ sheet_action_cb (GtkWidget  *widget,
     aftercare_sheet_print (sheet, GTK_WINDOW (self), self->toast_overlay);
   else
     aftercare_sheet_save_as_pdf (sheet, GTK_WINDOW (self), self->toast_overlay, self->settings);
+}
+
+/* Export… and Import… (aftercare-backup-transfer.c): every record goes
+ * out or comes in, so in clinic mode staff enter the PIN first. */
+static void
+backup_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AftercareWindow *self = AFTERCARE_WINDOW (widget);
+  gboolean export = g_str_equal (action_name, "win.export");
+
+  if (export ? aftercare_window_ask_for_staff_pin (self, _("Export Needs the Staff PIN"),
+                                                   _("Enter the staff PIN to export every record."), action_name)
+             : aftercare_window_ask_for_staff_pin (self, _("Import Needs the Staff PIN"),
+                                                   _("Enter the staff PIN to import records."), action_name))
+    return;
+  if (self->store == NULL || aftercare_clinic_mode_records_locked (widget))
+    return;
+  if (export)
+    aftercare_backup_transfer_export (GTK_WINDOW (self), self->store, self->toast_overlay);
+  else
+    aftercare_backup_transfer_import (GTK_WINDOW (self), self->store, self->toast_overlay);
 }
 
 /* "Can I run after this?" from the reference: a fresh wizard with the type filled in. */
@@ -690,6 +715,8 @@ store_opened (AftercareWindow *self)
   aftercare_sessions_view_set_context (self->sessions_view, self->store, self->clock);
   if (self->wizard != NULL)
     aftercare_wizard_set_store (self->wizard, self->store);
+  if (self->reference_view != NULL)
+    aftercare_reference_view_set_store (AFTERCARE_REFERENCE_VIEW (self->reference_view), self->store);
   /* A shared database's lost connection, or why it is read-only, shows at the top. */
   aftercare_connection_bar_set_store (self->connection_bar, self->store);
 }
@@ -775,6 +802,8 @@ aftercare_window_class_init (AftercareWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print-sheet", NULL, sheet_action_cb);
   gtk_widget_class_install_action (widget_class, "win.save-sheet-pdf", NULL, sheet_action_cb);
   gtk_widget_class_install_action (widget_class, "win.start-fresh", NULL, start_fresh_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, backup_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, backup_action_cb);
   gtk_widget_class_install_action (widget_class, AFTERCARE_UNDO_ACTION, NULL, undo_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
@@ -919,6 +948,8 @@ aftercare_window_get_reference_view (AftercareWindow *self)
   if (self->reference_view == NULL)
     {
       self->reference_view = aftercare_reference_view_new ();
+      if (self->store != NULL)
+        aftercare_reference_view_set_store (AFTERCARE_REFERENCE_VIEW (self->reference_view), self->store);
       adw_bin_set_child (self->reference_bin, self->reference_view);
     }
   return self->reference_view;

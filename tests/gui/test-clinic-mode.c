@@ -4,12 +4,15 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "aftercare-application.h"
+#include "aftercare-backup-transfer.h"
 #include "aftercare-clinic-mode.h"
 #include "aftercare-lock-page.h"
 #include "aftercare-pin.h"
 #include "aftercare-preferences-window.h"
+#include "aftercare-session-page.h"
 #include "aftercare-sessions-view.h"
 #include "aftercare-sheet-print.h"
 #include "aftercare-store-error-page.h"
@@ -1078,6 +1081,138 @@ test_start_fresh_needs_the_staff_pin (void)
   remove_folder (folder);
 }
 
+/* ---- Backups and one client's pattern, for staff only ------------------ */
+
+static AftercareSession *
+add_kind_session (AftercareStore *store,
+                  const char     *client,
+                  int             days_ago,
+                  guint           soreness)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) ended = g_date_time_add_hours (now, -24 * days_ago - 20);
+  g_autoptr(GDateTime) at = g_date_time_add_hours (ended, 18);
+  AftercareSession *session = aftercare_session_new (ended);
+  g_autoptr(AftercareCheckin) checkin = NULL;
+  g_autoptr(GError) error = NULL;
+
+  aftercare_session_set_massage_type (session, AFTERCARE_MASSAGE_DEEP_TISSUE);
+  aftercare_session_set_pressure (session, AFTERCARE_PRESSURE_DEEP);
+  aftercare_session_set_client (session, client);
+  checkin = aftercare_checkin_new (aftercare_session_get_id (session), at, soreness, 0);
+  g_assert_true (aftercare_store_add_session (store, session, &error));
+  g_assert_true (aftercare_store_add_checkin (store, checkin, &error));
+  g_assert_no_error (error);
+  return session;
+}
+
+/* Selects the session with id in the list, as a click does. */
+static void
+select_session_by_id (AftercareSessionsView *view,
+                      const char            *id)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (
+                                                          aftercare_sessions_view_get_list_view (view)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    {
+      g_autoptr(AftercareSession) session = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      if (g_str_equal (aftercare_session_get_id (session), id))
+        {
+          gtk_single_selection_set_selected (selection, i);
+          wait_ms (100);
+          return;
+        }
+    }
+  g_error ("No session %s in the list", id);
+}
+
+static void
+staff_records_script (AftercareApplication *app,
+                      AftercareWindow      *window)
+{
+  AftercareStore *store = aftercare_window_get_store (window);
+  AftercareSessionsView *view = child (window, AFTERCARE_TYPE_WINDOW, "sessions_view");
+  AftercareSessionPage *page = aftercare_sessions_view_get_page (view);
+  AftercareTimelineView *timeline = aftercare_session_page_get_timeline (page);
+  GtkLabel *caption = child (page, AFTERCARE_TYPE_SESSION_PAGE, "pattern_caption");
+  g_autoptr(AftercareSession) robin = NULL;
+  g_autoptr(AftercareSession) sam = NULL;
+  GtkWidget *history_row;
+  GtkSelectionModel *list;
+
+  /* Locked, Export… and Import… meet the lock; the PIN opens what was asked. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  g_assert_null (aftercare_backup_transfer_get_chooser (GTK_WINDOW (window)));
+  g_assert_cmpstr (sessions_state (window), ==, "locked");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL);
+  g_assert_null (aftercare_backup_transfer_get_chooser (GTK_WINDOW (window)));
+  enter_pin (window, STAFF_PIN);
+  g_assert_nonnull (aftercare_backup_transfer_get_chooser (GTK_WINDOW (window)));
+  g_assert_cmpuint (gtk_file_chooser_get_action (aftercare_backup_transfer_get_chooser (GTK_WINDOW (window))),
+                    ==, GTK_FILE_CHOOSER_ACTION_OPEN);
+  aftercare_backup_transfer_close (GTK_WINDOW (window));
+
+  /* One client's pattern, from their massages alone. */
+  for (int week = 1; week <= 3; week++)
+    g_object_unref (add_kind_session (store, "Robin Lee", 7 * week, 4));
+  g_object_unref (add_kind_session (store, "Sam Doe", 10, 9));
+  robin = add_kind_session (store, "Robin Lee", 0, 5);
+  sam = add_kind_session (store, "Sam Doe", 1, 8);
+  select_session_by_id (view, aftercare_session_get_id (robin));
+  g_assert_true (aftercare_timeline_view_get_has_pattern (timeline));
+  g_assert_nonnull (strstr (gtk_label_get_label (caption), "Robin Lee, after Deep tissue · deep pressure: "
+                                                           "usually 4/10 12 to 24 hours after"));
+  g_assert_nonnull (strstr (gtk_label_get_label (caption), "from 3 massages"));
+  /* Robin's history, from the page: the list shows his four alone. */
+  history_row = child (page, AFTERCARE_TYPE_SESSION_PAGE, "history_row");
+  g_assert_true (gtk_widget_get_visible (history_row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (history_row)), ==,
+                   "Other massages of Robin Lee (3)");
+  g_assert_true (gtk_widget_activate (history_row));
+  list = gtk_list_view_get_model (aftercare_sessions_view_get_list_view (view));
+  for (guint tries = 0; tries < 40 && g_list_model_get_n_items (G_LIST_MODEL (list)) != 4; tries++)
+    wait_ms (50);          /* the search's pause, then the filter */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(AftercareSession) each = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpstr (aftercare_session_get_client (each), ==, "Robin Lee");
+    }
+  gtk_widget_activate_action (GTK_WIDGET (view), "sessions.show-list", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (child (view, AFTERCARE_TYPE_SESSIONS_VIEW, "search_entry")), "");
+  wait_ms (200);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 6);
+
+  select_session_by_id (view, aftercare_session_get_id (sam));
+  g_assert_false (aftercare_timeline_view_get_has_pattern (timeline));
+  g_assert_nonnull (strstr (gtk_label_get_label (caption), "2 more massages"));
+
+  /* Sam has one other: it says so in the singular. */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (history_row)), ==,
+                   "Other massage of Sam Doe (1)");
+
+  /* Locked again, the page's report and history are refused. */
+  aftercare_clinic_mode_lock (aftercare_window_get_clinic_mode (window));
+  gtk_widget_activate_action (GTK_WIDGET (page), "session.show-client-history", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 6);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (page), "session.save-report-pdf", "u", 1) &&
+                  aftercare_sheet_print_get_dialog (GTK_WINDOW (window)) != NULL);
+}
+
+static void
+test_backups_and_patterns_are_for_staff (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (TRUE, 120, TRUE);
+  g_autofree char *folder = test_make_folder ();
+  g_autofree char *db = g_build_filename (folder, "desk.db", NULL);
+
+  run_app_on (staff_records_script, db);
+  test_remove_folder (folder);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1089,6 +1224,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/clinic-mode/without-clinic-mode-nothing-is-locked",
                    test_without_clinic_mode_nothing_is_locked);
   g_test_add_func ("/clinic-mode/preferences-need-the-staff-pin", test_preferences_need_the_staff_pin);
+  g_test_add_func ("/clinic-mode/backups-and-patterns-are-for-staff", test_backups_and_patterns_are_for_staff);
   g_test_add_func ("/clinic-mode/preferences-store-only-a-hash", test_preferences_store_only_a_hash);
   g_test_add_func ("/clinic-mode/activity-postpones-idle", test_activity_postpones_idle);
   g_test_add_func ("/clinic-mode/session-page-sheet-and-lock", test_session_page_sheet_and_lock);

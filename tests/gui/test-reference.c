@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "aftercare-application.h"
 #include "aftercare-catalog.h"
@@ -12,6 +13,7 @@
 #include "aftercare-reference-view.h"
 #include "aftercare-window.h"
 #include "aftercare-wizard.h"
+#include "store-test-util.h"
 
 typedef struct {
   GtkWindow *window;
@@ -351,6 +353,57 @@ test_can_i_run_after_this_opens_wizard (void)
   g_assert_true (af.checked);
 }
 
+static void
+add_session_with_checkin (AftercareStore   *store,
+                          const char       *ended_at,
+                          AftercarePressure pressure,
+                          guint             soreness)
+{
+  g_autoptr(AftercareSession) session = test_session_new (ended_at);
+  g_autoptr(GDateTime) at = g_date_time_add_hours (aftercare_session_get_ended_at (session), 18);
+  g_autoptr(AftercareCheckin) checkin = NULL;
+  g_autoptr(GError) error = NULL;
+
+  aftercare_session_set_massage_type (session, AFTERCARE_MASSAGE_DEEP_TISSUE);
+  aftercare_session_set_pressure (session, pressure);
+  checkin = aftercare_checkin_new (aftercare_session_get_id (session), at, soreness, 0);
+  g_assert_true (aftercare_store_add_session (store, session, &error));
+  g_assert_true (aftercare_store_add_checkin (store, checkin, &error));
+  g_assert_no_error (error);
+}
+
+/* The detail of a type you had says how sore you usually get after it, per
+ * pressure, or how many more massages it needs; a type you never had says nothing. */
+static void
+test_detail_shows_your_pattern (Fixture *f, gconstpointer data)
+{
+  g_autofree char *folder = test_make_folder ();
+  g_autofree char *path = g_build_filename (folder, "a.db", NULL);
+  g_autoptr(AftercareStore) store = test_store_open (path);
+  const char *text;
+
+  add_session_with_checkin (store, "2026-11-01T10:00:00Z", AFTERCARE_PRESSURE_DEEP, 4);
+  add_session_with_checkin (store, "2026-11-08T10:00:00Z", AFTERCARE_PRESSURE_DEEP, 5);
+  add_session_with_checkin (store, "2026-11-15T10:00:00Z", AFTERCARE_PRESSURE_DEEP, 3);
+  add_session_with_checkin (store, "2026-11-20T10:00:00Z", AFTERCARE_PRESSURE_MODERATE, 2);
+  aftercare_reference_view_set_store (f->view, store);
+
+  gtk_list_box_select_row (GTK_LIST_BOX (child (f, "kinds_list")), row_for (f, AFTERCARE_MASSAGE_DEEP_TISSUE));
+  settle ();
+  g_assert_true (gtk_widget_get_visible (page_child (f, "pattern_box")));
+  text = gtk_label_get_label (GTK_LABEL (page_child (f, "pattern_label")));
+  g_assert_nonnull (strstr (text, "Check in after 2 more massages of this kind (Deep tissue · moderate pressure)"));
+  g_assert_nonnull (strstr (text, "You, after Deep tissue · deep pressure: usually 4/10 12 to 24 hours after, "
+                                  "still above mild at the last check-in, from 3 massages."));
+
+  gtk_list_box_select_row (GTK_LIST_BOX (child (f, "kinds_list")), row_for (f, AFTERCARE_MASSAGE_SWEDISH));
+  settle ();
+  g_assert_false (gtk_widget_get_visible (page_child (f, "pattern_box")));
+  aftercare_reference_view_set_store (f->view, NULL);
+  g_clear_object (&store);
+  test_remove_folder (folder);
+}
+
 #define ADD(path, setup, func) g_test_add (path, Fixture, NULL, setup, func, fixture_tear_down)
 
 int
@@ -365,6 +418,7 @@ main (int argc, char *argv[])
   ADD ("/reference/enter-in-search-opens-first-match", fixture_set_up_wide, test_enter_in_search_opens_first_match);
   ADD ("/reference/selecting-shows-detail", fixture_set_up_wide, test_selecting_shows_detail);
   ADD ("/reference/narrow-slides-to-detail-and-back", fixture_set_up_narrow, test_narrow_slides_to_detail_and_back);
+  ADD ("/reference/detail-shows-your-pattern", fixture_set_up_wide, test_detail_shows_your_pattern);
   g_test_add_func ("/reference/can-i-run-after-this-opens-wizard", test_can_i_run_after_this_opens_wizard);
   return g_test_run ();
 }

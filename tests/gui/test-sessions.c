@@ -8,6 +8,7 @@
 
 #include "aftercare-application.h"
 #include "aftercare-backup.h"
+#include "aftercare-backup-transfer.h"
 #include "aftercare-checkin-dialog.h"
 #include "aftercare-date-time-row.h"
 #include "aftercare-feeling-form.h"
@@ -16,11 +17,13 @@
 #include "aftercare-session-editor.h"
 #include "aftercare-session-list.h"
 #include "aftercare-session-row.h"
+#include "aftercare-sheet-print.h"
 #include "aftercare-sessions-view.h"
 #include "aftercare-store-error-page.h"
 #include "aftercare-window.h"
 #include "aftercare-wizard.h"
 #include "keyboard.h"
+#include "pdf-text.h"
 #include "store-test-util.h"
 
 typedef void (*WindowTest) (AftercareWindow *window, gpointer data);
@@ -1420,6 +1423,200 @@ test_opening_shows_the_top (Fixture *f, gconstpointer data)
   run_app (f, top_test, NULL);
 }
 
+/* ---- Your pattern and the report for the therapist ------------------------- */
+
+static GPtrArray *
+pattern_sessions (GPtrArray *checkins)
+{
+  GPtrArray *sessions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Newest first: this one, then three of its kind a week apart. */
+  for (guint i = 0; i < 4; i++)
+    {
+      g_ptr_array_add (sessions, make_session (20 + 24 * 7 * i, AFTERCARE_MASSAGE_DEEP_TISSUE,
+                                               AFTERCARE_PRESSURE_DEEP, ""));
+      add_checkin_after (checkins, sessions->pdata[i], 3, 3 + i % 2, 0);
+      add_checkin_after (checkins, sessions->pdata[i], 18, 5 + i % 2, i == 0 ? AFTERCARE_SYMPTOM_BRUISING : 0);
+      if (i > 0)
+        add_checkin_after (checkins, sessions->pdata[i], 40, 2, 0);
+    }
+  return sessions;
+}
+
+static void
+report_test (AftercareWindow *window, gpointer data)
+{
+  Fixture *f = data;
+  AftercareSessionsView *view = sessions_view (window);
+  AftercareSessionPage *page = aftercare_sessions_view_get_page (view);
+  g_autoptr(GDateTime) now = fixed_now ();
+  /* The file's name is suggested; the folder is chosen. */
+  g_autofree char *pdf = g_build_filename (f->dir, "Report for the therapist.pdf", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autofree char *text = NULL;
+  const char *caption;
+  GtkFileChooser *chooser;
+
+  aftercare_clock_set_now (aftercare_window_get_clock (window), now);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  wait_until (is_unfolded, view, "the sessions unfold");
+  select_session (window, 0);
+  spin (100);
+
+  /* The timeline shows yours beside the usual band, from the three before. */
+  g_assert_true (aftercare_timeline_view_get_has_pattern (aftercare_session_page_get_timeline (page)));
+  caption = page_label (page, "pattern_caption");
+  g_assert_nonnull (caption);
+  g_assert_nonnull (strstr (caption, "You, after Deep tissue · deep pressure: usually 6/10 12 to 24 hours after, "
+                                     "mild by about 40 hours, from 3 massages."));
+
+  /* Save Report as PDF, from the page's menu: the chooser, then the file. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.save-report-pdf", "u", 1));
+  chooser = aftercare_sheet_print_get_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (chooser);
+  spin (300);          /* the folder read */
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
+  spin (200);
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+  spin (100);
+  g_assert_null (aftercare_sheet_print_get_dialog (GTK_WINDOW (window)));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "How I recovered"));
+  g_assert_nonnull (strstr (text, "Sore 5/10 12 to 24 hours after, with bruising; still 5/10 at the last check-in, "
+                                  "18 hours after."));
+  g_assert_nonnull (strstr (text, "from 3 massages"));
+  g_remove (pdf);
+}
+
+static void
+test_pattern_and_report_on_the_page (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) sessions = pattern_sessions (checkins);
+
+  store_sessions (f, sessions, checkins);
+  run_app (f, report_test, f);
+}
+
+/* ---- Export… and Import… ---------------------------------------------------- */
+
+static const char *
+last_toast (AftercareWindow *window)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GType toast_widget = g_type_from_name ("AdwToastWidget");
+  const char *text = NULL;
+
+  spin (50);
+  collect (child (window, AFTERCARE_TYPE_WINDOW, "toast_overlay"), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (toast_widget != 0 && gtk_widget_get_ancestor (labels->pdata[i], toast_widget) != NULL &&
+        strchr (gtk_label_get_label (labels->pdata[i]), ' ') != NULL)
+      text = gtk_label_get_label (labels->pdata[i]);
+  return text;
+}
+
+static gboolean
+progress_gone (gpointer window)
+{
+  return aftercare_backup_transfer_get_progress (window) == NULL;
+}
+
+static guint
+n_stored (AftercareWindow *window)
+{
+  return g_list_model_get_n_items (aftercare_store_get_sessions (aftercare_window_get_store (window)));
+}
+
+static void
+backup_test (AftercareWindow *window, gpointer data)
+{
+  Fixture *f = data;
+  g_autofree char *json = g_build_filename (f->dir, "backup.json", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
+  g_autofree char *big = g_build_filename (f->dir, "big.csv", NULL);
+  g_autoptr(GFile) json_file = g_file_new_for_path (json);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(GFile) big_file = g_file_new_for_path (big);
+  g_autoptr(GString) rows = g_string_new (AFTERCARE_BACKUP_CSV_HEADER "\n");
+  AdwToastOverlay *toasts = child (window, AFTERCARE_TYPE_WINDOW, "toast_overlay");
+  AftercareStore *store = aftercare_window_get_store (window);
+  AdwMessageDialog *dialog;
+  GtkFileChooser *chooser;
+  g_autoptr(GFile) start = NULL;
+  GStatBuf st;
+
+  /* Export… asks where, in Documents (else home), suggesting a dated backup. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  chooser = aftercare_backup_transfer_get_chooser (GTK_WINDOW (window));
+  g_assert_nonnull (chooser);
+  spin (200);
+  start = gtk_file_chooser_get_current_folder (chooser);
+  g_assert_cmpstr (g_file_peek_path (start), ==,
+                   g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS) != NULL &&
+                   g_file_test (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS), G_FILE_TEST_IS_DIR)
+                   ? g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS) : g_get_home_dir ());
+  aftercare_backup_transfer_close (GTK_WINDOW (window));
+  g_assert_null (aftercare_backup_transfer_get_chooser (GTK_WINDOW (window)));
+
+  /* Written privately, and the toast counts it. */
+  aftercare_backup_transfer_export_file (GTK_WINDOW (window), store, toasts, json_file);
+  g_assert_cmpint (g_stat (json, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpstr (last_toast (window), ==, "Saved 4 massages and 11 check-ins in backup.json");
+
+  /* Imported again: nothing new, all of it already there. */
+  aftercare_backup_transfer_import_file (GTK_WINDOW (window), store, toasts, json_file);
+  g_assert_nonnull (aftercare_backup_transfer_get_progress (GTK_WINDOW (window)));
+  wait_until (progress_gone, window, "the import ends");
+  g_assert_cmpstr (last_toast (window), ==,
+                   "Nothing new: 4 massages and 11 check-ins were already there");
+
+  /* A bad line: nothing imported, and a dialog names the line and field. */
+  g_assert_true (g_file_set_contents (bad, AFTERCARE_BACKUP_CSV_HEADER "\n"
+                                      ",2026-11-20T10:00:00Z,60,swedish,light,false,,,,,,,,,\n"
+                                      ",2026-11-21T10:00:00Z,60,swedish,light,false,,,,,,2026-11-21T12:00:00Z,11,,\n",
+                                      -1, NULL));
+  aftercare_backup_transfer_import_file (GTK_WINDOW (window), store, toasts, bad_file);
+  wait_until (progress_gone, window, "the import ends");
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Nothing Was Imported");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Line 3"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "soreness"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (n_stored (window), ==, 4);
+
+  /* A long file, cancelled: nothing stored. */
+  for (guint i = 0; i < 40000; i++)
+    g_string_append_printf (rows, ",2026-10-%02uT10:00:00Z,60,thai,moderate,false,,row %u,,,,,,,\n", 1 + i % 28, i);
+  g_assert_true (g_file_set_contents (big, rows->str, rows->len, NULL));
+  aftercare_backup_transfer_import_file (GTK_WINDOW (window), store, toasts, big_file);
+  dialog = aftercare_backup_transfer_get_progress (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  wait_until (progress_gone, window, "the import stops");
+  g_assert_cmpstr (last_toast (window), ==, "Import cancelled: nothing was added");
+  g_assert_cmpuint (n_stored (window), ==, 4);
+
+  /* Not cancelled, it all comes in, counted. */
+  aftercare_backup_transfer_import_file (GTK_WINDOW (window), store, toasts, big_file);
+  wait_until (progress_gone, window, "the import ends");
+  g_assert_cmpstr (last_toast (window), ==, "Added 40000 massages and 0 check-ins");
+  g_assert_cmpuint (n_stored (window), ==, 40004);
+}
+
+static void
+test_export_and_import_from_the_window (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) sessions = pattern_sessions (checkins);
+
+  store_sessions (f, sessions, checkins);
+  run_app (f, backup_test, f);
+}
+
 /* ---- A damaged database ------------------------------------------------------- */
 
 static void
@@ -1587,6 +1784,10 @@ main (int argc, char *argv[])
               fixture_set_up, test_opening_shows_the_top, fixture_tear_down);
   g_test_add ("/sessions/late-damage-is-found-after-the-first-frame", Fixture, NULL,
               fixture_set_up, test_late_damage_is_found_after_the_first_frame, fixture_tear_down);
+  g_test_add ("/sessions/pattern-and-report-on-the-page", Fixture, NULL,
+              fixture_set_up, test_pattern_and_report_on_the_page, fixture_tear_down);
+  g_test_add ("/sessions/export-and-import-from-the-window", Fixture, NULL,
+              fixture_set_up, test_export_and_import_from_the_window, fixture_tear_down);
   g_test_add ("/sessions/damaged-database-is-kept-and-can-start-fresh", Fixture, NULL,
               fixture_set_up, test_damaged_database_is_kept_and_can_start_fresh, fixture_tear_down);
   return g_test_run ();

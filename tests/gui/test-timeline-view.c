@@ -284,6 +284,50 @@ test_after_72_hours_pins_to_the_edge_in_the_dark (Fixture *f, gconstpointer data
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Your own pattern: drawn beside the usual band (drawing must not warn),
+ * described in words, and gone for a pattern that needs more sessions or
+ * for another session. */
+static void
+test_shows_your_pattern (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AftercarePattern) pattern = aftercare_pattern_new ();
+  g_autoptr(AftercareSession) other = aftercare_session_new (f->ended_at);
+  AftercarePatternSummary summary;
+  const char *description;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GDateTime) end = g_date_time_add_days (f->ended_at, -7 * (int) (i + 1));
+      g_autoptr(AftercareSession) earlier = aftercare_session_new (end);
+      g_autoptr(GDateTime) at = g_date_time_add_hours (end, 18);
+      g_autoptr(GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
+
+      aftercare_session_set_massage_type (earlier, AFTERCARE_MASSAGE_DEEP_TISSUE);
+      aftercare_session_set_pressure (earlier, AFTERCARE_PRESSURE_DEEP);
+      g_ptr_array_add (checkins, aftercare_checkin_new (aftercare_session_get_id (earlier), at, 3 + i, 0));
+      aftercare_pattern_add_session (pattern, earlier, checkins);
+    }
+  aftercare_pattern_summarize (pattern, AFTERCARE_MASSAGE_DEEP_TISSUE, AFTERCARE_PRESSURE_DEEP, NULL, &summary);
+  aftercare_timeline_view_set_session (f->view, f->session);
+  aftercare_timeline_view_set_pattern (f->view, &summary);
+  wait_for_allocation (f, 600);
+
+  g_assert_true (aftercare_timeline_view_get_has_pattern (f->view));
+  description = aftercare_timeline_view_get_description (f->view);
+  g_assert_nonnull (strstr (description, "yours from earlier massages like this: "
+                                         "First run window: usually 4/10 (3 to 5), from 3 massages."));
+
+  summary.n_sessions = 2;
+  aftercare_timeline_view_set_pattern (f->view, &summary);
+  g_assert_false (aftercare_timeline_view_get_has_pattern (f->view));
+  g_assert_null (strstr (aftercare_timeline_view_get_description (f->view), "yours"));
+
+  summary.n_sessions = 3;
+  aftercare_timeline_view_set_pattern (f->view, &summary);
+  aftercare_timeline_view_set_session (f->view, other);
+  g_assert_false (aftercare_timeline_view_get_has_pattern (f->view));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -303,5 +347,7 @@ main (int argc, char *argv[])
               fixture_set_up, test_says_it_in_words, fixture_tear_down);
   g_test_add ("/timeline-view/after-72-hours-pins-to-the-edge-in-the-dark", Fixture, NULL,
               fixture_set_up, test_after_72_hours_pins_to_the_edge_in_the_dark, fixture_tear_down);
+  g_test_add ("/timeline-view/shows-your-pattern", Fixture, NULL,
+              fixture_set_up, test_shows_your_pattern, fixture_tear_down);
   return g_test_run ();
 }

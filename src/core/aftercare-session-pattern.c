@@ -1,0 +1,137 @@
+/* aftercare-session-pattern.c: your own pattern for a stored session's kind, read from the store. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "aftercare-session-pattern"
+
+#include "aftercare-session-pattern.h"
+#include "aftercare-store-scan.h"
+
+/* The sessions in store, newest first, among the newest
+ * AFTERCARE_PATTERN_LOOK_BACK, of one type and pressure (any, for a
+ * negative type) and client (any, for NULL); at most limit (0: all). */
+static GPtrArray *
+list_sessions (AftercareStore  *store,
+               int              type,
+               int              pressure,
+               const char      *client,
+               guint            limit,
+               GError         **error)
+{
+  g_autoptr(GPtrArray) sessions = aftercare_store_list_newest (store, AFTERCARE_PATTERN_LOOK_BACK, error);
+  GPtrArray *found;
+
+  if (sessions == NULL)
+    return NULL;
+  found = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < sessions->len && (limit == 0 || found->len < limit); i++)
+    {
+      AftercareSession *other = g_ptr_array_index (sessions, i);
+
+      if ((type >= 0 && ((int) aftercare_session_get_massage_type (other) != type ||
+                         (int) aftercare_session_get_pressure (other) != pressure)) ||
+          (client != NULL && !aftercare_pattern_same_client (aftercare_session_get_client (other), client)))
+        continue;
+      g_ptr_array_add (found, g_object_ref (other));
+    }
+  return found;
+}
+
+GPtrArray *
+aftercare_store_list_kind (AftercareStore       *store,
+                           AftercareMassageType  type,
+                           AftercarePressure     pressure,
+                           const char           *client,
+                           guint                 limit,
+                           GError              **error)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE (store), NULL);
+
+  return list_sessions (store, type, pressure, client, limit, error);
+}
+
+GPtrArray *
+aftercare_store_list_client (AftercareStore  *store,
+                             const char      *client,
+                             GError         **error)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE (store), NULL);
+  g_return_val_if_fail (client != NULL, NULL);
+
+  return list_sessions (store, -1, -1, client, 0, error);
+}
+
+GPtrArray *
+aftercare_session_list_same_kind (AftercareStore    *store,
+                                  AftercareSession  *session,
+                                  gboolean           per_client,
+                                  guint              limit,
+                                  GError           **error)
+{
+  g_return_val_if_fail (AFTERCARE_IS_SESSION (session), NULL);
+
+  return aftercare_store_list_kind (store, aftercare_session_get_massage_type (session),
+                                    aftercare_session_get_pressure (session),
+                                    per_client ? aftercare_session_get_client (session) : NULL, limit, error);
+}
+
+/* The kind's pattern, leaving out the session with except_id (or none). */
+static gboolean
+pattern_of_kind (AftercareStore          *store,
+                 AftercareMassageType     type,
+                 AftercarePressure        pressure,
+                 const char              *client,
+                 const char              *except_id,
+                 AftercarePatternSummary *summary,
+                 GError                 **error)
+{
+  g_autoptr(GPtrArray) kind = aftercare_store_list_kind (store, type, pressure, client, 0, error);
+  g_autoptr(AftercarePattern) pattern = aftercare_pattern_new ();
+
+  if (kind == NULL)
+    return FALSE;
+  for (guint i = 0; i < kind->len; i++)
+    {
+      AftercareSession *other = g_ptr_array_index (kind, i);
+      const char *id = aftercare_session_get_id (other);
+      g_autoptr(GPtrArray) checkins = NULL;
+
+      if (g_strcmp0 (id, except_id) == 0)
+        continue;
+      checkins = aftercare_store_list_checkins (store, id, error);
+      if (checkins == NULL)
+        return FALSE;
+      aftercare_pattern_add_session (pattern, other, checkins);
+    }
+  aftercare_pattern_summarize (pattern, type, pressure, client, summary);
+  return TRUE;
+}
+
+gboolean
+aftercare_store_pattern_of_kind (AftercareStore          *store,
+                                 AftercareMassageType     type,
+                                 AftercarePressure        pressure,
+                                 const char              *client,
+                                 AftercarePatternSummary *summary,
+                                 GError                 **error)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  return pattern_of_kind (store, type, pressure, client, NULL, summary, error);
+}
+
+gboolean
+aftercare_session_pattern (AftercareStore          *store,
+                           AftercareSession        *session,
+                           gboolean                 per_client,
+                           AftercarePatternSummary *summary,
+                           GError                 **error)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (AFTERCARE_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  return pattern_of_kind (store, aftercare_session_get_massage_type (session),
+                          aftercare_session_get_pressure (session),
+                          per_client ? aftercare_session_get_client (session) : NULL,
+                          aftercare_session_get_id (session), summary, error);
+}
