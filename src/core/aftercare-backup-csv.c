@@ -360,7 +360,7 @@ aftercare_backup_read_csv (AftercareBackup  *backup,
   g_auto(AftercareBackupReading) reading = { NULL };
   guint line = 1;
 
-  aftercare_backup_reading_init (&reading, backup);
+  aftercare_backup_reading_init (&reading, backup, NULL, NULL);
   aftercare_csv_reader_init (&reader, text, length);
   if (!csv_next (&reader, fields, &line, &local_error))
     {

@@ -136,21 +136,26 @@ json_session (AftercareBackupReading      *reading,
   if (!json_session_values (where, session, error))
     return FALSE;
   id = aftercare_session_get_id (session);
-  if (g_hash_table_contains (reading->sessions, id))
+  if (!aftercare_backup_id_set_add (reading->session_ids, id))
     return aftercare_backup_field_error (where, "id",
                                          g_strdup_printf (_("the session %s appears twice in the file"), id),
                                          error);
-  aftercare_backup_add_session (reading->backup, session, where->path);
-  g_hash_table_insert (reading->sessions, (gpointer) id, session);
-  return json_checkins (reading, where, session, error);
+  /* Its check-ins are all read before the session goes on, so that a
+   * session is handed on only when all of it is good. */
+  return reading->sink->session (session, where->path, reading->sink_data, error) &&
+         json_checkins (reading, where, session, error);
 }
 
 static const char * const json_top_keys[] = {
   "format", "version", "exported_at", "sessions", NULL
 };
 
+/* With partial, as far as the members read so far go: *checked says
+ * whether all of the header was there. */
 static gboolean
 json_header (const AftercareBackupWhere  *where,
+             gboolean                     partial,
+             gboolean                    *checked,
              GError                     **error)
 {
   AftercareJsonPlace place = { where->object, where->path };
@@ -158,14 +163,19 @@ json_header (const AftercareBackupWhere  *where,
   const char *format = NULL;
   guint version = 0;
 
+  if (partial && !json_object_has_member (where->object, "format"))
+    return TRUE;
   if (!aftercare_json_reader_string (where->json, &place, "format", TRUE, &format, error))
     return FALSE;
   if (strcmp (format, AFTERCARE_BACKUP_FORMAT_NAME) != 0)
     return aftercare_backup_field_error (where, "format",
                                          g_strdup_printf (_("is “%s”, not “%s”: this is not an Aftercare backup"),
                                                           format, AFTERCARE_BACKUP_FORMAT_NAME), error);
-  if (!aftercare_json_reader_check_members (where->json, &place, json_top_keys, error) ||
-      !aftercare_json_reader_number (where->json, &place, "version", TRUE, G_MAXINT, &version, error))
+  if (!aftercare_json_reader_check_members (where->json, &place, json_top_keys, error))
+    return FALSE;
+  if (partial && !json_object_has_member (where->object, "version"))
+    return TRUE;
+  if (!aftercare_json_reader_number (where->json, &place, "version", TRUE, G_MAXINT, &version, error))
     return FALSE;
   if (version > AFTERCARE_BACKUP_VERSION)
     return aftercare_backup_field_error (where, "version",
@@ -175,36 +185,204 @@ json_header (const AftercareBackupWhere  *where,
     return aftercare_backup_field_error (where, "version",
                                          g_strdup_printf (_("must be %d, not %u"), AFTERCARE_BACKUP_VERSION,
                                                           version), error);
-  return aftercare_json_reader_time (where->json, &place, "exported_at", TRUE, &exported_at, error);
+  if (partial && !json_object_has_member (where->object, "exported_at"))
+    return TRUE;
+  if (!aftercare_json_reader_time (where->json, &place, "exported_at", TRUE, &exported_at, error))
+    return FALSE;
+  *checked = TRUE;
+  return TRUE;
 }
 
-gboolean
-aftercare_backup_read_json (AftercareBackup  *backup,
-                            const char       *text,
-                            gsize             length,
-                            GError          **error)
+/* The sessions array, after its "[": each session read, checked and
+ * handed on in turn, then dropped. */
+static gboolean
+json_sessions (AftercareBackupReading  *reading,
+               AftercareJsonReader     *json,
+               AftercareJsonStream     *stream,
+               JsonObject              *top,
+               GError                 **error)
 {
-  g_autoptr(AftercareJsonReader) json =
-    aftercare_json_reader_new ("backup", AFTERCARE_BACKUP_ERROR, reader_codes, TRUE);
-  g_auto(AftercareBackupReading) reading = { NULL };
-  AftercareBackupWhere top = { AFTERCARE_BACKUP_FORMAT_JSON, 0, "", json, NULL };
-  AftercareJsonPlace place = { NULL, "" };
-  JsonArray *sessions = NULL;
+  AftercareJsonPlace place = { top, "" };
+  AftercareJsonToken token;
 
-  aftercare_backup_reading_init (&reading, backup);
-  if ((top.object = place.object = aftercare_json_reader_load (json, text, length, error)) == NULL ||
-      !json_header (&top, error) ||
-      !aftercare_json_reader_array (json, &place, "sessions", TRUE, &sessions, error))
+  if (!aftercare_json_reader_next_token (json, stream, &token, error))
     return FALSE;
-  for (guint i = 0; i < json_array_get_length (sessions); i++)
+  if (token == AFTERCARE_JSON_TOKEN_END_ARRAY)
+    return TRUE;
+  for (guint i = 0;; i++)
     {
       g_autofree char *path = g_strdup_printf ("sessions[%u]", i);
       AftercareBackupWhere where = { AFTERCARE_BACKUP_FORMAT_JSON, 0, path, json, NULL };
+      g_autoptr(JsonNode) node = aftercare_json_reader_read_value (json, stream, token, 3, error);
 
-      if (!aftercare_json_reader_element (json, &place, "sessions", sessions, i, &where.object, error) ||
-          !json_session (&reading, &where, error))
+      if (node == NULL ||
+          !aftercare_json_reader_element_node (json, &place, "sessions", i, node,
+                                               aftercare_json_stream_get_line (stream), &where.object, error) ||
+          !json_session (reading, &where, error))
+        return FALSE;
+      g_clear_pointer (&node, json_node_unref);
+      aftercare_json_reader_forget_lines (json, top);
+      if (!aftercare_json_reader_next_token (json, stream, &token, error))
+        return FALSE;
+      if (token == AFTERCARE_JSON_TOKEN_END_ARRAY)
+        return TRUE;
+      if (token != AFTERCARE_JSON_TOKEN_COMMA)
+        return aftercare_json_reader_unexpected (json, stream, token, error);
+      if (!aftercare_json_reader_next_token (json, stream, &token, error))
         return FALSE;
     }
-  return aftercare_json_reader_check_text (json, error);
 }
 
+/* What a document that is not an object is, from its first token. */
+static const char *
+describe_token (AftercareJsonToken token)
+{
+  switch (token)
+    {
+    case AFTERCARE_JSON_TOKEN_BEGIN_ARRAY: return _("a list");
+    case AFTERCARE_JSON_TOKEN_STRING: return _("text");
+    case AFTERCARE_JSON_TOKEN_TRUE:
+    case AFTERCARE_JSON_TOKEN_FALSE: return _("true or false");
+    case AFTERCARE_JSON_TOKEN_NULL: return _("null");
+    case AFTERCARE_JSON_TOKEN_INTEGER:
+    case AFTERCARE_JSON_TOKEN_DOUBLE: return _("a number");
+    default: return NULL;
+    }
+}
+
+/* A document that is not an object: passed over (lists only counted, not
+ * kept) to say what is wrong with it first, as load() would. */
+static gboolean
+not_an_object (AftercareJsonReader  *json,
+               AftercareJsonStream  *stream,
+               AftercareJsonToken    first,
+               GError              **error)
+{
+  AftercareJsonToken token = first;
+  guint depth = 0;
+
+  if (describe_token (first) == NULL)
+    return aftercare_json_reader_unexpected (json, stream, token, error);
+  do
+    {
+      if (token == AFTERCARE_JSON_TOKEN_BEGIN_ARRAY || token == AFTERCARE_JSON_TOKEN_BEGIN_OBJECT)
+        {
+          if (++depth > AFTERCARE_JSON_MAX_DEPTH)
+            return aftercare_json_reader_fail_document (json, AFTERCARE_JSON_PROBLEM_NOT_JSON, error,
+                                                        _("is nested more than %u levels deep"),
+                                                        AFTERCARE_JSON_MAX_DEPTH);
+        }
+      else if (token == AFTERCARE_JSON_TOKEN_END_ARRAY || token == AFTERCARE_JSON_TOKEN_END_OBJECT)
+        depth--;
+      if (depth > 0 && !aftercare_json_reader_next_token (json, stream, &token, error))
+        return FALSE;
+      if (token == AFTERCARE_JSON_TOKEN_END && depth > 0)
+        return aftercare_json_reader_unexpected (json, stream, token, error);
+    }
+  while (depth > 0);
+  if (!aftercare_json_reader_next_token (json, stream, &token, error))
+    return FALSE;
+  if (token != AFTERCARE_JSON_TOKEN_END)
+    return aftercare_json_reader_fail_document (json, AFTERCARE_JSON_PROBLEM_NOT_JSON, error,
+                                                _("must be one JSON object with nothing before or after it"));
+  return aftercare_json_reader_fail_document (json, AFTERCARE_JSON_PROBLEM_WRONG_TYPE, error,
+                                              _("must be a JSON object, not %s"), describe_token (first));
+}
+
+/* The top object's members, the sessions as they come. */
+static gboolean
+json_top (AftercareBackupReading      *reading,
+          const AftercareBackupWhere  *top,
+          AftercareJsonStream         *stream,
+          gboolean                    *header_checked,
+          GError                     **error)
+{
+  AftercareJsonReader *json = top->json;
+  AftercareJsonPlace place = { top->object, "" };
+  AftercareJsonToken token;
+  gboolean sessions_read = FALSE;
+
+  if (!aftercare_json_reader_next_token (json, stream, &token, error))
+    return FALSE;
+  if (token != AFTERCARE_JSON_TOKEN_END_OBJECT)
+    for (;;)
+      {
+        g_autofree char *name = NULL;
+
+        if (token != AFTERCARE_JSON_TOKEN_STRING)
+          return aftercare_json_reader_unexpected (json, stream, token, error);
+        name = g_strdup (aftercare_json_stream_get_string (stream, NULL));
+        if (!aftercare_json_reader_next_token (json, stream, &token, error))
+          return FALSE;
+        if (token != AFTERCARE_JSON_TOKEN_COLON)
+          return aftercare_json_reader_unexpected (json, stream, token, error);
+        if (!aftercare_json_reader_next_token (json, stream, &token, error))
+          return FALSE;
+        if (strcmp (name, "sessions") == 0 && sessions_read)
+          /* Its first list is gone already: which one counts cannot be told. */
+          return aftercare_json_reader_fail (json, &place, name, AFTERCARE_JSON_PROBLEM_OTHER, error,
+                                             _("appears twice"));
+        if (strcmp (name, "sessions") == 0 && token == AFTERCARE_JSON_TOKEN_BEGIN_ARRAY)
+          {
+            /* The header is checked as far as it came before the sessions;
+             * the rest, after them. */
+            sessions_read = TRUE;
+            if (!json_header (top, TRUE, header_checked, error) ||
+                !json_sessions (reading, json, stream, top->object, error))
+              return FALSE;
+            json_object_set_array_member (top->object, name, json_array_new ());
+          }
+        else
+          {
+            JsonNode *value = aftercare_json_reader_read_value (json, stream, token, 2, error);
+
+            if (value == NULL)
+              return FALSE;
+            json_object_set_member (top->object, name, value);
+          }
+        aftercare_json_reader_remember_line (json, top->object, name, aftercare_json_stream_get_line (stream));
+        if (!aftercare_json_reader_next_token (json, stream, &token, error))
+          return FALSE;
+        if (token == AFTERCARE_JSON_TOKEN_END_OBJECT)
+          break;
+        if (token != AFTERCARE_JSON_TOKEN_COMMA)
+          return aftercare_json_reader_unexpected (json, stream, token, error);
+        if (!aftercare_json_reader_next_token (json, stream, &token, error))
+          return FALSE;
+      }
+  aftercare_json_reader_remember_line (json, top->object, NULL, aftercare_json_stream_get_line (stream));
+  return TRUE;
+}
+
+gboolean
+aftercare_backup_read_json (AftercareBackupReading  *reading,
+                            AftercareJsonStream     *stream,
+                            GError                 **error)
+{
+  g_autoptr(AftercareJsonReader) json =
+    aftercare_json_reader_new ("backup", AFTERCARE_BACKUP_ERROR, reader_codes, TRUE);
+  g_autoptr(JsonObject) object = json_object_new ();
+  AftercareBackupWhere top = { AFTERCARE_BACKUP_FORMAT_JSON, 0, "", json, object };
+  AftercareJsonPlace place = { object, "" };
+  AftercareJsonToken token;
+  JsonArray *sessions = NULL;
+  gboolean header_checked = FALSE;
+
+  if (!aftercare_json_reader_next_token (json, stream, &token, error))
+    return FALSE;
+  if (token == AFTERCARE_JSON_TOKEN_END)
+    return aftercare_json_reader_fail_document (json, AFTERCARE_JSON_PROBLEM_NOT_JSON, error, _("is empty"));
+  if (token != AFTERCARE_JSON_TOKEN_BEGIN_OBJECT)
+    return not_an_object (json, stream, token, error);
+  if (!json_top (reading, &top, stream, &header_checked, error) ||
+      !aftercare_json_reader_next_token (json, stream, &token, error))
+    return FALSE;
+  if (token != AFTERCARE_JSON_TOKEN_END)
+    return aftercare_json_reader_fail_document (json, AFTERCARE_JSON_PROBLEM_NOT_JSON, error,
+                                                _("must be one JSON object with nothing before or after it"));
+  /* Members after the sessions are checked too. */
+  return (header_checked ? aftercare_json_reader_check_members (json, &place, json_top_keys, error)
+                         : json_header (&top, FALSE, &header_checked, error)) &&
+         aftercare_json_reader_array (json, &place, "sessions", TRUE, &sessions, error) &&
+         aftercare_json_reader_check_text (json, error);
+}

@@ -54,22 +54,37 @@ AftercareCheckin *aftercare_backup_build_checkin   (const AftercareBackupCheckin
                                                     const char * const                  *names,
                                                     GError                             **error);
 
-/* Reading one file: the batch being filled, and the ids seen so far. */
+/* A set of UUIDs, 16 bytes each (and room to spare). */
+typedef struct _AftercareBackupIdSet AftercareBackupIdSet;
+
+AftercareBackupIdSet *aftercare_backup_id_set_new  (void);
+void                  aftercare_backup_id_set_free (AftercareBackupIdSet *set);
+/* Adds id (a UUID); FALSE when it was there already. */
+gboolean              aftercare_backup_id_set_add  (AftercareBackupIdSet *set,
+                                                    const char           *id);
+
+/* Reading one file: where the rows go, and the ids seen so far. */
 typedef struct
 {
-  AftercareBackup *backup;
-  GHashTable *sessions;      /* id -> AftercareSession (borrowed from backup) */
+  AftercareBackup *backup;   /* CSV: the batch being filled */
+  const AftercareBackupSink *sink;   /* JSON: where each checked row goes */
+  gpointer sink_data;
+  GHashTable *sessions;      /* CSV: id -> AftercareSession (borrowed from backup) */
   GHashTable *first_lines;   /* id -> line it first appears on (CSV) */
-  GHashTable *checkin_ids;   /* set */
+  AftercareBackupIdSet *session_ids;   /* JSON */
+  AftercareBackupIdSet *checkin_ids;
   AftercareSession *previous_unnamed;   /* CSV: the last row's session, if its id was empty */
 } AftercareBackupReading;
 
-void              aftercare_backup_reading_init    (AftercareBackupReading  *reading,
-                                                    AftercareBackup         *backup);
+/* backup: filled (its sink), or NULL when sink is given. */
+void              aftercare_backup_reading_init    (AftercareBackupReading     *reading,
+                                                    AftercareBackup            *backup,
+                                                    const AftercareBackupSink  *sink,
+                                                    gpointer                    sink_data);
 void              aftercare_backup_reading_clear   (AftercareBackupReading  *reading);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AftercareBackupReading, aftercare_backup_reading_clear)
 
-/* Adds checkin to the batch, unless its id was seen before in the file. */
+/* Hands checkin on, unless its id was seen before in the file. */
 gboolean          aftercare_backup_add_checkin_once (AftercareBackupReading      *reading,
                                                      AftercareCheckin            *checkin,
                                                      const AftercareBackupWhere  *where,
@@ -78,11 +93,10 @@ gboolean          aftercare_backup_add_checkin_once (AftercareBackupReading     
                                                      GError                     **error);
 
 /* The formats' readers (aftercare-backup-json.c, aftercare-backup-csv.c):
- * fill backup from UTF-8 text, or fail at the first problem. */
-gboolean          aftercare_backup_read_json       (AftercareBackup  *backup,
-                                                    const char       *text,
-                                                    gsize             length,
-                                                    GError          **error);
+ * fill the reading from UTF-8 text, or fail at the first problem. */
+gboolean          aftercare_backup_read_json       (AftercareBackupReading  *reading,
+                                                    AftercareJsonStream     *stream,
+                                                    GError                 **error);
 gboolean          aftercare_backup_read_csv        (AftercareBackup  *backup,
                                                     const char       *text,
                                                     gsize             length,

@@ -108,15 +108,149 @@ aftercare_backup_build_checkin (const AftercareBackupCheckinFields  *fields,
   return checkin;
 }
 
+/* Ids seen */
+
+/* Open addressing over the UUIDs' 16 bytes; the nil UUID, all zeros,
+ * marks an empty slot and is kept aside. */
+struct _AftercareBackupIdSet
+{
+  guint8 (*slots)[16];
+  gsize n_slots;   /* a power of two */
+  gsize n_ids;
+  gboolean has_nil;
+};
+
+AftercareBackupIdSet *
+aftercare_backup_id_set_new (void)
+{
+  AftercareBackupIdSet *set = g_new0 (AftercareBackupIdSet, 1);
+
+  set->n_slots = 1024;
+  set->slots = g_malloc0 (set->n_slots * 16);
+  return set;
+}
+
 void
-aftercare_backup_reading_init (AftercareBackupReading *reading,
-                               AftercareBackup        *backup)
+aftercare_backup_id_set_free (AftercareBackupIdSet *set)
+{
+  if (set == NULL)
+    return;
+  g_free (set->slots);
+  g_free (set);
+}
+
+static gsize
+id_hash (const guint8 *bytes)
+{
+  guint64 a, b;
+
+  memcpy (&a, bytes, 8);
+  memcpy (&b, bytes + 8, 8);
+  a ^= b * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  a ^= a >> 31;
+  a *= G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
+  return (gsize) (a ^ (a >> 29));
+}
+
+/* Puts bytes in its slot unless it is there: FALSE then. */
+static gboolean
+id_set_put (AftercareBackupIdSet *set,
+            const guint8         *bytes)
+{
+  static const guint8 empty[16] = { 0 };
+  gsize mask = set->n_slots - 1;
+
+  for (gsize i = id_hash (bytes) & mask;; i = (i + 1) & mask)
+    {
+      if (memcmp (set->slots[i], empty, 16) == 0)
+        {
+          memcpy (set->slots[i], bytes, 16);
+          return TRUE;
+        }
+      if (memcmp (set->slots[i], bytes, 16) == 0)
+        return FALSE;
+    }
+}
+
+gboolean
+aftercare_backup_id_set_add (AftercareBackupIdSet *set,
+                             const char           *id)
+{
+  static const guint8 empty[16] = { 0 };
+  guint8 bytes[16] = { 0 };
+  guint n = 0;
+
+  g_return_val_if_fail (g_uuid_string_is_valid (id), FALSE);
+
+  for (const char *p = id; *p != '\0'; p++)
+    if (*p != '-')
+      {
+        bytes[n / 2] |= (guint8) (g_ascii_xdigit_value (*p) << (n % 2 == 0 ? 4 : 0));
+        n++;
+      }
+  if (memcmp (bytes, empty, 16) == 0)
+    {
+      gboolean added = !set->has_nil;
+
+      set->has_nil = TRUE;
+      return added;
+    }
+  if ((set->n_ids + 1) * 4 > set->n_slots * 3)
+    {
+      guint8 (*old)[16] = set->slots;
+      gsize n_old = set->n_slots;
+
+      set->n_slots *= 2;
+      set->slots = g_malloc0 (set->n_slots * 16);
+      for (gsize i = 0; i < n_old; i++)
+        if (memcmp (old[i], empty, 16) != 0)
+          id_set_put (set, old[i]);
+      g_free (old);
+    }
+  if (!id_set_put (set, bytes))
+    return FALSE;
+  set->n_ids++;
+  return TRUE;
+}
+
+/* Rows go into a batch */
+
+static gboolean
+batch_add_session (AftercareSession  *session,
+                   const char        *origin,
+                   gpointer           user_data,
+                   GError           **error)
+{
+  aftercare_backup_add_session (user_data, session, origin);
+  return TRUE;
+}
+
+static gboolean
+batch_add_checkin (AftercareCheckin  *checkin,
+                   const char        *origin,
+                   gpointer           user_data,
+                   GError           **error)
+{
+  aftercare_backup_add_checkin (user_data, checkin, origin);
+  return TRUE;
+}
+
+static const AftercareBackupSink batch_sink = { batch_add_session, batch_add_checkin };
+
+void
+aftercare_backup_reading_init (AftercareBackupReading     *reading,
+                               AftercareBackup            *backup,
+                               const AftercareBackupSink  *sink,
+                               gpointer                    sink_data)
 {
   memset (reading, 0, sizeof *reading);
   reading->backup = backup;
+  reading->sink = backup != NULL ? &batch_sink : sink;
+  reading->sink_data = backup != NULL ? backup : sink_data;
   reading->sessions = g_hash_table_new (g_str_hash, g_str_equal);
   reading->first_lines = g_hash_table_new (g_str_hash, g_str_equal);
-  reading->checkin_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reading->session_ids = aftercare_backup_id_set_new ();
+  reading->checkin_ids = aftercare_backup_id_set_new ();
 }
 
 void
@@ -124,7 +258,8 @@ aftercare_backup_reading_clear (AftercareBackupReading *reading)
 {
   g_clear_pointer (&reading->sessions, g_hash_table_unref);
   g_clear_pointer (&reading->first_lines, g_hash_table_unref);
-  g_clear_pointer (&reading->checkin_ids, g_hash_table_unref);
+  g_clear_pointer (&reading->session_ids, aftercare_backup_id_set_free);
+  g_clear_pointer (&reading->checkin_ids, aftercare_backup_id_set_free);
 }
 
 gboolean
@@ -137,12 +272,11 @@ aftercare_backup_add_checkin_once (AftercareBackupReading      *reading,
 {
   const char *id = aftercare_checkin_get_id (checkin);
 
-  if (!g_hash_table_add (reading->checkin_ids, g_strdup (id)))
+  if (!aftercare_backup_id_set_add (reading->checkin_ids, id))
     return aftercare_backup_field_error (where, id_name,
                                          g_strdup_printf (_("the check-in %s appears twice in the file"), id),
                                          error);
-  aftercare_backup_add_checkin (reading->backup, checkin, origin);
-  return TRUE;
+  return reading->sink->checkin (checkin, origin, reading->sink_data, error);
 }
 
 /* Reading a file */
@@ -185,8 +319,16 @@ aftercare_backup_parse (GBytes                 *contents,
   /* Each reader names the field that holds text that is not valid; the
    * whole file is checked too, after them, in case one let some through. */
   self = aftercare_backup_new ();
-  ok = format == AFTERCARE_BACKUP_FORMAT_CSV ? aftercare_backup_read_csv (self, text, length, &local_error)
-                                             : aftercare_backup_read_json (self, text, length, &local_error);
+  if (format == AFTERCARE_BACKUP_FORMAT_CSV)
+    ok = aftercare_backup_read_csv (self, text, length, &local_error);
+  else
+    {
+      g_autoptr(AftercareJsonStream) stream = aftercare_json_stream_new_for_data (text, length);
+      g_auto(AftercareBackupReading) reading = { NULL };
+
+      aftercare_backup_reading_init (&reading, self, NULL, NULL);
+      ok = aftercare_backup_read_json (&reading, stream, &local_error);
+    }
   if (!ok)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -195,4 +337,22 @@ aftercare_backup_parse (GBytes                 *contents,
   if (!check_utf8 (text, length, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+gboolean
+aftercare_backup_read_json_stream (GInputStream               *input,
+                                   const AftercareBackupSink  *sink,
+                                   gpointer                    user_data,
+                                   GError                    **error)
+{
+  g_autoptr(AftercareJsonStream) stream = NULL;
+  g_auto(AftercareBackupReading) reading = { NULL };
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (input), FALSE);
+  g_return_val_if_fail (sink != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stream = aftercare_json_stream_new (input);
+  aftercare_backup_reading_init (&reading, NULL, sink, user_data);
+  return aftercare_backup_read_json (&reading, stream, error);
 }
