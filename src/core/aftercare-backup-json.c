@@ -38,10 +38,9 @@ json_id (const AftercareBackupWhere  *where,
   return TRUE;
 }
 
-/* Everything of a session but its check-ins. */
-static gboolean
+/* Everything of a session but its check-ins, in a new session. */
+static AftercareSession *
 json_session_values (const AftercareBackupWhere  *where,
-                     AftercareSession            *session,
                      GError                     **error)
 {
   AftercareJsonReader *json = where->json;
@@ -65,14 +64,14 @@ json_session_values (const AftercareBackupWhere  *where,
       !aftercare_json_reader_string (json, &place, "client", TRUE, &client, error) ||
       !aftercare_json_reader_string (json, &place, "therapist", TRUE, &therapist, error) ||
       !aftercare_json_reader_string (json, &place, "notes", TRUE, &notes, error))
-    return FALSE;
+    return NULL;
   normalized_id = aftercare_backup_id_normalized (id);
-  g_object_set (session,
-                "id", normalized_id, "ended-at", ended_at, "duration-minutes", duration,
-                "massage-type", type, "pressure", pressure, "first-time", first_time,
-                "areas", areas, "client", client, "therapist", therapist, "notes", notes,
-                NULL);
-  return TRUE;
+  /* The id given at construction: no random one made only to be replaced. */
+  return g_object_new (AFTERCARE_TYPE_SESSION,
+                       "id", normalized_id, "ended-at", ended_at, "duration-minutes", duration,
+                       "massage-type", type, "pressure", pressure, "first-time", first_time,
+                       "areas", areas, "client", client, "therapist", therapist, "notes", notes,
+                       NULL);
 }
 
 static gboolean
@@ -130,10 +129,10 @@ json_session (AftercareBackupReading      *reading,
               const AftercareBackupWhere  *where,
               GError                     **error)
 {
-  g_autoptr(AftercareSession) session = aftercare_session_new (NULL);
+  g_autoptr(AftercareSession) session = json_session_values (where, error);
   const char *id;
 
-  if (!json_session_values (where, session, error))
+  if (session == NULL)
     return FALSE;
   id = aftercare_session_get_id (session);
   if (!aftercare_backup_id_set_add (reading->session_ids, id))

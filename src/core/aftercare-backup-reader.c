@@ -96,13 +96,16 @@ aftercare_backup_build_checkin (const AftercareBackupCheckinFields  *fields,
       aftercare_backup_field_error (where, names[1], problem, error);
       return NULL;
     }
-  checkin = aftercare_checkin_new (aftercare_session_get_id (session), at,
-                                   fields->soreness, fields->symptoms);
-  if (fields->id != NULL)
+  if (fields->id == NULL)
+    checkin = aftercare_checkin_new (aftercare_session_get_id (session), at,
+                                     fields->soreness, fields->symptoms);
+  else
     {
       g_autofree char *id = aftercare_backup_id_normalized (fields->id);
 
-      aftercare_checkin_set_id (checkin, id);
+      /* Given at construction: no random id made only to be replaced. */
+      checkin = g_object_new (AFTERCARE_TYPE_CHECKIN, "id", id, "session-id", aftercare_session_get_id (session),
+                              "at", at, "soreness", fields->soreness, "symptoms", fields->symptoms, NULL);
     }
   aftercare_checkin_set_notes (checkin, fields->notes);
   return checkin;

@@ -143,20 +143,47 @@ aftercare_json_problem_number (const char *text,
 
 /* Parsing */
 
-/* Records where values end, for "Line N, " in messages. */
+/* Records where values end, for "Line N, " in messages: keyed by the
+ * value's address in hex, a mark (':' a member, '}' the object's end, '['
+ * an element) and the member's name or the element's index. Made by hand:
+ * a large backup makes a million of them. */
+#define ADDRESS_DIGITS (2 * (guint) sizeof (gpointer))
+
+static char *
+value_key (gconstpointer  value,
+           char           mark,
+           const char    *tail,
+           gsize          tail_length)
+{
+  char *key = g_malloc (ADDRESS_DIGITS + 1 + tail_length + 1);
+  guintptr address = (guintptr) value;
+
+  for (guint i = 0; i < ADDRESS_DIGITS; i++)
+    key[ADDRESS_DIGITS - 1 - i] = "0123456789abcdef"[(address >> (4 * i)) & 0xF];
+  key[ADDRESS_DIGITS] = mark;
+  memcpy (key + ADDRESS_DIGITS + 1, tail, tail_length);
+  key[ADDRESS_DIGITS + 1 + tail_length] = '\0';
+  return key;
+}
+
 static char *
 member_key (JsonObject *object,
             const char *name)
 {
-  return name != NULL ? g_strdup_printf ("%p:%s", (gpointer) object, name)
-                      : g_strdup_printf ("%p}", (gpointer) object);
+  return name != NULL ? value_key (object, ':', name, strlen (name)) : value_key (object, '}', "", 0);
 }
 
 static char *
 element_key (JsonArray *array,
              guint      index)
 {
-  return g_strdup_printf ("%p[%u", (gpointer) array, index);
+  char digits[16];
+  gsize start = sizeof digits;
+
+  do
+    digits[--start] = (char) ('0' + index % 10);
+  while ((index /= 10) > 0);
+  return value_key (array, '[', digits + start, sizeof digits - start);
 }
 
 static void
@@ -923,14 +950,14 @@ void
 aftercare_json_reader_forget_lines (AftercareJsonReader *self,
                                     JsonObject          *keep)
 {
-  g_autofree char *prefix = g_strdup_printf ("%p", (gpointer) keep);
-  gsize length = strlen (prefix);
+  g_autofree char *prefix = value_key (keep, '\0', "", 0);
   GHashTableIter iter;
   gpointer key;
 
   g_hash_table_iter_init (&iter, self->lines);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (strncmp (key, prefix, length) != 0 || (((char *) key)[length] != ':' && ((char *) key)[length] != '}'))
+    if (memcmp (key, prefix, ADDRESS_DIGITS) != 0 ||
+        (((char *) key)[ADDRESS_DIGITS] != ':' && ((char *) key)[ADDRESS_DIGITS] != '}'))
       g_hash_table_iter_remove (&iter);
 }
 
@@ -1110,14 +1137,18 @@ aftercare_json_reader_element_node (AftercareJsonReader      *self,
                                     JsonObject              **object,
                                     GError                  **error)
 {
-  g_autofree char *array_path = path_of (place, name);
-  g_autofree char *path = g_strdup_printf ("%s[%u]", array_path, index);
+  g_autofree char *array_path = NULL;
+  g_autofree char *path = NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail_at (self, line, path, AFTERCARE_JSON_PROBLEM_WRONG_TYPE, error,
-                    _("must be an object, not %s"), describe_node (node));
-  *object = json_node_get_object (node);
-  return TRUE;
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      *object = json_node_get_object (node);
+      return TRUE;
+    }
+  array_path = path_of (place, name);
+  path = g_strdup_printf ("%s[%u]", array_path, index);
+  return fail_at (self, line, path, AFTERCARE_JSON_PROBLEM_WRONG_TYPE, error,
+                  _("must be an object, not %s"), describe_node (node));
 }
 
 gboolean
