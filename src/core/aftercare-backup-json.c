@@ -141,7 +141,7 @@ json_session (AftercareBackupReading      *reading,
                                          error);
   /* Its check-ins are all read before the session goes on, so that a
    * session is handed on only when all of it is good. */
-  return reading->sink->session (session, where->path, reading->sink_data, error) &&
+  return aftercare_backup_hand_on_session (reading, session, where->path, error) &&
          json_checkins (reading, where, session, error);
 }
 

@@ -113,14 +113,21 @@ aftercare_backup_build_checkin (const AftercareBackupCheckinFields  *fields,
 
 /* Ids seen */
 
-/* Open addressing over the UUIDs' 16 bytes; the nil UUID, all zeros,
- * marks an empty slot and is kept aside. */
+/* Open addressing over the UUIDs' 16 bytes, each with its number; the
+ * nil UUID, all zeros, marks an empty slot and is kept aside. */
+typedef struct
+{
+  guint8 id[16];
+  guint32 value;
+} IdSlot;
+
 struct _AftercareBackupIdSet
 {
-  guint8 (*slots)[16];
+  IdSlot *slots;
   gsize n_slots;   /* a power of two */
   gsize n_ids;
   gboolean has_nil;
+  guint32 nil_value;
 };
 
 AftercareBackupIdSet *
@@ -129,7 +136,7 @@ aftercare_backup_id_set_new (void)
   AftercareBackupIdSet *set = g_new0 (AftercareBackupIdSet, 1);
 
   set->n_slots = 1024;
-  set->slots = g_malloc0 (set->n_slots * 16);
+  set->slots = g_new0 (IdSlot, set->n_slots);
   return set;
 }
 
@@ -155,32 +162,28 @@ id_hash (const guint8 *bytes)
   return (gsize) (a ^ (a >> 29));
 }
 
-/* Puts bytes in its slot unless it is there: FALSE then. */
-static gboolean
-id_set_put (AftercareBackupIdSet *set,
-            const guint8         *bytes)
+static const guint8 empty_id[16] = { 0 };
+
+/* The slot of bytes, or the empty one where it goes. */
+static IdSlot *
+id_set_slot (AftercareBackupIdSet *set,
+             const guint8         *bytes)
 {
-  static const guint8 empty[16] = { 0 };
   gsize mask = set->n_slots - 1;
 
   for (gsize i = id_hash (bytes) & mask;; i = (i + 1) & mask)
-    {
-      if (memcmp (set->slots[i], empty, 16) == 0)
-        {
-          memcpy (set->slots[i], bytes, 16);
-          return TRUE;
-        }
-      if (memcmp (set->slots[i], bytes, 16) == 0)
-        return FALSE;
-    }
+    if (memcmp (set->slots[i].id, empty_id, 16) == 0 || memcmp (set->slots[i].id, bytes, 16) == 0)
+      return &set->slots[i];
 }
 
 gboolean
-aftercare_backup_id_set_add (AftercareBackupIdSet *set,
-                             const char           *id)
+aftercare_backup_id_set_add_with (AftercareBackupIdSet *set,
+                                  const char           *id,
+                                  guint                 value,
+                                  guint                *old_value)
 {
-  static const guint8 empty[16] = { 0 };
   guint8 bytes[16] = { 0 };
+  IdSlot *slot;
   guint n = 0;
 
   g_return_val_if_fail (g_uuid_string_is_valid (id), FALSE);
@@ -191,29 +194,48 @@ aftercare_backup_id_set_add (AftercareBackupIdSet *set,
         bytes[n / 2] |= (guint8) (g_ascii_xdigit_value (*p) << (n % 2 == 0 ? 4 : 0));
         n++;
       }
-  if (memcmp (bytes, empty, 16) == 0)
+  if (memcmp (bytes, empty_id, 16) == 0)
     {
-      gboolean added = !set->has_nil;
-
+      if (set->has_nil)
+        {
+          if (old_value != NULL)
+            *old_value = set->nil_value;
+          return FALSE;
+        }
       set->has_nil = TRUE;
-      return added;
+      set->nil_value = value;
+      return TRUE;
     }
   if ((set->n_ids + 1) * 4 > set->n_slots * 3)
     {
-      guint8 (*old)[16] = set->slots;
+      IdSlot *old = set->slots;
       gsize n_old = set->n_slots;
 
       set->n_slots *= 2;
-      set->slots = g_malloc0 (set->n_slots * 16);
+      set->slots = g_new0 (IdSlot, set->n_slots);
       for (gsize i = 0; i < n_old; i++)
-        if (memcmp (old[i], empty, 16) != 0)
-          id_set_put (set, old[i]);
+        if (memcmp (old[i].id, empty_id, 16) != 0)
+          *id_set_slot (set, old[i].id) = old[i];
       g_free (old);
     }
-  if (!id_set_put (set, bytes))
-    return FALSE;
+  slot = id_set_slot (set, bytes);
+  if (memcmp (slot->id, bytes, 16) == 0)
+    {
+      if (old_value != NULL)
+        *old_value = slot->value;
+      return FALSE;
+    }
+  memcpy (slot->id, bytes, 16);
+  slot->value = value;
   set->n_ids++;
   return TRUE;
+}
+
+gboolean
+aftercare_backup_id_set_add (AftercareBackupIdSet *set,
+                             const char           *id)
+{
+  return aftercare_backup_id_set_add_with (set, id, 0, NULL);
 }
 
 /* Rows go into a batch */
@@ -238,7 +260,8 @@ batch_add_checkin (AftercareCheckin  *checkin,
   return TRUE;
 }
 
-static const AftercareBackupSink batch_sink = { batch_add_session, batch_add_checkin };
+/* Sessions are looked up in the batch's own table instead. */
+static const AftercareBackupSink batch_sink = { batch_add_session, batch_add_checkin, NULL };
 
 void
 aftercare_backup_reading_init (AftercareBackupReading     *reading,
@@ -251,7 +274,6 @@ aftercare_backup_reading_init (AftercareBackupReading     *reading,
   reading->sink = backup != NULL ? &batch_sink : sink;
   reading->sink_data = backup != NULL ? backup : sink_data;
   reading->sessions = g_hash_table_new (g_str_hash, g_str_equal);
-  reading->first_lines = g_hash_table_new (g_str_hash, g_str_equal);
   reading->session_ids = aftercare_backup_id_set_new ();
   reading->checkin_ids = aftercare_backup_id_set_new ();
 }
@@ -260,9 +282,32 @@ void
 aftercare_backup_reading_clear (AftercareBackupReading *reading)
 {
   g_clear_pointer (&reading->sessions, g_hash_table_unref);
-  g_clear_pointer (&reading->first_lines, g_hash_table_unref);
+  g_clear_object (&reading->previous_unnamed);
   g_clear_pointer (&reading->session_ids, aftercare_backup_id_set_free);
   g_clear_pointer (&reading->checkin_ids, aftercare_backup_id_set_free);
+}
+
+gboolean
+aftercare_backup_hand_on_session (AftercareBackupReading  *reading,
+                                  AftercareSession        *session,
+                                  const char              *origin,
+                                  GError                 **error)
+{
+  if (!reading->sink->session (session, origin, reading->sink_data, error))
+    return FALSE;
+  if (reading->backup != NULL)
+    g_hash_table_insert (reading->sessions, (gpointer) aftercare_session_get_id (session), session);
+  return TRUE;
+}
+
+AftercareSession *
+aftercare_backup_known_session (AftercareBackupReading  *reading,
+                                const char              *id,
+                                GError                 **error)
+{
+  if (reading->backup != NULL)
+    return g_object_ref (g_hash_table_lookup (reading->sessions, id));
+  return reading->sink->lookup_session (id, reading->sink_data, error);
 }
 
 gboolean
@@ -309,6 +354,7 @@ aftercare_backup_parse (GBytes                 *contents,
 {
   g_autoptr(AftercareBackup) self = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_auto(AftercareBackupReading) reading = { NULL };
   gsize length;
   const char *text;
   gboolean ok;
@@ -322,14 +368,18 @@ aftercare_backup_parse (GBytes                 *contents,
   /* Each reader names the field that holds text that is not valid; the
    * whole file is checked too, after them, in case one let some through. */
   self = aftercare_backup_new ();
+  aftercare_backup_reading_init (&reading, self, NULL, NULL);
   if (format == AFTERCARE_BACKUP_FORMAT_CSV)
-    ok = aftercare_backup_read_csv (self, text, length, &local_error);
+    {
+      AftercareCsvReader reader;
+
+      aftercare_csv_reader_init (&reader, text, length);
+      ok = aftercare_backup_read_csv (&reading, &reader, &local_error);
+    }
   else
     {
       g_autoptr(AftercareJsonStream) stream = aftercare_json_stream_new_for_data (text, length);
-      g_auto(AftercareBackupReading) reading = { NULL };
 
-      aftercare_backup_reading_init (&reading, self, NULL, NULL);
       ok = aftercare_backup_read_json (&reading, stream, &local_error);
     }
   if (!ok)
@@ -358,4 +408,25 @@ aftercare_backup_read_json_stream (GInputStream               *input,
   stream = aftercare_json_stream_new (input);
   aftercare_backup_reading_init (&reading, NULL, sink, user_data);
   return aftercare_backup_read_json (&reading, stream, error);
+}
+
+gboolean
+aftercare_backup_read_csv_stream (GInputStream               *input,
+                                  const AftercareBackupSink  *sink,
+                                  gpointer                    user_data,
+                                  GError                    **error)
+{
+  g_auto(AftercareBackupReading) reading = { NULL };
+  AftercareCsvReader reader;
+  gboolean ok;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (input), FALSE);
+  g_return_val_if_fail (sink != NULL && sink->lookup_session != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  aftercare_backup_reading_init (&reading, NULL, sink, user_data);
+  aftercare_csv_reader_init_stream (&reader, input);
+  ok = aftercare_backup_read_csv (&reading, &reader, error);
+  aftercare_csv_reader_clear (&reader);
+  return ok;
 }

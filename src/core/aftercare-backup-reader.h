@@ -34,6 +34,11 @@ typedef struct
                        const char        *origin,
                        gpointer           user_data,
                        GError           **error);
+  /* A session handed on before (a CSV file's rows may come back to one):
+   * a new reference, or NULL with error. */
+  AftercareSession *(*lookup_session) (const char  *id,
+                                       gpointer     user_data,
+                                       GError     **error);
 } AftercareBackupSink;
 
 /* Reads a JSON backup from input a session at a time, checking it as
@@ -44,6 +49,13 @@ typedef struct
  * sets, or AFTERCARE_JSON_STREAM_ERROR_READ when input cannot be read;
  * what sink was given before is then to be dropped. */
 gboolean aftercare_backup_read_json_stream (GInputStream               *input,
+                                            const AftercareBackupSink  *sink,
+                                            gpointer                    user_data,
+                                            GError                    **error);
+/* The same for a CSV file, a row at a time: it holds one row (and the
+ * ids seen, with the line each session first appears on); the input's
+ * failure is AFTERCARE_CSV_ERROR_READ. */
+gboolean aftercare_backup_read_csv_stream  (GInputStream               *input,
                                             const AftercareBackupSink  *sink,
                                             gpointer                    user_data,
                                             GError                    **error);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "aftercare-backup-reader.h"
+#include "aftercare-csv.h"
 #include "aftercare-json-stream.h"
 #include "aftercare-store-private.h"
 
@@ -34,8 +35,8 @@ typedef struct
   GPtrArray *added;        /* sessions added, while few enough to announce one by one */
   guint n_added_sessions;
   GHashTable *touched;     /* ids of sessions that gained a check-in (owned) */
-  gboolean streaming;      /* each session's check-ins follow it */
-  char *last_added;        /* the id of the session added last, when streaming */
+  gboolean checkins_follow;   /* each session's check-ins come right after it */
+  char *last_added;        /* the id of the session added last, when check-ins follow */
   guint n_added_checkins;
 } Import;
 
@@ -62,7 +63,7 @@ import_session (AftercareSession  *session,
     {
       if (!aftercare_store_insert_session (import->store, session, error))
         return FALSE;
-      if (import->streaming)
+      if (import->checkins_follow)
         {
           g_free (import->last_added);
           import->last_added = g_strdup (id);
@@ -120,7 +121,18 @@ import_checkin (AftercareCheckin  *checkin,
   return TRUE;
 }
 
-static const AftercareBackupSink import_sink = { import_session, import_checkin };
+/* A session this import handed on before (a CSV file may come back to it). */
+static AftercareSession *
+lookup_session (const char  *id,
+                gpointer     user_data,
+                GError     **error)
+{
+  Import *import = user_data;
+
+  return aftercare_store_backend_get_session (aftercare_store_get_backend (import->store), id, error);
+}
+
+static const AftercareBackupSink import_sink = { import_session, import_checkin, lookup_session };
 
 static int
 compare_positions (gconstpointer a,
@@ -186,7 +198,7 @@ import_init (Import         *import,
   import->n_added_sessions = 0;
   import->touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->n_added_checkins = 0;
-  import->streaming = FALSE;
+  import->checkins_follow = FALSE;
   import->last_added = NULL;
 }
 
@@ -262,39 +274,8 @@ set_unreadable (GFile   *file,
   return FALSE;
 }
 
-/* A JSON backup goes in as it is read, a session at a time, within the
- * one write: nothing of it stays when any part is bad. */
-static gboolean
-import_json_file (AftercareStore  *self,
-                  GFile           *file,
-                  guint           *n_sessions,
-                  guint           *n_checkins,
-                  GError         **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInputStream) input = g_file_read (file, NULL, &local_error);
-  g_auto(Import) import = { NULL };
-  gboolean stale, ok;
-
-  if (input == NULL)
-    return set_unreadable (file, local_error, error);
-  import_init (&import, self);
-  import.streaming = TRUE;
-  if (!aftercare_store_begin_write (self, &stale, error))
-    return FALSE;
-  ok = aftercare_backup_read_json_stream (G_INPUT_STREAM (input), &import_sink, &import, &local_error);
-  if (!import_finish (&import, stale, ok, n_sessions, n_checkins, error))
-    {
-      if (local_error == NULL)
-        return FALSE;
-      if (g_error_matches (local_error, AFTERCARE_JSON_STREAM_ERROR, AFTERCARE_JSON_STREAM_ERROR_READ))
-        return set_unreadable (file, local_error, error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
-}
-
+/* A file goes in as it is read, a session (JSON) or a row (CSV) at a
+ * time, within the one write: nothing of it stays when any part is bad. */
 gboolean
 aftercare_store_import_file (AftercareStore  *self,
                              GFile           *file,
@@ -303,17 +284,36 @@ aftercare_store_import_file (AftercareStore  *self,
                              GError         **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) contents = NULL;
-  g_autoptr(AftercareBackup) backup = NULL;
+  g_autoptr(GFileInputStream) input = NULL;
+  g_auto(Import) import = { NULL };
+  gboolean stale, ok;
 
   g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (aftercare_backup_format_for_file (file) == AFTERCARE_BACKUP_FORMAT_JSON)
-    return import_json_file (self, file, n_sessions, n_checkins, error);
-  contents = g_file_load_bytes (file, NULL, NULL, &local_error);
-  if (contents == NULL)
+  input = g_file_read (file, NULL, &local_error);
+  if (input == NULL)
     return set_unreadable (file, local_error, error);
-  backup = aftercare_backup_parse (contents, AFTERCARE_BACKUP_FORMAT_CSV, error);
-  return backup != NULL && aftercare_store_import (self, backup, n_sessions, n_checkins, error);
+  import_init (&import, self);
+  if (!aftercare_store_begin_write (self, &stale, error))
+    return FALSE;
+  if (aftercare_backup_format_for_file (file) == AFTERCARE_BACKUP_FORMAT_CSV)
+    ok = aftercare_backup_read_csv_stream (G_INPUT_STREAM (input), &import_sink, &import, &local_error);
+  else
+    {
+      /* Each session's check-ins follow it. */
+      import.checkins_follow = TRUE;
+      ok = aftercare_backup_read_json_stream (G_INPUT_STREAM (input), &import_sink, &import, &local_error);
+    }
+  if (!import_finish (&import, stale, ok, n_sessions, n_checkins, error))
+    {
+      if (local_error == NULL)
+        return FALSE;
+      if (g_error_matches (local_error, AFTERCARE_JSON_STREAM_ERROR, AFTERCARE_JSON_STREAM_ERROR_READ) ||
+          g_error_matches (local_error, AFTERCARE_CSV_ERROR, AFTERCARE_CSV_ERROR_READ))
+        return set_unreadable (file, local_error, error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
 }
