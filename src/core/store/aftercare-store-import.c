@@ -36,6 +36,7 @@ typedef struct
   guint n_added_sessions;
   GHashTable *touched;     /* ids of sessions that gained a check-in (owned) */
   gboolean checkins_follow;   /* each session's check-ins come right after it */
+  gboolean was_empty;         /* nothing was stored: each row read and checked is new */
   char *last_added;        /* the id of the session added last, when check-ins follow */
   guint n_added_checkins;
 } Import;
@@ -51,10 +52,12 @@ import_session (AftercareSession  *session,
   AftercareStoreBackend *backend = aftercare_store_get_backend (import->store);
   const char *id = aftercare_session_get_id (session);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(AftercareSession) stored = aftercare_store_backend_get_session (backend, id, &local_error);
+  g_autoptr(AftercareSession) stored = NULL;
   const char *difference;
 
-  if (stored == NULL && !g_error_matches (local_error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND))
+  if (!import->was_empty &&
+      (stored = aftercare_store_backend_get_session (backend, id, &local_error)) == NULL &&
+      !g_error_matches (local_error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -94,10 +97,12 @@ import_checkin (AftercareCheckin  *checkin,
   AftercareStoreBackend *backend = aftercare_store_get_backend (import->store);
   const char *id = aftercare_checkin_get_id (checkin);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(AftercareCheckin) stored = aftercare_store_backend_get_checkin (backend, id, &local_error);
+  g_autoptr(AftercareCheckin) stored = NULL;
   const char *difference;
 
-  if (stored == NULL && !g_error_matches (local_error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND))
+  if (!import->was_empty &&
+      (stored = aftercare_store_backend_get_checkin (backend, id, &local_error)) == NULL &&
+      !g_error_matches (local_error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -199,6 +204,7 @@ import_init (Import         *import,
   import->touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->n_added_checkins = 0;
   import->checkins_follow = FALSE;
+  import->was_empty = FALSE;
   import->last_added = NULL;
 }
 
@@ -287,6 +293,7 @@ aftercare_store_import_file (AftercareStore  *self,
   g_autoptr(GFileInputStream) input = NULL;
   g_auto(Import) import = { NULL };
   gboolean stale, ok;
+  guint n_stored = 0;
 
   g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -297,6 +304,11 @@ aftercare_store_import_file (AftercareStore  *self,
   import_init (&import, self);
   if (!aftercare_store_begin_write (self, &stale, error))
     return FALSE;
+  /* Into an empty store, no row needs looking up first: the reader finds
+   * any id given twice in the file (the write lock keeps others out). */
+  if (!aftercare_store_backend_count_sessions (aftercare_store_get_backend (self), &n_stored, error))
+    return aftercare_store_end_write (self, FALSE, NULL);
+  import.was_empty = n_stored == 0;
   if (aftercare_backup_format_for_file (file) == AFTERCARE_BACKUP_FORMAT_CSV)
     ok = aftercare_backup_read_csv_stream (G_INPUT_STREAM (input), &import_sink, &import, &local_error);
   else
