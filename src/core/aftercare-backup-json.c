@@ -258,6 +258,7 @@ not_an_object (AftercareJsonReader  *json,
                GError              **error)
 {
   AftercareJsonToken token = first;
+  g_autofree char *message = NULL;
   guint depth = 0;
 
   if (describe_token (first) == NULL)
@@ -267,9 +268,10 @@ not_an_object (AftercareJsonReader  *json,
       if (token == AFTERCARE_JSON_TOKEN_BEGIN_ARRAY || token == AFTERCARE_JSON_TOKEN_BEGIN_OBJECT)
         {
           if (++depth > AFTERCARE_JSON_MAX_DEPTH)
-            return aftercare_json_reader_fail_document (json, AFTERCARE_JSON_PROBLEM_NOT_JSON, error,
-                                                        _("is nested more than %u levels deep"),
-                                                        AFTERCARE_JSON_MAX_DEPTH);
+            {
+              message = g_strdup_printf (_("is nested more than %u levels deep"), AFTERCARE_JSON_MAX_DEPTH);
+              return aftercare_json_reader_fail_document (json, AFTERCARE_JSON_PROBLEM_NOT_JSON, message, error);
+            }
         }
       else if (token == AFTERCARE_JSON_TOKEN_END_ARRAY || token == AFTERCARE_JSON_TOKEN_END_OBJECT)
         depth--;
@@ -282,74 +284,48 @@ not_an_object (AftercareJsonReader  *json,
   if (!aftercare_json_reader_next_token (json, stream, &token, error))
     return FALSE;
   if (token != AFTERCARE_JSON_TOKEN_END)
-    return aftercare_json_reader_fail_document (json, AFTERCARE_JSON_PROBLEM_NOT_JSON, error,
-                                                _("must be one JSON object with nothing before or after it"));
-  return aftercare_json_reader_fail_document (json, AFTERCARE_JSON_PROBLEM_WRONG_TYPE, error,
-                                              _("must be a JSON object, not %s"), describe_token (first));
+    return aftercare_json_reader_fail_document (json, AFTERCARE_JSON_PROBLEM_NOT_JSON,
+                                                _("must be one JSON object with nothing before or after it"), error);
+  message = g_strdup_printf (_("must be a JSON object, not %s"), describe_token (first));
+  return aftercare_json_reader_fail_document (json, AFTERCARE_JSON_PROBLEM_WRONG_TYPE, message, error);
 }
 
-/* The top object's members, the sessions as they come. */
-static gboolean
-json_top (AftercareBackupReading      *reading,
-          const AftercareBackupWhere  *top,
-          AftercareJsonStream         *stream,
-          gboolean                    *header_checked,
-          GError                     **error)
+/* Reading the top object. */
+typedef struct
 {
-  AftercareJsonReader *json = top->json;
-  AftercareJsonPlace place = { top->object, "" };
-  AftercareJsonToken token;
-  gboolean sessions_read = FALSE;
+  AftercareBackupReading *reading;
+  const AftercareBackupWhere *top;
+  AftercareJsonStream *stream;
+  gboolean sessions_read;
+  gboolean header_checked;
+} Top;
 
-  if (!aftercare_json_reader_next_token (json, stream, &token, error))
+/* The sessions list as it comes, each session read and handed on. */
+static gboolean
+json_top_member (const char          *name,
+                 AftercareJsonToken   token,
+                 gboolean            *taken,
+                 gpointer             data,
+                 GError             **error)
+{
+  Top *top = data;
+  AftercareJsonPlace place = { top->top->object, "" };
+
+  if (strcmp (name, "sessions") != 0)
+    return TRUE;
+  if (top->sessions_read)
+    /* Its first list is gone already: which one counts cannot be told. */
+    return aftercare_json_reader_fail (top->top->json, &place, name, AFTERCARE_JSON_PROBLEM_OTHER, error,
+                                       _("appears twice"));
+  if (token != AFTERCARE_JSON_TOKEN_BEGIN_ARRAY)
+    return TRUE;
+  /* The header is checked as far as it came before the sessions; the
+   * rest, after them. */
+  top->sessions_read = *taken = TRUE;
+  if (!json_header (top->top, TRUE, &top->header_checked, error) ||
+      !json_sessions (top->reading, top->top->json, top->stream, top->top->object, error))
     return FALSE;
-  if (token != AFTERCARE_JSON_TOKEN_END_OBJECT)
-    for (;;)
-      {
-        g_autofree char *name = NULL;
-
-        if (token != AFTERCARE_JSON_TOKEN_STRING)
-          return aftercare_json_reader_unexpected (json, stream, token, error);
-        name = g_strdup (aftercare_json_stream_get_string (stream, NULL));
-        if (!aftercare_json_reader_next_token (json, stream, &token, error))
-          return FALSE;
-        if (token != AFTERCARE_JSON_TOKEN_COLON)
-          return aftercare_json_reader_unexpected (json, stream, token, error);
-        if (!aftercare_json_reader_next_token (json, stream, &token, error))
-          return FALSE;
-        if (strcmp (name, "sessions") == 0 && sessions_read)
-          /* Its first list is gone already: which one counts cannot be told. */
-          return aftercare_json_reader_fail (json, &place, name, AFTERCARE_JSON_PROBLEM_OTHER, error,
-                                             _("appears twice"));
-        if (strcmp (name, "sessions") == 0 && token == AFTERCARE_JSON_TOKEN_BEGIN_ARRAY)
-          {
-            /* The header is checked as far as it came before the sessions;
-             * the rest, after them. */
-            sessions_read = TRUE;
-            if (!json_header (top, TRUE, header_checked, error) ||
-                !json_sessions (reading, json, stream, top->object, error))
-              return FALSE;
-            json_object_set_array_member (top->object, name, json_array_new ());
-          }
-        else
-          {
-            JsonNode *value = aftercare_json_reader_read_value (json, stream, token, 2, error);
-
-            if (value == NULL)
-              return FALSE;
-            json_object_set_member (top->object, name, value);
-          }
-        aftercare_json_reader_remember_line (json, top->object, name, aftercare_json_stream_get_line (stream));
-        if (!aftercare_json_reader_next_token (json, stream, &token, error))
-          return FALSE;
-        if (token == AFTERCARE_JSON_TOKEN_END_OBJECT)
-          break;
-        if (token != AFTERCARE_JSON_TOKEN_COMMA)
-          return aftercare_json_reader_unexpected (json, stream, token, error);
-        if (!aftercare_json_reader_next_token (json, stream, &token, error))
-          return FALSE;
-      }
-  aftercare_json_reader_remember_line (json, top->object, NULL, aftercare_json_stream_get_line (stream));
+  json_object_set_array_member (top->top->object, name, json_array_new ());
   return TRUE;
 }
 
@@ -365,23 +341,23 @@ aftercare_backup_read_json (AftercareBackupReading  *reading,
   AftercareJsonPlace place = { object, "" };
   AftercareJsonToken token;
   JsonArray *sessions = NULL;
-  gboolean header_checked = FALSE;
+  Top reading_top = { reading, &top, stream, FALSE, FALSE };
 
   if (!aftercare_json_reader_next_token (json, stream, &token, error))
     return FALSE;
   if (token == AFTERCARE_JSON_TOKEN_END)
-    return aftercare_json_reader_fail_document (json, AFTERCARE_JSON_PROBLEM_NOT_JSON, error, _("is empty"));
+    return aftercare_json_reader_fail_document (json, AFTERCARE_JSON_PROBLEM_NOT_JSON, _("is empty"), error);
   if (token != AFTERCARE_JSON_TOKEN_BEGIN_OBJECT)
     return not_an_object (json, stream, token, error);
-  if (!json_top (reading, &top, stream, &header_checked, error) ||
+  if (!aftercare_json_reader_read_members (json, stream, object, 1, json_top_member, &reading_top, error) ||
       !aftercare_json_reader_next_token (json, stream, &token, error))
     return FALSE;
   if (token != AFTERCARE_JSON_TOKEN_END)
-    return aftercare_json_reader_fail_document (json, AFTERCARE_JSON_PROBLEM_NOT_JSON, error,
-                                                _("must be one JSON object with nothing before or after it"));
+    return aftercare_json_reader_fail_document (json, AFTERCARE_JSON_PROBLEM_NOT_JSON,
+                                                _("must be one JSON object with nothing before or after it"), error);
   /* Members after the sessions are checked too. */
-  return (header_checked ? aftercare_json_reader_check_members (json, &place, json_top_keys, error)
-                         : json_header (&top, FALSE, &header_checked, error)) &&
+  return (reading_top.header_checked ? aftercare_json_reader_check_members (json, &place, json_top_keys, error)
+                                     : json_header (&top, FALSE, &reading_top.header_checked, error)) &&
          aftercare_json_reader_array (json, &place, "sessions", TRUE, &sessions, error) &&
          aftercare_json_reader_check_text (json, error);
 }

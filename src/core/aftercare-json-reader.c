@@ -964,21 +964,12 @@ aftercare_json_reader_forget_lines (AftercareJsonReader *self,
 gboolean
 aftercare_json_reader_fail_document (AftercareJsonReader   *self,
                                      AftercareJsonProblem   problem,
-                                     GError               **error,
-                                     const char            *format,
-                                     ...)
+                                     const char            *message,
+                                     GError               **error)
 {
-  g_autofree char *detail = NULL;
-  va_list args;
-
-  va_start (args, format);
-  detail = g_strdup_vprintf (format, args);
-  va_end (args);
-  return fail_at (self, 0, self->document, problem, error, "%s", detail);
+  return fail_at (self, 0, self->document, problem, error, "%s", message);
 }
 
-static gboolean read_members  (AftercareJsonReader *self, AftercareJsonStream *stream, JsonObject *object,
-                               guint depth, GError **error);
 static gboolean read_elements (AftercareJsonReader *self, AftercareJsonStream *stream, JsonArray *array,
                                guint depth, GError **error);
 
@@ -1008,7 +999,7 @@ aftercare_json_reader_read_value (AftercareJsonReader  *self,
           g_autoptr(JsonObject) object = json_object_new ();
 
           node = json_node_init_object (json_node_alloc (), object);
-          if (!read_members (self, stream, object, depth, error))
+          if (!aftercare_json_reader_read_members (self, stream, object, depth, NULL, NULL, error))
             return NULL;
         }
       else
@@ -1051,12 +1042,14 @@ aftercare_json_reader_read_value (AftercareJsonReader  *self,
   return g_steal_pointer (&node);
 }
 
-static gboolean
-read_members (AftercareJsonReader  *self,
-              AftercareJsonStream  *stream,
-              JsonObject           *object,
-              guint                 depth,
-              GError              **error)
+gboolean
+aftercare_json_reader_read_members (AftercareJsonReader      *self,
+                                    AftercareJsonStream      *stream,
+                                    JsonObject               *object,
+                                    guint                     depth,
+                                    AftercareJsonMemberFunc   func,
+                                    gpointer                  data,
+                                    GError                  **error)
 {
   AftercareJsonToken token;
 
@@ -1066,6 +1059,7 @@ read_members (AftercareJsonReader  *self,
     for (;;)
       {
         g_autofree char *name = NULL;
+        gboolean taken = FALSE;
         JsonNode *value;
 
         if (token != AFTERCARE_JSON_TOKEN_STRING)
@@ -1076,10 +1070,15 @@ read_members (AftercareJsonReader  *self,
         if (token != AFTERCARE_JSON_TOKEN_COLON)
           return aftercare_json_reader_unexpected (self, stream, token, error);
         if (!aftercare_json_reader_next_token (self, stream, &token, error) ||
-            (value = aftercare_json_reader_read_value (self, stream, token, depth + 1, error)) == NULL)
+            (func != NULL && !func (name, token, &taken, data, error)))
           return FALSE;
-        /* Of two members with the same name the last one counts. */
-        json_object_set_member (object, name, value);
+        if (!taken)
+          {
+            if ((value = aftercare_json_reader_read_value (self, stream, token, depth + 1, error)) == NULL)
+              return FALSE;
+            /* Of two members with the same name the last one counts. */
+            json_object_set_member (object, name, value);
+          }
         aftercare_json_reader_remember_line (self, object, name, aftercare_json_stream_get_line (stream));
         if (!aftercare_json_reader_next_token (self, stream, &token, error))
           return FALSE;

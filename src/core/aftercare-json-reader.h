@@ -65,6 +65,22 @@ JsonNode   *aftercare_json_reader_read_value (AftercareJsonReader  *self,
                                               AftercareJsonToken    token,
                                               guint                 depth,
                                               GError              **error);
+/* Reads a member's value itself, when it wants (*taken): token is the
+ * value's first. FALSE with error stops the reading. */
+typedef gboolean (*AftercareJsonMemberFunc) (const char          *name,
+                                             AftercareJsonToken   token,
+                                             gboolean            *taken,
+                                             gpointer             data,
+                                             GError             **error);
+/* The members of an object after its "{" (of nesting depth), into object,
+ * lines remembered; func (or NULL) may read some values itself. */
+gboolean    aftercare_json_reader_read_members (AftercareJsonReader      *self,
+                                                AftercareJsonStream      *stream,
+                                                JsonObject               *object,
+                                                guint                     depth,
+                                                AftercareJsonMemberFunc   func,
+                                                gpointer                  data,
+                                                GError                  **error);
 /* The line a member of object ends on (name NULL: the object itself), for
  * members the caller read on its own. */
 void        aftercare_json_reader_remember_line (AftercareJsonReader *self,
@@ -78,9 +94,8 @@ void        aftercare_json_reader_forget_lines (AftercareJsonReader *self,
 /* Sets "document: message" (a whole document's problem) and returns FALSE. */
 gboolean    aftercare_json_reader_fail_document (AftercareJsonReader   *self,
                                                  AftercareJsonProblem   problem,
-                                                 GError               **error,
-                                                 const char            *format,
-                                                 ...) G_GNUC_PRINTF (4, 5);
+                                                 const char            *message,
+                                                 GError               **error);
 
 /* Text that is not valid (bytes that are not UTF-8, a NUL, "\u0000", a
  * lone UTF-16 surrogate escape) is refused by the string member that
