@@ -111,9 +111,10 @@ import_checkin (AftercareCheckin  *checkin,
     {
       if (!aftercare_store_insert_checkin (import->store, checkin, error))
         return FALSE;
-      /* A session added just before (a backup read as it comes) is new
-       * to everyone: no one is shown its check-ins yet. */
-      if (g_strcmp0 (import->last_added, aftercare_checkin_get_session_id (checkin)) != 0)
+      /* A session added by this import (into an empty store, or just
+       * before, a backup being read as it comes) is new to everyone: no
+       * one is shown its check-ins yet. */
+      if (!import->was_empty && g_strcmp0 (import->last_added, aftercare_checkin_get_session_id (checkin)) != 0)
         g_hash_table_add (import->touched, g_strdup (aftercare_checkin_get_session_id (checkin)));
       import->n_added_checkins++;
       return TRUE;
