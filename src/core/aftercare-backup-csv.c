@@ -206,7 +206,7 @@ same_session_values (AftercareSession *a,
 }
 
 /* A row with a session_id: that session, the first time it appears, or a
- * repeat of it that must agree with its first row. */
+ * repeat of it that must agree with its first row (a new reference). */
 static AftercareSession *
 csv_named_session (AftercareBackupReading  *reading,
                    const Row               *row,
@@ -214,48 +214,48 @@ csv_named_session (AftercareBackupReading  *reading,
                    GError                 **error)
 {
   const char *id = aftercare_session_get_id (values);
-  AftercareSession *known = g_hash_table_lookup (reading->sessions, id);
+  g_autoptr(AftercareSession) known = NULL;
   const char *difference;
   g_autofree char *origin = NULL;
+  guint first_line = 0;
 
-  reading->previous_unnamed = NULL;
-  if (known == NULL)
+  g_clear_object (&reading->previous_unnamed);
+  if (aftercare_backup_id_set_add_with (reading->session_ids, id, row->where.line, &first_line))
     {
       origin = g_strdup_printf (_("line %u"), row->where.line);
-      aftercare_backup_add_session (reading->backup, values, origin);
-      g_hash_table_insert (reading->sessions, (gpointer) id, values);
-      g_hash_table_insert (reading->first_lines, (gpointer) id, GUINT_TO_POINTER (row->where.line));
-      return values;
+      return aftercare_backup_hand_on_session (reading, values, origin, error) ? g_object_ref (values) : NULL;
     }
+  if ((known = aftercare_backup_known_session (reading, id, error)) == NULL)
+    return NULL;
   difference = aftercare_backup_session_difference (known, values);
   if (difference != NULL)
     {
-      guint first_line = GPOINTER_TO_UINT (g_hash_table_lookup (reading->first_lines, id));
-
       aftercare_backup_field_error (&row->where, csv_session_column (difference),
                                     g_strdup_printf (_("differs from line %u, where session %s first appears"),
                                                      first_line, id), error);
       return NULL;
     }
-  return known;
+  return g_steal_pointer (&known);
 }
 
 /* A row with an empty session_id: the session of the row before when that
- * too had none and the same values, else a new session. */
+ * too had none and the same values, else a new session (a new reference). */
 static AftercareSession *
-csv_unnamed_session (AftercareBackupReading *reading,
-                     const Row              *row,
-                     AftercareSession       *values)
+csv_unnamed_session (AftercareBackupReading  *reading,
+                     const Row               *row,
+                     AftercareSession        *values,
+                     GError                 **error)
 {
   g_autofree char *origin = NULL;
 
   if (reading->previous_unnamed != NULL && same_session_values (reading->previous_unnamed, values))
-    return reading->previous_unnamed;
+    return g_object_ref (reading->previous_unnamed);
   origin = g_strdup_printf (_("line %u"), row->where.line);
-  aftercare_backup_add_session (reading->backup, values, origin);
-  g_hash_table_insert (reading->sessions, (gpointer) aftercare_session_get_id (values), values);
-  reading->previous_unnamed = values;
-  return values;
+  aftercare_backup_id_set_add_with (reading->session_ids, aftercare_session_get_id (values), row->where.line, NULL);
+  if (!aftercare_backup_hand_on_session (reading, values, origin, error))
+    return NULL;
+  g_set_object (&reading->previous_unnamed, values);
+  return g_object_ref (values);
 }
 
 static gboolean
@@ -304,7 +304,7 @@ csv_row (AftercareBackupReading  *reading,
          GError                 **error)
 {
   g_autoptr(AftercareSession) values = aftercare_session_new (NULL);
-  AftercareSession *session;
+  g_autoptr(AftercareSession) session = NULL;
   gboolean named;
 
   /* Text that is not valid first: it may be what split the row. */
@@ -325,7 +325,7 @@ csv_row (AftercareBackupReading  *reading,
   if (!csv_session_values (row, values, error))
     return FALSE;
   session = named ? csv_named_session (reading, row, values, error)
-                  : csv_unnamed_session (reading, row, values);
+                  : csv_unnamed_session (reading, row, values, error);
   if (session == NULL)
     return FALSE;
   return !csv_has_checkin (row) || csv_checkin (reading, row, session, error);
@@ -342,27 +342,24 @@ csv_next (AftercareCsvReader  *reader,
 
   if (aftercare_csv_reader_next (reader, fields, line, &local_error))
     return TRUE;
-  if (local_error != NULL)
+  if (g_error_matches (local_error, AFTERCARE_CSV_ERROR, AFTERCARE_CSV_ERROR_READ))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else if (local_error != NULL)
     g_set_error_literal (error, AFTERCARE_BACKUP_ERROR, AFTERCARE_BACKUP_ERROR_INVALID, local_error->message);
   return FALSE;
 }
 
 gboolean
-aftercare_backup_read_csv (AftercareBackup  *backup,
-                           const char       *text,
-                           gsize             length,
-                           GError          **error)
+aftercare_backup_read_csv (AftercareBackupReading  *reading,
+                           AftercareCsvReader      *reader,
+                           GError                 **error)
 {
-  AftercareCsvReader reader;
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) local_error = NULL;
   int column_of[N_COLUMNS];
-  g_auto(AftercareBackupReading) reading = { NULL };
   guint line = 1;
 
-  aftercare_backup_reading_init (&reading, backup);
-  aftercare_csv_reader_init (&reader, text, length);
-  if (!csv_next (&reader, fields, &line, &local_error))
+  if (!csv_next (reader, fields, &line, &local_error))
     {
       if (local_error == NULL)
         local_error = g_error_new (AFTERCARE_BACKUP_ERROR, AFTERCARE_BACKUP_ERROR_INVALID,
@@ -371,7 +368,7 @@ aftercare_backup_read_csv (AftercareBackup  *backup,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (reader.bad_field >= 0)
+  if (reader->bad_field >= 0)
     {
       g_set_error (error, AFTERCARE_BACKUP_ERROR, AFTERCARE_BACKUP_ERROR_INVALID,
                    _("Line %u: the header row is not UTF-8 text"), line);
@@ -379,11 +376,11 @@ aftercare_backup_read_csv (AftercareBackup  *backup,
     }
   if (!csv_header (fields, line, column_of, error))
     return FALSE;
-  while (csv_next (&reader, fields, &line, &local_error))
+  while (csv_next (reader, fields, &line, &local_error))
     {
-      Row row = { fields, column_of, { AFTERCARE_BACKUP_FORMAT_CSV, line, NULL }, reader.bad_field };
+      Row row = { fields, column_of, { AFTERCARE_BACKUP_FORMAT_CSV, line, NULL }, reader->bad_field };
 
-      if (!csv_row (&reading, &row, error))
+      if (!csv_row (reading, &row, error))
         return FALSE;
     }
   if (local_error != NULL)
@@ -393,4 +390,3 @@ aftercare_backup_read_csv (AftercareBackup  *backup,
     }
   return TRUE;
 }
-

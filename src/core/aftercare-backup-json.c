@@ -38,10 +38,9 @@ json_id (const AftercareBackupWhere  *where,
   return TRUE;
 }
 
-/* Everything of a session but its check-ins. */
-static gboolean
+/* Everything of a session but its check-ins, in a new session. */
+static AftercareSession *
 json_session_values (const AftercareBackupWhere  *where,
-                     AftercareSession            *session,
                      GError                     **error)
 {
   AftercareJsonReader *json = where->json;
@@ -65,14 +64,14 @@ json_session_values (const AftercareBackupWhere  *where,
       !aftercare_json_reader_string (json, &place, "client", TRUE, &client, error) ||
       !aftercare_json_reader_string (json, &place, "therapist", TRUE, &therapist, error) ||
       !aftercare_json_reader_string (json, &place, "notes", TRUE, &notes, error))
-    return FALSE;
+    return NULL;
   normalized_id = aftercare_backup_id_normalized (id);
-  g_object_set (session,
-                "id", normalized_id, "ended-at", ended_at, "duration-minutes", duration,
-                "massage-type", type, "pressure", pressure, "first-time", first_time,
-                "areas", areas, "client", client, "therapist", therapist, "notes", notes,
-                NULL);
-  return TRUE;
+  /* The id given at construction: no random one made only to be replaced. */
+  return g_object_new (AFTERCARE_TYPE_SESSION,
+                       "id", normalized_id, "ended-at", ended_at, "duration-minutes", duration,
+                       "massage-type", type, "pressure", pressure, "first-time", first_time,
+                       "areas", areas, "client", client, "therapist", therapist, "notes", notes,
+                       NULL);
 }
 
 static gboolean
@@ -130,27 +129,32 @@ json_session (AftercareBackupReading      *reading,
               const AftercareBackupWhere  *where,
               GError                     **error)
 {
-  g_autoptr(AftercareSession) session = aftercare_session_new (NULL);
+  g_autoptr(AftercareSession) session = json_session_values (where, error);
   const char *id;
 
-  if (!json_session_values (where, session, error))
+  if (session == NULL)
     return FALSE;
   id = aftercare_session_get_id (session);
-  if (g_hash_table_contains (reading->sessions, id))
+  if (!aftercare_backup_id_set_add (reading->session_ids, id))
     return aftercare_backup_field_error (where, "id",
                                          g_strdup_printf (_("the session %s appears twice in the file"), id),
                                          error);
-  aftercare_backup_add_session (reading->backup, session, where->path);
-  g_hash_table_insert (reading->sessions, (gpointer) id, session);
-  return json_checkins (reading, where, session, error);
+  /* Its check-ins are all read before the session goes on, so that a
+   * session is handed on only when all of it is good. */
+  return aftercare_backup_hand_on_session (reading, session, where->path, error) &&
+         json_checkins (reading, where, session, error);
 }
 
 static const char * const json_top_keys[] = {
   "format", "version", "exported_at", "sessions", NULL
 };
 
+/* With partial, as far as the members read so far go: *checked says
+ * whether all of the header was there. */
 static gboolean
 json_header (const AftercareBackupWhere  *where,
+             gboolean                     partial,
+             gboolean                    *checked,
              GError                     **error)
 {
   AftercareJsonPlace place = { where->object, where->path };
@@ -158,14 +162,19 @@ json_header (const AftercareBackupWhere  *where,
   const char *format = NULL;
   guint version = 0;
 
+  if (partial && !json_object_has_member (where->object, "format"))
+    return TRUE;
   if (!aftercare_json_reader_string (where->json, &place, "format", TRUE, &format, error))
     return FALSE;
   if (strcmp (format, AFTERCARE_BACKUP_FORMAT_NAME) != 0)
     return aftercare_backup_field_error (where, "format",
                                          g_strdup_printf (_("is “%s”, not “%s”: this is not an Aftercare backup"),
                                                           format, AFTERCARE_BACKUP_FORMAT_NAME), error);
-  if (!aftercare_json_reader_check_members (where->json, &place, json_top_keys, error) ||
-      !aftercare_json_reader_number (where->json, &place, "version", TRUE, G_MAXINT, &version, error))
+  if (!aftercare_json_reader_check_members (where->json, &place, json_top_keys, error))
+    return FALSE;
+  if (partial && !json_object_has_member (where->object, "version"))
+    return TRUE;
+  if (!aftercare_json_reader_number (where->json, &place, "version", TRUE, G_MAXINT, &version, error))
     return FALSE;
   if (version > AFTERCARE_BACKUP_VERSION)
     return aftercare_backup_field_error (where, "version",
@@ -175,36 +184,180 @@ json_header (const AftercareBackupWhere  *where,
     return aftercare_backup_field_error (where, "version",
                                          g_strdup_printf (_("must be %d, not %u"), AFTERCARE_BACKUP_VERSION,
                                                           version), error);
-  return aftercare_json_reader_time (where->json, &place, "exported_at", TRUE, &exported_at, error);
+  if (partial && !json_object_has_member (where->object, "exported_at"))
+    return TRUE;
+  if (!aftercare_json_reader_time (where->json, &place, "exported_at", TRUE, &exported_at, error))
+    return FALSE;
+  *checked = TRUE;
+  return TRUE;
 }
 
-gboolean
-aftercare_backup_read_json (AftercareBackup  *backup,
-                            const char       *text,
-                            gsize             length,
-                            GError          **error)
+/* The sessions array, after its "[": each session read, checked and
+ * handed on in turn, then dropped. */
+static gboolean
+json_sessions (AftercareBackupReading  *reading,
+               AftercareJsonReader     *json,
+               AftercareJsonStream     *stream,
+               JsonObject              *top,
+               GError                 **error)
 {
-  g_autoptr(AftercareJsonReader) json =
-    aftercare_json_reader_new ("backup", AFTERCARE_BACKUP_ERROR, reader_codes, TRUE);
-  g_auto(AftercareBackupReading) reading = { NULL };
-  AftercareBackupWhere top = { AFTERCARE_BACKUP_FORMAT_JSON, 0, "", json, NULL };
-  AftercareJsonPlace place = { NULL, "" };
-  JsonArray *sessions = NULL;
+  AftercareJsonPlace place = { top, "" };
+  AftercareJsonToken token;
 
-  aftercare_backup_reading_init (&reading, backup);
-  if ((top.object = place.object = aftercare_json_reader_load (json, text, length, error)) == NULL ||
-      !json_header (&top, error) ||
-      !aftercare_json_reader_array (json, &place, "sessions", TRUE, &sessions, error))
+  if (!aftercare_json_reader_next_token (json, stream, &token, error))
     return FALSE;
-  for (guint i = 0; i < json_array_get_length (sessions); i++)
+  if (token == AFTERCARE_JSON_TOKEN_END_ARRAY)
+    return TRUE;
+  for (guint i = 0;; i++)
     {
       g_autofree char *path = g_strdup_printf ("sessions[%u]", i);
       AftercareBackupWhere where = { AFTERCARE_BACKUP_FORMAT_JSON, 0, path, json, NULL };
+      g_autoptr(JsonNode) node = aftercare_json_reader_read_value (json, stream, token, 3, error);
 
-      if (!aftercare_json_reader_element (json, &place, "sessions", sessions, i, &where.object, error) ||
-          !json_session (&reading, &where, error))
+      if (node == NULL ||
+          !aftercare_json_reader_element_node (json, &place, "sessions", i, node,
+                                               aftercare_json_stream_get_line (stream), &where.object, error) ||
+          !json_session (reading, &where, error))
+        return FALSE;
+      g_clear_pointer (&node, json_node_unref);
+      aftercare_json_reader_forget_lines (json, top);
+      if (!aftercare_json_reader_next_token (json, stream, &token, error))
+        return FALSE;
+      if (token == AFTERCARE_JSON_TOKEN_END_ARRAY)
+        return TRUE;
+      if (token != AFTERCARE_JSON_TOKEN_COMMA)
+        return aftercare_json_reader_unexpected (json, stream, token, error);
+      if (!aftercare_json_reader_next_token (json, stream, &token, error))
         return FALSE;
     }
-  return aftercare_json_reader_check_text (json, error);
 }
 
+/* What a document that is not an object is, from its first token. */
+static const char *
+describe_token (AftercareJsonToken token)
+{
+  switch (token)
+    {
+    case AFTERCARE_JSON_TOKEN_BEGIN_ARRAY: return _("a list");
+    case AFTERCARE_JSON_TOKEN_STRING: return _("text");
+    case AFTERCARE_JSON_TOKEN_TRUE:
+    case AFTERCARE_JSON_TOKEN_FALSE: return _("true or false");
+    case AFTERCARE_JSON_TOKEN_NULL: return _("null");
+    case AFTERCARE_JSON_TOKEN_INTEGER:
+    case AFTERCARE_JSON_TOKEN_DOUBLE: return _("a number");
+    default: return NULL;
+    }
+}
+
+/* A document that is not an object: passed over (lists only counted, not
+ * kept) to say what is wrong with it first, as load() would. */
+static gboolean
+not_an_object (AftercareJsonReader  *json,
+               AftercareJsonStream  *stream,
+               AftercareJsonToken    first,
+               GError              **error)
+{
+  AftercareJsonToken token = first;
+  g_autofree char *message = NULL;
+  guint depth = 0;
+
+  if (describe_token (first) == NULL)
+    return aftercare_json_reader_unexpected (json, stream, token, error);
+  do
+    {
+      if (token == AFTERCARE_JSON_TOKEN_BEGIN_ARRAY || token == AFTERCARE_JSON_TOKEN_BEGIN_OBJECT)
+        {
+          if (++depth > AFTERCARE_JSON_MAX_DEPTH)
+            {
+              message = g_strdup_printf (_("is nested more than %u levels deep"), AFTERCARE_JSON_MAX_DEPTH);
+              return aftercare_json_reader_fail_document (json, AFTERCARE_JSON_PROBLEM_NOT_JSON, message, error);
+            }
+        }
+      else if (token == AFTERCARE_JSON_TOKEN_END_ARRAY || token == AFTERCARE_JSON_TOKEN_END_OBJECT)
+        depth--;
+      if (depth > 0 && !aftercare_json_reader_next_token (json, stream, &token, error))
+        return FALSE;
+      if (token == AFTERCARE_JSON_TOKEN_END && depth > 0)
+        return aftercare_json_reader_unexpected (json, stream, token, error);
+    }
+  while (depth > 0);
+  if (!aftercare_json_reader_next_token (json, stream, &token, error))
+    return FALSE;
+  if (token != AFTERCARE_JSON_TOKEN_END)
+    return aftercare_json_reader_fail_document (json, AFTERCARE_JSON_PROBLEM_NOT_JSON,
+                                                _("must be one JSON object with nothing before or after it"), error);
+  message = g_strdup_printf (_("must be a JSON object, not %s"), describe_token (first));
+  return aftercare_json_reader_fail_document (json, AFTERCARE_JSON_PROBLEM_WRONG_TYPE, message, error);
+}
+
+/* Reading the top object. */
+typedef struct
+{
+  AftercareBackupReading *reading;
+  const AftercareBackupWhere *top;
+  AftercareJsonStream *stream;
+  gboolean sessions_read;
+  gboolean header_checked;
+} Top;
+
+/* The sessions list as it comes, each session read and handed on. */
+static gboolean
+json_top_member (const char          *name,
+                 AftercareJsonToken   token,
+                 gboolean            *taken,
+                 gpointer             data,
+                 GError             **error)
+{
+  Top *top = data;
+  AftercareJsonPlace place = { top->top->object, "" };
+
+  if (strcmp (name, "sessions") != 0)
+    return TRUE;
+  if (top->sessions_read)
+    /* Its first list is gone already: which one counts cannot be told. */
+    return aftercare_json_reader_fail (top->top->json, &place, name, AFTERCARE_JSON_PROBLEM_OTHER, error,
+                                       _("appears twice"));
+  if (token != AFTERCARE_JSON_TOKEN_BEGIN_ARRAY)
+    return TRUE;
+  /* The header is checked as far as it came before the sessions; the
+   * rest, after them. */
+  top->sessions_read = *taken = TRUE;
+  if (!json_header (top->top, TRUE, &top->header_checked, error) ||
+      !json_sessions (top->reading, top->top->json, top->stream, top->top->object, error))
+    return FALSE;
+  json_object_set_array_member (top->top->object, name, json_array_new ());
+  return TRUE;
+}
+
+gboolean
+aftercare_backup_read_json (AftercareBackupReading  *reading,
+                            AftercareJsonStream     *stream,
+                            GError                 **error)
+{
+  g_autoptr(AftercareJsonReader) json =
+    aftercare_json_reader_new ("backup", AFTERCARE_BACKUP_ERROR, reader_codes, TRUE);
+  g_autoptr(JsonObject) object = json_object_new ();
+  AftercareBackupWhere top = { AFTERCARE_BACKUP_FORMAT_JSON, 0, "", json, object };
+  AftercareJsonPlace place = { object, "" };
+  AftercareJsonToken token;
+  JsonArray *sessions = NULL;
+  Top reading_top = { reading, &top, stream, FALSE, FALSE };
+
+  if (!aftercare_json_reader_next_token (json, stream, &token, error))
+    return FALSE;
+  if (token == AFTERCARE_JSON_TOKEN_END)
+    return aftercare_json_reader_fail_document (json, AFTERCARE_JSON_PROBLEM_NOT_JSON, _("is empty"), error);
+  if (token != AFTERCARE_JSON_TOKEN_BEGIN_OBJECT)
+    return not_an_object (json, stream, token, error);
+  if (!aftercare_json_reader_read_members (json, stream, object, 1, json_top_member, &reading_top, error) ||
+      !aftercare_json_reader_next_token (json, stream, &token, error))
+    return FALSE;
+  if (token != AFTERCARE_JSON_TOKEN_END)
+    return aftercare_json_reader_fail_document (json, AFTERCARE_JSON_PROBLEM_NOT_JSON,
+                                                _("must be one JSON object with nothing before or after it"), error);
+  /* Members after the sessions are checked too. */
+  return (reading_top.header_checked ? aftercare_json_reader_check_members (json, &place, json_top_keys, error)
+                                     : json_header (&top, FALSE, &reading_top.header_checked, error)) &&
+         aftercare_json_reader_array (json, &place, "sessions", TRUE, &sessions, error) &&
+         aftercare_json_reader_check_text (json, error);
+}

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "aftercare-backup-reader.h"
+#include "aftercare-csv.h"
 #include "aftercare-json-reader.h"
 
 G_BEGIN_DECLS
@@ -54,22 +55,52 @@ AftercareCheckin *aftercare_backup_build_checkin   (const AftercareBackupCheckin
                                                     const char * const                  *names,
                                                     GError                             **error);
 
-/* Reading one file: the batch being filled, and the ids seen so far. */
+/* A set of UUIDs, 20 bytes each with a number (and room to spare). */
+typedef struct _AftercareBackupIdSet AftercareBackupIdSet;
+
+AftercareBackupIdSet *aftercare_backup_id_set_new      (void);
+void                  aftercare_backup_id_set_free     (AftercareBackupIdSet *set);
+/* Adds id (a UUID); FALSE when it was there already. */
+gboolean              aftercare_backup_id_set_add      (AftercareBackupIdSet *set,
+                                                        const char           *id);
+/* The same with a number (a line) kept with it; when it was there
+ * already, *old_value is the number it was added with. */
+gboolean              aftercare_backup_id_set_add_with (AftercareBackupIdSet *set,
+                                                        const char           *id,
+                                                        guint                 value,
+                                                        guint                *old_value);
+
+/* Reading one file: where the rows go, and the ids seen so far. */
 typedef struct
 {
-  AftercareBackup *backup;
-  GHashTable *sessions;      /* id -> AftercareSession (borrowed from backup) */
-  GHashTable *first_lines;   /* id -> line it first appears on (CSV) */
-  GHashTable *checkin_ids;   /* set */
+  AftercareBackup *backup;   /* CSV: the batch being filled */
+  const AftercareBackupSink *sink;   /* JSON: where each checked row goes */
+  gpointer sink_data;
+  GHashTable *sessions;      /* id -> AftercareSession (borrowed from backup), with backup */
+  AftercareBackupIdSet *session_ids;   /* with the line each first appears on (CSV) */
+  AftercareBackupIdSet *checkin_ids;
   AftercareSession *previous_unnamed;   /* CSV: the last row's session, if its id was empty */
 } AftercareBackupReading;
 
-void              aftercare_backup_reading_init    (AftercareBackupReading  *reading,
-                                                    AftercareBackup         *backup);
+/* backup: filled (its sink), or NULL when sink is given. */
+void              aftercare_backup_reading_init    (AftercareBackupReading     *reading,
+                                                    AftercareBackup            *backup,
+                                                    const AftercareBackupSink  *sink,
+                                                    gpointer                    sink_data);
 void              aftercare_backup_reading_clear   (AftercareBackupReading  *reading);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AftercareBackupReading, aftercare_backup_reading_clear)
 
-/* Adds checkin to the batch, unless its id was seen before in the file. */
+/* Hands session on (the sink, and the batch's ids when filling one). */
+gboolean          aftercare_backup_hand_on_session (AftercareBackupReading  *reading,
+                                                    AftercareSession        *session,
+                                                    const char              *origin,
+                                                    GError                 **error);
+/* The session with id, handed on before: a new reference. */
+AftercareSession *aftercare_backup_known_session   (AftercareBackupReading  *reading,
+                                                    const char              *id,
+                                                    GError                 **error);
+
+/* Hands checkin on, unless its id was seen before in the file. */
 gboolean          aftercare_backup_add_checkin_once (AftercareBackupReading      *reading,
                                                      AftercareCheckin            *checkin,
                                                      const AftercareBackupWhere  *where,
@@ -78,14 +109,12 @@ gboolean          aftercare_backup_add_checkin_once (AftercareBackupReading     
                                                      GError                     **error);
 
 /* The formats' readers (aftercare-backup-json.c, aftercare-backup-csv.c):
- * fill backup from UTF-8 text, or fail at the first problem. */
-gboolean          aftercare_backup_read_json       (AftercareBackup  *backup,
-                                                    const char       *text,
-                                                    gsize             length,
-                                                    GError          **error);
-gboolean          aftercare_backup_read_csv        (AftercareBackup  *backup,
-                                                    const char       *text,
-                                                    gsize             length,
-                                                    GError          **error);
+ * fill the reading from UTF-8 text, or fail at the first problem. */
+gboolean          aftercare_backup_read_json       (AftercareBackupReading  *reading,
+                                                    AftercareJsonStream     *stream,
+                                                    GError                 **error);
+gboolean          aftercare_backup_read_csv        (AftercareBackupReading  *reading,
+                                                    AftercareCsvReader      *reader,
+                                                    GError                 **error);
 
 G_END_DECLS

@@ -96,35 +96,218 @@ aftercare_backup_build_checkin (const AftercareBackupCheckinFields  *fields,
       aftercare_backup_field_error (where, names[1], problem, error);
       return NULL;
     }
-  checkin = aftercare_checkin_new (aftercare_session_get_id (session), at,
-                                   fields->soreness, fields->symptoms);
-  if (fields->id != NULL)
+  if (fields->id == NULL)
+    checkin = aftercare_checkin_new (aftercare_session_get_id (session), at,
+                                     fields->soreness, fields->symptoms);
+  else
     {
       g_autofree char *id = aftercare_backup_id_normalized (fields->id);
 
-      aftercare_checkin_set_id (checkin, id);
+      /* Given at construction: no random id made only to be replaced. */
+      checkin = g_object_new (AFTERCARE_TYPE_CHECKIN, "id", id, "session-id", aftercare_session_get_id (session),
+                              "at", at, "soreness", fields->soreness, "symptoms", fields->symptoms, NULL);
     }
   aftercare_checkin_set_notes (checkin, fields->notes);
   return checkin;
 }
 
+/* Ids seen */
+
+/* Open addressing over the UUIDs' 16 bytes, each with its number; the
+ * nil UUID, all zeros, marks an empty slot and is kept aside. */
+typedef struct
+{
+  guint8 id[16];
+  guint32 value;
+} IdSlot;
+
+struct _AftercareBackupIdSet
+{
+  IdSlot *slots;
+  gsize n_slots;   /* a power of two */
+  gsize n_ids;
+  gboolean has_nil;
+  guint32 nil_value;
+};
+
+AftercareBackupIdSet *
+aftercare_backup_id_set_new (void)
+{
+  AftercareBackupIdSet *set = g_new0 (AftercareBackupIdSet, 1);
+
+  set->n_slots = 1024;
+  set->slots = g_new0 (IdSlot, set->n_slots);
+  return set;
+}
+
 void
-aftercare_backup_reading_init (AftercareBackupReading *reading,
-                               AftercareBackup        *backup)
+aftercare_backup_id_set_free (AftercareBackupIdSet *set)
+{
+  if (set == NULL)
+    return;
+  g_free (set->slots);
+  g_free (set);
+}
+
+static gsize
+id_hash (const guint8 *bytes)
+{
+  guint64 a, b;
+
+  memcpy (&a, bytes, 8);
+  memcpy (&b, bytes + 8, 8);
+  a ^= b * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  a ^= a >> 31;
+  a *= G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
+  return (gsize) (a ^ (a >> 29));
+}
+
+static const guint8 empty_id[16] = { 0 };
+
+/* The slot of bytes, or the empty one where it goes. */
+static IdSlot *
+id_set_slot (AftercareBackupIdSet *set,
+             const guint8         *bytes)
+{
+  gsize mask = set->n_slots - 1;
+
+  for (gsize i = id_hash (bytes) & mask;; i = (i + 1) & mask)
+    if (memcmp (set->slots[i].id, empty_id, 16) == 0 || memcmp (set->slots[i].id, bytes, 16) == 0)
+      return &set->slots[i];
+}
+
+gboolean
+aftercare_backup_id_set_add_with (AftercareBackupIdSet *set,
+                                  const char           *id,
+                                  guint                 value,
+                                  guint                *old_value)
+{
+  guint8 bytes[16] = { 0 };
+  IdSlot *slot;
+  guint n = 0;
+
+  g_return_val_if_fail (g_uuid_string_is_valid (id), FALSE);
+
+  for (const char *p = id; *p != '\0'; p++)
+    if (*p != '-')
+      {
+        bytes[n / 2] |= (guint8) (g_ascii_xdigit_value (*p) << (n % 2 == 0 ? 4 : 0));
+        n++;
+      }
+  if (memcmp (bytes, empty_id, 16) == 0)
+    {
+      if (set->has_nil)
+        {
+          if (old_value != NULL)
+            *old_value = set->nil_value;
+          return FALSE;
+        }
+      set->has_nil = TRUE;
+      set->nil_value = value;
+      return TRUE;
+    }
+  if ((set->n_ids + 1) * 4 > set->n_slots * 3)
+    {
+      IdSlot *old = set->slots;
+      gsize n_old = set->n_slots;
+
+      set->n_slots *= 2;
+      set->slots = g_new0 (IdSlot, set->n_slots);
+      for (gsize i = 0; i < n_old; i++)
+        if (memcmp (old[i].id, empty_id, 16) != 0)
+          *id_set_slot (set, old[i].id) = old[i];
+      g_free (old);
+    }
+  slot = id_set_slot (set, bytes);
+  if (memcmp (slot->id, bytes, 16) == 0)
+    {
+      if (old_value != NULL)
+        *old_value = slot->value;
+      return FALSE;
+    }
+  memcpy (slot->id, bytes, 16);
+  slot->value = value;
+  set->n_ids++;
+  return TRUE;
+}
+
+gboolean
+aftercare_backup_id_set_add (AftercareBackupIdSet *set,
+                             const char           *id)
+{
+  return aftercare_backup_id_set_add_with (set, id, 0, NULL);
+}
+
+/* Rows go into a batch */
+
+static gboolean
+batch_add_session (AftercareSession  *session,
+                   const char        *origin,
+                   gpointer           user_data,
+                   GError           **error)
+{
+  aftercare_backup_add_session (user_data, session, origin);
+  return TRUE;
+}
+
+static gboolean
+batch_add_checkin (AftercareCheckin  *checkin,
+                   const char        *origin,
+                   gpointer           user_data,
+                   GError           **error)
+{
+  aftercare_backup_add_checkin (user_data, checkin, origin);
+  return TRUE;
+}
+
+/* Sessions are looked up in the batch's own table instead. */
+static const AftercareBackupSink batch_sink = { batch_add_session, batch_add_checkin, NULL };
+
+void
+aftercare_backup_reading_init (AftercareBackupReading     *reading,
+                               AftercareBackup            *backup,
+                               const AftercareBackupSink  *sink,
+                               gpointer                    sink_data)
 {
   memset (reading, 0, sizeof *reading);
   reading->backup = backup;
+  reading->sink = backup != NULL ? &batch_sink : sink;
+  reading->sink_data = backup != NULL ? backup : sink_data;
   reading->sessions = g_hash_table_new (g_str_hash, g_str_equal);
-  reading->first_lines = g_hash_table_new (g_str_hash, g_str_equal);
-  reading->checkin_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reading->session_ids = aftercare_backup_id_set_new ();
+  reading->checkin_ids = aftercare_backup_id_set_new ();
 }
 
 void
 aftercare_backup_reading_clear (AftercareBackupReading *reading)
 {
   g_clear_pointer (&reading->sessions, g_hash_table_unref);
-  g_clear_pointer (&reading->first_lines, g_hash_table_unref);
-  g_clear_pointer (&reading->checkin_ids, g_hash_table_unref);
+  g_clear_object (&reading->previous_unnamed);
+  g_clear_pointer (&reading->session_ids, aftercare_backup_id_set_free);
+  g_clear_pointer (&reading->checkin_ids, aftercare_backup_id_set_free);
+}
+
+gboolean
+aftercare_backup_hand_on_session (AftercareBackupReading  *reading,
+                                  AftercareSession        *session,
+                                  const char              *origin,
+                                  GError                 **error)
+{
+  if (!reading->sink->session (session, origin, reading->sink_data, error))
+    return FALSE;
+  if (reading->backup != NULL)
+    g_hash_table_insert (reading->sessions, (gpointer) aftercare_session_get_id (session), session);
+  return TRUE;
+}
+
+AftercareSession *
+aftercare_backup_known_session (AftercareBackupReading  *reading,
+                                const char              *id,
+                                GError                 **error)
+{
+  if (reading->backup != NULL)
+    return g_object_ref (g_hash_table_lookup (reading->sessions, id));
+  return reading->sink->lookup_session (id, reading->sink_data, error);
 }
 
 gboolean
@@ -137,12 +320,11 @@ aftercare_backup_add_checkin_once (AftercareBackupReading      *reading,
 {
   const char *id = aftercare_checkin_get_id (checkin);
 
-  if (!g_hash_table_add (reading->checkin_ids, g_strdup (id)))
+  if (!aftercare_backup_id_set_add (reading->checkin_ids, id))
     return aftercare_backup_field_error (where, id_name,
                                          g_strdup_printf (_("the check-in %s appears twice in the file"), id),
                                          error);
-  aftercare_backup_add_checkin (reading->backup, checkin, origin);
-  return TRUE;
+  return reading->sink->checkin (checkin, origin, reading->sink_data, error);
 }
 
 /* Reading a file */
@@ -172,6 +354,7 @@ aftercare_backup_parse (GBytes                 *contents,
 {
   g_autoptr(AftercareBackup) self = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_auto(AftercareBackupReading) reading = { NULL };
   gsize length;
   const char *text;
   gboolean ok;
@@ -185,8 +368,20 @@ aftercare_backup_parse (GBytes                 *contents,
   /* Each reader names the field that holds text that is not valid; the
    * whole file is checked too, after them, in case one let some through. */
   self = aftercare_backup_new ();
-  ok = format == AFTERCARE_BACKUP_FORMAT_CSV ? aftercare_backup_read_csv (self, text, length, &local_error)
-                                             : aftercare_backup_read_json (self, text, length, &local_error);
+  aftercare_backup_reading_init (&reading, self, NULL, NULL);
+  if (format == AFTERCARE_BACKUP_FORMAT_CSV)
+    {
+      AftercareCsvReader reader;
+
+      aftercare_csv_reader_init (&reader, text, length);
+      ok = aftercare_backup_read_csv (&reading, &reader, &local_error);
+    }
+  else
+    {
+      g_autoptr(AftercareJsonStream) stream = aftercare_json_stream_new_for_data (text, length);
+
+      ok = aftercare_backup_read_json (&reading, stream, &local_error);
+    }
   if (!ok)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -195,4 +390,43 @@ aftercare_backup_parse (GBytes                 *contents,
   if (!check_utf8 (text, length, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+gboolean
+aftercare_backup_read_json_stream (GInputStream               *input,
+                                   const AftercareBackupSink  *sink,
+                                   gpointer                    user_data,
+                                   GError                    **error)
+{
+  g_autoptr(AftercareJsonStream) stream = NULL;
+  g_auto(AftercareBackupReading) reading = { NULL };
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (input), FALSE);
+  g_return_val_if_fail (sink != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stream = aftercare_json_stream_new (input);
+  aftercare_backup_reading_init (&reading, NULL, sink, user_data);
+  return aftercare_backup_read_json (&reading, stream, error);
+}
+
+gboolean
+aftercare_backup_read_csv_stream (GInputStream               *input,
+                                  const AftercareBackupSink  *sink,
+                                  gpointer                    user_data,
+                                  GError                    **error)
+{
+  g_auto(AftercareBackupReading) reading = { NULL };
+  AftercareCsvReader reader;
+  gboolean ok;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (input), FALSE);
+  g_return_val_if_fail (sink != NULL && sink->lookup_session != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  aftercare_backup_reading_init (&reading, NULL, sink, user_data);
+  aftercare_csv_reader_init_stream (&reader, input);
+  ok = aftercare_backup_read_csv (&reading, &reader, error);
+  aftercare_csv_reader_clear (&reader);
+  return ok;
 }

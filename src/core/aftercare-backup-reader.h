@@ -21,4 +21,43 @@ AftercareBackup *aftercare_backup_parse (GBytes                *contents,
                                          AftercareBackupFormat  format,
                                          GError               **error);
 
+/* Where sessions and check-ins go as soon as each is read and checked, a
+ * session before its check-ins; origin is as in aftercare_backup_add_session().
+ * Each returns FALSE with error to stop the reading. */
+typedef struct
+{
+  gboolean (*session) (AftercareSession  *session,
+                       const char        *origin,
+                       gpointer           user_data,
+                       GError           **error);
+  gboolean (*checkin) (AftercareCheckin  *checkin,
+                       const char        *origin,
+                       gpointer           user_data,
+                       GError           **error);
+  /* A session handed on before (a CSV file's rows may come back to one):
+   * a new reference, or NULL with error. */
+  AftercareSession *(*lookup_session) (const char  *id,
+                                       gpointer     user_data,
+                                       GError     **error);
+} AftercareBackupSink;
+
+/* Reads a JSON backup from input a session at a time, checking it as
+ * aftercare_backup_parse() does, and hands each to sink: it holds one
+ * session with its check-ins at once (and the ids seen, 16 bytes each, to
+ * find one given twice), whatever the file's size. FALSE at the first
+ * problem: an AFTERCARE_BACKUP_ERROR_INVALID as aftercare_backup_parse()
+ * sets, or AFTERCARE_JSON_STREAM_ERROR_READ when input cannot be read;
+ * what sink was given before is then to be dropped. */
+gboolean aftercare_backup_read_json_stream (GInputStream               *input,
+                                            const AftercareBackupSink  *sink,
+                                            gpointer                    user_data,
+                                            GError                    **error);
+/* The same for a CSV file, a row at a time: it holds one row (and the
+ * ids seen, with the line each session first appears on); the input's
+ * failure is AFTERCARE_CSV_ERROR_READ. */
+gboolean aftercare_backup_read_csv_stream  (GInputStream               *input,
+                                            const AftercareBackupSink  *sink,
+                                            gpointer                    user_data,
+                                            GError                    **error);
+
 G_END_DECLS

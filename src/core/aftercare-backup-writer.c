@@ -20,6 +20,9 @@ struct _AftercareBackupWriter
   AftercareBackupFormat format;
   GDateTime *exported_at;
   gboolean started;
+  GString *text;              /* what is written next, kept for its room */
+  GString *session_cells;     /* a session's part of each of its rows (CSV) */
+  GHashTable *keys_cache[2];  /* flags -> cell, of areas and of symptoms (CSV) */
   guint n_sessions;
   guint n_checkins;
 };
@@ -42,6 +45,10 @@ aftercare_backup_writer_finalize (GObject *object)
   AftercareBackupWriter *self = AFTERCARE_BACKUP_WRITER (object);
 
   g_clear_pointer (&self->exported_at, g_date_time_unref);
+  g_string_free (self->text, TRUE);
+  g_string_free (self->session_cells, TRUE);
+  g_hash_table_unref (self->keys_cache[0]);
+  g_hash_table_unref (self->keys_cache[1]);
 
   G_OBJECT_CLASS (aftercare_backup_writer_parent_class)->finalize (object);
 }
@@ -56,6 +63,10 @@ aftercare_backup_writer_class_init (AftercareBackupWriterClass *klass)
 static void
 aftercare_backup_writer_init (AftercareBackupWriter *self)
 {
+  self->text = g_string_sized_new (4096);
+  self->session_cells = g_string_sized_new (512);
+  self->keys_cache[0] = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->keys_cache[1] = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 AftercareBackupWriter *
@@ -232,61 +243,127 @@ static const gboolean column_is_text[N_COLUMNS] = {
 };
 
 /* One record: the session's cells, and the check-in's (empty without one). */
-static void
-append_record (GString          *record,
-               AftercareSession *session,
-               AftercareCheckin *checkin)
+/* The session's cells come first in the table, the check-in's after: the
+ * session's part of its rows is written once, then copied to each. */
+G_STATIC_ASSERT (COL_CHECKIN_ID == COL_SESSION_NOTES + 1 && COL_CHECKIN_NOTES == N_COLUMNS - 1);
+
+/* A list of keys as a cell: the same few sets come again and again, so
+ * each is made once per export. */
+static const char *
+flags_cell (GHashTable *cache,
+            GType       flags_type,
+            guint       flags)
 {
-  g_autofree char *ended_at = aftercare_time_format (aftercare_session_get_ended_at (session));
-  g_autofree char *duration = g_strdup_printf ("%u", aftercare_session_get_duration_minutes (session));
-  g_autofree char *areas = aftercare_flags_to_string (AFTERCARE_TYPE_AREAS, aftercare_session_get_areas (session));
-  g_autofree char *at = NULL;
-  g_autofree char *soreness = NULL;
-  g_autofree char *symptoms = NULL;
-  const char *cells[N_COLUMNS] = {
-    [COL_SESSION_ID] = aftercare_session_get_id (session),
-    [COL_ENDED_AT] = ended_at,
-    [COL_DURATION] = duration,
-    [COL_TYPE] = aftercare_massage_type_to_key (aftercare_session_get_massage_type (session)),
-    [COL_PRESSURE] = aftercare_pressure_to_key (aftercare_session_get_pressure (session)),
-    [COL_FIRST_TIME] = aftercare_session_get_first_time (session) ? "true" : "false",
-    [COL_AREAS] = areas,
-    [COL_CLIENT] = aftercare_session_get_client (session),
-    [COL_THERAPIST] = aftercare_session_get_therapist (session),
-    [COL_SESSION_NOTES] = aftercare_session_get_notes (session),
-  };
+  char *text = g_hash_table_lookup (cache, GUINT_TO_POINTER (flags));
 
-  if (checkin != NULL)
+  if (text == NULL)
     {
-      cells[COL_CHECKIN_ID] = aftercare_checkin_get_id (checkin);
-      cells[COL_CHECKIN_AT] = at = aftercare_time_format (aftercare_checkin_get_at (checkin));
-      cells[COL_SORENESS] = soreness = g_strdup_printf ("%u", aftercare_checkin_get_soreness (checkin));
-      cells[COL_SYMPTOMS] = symptoms = aftercare_flags_to_string (AFTERCARE_TYPE_SYMPTOMS,
-                                                                  aftercare_checkin_get_symptoms (checkin));
-      cells[COL_CHECKIN_NOTES] = aftercare_checkin_get_notes (checkin);
+      text = aftercare_flags_to_string (flags_type, flags);
+      g_hash_table_insert (cache, GUINT_TO_POINTER (flags), text);
     }
-  for (guint c = 0; c < N_COLUMNS; c++)
-    {
-      const char *value = cells[c] != NULL ? cells[c] : "";
-      g_autofree char *text = column_is_text[c] ? aftercare_backup_csv_text_cell (value) : NULL;
+  return text;
+}
 
-      aftercare_csv_append_field (record, text != NULL ? text : value, c == 0);
+static void
+append_cell (GString    *record,
+             guint       column,
+             const char *value)
+{
+  if (column_is_text[column] && aftercare_backup_csv_text_needs_guard (value))
+    {
+      g_autofree char *cell = aftercare_backup_csv_text_cell (value);
+
+      aftercare_csv_append_field (record, cell, column == 0);
+    }
+  else
+    aftercare_csv_append_field (record, value, column == 0);
+}
+
+static void
+append_time_cell (GString   *record,
+                  guint      column,
+                  GDateTime *time)
+{
+  g_autofree char *text = aftercare_time_format (time);
+
+  append_cell (record, column, text);
+}
+
+static void
+append_number_cell (GString *record,
+                    guint    column,
+                    guint    number)
+{
+  char digits[16];
+  gsize start = sizeof digits;
+
+  do
+    digits[--start] = (char) ('0' + number % 10);
+  while ((number /= 10) > 0);
+  if (column > 0)
+    g_string_append_c (record, ',');
+  g_string_append_len (record, digits + start, sizeof digits - start);
+}
+
+/* The session's cells, without the comma that follows them. */
+static void
+append_session_cells (AftercareBackupWriter *self,
+                      GString               *record,
+                      AftercareSession      *session)
+{
+  append_cell (record, COL_SESSION_ID, aftercare_session_get_id (session));
+  append_time_cell (record, COL_ENDED_AT, aftercare_session_get_ended_at (session));
+  append_number_cell (record, COL_DURATION, aftercare_session_get_duration_minutes (session));
+  append_cell (record, COL_TYPE, aftercare_massage_type_to_key (aftercare_session_get_massage_type (session)));
+  append_cell (record, COL_PRESSURE, aftercare_pressure_to_key (aftercare_session_get_pressure (session)));
+  append_cell (record, COL_FIRST_TIME, aftercare_session_get_first_time (session) ? "true" : "false");
+  append_cell (record, COL_AREAS, flags_cell (self->keys_cache[0], AFTERCARE_TYPE_AREAS,
+                                              aftercare_session_get_areas (session)));
+  append_cell (record, COL_CLIENT, aftercare_session_get_client (session));
+  append_cell (record, COL_THERAPIST, aftercare_session_get_therapist (session));
+  append_cell (record, COL_SESSION_NOTES, aftercare_session_get_notes (session));
+}
+
+/* The check-in's cells (empty without one), and the record's end. */
+static void
+append_checkin_cells (AftercareBackupWriter *self,
+                      GString               *record,
+                      AftercareCheckin      *checkin)
+{
+  if (checkin == NULL)
+    {
+      for (guint c = COL_CHECKIN_ID; c < N_COLUMNS; c++)
+        append_cell (record, c, "");
+    }
+  else
+    {
+      append_cell (record, COL_CHECKIN_ID, aftercare_checkin_get_id (checkin));
+      append_time_cell (record, COL_CHECKIN_AT, aftercare_checkin_get_at (checkin));
+      append_number_cell (record, COL_SORENESS, aftercare_checkin_get_soreness (checkin));
+      append_cell (record, COL_SYMPTOMS, flags_cell (self->keys_cache[1], AFTERCARE_TYPE_SYMPTOMS,
+                                                     aftercare_checkin_get_symptoms (checkin)));
+      append_cell (record, COL_CHECKIN_NOTES, aftercare_checkin_get_notes (checkin));
     }
   aftercare_csv_end_record (record);
 }
 
-/* One row per check-in; a session without one still gets a row. */
 static gboolean
 write_csv_session (AftercareBackupWriter  *self,
                    AftercareSession       *session,
                    GPtrArray              *checkins,
                    GError                **error)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  GString *text = self->text;
   guint n_rows = MAX (checkins->len, 1);
 
+  g_string_truncate (self->session_cells, 0);
+  append_session_cells (self, self->session_cells, session);
+  g_string_truncate (text, 0);
   for (guint i = 0; i < n_rows; i++)
-    append_record (text, session, i < checkins->len ? g_ptr_array_index (checkins, i) : NULL);
+    {
+      g_string_append_len (text, self->session_cells->str, self->session_cells->len);
+      append_checkin_cells (self, text, i < checkins->len ? g_ptr_array_index (checkins, i) : NULL);
+    }
   return write_string (self, text, error);
 }
 

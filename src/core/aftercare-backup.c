@@ -193,12 +193,20 @@ aftercare_backup_checkin_difference (AftercareCheckin *a,
   return NULL;
 }
 
+gboolean
+aftercare_backup_csv_text_needs_guard (const char *text)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  return text[0] != '\0' && strchr ("=+-@\t\r'", text[0]) != NULL;
+}
+
 char *
 aftercare_backup_csv_text_cell (const char *text)
 {
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (text[0] != '\0' && strchr ("=+-@\t\r'", text[0]) != NULL)
+  if (aftercare_backup_csv_text_needs_guard (text))
     return g_strconcat ("'", text, NULL);
   return g_strdup (text);
 }

@@ -65,6 +65,8 @@ typedef enum {
  * with =, +, -, @, a tab, a carriage return or ', so that a spreadsheet
  * opening the file runs no formula from it. Returns a new string. */
 char *aftercare_backup_csv_text_cell  (const char *text);
+/* Whether text gets that ' in front. */
+gboolean aftercare_backup_csv_text_needs_guard (const char *text);
 /* A text cell as it is read: without one leading ' (a pointer into cell),
  * so that text comes back exactly as it was written. */
 const char *aftercare_backup_csv_text_value (const char *cell);

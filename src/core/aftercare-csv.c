@@ -11,6 +11,9 @@
 
 G_DEFINE_QUARK (aftercare-csv-error-quark, aftercare_csv_error)
 
+/* How much of a stream is read at once. */
+#define CHUNK_BYTES (64 * 1024)
+
 void
 aftercare_csv_reader_init (AftercareCsvReader *reader,
                            const char         *text,
@@ -18,21 +21,78 @@ aftercare_csv_reader_init (AftercareCsvReader *reader,
 {
   g_return_if_fail (reader != NULL);
 
+  memset (reader, 0, sizeof *reader);
   reader->text = text;
   reader->length = length;
-  reader->position = 0;
   reader->line = 1;
   reader->bad_field = -1;
+  reader->started = TRUE;
   /* A byte order mark, as spreadsheets write, is not part of the first field. */
   if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
     reader->position = 3;
+}
+
+void
+aftercare_csv_reader_init_stream (AftercareCsvReader *reader,
+                                  GInputStream       *input)
+{
+  g_return_if_fail (reader != NULL && G_IS_INPUT_STREAM (input));
+
+  aftercare_csv_reader_init (reader, "", 0);
+  reader->input = g_object_ref (input);
+  reader->buffer = g_malloc (CHUNK_BYTES);
+  reader->text = reader->buffer;
+  reader->started = FALSE;
+}
+
+void
+aftercare_csv_reader_clear (AftercareCsvReader *reader)
+{
+  g_return_if_fail (reader != NULL);
+
+  g_clear_object (&reader->input);
+  g_clear_pointer (&reader->buffer, g_free);
+  g_clear_error (&reader->read_error);
+}
+
+/* The next piece of the stream, once the last one is read. */
+static void
+refill (AftercareCsvReader *reader)
+{
+  gsize got = 0;
+
+  if (reader->input == NULL || reader->read_error != NULL)
+    return;
+  /* The first piece is at least as long as a byte order mark, unless the
+   * stream is shorter. */
+  do
+    {
+      gssize n = g_input_stream_read (reader->input, reader->buffer + got, CHUNK_BYTES - got, NULL,
+                                      &reader->read_error);
+
+      if (n <= 0)
+        break;
+      got += (gsize) n;
+    }
+  while (!reader->started && got < 3);
+  reader->length = got;
+  reader->position = 0;
+  if (!reader->started && got >= 3 && memcmp (reader->buffer, "\xEF\xBB\xBF", 3) == 0)
+    reader->position = 3;
+  reader->started = TRUE;
+  if (got == 0)
+    g_clear_object (&reader->input);
 }
 
 static int
 peek (AftercareCsvReader *reader)
 {
   if (reader->position >= reader->length)
-    return -1;
+    {
+      refill (reader);
+      if (reader->position >= reader->length)
+        return -1;
+    }
   return (guchar) reader->text[reader->position];
 }
 
@@ -108,16 +168,39 @@ read_plain_field (AftercareCsvReader  *reader,
   return TRUE;
 }
 
+static gboolean read_record (AftercareCsvReader *reader, GPtrArray *fields, guint *line, GError **error);
+
 gboolean
 aftercare_csv_reader_next (AftercareCsvReader  *reader,
                            GPtrArray           *fields,
                            guint               *line,
                            GError             **error)
 {
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
   g_return_val_if_fail (reader != NULL && fields != NULL && line != NULL, FALSE);
 
   g_ptr_array_set_size (fields, 0);
   reader->bad_field = -1;
+  ok = read_record (reader, fields, line, &local_error);
+  /* The stream failed: what came before its end is not the whole file. */
+  if (reader->read_error != NULL)
+    {
+      g_set_error_literal (error, AFTERCARE_CSV_ERROR, AFTERCARE_CSV_ERROR_READ, reader->read_error->message);
+      return FALSE;
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return ok;
+}
+
+static gboolean
+read_record (AftercareCsvReader  *reader,
+             GPtrArray           *fields,
+             guint               *line,
+             GError             **error)
+{
   while (skip_line_break (reader))
     ;
   if (peek (reader) < 0)

@@ -2,13 +2,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
 #define AFTERCARE_CSV_ERROR (aftercare_csv_error_quark ())
 typedef enum {
   AFTERCARE_CSV_ERROR_MALFORMED,   /* not RFC 4180: a quote out of place, a quoted field left open */
+  AFTERCARE_CSV_ERROR_READ,        /* the stream could not be read */
 } AftercareCsvError;
 GQuark aftercare_csv_error_quark (void);
 
@@ -23,14 +24,24 @@ typedef struct
   gsize position;
   guint line;
   int bad_field;   /* the first field of the last record that is not UTF-8 text (or holds a NUL), else -1 */
+  GInputStream *input;   /* read a piece at a time into buffer, or NULL */
+  char *buffer;
+  gboolean started;
+  GError *read_error;
 } AftercareCsvReader;
 
 void     aftercare_csv_reader_init (AftercareCsvReader *reader,
                                     const char         *text,
                                     gsize               length);
+/* Reads from input instead, a piece at a time: it holds the record being
+ * read, whatever the length of the input. Clear it when done. */
+void     aftercare_csv_reader_init_stream (AftercareCsvReader *reader,
+                                           GInputStream       *input);
+void     aftercare_csv_reader_clear (AftercareCsvReader *reader);
 /* Fills fields (a GPtrArray of strings, emptied first) with the next record
  * and *line with the line it starts on. FALSE at the end of the text (error
- * unset) or on malformed input (error set). */
+ * unset) or on malformed input (error set; AFTERCARE_CSV_ERROR_READ when
+ * the stream could not be read). */
 gboolean aftercare_csv_reader_next (AftercareCsvReader  *reader,
                                     GPtrArray           *fields,
                                     guint               *line,

@@ -2,6 +2,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "aftercare-enums"
 
+#include <string.h>
+
 #include "aftercare-enums.h"
 
 #define DEFINE_ENUM_TYPE(func, Name, ...)                                    \
@@ -186,10 +188,8 @@ aftercare_flags_from_string (GType       flags_type,
                              guint      *flags,
                              char      **bad_key)
 {
-  g_auto(GStrv) keys = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) trimmed = NULL;
-  const char *bad = NULL;
+  g_autoptr(GFlagsClass) klass = NULL;
+  guint result = 0;
 
   if (text == NULL || *text == '\0')
     {
@@ -197,15 +197,25 @@ aftercare_flags_from_string (GType       flags_type,
         *flags = 0;
       return TRUE;
     }
-  keys = g_strsplit (text, ";", -1);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_strv_builder_add (builder, g_strstrip (keys[i]));
-  trimmed = g_strv_builder_end (builder);
-  if (!aftercare_flags_from_keys (flags_type, (const char * const *) trimmed, flags, &bad))
+  /* Key by key, without splitting the text into a list first: exports and
+   * the list read one of these per row. */
+  klass = g_type_class_ref (flags_type);
+  for (const char *p = text;;)
     {
-      if (bad_key != NULL)
-        *bad_key = g_strdup (bad);
-      return FALSE;
+      const char *end = strchr (p, ';');
+      g_autofree char *key = g_strndup (p, end != NULL ? (gsize) (end - p) : strlen (p));
+
+      if (!flag_from_key (klass, g_strstrip (key), &result))
+        {
+          if (bad_key != NULL)
+            *bad_key = g_steal_pointer (&key);
+          return FALSE;
+        }
+      if (end == NULL)
+        break;
+      p = end + 1;
     }
+  if (flags != NULL)
+    *flags = result;
   return TRUE;
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "aftercare-enums.h"
@@ -142,20 +143,47 @@ aftercare_json_problem_number (const char *text,
 
 /* Parsing */
 
-/* Records where values end, for "Line N, " in messages. */
+/* Records where values end, for "Line N, " in messages: keyed by the
+ * value's address in hex, a mark (':' a member, '}' the object's end, '['
+ * an element) and the member's name or the element's index. Made by hand:
+ * a large backup makes a million of them. */
+#define ADDRESS_DIGITS (2 * (guint) sizeof (gpointer))
+
+static char *
+value_key (gconstpointer  value,
+           char           mark,
+           const char    *tail,
+           gsize          tail_length)
+{
+  char *key = g_malloc (ADDRESS_DIGITS + 1 + tail_length + 1);
+  guintptr address = (guintptr) value;
+
+  for (guint i = 0; i < ADDRESS_DIGITS; i++)
+    key[ADDRESS_DIGITS - 1 - i] = "0123456789abcdef"[(address >> (4 * i)) & 0xF];
+  key[ADDRESS_DIGITS] = mark;
+  memcpy (key + ADDRESS_DIGITS + 1, tail, tail_length);
+  key[ADDRESS_DIGITS + 1 + tail_length] = '\0';
+  return key;
+}
+
 static char *
 member_key (JsonObject *object,
             const char *name)
 {
-  return name != NULL ? g_strdup_printf ("%p:%s", (gpointer) object, name)
-                      : g_strdup_printf ("%p}", (gpointer) object);
+  return name != NULL ? value_key (object, ':', name, strlen (name)) : value_key (object, '}', "", 0);
 }
 
 static char *
 element_key (JsonArray *array,
              guint      index)
 {
-  return g_strdup_printf ("%p[%u", (gpointer) array, index);
+  char digits[16];
+  gsize start = sizeof digits;
+
+  do
+    digits[--start] = (char) ('0' + index % 10);
+  while ((index /= 10) > 0);
+  return value_key (array, '[', digits + start, sizeof digits - start);
 }
 
 static void
@@ -856,16 +884,270 @@ aftercare_json_reader_element (AftercareJsonReader      *self,
                                JsonObject              **object,
                                GError                  **error)
 {
-  JsonNode *node = json_array_get_element (array, index);
-  g_autofree char *array_path = path_of (place, name);
-  g_autofree char *path = g_strdup_printf ("%s[%u]", array_path, index);
+  return aftercare_json_reader_element_node (self, place, name, index, json_array_get_element (array, index),
+                                             line_of (self, element_key (array, index)), object, error);
+}
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail_at (self, line_of (self, element_key (array, index)), path,
-                    AFTERCARE_JSON_PROBLEM_WRONG_TYPE, error,
-                    _("must be an object, not %s"), describe_node (node));
-  *object = json_node_get_object (node);
+/* Streams */
+
+static gboolean
+stream_failed (AftercareJsonReader  *self,
+               AftercareJsonStream  *stream,
+               GError               *stream_error,
+               GError              **error)
+{
+  g_autoptr(GError) owned = stream_error;
+
+  if (g_error_matches (owned, AFTERCARE_JSON_STREAM_ERROR, AFTERCARE_JSON_STREAM_ERROR_NOT_UTF8))
+    return fail_at (self, aftercare_json_stream_get_line (stream), self->document, AFTERCARE_JSON_PROBLEM_NOT_JSON,
+                    error, _("is not UTF-8 text"));
+  if (g_error_matches (owned, AFTERCARE_JSON_STREAM_ERROR, AFTERCARE_JSON_STREAM_ERROR_SYNTAX))
+    return fail_at (self, 0, self->document, AFTERCARE_JSON_PROBLEM_NOT_JSON, error,
+                    _("is not valid JSON (%s)"), owned->message);
+  g_propagate_error (error, g_steal_pointer (&owned));
+  return FALSE;
+}
+
+gboolean
+aftercare_json_reader_next_token (AftercareJsonReader  *self,
+                                  AftercareJsonStream  *stream,
+                                  AftercareJsonToken   *token,
+                                  GError              **error)
+{
+  GError *stream_error = NULL;
+
+  g_return_val_if_fail (self != NULL && stream != NULL, FALSE);
+
+  if (!aftercare_json_stream_next (stream, token, &stream_error))
+    return stream_failed (self, stream, stream_error, error);
+  if (*token == AFTERCARE_JSON_TOKEN_STRING && self->bad_text_line == 0)
+    self->bad_text_line = aftercare_json_stream_get_bad_text_line (stream);
   return TRUE;
+}
+
+gboolean
+aftercare_json_reader_unexpected (AftercareJsonReader  *self,
+                                  AftercareJsonStream  *stream,
+                                  AftercareJsonToken    token,
+                                  GError              **error)
+{
+  GError *stream_error = NULL;
+
+  aftercare_json_stream_unexpected (stream, token, &stream_error);
+  return stream_failed (self, stream, stream_error, error);
+}
+
+void
+aftercare_json_reader_remember_line (AftercareJsonReader *self,
+                                     JsonObject          *object,
+                                     const char          *name,
+                                     guint                line)
+{
+  g_hash_table_replace (self->lines, member_key (object, name), GUINT_TO_POINTER (line));
+}
+
+void
+aftercare_json_reader_forget_lines (AftercareJsonReader *self,
+                                    JsonObject          *keep)
+{
+  g_autofree char *prefix = value_key (keep, '\0', "", 0);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->lines);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (memcmp (key, prefix, ADDRESS_DIGITS) != 0 ||
+        (((char *) key)[ADDRESS_DIGITS] != ':' && ((char *) key)[ADDRESS_DIGITS] != '}'))
+      g_hash_table_iter_remove (&iter);
+}
+
+gboolean
+aftercare_json_reader_fail_document (AftercareJsonReader   *self,
+                                     AftercareJsonProblem   problem,
+                                     const char            *message,
+                                     GError               **error)
+{
+  return fail_at (self, 0, self->document, problem, error, "%s", message);
+}
+
+static gboolean read_elements (AftercareJsonReader *self, AftercareJsonStream *stream, JsonArray *array,
+                               guint depth, GError **error);
+
+JsonNode *
+aftercare_json_reader_read_value (AftercareJsonReader  *self,
+                                  AftercareJsonStream  *stream,
+                                  AftercareJsonToken    token,
+                                  guint                 depth,
+                                  GError              **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  gboolean too_long;
+  gint64 integer;
+
+  switch (token)
+    {
+    case AFTERCARE_JSON_TOKEN_BEGIN_OBJECT:
+    case AFTERCARE_JSON_TOKEN_BEGIN_ARRAY:
+      if (depth > AFTERCARE_JSON_MAX_DEPTH)
+        {
+          fail_at (self, 0, self->document, AFTERCARE_JSON_PROBLEM_NOT_JSON, error,
+                   _("is nested more than %u levels deep"), AFTERCARE_JSON_MAX_DEPTH);
+          return NULL;
+        }
+      if (token == AFTERCARE_JSON_TOKEN_BEGIN_OBJECT)
+        {
+          g_autoptr(JsonObject) object = json_object_new ();
+
+          node = json_node_init_object (json_node_alloc (), object);
+          if (!aftercare_json_reader_read_members (self, stream, object, depth, NULL, NULL, error))
+            return NULL;
+        }
+      else
+        {
+          g_autoptr(JsonArray) array = json_array_new ();
+
+          node = json_node_init_array (json_node_alloc (), array);
+          if (!read_elements (self, stream, array, depth, error))
+            return NULL;
+        }
+      break;
+    case AFTERCARE_JSON_TOKEN_STRING:
+      node = json_node_init_string (json_node_alloc (), aftercare_json_stream_get_string (stream, NULL));
+      break;
+    case AFTERCARE_JSON_TOKEN_INTEGER:
+      /* Too long to read: a number no field takes, as load() sees it. */
+      integer = aftercare_json_stream_get_integer (stream, &too_long);
+      node = too_long ? json_node_init_double (json_node_alloc (), HUGE_VAL)
+                      : json_node_init_int (json_node_alloc (), integer);
+      break;
+    case AFTERCARE_JSON_TOKEN_DOUBLE:
+      node = json_node_init_double (json_node_alloc (), aftercare_json_stream_get_double (stream));
+      break;
+    case AFTERCARE_JSON_TOKEN_TRUE:
+    case AFTERCARE_JSON_TOKEN_FALSE:
+      node = json_node_init_boolean (json_node_alloc (), token == AFTERCARE_JSON_TOKEN_TRUE);
+      break;
+    case AFTERCARE_JSON_TOKEN_NULL:
+      node = json_node_init_null (json_node_alloc ());
+      break;
+    case AFTERCARE_JSON_TOKEN_END:
+    case AFTERCARE_JSON_TOKEN_END_OBJECT:
+    case AFTERCARE_JSON_TOKEN_END_ARRAY:
+    case AFTERCARE_JSON_TOKEN_COLON:
+    case AFTERCARE_JSON_TOKEN_COMMA:
+    default:
+      aftercare_json_reader_unexpected (self, stream, token, error);
+      return NULL;
+    }
+  return g_steal_pointer (&node);
+}
+
+gboolean
+aftercare_json_reader_read_members (AftercareJsonReader      *self,
+                                    AftercareJsonStream      *stream,
+                                    JsonObject               *object,
+                                    guint                     depth,
+                                    AftercareJsonMemberFunc   func,
+                                    gpointer                  data,
+                                    GError                  **error)
+{
+  AftercareJsonToken token;
+
+  if (!aftercare_json_reader_next_token (self, stream, &token, error))
+    return FALSE;
+  if (token != AFTERCARE_JSON_TOKEN_END_OBJECT)
+    for (;;)
+      {
+        g_autofree char *name = NULL;
+        gboolean taken = FALSE;
+        JsonNode *value;
+
+        if (token != AFTERCARE_JSON_TOKEN_STRING)
+          return aftercare_json_reader_unexpected (self, stream, token, error);
+        name = g_strdup (aftercare_json_stream_get_string (stream, NULL));
+        if (!aftercare_json_reader_next_token (self, stream, &token, error))
+          return FALSE;
+        if (token != AFTERCARE_JSON_TOKEN_COLON)
+          return aftercare_json_reader_unexpected (self, stream, token, error);
+        if (!aftercare_json_reader_next_token (self, stream, &token, error) ||
+            (func != NULL && !func (name, token, &taken, data, error)))
+          return FALSE;
+        if (!taken)
+          {
+            if ((value = aftercare_json_reader_read_value (self, stream, token, depth + 1, error)) == NULL)
+              return FALSE;
+            /* Of two members with the same name the last one counts. */
+            json_object_set_member (object, name, value);
+          }
+        aftercare_json_reader_remember_line (self, object, name, aftercare_json_stream_get_line (stream));
+        if (!aftercare_json_reader_next_token (self, stream, &token, error))
+          return FALSE;
+        if (token == AFTERCARE_JSON_TOKEN_END_OBJECT)
+          break;
+        if (token != AFTERCARE_JSON_TOKEN_COMMA)
+          return aftercare_json_reader_unexpected (self, stream, token, error);
+        if (!aftercare_json_reader_next_token (self, stream, &token, error))
+          return FALSE;
+      }
+  aftercare_json_reader_remember_line (self, object, NULL, aftercare_json_stream_get_line (stream));
+  return TRUE;
+}
+
+static gboolean
+read_elements (AftercareJsonReader  *self,
+               AftercareJsonStream  *stream,
+               JsonArray            *array,
+               guint                 depth,
+               GError              **error)
+{
+  AftercareJsonToken token;
+
+  if (!aftercare_json_reader_next_token (self, stream, &token, error))
+    return FALSE;
+  if (token == AFTERCARE_JSON_TOKEN_END_ARRAY)
+    return TRUE;
+  for (;;)
+    {
+      JsonNode *value = aftercare_json_reader_read_value (self, stream, token, depth + 1, error);
+
+      if (value == NULL)
+        return FALSE;
+      json_array_add_element (array, value);
+      g_hash_table_replace (self->lines, element_key (array, json_array_get_length (array) - 1),
+                            GUINT_TO_POINTER (aftercare_json_stream_get_line (stream)));
+      if (!aftercare_json_reader_next_token (self, stream, &token, error))
+        return FALSE;
+      if (token == AFTERCARE_JSON_TOKEN_END_ARRAY)
+        return TRUE;
+      if (token != AFTERCARE_JSON_TOKEN_COMMA)
+        return aftercare_json_reader_unexpected (self, stream, token, error);
+      if (!aftercare_json_reader_next_token (self, stream, &token, error))
+        return FALSE;
+    }
+}
+
+gboolean
+aftercare_json_reader_element_node (AftercareJsonReader      *self,
+                                    const AftercareJsonPlace *place,
+                                    const char               *name,
+                                    guint                     index,
+                                    JsonNode                 *node,
+                                    guint                     line,
+                                    JsonObject              **object,
+                                    GError                  **error)
+{
+  g_autofree char *array_path = NULL;
+  g_autofree char *path = NULL;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      *object = json_node_get_object (node);
+      return TRUE;
+    }
+  array_path = path_of (place, name);
+  path = g_strdup_printf ("%s[%u]", array_path, index);
+  return fail_at (self, line, path, AFTERCARE_JSON_PROBLEM_WRONG_TYPE, error,
+                  _("must be an object, not %s"), describe_node (node));
 }
 
 gboolean

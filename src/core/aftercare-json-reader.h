@@ -4,6 +4,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "aftercare-json-stream.h"
+
 G_BEGIN_DECLS
 
 /* What went wrong; each reader maps these to its caller's own error codes. */
@@ -42,6 +44,58 @@ JsonObject *aftercare_json_reader_load (AftercareJsonReader  *self,
                                         const char           *data,
                                         gsize                 length,
                                         GError              **error);
+
+/* Reading a document from a stream instead, a value at a time, so that
+ * only what the caller keeps is held: each returns FALSE (NULL) with the
+ * same errors as load() gives, or, when the stream could not be read, its
+ * AFTERCARE_JSON_STREAM_ERROR_READ. */
+gboolean    aftercare_json_reader_next_token (AftercareJsonReader  *self,
+                                              AftercareJsonStream  *stream,
+                                              AftercareJsonToken   *token,
+                                              GError              **error);
+/* A token that does not belong where it is. */
+gboolean    aftercare_json_reader_unexpected (AftercareJsonReader  *self,
+                                              AftercareJsonStream  *stream,
+                                              AftercareJsonToken    token,
+                                              GError              **error);
+/* The value that starts with token (just read) as a new node, lines
+ * remembered as load() does; depth is its nesting (the top object is 1). */
+JsonNode   *aftercare_json_reader_read_value (AftercareJsonReader  *self,
+                                              AftercareJsonStream  *stream,
+                                              AftercareJsonToken    token,
+                                              guint                 depth,
+                                              GError              **error);
+/* Reads a member's value itself, when it wants (*taken): token is the
+ * value's first. FALSE with error stops the reading. */
+typedef gboolean (*AftercareJsonMemberFunc) (const char          *name,
+                                             AftercareJsonToken   token,
+                                             gboolean            *taken,
+                                             gpointer             data,
+                                             GError             **error);
+/* The members of an object after its "{" (of nesting depth), into object,
+ * lines remembered; func (or NULL) may read some values itself. */
+gboolean    aftercare_json_reader_read_members (AftercareJsonReader      *self,
+                                                AftercareJsonStream      *stream,
+                                                JsonObject               *object,
+                                                guint                     depth,
+                                                AftercareJsonMemberFunc   func,
+                                                gpointer                  data,
+                                                GError                  **error);
+/* The line a member of object ends on (name NULL: the object itself), for
+ * members the caller read on its own. */
+void        aftercare_json_reader_remember_line (AftercareJsonReader *self,
+                                                 JsonObject          *object,
+                                                 const char          *name,
+                                                 guint                line);
+/* Forgets the lines of every value but keep's own members, once the
+ * values are gone. */
+void        aftercare_json_reader_forget_lines (AftercareJsonReader *self,
+                                                JsonObject          *keep);
+/* Sets "document: message" (a whole document's problem) and returns FALSE. */
+gboolean    aftercare_json_reader_fail_document (AftercareJsonReader   *self,
+                                                 AftercareJsonProblem   problem,
+                                                 const char            *message,
+                                                 GError               **error);
 
 /* Text that is not valid (bytes that are not UTF-8, a NUL, "\u0000", a
  * lone UTF-16 surrogate escape) is refused by the string member that
@@ -107,6 +161,10 @@ gboolean aftercare_json_reader_object  (AftercareJsonReader *self, const Afterca
 gboolean aftercare_json_reader_element (AftercareJsonReader *self, const AftercareJsonPlace *place,
                                         const char *name, JsonArray *array, guint index,
                                         JsonObject **object, GError **error);
+/* The same for an element read from a stream (node), which ended on line. */
+gboolean aftercare_json_reader_element_node (AftercareJsonReader *self, const AftercareJsonPlace *place,
+                                             const char *name, guint index, JsonNode *node, guint line,
+                                             JsonObject **object, GError **error);
 
 /* The problem sentences, shared with the CSV reader so both say the same. */
 char *aftercare_json_problem_time     (const char *text);

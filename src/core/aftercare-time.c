@@ -63,42 +63,72 @@ aftercare_time_parse (const char *text)
   return g_steal_pointer (&time);
 }
 
+/* Writes value in n digits (zeros in front) at p; returns the end. */
+static char *
+put_digits (char *p,
+            int   value,
+            int   n)
+{
+  for (int i = n - 1; i >= 0; i--, value /= 10)
+    p[i] = (char) ('0' + value % 10);
+  return p + n;
+}
+
 /* "2026-11-24T10:00:00", the year always in four digits, into buffer
  * (at least 20 bytes); its length. Exports write one per row: from the
- * date's fields at once, without a format string or the locale. */
+ * date's fields at once, by hand, without a format string or the locale. */
 static int
 format_main_part (GDateTime *time,
                   char      *buffer)
 {
   int year, month, day;
+  char *p = buffer;
 
   g_date_time_get_ymd (time, &year, &month, &day);
-  return g_snprintf (buffer, 20, "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day,
-                     g_date_time_get_hour (time), g_date_time_get_minute (time),
-                     g_date_time_get_second (time));
+  p = put_digits (p, year, 4);
+  *p++ = '-';
+  p = put_digits (p, month, 2);
+  *p++ = '-';
+  p = put_digits (p, day, 2);
+  *p++ = 'T';
+  p = put_digits (p, g_date_time_get_hour (time), 2);
+  *p++ = ':';
+  p = put_digits (p, g_date_time_get_minute (time), 2);
+  *p++ = ':';
+  p = put_digits (p, g_date_time_get_second (time), 2);
+  *p = '\0';
+  return (int) (p - buffer);
 }
 
 char *
 aftercare_time_format (GDateTime *time)
 {
   char text[40];
-  int length, usec;
+  char *p;
+  int usec;
   GTimeSpan offset;
 
   g_return_val_if_fail (time != NULL, NULL);
 
   /* Not g_date_time_format_iso8601(): GLib 2.74 writes "+01" for "+01:00". */
-  length = format_main_part (time, text);
+  p = text + format_main_part (time, text);
   usec = g_date_time_get_microsecond (time);
   if (usec != 0)
-    length += g_snprintf (text + length, sizeof text - length, ".%06d", usec);
+    {
+      *p++ = '.';
+      p = put_digits (p, usec, 6);
+    }
   offset = g_date_time_get_utc_offset (time) / G_TIME_SPAN_MINUTE;
   if (offset == 0)
-    g_strlcpy (text + length, "Z", sizeof text - length);
+    *p++ = 'Z';
   else
-    g_snprintf (text + length, sizeof text - length, "%c%02d:%02d", offset < 0 ? '-' : '+',
-                (int) (ABS (offset) / 60), (int) (ABS (offset) % 60));
-  return g_strdup (text);
+    {
+      *p++ = offset < 0 ? '-' : '+';
+      p = put_digits (p, (int) (ABS (offset) / 60), 2);
+      *p++ = ':';
+      p = put_digits (p, (int) (ABS (offset) % 60), 2);
+    }
+  return g_strndup (text, p - text);
 }
 
 char *

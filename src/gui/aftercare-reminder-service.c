@@ -35,6 +35,7 @@ struct _AftercareReminderService
   GObject parent_instance;
 
   GApplication *application;   /* not owned: it owns us */
+  guint again_id;              /* a second look after a window's write */
   GSettings *settings;
   AftercareClock *clock;
   char *location;
@@ -654,6 +655,7 @@ aftercare_reminder_service_dispose (GObject *object)
 
   for (guint i = 0; i < G_N_ELEMENTS (self->watch_ids); i++)
     g_clear_handle_id (&self->watch_ids[i], g_bus_unwatch_name);
+  g_clear_handle_id (&self->again_id, g_source_remove);
   /* The application goes first: nothing may reach it afterwards. */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -728,6 +730,26 @@ aftercare_reminder_service_new (GApplication   *application,
   return self;
 }
 
+static void
+update_again_cb (gpointer data)
+{
+  AftercareReminderService *self = data;
+
+  self->again_id = 0;
+  aftercare_reminder_service_update (self);
+}
+
+/* The window wrote through its own connection: look now, and once more a
+ * moment later, in case ours could not read the write yet (a busy disk, a
+ * write that waited for the file's check). */
+static void
+window_store_changed_cb (AftercareReminderService *self)
+{
+  aftercare_reminder_service_update (self);
+  if (self->again_id == 0)
+    self->again_id = g_timeout_add_once (500, update_again_cb, self);
+}
+
 void
 aftercare_reminder_service_watch_store (AftercareReminderService *self,
                                         AftercareStore           *store)
@@ -735,9 +757,9 @@ aftercare_reminder_service_watch_store (AftercareReminderService *self,
   g_return_if_fail (AFTERCARE_IS_REMINDER_SERVICE (self));
   g_return_if_fail (AFTERCARE_IS_STORE (store));
 
-  g_signal_connect_object (store, "checkins-changed", G_CALLBACK (aftercare_reminder_service_update),
+  g_signal_connect_object (store, "checkins-changed", G_CALLBACK (window_store_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "session-changed", G_CALLBACK (aftercare_reminder_service_update),
+  g_signal_connect_object (store, "session-changed", G_CALLBACK (window_store_changed_cb),
                            self, G_CONNECT_SWAPPED);
 }
 

@@ -101,7 +101,8 @@ typedef enum {
   STMT_DELETE_CHECKIN,
   STMT_SESSION_UPDATED_AT,
   STMT_CHECKIN_UPDATED_AT,
-  STMT_INSERT_SEARCH,
+  STMT_LAST_SEARCH_ROWID,
+  STMT_INSERT_SEARCH_AFTER,
   STMT_UPDATE_SEARCH,
   STMT_DELETE_SEARCH,
   STMT_SEARCH_MATCH,
@@ -128,7 +129,8 @@ static const char * const statement_sql[N_STATEMENTS] = {
     " ORDER BY ended_us DESC, id DESC LIMIT ?1 OFFSET ?2",
   [STMT_GET_SESSION] = "SELECT " SESSION_COLUMNS " FROM sessions WHERE id = ?1",
   /* ?12 is the version the row gets, ?13 the time it is written. Its
-   * search row comes next (STMT_INSERT_SEARCH), numbered after the last. */
+   * search row comes at the commit (STMT_INSERT_SEARCH_AFTER), numbered
+   * after the last. */
   [STMT_INSERT_SESSION] =
     "INSERT INTO sessions (" SESSION_COLUMNS ", ended_us, updated_us, search_rowid)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?11, ?13,"
@@ -158,9 +160,15 @@ static const char * const statement_sql[N_STATEMENTS] = {
   [STMT_SESSION_UPDATED_AT] = "SELECT updated_us FROM sessions WHERE id = ?1",
   [STMT_CHECKIN_UPDATED_AT] = "SELECT updated_us FROM checkins WHERE id = ?1",
   /* ?1 the session's id, ?2 its words, ?3 its keys. */
-  [STMT_INSERT_SEARCH] =
+  /* The sessions added in a transaction get their rows in the index at its
+   * commit, in one statement: FTS5 writes what it holds to disk at every
+   * statement's savepoint, which one row at a time made a large import
+   * spend most of its time there. */
+  [STMT_LAST_SEARCH_ROWID] = "SELECT coalesce (max (search_rowid), 0) FROM sessions",
+  [STMT_INSERT_SEARCH_AFTER] =
     "INSERT INTO session_search (rowid, words, keys)"
-    " SELECT search_rowid, ?2, ?3 FROM sessions WHERE id = ?1",
+    " SELECT search_rowid, aftercare_search_words (client, therapist, notes), ';' || type || ';' || areas || ';'"
+    " FROM sessions WHERE search_rowid > ?1",
   [STMT_UPDATE_SEARCH] =
     "UPDATE session_search SET words = ?2, keys = ?3"
     " WHERE rowid = (SELECT search_rowid FROM sessions WHERE id = ?1)",
@@ -243,6 +251,8 @@ struct _AftercareSqliteBackend
   /* PRAGMA quick_check, when opening left it for later: nothing is
    * written until it has passed. */
   IntegrityCheck *check;
+  gboolean search_pending;            /* sessions added in this transaction lack their index rows */
+  gint64 search_pending_after;        /* the last search_rowid before them */
 };
 
 static void aftercare_sqlite_backend_iface_init (AftercareStoreBackendInterface *iface);
@@ -692,8 +702,28 @@ aftercare_sqlite_backend_rollback (AftercareStoreBackend *backend)
   for (guint i = 0; i < N_STATEMENTS; i++)
     if (self->statements[i] != NULL)
       sqlite3_reset (self->statements[i]);
+  self->search_pending = FALSE;
   if (!run_statement (self, STMT_ROLLBACK, _("Could not undo an unfinished change"), &error))
     g_warning ("%s", error->message);
+}
+
+/* The index rows of the sessions added in this transaction. */
+static gboolean
+write_pending_search_rows (AftercareSqliteBackend  *self,
+                           GError                 **error)
+{
+  g_autoptr(BorrowedStatement) stmt = NULL;
+
+  if (!self->search_pending)
+    return TRUE;
+  stmt = borrow (self, STMT_INSERT_SEARCH_AFTER, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->search_pending_after);
+  if (!step_done (self, stmt, _("Could not save the session"), error))
+    return FALSE;
+  self->search_pending = FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -703,7 +733,7 @@ aftercare_sqlite_backend_commit (AftercareStoreBackend  *backend,
   AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
 
   g_return_val_if_fail (in_transaction (self), FALSE);
-  if (run_statement (self, STMT_COMMIT, _("Could not save"), error))
+  if (write_pending_search_rows (self, error) && run_statement (self, STMT_COMMIT, _("Could not save"), error))
     return TRUE;
   /* Some failures leave the transaction open: end it, so nothing of it stays. */
   aftercare_sqlite_backend_rollback (backend);
@@ -959,6 +989,14 @@ write_session (AftercareSqliteBackend  *self,
   const char *id = aftercare_session_get_id (session);
 
   g_return_val_if_fail (in_transaction (self), FALSE);
+  if (which == STMT_INSERT_SESSION && !self->search_pending)
+    {
+      g_autoptr(BorrowedStatement) last = borrow (self, STMT_LAST_SEARCH_ROWID, error);
+
+      if (last == NULL || !step_integer (self, last, &self->search_pending_after, error))
+        return FALSE;
+      self->search_pending = TRUE;
+    }
   stmt = borrow (self, which, error);
   if (stmt == NULL)
     return FALSE;
@@ -967,8 +1005,7 @@ write_session (AftercareSqliteBackend  *self,
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     return set_update_error (self, STMT_SESSION_UPDATED_AT, AFTERCARE_STORE_ROW_SESSION, id, error);
-  if (!write_search_row (self, which == STMT_INSERT_SESSION ? STMT_INSERT_SEARCH : STMT_UPDATE_SEARCH,
-                         session, error))
+  if (which == STMT_UPDATE_SESSION && !write_search_row (self, STMT_UPDATE_SEARCH, session, error))
     return FALSE;
   aftercare_session_set_version (session, aftercare_session_get_version (session) + 1);
   return TRUE;
@@ -1217,7 +1254,8 @@ set_open_error (AftercareSqliteBackend  *self,
 }
 
 /* aftercare_search_words (client, therapist, notes): for the migration
- * that fills the search index from the rows already there. */
+ * that fills the search index from the rows already there, and for the
+ * rows of the sessions a transaction added (STMT_INSERT_SEARCH_AFTER). */
 static void
 search_words_function (sqlite3_context  *context,
                        int               argc,

@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "aftercare-backup-reader.h"
+#include "aftercare-csv.h"
+#include "aftercare-json-stream.h"
 #include "aftercare-store-private.h"
 
 /* An import adding more sessions than this reloads the list instead of
@@ -26,84 +28,117 @@ set_conflict (const char  *origin,
   return FALSE;
 }
 
-/* Adds the backup's sessions that are not stored yet to added. */
-static gboolean
-import_sessions (AftercareStore   *self,
-                 AftercareBackup  *backup,
-                 GPtrArray        *added,
-                 GError          **error)
+/* One import as it goes: what it added, for the list and the signals. */
+typedef struct
 {
-  AftercareStoreBackend *backend = aftercare_store_get_backend (self);
+  AftercareStore *store;
+  GPtrArray *added;        /* sessions added, while few enough to announce one by one */
+  guint n_added_sessions;
+  GHashTable *touched;     /* ids of sessions that gained a check-in (owned) */
+  gboolean checkins_follow;   /* each session's check-ins come right after it */
+  gboolean was_empty;         /* nothing was stored: each row read and checked is new */
+  char *last_added;        /* the id of the session added last, when check-ins follow */
+  guint n_added_checkins;
+} Import;
 
-  for (guint i = 0; i < aftercare_backup_get_n_sessions (backup); i++)
+/* Adds a session unless it is stored already (then it must be the same). */
+static gboolean
+import_session (AftercareSession  *session,
+                const char        *origin,
+                gpointer           user_data,
+                GError           **error)
+{
+  Import *import = user_data;
+  AftercareStoreBackend *backend = aftercare_store_get_backend (import->store);
+  const char *id = aftercare_session_get_id (session);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(AftercareSession) stored = NULL;
+  const char *difference;
+
+  if (!import->was_empty &&
+      (stored = aftercare_store_backend_get_session (backend, id, &local_error)) == NULL &&
+      !g_error_matches (local_error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND))
     {
-      AftercareSession *session = aftercare_backup_get_session (backup, i);
-      const char *id = aftercare_session_get_id (session);
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(AftercareSession) stored = aftercare_store_backend_get_session (backend, id, &local_error);
-      const char *difference;
-
-      if (stored == NULL && !g_error_matches (local_error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND))
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (stored == NULL)
+    {
+      if (!aftercare_store_insert_session (import->store, session, error))
+        return FALSE;
+      if (import->checkins_follow)
         {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
+          g_free (import->last_added);
+          import->last_added = g_strdup (id);
         }
-      if (stored == NULL)
-        {
-          if (!aftercare_store_insert_session (self, session, error))
-            return FALSE;
-          g_ptr_array_add (added, session);
-          continue;
-        }
-      if ((difference = aftercare_backup_session_difference (stored, session)) != NULL)
-        {
-          g_autofree char *what = g_strdup_printf (_("session %s"), id);
-          return set_conflict (aftercare_backup_get_session_origin (backup, i), what, difference, error);
-        }
+      /* Beyond that many the list is read again: no need to keep them. */
+      if (++import->n_added_sessions <= MAX_ANNOUNCED_INSERTIONS)
+        g_ptr_array_add (import->added, g_object_ref (session));
+      else
+        g_ptr_array_set_size (import->added, 0);
+      return TRUE;
+    }
+  if ((difference = aftercare_backup_session_difference (stored, session)) != NULL)
+    {
+      g_autofree char *what = g_strdup_printf (_("session %s"), id);
+      return set_conflict (origin, what, difference, error);
     }
   return TRUE;
 }
 
-/* Adds the backup's check-ins that are not stored yet; touched collects
- * the sessions that gained one. */
+/* Adds a check-in unless it is stored already (then it must be the same). */
 static gboolean
-import_checkins (AftercareStore   *self,
-                 AftercareBackup  *backup,
-                 GHashTable       *touched,
-                 guint            *n_added,
-                 GError          **error)
+import_checkin (AftercareCheckin  *checkin,
+                const char        *origin,
+                gpointer           user_data,
+                GError           **error)
 {
-  AftercareStoreBackend *backend = aftercare_store_get_backend (self);
+  Import *import = user_data;
+  AftercareStoreBackend *backend = aftercare_store_get_backend (import->store);
+  const char *id = aftercare_checkin_get_id (checkin);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(AftercareCheckin) stored = NULL;
+  const char *difference;
 
-  for (guint i = 0; i < aftercare_backup_get_n_checkins (backup); i++)
+  if (!import->was_empty &&
+      (stored = aftercare_store_backend_get_checkin (backend, id, &local_error)) == NULL &&
+      !g_error_matches (local_error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND))
     {
-      AftercareCheckin *checkin = aftercare_backup_get_checkin (backup, i);
-      const char *id = aftercare_checkin_get_id (checkin);
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(AftercareCheckin) stored = aftercare_store_backend_get_checkin (backend, id, &local_error);
-      const char *difference;
-
-      if (stored == NULL && !g_error_matches (local_error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      if (stored == NULL)
-        {
-          if (!aftercare_store_insert_checkin (self, checkin, error))
-            return FALSE;
-          g_hash_table_add (touched, (gpointer) aftercare_checkin_get_session_id (checkin));
-          (*n_added)++;
-          continue;
-        }
-      if ((difference = aftercare_backup_checkin_difference (stored, checkin)) != NULL)
-        {
-          g_autofree char *what = g_strdup_printf (_("check-in %s"), id);
-          return set_conflict (aftercare_backup_get_checkin_origin (backup, i), what, difference, error);
-        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (stored == NULL)
+    {
+      if (!aftercare_store_insert_checkin (import->store, checkin, error))
+        return FALSE;
+      /* A session added by this import (into an empty store, or just
+       * before, a backup being read as it comes) is new to everyone: no
+       * one is shown its check-ins yet. */
+      if (!import->was_empty && g_strcmp0 (import->last_added, aftercare_checkin_get_session_id (checkin)) != 0)
+        g_hash_table_add (import->touched, g_strdup (aftercare_checkin_get_session_id (checkin)));
+      import->n_added_checkins++;
+      return TRUE;
+    }
+  if ((difference = aftercare_backup_checkin_difference (stored, checkin)) != NULL)
+    {
+      g_autofree char *what = g_strdup_printf (_("check-in %s"), id);
+      return set_conflict (origin, what, difference, error);
     }
   return TRUE;
 }
+
+/* A session this import handed on before (a CSV file may come back to it). */
+static AftercareSession *
+lookup_session (const char  *id,
+                gpointer     user_data,
+                GError     **error)
+{
+  Import *import = user_data;
+
+  return aftercare_store_backend_get_session (aftercare_store_get_backend (import->store), id, error);
+}
+
+static const AftercareBackupSink import_sink = { import_session, import_checkin, lookup_session };
 
 static int
 compare_positions (gconstpointer a,
@@ -160,6 +195,55 @@ announce_import (AftercareStore *self,
     g_signal_emit_by_name (self, "checkins-changed", session_id);
 }
 
+static void
+import_init (Import         *import,
+             AftercareStore *store)
+{
+  import->store = store;
+  import->added = g_ptr_array_new_with_free_func (g_object_unref);
+  import->n_added_sessions = 0;
+  import->touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import->n_added_checkins = 0;
+  import->checkins_follow = FALSE;
+  import->was_empty = FALSE;
+  import->last_added = NULL;
+}
+
+static void
+import_clear (Import *import)
+{
+  g_clear_pointer (&import->added, g_ptr_array_unref);
+  g_clear_pointer (&import->touched, g_hash_table_unref);
+  g_clear_pointer (&import->last_added, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
+
+/* Ends the write begun for import (committing when ok) and tells what
+ * came. */
+static gboolean
+import_finish (Import    *import,
+               gboolean   stale,
+               gboolean   ok,
+               guint     *n_sessions,
+               guint     *n_checkins,
+               GError   **error)
+{
+  AftercareStore *self = import->store;
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean reload = stale || import->n_added_sessions > MAX_ANNOUNCED_INSERTIONS;
+
+  ok = ok && (reload || find_positions (self, import->added, positions, error));
+  if (!aftercare_store_end_write (self, ok, error))
+    return FALSE;
+  announce_import (self, reload, positions, import->touched);
+  if (n_sessions != NULL)
+    *n_sessions = import->n_added_sessions;
+  if (n_checkins != NULL)
+    *n_checkins = import->n_added_checkins;
+  return TRUE;
+}
+
 gboolean
 aftercare_store_import (AftercareStore   *self,
                         AftercareBackup  *backup,
@@ -167,31 +251,38 @@ aftercare_store_import (AftercareStore   *self,
                         guint            *n_checkins,
                         GError          **error)
 {
-  g_autoptr(GPtrArray) added = g_ptr_array_new ();
-  g_autoptr(GHashTable) touched = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
-  gboolean stale, reload, ok;
-  guint n_added_checkins = 0;
+  g_auto(Import) import = { NULL };
+  gboolean stale, ok = TRUE;
 
   g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
   g_return_val_if_fail (AFTERCARE_IS_BACKUP (backup), FALSE);
 
+  import_init (&import, self);
   if (!aftercare_store_begin_write (self, &stale, error))
     return FALSE;
-  ok = import_sessions (self, backup, added, error) &&
-       import_checkins (self, backup, touched, &n_added_checkins, error);
-  reload = stale || added->len > MAX_ANNOUNCED_INSERTIONS;
-  ok = ok && (reload || find_positions (self, added, positions, error));
-  if (!aftercare_store_end_write (self, ok, error))
-    return FALSE;
-  announce_import (self, reload, positions, touched);
-  if (n_sessions != NULL)
-    *n_sessions = added->len;
-  if (n_checkins != NULL)
-    *n_checkins = n_added_checkins;
-  return TRUE;
+  for (guint i = 0; ok && i < aftercare_backup_get_n_sessions (backup); i++)
+    ok = import_session (aftercare_backup_get_session (backup, i), aftercare_backup_get_session_origin (backup, i),
+                         &import, error);
+  for (guint i = 0; ok && i < aftercare_backup_get_n_checkins (backup); i++)
+    ok = import_checkin (aftercare_backup_get_checkin (backup, i), aftercare_backup_get_checkin_origin (backup, i),
+                         &import, error);
+  return import_finish (&import, stale, ok, n_sessions, n_checkins, error);
 }
 
+static gboolean
+set_unreadable (GFile   *file,
+                GError  *cause,
+                GError **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED,
+               _("Could not read “%s”: %s"), name, cause->message);
+  return FALSE;
+}
+
+/* A file goes in as it is read, a session (JSON) or a row (CSV) at a
+ * time, within the one write: nothing of it stays when any part is bad. */
 gboolean
 aftercare_store_import_file (AftercareStore  *self,
                              GFile           *file,
@@ -200,22 +291,42 @@ aftercare_store_import_file (AftercareStore  *self,
                              GError         **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) contents = NULL;
-  g_autoptr(AftercareBackup) backup = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr(GFileInputStream) input = NULL;
+  g_auto(Import) import = { NULL };
+  gboolean stale, ok;
+  guint n_stored = 0;
 
   g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  contents = g_file_load_bytes (file, NULL, NULL, &local_error);
-  if (contents == NULL)
+  input = g_file_read (file, NULL, &local_error);
+  if (input == NULL)
+    return set_unreadable (file, local_error, error);
+  import_init (&import, self);
+  if (!aftercare_store_begin_write (self, &stale, error))
+    return FALSE;
+  /* Into an empty store, no row needs looking up first: the reader finds
+   * any id given twice in the file (the write lock keeps others out). */
+  if (!aftercare_store_backend_count_sessions (aftercare_store_get_backend (self), &n_stored, error))
+    return aftercare_store_end_write (self, FALSE, NULL);
+  import.was_empty = n_stored == 0;
+  if (aftercare_backup_format_for_file (file) == AFTERCARE_BACKUP_FORMAT_CSV)
+    ok = aftercare_backup_read_csv_stream (G_INPUT_STREAM (input), &import_sink, &import, &local_error);
+  else
     {
-      name = g_file_get_parse_name (file);
-      g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED,
-                   _("Could not read “%s”: %s"), name, local_error->message);
+      /* Each session's check-ins follow it. */
+      import.checkins_follow = TRUE;
+      ok = aftercare_backup_read_json_stream (G_INPUT_STREAM (input), &import_sink, &import, &local_error);
+    }
+  if (!import_finish (&import, stale, ok, n_sessions, n_checkins, error))
+    {
+      if (local_error == NULL)
+        return FALSE;
+      if (g_error_matches (local_error, AFTERCARE_JSON_STREAM_ERROR, AFTERCARE_JSON_STREAM_ERROR_READ) ||
+          g_error_matches (local_error, AFTERCARE_CSV_ERROR, AFTERCARE_CSV_ERROR_READ))
+        return set_unreadable (file, local_error, error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  backup = aftercare_backup_parse (contents, aftercare_backup_format_for_file (file), error);
-  return backup != NULL && aftercare_store_import (self, backup, n_sessions, n_checkins, error);
+  return TRUE;
 }
-
