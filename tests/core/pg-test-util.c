@@ -7,9 +7,6 @@
 #include "aftercare-store.h"
 #include "store-test-util.h"
 
-/* Serialises the set-up script across test programs: roles are the whole
- * server's, and two programs creating one at once would clash. */
-#define SETUP_LOCK "1095128131"
 
 /* Every database made, dropped (and freed) together. */
 static GPtrArray *created;
@@ -171,11 +168,11 @@ pg_test_database_new (gboolean with_tables)
     created = g_ptr_array_new_with_free_func (database_free);
   g_ptr_array_add (created, db);
 
-  exec_on (server, "SELECT pg_advisory_lock (" SETUP_LOCK ")");
+  exec_on (server, "SELECT pg_advisory_lock (" PG_TEST_SETUP_LOCK ")");
   run_setup_script (db->admin);
   add_desk (server, PG_TEST_DESK);
   add_desk (server, PG_TEST_OTHER_DESK);
-  exec_on (server, "SELECT pg_advisory_unlock (" SETUP_LOCK ")");
+  exec_on (server, "SELECT pg_advisory_unlock (" PG_TEST_SETUP_LOCK ")");
   PQfinish (server);
 
   if (with_tables)

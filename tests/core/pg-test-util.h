@@ -11,6 +11,11 @@ G_BEGIN_DECLS
  * superuser's address). Without one, PostgreSQL tests skip: they are
  * reported as skipped, never as passed. */
 gboolean  pg_test_available          (void);
+/* An advisory lock, on the server's first database, that serialises
+ * changes to the server's roles across test programs (the set-up script's
+ * among them): two at once would clash ("tuple concurrently updated"). */
+#define PG_TEST_SETUP_LOCK "1095128131"
+
 #define PG_TEST_SKIP_MESSAGE "no PostgreSQL server: run the tests through build-aux/with-postgres"
 /* Without a server: marks the running test skipped and returns TRUE. */
 gboolean  pg_test_skip_without_server (void);

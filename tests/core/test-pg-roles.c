@@ -94,6 +94,7 @@ test_desk_cannot_change_another (void)
   };
   g_autofree char *alter_database = NULL;
   PgTestDatabase *db;
+  PGconn *server;
 
   if (pg_test_skip_without_server ())
     return;
@@ -105,6 +106,11 @@ test_desk_cannot_change_another (void)
 
   /* What a member may do as the group changes nothing for the others: the
    * group signs nobody in, so neither its password nor its settings apply. */
+  /* The group is the whole server's: other test programs' set-up scripts
+   * change it too, under this lock (pg-test-util.c), and so do we; then
+   * put it back as the script leaves it. */
+  server = pg_test_connect (g_getenv ("AFTERCARE_TEST_PG"));
+  PQclear (PQexec (server, "SELECT pg_advisory_lock (" PG_TEST_SETUP_LOCK ")"));
   pg_test_exec (db->desk, "SET ROLE aftercare_desk; ALTER ROLE aftercare_desk SET default_transaction_read_only = on");
   pg_test_exec (db->desk, "SET ROLE aftercare_desk; ALTER ROLE aftercare_desk PASSWORD 'taken over'");
   g_assert_cmpint (pg_test_query_int (db->other_desk, "SELECT (current_setting ('default_transaction_read_only') = 'off')::int"),
@@ -112,6 +118,9 @@ test_desk_cannot_change_another (void)
   assert_desk_writes (db->other_desk);
   g_assert_cmpint (pg_test_query_int (db->admin, "SELECT count(*) FROM pg_roles WHERE rolname = 'aftercare_desk'"
                                                  " AND NOT rolcanlogin"), ==, 1);
+  pg_test_exec (db->admin, "ALTER ROLE aftercare_desk PASSWORD NULL; ALTER ROLE aftercare_desk RESET ALL");
+  PQclear (PQexec (server, "SELECT pg_advisory_unlock (" PG_TEST_SETUP_LOCK ")"));
+  PQfinish (server);
   pg_test_drop_databases ();
 }
 
