@@ -35,8 +35,10 @@ bytes_to_string (GBytes *bytes)
   return g_strndup (data != NULL ? data : "", size);
 }
 
-/* Runs aftercare with args, feeding input on standard input, with no
- * display at all: no window may open and GTK must not start. */
+/* Runs aftercare with args, its standard input reading input, with no
+ * display at all: no window may open and GTK must not start. Standard input
+ * is a file, not a pipe: a run that never reads it (a refusal, a request
+ * from a file) must not leave the test writing into a closed pipe. */
 static void
 run_aftercare (const char * const *args,
                const char         *input,
@@ -47,10 +49,11 @@ run_aftercare (const char * const *args,
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GBytes) stdin_bytes = g_bytes_new (input, input_length);
   g_autoptr(GBytes) stdout_bytes = NULL;
   g_autoptr(GBytes) stderr_bytes = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *input_path = NULL;
+  int fd;
 
   g_assert_nonnull (exe);
   g_ptr_array_add (argv, (gpointer) exe);
@@ -58,15 +61,22 @@ run_aftercare (const char * const *args,
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+  fd = g_file_open_tmp ("aftercare-assess-stdin-XXXXXX", &input_path, &error);
+  g_assert_no_error (error);
+  g_close (fd, NULL);
+  g_file_set_contents (input_path, input, input_length, &error);
+  g_assert_no_error (error);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate (process, stdin_bytes, NULL, &stdout_bytes, &stderr_bytes, &error);
+  g_subprocess_communicate (process, NULL, NULL, &stdout_bytes, &stderr_bytes, &error);
   g_assert_no_error (error);
+  g_unlink (input_path);
   g_assert_true (g_subprocess_get_if_exited (process));
   run->status = g_subprocess_get_exit_status (process);
   run->out = bytes_to_string (stdout_bytes);

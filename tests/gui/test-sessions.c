@@ -823,6 +823,37 @@ focus_is_in (AftercareWindow *window, gpointer widget)
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
+/* Whether widget shows something that can take the keyboard: a page that
+ * is still being laid out or filled in has nothing for Tab to reach. */
+static gboolean
+has_drawn_focusable (gpointer widget)
+{
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+
+  collect (widget, GTK_TYPE_WIDGET, widgets);
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      GtkWidget *w = widgets->pdata[i];
+
+      if (gtk_widget_get_focusable (w) && gtk_widget_is_drawable (w) && gtk_widget_is_sensitive (w) &&
+          gtk_widget_get_width (w) > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Asserts that the keyboard is within widget, naming where it is if not. */
+static void
+assert_focus_in (AftercareWindow *window, gpointer widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  if (!focus_is_in (window, widget))
+    g_error ("The keyboard is on %s (in %s), not within %s", focus ? G_OBJECT_TYPE_NAME (focus) : "nothing",
+             focus && gtk_widget_get_parent (focus) ? G_OBJECT_TYPE_NAME (gtk_widget_get_parent (focus)) : "nothing",
+             G_OBJECT_TYPE_NAME (widget));
+}
+
 static void
 tab_leaves_list_test (AftercareWindow *window, gpointer data)
 {
@@ -832,12 +863,13 @@ tab_leaves_list_test (AftercareWindow *window, gpointer data)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
   wait_until (is_unfolded, view, "the sessions unfold");
+  wait_until (has_drawn_focusable, page, "the page beside the list is drawn");
   spin (100);
   /* The window opens with the keyboard on the chosen row. */
-  g_assert_true (focus_is_in (window, list));
+  assert_focus_in (window, list);
   /* Tab goes on to the page beside the list, not to the next of 40 rows. */
   press_tab_in_list (list, GTK_DIR_TAB_FORWARD);
-  g_assert_true (focus_is_in (window, page));
+  assert_focus_in (window, page);
   /* And Shift+Tab from the list goes back before it, to the list's header. */
   /* (The row's list item is what takes the keyboard.) */
   gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (find_session_row (window, "Swedish · light pressure"))));
