@@ -217,3 +217,41 @@ test_corrupt_table (const char *path,
   memset (contents + (root - 1) * page_size, 0x5A, page_size);
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
 }
+
+void
+test_write_json_backup (const char *path,
+                        guint       n,
+                        guint       n_checkins_each,
+                        gboolean    bad_last)
+{
+  g_autoptr(GString) text = g_string_sized_new (n * 900);
+
+  /* Check-ins at 12:00, 13:00, … the same day. */
+  g_assert_cmpuint (n_checkins_each, <=, 12);
+
+  g_string_append (text, "{\"format\": \"aftercare-backup\", \"version\": 1,\n"
+                         " \"exported_at\": \"2026-11-24T18:00:00Z\",\n \"sessions\": [\n");
+  for (guint i = 0; i < n; i++)
+    {
+      guint day = 1 + i % 28, month = 1 + (i / 28) % 12, year = 2000 + i / (28 * 12);
+
+      g_string_append_printf (text,
+                              "  {\"id\": \"%08x-0000-4000-8000-000000000000\", "
+                              "\"ended_at\": \"%04u-%02u-%02uT10:00:00+01:00\", \"duration_minutes\": 60, "
+                              "\"type\": \"deep-tissue\", \"pressure\": \"deep\", \"first_time\": false, "
+                              "\"areas\": [\"calves\", \"hamstrings\"], \"client\": \"Client %u\", "
+                              "\"therapist\": \"Sam\", \"notes\": \"Notes of about the length people type "
+                              "after a session, \\\"quoted\\\" and caf\\u00e9.\", \"checkins\": [",
+                              i, year, month, day, i);
+      for (guint c = 0; c < n_checkins_each; c++)
+        g_string_append_printf (text,
+                                "%s{\"id\": \"%08x-0000-4000-8000-%012x\", "
+                                "\"at\": \"%04u-%02u-%02uT%02u:00:00+01:00\", \"soreness\": %u, "
+                                "\"symptoms\": [\"heaviness\"], \"notes\": \"better\"}",
+                                c > 0 ? ", " : "", i, c + 1, year, month, day, 12 + c,
+                                bad_last && i == n - 1 && c == n_checkins_each - 1 ? 11 : c);
+      g_string_append (text, i + 1 < n ? "]},\n" : "]}\n");
+    }
+  g_string_append (text, "]}\n");
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+}

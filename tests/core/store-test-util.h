@@ -56,6 +56,14 @@ void              test_assert_change   (GArray *changes,
 /* The ids of a list model's items, in order. */
 GPtrArray        *test_list_ids        (GListModel *model);
 
+/* Writes a JSON backup of n sessions with n_checkins_each check-ins each,
+ * ids made from the index; with bad_last, the last check-in's soreness is
+ * 11 (the import must refuse it). */
+void              test_write_json_backup (const char *path,
+                                          guint       n,
+                                          guint       n_checkins_each,
+                                          gboolean    bad_last);
+
 /* Runs a program to its end; returns its exit status, fills out/err. */
 int               test_run             (const char * const  *argv,
                                         const char * const  *envp,

@@ -79,6 +79,7 @@ test_private_when_opening_fails (Fixture       *f,
 /* The store's own connection */
 
 static sqlite3 *last_connection;
+static int max_cache_used;
 
 static int
 remember_connection (sqlite3                     *db,
@@ -122,6 +123,68 @@ test_connection_settings (Fixture       *f,
   g_assert_cmpint (raw_integer (db, "PRAGMA trusted_schema"), ==, 0);
   sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
   g_assert_cmpint (defensive, ==, 1);
+}
+
+/* The largest page cache seen while rows were written. */
+static void
+note_cache_used (void          *data,
+                 int            operation,
+                 const char    *database,
+                 const char    *table,
+                 sqlite3_int64  rowid)
+{
+  sqlite3 **db = data;
+  int used = 0, highwater = 0;
+
+  sqlite3_db_status (*db, SQLITE_DBSTATUS_CACHE_USED, &used, &highwater, 0);
+  max_cache_used = MAX (max_cache_used, used);
+}
+
+/* An import holds more of the file in memory than the usual cache, so the
+ * rows it scatters over the id indexes are not written out and read back
+ * again and again; once it has ended, whether stored or refused, the
+ * connection gives that memory back. */
+static void
+test_import_cache_given_back (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(AftercareStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = g_build_filename (f->folder, "backup.json", NULL);
+  g_autofree char *bad = g_build_filename (f->folder, "bad.json", NULL);
+  g_autoptr(GFile) backup_file = g_file_new_for_path (backup);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  const int usual_kib = 2000;
+  sqlite3 *db;
+
+  sqlite3_auto_extension ((void (*) (void)) remember_connection);
+  store = aftercare_store_open (f->path, test_time_source (), &error);
+  sqlite3_cancel_auto_extension ((void (*) (void)) remember_connection);
+  g_assert_no_error (error);
+  db = g_steal_pointer (&last_connection);
+  g_assert_cmpint (raw_integer (db, "PRAGMA cache_size"), ==, -usual_kib);
+
+  test_write_json_backup (backup, 3000, 10, FALSE);
+  test_write_json_backup (bad, 3000, 10, TRUE);
+  sqlite3_update_hook (db, note_cache_used, &db);
+
+  /* A refused import (its last check-in is bad) gives it back too; and
+   * then one that is stored. */
+  max_cache_used = 0;
+  g_assert_false (aftercare_store_import_file (store, bad_file, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (max_cache_used, >, 2 * usual_kib * 1024);
+  g_assert_cmpint (raw_integer (db, "PRAGMA cache_size"), ==, -usual_kib);
+
+  max_cache_used = 0;
+  aftercare_store_import_file (store, backup_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("cache used at most %d KiB", max_cache_used / 1024);
+  g_assert_cmpint (max_cache_used, >, 2 * usual_kib * 1024);
+  g_assert_cmpint (raw_integer (db, "PRAGMA cache_size"), ==, -usual_kib);
+
+  sqlite3_update_hook (db, NULL, NULL);
 }
 
 /* Migrations: all or nothing */
@@ -333,6 +396,7 @@ main (int argc, char *argv[])
 
   ADD ("/sqlite-file/private-when-opening-fails", test_private_when_opening_fails);
   ADD ("/sqlite-file/connection-settings", test_connection_settings);
+  ADD ("/sqlite-file/import-cache-given-back", test_import_cache_given_back);
   ADD ("/sqlite-file/migration-fails-half-way", test_migration_fails_half_way);
   ADD ("/sqlite-file/refused-file-keeps-its-log", test_refused_file_keeps_its_log);
   ADD ("/sqlite-file/start-fresh-moves-every-companion", test_start_fresh_moves_every_companion);

@@ -35,6 +35,16 @@ aftercare_store_backend_begin_write (AftercareStoreBackend  *self,
 }
 
 gboolean
+aftercare_store_backend_begin_bulk_write (AftercareStoreBackend  *self,
+                                          GError                **error)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE_BACKEND (self), FALSE);
+  if (IFACE (self)->begin_bulk_write == NULL)
+    return IFACE (self)->begin_write (self, error);
+  return IFACE (self)->begin_bulk_write (self, error);
+}
+
+gboolean
 aftercare_store_backend_begin_read (AftercareStoreBackend  *self,
                                     GError                **error)
 {

@@ -39,6 +39,10 @@ struct _AftercareStoreBackendInterface
   /* Transactions. begin_write takes the write lock at once (waiting a while
    * for another process to finish); begin_read gives a consistent snapshot. */
   gboolean          (*begin_write)           (AftercareStoreBackend *self, GError **error);
+  /* Optional: begin_write for a write of many rows (an import), which a
+   * backend may make faster by holding more in memory, within a bound that
+   * does not grow with the rows. Ended by commit or rollback as any write. */
+  gboolean          (*begin_bulk_write)      (AftercareStoreBackend *self, GError **error);
   gboolean          (*begin_read)            (AftercareStoreBackend *self, GError **error);
   gboolean          (*commit)                (AftercareStoreBackend *self, GError **error);
   void              (*rollback)              (AftercareStoreBackend *self);
@@ -110,6 +114,7 @@ struct _AftercareStoreBackendInterface
  *   middle of a call; the change stamp has moved by then. */
 
 gboolean          aftercare_store_backend_begin_write           (AftercareStoreBackend *self, GError **error);
+gboolean          aftercare_store_backend_begin_bulk_write      (AftercareStoreBackend *self, GError **error);
 gboolean          aftercare_store_backend_begin_read            (AftercareStoreBackend *self, GError **error);
 gboolean          aftercare_store_backend_commit                (AftercareStoreBackend *self, GError **error);
 void              aftercare_store_backend_rollback              (AftercareStoreBackend *self);

@@ -258,7 +258,7 @@ aftercare_store_import (AftercareStore   *self,
   g_return_val_if_fail (AFTERCARE_IS_BACKUP (backup), FALSE);
 
   import_init (&import, self);
-  if (!aftercare_store_begin_write (self, &stale, error))
+  if (!aftercare_store_begin_bulk_write (self, &stale, error))
     return FALSE;
   for (guint i = 0; ok && i < aftercare_backup_get_n_sessions (backup); i++)
     ok = import_session (aftercare_backup_get_session (backup, i), aftercare_backup_get_session_origin (backup, i),
@@ -303,7 +303,7 @@ aftercare_store_import_file (AftercareStore  *self,
   if (input == NULL)
     return set_unreadable (file, local_error, error);
   import_init (&import, self);
-  if (!aftercare_store_begin_write (self, &stale, error))
+  if (!aftercare_store_begin_bulk_write (self, &stale, error))
     return FALSE;
   /* Into an empty store, no row needs looking up first: the reader finds
    * any id given twice in the file (the write lock keeps others out). */

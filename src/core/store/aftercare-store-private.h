@@ -19,6 +19,10 @@ AftercareTimeSource   *aftercare_store_get_time_source  (AftercareStore *self);
 gboolean               aftercare_store_begin_write      (AftercareStore  *self,
                                                          gboolean        *stale,
                                                          GError         **error);
+/* The same for a write of many rows (an import). */
+gboolean               aftercare_store_begin_bulk_write (AftercareStore  *self,
+                                                         gboolean        *stale,
+                                                         GError         **error);
 /* Commits when ok, else rolls back; TRUE when the write is on disk. */
 gboolean               aftercare_store_end_write        (AftercareStore  *self,
                                                          gboolean         ok,

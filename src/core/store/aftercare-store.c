@@ -631,15 +631,32 @@ aftercare_store_refresh (AftercareStore *self)
 
 /* Writes: each one transaction */
 
+static gboolean
+begin_write (AftercareStore  *self,
+             gboolean         bulk,
+             gboolean        *stale,
+             GError         **error)
+{
+  if (!(bulk ? aftercare_store_backend_begin_bulk_write : aftercare_store_backend_begin_write) (self->backend, error))
+    return FALSE;
+  *stale = aftercare_store_backend_get_change_stamp (self->backend) != self->change_stamp;
+  return TRUE;
+}
+
 gboolean
 aftercare_store_begin_write (AftercareStore  *self,
                              gboolean        *stale,
                              GError         **error)
 {
-  if (!aftercare_store_backend_begin_write (self->backend, error))
-    return FALSE;
-  *stale = aftercare_store_backend_get_change_stamp (self->backend) != self->change_stamp;
-  return TRUE;
+  return begin_write (self, FALSE, stale, error);
+}
+
+gboolean
+aftercare_store_begin_bulk_write (AftercareStore  *self,
+                                  gboolean        *stale,
+                                  GError         **error)
+{
+  return begin_write (self, TRUE, stale, error);
 }
 
 gboolean
