@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "aftercare-lock-page.h"
+#include "aftercare-status-page.h"
 #include "aftercare-util.h"
 
 struct _AftercareLockPage
@@ -275,5 +276,6 @@ static void
 aftercare_lock_page_init (AftercareLockPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  aftercare_status_page_defer_icon (self->status_page);
   update_description (self);
 }

@@ -12,6 +12,7 @@
 #include "aftercare-session-editor.h"
 #include "aftercare-session-list.h"
 #include "aftercare-session-row.h"
+#include "aftercare-status-page.h"
 #include "aftercare-pattern.h"
 #include "aftercare-sessions-view.h"
 #include "aftercare-clinic-mode.h"
@@ -22,6 +23,7 @@ struct _AftercareSessionsView
   GtkWidget parent_instance;
 
   GtkStack *stack;
+  AdwStatusPage *empty_page;
   GtkWidget *empty_log_button;
   AdwLeaflet *leaflet;
   GtkWidget *list_pane;
@@ -30,7 +32,9 @@ struct _AftercareSessionsView
   GtkSearchEntry *search_entry;
   GtkStack *list_stack;
   GtkListView *list_view;
+  AdwStatusPage *no_results_page;
   GtkStack *page_stack;
+  AdwStatusPage *none_page;
   AftercareSessionPage *session_page;
 
   AftercareStore *store;
@@ -591,6 +595,7 @@ aftercare_sessions_view_class_init (AftercareSessionsViewClass *klass)
   g_type_ensure (AFTERCARE_TYPE_SESSION_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/aftercare-sessions-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, empty_log_button);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, list_pane);
@@ -599,7 +604,9 @@ aftercare_sessions_view_class_init (AftercareSessionsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, none_page);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionsView, session_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
@@ -622,6 +629,9 @@ static void
 aftercare_sessions_view_init (AftercareSessionsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  aftercare_status_page_defer_icon (self->empty_page);
+  aftercare_status_page_defer_icon (self->no_results_page);
+  aftercare_status_page_defer_icon (self->none_page);
   add_shortcuts (self);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);

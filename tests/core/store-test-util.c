@@ -255,3 +255,13 @@ test_write_json_backup (const char *path,
   g_string_append (text, "]}\n");
   g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
 }
+
+gboolean
+test_library_mapped (const char *name)
+{
+  g_autofree char *maps = NULL;
+  g_autofree char *needle = g_strdup_printf ("/%s", name);
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  return strstr (maps, needle) != NULL;
+}

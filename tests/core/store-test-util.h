@@ -64,6 +64,9 @@ void              test_write_json_backup (const char *path,
                                           guint       n_checkins_each,
                                           gboolean    bad_last);
 
+/* Whether this process has mapped a library whose file name starts so. */
+gboolean          test_library_mapped  (const char *name);
+
 /* Runs a program to its end; returns its exit status, fills out/err. */
 int               test_run             (const char * const  *argv,
                                         const char * const  *envp,

@@ -172,6 +172,25 @@ search_all (AftercareSessionsView *view, AftercareStore *store, AftercareSession
   g_assert_cmpuint (aftercare_session_list_get_n_read (found), <=, 6 * AFTERCARE_SESSION_LIST_PAGE_SIZE);
 }
 
+/* A search that finds nothing says so, with its icon: the page's icon,
+ * left out of the first frame, comes once the page is shown. */
+static void
+search_for_nothing (AftercareSessionsView *view)
+{
+  GtkEditable *entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (view), AFTERCARE_TYPE_SESSIONS_VIEW,
+                                                                    "search_entry"));
+  AdwStatusPage *no_results = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                                              AFTERCARE_TYPE_SESSIONS_VIEW,
+                                                                              "no_results_page"));
+
+  g_assert_null (adw_status_page_get_icon_name (no_results));
+  gtk_editable_set_text (entry, "no such client qqq");
+  while (!gtk_widget_get_mapped (GTK_WIDGET (no_results)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (adw_status_page_get_icon_name (no_results), ==, "system-search-symbolic");
+  spin (150);
+}
+
 static void
 activate_after_cb (GApplication *app, Fixture *f)
 {
@@ -197,6 +216,10 @@ activate_after_cb (GApplication *app, Fixture *f)
   g_test_message ("%d rows built before the first frame, %u on screen, %u built now",
                   f->rows_at_first_frame, n_shown, count_rows (list));
   g_assert_cmpint (f->rows_at_first_frame, <=, (int) n_shown + 8);
+  /* Every icon on show is drawn from a PNG of its size, and the pages not
+   * on show (no massages, no results, the clinic's lock) load no icon: the
+   * SVG library is not loaded at all. */
+  g_assert_false (test_library_mapped ("librsvg"));
   g_test_message ("Opened on %u sessions: rows %u to %u shown, %" G_GUINT64_FORMAT " rows read, "
                   "%.0f ms from start to the list on screen plus the settling wait",
                   g_list_model_get_n_items (G_LIST_MODEL (model)), first, last,
@@ -227,6 +250,7 @@ activate_after_cb (GApplication *app, Fixture *f)
   g_test_message ("Twenty jumps through the list read %" G_GUINT64_FORMAT " rows in all", total);
 
   search_all (view, aftercare_window_get_store (window), model);
+  search_for_nothing (view);
   /* Memory stays bounded, whatever was read. */
   g_assert_cmpuint (aftercare_session_list_get_n_loaded (model), <=, 16 * AFTERCARE_SESSION_LIST_PAGE_SIZE);
 

@@ -30,17 +30,6 @@ quit_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Whether this process has mapped a library whose file name starts so. */
-static gboolean
-library_mapped (const char *name)
-{
-  g_autofree char *maps = NULL;
-  g_autofree char *needle = g_strdup_printf ("/%s", name);
-
-  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
-  return strstr (maps, needle) != NULL;
-}
-
 static void
 activate_after_cb (GApplication *app, Fixture *f)
 {
@@ -52,9 +41,9 @@ activate_after_cb (GApplication *app, Fixture *f)
   g_assert_cmpstr (gtk_window_get_title (window), ==, "Aftercare");
   /* The log is a file here: PostgreSQL's client library is never loaded. */
   g_assert_nonnull (aftercare_window_get_store (AFTERCARE_WINDOW (window)));
-  g_assert_true (library_mapped ("libaftercare-core.so"));
-  g_assert_false (library_mapped ("libpq.so"));
-  g_assert_false (library_mapped ("libaftercare-pg.so"));
+  g_assert_true (test_library_mapped ("libaftercare-core.so"));
+  g_assert_false (test_library_mapped ("libpq.so"));
+  g_assert_false (test_library_mapped ("libaftercare-pg.so"));
   stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
                                                          AFTERCARE_TYPE_WINDOW, "stack"));
   /* It opens on the sessions: the other views are built when first shown. */
