@@ -861,6 +861,19 @@ insert_sessions (AftercareStoreBackend *backend,
     }
 }
 
+/* Stores a session in a write of its own. */
+static void
+store_alone (AftercareStoreBackend *backend,
+             AftercareSession      *session)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (aftercare_store_backend_begin_write (backend, &error));
+  g_assert_true (aftercare_store_backend_insert_session (backend, session, &error));
+  g_assert_true (aftercare_store_backend_commit (backend, &error));
+  g_assert_no_error (error);
+}
+
 static void
 assert_duplicate (const GError     *error,
                   AftercareSession *session)
@@ -890,10 +903,7 @@ test_import_duplicate_refused (void)
     return;
   db = pg_test_database_new (TRUE);
   backend = open_backend (db->desk);
-  g_assert_true (aftercare_store_backend_begin_write (backend, &error));
-  g_assert_true (aftercare_store_backend_insert_session (backend, stored, &error));
-  g_assert_true (aftercare_store_backend_commit (backend, &error));
-  g_assert_no_error (error);
+  store_alone (backend, stored);
 
   /* Twice in one batch: the second insert is refused. */
   g_assert_true (aftercare_store_backend_begin_bulk_write (backend, &error));
@@ -962,9 +972,7 @@ test_import_reads_see_waiting_rows (void)
     return;
   db = pg_test_database_new (TRUE);
   backend = open_backend (db->desk);
-  g_assert_true (aftercare_store_backend_begin_write (backend, &error));
-  g_assert_true (aftercare_store_backend_insert_session (backend, stored, &error));
-  g_assert_true (aftercare_store_backend_commit (backend, &error));
+  store_alone (backend, stored);
   count_insert_statements (db);
 
   g_assert_true (aftercare_store_backend_begin_bulk_write (backend, &error));
