@@ -9,10 +9,16 @@
 #                 sqlite3 .import of the same rows (the export's CSV) in one
 #                 transaction; and the import's peak resident memory
 #   CSV export    aftercare --export FILE.csv vs sqlite3 -csv of the same join
+#   PostgreSQL import  run through build-aux/with-postgres: the same JSON
+#                 import into an emptied clinic database, signed in as a
+#                 front desk, vs psql's \copy of the same rows (the CSV) into
+#                 one table of that database in one transaction; and its peak
+#                 resident memory
 # Each ratio is printed with its baseline, the medians, min and max of RUNS
 # runs of each (default 7). Use a release build in its own folder:
 #   meson setup build-bench --buildtype=release && meson compile -C build-bench
 #   bench/run-data-bench.sh build-bench
+#   build-aux/with-postgres bench/run-data-bench.sh build-bench   # with PostgreSQL
 set -euo pipefail
 
 build=${1:-build}
@@ -69,11 +75,14 @@ EOF
 }
 ours_import () { rm -f "$dir/ours.db"*; "$app" --db "$dir/ours.db" --import "$dir/backup.json"; }
 
-# compare NAME GOAL BASELINE OURS: alternating runs, then the ratio of medians.
+# compare NAME GOAL BASELINE OURS [PREPARE]: alternating runs, then the
+# ratio of medians; PREPARE, untimed, runs before each of them.
 compare () {
-  local name=$1 goal=$2 baseline=$3 ours=$4 b=() o=() i
+  local name=$1 goal=$2 baseline=$3 ours=$4 prepare=${5:-true} b=() o=() i
   for ((i = 0; i < runs; i++)); do
+    "$prepare"
     b+=("$(ms "$baseline")")
+    "$prepare"
     o+=("$(ms "$ours")")
   done
   read -r bm bmin bmax < <(printf '%s\n' "${b[@]}" | stats)
@@ -85,17 +94,46 @@ compare () {
 compare "CSV export" "1.5×" baseline_export ours_export
 compare "JSON import" "2×" baseline_import ours_import
 
-# Peak memory of the import (time -v), median of the runs.
-rss=()
-for ((i = 0; i < runs; i++)); do
-  rm -f "$dir/ours.db"*
-  /usr/bin/time -v "$app" --db "$dir/ours.db" --import "$dir/backup.json" >/dev/null 2>"$dir/time.txt"
-  rss+=("$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$dir/time.txt")")
-done
-read -r rm_ rmin rmax < <(printf '%s\n' "${rss[@]}" | stats)
-printf '%-12s peak RSS median %.0f MiB, min %.0f, max %.0f (goal ≤ 64 MiB)\n' "JSON import" \
-  "$(awk -v k="$rm_" 'BEGIN { print k / 1024 }')" "$(awk -v k="$rmin" 'BEGIN { print k / 1024 }')" \
-  "$(awk -v k="$rmax" 'BEGIN { print k / 1024 }')"
+# peak_rss NAME PREPARE COMMAND…: peak memory of COMMAND (time -v), median of the runs.
+peak_rss () {
+  local name=$1 prepare=$2 rss=() i
+  shift 2
+  for ((i = 0; i < runs; i++)); do
+    "$prepare"
+    /usr/bin/time -v "$@" >/dev/null 2>"$dir/time.txt"
+    rss+=("$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$dir/time.txt")")
+  done
+  read -r rm_ rmin rmax < <(printf '%s\n' "${rss[@]}" | stats)
+  printf '%-12s peak RSS median %.0f MiB, min %.0f, max %.0f (goal ≤ 64 MiB)\n' "$name" \
+    "$(awk -v k="$rm_" 'BEGIN { print k / 1024 }')" "$(awk -v k="$rmin" 'BEGIN { print k / 1024 }')" \
+    "$(awk -v k="$rmax" 'BEGIN { print k / 1024 }')"
+}
+remove_ours () { rm -f "$dir/ours.db"*; }
+peak_rss "JSON import" remove_ours "$app" --db "$dir/ours.db" --import "$dir/backup.json"
+
+# The same import on PostgreSQL, as a front desk, into emptied tables.
+if [ -n "${AFTERCARE_TEST_PG:-}" ]; then
+  # shellcheck source=pg-database.sh
+  . "$(dirname "${BASH_SOURCE[0]}")/pg-database.sh"
+  desk=$(pg_database aftercare_bench_import "$build")
+  admin=$(pg_admin aftercare_bench_import)
+  "$pg_psql" -X -q -v ON_ERROR_STOP=1 -d "$admin" \
+    -c "CREATE TABLE bench_rows ($(tr ',' '\n' <<<"$columns" | sed 's/$/ text/' | paste -sd,))"
+  # As new: statistics of empty tables (VACUUM, ANALYZE) would have the
+  # server check each check-in's session by reading all the sessions.
+  pg_empty () {
+    "$pg_psql" -X -q -v ON_ERROR_STOP=1 -d "$admin" -c "TRUNCATE aftercare.sessions, aftercare.checkins, bench_rows"
+  }
+  baseline_pg_import () {
+    "$pg_psql" -X -q -v ON_ERROR_STOP=1 -d "$admin" -c "BEGIN" \
+      -c "\\copy bench_rows FROM '$dir/backup.csv' WITH (FORMAT csv, HEADER true)" -c "COMMIT"
+  }
+  ours_pg_import () { "$app" --db "$desk" --import "$dir/backup.json"; }
+  compare "PG import" "2×" baseline_pg_import ours_pg_import pg_empty
+  peak_rss "PG import" pg_empty "$app" --db "$desk" --import "$dir/backup.json"
+else
+  echo "(no PostgreSQL server: run through build-aux/with-postgres to time the import on PostgreSQL too)" >&2
+fi
 
 # The first search, in one process each time (a new store: nothing cached).
 s=() l=()

@@ -29,24 +29,14 @@ declare -A empty large
 empty[sqlite]=$dir/empty.db
 large[sqlite]=$dir/large.db
 
-# A new database on the test server, set up as a clinic's; prints the desk's address.
-pg_database () {
-  local name=$1 psql=${AFTERCARE_TEST_PG_BINDIR:+$AFTERCARE_TEST_PG_BINDIR/}psql
-  local server="postgresql://aftercare_admin@/$name?host=$PGHOST&port=$PGPORT"
-  "$psql" -X -q "$AFTERCARE_TEST_PG" -c "CREATE DATABASE $name" >&2
-  "$psql" -X -q -v ON_ERROR_STOP=1 -d "$server" -f "$top/data/aftercare-pg-setup.sql" >/dev/null 2>&1
-  "$psql" -X -q -d "$server" -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'aftercare_bench_desk')
-    THEN CREATE ROLE aftercare_bench_desk LOGIN IN ROLE aftercare_desk; END IF; END \$\$" >&2
-  "$build/src/aftercare" --db "postgresql://aftercare_owner@/$name?host=$PGHOST&port=$PGPORT" \
-    --prepare-database >/dev/null
-  echo "postgresql://aftercare_bench_desk@/$name?host=$PGHOST&port=$PGPORT"
-}
+# shellcheck source=pg-database.sh
+. "$top/bench/pg-database.sh"
 
 if [ -n "${AFTERCARE_TEST_PG:-}" ]; then
   backends+=(postgres)
-  empty[postgres]=$(pg_database aftercare_bench_empty)
-  large[postgres]=$(pg_database aftercare_bench_large)
-  concurrent_pg=$(pg_database aftercare_bench_checkins)
+  empty[postgres]=$(pg_database aftercare_bench_empty "$build")
+  large[postgres]=$(pg_database aftercare_bench_large "$build")
+  concurrent_pg=$(pg_database aftercare_bench_checkins "$build")
 else
   echo "(no PostgreSQL server: run through build-aux/with-postgres to compare both backends)" >&2
 fi

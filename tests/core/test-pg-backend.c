@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "aftercare-modules.h"
+#include "aftercare-pg-backend.h"
 #include "aftercare-pg-schema.h"
 #include "aftercare-store.h"
 #include "pg-test-util.h"
@@ -662,6 +663,387 @@ test_reconnects_and_reloads (void)
   pg_test_drop_databases ();
 }
 
+/* Imports: rows go to the server a batch at a time, not one by one */
+
+typedef AftercarePgBackend *(*BackendOpen) (const char *location, AftercareTimeSource *time_source, GError **error);
+
+/* The PostgreSQL backend itself, signed in at location. */
+static AftercareStoreBackend *
+open_backend (const char *location)
+{
+  BackendOpen backend_open = aftercare_module_lookup ("aftercare-pg", "aftercare_pg_backend_open", NULL);
+  g_autoptr(GError) error = NULL;
+  AftercareStoreBackend *backend;
+
+  g_assert_nonnull (backend_open);
+  backend = (AftercareStoreBackend *) backend_open (location, test_time_source (), &error);
+  g_assert_no_error (error);
+  return backend;
+}
+
+/* Counts, on the server, each INSERT statement run on the two tables,
+ * whoever runs it (a trigger a desk cannot see or change), on a sequence:
+ * seen at once, before the transaction ends. */
+static void
+count_insert_statements (PgTestDatabase *db)
+{
+  pg_test_exec (db->admin,
+                "CREATE SEQUENCE public.insert_statements;"
+                "CREATE FUNCTION public.count_insert_statement () RETURNS trigger LANGUAGE plpgsql"
+                " SECURITY DEFINER SET search_path = pg_catalog AS"
+                " $$ BEGIN PERFORM nextval ('public.insert_statements'); RETURN NULL; END $$;"
+                "CREATE TRIGGER count_insert_statements AFTER INSERT ON aftercare.sessions"
+                " FOR EACH STATEMENT EXECUTE FUNCTION public.count_insert_statement ();"
+                "CREATE TRIGGER count_insert_statements AFTER INSERT ON aftercare.checkins"
+                " FOR EACH STATEMENT EXECUTE FUNCTION public.count_insert_statement ()");
+}
+
+static gint64
+insert_statements (PgTestDatabase *db)
+{
+  return pg_test_query_int (db->admin, "SELECT CASE WHEN is_called THEN last_value ELSE 0 END"
+                                       " FROM public.insert_statements");
+}
+
+static void
+import_backup (AftercareStore *store,
+               const char     *path,
+               guint           n_sessions,
+               guint           n_checkins)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  guint added_sessions = 0, added_checkins = 0;
+
+  g_assert_true (aftercare_store_import_file (store, file, &added_sessions, &added_checkins, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added_sessions, ==, n_sessions);
+  g_assert_cmpuint (added_checkins, ==, n_checkins);
+}
+
+static void
+test_import_in_batches (void)
+{
+  g_autofree char *folder = test_make_folder ();
+  g_autofree char *first = g_build_filename (folder, "first.json", NULL);
+  g_autofree char *more = g_build_filename (folder, "more.json", NULL);
+  g_autoptr(AftercareStore) store = NULL;
+  g_autoptr(AftercareStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  PgTestDatabase *db;
+
+  if (pg_test_skip_without_server ())
+    {
+      test_remove_folder (folder);
+      return;
+    }
+  db = pg_test_database_new (TRUE);
+  count_insert_statements (db);
+  test_write_json_backup (first, 1200, 9, FALSE);
+  /* The same 1,200 sessions and 300 more: the store is not empty then. */
+  test_write_json_backup (more, 1500, 9, FALSE);
+  store = test_store_open (db->desk);
+
+  /* 12,000 rows into the empty tables: a few dozen statements at most, not one a row. */
+  import_backup (store, first, 1200, 10800);
+  g_assert_cmpint (insert_statements (db), <=, 12000 / 400);
+  g_assert_cmpint (pg_test_query_int (db->admin, "SELECT count(*) FROM aftercare.sessions"), ==, 1200);
+  g_assert_cmpint (pg_test_query_int (db->admin, "SELECT count(*) FROM aftercare.checkins"), ==, 10800);
+  /* Into tables that hold rows: each one is looked up, the new ones still go in batches. */
+  pg_test_exec (db->admin, "SELECT setval ('public.insert_statements', 1, false)");
+  import_backup (store, more, 300, 2700);
+  g_assert_cmpint (insert_statements (db), <=, 3000 / 400);
+  g_assert_cmpint (pg_test_query_int (db->admin, "SELECT count(*) FROM aftercare.checkins"), ==, 13500);
+  g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_sessions (store)), ==, 1500);
+
+  /* Another desk finds them, by a word of their own and by their type. */
+  other = test_store_open (db->desk);
+  g_assert_true (aftercare_store_search (other, "client 1499", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_found_sessions (other)), ==, 1);
+  g_assert_true (aftercare_store_search (other, "CAFÉ", &error));
+  g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_found_sessions (other)), ==, 1500);
+  g_assert_true (aftercare_store_search (other, "deep tissue", &error));
+  g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_found_sessions (other)), ==, 1500);
+  g_clear_object (&store);
+  g_clear_object (&other);
+  pg_test_drop_databases ();
+  test_remove_folder (folder);
+}
+
+/* A session and a check-in with text that means something in SQL and in
+ * an array's literal. */
+static void
+new_odd_rows (const char        *ended_at,
+              AftercareSession **session,
+              AftercareCheckin **checkin)
+{
+  *session = test_session_new (ended_at);
+  aftercare_session_set_client (*session, "NULL");
+  aftercare_session_set_therapist (*session, "O'Brien, \"Bo\" {x}");
+  aftercare_session_set_notes (*session, "back\\slash, \\\" and\nnew line; ‘Zoë’");
+  *checkin = test_checkin_new (*session, "2026-11-25T09:00:00+01:00", 3);
+  aftercare_checkin_set_notes (*checkin, "");
+}
+
+/* A row written in a batch is the row written alone: every column but
+ * the ids and when it was written, the search's columns too. */
+static void
+test_import_batch_same_as_row (void)
+{
+  g_autoptr(AftercareStoreBackend) backend = NULL;
+  g_autoptr(AftercareSession) alone = NULL;
+  g_autoptr(AftercareCheckin) alone_checkin = NULL;
+  g_autoptr(AftercareSession) batched = NULL;
+  g_autoptr(AftercareCheckin) batched_checkin = NULL;
+  g_autoptr(AftercareSession) read = NULL;
+  g_autoptr(GError) error = NULL;
+  PgTestDatabase *db;
+
+  if (pg_test_skip_without_server ())
+    return;
+  db = pg_test_database_new (TRUE);
+  backend = open_backend (db->desk);
+  new_odd_rows ("2026-11-24T10:00:00+01:00", &alone, &alone_checkin);
+  new_odd_rows ("2026-11-24T10:00:00+01:00", &batched, &batched_checkin);
+
+  g_assert_true (aftercare_store_backend_begin_write (backend, &error));
+  g_assert_true (aftercare_store_backend_insert_session (backend, alone, &error));
+  g_assert_true (aftercare_store_backend_insert_checkin (backend, alone_checkin, &error));
+  g_assert_true (aftercare_store_backend_commit (backend, &error));
+  g_assert_true (aftercare_store_backend_begin_bulk_write (backend, &error));
+  g_assert_true (aftercare_store_backend_insert_session (backend, batched, &error));
+  g_assert_true (aftercare_store_backend_insert_checkin (backend, batched_checkin, &error));
+  g_assert_true (aftercare_store_backend_commit (backend, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (aftercare_session_get_version (batched), ==, aftercare_session_get_version (alone));
+  g_assert_cmpint (aftercare_checkin_get_version (batched_checkin), ==, aftercare_checkin_get_version (alone_checkin));
+  g_assert_cmpint (pg_test_query_int (db->admin, "SELECT count(*) FROM aftercare.sessions"), ==, 2);
+  g_assert_cmpint (pg_test_query_int (db->admin,
+                                      "SELECT count(DISTINCT (ended_at, ended_us, duration_minutes, type, pressure,"
+                                      " first_time, areas, client, therapist, notes, version, search_words,"
+                                      " search_keys)) FROM aftercare.sessions WHERE updated_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (pg_test_query_int (db->admin,
+                                      "SELECT count(DISTINCT (at, at_us, soreness, symptoms, notes, version))"
+                                      " FROM aftercare.checkins WHERE updated_at IS NOT NULL"), ==, 1);
+  read = aftercare_store_backend_get_session (backend, aftercare_session_get_id (batched), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (aftercare_session_get_therapist (read), ==, "O'Brien, \"Bo\" {x}");
+  g_assert_cmpstr (aftercare_session_get_notes (read), ==, aftercare_session_get_notes (batched));
+  g_assert_cmpstr (aftercare_session_get_client (read), ==, "NULL");
+  pg_test_drop_databases ();
+}
+
+static AftercareSession *
+session_number (guint i)
+{
+  g_autofree char *ended_at = g_strdup_printf ("2026-11-%02uT10:%02u:00Z", 1 + i / 60 % 28, i % 60);
+  AftercareSession *session = test_session_new (ended_at);
+  g_autofree char *id = g_strdup_printf ("%08x-1111-4000-8000-000000000000", i);
+
+  aftercare_session_set_id (session, id);
+  return session;
+}
+
+static void
+insert_sessions (AftercareStoreBackend *backend,
+                 guint                  first,
+                 guint                  n)
+{
+  for (guint i = first; i < first + n; i++)
+    {
+      g_autoptr(AftercareSession) session = session_number (i);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (aftercare_store_backend_insert_session (backend, session, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* Stores a session in a write of its own. */
+static void
+store_alone (AftercareStoreBackend *backend,
+             AftercareSession      *session)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (aftercare_store_backend_begin_write (backend, &error));
+  g_assert_true (aftercare_store_backend_insert_session (backend, session, &error));
+  g_assert_true (aftercare_store_backend_commit (backend, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_duplicate (const GError     *error,
+                  AftercareSession *session)
+{
+  g_autofree char *expected = g_strdup_printf ("A session with id %s is already stored",
+                                               aftercare_session_get_id (session));
+
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_CONFLICT);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+/* An id given twice, or one stored already, is refused as a conflict that
+ * names it, when found: at once within a batch, else when the batch is
+ * sent. The write then stores nothing. */
+static void
+test_import_duplicate_refused (void)
+{
+  g_autoptr(AftercareStoreBackend) backend = NULL;
+  g_autoptr(AftercareSession) stored = session_number (5);
+  g_autoptr(AftercareSession) again = session_number (5);
+  g_autoptr(AftercareSession) twice = session_number (7);
+  guint n_sessions = 0;
+  g_autoptr(GError) error = NULL;
+  PgTestDatabase *db;
+
+  if (pg_test_skip_without_server ())
+    return;
+  db = pg_test_database_new (TRUE);
+  backend = open_backend (db->desk);
+  store_alone (backend, stored);
+
+  /* Twice in one batch: the second insert is refused. */
+  g_assert_true (aftercare_store_backend_begin_bulk_write (backend, &error));
+  insert_sessions (backend, 6, 2);
+  g_assert_false (aftercare_store_backend_insert_session (backend, twice, &error));
+  assert_duplicate (error, twice);
+  g_clear_error (&error);
+  aftercare_store_backend_rollback (backend);
+
+  /* Stored already, found by the read that sends the batch. */
+  g_assert_true (aftercare_store_backend_begin_bulk_write (backend, &error));
+  insert_sessions (backend, 100, 3);
+  g_assert_true (aftercare_store_backend_insert_session (backend, again, &error));
+  g_assert_false (aftercare_store_backend_count_sessions (backend, &n_sessions, &error));
+  assert_duplicate (error, again);
+  g_clear_error (&error);
+  aftercare_store_backend_rollback (backend);
+
+  /* Found when an insert fills the batch: that insert is not blamed, and
+   * nothing after it is written; the commit refuses it all. */
+  g_assert_true (aftercare_store_backend_begin_bulk_write (backend, &error));
+  insert_sessions (backend, 0, 5);
+  g_assert_true (aftercare_store_backend_insert_session (backend, again, &error));
+  insert_sessions (backend, 6, 2500);
+  g_assert_false (aftercare_store_backend_commit (backend, &error));
+  assert_duplicate (error, again);
+  g_clear_error (&error);
+  g_assert_cmpint (pg_test_query_int (db->admin, "SELECT count(*) FROM aftercare.sessions"), ==, 1);
+
+  /* At the commit, the same. */
+  g_assert_true (aftercare_store_backend_begin_bulk_write (backend, &error));
+  g_assert_true (aftercare_store_backend_insert_session (backend, again, &error));
+  g_assert_false (aftercare_store_backend_commit (backend, &error));
+  assert_duplicate (error, again);
+  g_clear_error (&error);
+  g_assert_cmpint (pg_test_query_int (db->admin, "SELECT count(*) FROM aftercare.sessions"), ==, 1);
+
+  /* The next write is as any. */
+  g_assert_true (aftercare_store_backend_begin_bulk_write (backend, &error));
+  insert_sessions (backend, 0, 5);
+  g_assert_true (aftercare_store_backend_commit (backend, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pg_test_query_int (db->admin, "SELECT count(*) FROM aftercare.sessions"), ==, 6);
+  pg_test_drop_databases ();
+}
+
+/* Whatever the write reads sees the rows waiting to be sent; a lookup of
+ * another row by its id does not send them. */
+static void
+test_import_reads_see_waiting_rows (void)
+{
+  g_autoptr(AftercareStoreBackend) backend = NULL;
+  g_autoptr(AftercareSession) stored = session_number (1);
+  g_autoptr(AftercareSession) waiting = session_number (2);
+  g_autoptr(AftercareCheckin) checkin = test_checkin_new (waiting, "2026-11-25T09:00:00Z", 2);
+  g_autoptr(AftercareSession) found = NULL;
+  g_autoptr(AftercareCheckin) found_checkin = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GArray) keys = NULL;
+  const char * const no_keys[] = { NULL };
+  g_autoptr(GError) error = NULL;
+  guint n_sessions = 0;
+  PgTestDatabase *db;
+
+  if (pg_test_skip_without_server ())
+    return;
+  db = pg_test_database_new (TRUE);
+  backend = open_backend (db->desk);
+  store_alone (backend, stored);
+  count_insert_statements (db);
+
+  g_assert_true (aftercare_store_backend_begin_bulk_write (backend, &error));
+  g_assert_true (aftercare_store_backend_insert_session (backend, waiting, &error));
+  g_assert_true (aftercare_store_backend_insert_checkin (backend, checkin, &error));
+  found = aftercare_store_backend_get_session (backend, aftercare_session_get_id (stored), &error);
+  g_assert_no_error (error);
+  g_clear_object (&found);
+  g_assert_cmpint (insert_statements (db), ==, 0);
+
+  found = aftercare_store_backend_get_session (backend, aftercare_session_get_id (waiting), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (aftercare_session_get_client (found), ==, aftercare_session_get_client (waiting));
+  g_assert_cmpint (insert_statements (db), ==, 2);
+  g_assert_true (aftercare_store_backend_count_sessions (backend, &n_sessions, &error));
+  g_assert_cmpuint (n_sessions, ==, 2);
+
+  /* Each read, again after more inserts. */
+  g_clear_object (&waiting);
+  waiting = session_number (3);
+  g_clear_object (&checkin);
+  checkin = test_checkin_new (waiting, "2026-11-25T09:00:00Z", 2);
+  g_assert_true (aftercare_store_backend_insert_session (backend, waiting, &error));
+  g_assert_true (aftercare_store_backend_insert_checkin (backend, checkin, &error));
+  checkins = aftercare_store_backend_list_checkins (backend, aftercare_session_get_id (waiting), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checkins->len, ==, 1);
+  g_clear_object (&waiting);
+  waiting = session_number (4);
+  g_assert_true (aftercare_store_backend_insert_session (backend, waiting, &error));
+  keys = aftercare_store_backend_search_sessions (backend, "sam", no_keys, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (keys->len, ==, 4);
+  g_clear_object (&checkin);
+  checkin = test_checkin_new (waiting, "2026-11-25T09:00:00Z", 2);
+  g_assert_true (aftercare_store_backend_insert_checkin (backend, checkin, &error));
+  found_checkin = aftercare_store_backend_get_checkin (backend, aftercare_checkin_get_id (checkin), &error);
+  g_assert_no_error (error);
+  g_assert_true (aftercare_store_backend_commit (backend, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pg_test_query_int (db->admin, "SELECT count(*) FROM aftercare.checkins"), ==, 3);
+  pg_test_drop_databases ();
+}
+
+/* A bulk write undone, after some of it was sent, leaves nothing. */
+static void
+test_import_rollback_stores_nothing (void)
+{
+  g_autoptr(AftercareStoreBackend) backend = NULL;
+  g_autoptr(GError) error = NULL;
+  PgTestDatabase *db;
+
+  if (pg_test_skip_without_server ())
+    return;
+  db = pg_test_database_new (TRUE);
+  backend = open_backend (db->desk);
+  count_insert_statements (db);
+  g_assert_true (aftercare_store_backend_begin_bulk_write (backend, &error));
+  insert_sessions (backend, 0, 1500);
+  g_assert_cmpint (insert_statements (db), ==, 1);
+  aftercare_store_backend_rollback (backend);
+  g_assert_cmpint (pg_test_query_int (db->admin, "SELECT count(*) FROM aftercare.sessions"), ==, 0);
+  /* And what waited is gone with it. */
+  g_assert_true (aftercare_store_backend_begin_write (backend, &error));
+  insert_sessions (backend, 1499, 1);
+  g_assert_true (aftercare_store_backend_commit (backend, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pg_test_query_int (db->admin, "SELECT count(*) FROM aftercare.sessions"), ==, 1);
+  pg_test_drop_databases ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -681,5 +1063,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/pg/connect/tls", test_connect_tls);
   g_test_add_func ("/pg/connect/passwords", test_connect_passwords);
   g_test_add_func ("/pg/connect/reconnects-and-reloads", test_reconnects_and_reloads);
+  g_test_add_func ("/pg/import/in-batches", test_import_in_batches);
+  g_test_add_func ("/pg/import/batch-same-as-row", test_import_batch_same_as_row);
+  g_test_add_func ("/pg/import/duplicate-refused", test_import_duplicate_refused);
+  g_test_add_func ("/pg/import/reads-see-waiting-rows", test_import_reads_see_waiting_rows);
+  g_test_add_func ("/pg/import/rollback-stores-nothing", test_import_rollback_stores_nothing);
   return g_test_run ();
 }

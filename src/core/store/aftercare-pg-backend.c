@@ -22,6 +22,10 @@
 #define RECONNECT_MAX_DELAY_MS 5000
 /* A transaction that touched more sessions announces "*" instead. */
 #define MAX_NAMED_SESSIONS 50
+/* A bulk write sends its inserts a batch at a time: so many rows of a
+ * table, or so many bytes of their values, whichever comes first. */
+#define BATCH_MAX_ROWS 1000
+#define BATCH_MAX_BYTES (4 * 1024 * 1024)
 
 #define SESSION_COLUMNS \
   "id, ended_at, duration_minutes, type, pressure, first_time, areas, client, therapist, notes, version"
@@ -49,6 +53,8 @@ typedef enum {
   STMT_CHANGES,
   STMT_GET_SESSIONS,
   STMT_SEARCH,
+  STMT_INSERT_SESSIONS,
+  STMT_INSERT_CHECKINS,
   N_STATEMENTS
 } Statement;
 
@@ -115,7 +121,38 @@ static const char * const statement_sql[N_STATEMENTS] = {
     "SELECT id, ended_us FROM aftercare.sessions"
     " WHERE search_words LIKE $1 OR search_keys LIKE ANY ($2::text[])"
     " ORDER BY ended_us DESC, id DESC",
+  /* A batch of inserts: each parameter an array of one column, in the
+   * order of STMT_INSERT_SESSION's. An id that is stored already is left
+   * out, not an error: the ids returned tell which ones went in. */
+  [STMT_INSERT_SESSIONS] =
+    "INSERT INTO aftercare.sessions (" SESSION_COLUMNS ", ended_us, updated_at, search_words, search_keys)"
+    " SELECT id, ended_at, duration_minutes, type, pressure, first_time, areas, client, therapist, notes,"
+    " version, ended_us, now(), search_words, search_keys"
+    " FROM unnest ($1::text[], $2::text[], $3::integer[], $4::text[], $5::text[], $6::boolean[], $7::text[],"
+    " $8::text[], $9::text[], $10::text[], $11::bigint[], $12::bigint[], $13::text[], $14::text[])"
+    " AS r (id, ended_at, duration_minutes, type, pressure, first_time, areas, client, therapist, notes,"
+    " ended_us, version, search_words, search_keys)"
+    " ON CONFLICT (id) DO NOTHING RETURNING id",
+  [STMT_INSERT_CHECKINS] =
+    "INSERT INTO aftercare.checkins (" CHECKIN_COLUMNS ", at_us, updated_at)"
+    " SELECT id, session_id, at, soreness, symptoms, notes, version, at_us, now()"
+    " FROM unnest ($1::text[], $2::text[], $3::text[], $4::integer[], $5::text[], $6::text[], $7::bigint[],"
+    " $8::bigint[]) AS r (id, session_id, at, soreness, symptoms, notes, at_us, version)"
+    " ON CONFLICT (id) DO NOTHING RETURNING id",
 };
+
+/* The rows of one table a bulk write has yet to send: each column as a
+ * text[] literal being built ("{…", closed when sent). */
+typedef struct
+{
+  Statement statement;
+  AftercareStoreRowKind kind;
+  guint n_columns;
+  GString **columns;
+  GPtrArray *ids;          /* in the order inserted; owned by id_set */
+  GHashTable *id_set;
+  gsize bytes;
+} Batch;
 
 struct _AftercarePgBackend
 {
@@ -127,6 +164,13 @@ struct _AftercarePgBackend
   gboolean connected;
   gboolean in_transaction;
   gboolean prepared[N_STATEMENTS];
+  /* A bulk write (begin_bulk_write): inserts wait in these until sent. A
+   * conflict found when a batch was sent from an insert waits in
+   * bulk_error for the next read or the commit (see flush_from_insert). */
+  gboolean bulk;
+  Batch sessions;
+  Batch checkins;
+  GError *bulk_error;
   char *read_only_reason;
 
   /* Other desks' changes: counted, and announced from the main loop. The
@@ -169,6 +213,8 @@ clear_source (GSource **source)
   g_clear_pointer (source, g_source_unref);
 }
 
+static void end_bulk (AftercarePgBackend *self);
+
 static void
 aftercare_pg_backend_dispose (GObject *object)
 {
@@ -180,6 +226,7 @@ aftercare_pg_backend_dispose (GObject *object)
   clear_source (&self->reconnect_source);
   g_clear_pointer (&self->conn, PQfinish);
   g_clear_object (&self->time_source);
+  end_bulk (self);
 
   G_OBJECT_CLASS (aftercare_pg_backend_parent_class)->dispose (object);
 }
@@ -382,14 +429,15 @@ prepare (AftercarePgBackend  *self,
   return TRUE;
 }
 
-/* Runs a prepared statement with text parameters; the result, or NULL with error. */
+/* Runs a prepared statement with text parameters; the result, or NULL
+ * with error. Rows a bulk write holds are not sent first: see run(). */
 static PGresult *
-run (AftercarePgBackend  *self,
-     Statement            which,
-     int                  n_params,
-     const char * const  *params,
-     const char          *what,
-     GError             **error)
+run_now (AftercarePgBackend  *self,
+         Statement            which,
+         int                  n_params,
+         const char * const  *params,
+         const char          *what,
+         GError             **error)
 {
   char name[16];
   PGresult *res;
@@ -408,6 +456,24 @@ run (AftercarePgBackend  *self,
     }
   drain_notifications (self);
   return res;
+}
+
+static gboolean flush (AftercarePgBackend *self, GError **error);
+static gboolean batch_contains (const Batch *batch, const char *id);
+
+/* The same, once the rows a bulk write holds are sent: every statement
+ * sees them. */
+static PGresult *
+run (AftercarePgBackend  *self,
+     Statement            which,
+     int                  n_params,
+     const char * const  *params,
+     const char          *what,
+     GError             **error)
+{
+  if (!flush (self, error))
+    return NULL;
+  return run_now (self, which, n_params, params, what, error);
 }
 
 /* Runs static SQL (transaction control, migrations): never with values. */
@@ -555,7 +621,13 @@ read_by_id (AftercarePgBackend  *self,
             GError             **error)
 {
   const char *params[] = { id };
-  g_autoptr(PGresult) res = run (self, which, 1, params, _("Could not read the database"), error);
+  /* Only the row's own insert, if it waits in a bulk write, changes what
+   * this finds: an import looking up each row before adding it does not
+   * send the others one by one. */
+  gboolean waiting = self->bulk_error != NULL || batch_contains (&self->sessions, id) ||
+                     batch_contains (&self->checkins, id);
+  g_autoptr(PGresult) res = (waiting ? run : run_now) (self, which, 1, params, _("Could not read the database"),
+                                                       error);
 
   if (res == NULL)
     return NULL;
@@ -583,6 +655,195 @@ count (AftercarePgBackend  *self,
   return TRUE;
 }
 
+/* Bulk writes: inserts sent a batch at a time */
+
+static void
+batch_start (Batch                 *batch,
+             Statement              statement,
+             AftercareStoreRowKind  kind,
+             guint                  n_columns)
+{
+  batch->statement = statement;
+  batch->kind = kind;
+  batch->n_columns = n_columns;
+  batch->columns = g_new (GString *, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    batch->columns[i] = g_string_new ("{");
+  batch->id_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  batch->ids = g_ptr_array_new ();
+  batch->bytes = 0;
+}
+
+static void
+batch_clear (Batch *batch)
+{
+  if (batch->columns == NULL)
+    return;
+  for (guint i = 0; i < batch->n_columns; i++)
+    g_string_free (batch->columns[i], TRUE);
+  g_clear_pointer (&batch->columns, g_free);
+  g_clear_pointer (&batch->ids, g_ptr_array_unref);
+  g_clear_pointer (&batch->id_set, g_hash_table_unref);
+}
+
+static void
+batch_empty (Batch *batch)
+{
+  for (guint i = 0; i < batch->n_columns; i++)
+    g_string_truncate (batch->columns[i], 1);
+  g_ptr_array_set_size (batch->ids, 0);
+  g_hash_table_remove_all (batch->id_set);
+  batch->bytes = 0;
+}
+
+static gboolean
+batch_contains (const Batch *batch,
+                const char  *id)
+{
+  return batch->id_set != NULL && g_hash_table_contains (batch->id_set, id);
+}
+
+/* Adds a row's parameters (as session_params() or checkin_params() give them). */
+static void
+batch_add (Batch  *batch,
+           char  **params)
+{
+  char *id = g_strdup (params[0]);
+
+  for (guint i = 0; i < batch->n_columns; i++)
+    {
+      aftercare_pg_append_array_item (batch->columns[i], params[i]);
+      batch->bytes += strlen (params[i]);
+    }
+  g_hash_table_add (batch->id_set, id);
+  g_ptr_array_add (batch->ids, id);
+}
+
+static gboolean
+batch_full (const Batch *batch)
+{
+  return batch->ids != NULL && (batch->ids->len >= BATCH_MAX_ROWS || batch->bytes >= BATCH_MAX_BYTES);
+}
+
+/* Inserting an id that is stored: CONFLICT, naming the row. */
+static gboolean
+set_duplicate (AftercareStoreRowKind   kind,
+               const char             *id,
+               GError                **error)
+{
+  if (kind == AFTERCARE_STORE_ROW_SESSION)
+    g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_CONFLICT,
+                 _("A session with id %s is already stored"), id);
+  else
+    g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_CONFLICT,
+                 _("A check-in with id %s is already stored"), id);
+  return FALSE;
+}
+
+/* Sends the batch's rows in one statement, and empties it. A row whose id
+ * is stored already is CONFLICT, as its own insert would have been: the
+ * first such row is named. */
+static gboolean
+batch_send (AftercarePgBackend  *self,
+            Batch               *batch,
+            GError             **error)
+{
+  g_autofree const char **params = NULL;
+  g_autoptr(PGresult) res = NULL;
+
+  if (batch->ids->len == 0)
+    return TRUE;
+  params = g_new (const char *, batch->n_columns);
+  for (guint i = 0; i < batch->n_columns; i++)
+    {
+      g_string_append_c (batch->columns[i], '}');
+      params[i] = batch->columns[i]->str;
+    }
+  res = run_now (self, batch->statement, batch->n_columns, params,
+                 batch->kind == AFTERCARE_STORE_ROW_SESSION ? _("Could not save the session")
+                                                            : _("Could not save the check-in"),
+                 error);
+  if (res != NULL && (guint) PQntuples (res) < batch->ids->len)
+    {
+      g_autoptr(GHashTable) inserted = g_hash_table_new (g_str_hash, g_str_equal);
+      guint i = 0;
+
+      for (int row = 0; row < PQntuples (res); row++)
+        g_hash_table_add (inserted, PQgetvalue (res, row, 0));
+      while (g_hash_table_contains (inserted, g_ptr_array_index (batch->ids, i)))
+        i++;
+      set_duplicate (batch->kind, g_ptr_array_index (batch->ids, i), error);
+      g_clear_pointer (&res, PQclear);
+    }
+  batch_empty (batch);
+  return res != NULL;
+}
+
+/* Sends the rows a bulk write holds: the sessions, then the check-ins
+ * that may belong to them. Once a batch has failed with a conflict (see
+ * flush_from_insert()), every later read and the commit fail with it. */
+static gboolean
+flush (AftercarePgBackend  *self,
+       GError             **error)
+{
+  if (self->bulk_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->bulk_error));
+      return FALSE;
+    }
+  if (!self->bulk)
+    return TRUE;
+  return batch_send (self, &self->sessions, error) && batch_send (self, &self->checkins, error);
+}
+
+/* After an insert: sends the batches once either is full. A conflict
+ * found then is an earlier row's, and the store would give this insert's
+ * error as this row's: so the insert succeeds, the conflict waits in
+ * bulk_error, later inserts are dropped, and the next read or the commit
+ * fails with it (the transaction stores nothing). Other errors are
+ * this insert's. */
+static gboolean
+flush_from_insert (AftercarePgBackend  *self,
+                   GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if ((!batch_full (&self->sessions) && !batch_full (&self->checkins)) || flush (self, &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_CONFLICT))
+    {
+      self->bulk_error = g_steal_pointer (&local_error);
+      return TRUE;
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* An insert in a bulk write: its row waits in batch. */
+static gboolean
+bulk_insert (AftercarePgBackend  *self,
+             Batch               *batch,
+             char               **params,
+             GError             **error)
+{
+  g_return_val_if_fail (self->in_transaction, FALSE);
+  if (self->bulk_error != NULL)
+    return TRUE;
+  if (batch_contains (batch, params[0]))
+    return set_duplicate (batch->kind, params[0], error);
+  batch_add (batch, params);
+  return flush_from_insert (self, error);
+}
+
+static void
+end_bulk (AftercarePgBackend *self)
+{
+  self->bulk = FALSE;
+  batch_clear (&self->sessions);
+  batch_clear (&self->checkins);
+  g_clear_error (&self->bulk_error);
+}
+
 /* Transactions */
 
 static gboolean
@@ -602,6 +863,23 @@ aftercare_pg_backend_begin_write (AftercareStoreBackend  *backend,
     return FALSE;
   self->in_transaction = TRUE;
   g_hash_table_remove_all (self->touched);
+  return TRUE;
+}
+
+/* Inserts then wait, to go a batch at a time; anything else the
+ * transaction does sends them first, so it sees them. */
+static gboolean
+aftercare_pg_backend_begin_bulk_write (AftercareStoreBackend  *backend,
+                                       GError                **error)
+{
+  AftercarePgBackend *self = AFTERCARE_PG_BACKEND (backend);
+
+  if (!aftercare_pg_backend_begin_write (backend, error))
+    return FALSE;
+  end_bulk (self);
+  self->bulk = TRUE;
+  batch_start (&self->sessions, STMT_INSERT_SESSIONS, AFTERCARE_STORE_ROW_SESSION, 14);
+  batch_start (&self->checkins, STMT_INSERT_CHECKINS, AFTERCARE_STORE_ROW_CHECKIN, 8);
   return TRUE;
 }
 
@@ -627,6 +905,7 @@ aftercare_pg_backend_rollback (AftercareStoreBackend *backend)
   AftercarePgBackend *self = AFTERCARE_PG_BACKEND (backend);
   g_autoptr(GError) error = NULL;
 
+  end_bulk (self);
   if (!self->in_transaction)
     return;
   self->in_transaction = FALSE;
@@ -640,7 +919,8 @@ static void
 touch (AftercarePgBackend *self,
        const char         *session_id)
 {
-  if (session_id != NULL)
+  /* Beyond that many, "*" is announced: no need to keep more. */
+  if (session_id != NULL && g_hash_table_size (self->touched) <= MAX_NAMED_SESSIONS)
     g_hash_table_add (self->touched, g_strdup (session_id));
 }
 
@@ -688,7 +968,7 @@ aftercare_pg_backend_commit (AftercareStoreBackend  *backend,
   gboolean committed;
 
   g_return_val_if_fail (self->in_transaction, FALSE);
-  if (!announce_touched (self, error))
+  if (!flush (self, error) || !announce_touched (self, error))
     {
       aftercare_pg_backend_rollback (backend);
       return FALSE;
@@ -697,6 +977,7 @@ aftercare_pg_backend_commit (AftercareStoreBackend  *backend,
     return FALSE;
   committed = aftercare_pg_commit (self->conn, _("Could not save"), error);
   self->in_transaction = FALSE;
+  end_bulk (self);
   g_hash_table_remove_all (self->touched);
   if (PQstatus (self->conn) == CONNECTION_BAD)
     connection_lost (self);
@@ -902,11 +1183,20 @@ write_session (AftercarePgBackend  *self,
                GError             **error)
 {
   g_auto(GStrv) params = session_params (session);
-  g_autoptr(PGresult) res = write_row (self, which, params, STMT_SESSION_UPDATED_AT,
-                                       AFTERCARE_STORE_ROW_SESSION, _("Could not save the session"), error);
 
-  if (res == NULL)
-    return FALSE;
+  if (which == STMT_INSERT_SESSION && self->bulk)
+    {
+      if (!bulk_insert (self, &self->sessions, params, error))
+        return FALSE;
+    }
+  else
+    {
+      g_autoptr(PGresult) res = write_row (self, which, params, STMT_SESSION_UPDATED_AT,
+                                           AFTERCARE_STORE_ROW_SESSION, _("Could not save the session"), error);
+
+      if (res == NULL)
+        return FALSE;
+    }
   touch (self, aftercare_session_get_id (session));
   aftercare_session_set_version (session, aftercare_session_get_version (session) + 1);
   return TRUE;
@@ -1007,14 +1297,23 @@ write_checkin (AftercarePgBackend  *self,
                GError             **error)
 {
   g_auto(GStrv) params = checkin_params (checkin);
-  g_autoptr(PGresult) res = write_row (self, which, params, STMT_CHECKIN_UPDATED_AT,
-                                       AFTERCARE_STORE_ROW_CHECKIN, _("Could not save the check-in"), error);
 
-  if (res == NULL)
-    return FALSE;
+  if (which == STMT_INSERT_CHECKIN && self->bulk)
+    {
+      if (!bulk_insert (self, &self->checkins, params, error))
+        return FALSE;
+    }
+  else
+    {
+      g_autoptr(PGresult) res = write_row (self, which, params, STMT_CHECKIN_UPDATED_AT,
+                                           AFTERCARE_STORE_ROW_CHECKIN, _("Could not save the check-in"), error);
+
+      if (res == NULL)
+        return FALSE;
+      if (PQntuples (res) > 0)
+        touch (self, PQgetvalue (res, 0, 0));
+    }
   touch (self, aftercare_checkin_get_session_id (checkin));
-  if (PQntuples (res) > 0)
-    touch (self, PQgetvalue (res, 0, 0));
   aftercare_checkin_set_version (checkin, aftercare_checkin_get_version (checkin) + 1);
   return TRUE;
 }
@@ -1053,6 +1352,7 @@ static void
 aftercare_pg_backend_iface_init (AftercareStoreBackendInterface *iface)
 {
   iface->begin_write = aftercare_pg_backend_begin_write;
+  iface->begin_bulk_write = aftercare_pg_backend_begin_bulk_write;
   iface->begin_read = aftercare_pg_backend_begin_read;
   iface->commit = aftercare_pg_backend_commit;
   iface->rollback = aftercare_pg_backend_rollback;
