@@ -196,7 +196,11 @@ ensure_store (AftercareReminderService *self)
 
   if (self->store != NULL)
     return TRUE;
-  self->store = aftercare_store_open (self->location, AFTERCARE_TIME_SOURCE (self->clock), &error);
+  /* The service only reads. The full integrity check, which reads the
+   * whole file, is the window's to run after its first frame; were a write
+   * ever to come here, it would wait for the check. */
+  self->store = aftercare_store_open_full (self->location, AFTERCARE_TIME_SOURCE (self->clock),
+                                           AFTERCARE_STORE_OPEN_CHECK_LATER, &error);
   if (self->store == NULL)
     {
       /* The window says what is wrong with the database; no reminders meanwhile. */

@@ -419,6 +419,61 @@ test_reminder_arrives_and_opens_the_checkin (void)
   g_free (f.session_id);
 }
 
+/* The service reads the database to find what is due, but never reads
+ * the whole file to check it: that is the window's, after its first frame,
+ * and before this the service's opening read every page of a clinic's
+ * database before the window could show. */
+static void
+test_service_reads_little_of_a_large_database (void)
+{
+  g_autofree char *folder = test_make_folder ();
+  g_autofree char *db_path = g_build_filename (folder, "large.db", NULL);
+  g_autofree char *backup = g_build_filename (folder, "backup.json", NULL);
+  g_autoptr(GFile) backup_file = g_file_new_for_path (backup);
+  g_autoptr(GApplication) app = g_application_new ("io.github.aftercare.ReminderTest", G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(AftercareClock) clock = aftercare_clock_new ();
+  g_autoptr(AftercareReminderService) service = NULL;
+  g_autoptr(GTestDBus) bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_autoptr(GError) error = NULL;
+  GStatBuf info;
+  guint64 before;
+
+  /* 3,000 massages of years ago, ten check-ins each: nothing is due. */
+  {
+    g_autoptr(AftercareStore) store = test_store_open (db_path);
+
+    test_write_json_backup (backup, 3000, 10, FALSE);
+    aftercare_store_import_file (store, backup_file, NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (g_stat (db_path, &info), ==, 0);
+  g_settings_set_boolean (settings, "reminders", TRUE);
+  g_test_dbus_up (bus);
+  g_assert_true (g_application_register (app, NULL, &error));
+  g_assert_no_error (error);
+
+  before = test_bytes_read ();
+  service = aftercare_reminder_service_new (app, settings, clock, db_path);
+  aftercare_reminder_service_update (service);
+  g_test_message ("%" G_GUINT64_FORMAT " bytes read of a %" G_GINT64_FORMAT "-byte database",
+                  test_bytes_read () - before, (gint64) info.st_size);
+  g_assert_cmpuint (test_bytes_read () - before, <, (guint64) info.st_size / 8);
+  g_assert_false (aftercare_reminder_service_get_pending (service));
+
+  /* Left as the next test expects: reminders as by default, no start at login yet. */
+  g_clear_object (&service);
+  g_clear_object (&app);
+  g_test_dbus_down (bus);
+  g_settings_reset (settings, "reminders");
+  {
+    g_autofree char *autostart = aftercare_reminder_service_get_autostart_path ();
+
+    g_remove (autostart);
+  }
+  test_remove_folder (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +488,7 @@ main (int   argc,
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   setlocale (LC_ALL, "");
   gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/reminders/service-reads-little-of-a-large-database", test_service_reads_little_of_a_large_database);
   g_test_add_func ("/reminders/arrive-open-checkin-withdraw-hold", test_reminder_arrives_and_opens_the_checkin);
   status = g_test_run ();
   test_remove_folder (config);
