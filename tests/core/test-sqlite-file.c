@@ -90,6 +90,24 @@ remember_connection (sqlite3                     *db,
   return SQLITE_OK;
 }
 
+/* Opens the store at path; its own connection, for reading settings
+ * that live in one connection. */
+static AftercareStore *
+open_store_and_connection (const char  *path,
+                           sqlite3    **db)
+{
+  g_autoptr(GError) error = NULL;
+  AftercareStore *store;
+
+  sqlite3_auto_extension ((void (*) (void)) remember_connection);
+  store = aftercare_store_open (path, test_time_source (), &error);
+  sqlite3_cancel_auto_extension ((void (*) (void)) remember_connection);
+  g_assert_no_error (error);
+  *db = g_steal_pointer (&last_connection);
+  g_assert_nonnull (*db);
+  return store;
+}
+
 /* Settings that live in one connection, read through the connection the
  * store writes with (another connection has its own): each commit is on
  * disk before it returns (synchronous FULL, so a power cut keeps the
@@ -100,19 +118,13 @@ test_connection_settings (Fixture       *f,
                           gconstpointer  data)
 {
   g_autoptr(AftercareStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *opened = NULL, *expected = NULL;
   int defensive = -1;
   sqlite3 *db;
 
-  sqlite3_auto_extension ((void (*) (void)) remember_connection);
-  store = aftercare_store_open (f->path, test_time_source (), &error);
-  sqlite3_cancel_auto_extension ((void (*) (void)) remember_connection);
-  g_assert_no_error (error);
-  db = g_steal_pointer (&last_connection);
+  store = open_store_and_connection (f->path, &db);
 
   /* The last connection opened is the store's: on this file, for writing. */
-  g_assert_nonnull (db);
   opened = realpath (sqlite3_db_filename (db, "main"), NULL);
   expected = realpath (f->path, NULL);
   g_assert_cmpstr (opened, ==, expected);
@@ -157,11 +169,7 @@ test_import_cache_given_back (Fixture       *f,
   const int usual_kib = 2000;
   sqlite3 *db;
 
-  sqlite3_auto_extension ((void (*) (void)) remember_connection);
-  store = aftercare_store_open (f->path, test_time_source (), &error);
-  sqlite3_cancel_auto_extension ((void (*) (void)) remember_connection);
-  g_assert_no_error (error);
-  db = g_steal_pointer (&last_connection);
+  store = open_store_and_connection (f->path, &db);
   g_assert_cmpint (raw_integer (db, "PRAGMA cache_size"), ==, -usual_kib);
 
   test_write_json_backup (backup, 3000, 10, FALSE);
