@@ -230,6 +230,30 @@ store_session (DbFixture *f, int hours_ago)
   g_assert_no_error (error);
 }
 
+/* ---- A new user's first look --------------------------------------------- */
+
+/* The first start, on an empty log: its status page shows the app's own
+ * icon, drawn at 128 px at build time, so no SVG is read and librsvg is
+ * not loaded (6.5 MB). This runs first in the process: the other tests
+ * show icons that do load it. */
+static void
+empty_log_script (AftercareWindow *window, gpointer data)
+{
+  AftercareSessionsView *sessions = child (window, AFTERCARE_TYPE_WINDOW, "sessions_view");
+  AdwStatusPage *empty_page = child (sessions, AFTERCARE_TYPE_SESSIONS_VIEW, "empty_page");
+
+  settle (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (empty_page)));
+  g_assert_cmpstr (adw_status_page_get_icon_name (empty_page), ==, "aftercare-no-massages-symbolic");
+  g_assert_false (test_library_mapped ("librsvg"));
+}
+
+static void
+test_empty_log_loads_no_svg (DbFixture *f, gconstpointer data)
+{
+  run_window (f, empty_log_script, NULL);
+}
+
 /* ---- At 360 px, as on a phone ------------------------------------------- */
 
 /* What the whole window needs across, for what is on show. */
@@ -456,6 +480,8 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add ("/window/empty-log-loads-no-svg", DbFixture, NULL,
+              db_fixture_set_up, test_empty_log_loads_no_svg, db_fixture_tear_down);
   g_test_add_func ("/window/has-three-views", test_window_has_three_views);
   g_test_add_func ("/cli/version-needs-no-display", test_version_needs_no_display);
   g_test_add ("/window/fits-360-pixels/empty", DbFixture, NULL,
