@@ -522,20 +522,28 @@ aftercare_sessions_view_finalize (GObject *object)
 
 /* Tab leaves the list, to the page beside it (or, backwards, the search):
  * GTK 4.8's list view would take Tab from row to row through every massage.
- * With the list out of the way for a moment, the window moves the focus on
+ * Forwards, with the page beside the list, the page takes the keyboard
+ * itself: the window's own search for what comes next, which orders by
+ * position, now and then came back round to the view switcher. Otherwise,
+ * with the list out of the way for a moment, the window moves the focus on
  * from where it is, as Tab does everywhere else. */
 static gboolean
 leave_list_cb (GtkWidget *list,
                GVariant  *args,
                gpointer   user_data)
 {
+  AftercareSessionsView *self = AFTERCARE_SESSIONS_VIEW (gtk_widget_get_ancestor (list, AFTERCARE_TYPE_SESSIONS_VIEW));
+  GtkDirectionType direction = g_variant_get_int32 (args);
   GtkRoot *root = gtk_widget_get_root (list);
   gboolean moved;
 
   if (root == NULL)
     return FALSE;
+  if (direction == GTK_DIR_TAB_FORWARD && self != NULL && !adw_leaflet_get_folded (self->leaflet) &&
+      gtk_widget_child_focus (GTK_WIDGET (self->page_stack), direction))
+    return TRUE;
   gtk_widget_set_can_focus (list, FALSE);
-  moved = gtk_widget_child_focus (GTK_WIDGET (root), g_variant_get_int32 (args));
+  moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
   gtk_widget_set_can_focus (list, TRUE);
   return moved;
 }

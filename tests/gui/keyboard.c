@@ -32,13 +32,20 @@ x_display_of (GtkWidget *widget)
   return gdk_x11_display_get_xdisplay (display);
 }
 
-/* The X server sends keys to the window with the input focus: this one. */
+/* The X server sends keys to the window with the input focus: this one.
+ * A window the server has not made viewable yet refuses the focus (the
+ * request fails with BadMatch) and the key would go elsewhere: under load
+ * a test's first key was lost so. Asks again, letting GTK run meanwhile,
+ * until the server says the window has the focus. */
 static void
 focus_window_of (GtkWidget *widget)
 {
   GtkNative *native = gtk_widget_get_native (widget);
   GdkDisplay *display = gtk_widget_get_display (widget);
+  Display *xdisplay = x_display_of (widget);
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   GdkSurface *surface;
+  Window xid;
 
   g_assert_nonnull (native);
   /* A popover takes no input focus of its own: its window does. */
@@ -46,9 +53,25 @@ focus_window_of (GtkWidget *widget)
     native = gtk_widget_get_native (gtk_widget_get_parent (GTK_WIDGET (native)));
   surface = gtk_native_get_surface (native);
   g_assert_nonnull (surface);
-  gdk_x11_display_error_trap_push (display);
-  XSetInputFocus (x_display_of (widget), gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
-  gdk_x11_display_error_trap_pop_ignored (display);
+  xid = gdk_x11_surface_get_xid (surface);
+  for (;;)
+    {
+      Window focused = None;
+      int revert_to, failed;
+
+      gdk_x11_display_error_trap_push (display);
+      XSetInputFocus (xdisplay, xid, RevertToParent, CurrentTime);
+      XSync (xdisplay, False);
+      failed = gdk_x11_display_error_trap_pop (display);
+      XGetInputFocus (xdisplay, &focused, &revert_to);
+      if (!failed && focused == xid)
+        return;
+      if (g_get_monotonic_time () > end)
+        g_error ("The window never took the keyboard focus");
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
 }
 
 static void
