@@ -6,30 +6,13 @@
 #include <string.h>
 
 #include "aftercare-date-time-row.h"
+#include "gui-test-util.h"
 
 typedef struct {
   GtkWindow *window;
   AftercareDateTimeRow *row;
   GtkAdjustment *vadjustment;
 } Fixture;
-
-static gboolean
-set_done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the window lay out and draw: a warning while drawing fails the test. */
-static void
-settle (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (80, set_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static GtkWidget *
 child (Fixture *f, const char *name)
@@ -77,7 +60,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   gtk_window_set_child (f->window, page);
   gtk_window_set_default_size (f->window, 360, 720);
   gtk_window_present (f->window);
-  settle ();
+  gui_test_run_loop (80);
   f->vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (gtk_widget_get_ancestor (GTK_WIDGET (f->row),
                                                                                              GTK_TYPE_VIEWPORT)));
 }
@@ -94,7 +77,7 @@ open_popover (Fixture *f)
   GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (child (f, "button")));
 
   gtk_menu_button_popup (GTK_MENU_BUTTON (child (f, "button")));
-  settle ();
+  gui_test_run_loop (80);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
   return GDK_POPUP (gtk_native_get_surface (GTK_NATIVE (popover)));
 }
@@ -106,7 +89,7 @@ click_plus (Fixture *f, const char *spin)
 {
   gtk_widget_grab_focus (child (f, spin));
   gtk_spin_button_spin (GTK_SPIN_BUTTON (child (f, spin)), GTK_SPIN_STEP_FORWARD, 1);
-  settle ();
+  gui_test_run_loop (80);
 }
 
 static void
@@ -138,7 +121,7 @@ test_popover_holds_still (Fixture *f, gconstpointer data)
 
   /* Closed, the page follows the keyboard again. */
   gtk_popover_popdown (gtk_menu_button_get_popover (GTK_MENU_BUTTON (child (f, "button"))));
-  settle ();
+  gui_test_run_loop (80);
   g_assert_true (gtk_viewport_get_scroll_to_focus (GTK_VIEWPORT (gtk_widget_get_ancestor (GTK_WIDGET (f->row),
                                                                                           GTK_TYPE_VIEWPORT))));
 }

@@ -12,6 +12,7 @@
 #include "aftercare-wizard.h"
 #include "i18n-test-util.h"
 #include "store-test-util.h"
+#include "gui-test-util.h"
 
 static const char *language;
 
@@ -25,22 +26,6 @@ typedef struct {
   guint n_translated;
   gboolean ran;
 } Fixture;
-
-static void
-set_done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-}
-
-static void
-settle (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add_once (ms, set_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 /* Every label on screen under widget, as a person reads it. */
 static void
@@ -89,20 +74,20 @@ activate_after_cb (GApplication *app, Fixture *f)
 
   g_assert_true (AFTERCARE_IS_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
-  settle (100);
+  gui_test_run_loop (100);
   check_labels (f, window, "sessions");
   g_assert_true (gtk_widget_activate_action (sessions, "sessions.open", "s", f->session_id));
-  settle (100);
+  gui_test_run_loop (100);
   check_labels (f, window, "session page");
   g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "massage-types"));
-  settle (100);
+  gui_test_run_loop (100);
   check_labels (f, window, "massage types");
   g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "can-i-run"));
   for (guint i = 0; i < 4; i++)
     {
       g_autofree char *where = g_strdup_printf ("wizard, %s", gtk_stack_get_visible_child_name (steps));
 
-      settle (100);
+      gui_test_run_loop (100);
       check_labels (f, window, where);
       if (i < 3)
         g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));

@@ -14,29 +14,12 @@
 #include "aftercare-window.h"
 #include "aftercare-wizard.h"
 #include "store-test-util.h"
+#include "gui-test-util.h"
 
 typedef struct {
   GtkWindow *window;
   AftercareReferenceView *view;
 } Fixture;
-
-static gboolean
-set_done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the window lay out and draw: a warning while drawing fails the test. */
-static void
-settle (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (60, set_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static GtkWidget *
 child (Fixture *f, const char *name)
@@ -66,7 +49,7 @@ set_up (Fixture *f, int width)
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   gtk_window_set_default_size (f->window, width, 700);
   gtk_window_present (f->window);
-  settle ();
+  gui_test_run_loop (60);
 }
 
 static void
@@ -113,7 +96,7 @@ static void
 search (Fixture *f, const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (child (f, "search_entry")), text);
-  settle ();
+  gui_test_run_loop (60);
 }
 
 static GtkLevelBar *
@@ -209,7 +192,7 @@ test_detail_follows_the_search (Fixture *f, gconstpointer data)
   GtkStack *detail = GTK_STACK (child (f, "detail_stack"));
 
   gtk_list_box_select_row (list, row_for (f, AFTERCARE_MASSAGE_THAI));
-  settle ();
+  gui_test_run_loop (60);
   g_assert_cmpstr (shown_name (f), ==, "Thai");
 
   /* Thai leaves the list: the first match takes its place, selected. */
@@ -253,7 +236,7 @@ test_selecting_shows_detail (Fixture *f, gconstpointer data)
   g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (child (f, "leaflet"))));
 
   gtk_list_box_select_row (GTK_LIST_BOX (child (f, "kinds_list")), row);
-  settle ();
+  gui_test_run_loop (60);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (page_child (f, "name_label"))), ==, "Thai");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (page_child (f, "technique_label"))), ==,
                    aftercare_massage_kind_get_technique (thai));
@@ -286,7 +269,7 @@ test_narrow_slides_to_detail_and_back (Fixture *f, gconstpointer data)
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
   g_signal_emit_by_name (row_for (f, AFTERCARE_MASSAGE_SPORTS), "activate");
-  settle ();
+  gui_test_run_loop (60);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "detail");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (page_child (f, "name_label"))), ==, "Sports");
   /* The icon-only back button is named for screen readers. */
@@ -294,7 +277,7 @@ test_narrow_slides_to_detail_and_back (Fixture *f, gconstpointer data)
   gtk_test_accessible_assert_property (back, GTK_ACCESSIBLE_PROPERTY_LABEL, "Back to Massage Types");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (back), ==, "Back to Massage Types");
   g_signal_emit_by_name (back, "clicked");
-  settle ();
+  gui_test_run_loop (60);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
 }
 
@@ -326,9 +309,9 @@ activate_after_cb (GApplication *app, AppFixture *af)
   g_assert_true (gtk_widget_is_ancestor (wizard, GTK_WIDGET (stack)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "massage-types");
   aftercare_reference_view_show_type (AFTERCARE_REFERENCE_VIEW (view), AFTERCARE_MASSAGE_TRIGGER_POINT);
-  settle ();
+  gui_test_run_loop (60);
   g_signal_emit_by_name (button, "clicked");
-  settle ();
+  gui_test_run_loop (60);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "can-i-run");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (steps)), ==, "massage");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (type_row)), ==, AFTERCARE_MASSAGE_TRIGGER_POINT);
@@ -389,7 +372,7 @@ test_detail_shows_your_pattern (Fixture *f, gconstpointer data)
   aftercare_reference_view_set_store (f->view, store);
 
   gtk_list_box_select_row (GTK_LIST_BOX (child (f, "kinds_list")), row_for (f, AFTERCARE_MASSAGE_DEEP_TISSUE));
-  settle ();
+  gui_test_run_loop (60);
   g_assert_true (gtk_widget_get_visible (page_child (f, "pattern_box")));
   text = gtk_label_get_label (GTK_LABEL (page_child (f, "pattern_label")));
   g_assert_nonnull (strstr (text, "Check in after 2 more massages of this kind (Deep tissue · moderate pressure)"));
@@ -397,7 +380,7 @@ test_detail_shows_your_pattern (Fixture *f, gconstpointer data)
                                   "still above mild at the last check-in, from 3 massages."));
 
   gtk_list_box_select_row (GTK_LIST_BOX (child (f, "kinds_list")), row_for (f, AFTERCARE_MASSAGE_SWEDISH));
-  settle ();
+  gui_test_run_loop (60);
   g_assert_false (gtk_widget_get_visible (page_child (f, "pattern_box")));
   aftercare_reference_view_set_store (f->view, NULL);
   g_clear_object (&store);

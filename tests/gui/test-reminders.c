@@ -13,6 +13,7 @@
 #include "aftercare-time.h"
 #include "aftercare-window.h"
 #include "store-test-util.h"
+#include "gui-test-util.h"
 
 /* A deep tissue massage that ended at 09:00 UTC: reminders at 13:00, then
  * (with no check-in) 21:00. */
@@ -138,19 +139,6 @@ wait_for_calls (Fixture    *f,
   }
 }
 
-/* Lets the main loop run a moment (the bus answers, timers run). */
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (5000);
-    }
-}
-
 /* ---- The application ------------------------------------------------------- */
 
 static void
@@ -257,7 +245,7 @@ script (Fixture *f)
 
   /* A minute before it is due: nothing. */
   set_time (f, "2026-03-10T12:59:00Z");
-  settle ();
+  gui_test_run_loop (500);
   notified = calls_to (f, "Notify");
   g_assert_cmpuint (notified->len, ==, 0);
   g_clear_pointer (&notified, g_ptr_array_unref);
@@ -277,7 +265,7 @@ script (Fixture *f)
 
   /* Checking the time again sends nothing more. */
   set_time (f, "2026-03-10T13:05:00Z");
-  settle ();
+  gui_test_run_loop (500);
   g_clear_pointer (&notified, g_ptr_array_unref);
   notified = calls_to (f, "Notify");
   g_assert_cmpuint (notified->len, ==, 1);
@@ -311,7 +299,7 @@ script (Fixture *f)
   /* GLib learns the notification's number from the server's answer, and
    * cannot close one it has no number for yet: give a busy machine time. */
   for (guint i = 0; i < 4; i++)
-    settle ();
+    gui_test_run_loop (500);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.check-in", NULL));
   dialog = find_checkin_dialog ();
   g_assert_nonnull (dialog);
@@ -324,7 +312,7 @@ script (Fixture *f)
   g_settings_set_uint (settings, "quiet-hours-start", 8);
   g_settings_set_uint (settings, "quiet-hours-end", 10);
   set_time (f, "2026-03-11T09:00:00Z");
-  settle ();
+  gui_test_run_loop (500);
   g_clear_pointer (&notified, g_ptr_array_unref);
   notified = calls_to (f, "Notify");
   g_assert_cmpuint (notified->len, ==, 2);
@@ -339,14 +327,14 @@ script (Fixture *f)
   g_clear_pointer (&notified, g_ptr_array_unref);
   notified = wait_for_calls (f, "Notify", 3);
   g_assert_cmpuint (notified->len, ==, 3);
-  settle ();
+  gui_test_run_loop (500);
 
   /* Clinic mode: withdrawn, none at the next due time, no start at login. */
   g_settings_set_boolean (settings, "clinic-mode", TRUE);
   g_clear_pointer (&closed, g_ptr_array_unref);
   closed = wait_for_calls (f, "CloseNotification", 2);
   set_time (f, "2026-03-12T11:00:00Z");
-  settle ();
+  gui_test_run_loop (500);
   g_clear_pointer (&notified, g_ptr_array_unref);
   notified = calls_to (f, "Notify");
   g_assert_cmpuint (notified->len, ==, 3);

@@ -12,6 +12,7 @@
 #include "aftercare-sessions-view.h"
 #include "aftercare-window.h"
 #include "store-test-util.h"
+#include "gui-test-util.h"
 
 #define N_SESSIONS 10000
 #define HOURS_APART 3
@@ -43,19 +44,6 @@ first_frame_cb (GdkFrameClock *frame_clock, Fixture *f)
 {
   g_signal_handlers_disconnect_by_func (frame_clock, first_frame_cb, f);
   f->rows_at_first_frame = (int) count_rows (f->list);
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
 }
 
 static void
@@ -137,7 +125,7 @@ scroll_to (Fixture *f, GtkWidget *list, AftercareSessionList *model, double frac
 
   gtk_adjustment_set_value (adjustment,
                             fraction * (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)));
-  spin (150);
+  gui_test_run_loop (150);
   shown_positions (f, list, first, &last);
   g_test_message ("Scrolled to %3.0f%%: rows %u to %u shown, %" G_GUINT64_FORMAT " rows read, "
                   "%u held, %.0f ms with the settling wait",
@@ -165,7 +153,7 @@ search_all (AftercareSessionsView *view, AftercareStore *store, AftercareSession
     g_main_context_iteration (NULL, TRUE);
   g_test_message ("Searching for a client among %u: %u found in %.0f ms (typing delay included)",
                   N_SESSIONS, g_list_model_get_n_items (shown), (g_get_monotonic_time () - started) / 1e3);
-  spin (150);
+  gui_test_run_loop (150);
   g_test_message ("  %" G_GUINT64_FORMAT " rows of what it found read, %u held",
                   aftercare_session_list_get_n_read (found), aftercare_session_list_get_n_loaded (found));
   g_assert_cmpuint (aftercare_session_list_get_n_read (model) - before, ==, 0);
@@ -188,7 +176,7 @@ search_for_nothing (AftercareSessionsView *view)
   while (!gtk_widget_get_mapped (GTK_WIDGET (no_results)))
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (adw_status_page_get_icon_name (no_results), ==, "system-search-symbolic");
-  spin (150);
+  gui_test_run_loop (150);
 }
 
 static void
@@ -208,7 +196,7 @@ activate_after_cb (GApplication *app, Fixture *f)
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint", G_CALLBACK (first_frame_cb), f);
   while (!gtk_widget_get_mapped (list) || f->rows_at_first_frame < 0)
     g_main_context_iteration (NULL, TRUE);
-  spin (150);
+  gui_test_run_loop (150);
   shown_positions (f, list, &first, &last);
   n_shown = last - first + 1;
   /* GTK 4.8's list view builds up to 200 rows around what it shows: before

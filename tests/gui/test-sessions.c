@@ -25,6 +25,7 @@
 #include "keyboard.h"
 #include "pdf-text.h"
 #include "store-test-util.h"
+#include "gui-test-util.h"
 
 typedef void (*WindowTest) (AftercareWindow *window, gpointer data);
 
@@ -40,19 +41,6 @@ typedef struct {
 } AppRun;
 
 /* ---- Driving the real application --------------------------------------- */
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (5000);
-    }
-}
 
 typedef gboolean (*Condition) (gpointer data);
 
@@ -77,7 +65,7 @@ activate_after_cb (GApplication *app, AppRun *run)
 
   g_assert_true (AFTERCARE_IS_WINDOW (window));
   wait_until ((Condition) gtk_widget_get_mapped, window, "the window shows");
-  spin (100);
+  gui_test_run_loop (100);
   run->test (AFTERCARE_WINDOW (window), run->data);
   run->ran = TRUE;
   for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
@@ -263,7 +251,7 @@ empty_test (AftercareWindow *window, gpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "sessions.new", NULL));
   g_assert_nonnull (find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR));
   gtk_window_close (find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR));
-  spin (50);
+  gui_test_run_loop (50);
   g_assert_null (find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR));
 
   /* Ctrl+N (the window's win.log-massage) does too, from another view. */
@@ -361,7 +349,7 @@ check_in (AftercareWindow *window, GDateTime *at, guint soreness, const char *sy
     }
   g_assert_true (can_save (dialog, t));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "checkin.save", NULL));
-  spin (50);
+  gui_test_run_loop (50);
   g_assert_null (find_toplevel (AFTERCARE_TYPE_CHECKIN_DIALOG));
 }
 
@@ -384,7 +372,7 @@ log_and_check_in_test (AftercareWindow *window, gpointer data)
   fill_editor (editor, ended);
   g_assert_true (can_save (editor, AFTERCARE_TYPE_SESSION_EDITOR));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  spin (100);
+  gui_test_run_loop (100);
   g_assert_null (find_toplevel (AFTERCARE_TYPE_SESSION_EDITOR));
 
   /* In the list, with its verdict: deep pressure, 14 hours on, no check-in. */
@@ -403,7 +391,7 @@ log_and_check_in_test (AftercareWindow *window, gpointer data)
 
   check_in (window, at_12h, 4, "Heavy legs");
   check_in (window, NULL, 2, NULL);
-  spin (100);
+  gui_test_run_loop (100);
 
   /* Two points on the timeline, the first at hour 12 and soreness 4. */
   g_assert_cmpuint (aftercare_timeline_view_get_n_points (timeline), ==, 2);
@@ -622,7 +610,7 @@ delete_and_undo_test (AftercareWindow *window, gpointer data)
   deleted_id = g_strdup (aftercare_session_get_id (aftercare_session_page_get_session (page)));
   sports_title = expected_deleted_title ("Sports", aftercare_session_get_ended_at (aftercare_session_page_get_session (page)));
   press_delete_in_list (aftercare_sessions_view_get_list_view (view));
-  spin (100);
+  gui_test_run_loop (100);
   g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 1);
   g_assert_null (find_session_row (window, "Sports · moderate pressure"));
   g_assert_cmpstr (aftercare_session_get_id (aftercare_session_page_get_session (page)), !=, deleted_id);
@@ -646,7 +634,7 @@ delete_and_undo_test (AftercareWindow *window, gpointer data)
     aftercare_session_row_get_session (find_session_row (window, "Swedish · light pressure"))));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_session_row (window, "Swedish · light pressure")),
                                              "row.delete", NULL));
-  spin (50);
+  gui_test_run_loop (50);
   g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 1);
   g_assert_null (find_session_row (window, "Swedish · light pressure"));
   g_assert_cmpstr (toast_title (window), ==, swedish_title);
@@ -658,12 +646,12 @@ delete_and_undo_test (AftercareWindow *window, gpointer data)
    * been closed, from another view (but not in a text field, where it
    * undoes typing). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.delete", NULL));
-  spin (50);
+  gui_test_run_loop (50);
   g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 1);
   close_toast (window);
   wait_until (no_undo_toast, window, "the closed toast goes");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "can-i-run");
-  spin (50);
+  gui_test_run_loop (50);
   keyboard_press (GTK_WIDGET (window), "<Control>z");
   g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 2);
 }
@@ -737,7 +725,7 @@ narrow_layout_test (AftercareWindow *window, gpointer data)
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
   wait_until (is_folded, view, "the sessions fold");
   gtk_widget_activate_action (GTK_WIDGET (view), "sessions.open", "s", "");
-  spin (100);
+  gui_test_run_loop (100);
   g_assert_true (gtk_widget_get_visible (child (page, t, "heading_box")));
   g_assert_cmpstr (gtk_label_get_label (child (page, t, "heading_title")), ==, "Myofascial release · moderate pressure");
   g_assert_false (gtk_widget_get_visible (child (page, t, "window_title")));
@@ -748,7 +736,7 @@ narrow_layout_test (AftercareWindow *window, gpointer data)
   /* The editor's row titles stay whole beside the pressure choices. */
   editor = open_editor (window);
   gtk_window_set_default_size (GTK_WINDOW (editor), 360, 720);
-  spin (200);
+  gui_test_run_loop (200);
   pressure = find_row_title_label (GTK_WIDGET (editor), "Pressure");
   gtk_widget_measure (pressure, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
   g_assert_cmpint (gtk_widget_get_width (pressure), >=, natural);
@@ -864,7 +852,7 @@ tab_leaves_list_test (AftercareWindow *window, gpointer data)
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
   wait_until (is_unfolded, view, "the sessions unfold");
   wait_until (has_drawn_focusable, page, "the page beside the list is drawn");
-  spin (100);
+  gui_test_run_loop (100);
   /* The window opens with the keyboard on the chosen row. */
   assert_focus_in (window, list);
   /* Tab goes on to the page beside the list, not to the next of 40 rows. */
@@ -925,7 +913,7 @@ edit_test (AftercareWindow *window, gpointer data)
   g_assert_cmpuint (adw_combo_row_get_selected (child (editor, t, "type_row")), ==, AFTERCARE_MASSAGE_SWEDISH);
   gtk_editable_set_text (child (editor, t, "client_row"), "Ana Lima");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  spin (100);
+  gui_test_run_loop (100);
 
   /* The row and the page show the change; the end time is untouched. */
   row = find_session_row (window, "Swedish · light pressure");
@@ -943,7 +931,7 @@ edit_test (AftercareWindow *window, gpointer data)
   g_assert_nonnull (dialog);
   g_assert_cmpfloat (gtk_range_get_value (child (child (dialog, AFTERCARE_TYPE_CHECKIN_DIALOG, "feeling_form"), AFTERCARE_TYPE_FEELING_FORM, "soreness_scale")), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "checkin.delete", NULL));
-  spin (100);
+  gui_test_run_loop (100);
   g_assert_null (find_toplevel (AFTERCARE_TYPE_CHECKIN_DIALOG));
   g_assert_cmpuint (aftercare_timeline_view_get_n_points (timeline), ==, 1);
   g_assert_cmpint (aftercare_assessment_get_soreness (aftercare_session_page_get_assessment (page)), ==, 3);
@@ -996,7 +984,7 @@ page_runs_wizard_test (AftercareWindow *window, gpointer data)
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "session.assess");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.assess", NULL));
-  spin (100);
+  gui_test_run_loop (100);
   /* The wizard, with that massage picked, asking how you feel now. */
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (child (window, AFTERCARE_TYPE_WINDOW, "stack")), ==,
                    "can-i-run");
@@ -1048,24 +1036,24 @@ search_test (AftercareWindow *window, gpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "sessions.search", NULL));
   /* By client, whatever the case. */
   gtk_editable_set_text (entry, "jordan");
-  spin (300);
+  gui_test_run_loop (300);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
   /* And whatever the accents. */
   gtk_editable_set_text (entry, "ÁVERY");
-  spin (300);
+  gui_test_run_loop (300);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
   /* By type. */
   gtk_editable_set_text (entry, "Swedish");
-  spin (300);
+  gui_test_run_loop (300);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   g_assert_nonnull (find_session_row (window, "Swedish · light pressure"));
   gtk_editable_set_text (entry, "nobody");
-  spin (300);
+  gui_test_run_loop (300);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
   /* Leaving the search shows them all. */
   gtk_search_bar_set_search_mode (child (view, AFTERCARE_TYPE_SESSIONS_VIEW, "search_bar"), FALSE);
-  spin (300);
+  gui_test_run_loop (300);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
 }
@@ -1116,7 +1104,7 @@ boundary_test (AftercareWindow *window, gpointer data)
 
   /* Deep pressure: no running until 12 hours after; then an easy run. */
   aftercare_clock_set_now (aftercare_window_get_clock (window), just_before);
-  spin (50);
+  gui_test_run_loop (50);
   g_assert_true (page_verdict_is (&wait));
   row = find_session_row (window, "Deep tissue · deep pressure");
   g_assert_cmpint (aftercare_session_row_get_verdict (row), ==, AFTERCARE_VERDICT_WAIT);
@@ -1180,7 +1168,7 @@ select_session (AftercareWindow *window, guint position)
   GtkListView *list = aftercare_sessions_view_get_list_view (sessions_view (window));
 
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)), position);
-  spin (50);
+  gui_test_run_loop (50);
 }
 
 static const char *
@@ -1201,7 +1189,7 @@ recovery_test (AftercareWindow *window, gpointer data)
   AftercareSessionRow *recovered, *flagged;
 
   aftercare_clock_set_now (aftercare_window_get_clock (window), now);
-  spin (100);
+  gui_test_run_loop (100);
 
   /* Three weeks on and calm: Recovered, in a quiet badge, not Train. */
   recovered = row_for_session (window, sessions->pdata[3]);
@@ -1296,7 +1284,7 @@ no_duration_test (AftercareWindow *window, gpointer data)
   g_assert_true (can_save (editor, t));
   gtk_editable_set_text (child (editor, t, "client_row"), "Ana Lima");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  spin (100);
+  gui_test_run_loop (100);
   g_assert_cmpstr (aftercare_session_get_client (aftercare_session_page_get_session (page)), ==, "Ana Lima");
   g_assert_cmpuint (aftercare_session_get_duration_minutes (aftercare_session_page_get_session (page)), ==, 0);
   g_assert_false (gtk_widget_get_visible (child (page, AFTERCARE_TYPE_SESSION_PAGE, "duration_row")));
@@ -1332,7 +1320,7 @@ wizard_from_checkin_test (AftercareWindow *window, gpointer data)
   aftercare_clock_set_now (aftercare_window_get_clock (window), now);
   select_session (window, 0);
   g_signal_emit_by_name (child (page, AFTERCARE_TYPE_SESSION_PAGE, "assess_button"), "clicked");
-  spin (50);
+  gui_test_run_loop (50);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (wizard, w, "steps")), ==, "feeling");
   g_assert_cmpuint (aftercare_feeling_form_get_soreness (form), ==, 2);
   g_assert_cmpuint (aftercare_feeling_form_get_symptoms (form), ==, AFTERCARE_SYMPTOM_PINS_AND_NEEDLES);
@@ -1426,22 +1414,22 @@ top_test (AftercareWindow *window, gpointer data)
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
   wait_until (is_unfolded, view, "the sessions unfold");
   select_session (window, 2);
-  spin (100);
+  gui_test_run_loop (100);
   g_assert_cmpfloat (scroll_to_bottom (page), >, 0);
   select_session (window, 3);
-  spin (100);
+  gui_test_run_loop (100);
   g_assert_cmpfloat (gtk_adjustment_get_value (page_scroll (page)), ==, 0);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
   wait_until (is_folded, view, "the sessions fold");
   select_session (window, 2);
   gtk_widget_activate_action (GTK_WIDGET (view), "sessions.open", "s", "");
-  spin (100);
+  gui_test_run_loop (100);
   g_assert_cmpfloat (scroll_to_bottom (page), >, 0);
   gtk_widget_activate_action (GTK_WIDGET (view), "sessions.show-list", NULL);
-  spin (50);
+  gui_test_run_loop (50);
   gtk_widget_activate_action (GTK_WIDGET (view), "sessions.open", "s", "");
-  spin (100);
+  gui_test_run_loop (100);
   g_assert_cmpfloat (gtk_adjustment_get_value (page_scroll (page)), ==, 0);
 }
 
@@ -1493,7 +1481,7 @@ report_test (AftercareWindow *window, gpointer data)
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   wait_until (is_unfolded, view, "the sessions unfold");
   select_session (window, 0);
-  spin (100);
+  gui_test_run_loop (100);
 
   /* The timeline shows yours beside the usual band, from the three before. */
   g_assert_true (aftercare_timeline_view_get_has_pattern (aftercare_session_page_get_timeline (page)));
@@ -1506,11 +1494,11 @@ report_test (AftercareWindow *window, gpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.save-report-pdf", "u", 1));
   chooser = aftercare_sheet_print_get_dialog (GTK_WINDOW (window));
   g_assert_nonnull (chooser);
-  spin (300);          /* the folder read */
+  gui_test_run_loop (300);          /* the folder read */
   g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
-  spin (200);
+  gui_test_run_loop (200);
   g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
-  spin (100);
+  gui_test_run_loop (100);
   g_assert_null (aftercare_sheet_print_get_dialog (GTK_WINDOW (window)));
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   text = pdf_text (pdf);
@@ -1540,7 +1528,7 @@ last_toast (AftercareWindow *window)
   GType toast_widget = g_type_from_name ("AdwToastWidget");
   const char *text = NULL;
 
-  spin (50);
+  gui_test_run_loop (50);
   collect (child (window, AFTERCARE_TYPE_WINDOW, "toast_overlay"), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (toast_widget != 0 && gtk_widget_get_ancestor (labels->pdata[i], toast_widget) != NULL &&
@@ -1583,7 +1571,7 @@ backup_test (AftercareWindow *window, gpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
   chooser = aftercare_backup_transfer_get_chooser (GTK_WINDOW (window));
   g_assert_nonnull (chooser);
-  spin (200);
+  gui_test_run_loop (200);
   start = gtk_file_chooser_get_current_folder (chooser);
   g_assert_cmpstr (g_file_peek_path (start), ==,
                    g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS) != NULL &&
@@ -1670,7 +1658,7 @@ damaged_test (AftercareWindow *window, gpointer data)
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "start-fresh");
-  spin (100);
+  gui_test_run_loop (100);
   g_assert_nonnull (aftercare_window_get_store (window));
   g_assert_true (AFTERCARE_IS_SESSIONS_VIEW (sessions_view (window)));
   g_assert_true (gtk_widget_get_ancestor (GTK_WIDGET (sessions_view (window)), AFTERCARE_TYPE_WINDOW) != NULL);
@@ -1702,7 +1690,7 @@ late_damage_test (AftercareWindow *window, gpointer data)
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "start-fresh");
-  spin (100);
+  gui_test_run_loop (100);
   window = find_toplevel (AFTERCARE_TYPE_WINDOW);
   g_assert_nonnull (window);
   g_assert_nonnull (aftercare_window_get_store (window));

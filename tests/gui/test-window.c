@@ -13,6 +13,7 @@
 #include "aftercare-window.h"
 #include "aftercare-wizard.h"
 #include "store-test-util.h"
+#include "gui-test-util.h"
 
 typedef struct {
   AftercareApplication *app;
@@ -131,23 +132,6 @@ typedef struct {
 } ScriptRun;
 
 static void
-set_done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-}
-
-/* Lets the window lay out and draw: a warning while drawing fails the test. */
-static void
-settle (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add_once (ms, set_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
 db_fixture_set_up (DbFixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
@@ -180,7 +164,7 @@ script_activate_after_cb (GApplication *app, ScriptRun *run)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   g_assert_true (AFTERCARE_IS_WINDOW (window));
-  settle (100);
+  gui_test_run_loop (100);
   run->script (AFTERCARE_WINDOW (window), run->data);
   run->ran = TRUE;
   for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
@@ -242,7 +226,7 @@ empty_log_script (AftercareWindow *window, gpointer data)
   AftercareSessionsView *sessions = child (window, AFTERCARE_TYPE_WINDOW, "sessions_view");
   AdwStatusPage *empty_page = child (sessions, AFTERCARE_TYPE_SESSIONS_VIEW, "empty_page");
 
-  settle (300);
+  gui_test_run_loop (300);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (empty_page)));
   g_assert_cmpstr (adw_status_page_get_icon_name (empty_page), ==, "aftercare-no-massages-symbolic");
   g_assert_false (test_library_mapped ("librsvg"));
@@ -289,7 +273,7 @@ fits_script (AftercareWindow *window, gpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[i]));
-      settle (50);
+      gui_test_run_loop (50);
       assert_fits (window, views[i]);
     }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "can-i-run"));
@@ -297,7 +281,7 @@ fits_script (AftercareWindow *window, gpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
       g_assert_cmpstr (gtk_stack_get_visible_child_name (wizard_steps), ==, steps[i]);
-      settle (50);
+      gui_test_run_loop (50);
       assert_fits (window, steps[i]);
       if (i + 1 < G_N_ELEMENTS (steps))
         g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
@@ -378,7 +362,7 @@ press_window_shortcut (AftercareWindow *window, const char *accel)
             {
               g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, GTK_WIDGET (window),
                                                            gtk_shortcut_get_arguments (shortcut)));
-              settle (50);
+              gui_test_run_loop (50);
               return;
             }
         }
@@ -409,7 +393,7 @@ views_take_the_keyboard_script (AftercareWindow *window, gpointer data)
   GtkToggleButton *button;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  settle (100);
+  gui_test_run_loop (100);
   g_assert_cmpstr (visible_view (window), ==, "sessions");
 
   /* Alt+2 with the keyboard on the switcher: Enter must not press
@@ -423,7 +407,7 @@ views_take_the_keyboard_script (AftercareWindow *window, gpointer data)
   button = switcher_button (window, "Massage Types");
   gtk_widget_grab_focus (GTK_WIDGET (button));
   gtk_toggle_button_set_active (button, TRUE);
-  settle (50);
+  gui_test_run_loop (50);
   g_assert_cmpstr (visible_view (window), ==, "massage-types");
   /* Typing finds a type at once. */
   g_assert_true (focus_is_in (window, child (reference, AFTERCARE_TYPE_REFERENCE_VIEW, "search_entry")));

@@ -18,6 +18,7 @@
 #include "aftercare-wizard.h"
 #include "keyboard.h"
 #include "store-test-util.h"
+#include "gui-test-util.h"
 
 typedef struct {
   GtkWindow *window;
@@ -94,24 +95,6 @@ label_text (GtkWidget *label)
   return gtk_label_get_label (GTK_LABEL (label));
 }
 
-static gboolean
-set_done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the window lay out and draw: a warning while drawing fails the test. */
-static void
-settle (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (40, set_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static void
 add_window_actions (Fixture *f)
 {
@@ -137,7 +120,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
    * they only need to be there, for the buttons to be pressable. */
   add_window_actions (f);
   gtk_window_present (f->window);
-  settle ();
+  gui_test_run_loop (40);
 }
 
 static void
@@ -188,7 +171,7 @@ static void
 next (Fixture *f)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->wizard), "wizard.next", NULL));
-  settle ();
+  gui_test_run_loop (40);
 }
 
 static GtkCheckButton *
@@ -241,7 +224,7 @@ choose_earlier (Fixture *f, int hours)
   g_autoptr(GDateTime) when = g_date_time_add_hours (f->now, -hours);
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "ended_row")), 4);
-  settle ();
+  gui_test_run_loop (40);
   aftercare_date_time_row_set_date_time (AFTERCARE_DATE_TIME_ROW (child (f, "custom_time_row")), when);
 }
 
@@ -443,7 +426,7 @@ test_back_keeps_answers (Fixture *f, gconstpointer data)
   assert_verdict_shown (f, &a, AFTERCARE_VERDICT_REST);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->wizard), "wizard.back", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->wizard), "wizard.back", NULL));
-  settle ();
+  gui_test_run_loop (40);
   g_assert_cmpstr (step_name (f), ==, "feeling");
   g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (feeling_child (f, "soreness_scale"))), ==, 4);
   /* Softer now: the new verdict replaces the old one. */
@@ -462,7 +445,7 @@ test_start_over_clears_everything (Fixture *f, gconstpointer data)
 
   walk_to_verdict (f, &a);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->wizard), "wizard.start-over", NULL));
-  settle ();
+  gui_test_run_loop (40);
   test_starts_clean (f, data);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (child (f, "first_time_switch"))));
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (pressure_button (f, AFTERCARE_PRESSURE_MODERATE))));
@@ -479,7 +462,7 @@ static void
 test_future_end_blocks_next (Fixture *f, gconstpointer data)
 {
   choose_earlier (f, -3);  /* three hours from now */
-  settle ();
+  gui_test_run_loop (40);
   g_assert_true (gtk_widget_get_visible (child (f, "time_error_label")));
   g_assert_false (gtk_widget_get_sensitive (child (f, "next_button")));
   gtk_widget_activate_action (GTK_WIDGET (f->wizard), "wizard.next", NULL);
@@ -617,7 +600,7 @@ static void
 test_without_sessions_no_picker (Fixture *f, gconstpointer data)
 {
   aftercare_wizard_set_store (f->wizard, f->store);
-  settle ();
+  gui_test_run_loop (40);
   g_assert_true (aftercare_wizard_get_store (f->wizard) == f->store);
   g_assert_false (gtk_widget_get_visible (child (f, "session_group")));
   /* With somewhere to save to, the verdict offers it, in the bar. */
@@ -645,7 +628,7 @@ test_save_stores_massage_and_checkin (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate (child (f, "next_button")));
   /* A button shows itself pressed for a moment before it acts. */
   for (int i = 0; i < 25 && g_list_model_get_n_items (sessions) == 0; i++)
-    settle ();
+    gui_test_run_loop (40);
 
   g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 1);
   session = g_list_model_get_item (sessions, 0);
@@ -718,7 +701,7 @@ test_logged_massages_listed_whole (Fixture *f, gconstpointer data)
   aftercare_wizard_set_store (f->wizard, f->store);
   gtk_window_set_default_size (f->window, 360, 720);
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (child (f, "use_session_row")), TRUE);
-  settle ();
+  gui_test_run_loop (40);
 
   /* The picked one, whole, under the row's title. */
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
@@ -726,7 +709,7 @@ test_logged_massages_listed_whole (Fixture *f, gconstpointer data)
 
   /* Opened as a click or Enter opens it. */
   adw_action_row_activate (ADW_ACTION_ROW (row));
-  settle ();
+  gui_test_run_loop (40);
   popover = find_popover (row);
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_mapped (popover));
@@ -769,11 +752,11 @@ test_logged_session_counts_its_checkins (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 
   aftercare_wizard_set_store (f->wizard, f->store);
-  settle ();
+  gui_test_run_loop (40);
   g_assert_true (gtk_widget_get_visible (child (f, "session_group")));
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (child (f, "use_session_row")), TRUE);
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "session_row")), 0);
-  settle ();
+  gui_test_run_loop (40);
   /* The logged massage brings its own type, pressure and time. */
   g_assert_false (gtk_widget_get_visible (child (f, "massage_group")));
   g_assert_false (gtk_widget_get_visible (child (f, "when_group")));
@@ -829,14 +812,14 @@ test_enter_in_client_name_goes_on (Fixture *f, gconstpointer data)
 
   g_settings_set_boolean (settings, "clinic-mode", TRUE);
   aftercare_wizard_set_settings (f->wizard, settings);
-  settle ();
+  gui_test_run_loop (40);
   g_assert_true (gtk_widget_get_visible (child (f, "client_group")));
   gtk_editable_set_text (GTK_EDITABLE (child (f, "client_row")), "Jordan Avery");
   text = find_text (child (f, "client_row"));
   g_assert_nonnull (text);
   /* As Enter in the field does. */
   g_signal_emit_by_name (text, "activate");
-  settle ();
+  gui_test_run_loop (40);
   g_assert_cmpstr (step_name (f), ==, "feeling");
   g_settings_reset (settings, "clinic-mode");
 }
@@ -898,7 +881,7 @@ press_wizard_key (Fixture *f, const char *key)
             {
               gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, GTK_WIDGET (f->wizard),
                                             gtk_shortcut_get_arguments (shortcut));
-              settle ();
+              gui_test_run_loop (40);
               return;
             }
         }
@@ -916,7 +899,7 @@ test_page_down_reads_the_verdict (Fixture *f, gconstpointer data)
 
   /* A short window: the verdict is longer than what shows. */
   gtk_window_set_default_size (f->window, 360, 480);
-  settle ();
+  gui_test_run_loop (40);
   walk_to_verdict (f, &a);
   scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (verdict_child (f, "scroller")));
   g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 0);
@@ -945,7 +928,7 @@ static void
 focus_on (Fixture *f, const char *name)
 {
   g_assert_true (gtk_widget_grab_focus (child (f, name)));
-  settle ();
+  gui_test_run_loop (40);
   g_assert_true (focus_of (f) == child (f, name));
 }
 
@@ -1010,7 +993,7 @@ static void
 test_arrows_move_within_pressures (Fixture *f, gconstpointer data)
 {
   g_assert_true (gtk_widget_grab_focus (pressure_button (f, AFTERCARE_PRESSURE_LIGHT)));
-  settle ();
+  gui_test_run_loop (40);
   keyboard_press (GTK_WIDGET (f->wizard), "Right");
   g_assert_true (focus_of (f) == pressure_button (f, AFTERCARE_PRESSURE_MODERATE));
   keyboard_press (GTK_WIDGET (f->wizard), "Right");
@@ -1031,9 +1014,9 @@ test_keys_choose_the_type (Fixture *f, gconstpointer data)
 
   focus_on (f, "type_row");
   keyboard_press (GTK_WIDGET (f->wizard), "space");
-  settle ();
+  gui_test_run_loop (40);
   keyboard_type (GTK_WIDGET (f->wizard), "Down Return");
-  settle ();
+  gui_test_run_loop (40);
   g_assert_cmpuint (adw_combo_row_get_selected (type_row), ==, before + 1);
   g_assert_cmpstr (step_name (f), ==, "massage");
 }
@@ -1067,7 +1050,7 @@ test_tab_reaches_verdict_actions (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_grab_focus (child (f, "next_button")));
   keyboard_press (GTK_WIDGET (f->wizard), "Return");
   for (int i = 0; i < 25 && g_list_model_get_n_items (aftercare_store_get_sessions (f->store)) == 0; i++)
-    settle ();
+    gui_test_run_loop (40);
   g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_sessions (f->store)), ==, 1);
 }
 
@@ -1084,8 +1067,8 @@ test_main_action_in_sight (Fixture *f, gconstpointer data)
       graphene_rect_t bounds;
 
       gtk_window_set_default_size (f->window, sizes[i][0], sizes[i][1]);
-      settle ();
-      settle ();
+      gui_test_run_loop (40);
+      gui_test_run_loop (40);
       assert_main_action_saves (f);
       g_assert_true (gtk_widget_compute_bounds (child (f, "next_button"), GTK_WIDGET (f->window), &bounds));
       g_assert_cmpfloat (bounds.origin.y, >=, 0);
