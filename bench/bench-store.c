@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "aftercare-backup-reader.h"
 #include "aftercare-store.h"
 #include "aftercare-time.h"
 
@@ -23,6 +24,9 @@
  *   it found holds its first 200 rows (as many as GTK 4.8's list view binds);
  * bench-store quick-check DB
  *   runs only PRAGMA quick_check, the part of opening that reads the whole file;
+ * bench-store read-backup FILE
+ *   reads and checks a JSON backup as an import does, storing nothing: the
+ *   reading's share of an import's time and memory;
  * bench-store add-checkins DB N
  *   adds a session, then N check-ins to it, each in its own transaction, as
  *   a desk saving them one by one does; prints when it started and ended
@@ -245,6 +249,46 @@ search (const char *path,
   return 0;
 }
 
+static gboolean
+count_session (AftercareSession  *session,
+               const char        *origin,
+               gpointer           user_data,
+               GError           **error)
+{
+  ((guint *) user_data)[0]++;
+  return TRUE;
+}
+
+static gboolean
+count_checkin (AftercareCheckin  *checkin,
+               const char        *origin,
+               gpointer           user_data,
+               GError           **error)
+{
+  ((guint *) user_data)[1]++;
+  return TRUE;
+}
+
+static int
+read_backup (const char *path)
+{
+  static const AftercareBackupSink counter = { count_session, count_checkin, NULL };
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileInputStream) input = g_file_read (file, NULL, &error);
+  guint counts[2] = { 0, 0 };
+  gint64 start = g_get_monotonic_time ();
+
+  if (input == NULL || !aftercare_backup_read_json_stream (G_INPUT_STREAM (input), &counter, counts, &error))
+    {
+      g_printerr ("bench-store: %s\n", error->message);
+      return 1;
+    }
+  printf ("read_ms=%.1f sessions=%u checkins=%u peak_rss_kib=%ld\n", ms_since (start), counts[0], counts[1],
+          peak_rss_kib ());
+  return 0;
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -258,9 +302,11 @@ main (int argc, char *argv[])
     return search (argv[2], argv[3]);
   if (argc == 3 && g_str_equal (argv[1], "quick-check"))
     return quick_check (argv[2]);
+  if (argc == 3 && g_str_equal (argv[1], "read-backup"))
+    return read_backup (argv[2]);
   if (argc == 4 && g_str_equal (argv[1], "add-checkins"))
     return add_checkins (argv[2], atoi (argv[3]));
   g_printerr ("usage: bench-store create DB N_SESSIONS N_CHECKINS | open DB | first-page DB | quick-check DB"
-              " | add-checkins DB N\n");
+              " | read-backup FILE | add-checkins DB N\n");
   return 2;
 }

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-# startup-bench.py BUILD LARGE_DB EMPTY_DB REQUEST RUNS: the figures of
+# startup-bench.py BUILD LARGE_DB EMPTY_DB REQUEST RUNS [SERVER]: the figures of
 # bench/run-startup-bench.sh, which builds, makes the databases and gives
 # this a display and a session bus. Each figure is measured on RUNS
 # processes of Aftercare and RUNS of its baseline, alternating, and printed
-# with the baseline, medians, min and max.
+# with the baseline, medians, min and max. SERVER, a front desk's address
+# on a PostgreSQL server holding LARGE_DB's sessions, adds the window's
+# figures on it.
 #   visible   launch until the first frame is painted (each program prints
 #             its time when AFTERCARE_REPORT_FIRST_FRAME is set)
 #   quiet     launch until the process's CPU time (all its threads) has not
@@ -146,6 +148,8 @@ def main():
     print(f"{'measure':<44} {'figure':>18}   medians [min-max] over {runs} runs each, alternating")
     window_figures("10,000 sessions", [app, "--db", large], bare, env, runs)
     window_figures("empty database", [app, "--db", empty], bare, env, runs)
+    if len(sys.argv) > 6:
+        window_figures("PostgreSQL, 10,000 sessions", [app, "--db", sys.argv[6]], bare, env, runs)
     assess, parse = [], []
     for _ in range(max(runs, 21)):
         assess.append(run_once([app, "--assess", request], env))
