@@ -231,6 +231,46 @@ test_json_ids_in_lower_case (void)
                         "Line 4, sessions[0].id: “0B7C5A1E-2F4D-4C3B-9A8E-1D2C3B4A5F6G” is not a UUID");
 }
 
+/* Exactly the UUID form (8-4-4-4-12 hex digits) is an id: nothing
+ * shorter, longer, with a hyphen out of place or a digit that is not hex. */
+static void
+test_json_ids_take_the_uuid_form_only (void)
+{
+  static const char * const not_uuids[] = {
+    "0b7c5a1e-2f4d-4c3b-9a8e-1d2c3b4a5f6",     /* one digit short */
+    "0b7c5a1e-2f4d-4c3b-9a8e-1d2c3b4a5f600",   /* one digit more */
+    "0b7c5a1e2-f4d-4c3b-9a8e-1d2c3b4a5f60",    /* a hyphen one place late */
+    "0b7c5a1e-2f4d-4c3b-9a8e11d2c3b4a5f60",    /* a digit for the last hyphen */
+    "0b7c5a1e-2f4d-4c3b-9a8e-1d2c3b4a5f6-",    /* a hyphen for the last digit */
+    "0b7c5a1e02f4d04c3b09a8e01d2c3b4a5f60",    /* no hyphens */
+    "{b7c5a1e-2f4d-4c3b-9a8e-1d2c3b4a5f6}",
+    "0b7c5a1e-2f4d-4c3b-9a8e-1d2c3b4a5f6 ",
+    "0b7c5a1e-2f4d-4c3b-9a8e-1d2c3b4a5f6:",    /* the byte after '9' */
+    "0b7c5a1e-2f4d-4c3b-9a8e-1d2c3b4a5f6@",    /* the byte before 'A' */
+    "",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (not_uuids); i++)
+    {
+      g_autofree char *quoted = g_strdup_printf ("\"%s\"", not_uuids[i]);
+      g_autofree char *message = g_strdup_printf ("Line 4, sessions[0].id: “%s” is not a UUID", not_uuids[i]);
+
+      assert_json_rejected ("\"" SESSION_ID "\"", quoted, message);
+    }
+  /* The nil UUID and every hex digit in either case are ids. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *id = i == 0 ? "\"00000000-0000-0000-0000-000000000000\""
+                              : "\"01234567-89ab-cdef-ABCD-EF0123456789\"";
+      g_autofree char *text = json_with ("\"" SESSION_ID "\"", id);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AftercareBackup) backup = parse (AFTERCARE_BACKUP_FORMAT_JSON, text, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (aftercare_backup_get_n_sessions (backup), ==, 1);
+    }
+}
+
 static void
 test_csv_ids_in_lower_case (void)
 {
@@ -461,6 +501,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/backup/json/rejects-checkin-before-end", test_json_rejects_checkin_before_end);
   g_test_add_func ("/backup/json/rejects-repeated-ids", test_json_rejects_repeated_ids);
   g_test_add_func ("/backup/json/ids-in-lower-case", test_json_ids_in_lower_case);
+  g_test_add_func ("/backup/json/ids-take-the-uuid-form-only", test_json_ids_take_the_uuid_form_only);
   g_test_add_func ("/backup/csv/ids-in-lower-case", test_csv_ids_in_lower_case);
   g_test_add_func ("/backup/csv/valid", test_csv_valid);
   g_test_add_func ("/backup/csv/columns-in-any-order", test_csv_columns_in_any_order);
