@@ -147,25 +147,331 @@ json_checkins (AftercareBackupReading      *reading,
   return TRUE;
 }
 
+/* A session read and checked goes on, unless its id came before; its
+ * check-ins follow it. */
+static gboolean
+json_hand_on_session (AftercareBackupReading      *reading,
+                      const AftercareBackupWhere  *where,
+                      AftercareSession            *session,
+                      GError                     **error)
+{
+  const char *id = aftercare_session_get_id (session);
+
+  if (!aftercare_backup_id_set_add (reading->session_ids, id))
+    return aftercare_backup_field_error (where, "id",
+                                         g_strdup_printf (_("the session %s appears twice in the file"), id),
+                                         error);
+  return aftercare_backup_hand_on_session (reading, session, where->path, error);
+}
+
 static gboolean
 json_session (AftercareBackupReading      *reading,
               const AftercareBackupWhere  *where,
               GError                     **error)
 {
   g_autoptr(AftercareSession) session = json_session_values (where, error);
-  const char *id;
 
-  if (session == NULL)
-    return FALSE;
-  id = aftercare_session_get_id (session);
-  if (!aftercare_backup_id_set_add (reading->session_ids, id))
-    return aftercare_backup_field_error (where, "id",
-                                         g_strdup_printf (_("the session %s appears twice in the file"), id),
-                                         error);
-  /* Its check-ins are all read before the session goes on, so that a
-   * session is handed on only when all of it is good. */
-  return aftercare_backup_hand_on_session (reading, session, where->path, error) &&
+  return session != NULL &&
+         json_hand_on_session (reading, where, session, error) &&
          json_checkins (reading, where, session, error);
+}
+
+/* Check-ins as they come. A backup has a hundred thousand of them: each
+ * object's members are kept as they are read, with no JSON object or
+ * line table made for them, and go straight into a check-in when they
+ * are the five members, each plainly good. Anything else (a member
+ * unknown or given twice, a value that is not right) makes the object
+ * after all and reads it the careful way, which says what is wrong, on
+ * the line it is on. */
+
+enum { CHECKIN_ID, CHECKIN_AT, CHECKIN_SORENESS, CHECKIN_SYMPTOMS, CHECKIN_NOTES, N_CHECKIN_MEMBERS };
+
+typedef struct
+{
+  JsonNode *nodes[N_CHECKIN_MEMBERS];   /* in the order of json_checkin_keys */
+  guint lines[N_CHECKIN_MEMBERS];
+  guint end_line;
+} CheckinMembers;
+
+static void
+checkin_members_clear (CheckinMembers *members)
+{
+  for (guint i = 0; i < N_CHECKIN_MEMBERS; i++)
+    g_clear_pointer (&members->nodes[i], json_node_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CheckinMembers, checkin_members_clear)
+
+/* The members read so far, moved into a new object with their lines. */
+static JsonObject *
+checkin_members_to_object (CheckinMembers      *members,
+                           AftercareJsonReader *json)
+{
+  JsonObject *object = json_object_new ();
+
+  for (guint i = 0; i < N_CHECKIN_MEMBERS; i++)
+    if (members->nodes[i] != NULL)
+      {
+        json_object_set_member (object, json_checkin_keys[i], g_steal_pointer (&members->nodes[i]));
+        aftercare_json_reader_remember_line (json, object, json_checkin_keys[i], members->lines[i]);
+      }
+  return object;
+}
+
+/* A check-in object's members after its "{", into members; at the first
+ * member that is not one of the five or comes again, into a new *object
+ * instead, from there on the usual way. */
+static gboolean
+read_checkin_members (AftercareJsonReader  *json,
+                      AftercareJsonStream  *stream,
+                      CheckinMembers       *members,
+                      JsonObject          **object,
+                      GError              **error)
+{
+  AftercareJsonToken token;
+
+  if (!aftercare_json_reader_next_token (json, stream, &token, error))
+    return FALSE;
+  while (token != AFTERCARE_JSON_TOKEN_END_OBJECT)
+    {
+      g_autofree char *other = NULL;
+      int k = -1;
+
+      if (token != AFTERCARE_JSON_TOKEN_STRING)
+        return aftercare_json_reader_unexpected (json, stream, token, error);
+      for (int i = 0; i < N_CHECKIN_MEMBERS && k < 0; i++)
+        if (strcmp (aftercare_json_stream_get_string (stream, NULL), json_checkin_keys[i]) == 0)
+          k = i;
+      if (k < 0 || members->nodes[k] != NULL)
+        other = g_strdup (aftercare_json_stream_get_string (stream, NULL));
+      if (!aftercare_json_reader_next_token (json, stream, &token, error))
+        return FALSE;
+      if (token != AFTERCARE_JSON_TOKEN_COLON)
+        return aftercare_json_reader_unexpected (json, stream, token, error);
+      if (!aftercare_json_reader_next_token (json, stream, &token, error))
+        return FALSE;
+      if (other != NULL)
+        {
+          *object = checkin_members_to_object (members, json);
+          return aftercare_json_reader_read_members_from (json, stream, *object, 5, other, token, error);
+        }
+      if ((members->nodes[k] = aftercare_json_reader_read_value (json, stream, token, 6, error)) == NULL)
+        return FALSE;
+      members->lines[k] = aftercare_json_stream_get_line (stream);
+      if (!aftercare_json_reader_next_token (json, stream, &token, error))
+        return FALSE;
+      if (token == AFTERCARE_JSON_TOKEN_END_OBJECT)
+        break;
+      if (token != AFTERCARE_JSON_TOKEN_COMMA)
+        return aftercare_json_reader_unexpected (json, stream, token, error);
+      if (!aftercare_json_reader_next_token (json, stream, &token, error))
+        return FALSE;
+    }
+  members->end_line = aftercare_json_stream_get_line (stream);
+  return TRUE;
+}
+
+/* The check-in when all five members are there and plainly good, its id
+ * new; else NULL, and no error: the careful way tells what is wrong. */
+static AftercareCheckin *
+plain_checkin (AftercareBackupReading      *reading,
+               const AftercareBackupWhere  *where,
+               CheckinMembers              *members,
+               AftercareSession            *session)
+{
+  static const char * const names[] = { "id", "at" };
+  AftercareJsonReader *json = where->json;
+  AftercareBackupCheckinFields fields = { 0 };
+  g_autoptr(AftercareCheckin) checkin = NULL;
+
+  for (guint i = 0; i < N_CHECKIN_MEMBERS; i++)
+    if (members->nodes[i] == NULL)
+      return NULL;
+  if (!aftercare_json_reader_plain_string (json, members->nodes[CHECKIN_ID], &fields.id) ||
+      !aftercare_json_reader_plain_string (json, members->nodes[CHECKIN_AT], &fields.at) ||
+      !aftercare_json_reader_plain_number (members->nodes[CHECKIN_SORENESS], AFTERCARE_SORENESS_MAX,
+                                           &fields.soreness) ||
+      !aftercare_json_reader_plain_flags (json, members->nodes[CHECKIN_SYMPTOMS], AFTERCARE_TYPE_SYMPTOMS,
+                                          &fields.symptoms) ||
+      !aftercare_json_reader_plain_string (json, members->nodes[CHECKIN_NOTES], &fields.notes))
+    return NULL;
+  checkin = aftercare_backup_build_checkin (&fields, session, where, names, NULL);
+  if (checkin == NULL || aftercare_backup_id_set_contains (reading->checkin_ids, aftercare_checkin_get_id (checkin)))
+    return NULL;
+  return g_steal_pointer (&checkin);
+}
+
+/* Reading one session's object as it comes. */
+typedef struct
+{
+  AftercareBackupReading *reading;
+  const AftercareBackupWhere *where;   /* the session's, its object being filled */
+  AftercareJsonStream *stream;
+  AftercareSession *session;    /* handed on, once its check-ins came after the rest of it */
+  GPtrArray *objects;           /* check-in objects read the careful way, kept with their lines */
+} SessionReading;
+
+/* One element of the session's check-ins, from its first token. */
+static gboolean
+json_stream_checkin (SessionReading         *session_reading,
+                     AftercareBackupWhere   *where,
+                     guint                   index,
+                     AftercareJsonToken      token,
+                     GError                **error)
+{
+  AftercareJsonReader *json = where->json;
+  AftercareJsonStream *stream = session_reading->stream;
+  AftercareJsonPlace place = { session_reading->where->object, session_reading->where->path };
+  g_auto(CheckinMembers) members = { { NULL } };
+  JsonObject *object = NULL;
+  g_autoptr(AftercareCheckin) checkin = NULL;
+
+  if (token != AFTERCARE_JSON_TOKEN_BEGIN_OBJECT)
+    {
+      /* Not an object, which element_node() says as the careful way does. */
+      g_autoptr(JsonNode) node = aftercare_json_reader_read_value (json, stream, token, 5, error);
+
+      if (node != NULL)
+        aftercare_json_reader_element_node (json, &place, "checkins", index, node,
+                                            aftercare_json_stream_get_line (stream), &object, error);
+      return FALSE;
+    }
+  if (!read_checkin_members (json, stream, &members, &object, error))
+    {
+      g_clear_pointer (&object, json_object_unref);
+      return FALSE;
+    }
+  if (object == NULL)
+    {
+      checkin = plain_checkin (session_reading->reading, where, &members, session_reading->session);
+      if (checkin != NULL)
+        return aftercare_backup_add_checkin_once (session_reading->reading, checkin, where, "id", where->path,
+                                                  error);
+      object = checkin_members_to_object (&members, json);
+      aftercare_json_reader_remember_line (json, object, NULL, members.end_line);
+    }
+  /* Kept until the session's lines are forgotten: no later object at
+   * its address takes its lines for its own. */
+  g_ptr_array_add (session_reading->objects, object);
+  where->object = object;
+  return json_checkin (session_reading->reading, where, session_reading->session, error);
+}
+
+/* The session's check-ins after their "[", each read and handed on in turn. */
+static gboolean
+json_stream_checkins (SessionReading  *session_reading,
+                      GError         **error)
+{
+  const AftercareBackupWhere *session_where = session_reading->where;
+  AftercareJsonStream *stream = session_reading->stream;
+  g_autoptr(GString) path = g_string_new (session_where->path);
+  AftercareJsonToken token;
+  gsize prefix_length;
+
+  g_string_append (path, ".checkins[");
+  prefix_length = path->len;
+  if (!aftercare_json_reader_next_token (session_where->json, stream, &token, error))
+    return FALSE;
+  if (token == AFTERCARE_JSON_TOKEN_END_ARRAY)
+    return TRUE;
+  for (guint i = 0;; i++)
+    {
+      AftercareBackupWhere where = { AFTERCARE_BACKUP_FORMAT_JSON, 0, element_path (path, prefix_length, i),
+                                     session_where->json, NULL };
+
+      if (!json_stream_checkin (session_reading, &where, i, token, error) ||
+          !aftercare_json_reader_next_token (session_where->json, stream, &token, error))
+        return FALSE;
+      if (token == AFTERCARE_JSON_TOKEN_END_ARRAY)
+        return TRUE;
+      if (token != AFTERCARE_JSON_TOKEN_COMMA)
+        return aftercare_json_reader_unexpected (session_where->json, stream, token, error);
+      if (!aftercare_json_reader_next_token (session_where->json, stream, &token, error))
+        return FALSE;
+    }
+}
+
+/* A session's members as they come: when its check-ins follow the rest of
+ * it (as Aftercare writes them), the session is checked and handed on
+ * then, and its check-ins read as they come; otherwise (check-ins first)
+ * the session is read whole and checked once it ends. */
+static gboolean
+json_session_member (const char          *name,
+                     AftercareJsonToken   token,
+                     gboolean            *taken,
+                     gpointer             data,
+                     GError             **error)
+{
+  SessionReading *session_reading = data;
+  const AftercareBackupWhere *where = session_reading->where;
+  AftercareJsonPlace place = { where->object, where->path };
+
+  if (session_reading->session != NULL)
+    {
+      /* It went on as it was: no member may come again to change it.
+       * The message names the line of the second. */
+      if (json_object_has_member (where->object, name))
+        return aftercare_json_reader_remember_line (where->json, where->object, name,
+                                                    aftercare_json_stream_get_line (session_reading->stream)),
+               aftercare_json_reader_fail (where->json, &place, name, AFTERCARE_JSON_PROBLEM_OTHER, error,
+                                           _("appears twice"));
+      return TRUE;
+    }
+  if (strcmp (name, "checkins") != 0 || token != AFTERCARE_JSON_TOKEN_BEGIN_ARRAY)
+    return TRUE;
+  /* Not all of the rest yet, or something wrong in it: the usual way. */
+  session_reading->session = json_session_values (where, NULL);
+  if (session_reading->session == NULL)
+    return TRUE;
+  *taken = TRUE;
+  if (!json_hand_on_session (session_reading->reading, where, session_reading->session, error) ||
+      !json_stream_checkins (session_reading, error))
+    return FALSE;
+  json_object_set_array_member (where->object, name, json_array_new ());
+  return TRUE;
+}
+
+/* One element of the sessions list, from its first token. */
+static gboolean
+json_stream_session (AftercareBackupReading  *reading,
+                     AftercareBackupWhere    *where,
+                     AftercareJsonStream     *stream,
+                     JsonObject              *top,
+                     guint                    index,
+                     AftercareJsonToken       token,
+                     GError                 **error)
+{
+  AftercareJsonPlace top_place = { top, "" };
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(GPtrArray) objects = NULL;
+  SessionReading session_reading = { reading, where, stream, NULL, NULL };
+  AftercareJsonPlace place;
+  gboolean ok;
+
+  if (token != AFTERCARE_JSON_TOKEN_BEGIN_OBJECT)
+    {
+      /* Not an object, which element_node() says as the careful way does. */
+      g_autoptr(JsonNode) node = aftercare_json_reader_read_value (where->json, stream, token, 3, error);
+
+      if (node != NULL)
+        aftercare_json_reader_element_node (where->json, &top_place, "sessions", index, node,
+                                            aftercare_json_stream_get_line (stream), &where->object, error);
+      return FALSE;
+    }
+  object = json_object_new ();
+  objects = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  where->object = object;
+  session_reading.objects = objects;
+  place = (AftercareJsonPlace) { object, where->path };
+  ok = aftercare_json_reader_read_members (where->json, stream, object, 3, json_session_member, &session_reading,
+                                           error);
+  if (ok)
+    ok = session_reading.session != NULL
+           ? aftercare_json_reader_check_members (where->json, &place, json_session_keys, error)
+           : json_session (reading, where, error);
+  g_clear_object (&session_reading.session);
+  aftercare_json_reader_forget_lines (where->json, top);
+  return ok;
 }
 
 static const char * const json_top_keys[] = {
@@ -224,7 +530,6 @@ json_sessions (AftercareBackupReading  *reading,
                JsonObject              *top,
                GError                 **error)
 {
-  AftercareJsonPlace place = { top, "" };
   AftercareJsonToken token;
   g_autoptr(GString) path = g_string_new ("sessions[");
   gsize prefix_length = path->len;
@@ -237,16 +542,9 @@ json_sessions (AftercareBackupReading  *reading,
     {
       AftercareBackupWhere where = { AFTERCARE_BACKUP_FORMAT_JSON, 0, element_path (path, prefix_length, i), json,
                                      NULL };
-      g_autoptr(JsonNode) node = aftercare_json_reader_read_value (json, stream, token, 3, error);
 
-      if (node == NULL ||
-          !aftercare_json_reader_element_node (json, &place, "sessions", i, node,
-                                               aftercare_json_stream_get_line (stream), &where.object, error) ||
-          !json_session (reading, &where, error))
-        return FALSE;
-      g_clear_pointer (&node, json_node_unref);
-      aftercare_json_reader_forget_lines (json, top);
-      if (!aftercare_json_reader_next_token (json, stream, &token, error))
+      if (!json_stream_session (reading, &where, stream, top, i, token, error) ||
+          !aftercare_json_reader_next_token (json, stream, &token, error))
         return FALSE;
       if (token == AFTERCARE_JSON_TOKEN_END_ARRAY)
         return TRUE;

@@ -60,6 +60,9 @@ typedef struct _AftercareBackupIdSet AftercareBackupIdSet;
 
 AftercareBackupIdSet *aftercare_backup_id_set_new      (void);
 void                  aftercare_backup_id_set_free     (AftercareBackupIdSet *set);
+/* Whether id (a UUID, else FALSE) is there. */
+gboolean              aftercare_backup_id_set_contains (AftercareBackupIdSet *set,
+                                                        const char           *id);
 /* Adds id (a UUID); FALSE when it was there already. */
 gboolean              aftercare_backup_id_set_add      (AftercareBackupIdSet *set,
                                                         const char           *id);

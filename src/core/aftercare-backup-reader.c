@@ -278,6 +278,19 @@ aftercare_backup_id_set_add_with (AftercareBackupIdSet *set,
 }
 
 gboolean
+aftercare_backup_id_set_contains (AftercareBackupIdSet *set,
+                                  const char           *id)
+{
+  guint8 bytes[16];
+
+  if (!uuid_bytes (id, bytes))
+    return FALSE;
+  if (memcmp (bytes, empty_id, 16) == 0)
+    return set->has_nil;
+  return memcmp (id_set_slot (set, bytes)->id, bytes, 16) == 0;
+}
+
+gboolean
 aftercare_backup_id_set_add (AftercareBackupIdSet *set,
                              const char           *id)
 {

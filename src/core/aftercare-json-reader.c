@@ -638,6 +638,65 @@ holds (JsonNode *node,
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == value_type;
 }
 
+gboolean
+aftercare_json_reader_plain_string (AftercareJsonReader  *self,
+                                    JsonNode             *node,
+                                    const char          **value)
+{
+  const char *text;
+
+  if (!holds (node, G_TYPE_STRING))
+    return FALSE;
+  text = json_node_get_string (node);
+  if (!g_utf8_validate (text, -1, NULL) ||
+      (self->bad_text_line != 0 && strstr (text, BAD_TEXT_UTF8) != NULL))
+    return FALSE;
+  *value = text;
+  return TRUE;
+}
+
+gboolean
+aftercare_json_reader_plain_number (JsonNode *node,
+                                    guint     max,
+                                    guint    *value)
+{
+  gint64 number;
+
+  if (!holds (node, G_TYPE_INT64))
+    return FALSE;
+  number = json_node_get_int (node);
+  if (number < 0 || number > max)
+    return FALSE;
+  *value = (guint) number;
+  return TRUE;
+}
+
+gboolean
+aftercare_json_reader_plain_flags (AftercareJsonReader *self,
+                                   JsonNode            *node,
+                                   GType                flags_type,
+                                   guint               *value)
+{
+  JsonArray *array;
+  guint flags = 0;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *key;
+      guint flag;
+
+      if (!aftercare_json_reader_plain_string (self, json_array_get_element (array, i), &key) ||
+          !aftercare_flags_from_keys (flags_type, (const char *[]) { key, NULL }, &flag, NULL))
+        return FALSE;
+      flags |= flag;
+    }
+  *value = flags;
+  return TRUE;
+}
+
 /* The string of node, or NULL after setting error. */
 static const char *
 node_string (AftercareJsonReader      *self,
@@ -648,12 +707,10 @@ node_string (AftercareJsonReader      *self,
 {
   const char *text;
 
+  if (aftercare_json_reader_plain_string (self, node, &text))
+    return text;
   if (holds (node, G_TYPE_STRING))
     {
-      text = json_node_get_string (node);
-      if (g_utf8_validate (text, -1, NULL) &&
-          (self->bad_text_line == 0 || strstr (text, BAD_TEXT_UTF8) == NULL))
-        return text;
       self->bad_text_reported = TRUE;
       aftercare_json_reader_fail (self, place, name, AFTERCARE_JSON_PROBLEM_OTHER, error, "%s",
                                   aftercare_json_problem_bad_text ());
@@ -720,7 +777,7 @@ aftercare_json_reader_number (AftercareJsonReader      *self,
 
   if (!lookup (self, place, name, required, &node, error))
     return FALSE;
-  if (node == NULL)
+  if (node == NULL || aftercare_json_reader_plain_number (node, max, value))
     return TRUE;
   if (holds (node, G_TYPE_DOUBLE))
     /* 2.5, 2.0, and the numbers too long to read (defuse_long_numbers()). */
@@ -781,7 +838,7 @@ aftercare_json_reader_flags (AftercareJsonReader      *self,
 
   if (!lookup (self, place, name, required, &node, error))
     return FALSE;
-  if (node == NULL)
+  if (node == NULL || aftercare_json_reader_plain_flags (self, node, flags_type, value))
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
     return aftercare_json_reader_fail (self, place, name, AFTERCARE_JSON_PROBLEM_WRONG_TYPE, error,
@@ -1042,6 +1099,59 @@ aftercare_json_reader_read_value (AftercareJsonReader  *self,
   return g_steal_pointer (&node);
 }
 
+/* An object's members from the one whose name (owned) and value's first
+ * token were just read, through its "}". */
+static gboolean
+members_from (AftercareJsonReader      *self,
+              AftercareJsonStream      *stream,
+              JsonObject               *object,
+              guint                     depth,
+              AftercareJsonMemberFunc   func,
+              gpointer                  data,
+              char                     *first_name,
+              AftercareJsonToken        token,
+              GError                  **error)
+{
+  g_autofree char *name = first_name;
+
+  for (;;)
+    {
+      gboolean taken = FALSE;
+      JsonNode *value;
+
+      if (func != NULL && !func (name, token, &taken, data, error))
+        return FALSE;
+      if (!taken)
+        {
+          if ((value = aftercare_json_reader_read_value (self, stream, token, depth + 1, error)) == NULL)
+            return FALSE;
+          /* Of two members with the same name the last one counts. */
+          json_object_set_member (object, name, value);
+        }
+      aftercare_json_reader_remember_line (self, object, name, aftercare_json_stream_get_line (stream));
+      if (!aftercare_json_reader_next_token (self, stream, &token, error))
+        return FALSE;
+      if (token == AFTERCARE_JSON_TOKEN_END_OBJECT)
+        break;
+      if (token != AFTERCARE_JSON_TOKEN_COMMA)
+        return aftercare_json_reader_unexpected (self, stream, token, error);
+      if (!aftercare_json_reader_next_token (self, stream, &token, error))
+        return FALSE;
+      if (token != AFTERCARE_JSON_TOKEN_STRING)
+        return aftercare_json_reader_unexpected (self, stream, token, error);
+      g_free (name);
+      name = g_strdup (aftercare_json_stream_get_string (stream, NULL));
+      if (!aftercare_json_reader_next_token (self, stream, &token, error))
+        return FALSE;
+      if (token != AFTERCARE_JSON_TOKEN_COLON)
+        return aftercare_json_reader_unexpected (self, stream, token, error);
+      if (!aftercare_json_reader_next_token (self, stream, &token, error))
+        return FALSE;
+    }
+  aftercare_json_reader_remember_line (self, object, NULL, aftercare_json_stream_get_line (stream));
+  return TRUE;
+}
+
 gboolean
 aftercare_json_reader_read_members (AftercareJsonReader      *self,
                                     AftercareJsonStream      *stream,
@@ -1052,45 +1162,38 @@ aftercare_json_reader_read_members (AftercareJsonReader      *self,
                                     GError                  **error)
 {
   AftercareJsonToken token;
+  char *name;
 
   if (!aftercare_json_reader_next_token (self, stream, &token, error))
     return FALSE;
-  if (token != AFTERCARE_JSON_TOKEN_END_OBJECT)
-    for (;;)
-      {
-        g_autofree char *name = NULL;
-        gboolean taken = FALSE;
-        JsonNode *value;
+  if (token == AFTERCARE_JSON_TOKEN_END_OBJECT)
+    {
+      aftercare_json_reader_remember_line (self, object, NULL, aftercare_json_stream_get_line (stream));
+      return TRUE;
+    }
+  if (token != AFTERCARE_JSON_TOKEN_STRING)
+    return aftercare_json_reader_unexpected (self, stream, token, error);
+  name = g_strdup (aftercare_json_stream_get_string (stream, NULL));
+  if (!aftercare_json_reader_next_token (self, stream, &token, error) ||
+      (token != AFTERCARE_JSON_TOKEN_COLON && !aftercare_json_reader_unexpected (self, stream, token, error)) ||
+      !aftercare_json_reader_next_token (self, stream, &token, error))
+    {
+      g_free (name);
+      return FALSE;
+    }
+  return members_from (self, stream, object, depth, func, data, name, token, error);
+}
 
-        if (token != AFTERCARE_JSON_TOKEN_STRING)
-          return aftercare_json_reader_unexpected (self, stream, token, error);
-        name = g_strdup (aftercare_json_stream_get_string (stream, NULL));
-        if (!aftercare_json_reader_next_token (self, stream, &token, error))
-          return FALSE;
-        if (token != AFTERCARE_JSON_TOKEN_COLON)
-          return aftercare_json_reader_unexpected (self, stream, token, error);
-        if (!aftercare_json_reader_next_token (self, stream, &token, error) ||
-            (func != NULL && !func (name, token, &taken, data, error)))
-          return FALSE;
-        if (!taken)
-          {
-            if ((value = aftercare_json_reader_read_value (self, stream, token, depth + 1, error)) == NULL)
-              return FALSE;
-            /* Of two members with the same name the last one counts. */
-            json_object_set_member (object, name, value);
-          }
-        aftercare_json_reader_remember_line (self, object, name, aftercare_json_stream_get_line (stream));
-        if (!aftercare_json_reader_next_token (self, stream, &token, error))
-          return FALSE;
-        if (token == AFTERCARE_JSON_TOKEN_END_OBJECT)
-          break;
-        if (token != AFTERCARE_JSON_TOKEN_COMMA)
-          return aftercare_json_reader_unexpected (self, stream, token, error);
-        if (!aftercare_json_reader_next_token (self, stream, &token, error))
-          return FALSE;
-      }
-  aftercare_json_reader_remember_line (self, object, NULL, aftercare_json_stream_get_line (stream));
-  return TRUE;
+gboolean
+aftercare_json_reader_read_members_from (AftercareJsonReader  *self,
+                                         AftercareJsonStream  *stream,
+                                         JsonObject           *object,
+                                         guint                 depth,
+                                         const char           *name,
+                                         AftercareJsonToken    token,
+                                         GError              **error)
+{
+  return members_from (self, stream, object, depth, NULL, NULL, g_strdup (name), token, error);
 }
 
 static gboolean

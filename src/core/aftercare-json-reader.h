@@ -81,6 +81,16 @@ gboolean    aftercare_json_reader_read_members (AftercareJsonReader      *self,
                                                 AftercareJsonMemberFunc   func,
                                                 gpointer                  data,
                                                 GError                  **error);
+/* The same from a member whose name and ":" were read, token being its
+ * value's first: the rest of the object, read the usual way once a
+ * caller reading members on its own meets one it leaves to the reader. */
+gboolean    aftercare_json_reader_read_members_from (AftercareJsonReader  *self,
+                                                     AftercareJsonStream  *stream,
+                                                     JsonObject           *object,
+                                                     guint                 depth,
+                                                     const char           *name,
+                                                     AftercareJsonToken    token,
+                                                     GError              **error);
 /* The line a member of object ends on (name NULL: the object itself), for
  * members the caller read on its own. */
 void        aftercare_json_reader_remember_line (AftercareJsonReader *self,
@@ -157,6 +167,14 @@ gboolean aftercare_json_reader_array   (AftercareJsonReader *self, const Afterca
 gboolean aftercare_json_reader_object  (AftercareJsonReader *self, const AftercareJsonPlace *place,
                                         const char *name, gboolean required,
                                         JsonObject **value, GError **error);
+/* Whether node is a value the typed member of the same kind above takes
+ * (text that is valid, a whole number from 0 to max, a list of
+ * flags_type's keys), and that value; FALSE sets no error: the member is
+ * then read the careful way, which says what is wrong. */
+gboolean aftercare_json_reader_plain_string (AftercareJsonReader *self, JsonNode *node, const char **value);
+gboolean aftercare_json_reader_plain_number (JsonNode *node, guint max, guint *value);
+gboolean aftercare_json_reader_plain_flags  (AftercareJsonReader *self, JsonNode *node, GType flags_type,
+                                             guint *value);
 /* Element index of array (member name of place), which must be an object. */
 gboolean aftercare_json_reader_element (AftercareJsonReader *self, const AftercareJsonPlace *place,
                                         const char *name, JsonArray *array, guint index,

@@ -231,6 +231,67 @@ test_json_ids_in_lower_case (void)
                         "Line 4, sessions[0].id: “0B7C5A1E-2F4D-4C3B-9A8E-1D2C3B4A5F6G” is not a UUID");
 }
 
+/* Check-ins are read as they come (a fast way for the usual shape): any
+ * other shape is still read, or refused naming the right line. */
+static void
+test_json_checkins_in_any_shape (void)
+{
+  static const char checkins_first[] =
+    "{\"format\": \"aftercare-backup\", \"version\": 1, \"exported_at\": \"2026-11-24T18:00:00Z\",\n"
+    " \"sessions\": [\n"
+    "  {\"checkins\": [{\"notes\": \"\", \"symptoms\": [], \"soreness\": 3,\n"
+    "                 \"at\": \"2026-11-24T16:00:00+01:00\", \"id\": \"" CHECKIN_1 "\"}],\n"
+    "   \"id\": \"" SESSION_ID "\", \"ended_at\": \"2026-11-24T10:00:00+01:00\",\n"
+    "   \"duration_minutes\": 60, \"type\": \"deep-tissue\", \"pressure\": \"deep\",\n"
+    "   \"first_time\": false, \"areas\": [], \"client\": \"\", \"therapist\": \"\", \"notes\": \"\"}]}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AftercareBackup) backup = NULL;
+  g_autofree char *text = NULL;
+
+  /* A member the format does not have, however deep its value. */
+  assert_json_rejected ("\"soreness\": 2,", "\"soreness\": 2, \"mood\": \"ok\",",
+                        "Line 9, sessions[0].checkins[0].mood: is not a known field");
+  assert_json_rejected ("\"notes\": \"\"},", "\"notes\": \"\", \"extra\": {\"a\": [1, {\"b\": null}]}},",
+                        "Line 10, sessions[0].checkins[0].extra: is not a known field");
+  /* Of a member given twice in a check-in, the last one counts. */
+  assert_json_rejected ("\"soreness\": 2,", "\"soreness\": 2, \"soreness\": 11,",
+                        "Line 9, sessions[0].checkins[0].soreness: “11” is not a whole number from 0 to 10");
+  text = json_with ("\"soreness\": 2,", "\"soreness\": 11, \"soreness\": 4,");
+  backup = parse (AFTERCARE_BACKUP_FORMAT_JSON, text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (aftercare_checkin_get_soreness (aftercare_backup_get_checkin (backup, 0)), ==, 4);
+  g_clear_object (&backup);
+  g_clear_pointer (&text, g_free);
+  /* Not an object, a member missing, null, of the wrong kind. */
+  assert_json_rejected ("\"checkins\": [\n", "\"checkins\": [7,\n",
+                        "Line 8, sessions[0].checkins[0]: must be an object, not a number");
+  assert_json_rejected ("\"soreness\": 2,", "", "Line 10, sessions[0].checkins[0].soreness: is missing");
+  assert_json_rejected ("\"soreness\": 2,", "\"soreness\": null,",
+                        "Line 9, sessions[0].checkins[0].soreness: is required and may not be null");
+  assert_json_rejected ("[\"heaviness\"]", "[\"heaviness\", 3]",
+                        "Line 10, sessions[0].checkins[0].symptoms[1]: must be text, not a number");
+  assert_json_rejected ("\"soreness\": 2,", "\"soreness\": 2.0,",
+                        "Line 9, sessions[0].checkins[0].soreness: must be a whole number from 0 to 10");
+  /* Check-ins before the rest of their session. */
+  backup = parse (AFTERCARE_BACKUP_FORMAT_JSON, checkins_first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (aftercare_backup_get_n_checkins (backup), ==, 1);
+  g_assert_cmpstr (aftercare_checkin_get_session_id (aftercare_backup_get_checkin (backup, 0)), ==, SESSION_ID);
+  g_assert_cmpuint (aftercare_checkin_get_soreness (aftercare_backup_get_checkin (backup, 0)), ==, 3);
+  g_assert_cmpstr (aftercare_backup_get_checkin_origin (backup, 0), ==, "sessions[0].checkins[0]");
+  g_clear_object (&backup);
+  text = g_strdup (checkins_first);
+  memcpy (strstr (text, "16:00:00"), "09:00:00", 8);
+  assert_rejected (AFTERCARE_BACKUP_FORMAT_JSON, text,
+                   "Line 4, sessions[0].checkins[0].at: is before the session ended");
+  g_clear_pointer (&text, g_free);
+  /* After its check-ins, a session takes no member again, and no unknown one. */
+  assert_json_rejected ("}]}]}", "}], \"notes\": \"again\"}]}", "Line 12, sessions[0].notes: appears twice");
+  assert_json_rejected ("}]}]}", "}],\n\"checkins\": []}]}", "Line 13, sessions[0].checkins: appears twice");
+  assert_json_rejected ("}]}]}", "}], \"colour\": \"red\"}]}",
+                        "Line 12, sessions[0].colour: is not a known field");
+}
+
 /* Exactly the UUID form (8-4-4-4-12 hex digits) is an id: nothing
  * shorter, longer, with a hyphen out of place or a digit that is not hex. */
 static void
@@ -501,6 +562,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/backup/json/rejects-checkin-before-end", test_json_rejects_checkin_before_end);
   g_test_add_func ("/backup/json/rejects-repeated-ids", test_json_rejects_repeated_ids);
   g_test_add_func ("/backup/json/ids-in-lower-case", test_json_ids_in_lower_case);
+  g_test_add_func ("/backup/json/checkins-in-any-shape", test_json_checkins_in_any_shape);
   g_test_add_func ("/backup/json/ids-take-the-uuid-form-only", test_json_ids_take_the_uuid_form_only);
   g_test_add_func ("/backup/csv/ids-in-lower-case", test_csv_ids_in_lower_case);
   g_test_add_func ("/backup/csv/valid", test_csv_valid);
