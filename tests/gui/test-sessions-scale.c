@@ -79,14 +79,14 @@ make_database (Fixture *f)
                   (g_get_monotonic_time () - started) / 1e6);
 }
 
-/* The sessions on screen, as positions in the list (newest is 0); how many
- * rows are bound to a session, and how many of them read their check-ins
- * to show a verdict. */
+/* The rows on screen (mapped) as positions in the list (newest is 0): how
+ * many are bound to a session, how many are on screen and how many of them
+ * show a verdict, read from their check-ins. */
 static void
-shown_positions (Fixture *f, GtkWidget *list, guint *first, guint *last)
+count_shown (Fixture *f, GtkWidget *list, guint *n_bound, guint *n_mapped, guint *n_with_verdict,
+             guint *first, guint *last)
 {
-  guint n_bound = 0, n_with_verdict = 0;
-
+  *n_bound = *n_mapped = *n_with_verdict = 0;
   *first = G_MAXUINT;
   *last = 0;
   for (GtkWidget *item = gtk_widget_get_first_child (list); item != NULL; item = gtk_widget_get_next_sibling (item))
@@ -99,20 +99,44 @@ shown_positions (Fixture *f, GtkWidget *list, guint *first, guint *last)
       if (!AFTERCARE_IS_SESSION_ROW (row) ||
           (session = aftercare_session_row_get_session (AFTERCARE_SESSION_ROW (row))) == NULL)
         continue;
-      n_bound++;
+      (*n_bound)++;
       if (!gtk_widget_get_mapped (row))
         continue;
+      (*n_mapped)++;
       badge = gtk_widget_get_template_child (row, AFTERCARE_TYPE_SESSION_ROW, "badge");
       if (gtk_widget_get_visible (GTK_WIDGET (badge)))
-        n_with_verdict++;
+        (*n_with_verdict)++;
       position = (guint) (-g_date_time_difference (aftercare_session_get_ended_at (session), f->newest) /
                           (HOURS_APART * G_TIME_SPAN_HOUR));
       *first = MIN (*first, position);
       *last = MAX (*last, position);
     }
+}
+
+/* The sessions on screen, first and last; every one of them must show its
+ * verdict, and no row elsewhere read one. GTK 4.8's list view maps the
+ * rows it makes and unmaps those it lays out off screen a moment later,
+ * and a row reads its verdict once that layout is done: how long it takes
+ * depends on the machine, so this waits (10 s at most) until the rows on
+ * screen are one run, each with its verdict, instead of a fixed time. */
+static void
+shown_positions (Fixture *f, GtkWidget *list, guint *first, guint *last)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint n_bound, n_mapped, n_with_verdict;
+
+  for (;;)
+    {
+      count_shown (f, list, &n_bound, &n_mapped, &n_with_verdict, first, last);
+      if ((n_mapped > 0 && n_with_verdict == n_mapped && n_mapped == *last - *first + 1) ||
+          g_get_monotonic_time () >= deadline)
+        break;
+      gui_test_run_loop (20);
+    }
   g_test_message ("  %u rows bound, %u on screen with their verdict", n_bound, n_with_verdict);
   /* Every row on screen has its verdict, read for it alone. */
   g_assert_cmpuint (n_with_verdict, ==, *last - *first + 1);
+  g_assert_cmpuint (n_mapped, ==, n_with_verdict);
 }
 
 static guint64
