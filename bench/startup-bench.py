@@ -11,7 +11,9 @@
 #   quiet     launch until the process's CPU time (all its threads) has not
 #             moved for 300 ms: the start-up work is done
 #   RSS       VmHWM as the first frame is reported, and the peak over the run
-#             (/usr/bin/time -v, the process ended once quiet)
+#             (/usr/bin/time -v, the process ended once quiet); once more
+#             with GSK_RENDERER=cairo for both, without the software GL
+#             renderer's textures
 #   assess    `aftercare --assess` as a whole process, against a program that
 #             only parses the same JSON with json-glib
 import os
@@ -150,6 +152,11 @@ def main():
     window_figures("empty database", [app, "--db", empty], bare, env, runs)
     if len(sys.argv) > 6:
         window_figures("PostgreSQL, 10,000 sessions", [app, "--db", sys.argv[6]], bare, env, runs)
+    # The same drawn by GTK's cairo renderer: without the software GL
+    # renderer's textures (llvmpipe keeps them in the process, where a GPU
+    # would hold them in its own memory), what the app itself holds.
+    window_figures("10,000 sessions, cairo renderer", [app, "--db", large], bare,
+                   dict(env, GSK_RENDERER="cairo"), runs)
     assess, parse = [], []
     for _ in range(max(runs, 21)):
         assess.append(run_once([app, "--assess", request], env))

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "aftercare-backup-reader-private.h"
+#include "aftercare-util.h"
 
 static const int reader_codes[AFTERCARE_JSON_N_PROBLEMS] = {
   [0 ... AFTERCARE_JSON_N_PROBLEMS - 1] = AFTERCARE_BACKUP_ERROR_INVALID,
@@ -107,14 +108,8 @@ element_path (GString *path,
               gsize    prefix_length,
               guint    index)
 {
-  char digits[16];
-  gsize start = sizeof digits;
-
-  do
-    digits[--start] = (char) ('0' + index % 10);
-  while ((index /= 10) > 0);
   g_string_truncate (path, prefix_length);
-  g_string_append_len (path, digits + start, (gssize) (sizeof digits - start));
+  aftercare_string_append_uint (path, index);
   g_string_append_c (path, ']');
   return path->str;
 }

@@ -11,6 +11,7 @@
 #include "aftercare-backup-writer.h"
 #include "aftercare-csv.h"
 #include "aftercare-time.h"
+#include "aftercare-util.h"
 
 struct _AftercareBackupWriter
 {
@@ -294,15 +295,9 @@ append_number_cell (GString *record,
                     guint    column,
                     guint    number)
 {
-  char digits[16];
-  gsize start = sizeof digits;
-
-  do
-    digits[--start] = (char) ('0' + number % 10);
-  while ((number /= 10) > 0);
   if (column > 0)
     g_string_append_c (record, ',');
-  g_string_append_len (record, digits + start, sizeof digits - start);
+  aftercare_string_append_uint (record, number);
 }
 
 /* The session's cells, without the comma that follows them. */

@@ -11,6 +11,7 @@
 #include "aftercare-enums.h"
 #include "aftercare-json-reader.h"
 #include "aftercare-time.h"
+#include "aftercare-util.h"
 
 /* What json-glib 1.6 lets through and this reader does not:
  * - "{…}{…}" and "var x = {…}": it stops after the first value and takes
@@ -177,13 +178,11 @@ static char *
 element_key (JsonArray *array,
              guint      index)
 {
-  char digits[16];
-  gsize start = sizeof digits;
+  char buffer[AFTERCARE_UINT_DIGITS];
+  gsize length;
+  const char *digits = aftercare_uint_digits (index, buffer, &length);
 
-  do
-    digits[--start] = (char) ('0' + index % 10);
-  while ((index /= 10) > 0);
-  return value_key (array, '[', digits + start, sizeof digits - start);
+  return value_key (array, '[', digits, length);
 }
 
 static void

@@ -82,3 +82,28 @@ aftercare_unique_path (const char *folder,
     }
   return path;
 }
+
+const char *
+aftercare_uint_digits (guint  number,
+                       char   buffer[AFTERCARE_UINT_DIGITS],
+                       gsize *length)
+{
+  gsize start = AFTERCARE_UINT_DIGITS;
+
+  do
+    buffer[--start] = (char) ('0' + number % 10);
+  while ((number /= 10) > 0);
+  *length = AFTERCARE_UINT_DIGITS - start;
+  return buffer + start;
+}
+
+void
+aftercare_string_append_uint (GString *string,
+                              guint    number)
+{
+  char buffer[AFTERCARE_UINT_DIGITS];
+  gsize length;
+  const char *digits = aftercare_uint_digits (number, buffer, &length);
+
+  g_string_append_len (string, digits, (gssize) length);
+}

@@ -26,4 +26,12 @@ void           aftercare_output_abandon         (GOutputStream *stream, GFile *f
  * "stem (2).pdf", "stem (3).pdf" … when that is taken: never an existing
  * file's. */
 char          *aftercare_unique_path            (const char *folder, const char *stem, const char *extension);
+
+/* number in decimal, with no printf (exports and imports write one for
+ * each of a hundred thousand rows): written at the end of buffer, where
+ * it starts is returned and its length is *length. */
+#define AFTERCARE_UINT_DIGITS 16
+const char    *aftercare_uint_digits            (guint number, char buffer[AFTERCARE_UINT_DIGITS], gsize *length);
+/* The same appended to string. */
+void           aftercare_string_append_uint     (GString *string, guint number);
 G_END_DECLS
