@@ -290,13 +290,30 @@ largest_late_rise (const Situation *s,
   return best > 0;
 }
 
+/* From three days on the time since the massage is told in days: an old
+ * session's "9,474 hours ago" says nothing a reader can take in. */
+#define PROLONGED_IN_DAYS_FROM (72 * G_TIME_SPAN_HOUR)
+
 static char *
 prolonged_sentence (const Situation *s)
 {
   int hours = (int) (s->since_end / G_TIME_SPAN_HOUR);
+  int days = (int) (s->since_end / G_TIME_SPAN_DAY);
 
+  if (s->since_end >= PROLONGED_IN_DAYS_FROM)
+    /* Translators: the first %u is a soreness from 3 to 10, the second a
+     * number of whole days (3 or more). */
+    return g_strdup_printf (ngettext ("Your latest soreness is %u out of 10 and the massage was "
+                                      "%d day ago. Soreness usually fades within 24 to 48 hours; "
+                                      "when it lasts longer, talk to your therapist or a "
+                                      "healthcare professional.",
+                                      "Your latest soreness is %u out of 10 and the massage was "
+                                      "%d days ago. Soreness usually fades within 24 to 48 hours; "
+                                      "when it lasts longer, talk to your therapist or a "
+                                      "healthcare professional.", days),
+                            s->soreness, days);
   /* Translators: the first %u is a soreness from 3 to 10, the second a
-   * number of hours (48 or more). */
+   * number of hours (48 to 71). */
   return g_strdup_printf (ngettext ("Your latest soreness is %u out of 10 and the massage was "
                                     "%d hour ago. Soreness usually fades within 24 to 48 hours; "
                                     "when it lasts longer, talk to your therapist or a "

@@ -359,6 +359,23 @@ test_prolonged_from_48h (void)
   assert_reason_says (at, 0, "48 hours ago");
 }
 
+/* Up to three days the time since the massage is told in hours, then in
+ * whole days, also for a session checked in long ago. */
+static void
+test_prolonged_tells_days_from_72h (void)
+{
+  g_autoptr(AftercareAssessment) hours = assess_soreness_at (4, HM (71, 59));
+  g_autoptr(AftercareAssessment) days = assess_soreness_at (4, H (72));
+  g_autoptr(AftercareAssessment) year = assess_soreness_at (9, H (24 * 395 + 5));
+
+  assert_rules (hours, "prolonged-or-worsening", "tissue-signs", NULL);
+  assert_reason_says (hours, 0, "71 hours ago");
+  assert_rules (days, "prolonged-or-worsening", "tissue-signs", NULL);
+  assert_reason_says (days, 0, "the massage was 3 days ago.");
+  assert_reason_says (year, 0, "9 out of 10 and the massage was 395 days ago.");
+  g_assert_null (strstr (reason (year, 0), "hours ago"));
+}
+
 static void
 test_prolonged_needs_soreness_3 (void)
 {
@@ -1053,6 +1070,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/advisor/persistent-systemic/over-12h", test_systemic_persistent_over_12h);
   g_test_add_func ("/advisor/persistent-systemic/gone-at-latest", test_systemic_gone_at_latest_does_not_fire);
   g_test_add_func ("/advisor/prolonged/from-48h", test_prolonged_from_48h);
+  g_test_add_func ("/advisor/prolonged/tells-days-from-72h", test_prolonged_tells_days_from_72h);
   g_test_add_func ("/advisor/prolonged/needs-soreness-3", test_prolonged_needs_soreness_3);
   g_test_add_func ("/advisor/prolonged/latest-soreness-at-now", test_prolonged_reads_latest_soreness_at_now);
   g_test_add_func ("/advisor/worsening/by-2-after-24h", test_worsening_by_2_after_24h);
