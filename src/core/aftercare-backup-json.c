@@ -405,12 +405,12 @@ json_session_member (const char          *name,
     {
       /* It went on as it was: no member may come again to change it.
        * The message names the line of the second. */
-      if (json_object_has_member (where->object, name))
-        return aftercare_json_reader_remember_line (where->json, where->object, name,
-                                                    aftercare_json_stream_get_line (session_reading->stream)),
-               aftercare_json_reader_fail (where->json, &place, name, AFTERCARE_JSON_PROBLEM_OTHER, error,
-                                           _("appears twice"));
-      return TRUE;
+      if (!json_object_has_member (where->object, name))
+        return TRUE;
+      aftercare_json_reader_remember_line (where->json, where->object, name,
+                                           aftercare_json_stream_get_line (session_reading->stream));
+      return aftercare_json_reader_fail (where->json, &place, name, AFTERCARE_JSON_PROBLEM_OTHER, error,
+                                         _("appears twice"));
     }
   if (strcmp (name, "checkins") != 0 || token != AFTERCARE_JSON_TOKEN_BEGIN_ARRAY)
     return TRUE;
