@@ -405,8 +405,15 @@ json_session_member (const char          *name,
     {
       /* It went on as it was: no member may come again to change it.
        * The message names the line of the second. */
+      g_autoptr(JsonNode) again = NULL;
+
       if (!json_object_has_member (where->object, name))
         return TRUE;
+      /* Read to its end: the message names the line the second one ends
+       * on, as every message names a value's. */
+      again = aftercare_json_reader_read_value (where->json, session_reading->stream, token, 4, error);
+      if (again == NULL)
+        return FALSE;
       aftercare_json_reader_remember_line (where->json, where->object, name,
                                            aftercare_json_stream_get_line (session_reading->stream));
       return aftercare_json_reader_fail (where->json, &place, name, AFTERCARE_JSON_PROBLEM_OTHER, error,
@@ -414,7 +421,8 @@ json_session_member (const char          *name,
     }
   if (strcmp (name, "checkins") != 0 || token != AFTERCARE_JSON_TOKEN_BEGIN_ARRAY)
     return TRUE;
-  /* Not all of the rest yet, or something wrong in it: the usual way. */
+  /* Not all of the rest yet, or something wrong in it: the usual way.
+   * (Tried without an error: bad text found now is still told later.) */
   session_reading->session = json_session_values (where, NULL);
   if (session_reading->session == NULL)
     return TRUE;

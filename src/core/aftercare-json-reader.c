@@ -710,7 +710,9 @@ node_string (AftercareJsonReader      *self,
     return text;
   if (holds (node, G_TYPE_STRING))
     {
-      self->bad_text_reported = TRUE;
+      /* Told to a caller that wants to know, not to one only trying. */
+      if (error != NULL)
+        self->bad_text_reported = TRUE;
       aftercare_json_reader_fail (self, place, name, AFTERCARE_JSON_PROBLEM_OTHER, error, "%s",
                                   aftercare_json_problem_bad_text ());
       return NULL;

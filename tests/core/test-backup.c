@@ -290,6 +290,22 @@ test_json_checkins_in_any_shape (void)
   assert_json_rejected ("}]}]}", "}],\n\"checkins\": []}]}", "Line 13, sessions[0].checkins: appears twice");
   assert_json_rejected ("}]}]}", "}], \"colour\": \"red\"}]}",
                         "Line 12, sessions[0].colour: is not a known field");
+  /* The line a repeated member's value ends on, as for every value. */
+  assert_json_rejected ("}]}]}", "}], \"areas\": [\n\"calves\"\n]}]}", "Line 14, sessions[0].areas: appears twice");
+  /* Bad text in a member read before the check-ins is refused, even when
+   * the member comes again after them with good text. */
+  assert_json_rejected ("\"client\": \"\"", "\"client\": \"x\\ud800\"", "Line 7, sessions[0].client: ");
+  assert_json_rejected ("}]}]}", "}], \"client\": \"x\\ud800\"}]}", "Line 12, sessions[0].client: ");
+  {
+    g_autofree char *bad_client = json_with ("\"client\": \"\"", "\"client\": \"x\\ud800\"");
+    char *end = strstr (bad_client, "}]}]}");
+
+    g_assert_nonnull (end);
+    *end = '\0';
+    text = g_strconcat (bad_client, "}], \"client\": \"\"}]}\n", NULL);
+    assert_rejected (AFTERCARE_BACKUP_FORMAT_JSON, text, "Line 7, backup: ");
+    g_clear_pointer (&text, g_free);
+  }
 }
 
 /* Exactly the UUID form (8-4-4-4-12 hex digits) is an id: nothing

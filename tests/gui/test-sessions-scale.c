@@ -113,12 +113,13 @@ count_shown (Fixture *f, GtkWidget *list, guint *n_bound, guint *n_mapped, guint
     }
 }
 
-/* The sessions on screen, first and last; every one of them must show its
- * verdict, and no row elsewhere read one. GTK 4.8's list view maps the
- * rows it makes and unmaps those it lays out off screen a moment later,
- * and a row reads its verdict once that layout is done: how long it takes
- * depends on the machine, so this waits (10 s at most) until the rows on
- * screen are one run, each with its verdict, instead of a fixed time. */
+/* The sessions on screen, first and last: they must be one run of the
+ * list, each showing its verdict (a row off screen hides its verdict and
+ * reads none). GTK 4.8's list view maps the rows it makes and unmaps those
+ * it lays out off screen a moment later, and a row reads its verdict once
+ * that layout is done: how long that takes depends on the machine, so
+ * this waits (10 s at most) until the rows on screen are one run, each
+ * with its verdict, instead of for a fixed time. */
 static void
 shown_positions (Fixture *f, GtkWidget *list, guint *first, guint *last)
 {
@@ -134,6 +135,7 @@ shown_positions (Fixture *f, GtkWidget *list, guint *first, guint *last)
       gui_test_run_loop (20);
     }
   g_test_message ("  %u rows bound, %u on screen with their verdict", n_bound, n_with_verdict);
+  g_assert_cmpuint (n_mapped, >, 0);
   /* Every row on screen has its verdict, read for it alone. */
   g_assert_cmpuint (n_with_verdict, ==, *last - *first + 1);
   g_assert_cmpuint (n_mapped, ==, n_with_verdict);
