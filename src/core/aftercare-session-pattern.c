@@ -5,6 +5,26 @@
 #include "aftercare-session-pattern.h"
 #include "aftercare-store-scan.h"
 
+/* Which sessions a look back keeps. */
+typedef struct
+{
+  int type;             /* negative: any (and any pressure) */
+  int pressure;
+  const char *client;   /* NULL: any */
+} Kind;
+
+static gboolean
+is_of_kind (AftercareSession *session,
+            gpointer          data)
+{
+  const Kind *kind = data;
+
+  if (kind->type >= 0 && ((int) aftercare_session_get_massage_type (session) != kind->type ||
+                          (int) aftercare_session_get_pressure (session) != kind->pressure))
+    return FALSE;
+  return kind->client == NULL || aftercare_pattern_same_client (aftercare_session_get_client (session), kind->client);
+}
+
 /* The sessions in store, newest first, among the newest
  * AFTERCARE_PATTERN_LOOK_BACK, of one type and pressure (any, for a
  * negative type) and client (any, for NULL); at most limit (0: all). */
@@ -16,23 +36,9 @@ list_sessions (AftercareStore  *store,
                guint            limit,
                GError         **error)
 {
-  g_autoptr(GPtrArray) sessions = aftercare_store_list_newest (store, AFTERCARE_PATTERN_LOOK_BACK, error);
-  GPtrArray *found;
+  Kind kind = { type, pressure, client };
 
-  if (sessions == NULL)
-    return NULL;
-  found = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < sessions->len && (limit == 0 || found->len < limit); i++)
-    {
-      AftercareSession *other = g_ptr_array_index (sessions, i);
-
-      if ((type >= 0 && ((int) aftercare_session_get_massage_type (other) != type ||
-                         (int) aftercare_session_get_pressure (other) != pressure)) ||
-          (client != NULL && !aftercare_pattern_same_client (aftercare_session_get_client (other), client)))
-        continue;
-      g_ptr_array_add (found, g_object_ref (other));
-    }
-  return found;
+  return aftercare_store_list_newest_kept (store, AFTERCARE_PATTERN_LOOK_BACK, is_of_kind, &kind, limit, error);
 }
 
 GPtrArray *

@@ -8,6 +8,7 @@
 #include "aftercare-catalog.h"
 #include "aftercare-session-list.h"
 #include "aftercare-store.h"
+#include "aftercare-store-scan.h"
 #include "aftercare-time.h"
 #include "pg-test-util.h"
 #include "store-test-util.h"
@@ -233,6 +234,66 @@ test_list_newest_first (Fixture       *f,
   assert_ids (aftercare_store_get_sessions (again), expected, G_N_ELEMENTS (expected));
   g_assert_true (g_list_model_get_item_type (f->sessions) == AFTERCARE_TYPE_SESSION);
   g_assert_null (g_list_model_get_item (f->sessions, 4));
+}
+
+static gboolean
+is_swedish (AftercareSession *session,
+            gpointer          data)
+{
+  return aftercare_session_get_massage_type (session) == AFTERCARE_MASSAGE_SWEDISH;
+}
+
+/* A look back over the newest sessions reads them a page at a time and
+ * keeps only what it is asked for: the same sessions, in the same order,
+ * as reading them all and picking. */
+static void
+test_list_newest_kept (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(AftercareBackup) backup = aftercare_backup_new ();
+  g_autoptr(GDateTime) newest = g_date_time_new_utc (2026, 11, 24, 10, 0, 0);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_expected = 0;
+
+  /* 600 sessions, an hour apart: more than two of the scan's pages. */
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autoptr(GDateTime) ended = g_date_time_add_hours (newest, -(int) i);
+      g_autoptr(AftercareSession) session = aftercare_session_new (ended);
+
+      aftercare_session_set_massage_type (session, i % 3 == 0 ? AFTERCARE_MASSAGE_SWEDISH
+                                                              : AFTERCARE_MASSAGE_SPORTS);
+      aftercare_backup_add_session (backup, session, "made");
+    }
+  aftercare_store_import (f->store, backup, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  all = aftercare_store_list_newest (f->store, 500, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 500);
+  kept = aftercare_store_list_newest_kept (f->store, 500, is_swedish, NULL, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    if (is_swedish (g_ptr_array_index (all, i), NULL))
+      {
+        g_assert_cmpuint (n_expected, <, kept->len);
+        g_assert_cmpstr (aftercare_session_get_id (g_ptr_array_index (kept, n_expected)), ==,
+                         aftercare_session_get_id (g_ptr_array_index (all, i)));
+        n_expected++;
+      }
+  /* Sessions 0, 3, … 498 of the newest 500, none from beyond them. */
+  g_assert_cmpuint (n_expected, ==, 167);
+  g_assert_cmpuint (kept->len, ==, n_expected);
+  /* At most 10 kept: the first 10 of them. */
+  first = aftercare_store_list_newest_kept (f->store, 500, is_swedish, NULL, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, 10);
+  for (guint i = 0; i < first->len; i++)
+    g_assert_cmpstr (aftercare_session_get_id (g_ptr_array_index (first, i)), ==,
+                     aftercare_session_get_id (g_ptr_array_index (kept, i)));
 }
 
 static void
@@ -1375,6 +1436,7 @@ main (int argc, char *argv[])
   add_test ("/session/unknown-is-not-found", test_session_unknown);
   add_test ("/session/duplicate-id-is-a-conflict", test_session_duplicate_id);
   add_test ("/list/newest-first", test_list_newest_first);
+  add_test ("/list/newest-kept-a-page-at-a-time", test_list_newest_kept);
   add_test ("/list/add-at-sorted-position", test_list_add_at_sorted_position);
   add_test ("/list/edit-in-place", test_list_edit_in_place);
   add_test ("/list/edit-moves-row", test_list_edit_moves_row);

@@ -13,4 +13,18 @@ GPtrArray *aftercare_store_list_newest (AftercareStore  *self,
                                         guint            limit,
                                         GError         **error);
 
+/* Whether a session a scan reads is kept. */
+typedef gboolean (*AftercareSessionKeep) (AftercareSession *session,
+                                          gpointer          data);
+
+/* The same, keeping only the sessions keep takes (all, for NULL) and at
+ * most max_kept of them (0: no bound; the scan ends there): one page of
+ * what it reads is held at a time, not all of them. */
+GPtrArray *aftercare_store_list_newest_kept (AftercareStore        *self,
+                                             guint                  limit,
+                                             AftercareSessionKeep   keep,
+                                             gpointer               data,
+                                             guint                  max_kept,
+                                             GError               **error);
+
 G_END_DECLS
