@@ -296,6 +296,68 @@ test_list_newest_kept (Fixture       *f,
                      aftercare_session_get_id (g_ptr_array_index (kept, i)));
 }
 
+/* Into a store that holds rows, an import looks them up a window at a
+ * time: across windows, rows stored already are compared (a difference is
+ * a conflict naming the row's origin, and nothing is stored), the others
+ * go in, and the counts say which. */
+static void
+test_import_looks_up_a_window_at_a_time (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(AftercareBackup) some = aftercare_backup_new ();
+  g_autoptr(AftercareBackup) all = aftercare_backup_new ();
+  g_autoptr(AftercareBackup) changed = aftercare_backup_new ();
+  g_autoptr(GDateTime) newest = g_date_time_new_utc (2026, 11, 24, 10, 0, 0);
+  g_autoptr(GError) error = NULL;
+  guint n_sessions = 0, n_checkins = 0;
+
+  /* 700 sessions with a check-in each: 1,400 rows, more than two windows. */
+  for (guint i = 0; i < 700; i++)
+    {
+      g_autoptr(GDateTime) ended = g_date_time_add_hours (newest, -(int) (2 * i));
+      g_autoptr(GDateTime) at = g_date_time_add_hours (ended, 1);
+      g_autoptr(AftercareSession) session = aftercare_session_new (ended);
+      g_autoptr(AftercareCheckin) checkin = aftercare_checkin_new (aftercare_session_get_id (session), at, 2, 0);
+      g_autofree char *origin = g_strdup_printf ("row %u", i);
+
+      aftercare_backup_add_session (all, session, origin);
+      aftercare_backup_add_checkin (all, checkin, origin);
+      if (i % 3 == 0)
+        {
+          aftercare_backup_add_session (some, session, origin);
+          aftercare_backup_add_checkin (some, checkin, origin);
+        }
+      if (i == 651)
+        {
+          /* Stored with other notes (651 is among the first import's). */
+          g_autoptr(AftercareSession) other = aftercare_session_copy (session);
+
+          aftercare_session_set_notes (other, "changed");
+          aftercare_backup_add_session (changed, other, "the changed row");
+        }
+      else
+        {
+          g_autoptr(AftercareSession) fresh = aftercare_session_new (ended);
+
+          aftercare_backup_add_session (changed, fresh, origin);
+        }
+    }
+  g_assert_true (aftercare_store_import (f->store, some, &n_sessions, &n_checkins, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_sessions, ==, 234);
+
+  g_assert_true (aftercare_store_import (f->store, all, &n_sessions, &n_checkins, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_sessions, ==, 700 - 234);
+  g_assert_cmpuint (n_checkins, ==, 700 - 234);
+  g_assert_cmpuint (g_list_model_get_n_items (f->sessions), ==, 700);
+
+  g_assert_false (aftercare_store_import (f->store, changed, &n_sessions, &n_checkins, &error));
+  g_assert_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "the changed row"));
+  g_assert_cmpuint (g_list_model_get_n_items (f->sessions), ==, 700);
+}
+
 static void
 test_list_add_at_sorted_position (Fixture       *f,
                                   gconstpointer  data)
@@ -1437,6 +1499,7 @@ main (int argc, char *argv[])
   add_test ("/session/duplicate-id-is-a-conflict", test_session_duplicate_id);
   add_test ("/list/newest-first", test_list_newest_first);
   add_test ("/list/newest-kept-a-page-at-a-time", test_list_newest_kept);
+  add_test ("/import/looks-up-a-window-at-a-time", test_import_looks_up_a_window_at_a_time);
   add_test ("/list/add-at-sorted-position", test_list_add_at_sorted_position);
   add_test ("/list/edit-in-place", test_list_edit_in_place);
   add_test ("/list/edit-moves-row", test_list_edit_moves_row);

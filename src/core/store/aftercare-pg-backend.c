@@ -52,6 +52,7 @@ typedef enum {
   STMT_NOTIFY,
   STMT_CHANGES,
   STMT_GET_SESSIONS,
+  STMT_GET_CHECKINS,
   STMT_SEARCH,
   STMT_INSERT_SESSIONS,
   STMT_INSERT_CHECKINS,
@@ -114,6 +115,8 @@ static const char * const statement_sql[N_STATEMENTS] = {
     "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM aftercare.changes",
   [STMT_GET_SESSIONS] =
     "SELECT " SESSION_COLUMNS " FROM aftercare.sessions WHERE id = ANY ($1::text[])",
+  [STMT_GET_CHECKINS] =
+    "SELECT " CHECKIN_COLUMNS " FROM aftercare.checkins WHERE id = ANY ($1::text[])",
   /* $1 a LIKE pattern for the words, $2 patterns for the keys: both
    * answered by the trigram index where the server has pg_trgm (the
    * set-up script adds it), else by reading the rows' search columns. */
@@ -1067,23 +1070,40 @@ aftercare_pg_backend_get_session (AftercareStoreBackend  *backend,
   return read_by_id (AFTERCARE_PG_BACKEND (backend), STMT_GET_SESSION, session_from_row, session_id, error);
 }
 
+/* The rows among ids that statement which (ids as $1, an array) finds. */
+static GPtrArray *
+get_by_ids (AftercarePgBackend  *self,
+            Statement            which,
+            RowReader            reader,
+            const char * const  *ids,
+            guint                n_ids,
+            GError             **error)
+{
+  g_autoptr(GString) array = g_string_new ("{");
+  g_autoptr(PGresult) res = NULL;
+  const char *params[1];
+  /* As read_by_id(): only these rows' own inserts, if they wait in a bulk
+   * write, change what this finds. */
+  gboolean waiting = self->bulk_error != NULL;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      aftercare_pg_append_array_item (array, ids[i]);
+      waiting = waiting || batch_contains (&self->sessions, ids[i]) || batch_contains (&self->checkins, ids[i]);
+    }
+  g_string_append_c (array, '}');
+  params[0] = array->str;
+  res = (waiting ? run : run_now) (self, which, 1, params, _("Could not read the database"), error);
+  return res != NULL ? read_rows (res, reader, error) : NULL;
+}
+
 static GPtrArray *
 aftercare_pg_backend_get_sessions (AftercareStoreBackend  *backend,
                                    const char * const     *ids,
                                    guint                   n_ids,
                                    GError                **error)
 {
-  AftercarePgBackend *self = AFTERCARE_PG_BACKEND (backend);
-  g_autoptr(GString) array = g_string_new ("{");
-  g_autoptr(PGresult) res = NULL;
-  const char *params[1];
-
-  for (guint i = 0; i < n_ids; i++)
-    aftercare_pg_append_array_item (array, ids[i]);
-  g_string_append_c (array, '}');
-  params[0] = array->str;
-  res = run (self, STMT_GET_SESSIONS, 1, params, _("Could not read the database"), error);
-  return res != NULL ? read_rows (res, session_from_row, error) : NULL;
+  return get_by_ids (AFTERCARE_PG_BACKEND (backend), STMT_GET_SESSIONS, session_from_row, ids, n_ids, error);
 }
 
 /* A LIKE pattern that finds text anywhere, its own % _ and \ taken as they are. */
@@ -1290,6 +1310,15 @@ aftercare_pg_backend_get_checkin (AftercareStoreBackend  *backend,
   return read_by_id (AFTERCARE_PG_BACKEND (backend), STMT_GET_CHECKIN, checkin_from_row, checkin_id, error);
 }
 
+static GPtrArray *
+aftercare_pg_backend_get_checkins (AftercareStoreBackend  *backend,
+                                   const char * const     *ids,
+                                   guint                   n_ids,
+                                   GError                **error)
+{
+  return get_by_ids (AFTERCARE_PG_BACKEND (backend), STMT_GET_CHECKINS, checkin_from_row, ids, n_ids, error);
+}
+
 static gboolean
 write_checkin (AftercarePgBackend  *self,
                Statement            which,
@@ -1369,6 +1398,7 @@ aftercare_pg_backend_iface_init (AftercareStoreBackendInterface *iface)
   iface->list_checkins = aftercare_pg_backend_list_checkins;
   iface->list_checkins_between = aftercare_pg_backend_list_checkins_between;
   iface->get_checkin = aftercare_pg_backend_get_checkin;
+  iface->get_checkins = aftercare_pg_backend_get_checkins;
   iface->insert_checkin = aftercare_pg_backend_insert_checkin;
   iface->update_checkin = aftercare_pg_backend_update_checkin;
   iface->delete_checkin = aftercare_pg_backend_delete_checkin;

@@ -883,31 +883,43 @@ aftercare_sqlite_backend_get_session (AftercareStoreBackend  *backend,
   return read_one_row (self, stmt, (RowReader) session_from_row, session_id, error);
 }
 
+/* The rows among ids that statement which (one id's row) finds. In this
+ * process, one indexed read per id costs next to nothing. */
+static GPtrArray *
+get_by_ids (AftercareSqliteBackend  *self,
+            Statement                which,
+            RowReader                reader,
+            const char * const      *ids,
+            guint                    n_ids,
+            GError                 **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_full (n_ids, g_object_unref);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(BorrowedStatement) stmt = borrow (self, which, error);
+      g_autoptr(GPtrArray) rows = NULL;
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, ids[i], -1, SQLITE_TRANSIENT);
+      rows = read_rows (self, stmt, reader, error);
+      if (rows == NULL)
+        return NULL;
+      if (rows->len > 0)
+        g_ptr_array_add (found, g_object_ref (g_ptr_array_index (rows, 0)));
+    }
+  return g_steal_pointer (&found);
+}
+
 static GPtrArray *
 aftercare_sqlite_backend_get_sessions (AftercareStoreBackend  *backend,
                                        const char * const     *ids,
                                        guint                   n_ids,
                                        GError                **error)
 {
-  AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
-  g_autoptr(GPtrArray) sessions = g_ptr_array_new_full (n_ids, g_object_unref);
-
-  /* In this process, one indexed read per id costs next to nothing. */
-  for (guint i = 0; i < n_ids; i++)
-    {
-      g_autoptr(BorrowedStatement) stmt = borrow (self, STMT_GET_SESSION, error);
-      g_autoptr(GPtrArray) rows = NULL;
-
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_text (stmt, 1, ids[i], -1, SQLITE_TRANSIENT);
-      rows = read_rows (self, stmt, (RowReader) session_from_row, error);
-      if (rows == NULL)
-        return NULL;
-      if (rows->len > 0)
-        g_ptr_array_add (sessions, g_object_ref (g_ptr_array_index (rows, 0)));
-    }
-  return g_steal_pointer (&sessions);
+  return get_by_ids (AFTERCARE_SQLITE_BACKEND (backend), STMT_GET_SESSION, (RowReader) session_from_row, ids, n_ids,
+                     error);
 }
 
 /* A full-text query for words between quotes (doubled inside), or NULL when
@@ -1167,6 +1179,16 @@ aftercare_sqlite_backend_get_checkin (AftercareStoreBackend  *backend,
   return read_one_row (self, stmt, (RowReader) checkin_from_row, checkin_id, error);
 }
 
+static GPtrArray *
+aftercare_sqlite_backend_get_checkins (AftercareStoreBackend  *backend,
+                                       const char * const     *ids,
+                                       guint                   n_ids,
+                                       GError                **error)
+{
+  return get_by_ids (AFTERCARE_SQLITE_BACKEND (backend), STMT_GET_CHECKIN, (RowReader) checkin_from_row, ids, n_ids,
+                     error);
+}
+
 static gboolean
 write_checkin (AftercareSqliteBackend  *self,
                Statement                which,
@@ -1234,6 +1256,7 @@ aftercare_sqlite_backend_iface_init (AftercareStoreBackendInterface *iface)
   iface->list_checkins = aftercare_sqlite_backend_list_checkins;
   iface->list_checkins_between = aftercare_sqlite_backend_list_checkins_between;
   iface->get_checkin = aftercare_sqlite_backend_get_checkin;
+  iface->get_checkins = aftercare_sqlite_backend_get_checkins;
   iface->insert_checkin = aftercare_sqlite_backend_insert_checkin;
   iface->update_checkin = aftercare_sqlite_backend_update_checkin;
   iface->delete_checkin = aftercare_sqlite_backend_delete_checkin;

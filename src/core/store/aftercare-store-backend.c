@@ -241,6 +241,17 @@ aftercare_store_backend_get_checkin (AftercareStoreBackend  *self,
   return IFACE (self)->get_checkin (self, checkin_id, error);
 }
 
+GPtrArray *
+aftercare_store_backend_get_checkins (AftercareStoreBackend  *self,
+                                      const char * const     *ids,
+                                      guint                   n_ids,
+                                      GError                **error)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE_BACKEND (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+  return IFACE (self)->get_checkins (self, ids, n_ids, error);
+}
+
 gboolean
 aftercare_store_backend_insert_checkin (AftercareStoreBackend  *self,
                                         AftercareCheckin       *checkin,

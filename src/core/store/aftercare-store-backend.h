@@ -92,6 +92,9 @@ struct _AftercareStoreBackendInterface
                                               AftercareSession *last, GError **error);
   AftercareCheckin *(*get_checkin)           (AftercareStoreBackend *self, const char *checkin_id,
                                               GError **error);
+  /* The stored check-ins among the n_ids ids, in any order. */
+  GPtrArray        *(*get_checkins)          (AftercareStoreBackend *self, const char * const *ids,
+                                              guint n_ids, GError **error);
   gboolean          (*insert_checkin)        (AftercareStoreBackend *self, AftercareCheckin *checkin,
                                               GError **error);
   gboolean          (*update_checkin)        (AftercareStoreBackend *self, AftercareCheckin *checkin,
@@ -148,6 +151,9 @@ GPtrArray        *aftercare_store_backend_list_checkins_between (AftercareStoreB
                                                                  AftercareSession *last, GError **error);
 AftercareCheckin *aftercare_store_backend_get_checkin           (AftercareStoreBackend *self,
                                                                  const char *checkin_id, GError **error);
+GPtrArray        *aftercare_store_backend_get_checkins          (AftercareStoreBackend *self,
+                                                                 const char * const *ids, guint n_ids,
+                                                                 GError **error);
 gboolean          aftercare_store_backend_insert_checkin        (AftercareStoreBackend *self,
                                                                  AftercareCheckin *checkin, GError **error);
 gboolean          aftercare_store_backend_update_checkin        (AftercareStoreBackend *self,

@@ -14,6 +14,10 @@
 /* An import adding more sessions than this reloads the list instead of
  * announcing each row. */
 #define MAX_ANNOUNCED_INSERTIONS 64
+/* Into a store that holds rows already, each row read must be looked up:
+ * so many are read first and looked up together (one query on a server
+ * instead of one each), then added or compared in the order they came. */
+#define LOOKUP_WINDOW 500
 
 static gboolean
 set_conflict (const char  *origin,
@@ -39,29 +43,38 @@ typedef struct
   gboolean was_empty;         /* nothing was stored: each row read and checked is new */
   char *last_added;        /* the id of the session added last, when check-ins follow */
   guint n_added_checkins;
+  GPtrArray *window;       /* Row: read, not yet looked up (only into a store that was not empty) */
 } Import;
 
-/* Adds a session unless it is stored already (then it must be the same). */
-static gboolean
-import_session (AftercareSession  *session,
-                const char        *origin,
-                gpointer           user_data,
-                GError           **error)
+/* A row read, waiting in the window with where it came from. */
+typedef struct
 {
-  Import *import = user_data;
-  AftercareStoreBackend *backend = aftercare_store_get_backend (import->store);
+  AftercareSession *session;   /* one of the two */
+  AftercareCheckin *checkin;
+  char *origin;
+} Row;
+
+static void
+row_free (Row *row)
+{
+  g_clear_object (&row->session);
+  g_clear_object (&row->checkin);
+  g_free (row->origin);
+  g_free (row);
+}
+
+/* Adds a session unless stored (the stored row, looked up before, or NULL)
+ * holds it already: then it must be the same. */
+static gboolean
+add_session (Import            *import,
+             AftercareSession  *session,
+             const char        *origin,
+             AftercareSession  *stored,
+             GError           **error)
+{
   const char *id = aftercare_session_get_id (session);
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(AftercareSession) stored = NULL;
   const char *difference;
 
-  if (!import->was_empty &&
-      (stored = aftercare_store_backend_get_session (backend, id, &local_error)) == NULL &&
-      !g_error_matches (local_error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
   if (stored == NULL)
     {
       if (!aftercare_store_insert_session (import->store, session, error))
@@ -86,27 +99,16 @@ import_session (AftercareSession  *session,
   return TRUE;
 }
 
-/* Adds a check-in unless it is stored already (then it must be the same). */
+/* Adds a check-in unless stored holds it already (as add_session()). */
 static gboolean
-import_checkin (AftercareCheckin  *checkin,
-                const char        *origin,
-                gpointer           user_data,
-                GError           **error)
+add_checkin (Import            *import,
+             AftercareCheckin  *checkin,
+             const char        *origin,
+             AftercareCheckin  *stored,
+             GError           **error)
 {
-  Import *import = user_data;
-  AftercareStoreBackend *backend = aftercare_store_get_backend (import->store);
-  const char *id = aftercare_checkin_get_id (checkin);
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(AftercareCheckin) stored = NULL;
   const char *difference;
 
-  if (!import->was_empty &&
-      (stored = aftercare_store_backend_get_checkin (backend, id, &local_error)) == NULL &&
-      !g_error_matches (local_error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_NOT_FOUND))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
   if (stored == NULL)
     {
       if (!aftercare_store_insert_checkin (import->store, checkin, error))
@@ -121,13 +123,121 @@ import_checkin (AftercareCheckin  *checkin,
     }
   if ((difference = aftercare_backup_checkin_difference (stored, checkin)) != NULL)
     {
-      g_autofree char *what = g_strdup_printf (_("check-in %s"), id);
+      g_autofree char *what = g_strdup_printf (_("check-in %s"), aftercare_checkin_get_id (checkin));
       return set_conflict (origin, what, difference, error);
     }
   return TRUE;
 }
 
-/* A session this import handed on before (a CSV file may come back to it). */
+/* The stored rows among the window's, by id. */
+static GHashTable *
+look_up (Import      *import,
+         gboolean     sessions,
+         GError     **error)
+{
+  AftercareStoreBackend *backend = aftercare_store_get_backend (import->store);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  GHashTable *stored = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+
+  for (guint i = 0; i < import->window->len; i++)
+    {
+      Row *row = g_ptr_array_index (import->window, i);
+
+      if (sessions && row->session != NULL)
+        g_ptr_array_add (ids, (gpointer) aftercare_session_get_id (row->session));
+      else if (!sessions && row->checkin != NULL)
+        g_ptr_array_add (ids, (gpointer) aftercare_checkin_get_id (row->checkin));
+    }
+  found = sessions ? aftercare_store_backend_get_sessions (backend, (const char * const *) ids->pdata, ids->len, error)
+                   : aftercare_store_backend_get_checkins (backend, (const char * const *) ids->pdata, ids->len, error);
+  if (found == NULL)
+    {
+      g_hash_table_unref (stored);
+      return NULL;
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      GObject *row = g_ptr_array_index (found, i);
+      const char *id = sessions ? aftercare_session_get_id (AFTERCARE_SESSION (row))
+                                : aftercare_checkin_get_id (AFTERCARE_CHECKIN (row));
+
+      g_hash_table_replace (stored, (gpointer) id, g_object_ref (row));
+    }
+  return stored;
+}
+
+/* Looks up the rows in the window together, then adds or compares each in
+ * the order they were read; the window is empty after. */
+static gboolean
+take_window (Import  *import,
+             GError **error)
+{
+  g_autoptr(GHashTable) sessions = NULL;
+  g_autoptr(GHashTable) checkins = NULL;
+  gboolean ok = TRUE;
+
+  if (import->window->len == 0)
+    return TRUE;
+  sessions = look_up (import, TRUE, error);
+  checkins = sessions != NULL ? look_up (import, FALSE, error) : NULL;
+  ok = checkins != NULL;
+  for (guint i = 0; ok && i < import->window->len; i++)
+    {
+      Row *row = g_ptr_array_index (import->window, i);
+
+      ok = row->session != NULL
+             ? add_session (import, row->session, row->origin,
+                            g_hash_table_lookup (sessions, aftercare_session_get_id (row->session)), error)
+             : add_checkin (import, row->checkin, row->origin,
+                            g_hash_table_lookup (checkins, aftercare_checkin_get_id (row->checkin)), error);
+    }
+  g_ptr_array_set_size (import->window, 0);
+  return ok;
+}
+
+/* A row read: into an empty store it goes in at once, else it waits in
+ * the window until the window is full. */
+static gboolean
+take_row (Import            *import,
+          AftercareSession  *session,
+          AftercareCheckin  *checkin,
+          const char        *origin,
+          GError           **error)
+{
+  Row *row;
+
+  if (import->was_empty)
+    return session != NULL ? add_session (import, session, origin, NULL, error)
+                           : add_checkin (import, checkin, origin, NULL, error);
+  row = g_new0 (Row, 1);
+  row->session = session != NULL ? g_object_ref (session) : NULL;
+  row->checkin = checkin != NULL ? g_object_ref (checkin) : NULL;
+  row->origin = g_strdup (origin);
+  g_ptr_array_add (import->window, row);
+  return import->window->len < LOOKUP_WINDOW || take_window (import, error);
+}
+
+static gboolean
+import_session (AftercareSession  *session,
+                const char        *origin,
+                gpointer           user_data,
+                GError           **error)
+{
+  return take_row (user_data, session, NULL, origin, error);
+}
+
+static gboolean
+import_checkin (AftercareCheckin  *checkin,
+                const char        *origin,
+                gpointer           user_data,
+                GError           **error)
+{
+  return take_row (user_data, NULL, checkin, origin, error);
+}
+
+/* A session this import handed on before (a CSV file may come back to
+ * it): still in the window, or looked up. */
 static AftercareSession *
 lookup_session (const char  *id,
                 gpointer     user_data,
@@ -135,6 +245,13 @@ lookup_session (const char  *id,
 {
   Import *import = user_data;
 
+  for (guint i = 0; i < import->window->len; i++)
+    {
+      Row *row = g_ptr_array_index (import->window, i);
+
+      if (row->session != NULL && g_str_equal (aftercare_session_get_id (row->session), id))
+        return g_object_ref (row->session);
+    }
   return aftercare_store_backend_get_session (aftercare_store_get_backend (import->store), id, error);
 }
 
@@ -207,6 +324,7 @@ import_init (Import         *import,
   import->checkins_follow = FALSE;
   import->was_empty = FALSE;
   import->last_added = NULL;
+  import->window = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
 }
 
 static void
@@ -215,6 +333,7 @@ import_clear (Import *import)
   g_clear_pointer (&import->added, g_ptr_array_unref);
   g_clear_pointer (&import->touched, g_hash_table_unref);
   g_clear_pointer (&import->last_added, g_free);
+  g_clear_pointer (&import->window, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
@@ -231,8 +350,11 @@ import_finish (Import    *import,
 {
   AftercareStore *self = import->store;
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
-  gboolean reload = stale || import->n_added_sessions > MAX_ANNOUNCED_INSERTIONS;
+  gboolean reload;
 
+  /* What waits in the window goes in, when all was read well. */
+  ok = ok && take_window (import, error);
+  reload = stale || import->n_added_sessions > MAX_ANNOUNCED_INSERTIONS;
   ok = ok && (reload || find_positions (self, import->added, positions, error));
   if (!aftercare_store_end_write (self, ok, error))
     return FALSE;
