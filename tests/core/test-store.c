@@ -271,7 +271,7 @@ test_list_newest_kept (Fixture       *f,
   aftercare_store_import (f->store, backup, NULL, NULL, &error);
   g_assert_no_error (error);
 
-  all = aftercare_store_list_newest (f->store, 500, &error);
+  all = aftercare_store_list_newest_kept (f->store, 500, NULL, NULL, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all->len, ==, 500);
   kept = aftercare_store_list_newest_kept (f->store, 500, is_swedish, NULL, 0, &error);

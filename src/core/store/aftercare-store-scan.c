@@ -46,11 +46,3 @@ aftercare_store_list_newest_kept (AftercareStore        *self,
     }
   return g_steal_pointer (&kept);
 }
-
-GPtrArray *
-aftercare_store_list_newest (AftercareStore  *self,
-                             guint            limit,
-                             GError         **error)
-{
-  return aftercare_store_list_newest_kept (self, limit, NULL, NULL, 0, error);
-}

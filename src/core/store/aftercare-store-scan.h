@@ -6,20 +6,15 @@
 
 G_BEGIN_DECLS
 
-/* Up to limit sessions, newest first (a new array of AftercareSession),
- * read from the database a page at a time; the session list's rows in
- * memory are neither read nor added to. */
-GPtrArray *aftercare_store_list_newest (AftercareStore  *self,
-                                        guint            limit,
-                                        GError         **error);
-
 /* Whether a session a scan reads is kept. */
 typedef gboolean (*AftercareSessionKeep) (AftercareSession *session,
                                           gpointer          data);
 
-/* The same, keeping only the sessions keep takes (all, for NULL) and at
- * most max_kept of them (0: no bound; the scan ends there): one page of
- * what it reads is held at a time, not all of them. */
+/* Of the newest limit sessions, newest first (a new array of
+ * AftercareSession), those keep takes (all, for NULL), at most max_kept of
+ * them (0: no bound; the scan ends there). They are read from the database
+ * a page at a time, and one page is held at a time; the session list's
+ * rows in memory are neither read nor added to. */
 GPtrArray *aftercare_store_list_newest_kept (AftercareStore        *self,
                                              guint                  limit,
                                              AftercareSessionKeep   keep,
