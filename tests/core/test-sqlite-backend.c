@@ -195,6 +195,78 @@ test_migrate_from_v1 (Fixture       *f,
   sqlite3_close (db);
 }
 
+/* Bulk writes */
+
+/* The file's indexes, each with its definition. */
+static char *
+index_list (const char *path)
+{
+  sqlite3 *db = raw_open (path, SQLITE_OPEN_READONLY);
+  char *list = raw_text (db, "SELECT group_concat (name || ': ' || coalesce (sql, ''), '; ')"
+                             " FROM (SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name)");
+
+  sqlite3_close (db);
+  return list;
+}
+
+static gint64
+schema_version (const char *path)
+{
+  sqlite3 *db = raw_open (path, SQLITE_OPEN_READONLY);
+  gint64 version = raw_integer (db, "PRAGMA schema_version");
+
+  sqlite3_close (db);
+  return version;
+}
+
+/* An import into empty tables drops the indexes that only order rows and
+ * builds them again: after it, or after one that failed, the file has the
+ * same indexes, and they hold every row. An import into tables that hold
+ * rows leaves the layout alone. */
+static void
+test_bulk_write_keeps_indexes (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(AftercareStore) store = open_store (f->path);
+  g_autofree char *before = index_list (f->path);
+  g_autofree char *after_failed = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *backup_path = g_build_filename (f->folder, "bad.json", NULL);
+  g_autoptr(GFile) backup = g_file_new_for_path (backup_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *check = NULL;
+  gint64 version;
+  sqlite3 *db;
+
+  g_assert_nonnull (strstr (before, "checkins_by_session: CREATE INDEX"));
+  g_assert_nonnull (strstr (before, "sessions_newest_first: CREATE INDEX"));
+
+  /* The last session is bad: nothing stays, the indexes as they were. */
+  test_write_json_backup (backup_path, 40, 2, TRUE);
+  g_assert_false (aftercare_store_import_file (store, backup, NULL, NULL, &error));
+  g_assert_error (error, AFTERCARE_BACKUP_ERROR, AFTERCARE_BACKUP_ERROR_INVALID);
+  after_failed = index_list (f->path);
+  g_assert_cmpstr (after_failed, ==, before);
+
+  fill (store, 300);
+  after = index_list (f->path);
+  g_assert_cmpstr (after, ==, before);
+  db = raw_open (f->path, SQLITE_OPEN_READONLY);
+  check = raw_text (db, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
+  /* The newest first, from the index built again. */
+  g_assert_cmpint (raw_integer (db, "SELECT count(*) FROM sessions INDEXED BY sessions_newest_first"
+                                    " WHERE ended_us > 0"), ==, 300);
+  g_assert_cmpint (raw_integer (db, "SELECT count(*) FROM checkins INDEXED BY checkins_by_session"
+                                    " WHERE session_id > ''"), ==, 300);
+  sqlite3_close (db);
+
+  version = schema_version (f->path);
+  fill (store, 10);
+  g_assert_cmpint (schema_version (f->path), ==, version);
+  g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_sessions (store)), ==, 310);
+}
+
 static void
 test_migrate_from_empty_file (Fixture       *f,
                               gconstpointer  data)
@@ -589,6 +661,7 @@ main (int argc, char *argv[])
   ADD ("/sqlite/damaged/folder-is-not-damage", test_folder_is_not_damage);
   ADD ("/sqlite/damaged/unreadable-row-is-named", test_unreadable_row_is_named);
   ADD ("/sqlite/two-processes-write", test_two_processes_write);
+  ADD ("/sqlite/bulk-write/keeps-indexes", test_bulk_write_keeps_indexes);
 
   status = g_test_run ();
   test_remove_folder (data_home);
