@@ -130,6 +130,8 @@ test_pragmas (Fixture       *f,
   g_assert_cmpstr (journal_mode, ==, "wal");
   g_assert_cmpint (raw_integer (db, "PRAGMA user_version"), ==, AFTERCARE_SQLITE_SCHEMA_VERSION);
   g_assert_cmpint (raw_integer (db, "PRAGMA application_id"), ==, AFTERCARE_SQLITE_APPLICATION_ID);
+  /* A new file has pages of 16 KiB. */
+  g_assert_cmpint (raw_integer (db, "PRAGMA page_size"), ==, 16384);
   /* Foreign keys are on: the session's check-in went with it. */
   g_assert_cmpint (raw_integer (db, "SELECT count(*) FROM checkins"), ==, 0);
   sqlite3_close (db);
@@ -192,6 +194,8 @@ test_migrate_from_v1 (Fixture       *f,
   g_assert_cmpint (raw_integer (db, "SELECT version FROM checkins"), ==, 1);
   g_assert_cmpint (raw_integer (db, "SELECT count(*) FROM sqlite_schema"
                                     " WHERE type = 'index' AND name = 'checkins_by_session'"), ==, 1);
+  /* The file keeps the page size it was made with. */
+  g_assert_cmpint (raw_integer (db, "PRAGMA page_size"), ==, 4096);
   sqlite3_close (db);
 }
 
