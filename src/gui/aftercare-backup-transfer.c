@@ -216,6 +216,9 @@ typedef struct {
   GFile *file;
   GCancellable *cancellable;
   guint pulse;
+  /* For the thread: where the store is, and the time it started. */
+  char *location;
+  AftercareTimeSource *time;
 } ImportJob;
 
 static void
@@ -224,50 +227,59 @@ import_job_free (ImportJob *job)
   g_clear_handle_id (&job->pulse, g_source_remove);
   g_clear_weak_pointer (&job->parent);
   g_clear_object (&job->store);
+  g_clear_pointer (&job->location, g_free);
+  g_clear_object (&job->time);
   g_clear_object (&job->toasts);
   g_clear_object (&job->file);
   g_clear_object (&job->cancellable);
   g_free (job);
 }
 
-/* In the thread: the file read and checked, every row, before anything is
- * written; the store itself is only touched back on the main thread. */
 static void
-read_backup_thread (GTask        *task,
-                    gpointer      source,
-                    gpointer      data,
-                    GCancellable *cancellable)
+import_result_free (AftercareImportResult *result)
+{
+  aftercare_import_result_clear (result);
+  g_free (result);
+}
+
+/* In the thread: the file goes in as it is read (all or nothing, memory
+ * bounded whatever its size), through a connection of the thread's own;
+ * the window's store learns of it back on the main thread. */
+static void
+import_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
 {
   ImportJob *job = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) contents = g_file_load_bytes (job->file, cancellable, NULL, &error);
-  AftercareBackup *backup;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(AftercareStore) store = NULL;
+  AftercareImportResult *result = g_new0 (AftercareImportResult, 1);
+  gboolean ok;
 
-  if (contents == NULL)
+  /* A server connection's sources stay with this thread (and go with it). */
+  g_main_context_push_thread_default (context);
+  store = aftercare_store_open (job->location, job->time, &error);
+  ok = store != NULL && aftercare_store_import_file_full (store, job->file, cancellable, result, &error);
+  g_clear_object (&store);
+  g_main_context_pop_thread_default (context);
+  if (!ok)
     {
-      g_autofree char *name = g_file_get_parse_name (job->file);
-
-      g_task_return_new_error (task, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED,
-                               _("Could not read “%s”: %s"), name, error->message);
-      return;
+      import_result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
     }
-  backup = aftercare_backup_parse (contents, aftercare_backup_format_for_file (job->file), &error);
-  if (backup == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else if (!g_task_return_error_if_cancelled (task))
-    g_task_return_pointer (task, backup, g_object_unref);
   else
-    g_object_unref (backup);
+    g_task_return_pointer (task, result, (GDestroyNotify) import_result_free);
 }
 
 static void
-report_import (ImportJob       *job,
-               AftercareBackup *backup,
-               guint            n_sessions,
-               guint            n_checkins)
+report_import (ImportJob                   *job,
+               const AftercareImportResult *result)
 {
-  guint had_sessions = aftercare_backup_get_n_sessions (backup) - n_sessions;
-  guint had_checkins = aftercare_backup_get_n_checkins (backup) - n_checkins;
+  guint n_sessions = result->n_sessions, n_checkins = result->n_checkins;
+  guint had_sessions = result->n_sessions_read - n_sessions;
+  guint had_checkins = result->n_checkins_read - n_checkins;
   g_autofree char *added = count_rows (n_sessions, n_checkins);
   g_autofree char *had = count_rows (had_sessions, had_checkins);
   g_autofree char *message = NULL;
@@ -291,22 +303,22 @@ import_read_cb (GObject      *source,
 {
   ImportJob *job = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AftercareBackup) backup = g_task_propagate_pointer (G_TASK (result), &error);
-  guint n_sessions = 0, n_checkins = 0;
-  gboolean cancelled = g_cancellable_is_cancelled (job->cancellable);
+  AftercareImportResult *imported = g_task_propagate_pointer (G_TASK (result), &error);
 
   /* Done: the progress goes (which would cancel, were it still running). */
   if (job->parent != NULL)
     g_object_set_data (G_OBJECT (job->parent), PROGRESS_KEY, NULL);
-  if (cancelled)
-    show_toast (job->toasts, _("Import cancelled: nothing was added"));
-  else if (backup == NULL || !aftercare_store_import (job->store, backup, &n_sessions, &n_checkins, &error))
+  if (imported != NULL)
     {
-      if (job->parent != NULL)
-        show_failure (job->parent, _("Nothing Was Imported"), error->message);
+      /* Stored, even when Cancel came too late to stop it. */
+      aftercare_store_imported_elsewhere (job->store, imported);
+      report_import (job, imported);
+      import_result_free (imported);
     }
-  else
-    report_import (job, backup, n_sessions, n_checkins);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_toast (job->toasts, _("Import cancelled: nothing was added"));
+  else if (job->parent != NULL)
+    show_failure (job->parent, _("Nothing Was Imported"), error->message);
   import_job_free (job);
 }
 
@@ -365,6 +377,7 @@ aftercare_backup_transfer_import_file (GtkWindow       *parent,
                                        GFile           *file)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GDateTime) now = NULL;
   ImportJob *job;
 
   g_return_if_fail (GTK_IS_WINDOW (parent));
@@ -377,11 +390,14 @@ aftercare_backup_transfer_import_file (GtkWindow       *parent,
   job->toasts = toasts != NULL ? g_object_ref (toasts) : NULL;
   job->file = g_object_ref (file);
   job->cancellable = g_cancellable_new ();
+  job->location = g_strdup (aftercare_store_get_location (store));
+  now = aftercare_time_source_now (aftercare_store_get_time_source (store));
+  job->time = aftercare_fixed_time_new (now, aftercare_time_source_get_clock_24h (aftercare_store_get_time_source (store)));
   show_progress (job);
   task = g_task_new (NULL, job->cancellable, import_read_cb, job);
   g_task_set_task_data (task, job, NULL);
   g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, read_backup_thread);
+  g_task_run_in_thread (task, import_thread);
 }
 
 void

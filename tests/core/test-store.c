@@ -1090,6 +1090,66 @@ test_import_is_idempotent (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (f->sessions), ==, 3);
 }
 
+/* An import made through another store open on the same database (the
+ * window imports so, in a worker thread) tells what it added and what the
+ * file held; this store then shows the rows, and hears of the check-ins
+ * added to a session it had. Cancelled, it adds nothing. */
+static void
+test_import_elsewhere_tells_this_store (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(AftercareStore) other = NULL;
+  g_autoptr(AftercareSession) a = NULL;
+  g_autoptr(AftercareSession) b = NULL;
+  g_autoptr(GPtrArray) a_checkins = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GArray) changes = NULL;
+  g_auto(AftercareImportResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  export_sample (f, "backup.json", &file);
+  /* Newest first: a (two check-ins), c, b (one). */
+  a = g_list_model_get_item (f->sessions, 0);
+  b = g_list_model_get_item (f->sessions, 2);
+  a_checkins = aftercare_store_list_checkins (f->store, aftercare_session_get_id (a), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (a_checkins->len, ==, 2);
+  g_assert_true (aftercare_store_delete_checkin (f->store, aftercare_checkin_get_id (a_checkins->pdata[1]), &error));
+  g_assert_true (aftercare_store_delete_session (f->store, aftercare_session_get_id (b), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (f->sessions), ==, 2);
+
+  other = open_again (f);
+  g_cancellable_cancel (cancelled);
+  g_assert_false (aftercare_store_import_file_full (other, file, cancelled, &result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (result.n_sessions_read, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_sessions (other)), ==, 2);
+
+  changes = test_record_changes (f->sessions);
+  g_signal_connect (f->store, "checkins-changed", G_CALLBACK (count_signal_cb), seen);
+  g_assert_true (aftercare_store_import_file_full (other, file, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.n_sessions, ==, 1);
+  g_assert_cmpuint (result.n_checkins, ==, 2);
+  g_assert_cmpuint (result.n_sessions_read, ==, 3);
+  g_assert_cmpuint (result.n_checkins_read, ==, 3);
+  /* b came back whole: only a, stored before, gained a check-in. */
+  g_assert_cmpuint (g_strv_length (result.touched), ==, 1);
+  g_assert_cmpstr (result.touched[0], ==, aftercare_session_get_id (a));
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  aftercare_store_imported_elsewhere (f->store, &result);
+  g_assert_cmpuint (g_list_model_get_n_items (f->sessions), ==, 3);
+  g_assert_cmpuint (changes->len, >=, 1);
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpstr (seen->pdata[0], ==, aftercare_session_get_id (a));
+  g_signal_handlers_disconnect_by_func (f->store, count_signal_cb, seen);
+}
+
 /* The file's text with every stored session and check-in id in upper case. */
 static char *
 upper_case_ids (Fixture    *f,
@@ -1519,6 +1579,7 @@ main (int argc, char *argv[])
   add_test ("/import/json-round-trip", test_json_round_trip);
   add_test ("/import/csv-round-trip", test_csv_round_trip);
   add_test ("/import/idempotent", test_import_is_idempotent);
+  add_test ("/import/elsewhere-tells-this-store", test_import_elsewhere_tells_this_store);
   add_test ("/import/upper-case-ids-idempotent", test_import_upper_case_ids_is_idempotent);
   add_test ("/lookup/ignores-case", test_lookup_ignores_case);
   add_test ("/import/conflict-names-origin-and-id", test_import_conflict_names_origin_and_id);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "aftercare-backup-aside.h"
 #include "aftercare-csv.h"
@@ -43,6 +44,9 @@ typedef struct
   gboolean was_empty;         /* nothing was stored: each row read and checked is new */
   char *last_added;        /* the id of the session added last, when check-ins follow */
   guint n_added_checkins;
+  guint n_read_sessions;   /* every row read, added or not */
+  guint n_read_checkins;
+  GCancellable *cancellable;
   GPtrArray *window;       /* Row: read, not yet looked up (only into a store that was not empty) */
 } Import;
 
@@ -207,6 +211,12 @@ take_row (Import            *import,
 {
   Row *row;
 
+  if (g_cancellable_set_error_if_cancelled (import->cancellable, error))
+    return FALSE;
+  if (session != NULL)
+    import->n_read_sessions++;
+  else
+    import->n_read_checkins++;
   if (import->was_empty)
     return session != NULL ? add_session (import, session, origin, NULL, error)
                            : add_checkin (import, checkin, origin, NULL, error);
@@ -324,6 +334,9 @@ import_init (Import         *import,
   import->checkins_follow = FALSE;
   import->was_empty = FALSE;
   import->last_added = NULL;
+  import->n_read_sessions = 0;
+  import->n_read_checkins = 0;
+  import->cancellable = NULL;
   import->window = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
 }
 
@@ -341,12 +354,11 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
 /* Ends the write begun for import (committing when ok) and tells what
  * came. */
 static gboolean
-import_finish (Import    *import,
-               gboolean   stale,
-               gboolean   ok,
-               guint     *n_sessions,
-               guint     *n_checkins,
-               GError   **error)
+import_finish (Import                 *import,
+               gboolean                stale,
+               gboolean                ok,
+               AftercareImportResult  *result,
+               GError                **error)
 {
   AftercareStore *self = import->store;
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -359,11 +371,36 @@ import_finish (Import    *import,
   if (!aftercare_store_end_write (self, ok, error))
     return FALSE;
   announce_import (self, reload, positions, import->touched);
-  if (n_sessions != NULL)
-    *n_sessions = import->n_added_sessions;
-  if (n_checkins != NULL)
-    *n_checkins = import->n_added_checkins;
+  if (result != NULL)
+    {
+      result->n_sessions = import->n_added_sessions;
+      result->n_checkins = import->n_added_checkins;
+      result->n_sessions_read = import->n_read_sessions;
+      result->n_checkins_read = import->n_read_checkins;
+      result->touched = (GStrv) g_hash_table_get_keys_as_array (import->touched, NULL);
+      /* The ids now belong to result. */
+      g_hash_table_steal_all (import->touched);
+    }
   return TRUE;
+}
+
+void
+aftercare_import_result_clear (AftercareImportResult *result)
+{
+  g_clear_pointer (&result->touched, g_strfreev);
+  memset (result, 0, sizeof *result);
+}
+
+/* Counts for the two functions that give only what was added. */
+static void
+give_counts (AftercareImportResult *result,
+             guint                 *n_sessions,
+             guint                 *n_checkins)
+{
+  if (n_sessions != NULL)
+    *n_sessions = result->n_sessions;
+  if (n_checkins != NULL)
+    *n_checkins = result->n_checkins;
 }
 
 gboolean
@@ -374,6 +411,7 @@ aftercare_store_import (AftercareStore   *self,
                         GError          **error)
 {
   g_auto(Import) import = { NULL };
+  g_auto(AftercareImportResult) result = { 0 };
   gboolean stale, ok = TRUE;
 
   g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
@@ -388,7 +426,10 @@ aftercare_store_import (AftercareStore   *self,
   for (guint i = 0; ok && i < aftercare_backup_get_n_checkins (backup); i++)
     ok = import_checkin (aftercare_backup_get_checkin (backup, i), aftercare_backup_get_checkin_origin (backup, i),
                          &import, error);
-  return import_finish (&import, stale, ok, n_sessions, n_checkins, error);
+  if (!import_finish (&import, stale, ok, &result, error))
+    return FALSE;
+  give_counts (&result, n_sessions, n_checkins);
+  return TRUE;
 }
 
 static gboolean
@@ -403,14 +444,29 @@ set_unreadable (GFile   *file,
   return FALSE;
 }
 
-/* A file goes in as it is read, a session (JSON) or a row (CSV) at a
- * time, within the one write: nothing of it stays when any part is bad. */
 gboolean
 aftercare_store_import_file (AftercareStore  *self,
                              GFile           *file,
                              guint           *n_sessions,
                              guint           *n_checkins,
                              GError         **error)
+{
+  g_auto(AftercareImportResult) result = { 0 };
+
+  if (!aftercare_store_import_file_full (self, file, NULL, &result, error))
+    return FALSE;
+  give_counts (&result, n_sessions, n_checkins);
+  return TRUE;
+}
+
+/* A file goes in as it is read, a session (JSON) or a row (CSV) at a
+ * time, within the one write: nothing of it stays when any part is bad. */
+gboolean
+aftercare_store_import_file_full (AftercareStore         *self,
+                                  GFile                  *file,
+                                  GCancellable           *cancellable,
+                                  AftercareImportResult  *result,
+                                  GError                **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFileInputStream) input = NULL;
@@ -420,11 +476,22 @@ aftercare_store_import_file (AftercareStore  *self,
 
   g_return_val_if_fail (AFTERCARE_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
 
-  input = g_file_read (file, NULL, &local_error);
+  if (result != NULL)
+    aftercare_import_result_clear (result);
+  input = g_file_read (file, cancellable, &local_error);
   if (input == NULL)
-    return set_unreadable (file, local_error, error);
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      return set_unreadable (file, local_error, error);
+    }
   import_init (&import, self);
+  import.cancellable = cancellable;
   if (!aftercare_store_begin_bulk_write (self, &stale, error))
     return FALSE;
   /* Into an empty store, no row needs looking up first: the reader finds
@@ -441,7 +508,7 @@ aftercare_store_import_file (AftercareStore  *self,
       import.checkins_follow = TRUE;
       ok = aftercare_backup_read_json_stream_aside (G_INPUT_STREAM (input), &import_sink, &import, &local_error);
     }
-  if (!import_finish (&import, stale, ok, n_sessions, n_checkins, error))
+  if (!import_finish (&import, stale, ok, result, error))
     {
       if (local_error == NULL)
         return FALSE;
@@ -452,4 +519,17 @@ aftercare_store_import_file (AftercareStore  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+void
+aftercare_store_imported_elsewhere (AftercareStore              *self,
+                                    const AftercareImportResult *result)
+{
+  g_return_if_fail (AFTERCARE_IS_STORE (self));
+  g_return_if_fail (result != NULL);
+
+  if (result->n_sessions > 0 || result->n_checkins > 0)
+    aftercare_store_reload_list (self);
+  for (guint i = 0; result->touched != NULL && result->touched[i] != NULL; i++)
+    g_signal_emit_by_name (self, "checkins-changed", result->touched[i]);
 }

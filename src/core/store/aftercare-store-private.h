@@ -11,7 +11,6 @@ G_BEGIN_DECLS
 AftercareStoreBackend *aftercare_store_get_backend      (AftercareStore *self);
 AftercareSessionList  *aftercare_store_get_session_list (AftercareStore *self);
 /* What time it is, for the store's own files (an export's exported_at). */
-AftercareTimeSource   *aftercare_store_get_time_source  (AftercareStore *self);
 
 /* Begins a write transaction; *stale says whether another program has
  * written since the list was last in step (then positions computed now

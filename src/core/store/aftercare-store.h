@@ -69,6 +69,8 @@ void           aftercare_store_check_async  (AftercareStore *self, GCancellable 
                                             GAsyncReadyCallback callback, gpointer user_data);
 gboolean       aftercare_store_check_finish (AftercareStore *self, GAsyncResult *result, GError **error);
 const char    *aftercare_store_get_location (AftercareStore *self);
+/* The time source it was opened with (transfer none). */
+AftercareTimeSource *aftercare_store_get_time_source (AftercareStore *self);
 /* Moves the file at location (and its -wal/-shm) to a backup beside it
  * stamped with now; *backup_path is where it went. Never for a server. */
 gboolean       aftercare_store_start_fresh (const char *location, GDateTime *now, char **backup_path,
@@ -157,6 +159,26 @@ gboolean       aftercare_store_delete_checkin    (AftercareStore *self, const ch
  * naming the line or path and the field (aftercare_backup_parse()). */
 gboolean       aftercare_store_import_file       (AftercareStore *self, GFile *file,
                                                   guint *n_sessions, guint *n_checkins, GError **error);
+/* What an import added, and what its file held. */
+typedef struct
+{
+  guint n_sessions;          /* added */
+  guint n_checkins;
+  guint n_sessions_read;     /* in the file, added or already there */
+  guint n_checkins_read;
+  GStrv touched;             /* sessions stored before that gained check-ins */
+} AftercareImportResult;
+void           aftercare_import_result_clear     (AftercareImportResult *result);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AftercareImportResult, aftercare_import_result_clear)
+/* The same, filling result (cleared first), and stopping with
+ * G_IO_ERROR_CANCELLED, nothing stored, once cancellable is cancelled. */
+gboolean       aftercare_store_import_file_full  (AftercareStore *self, GFile *file, GCancellable *cancellable,
+                                                  AftercareImportResult *result, GError **error);
+/* After an import through another store open on the same database (in a
+ * worker thread, say): this one's list is read again, and
+ * "checkins-changed" is emitted for the sessions result touched, as if
+ * this store had imported. */
+void           aftercare_store_imported_elsewhere (AftercareStore *self, const AftercareImportResult *result);
 gboolean       aftercare_store_export_file       (AftercareStore *self, GFile *file, GError **error);
 /* The same, telling how many sessions and check-ins were written. The file
  * is replaced only once it is complete, and is private to its owner (0600). */
