@@ -35,6 +35,7 @@ struct _AftercareReminderService
   GObject parent_instance;
 
   GApplication *application;   /* not owned: it owns us */
+  guint soon_id;               /* a look once the window's store has told all it changed */
   guint again_id;              /* a second look after a window's write */
   GSettings *settings;
   AftercareClock *clock;
@@ -659,6 +660,7 @@ aftercare_reminder_service_dispose (GObject *object)
 
   for (guint i = 0; i < G_N_ELEMENTS (self->watch_ids); i++)
     g_clear_handle_id (&self->watch_ids[i], g_bus_unwatch_name);
+  g_clear_handle_id (&self->soon_id, g_source_remove);
   g_clear_handle_id (&self->again_id, g_source_remove);
   /* The application goes first: nothing may reach it afterwards. */
   g_cancellable_cancel (self->cancellable);
@@ -743,13 +745,25 @@ update_again_cb (gpointer data)
   aftercare_reminder_service_update (self);
 }
 
-/* The window wrote through its own connection: look now, and once more a
- * moment later, in case ours could not read the write yet (a busy disk, a
- * write that waited for the file's check). */
+static void
+update_soon_cb (gpointer data)
+{
+  AftercareReminderService *self = data;
+
+  self->soon_id = 0;
+  aftercare_reminder_service_update (self);
+}
+
+/* The window wrote through its own connection: look as soon as its store
+ * has told all it changed (an import tells of each session it touched,
+ * thousands of them: one look serves them all), and once more a moment
+ * later, in case ours could not read the write yet (a busy disk, a write
+ * that waited for the file's check). */
 static void
 window_store_changed_cb (AftercareReminderService *self)
 {
-  aftercare_reminder_service_update (self);
+  if (self->soon_id == 0)
+    self->soon_id = g_idle_add_once (update_soon_cb, self);
   if (self->again_id == 0)
     self->again_id = g_timeout_add_once (500, update_again_cb, self);
 }

@@ -4,7 +4,10 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "aftercare-application.h"
 #include "aftercare-backup.h"
@@ -1637,6 +1640,88 @@ test_export_and_import_from_the_window (Fixture *f, gconstpointer data)
   run_app (f, backup_test, f);
 }
 
+/* A figure from /proc/self/status, in KiB. */
+static long
+status_kib (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, field);
+  g_assert_nonnull (line);
+  return strtol (line + strlen (field), NULL, 10);
+}
+
+/* The peak resident memory starts again from what is resident now. */
+static void
+reset_peak (void)
+{
+  int fd = open ("/proc/self/clear_refs", O_WRONLY);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, "5", 1), ==, 1);
+  close (fd);
+}
+
+/* Import… goes in as it is read: the window grows by about what one
+ * session and the connection's cache take, not by the file. Reading the
+ * whole 13 MB file first took 150 MB more. */
+#define WINDOW_IMPORT_GROWTH_KIB (48 * 1024)
+
+static void
+large_import_test (AftercareWindow *window, gpointer data)
+{
+  Fixture *f = data;
+  g_autofree char *json = g_build_filename (f->dir, "large.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (json);
+  AdwToastOverlay *toasts = child (window, AFTERCARE_TYPE_WINDOW, "toast_overlay");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  long before_kib, peak_kib;
+  GStatBuf st;
+
+  test_write_json_backup (json, 20000, 2, FALSE);
+  g_assert_cmpint (g_stat (json, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 12 * 1024 * 1024);
+  /* The peak from here on ("5": the high-water mark starts again). */
+  reset_peak ();
+  before_kib = status_kib ("VmRSS:");
+  aftercare_backup_transfer_import_file (GTK_WINDOW (window), aftercare_window_get_store (window), toasts, file);
+  g_assert_nonnull (aftercare_backup_transfer_get_progress (GTK_WINDOW (window)));
+  wait_until (progress_gone, window, "the import ends");
+  peak_kib = status_kib ("VmHWM:");
+  g_assert_cmpstr (last_toast (window), ==, "Added 20000 massages and 40000 check-ins");
+  g_assert_cmpuint (n_stored (window), ==, 20000);
+#if defined(__SANITIZE_ADDRESS__)
+  g_test_message ("grew %ld KiB under AddressSanitizer, not checked", peak_kib - before_kib);
+#else
+  g_test_message ("grew %ld KiB while importing a file of %" G_GINT64_FORMAT " bytes",
+                  peak_kib - before_kib, (gint64) st.st_size);
+  g_assert_cmpint (peak_kib - before_kib, <, WINDOW_IMPORT_GROWTH_KIB);
+#endif
+
+  /* Again with a third check-in for each: 20,000 sessions told of, one
+   * by one, and the window keeps up (each used to make the reminders
+   * walk the list: minutes). */
+  test_write_json_backup (json, 20000, 3, FALSE);
+  aftercare_backup_transfer_import_file (GTK_WINDOW (window), aftercare_window_get_store (window), toasts, file);
+  wait_until (progress_gone, window, "the second import ends");
+  gui_test_run_loop (100);
+  g_assert_cmpstr (last_toast (window), ==,
+                   "Added 0 massages and 20000 check-ins; 20000 massages and 40000 check-ins were already there");
+  g_assert_cmpuint (n_stored (window), ==, 20000);
+  /* The sessions run into the future: the app would stay on for their
+   * reminders once the window is gone. */
+  g_settings_set_boolean (settings, "reminders", FALSE);
+  gui_test_run_loop (100);
+}
+
+static void
+test_large_import_from_the_window (Fixture *f, gconstpointer data)
+{
+  run_app (f, large_import_test, f);
+}
+
 /* ---- A damaged database ------------------------------------------------------- */
 
 static void
@@ -1808,6 +1893,8 @@ main (int argc, char *argv[])
               fixture_set_up, test_pattern_and_report_on_the_page, fixture_tear_down);
   g_test_add ("/sessions/export-and-import-from-the-window", Fixture, NULL,
               fixture_set_up, test_export_and_import_from_the_window, fixture_tear_down);
+  g_test_add ("/sessions/large-import-from-the-window", Fixture, NULL,
+              fixture_set_up, test_large_import_from_the_window, fixture_tear_down);
   g_test_add ("/sessions/damaged-database-is-kept-and-can-start-fresh", Fixture, NULL,
               fixture_set_up, test_damaged_database_is_kept_and_can_start_fresh, fixture_tear_down);
   return g_test_run ();
