@@ -516,7 +516,7 @@ bind_session (sqlite3_stmt     *stmt,
               AftercareSession *session,
               gint64            changed_at)
 {
-  sqlite3_bind_text (stmt, 1, aftercare_session_get_id (session), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, aftercare_session_get_id (session), -1, SQLITE_STATIC);
   bind_time (stmt, 2, 11, aftercare_session_get_ended_at (session));
   sqlite3_bind_int (stmt, 3, aftercare_session_get_duration_minutes (session));
   sqlite3_bind_text (stmt, 4, aftercare_massage_type_to_key (aftercare_session_get_massage_type (session)),
@@ -525,9 +525,9 @@ bind_session (sqlite3_stmt     *stmt,
                      -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 6, aftercare_session_get_first_time (session) ? 1 : 0);
   bind_flags (stmt, 7, AFTERCARE_TYPE_AREAS, aftercare_session_get_areas (session));
-  sqlite3_bind_text (stmt, 8, aftercare_session_get_client (session), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 9, aftercare_session_get_therapist (session), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 10, aftercare_session_get_notes (session), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, aftercare_session_get_client (session), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, aftercare_session_get_therapist (session), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, aftercare_session_get_notes (session), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 12, aftercare_session_get_version (session) + 1);
   sqlite3_bind_int64 (stmt, 13, changed_at);
 }
@@ -537,12 +537,12 @@ bind_checkin (sqlite3_stmt     *stmt,
               AftercareCheckin *checkin,
               gint64            changed_at)
 {
-  sqlite3_bind_text (stmt, 1, aftercare_checkin_get_id (checkin), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, aftercare_checkin_get_session_id (checkin), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, aftercare_checkin_get_id (checkin), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, aftercare_checkin_get_session_id (checkin), -1, SQLITE_STATIC);
   bind_time (stmt, 3, 7, aftercare_checkin_get_at (checkin));
   sqlite3_bind_int (stmt, 4, aftercare_checkin_get_soreness (checkin));
   bind_flags (stmt, 5, AFTERCARE_TYPE_SYMPTOMS, aftercare_checkin_get_symptoms (checkin));
-  sqlite3_bind_text (stmt, 6, aftercare_checkin_get_notes (checkin), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, aftercare_checkin_get_notes (checkin), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, aftercare_checkin_get_version (checkin) + 1);
   sqlite3_bind_int64 (stmt, 9, changed_at);
 }
