@@ -177,9 +177,19 @@ char *
 aftercare_flags_to_string (GType flags_type,
                            guint flags)
 {
-  g_auto(GStrv) keys = aftercare_flags_to_keys (flags_type, flags);
+  g_autoptr(GFlagsClass) klass = g_type_class_ref (flags_type);
+  GString *text = g_string_new (NULL);
 
-  return g_strjoinv (";", keys);
+  /* aftercare_flags_to_keys() joined, without the list: each check-in
+   * stored or exported comes here. */
+  for (guint i = 0; i < klass->n_values; i++)
+    if (flags & klass->values[i].value)
+      {
+        if (text->len > 0)
+          g_string_append_c (text, ';');
+        g_string_append (text, klass->values[i].value_nick);
+      }
+  return g_string_free (text, FALSE);
 }
 
 gboolean

@@ -103,12 +103,21 @@ format_main_part (GDateTime *time,
 char *
 aftercare_time_format (GDateTime *time)
 {
-  char text[40];
+  char text[AFTERCARE_TIME_TEXT_SIZE];
+
+  g_return_val_if_fail (time != NULL, NULL);
+  return g_strndup (text, aftercare_time_format_into (time, text));
+}
+
+gsize
+aftercare_time_format_into (GDateTime *time,
+                            char       text[AFTERCARE_TIME_TEXT_SIZE])
+{
   char *p;
   int usec;
   GTimeSpan offset;
 
-  g_return_val_if_fail (time != NULL, NULL);
+  g_return_val_if_fail (time != NULL, 0);
 
   /* Not g_date_time_format_iso8601(): GLib 2.74 writes "+01" for "+01:00". */
   p = text + format_main_part (time, text);
@@ -128,7 +137,8 @@ aftercare_time_format (GDateTime *time)
       *p++ = ':';
       p = put_digits (p, (int) (ABS (offset) % 60), 2);
     }
-  return g_strndup (text, p - text);
+  *p = '\0';
+  return p - text;
 }
 
 char *

@@ -15,6 +15,9 @@ GDateTime *aftercare_time_parse   (const char *text);
 
 /* Formats with the time's own offset ("2026-11-24T10:00:00+01:00"; "Z" for UTC). */
 char      *aftercare_time_format  (GDateTime *time);
+/* The same into text, '\0' after it; its length. */
+#define AFTERCARE_TIME_TEXT_SIZE 40
+gsize      aftercare_time_format_into (GDateTime *time, char text[AFTERCARE_TIME_TEXT_SIZE]);
 
 /* Formats in UTC ("2026-11-24T09:00:00Z"), as the --assess response does. */
 char      *aftercare_time_format_utc (GDateTime *time);

@@ -442,7 +442,8 @@ borrow (AftercareSqliteBackend  *self,
   return self->statements[which];
 }
 
-/* Runs a statement that returns no rows. */
+/* Runs a statement that returns no rows. what is marked N_() and
+ * translated only when it fails: an import passes here 100,000 times. */
 static gboolean
 step_done (AftercareSqliteBackend  *self,
            sqlite3_stmt            *stmt,
@@ -452,7 +453,7 @@ step_done (AftercareSqliteBackend  *self,
   int rc = sqlite3_step (stmt);
 
   if (rc != SQLITE_DONE)
-    return aftercare_sqlite_set_error (self->db, rc, what, error);
+    return aftercare_sqlite_set_error (self->db, rc, _(what), error);
   return TRUE;
 }
 
@@ -485,9 +486,10 @@ bind_time (sqlite3_stmt *stmt,
            int           usec_index,
            GDateTime    *time)
 {
-  g_autofree char *text = aftercare_time_format (time);
+  char text[AFTERCARE_TIME_TEXT_SIZE];
+  gsize length = aftercare_time_format_into (time, text);
 
-  sqlite3_bind_text (stmt, text_index, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, text_index, text, (int) length, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, usec_index, aftercare_store_backend_unix_usec (time));
 }
 
@@ -674,7 +676,7 @@ aftercare_sqlite_backend_begin_write (AftercareStoreBackend  *backend,
   /* Its rows are written together, when it commits: they share one time
    * (which an import of 100,000 rows no longer asks for 100,000 times). */
   self->write_began_us = now_usec (self);
-  return run_statement (self, STMT_BEGIN_WRITE, _("Could not start saving"), error);
+  return run_statement (self, STMT_BEGIN_WRITE, N_("Could not start saving"), error);
 }
 
 /* A bulk write keeps up to this many KiB of the file's pages in memory
@@ -786,7 +788,7 @@ aftercare_sqlite_backend_begin_read (AftercareStoreBackend  *backend,
   g_autoptr(BorrowedStatement) stmt = NULL;
 
   g_return_val_if_fail (!in_transaction (self), FALSE);
-  if (!run_statement (self, STMT_BEGIN_READ, _("Could not read the database"), error))
+  if (!run_statement (self, STMT_BEGIN_READ, N_("Could not read the database"), error))
     return FALSE;
   /* A deferred transaction takes its snapshot at the first read. */
   stmt = borrow (self, STMT_USER_VERSION, error);
@@ -815,7 +817,7 @@ aftercare_sqlite_backend_rollback (AftercareStoreBackend *backend)
       sqlite3_reset (self->statements[i]);
   self->search_pending = FALSE;
   self->indexes_dropped = FALSE;
-  if (!run_statement (self, STMT_ROLLBACK, _("Could not undo an unfinished change"), &error))
+  if (!run_statement (self, STMT_ROLLBACK, N_("Could not undo an unfinished change"), &error))
     g_warning ("%s", error->message);
   end_bulk (self);
 }
@@ -833,7 +835,7 @@ write_pending_search_rows (AftercareSqliteBackend  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->search_pending_after);
-  if (!step_done (self, stmt, _("Could not save the session"), error))
+  if (!step_done (self, stmt, N_("Could not save the session"), error))
     return FALSE;
   self->search_pending = FALSE;
   return TRUE;
@@ -847,7 +849,7 @@ aftercare_sqlite_backend_commit (AftercareStoreBackend  *backend,
 
   g_return_val_if_fail (in_transaction (self), FALSE);
   if (write_pending_search_rows (self, error) && rebuild_dropped_indexes (self, error) &&
-      run_statement (self, STMT_COMMIT, _("Could not save"), error))
+      run_statement (self, STMT_COMMIT, N_("Could not save"), error))
     {
       end_bulk (self);
       return TRUE;
@@ -1105,7 +1107,7 @@ write_search_row (AftercareSqliteBackend  *self,
   sqlite3_bind_text (stmt, 1, aftercare_session_get_id (session), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, words, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, keys, -1, SQLITE_TRANSIENT);
-  return step_done (self, stmt, _("Could not save the session"), error);
+  return step_done (self, stmt, N_("Could not save the session"), error);
 }
 
 static gboolean
@@ -1130,7 +1132,7 @@ write_session (AftercareSqliteBackend  *self,
   if (stmt == NULL)
     return FALSE;
   bind_session (stmt, session, self->write_began_us);
-  if (!step_done (self, stmt, _("Could not save the session"), error))
+  if (!step_done (self, stmt, N_("Could not save the session"), error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     return set_update_error (self, STMT_SESSION_UPDATED_AT, AFTERCARE_STORE_ROW_SESSION, id, error);
@@ -1169,7 +1171,7 @@ delete_by_id (AftercareSqliteBackend  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  return write_one_row (self, stmt, id, _("Could not delete"), error);
+  return write_one_row (self, stmt, id, N_("Could not delete"), error);
 }
 
 static gboolean
@@ -1185,7 +1187,7 @@ aftercare_sqlite_backend_delete_session (AftercareStoreBackend  *backend,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, session_id, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, _("Could not delete"), error))
+  if (!step_done (self, stmt, N_("Could not delete"), error))
     return FALSE;
   /* The check-ins go with it: ON DELETE CASCADE. */
   return delete_by_id (self, STMT_DELETE_SESSION, session_id, error);
@@ -1262,7 +1264,7 @@ write_checkin (AftercareSqliteBackend  *self,
   if (stmt == NULL)
     return FALSE;
   bind_checkin (stmt, checkin, self->write_began_us);
-  if (!step_done (self, stmt, _("Could not save the check-in"), error))
+  if (!step_done (self, stmt, N_("Could not save the check-in"), error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     return set_update_error (self, STMT_CHECKIN_UPDATED_AT, AFTERCARE_STORE_ROW_CHECKIN,
