@@ -472,6 +472,18 @@ step_integer (AftercareSqliteBackend  *self,
   return TRUE;
 }
 
+/* Runs one of the statements whose one row holds one integer. */
+static gboolean
+read_integer (AftercareSqliteBackend  *self,
+              Statement                which,
+              gint64                  *value,
+              GError                 **error)
+{
+  g_autoptr(BorrowedStatement) stmt = borrow (self, which, error);
+
+  return stmt != NULL && step_integer (self, stmt, value, error);
+}
+
 static gboolean
 in_transaction (AftercareSqliteBackend *self)
 {
@@ -702,23 +714,13 @@ set_cache_size (AftercareSqliteBackend  *self,
  * so each would go to a random page of them. They are dropped here and
  * built again before the commit; a rollback brings them back as they were. */
 static gboolean
-is_empty (AftercareSqliteBackend  *self,
-          gint64                  *empty,
-          GError                 **error)
-{
-  g_autoptr(BorrowedStatement) stmt = borrow (self, STMT_IS_EMPTY, error);
-
-  return stmt != NULL && step_integer (self, stmt, empty, error);
-}
-
-static gboolean
 drop_indexes_when_empty (AftercareSqliteBackend  *self,
                          GError                 **error)
 {
   gint64 empty = 0;
 
   /* (The statement is reset by then: no index is dropped under a read.) */
-  if (!is_empty (self, &empty, error))
+  if (!read_integer (self, STMT_IS_EMPTY, &empty, error))
     return FALSE;
   if (!empty)
     return TRUE;
@@ -785,14 +787,12 @@ aftercare_sqlite_backend_begin_read (AftercareStoreBackend  *backend,
 {
   AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
   gint64 ignored = 0;
-  g_autoptr(BorrowedStatement) stmt = NULL;
 
   g_return_val_if_fail (!in_transaction (self), FALSE);
   if (!run_statement (self, STMT_BEGIN_READ, N_("Could not read the database"), error))
     return FALSE;
   /* A deferred transaction takes its snapshot at the first read. */
-  stmt = borrow (self, STMT_USER_VERSION, error);
-  if (stmt == NULL || !step_integer (self, stmt, &ignored, error))
+  if (!read_integer (self, STMT_USER_VERSION, &ignored, error))
     {
       aftercare_store_backend_rollback (backend);
       return FALSE;
@@ -862,11 +862,9 @@ aftercare_sqlite_backend_commit (AftercareStoreBackend  *backend,
 static guint64
 aftercare_sqlite_backend_get_change_stamp (AftercareStoreBackend *backend)
 {
-  AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
-  g_autoptr(BorrowedStatement) stmt = borrow (self, STMT_DATA_VERSION, NULL);
   gint64 version = 0;
 
-  if (stmt == NULL || !step_integer (self, stmt, &version, NULL))
+  if (!read_integer (AFTERCARE_SQLITE_BACKEND (backend), STMT_DATA_VERSION, &version, NULL))
     return 0;
   return (guint64) version;
 }
@@ -878,11 +876,9 @@ aftercare_sqlite_backend_count_sessions (AftercareStoreBackend  *backend,
                                          guint                  *n_sessions,
                                          GError                **error)
 {
-  AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
-  g_autoptr(BorrowedStatement) stmt = borrow (self, STMT_COUNT_SESSIONS, error);
   gint64 count = 0;
 
-  if (stmt == NULL || !step_integer (self, stmt, &count, error))
+  if (!read_integer (AFTERCARE_SQLITE_BACKEND (backend), STMT_COUNT_SESSIONS, &count, error))
     return FALSE;
   *n_sessions = (guint) count;
   return TRUE;
@@ -1122,9 +1118,7 @@ write_session (AftercareSqliteBackend  *self,
   g_return_val_if_fail (in_transaction (self), FALSE);
   if (which == STMT_INSERT_SESSION && !self->search_pending)
     {
-      g_autoptr(BorrowedStatement) last = borrow (self, STMT_LAST_SEARCH_ROWID, error);
-
-      if (last == NULL || !step_integer (self, last, &self->search_pending_after, error))
+      if (!read_integer (self, STMT_LAST_SEARCH_ROWID, &self->search_pending_after, error))
         return FALSE;
       self->search_pending = TRUE;
     }
@@ -1326,23 +1320,13 @@ aftercare_sqlite_backend_iface_init (AftercareStoreBackendInterface *iface)
 }
 
 static gboolean
-read_user_version (AftercareSqliteBackend  *self,
-                   gint64                  *version,
-                   GError                 **error)
-{
-  g_autoptr(BorrowedStatement) stmt = borrow (self, STMT_USER_VERSION, error);
-
-  return stmt != NULL && step_integer (self, stmt, version, error);
-}
-
-static gboolean
 apply_migrations (AftercareSqliteBackend  *self,
                   GError                 **error)
 {
   gint64 version = 0;
 
   /* Read again under the write lock: another process may have migrated. */
-  if (!read_user_version (self, &version, error))
+  if (!read_integer (self, STMT_USER_VERSION, &version, error))
     return FALSE;
   if (version > AFTERCARE_SQLITE_SCHEMA_VERSION)
     return aftercare_sqlite_file_set_too_new (self->path, error);
@@ -1359,7 +1343,7 @@ migrate (AftercareSqliteBackend  *self,
   AftercareStoreBackend *backend = AFTERCARE_STORE_BACKEND (self);
   gint64 version = 0;
 
-  if (!read_user_version (self, &version, error))
+  if (!read_integer (self, STMT_USER_VERSION, &version, error))
     return FALSE;
   if (version == AFTERCARE_SQLITE_SCHEMA_VERSION)
     return TRUE;
@@ -1470,7 +1454,7 @@ aftercare_sqlite_backend_open_read_only (const char           *path,
   if (rc != SQLITE_OK)
     return set_open_error (self, rc, error);
   aftercare_sqlite_file_configure_reading (self->db);
-  if (!read_user_version (self, &version, error))
+  if (!read_integer (self, STMT_USER_VERSION, &version, error))
     return NULL;
   /* An older layout would need writing first (a newer one failed the check). */
   if (version != AFTERCARE_SQLITE_SCHEMA_VERSION)
