@@ -1,8 +1,10 @@
 /* test-store.c: the store through its public interface, against each backend (aftercare-store.c, aftercare-session-list.c). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "aftercare-backup-reader.h"
 #include "aftercare-catalog.h"
@@ -1090,6 +1092,31 @@ test_import_is_idempotent (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (f->sessions), ==, 3);
 }
 
+/* Writes the first half of text into the pipe at path, cancels, then
+ * writes the rest: the rows after the middle come after the cancel. */
+typedef struct
+{
+  const char *path;
+  const char *text;
+  GCancellable *cancellable;
+} Feeder;
+
+static gpointer
+feed_then_cancel (gpointer data)
+{
+  Feeder *feeder = data;
+  gsize length = strlen (feeder->text), half = length / 2;
+  int fd = open (feeder->path, O_WRONLY);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, feeder->text, half), ==, (gssize) half);
+  g_usleep (50 * 1000);
+  g_cancellable_cancel (feeder->cancellable);
+  g_assert_cmpint (write (fd, feeder->text + half, length - half), ==, (gssize) (length - half));
+  close (fd);
+  return NULL;
+}
+
 /* An import made through another store open on the same database (the
  * window imports so, in a worker thread) tells what it added and what the
  * file held; this store then shows the rows, and hears of the check-ins
@@ -1105,6 +1132,11 @@ test_import_elsewhere_tells_this_store (Fixture       *f,
   g_autoptr(GPtrArray) a_checkins = NULL;
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autofree char *pipe_path = g_build_filename (f->folder, "backup-pipe.json", NULL);
+  g_autoptr(GFile) pipe = g_file_new_for_path (pipe_path);
+  g_autofree char *text = NULL;
+  Feeder feeder;
+  GThread *thread;
   g_autoptr(GArray) changes = NULL;
   g_auto(AftercareImportResult) result = { 0 };
   g_autoptr(GError) error = NULL;
@@ -1121,13 +1153,23 @@ test_import_elsewhere_tells_this_store (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (f->sessions), ==, 2);
 
+  /* Cancelled while the rows are coming in (through a pipe, fed by a
+   * thread): nothing stored. */
   other = open_again (f);
-  g_cancellable_cancel (cancelled);
-  g_assert_false (aftercare_store_import_file_full (other, file, cancelled, &result, &error));
+  g_assert_true (g_file_load_contents (file, NULL, &text, NULL, NULL, NULL));
+  g_assert_cmpint (mkfifo (pipe_path, 0600), ==, 0);
+  feeder = (Feeder) { pipe_path, text, cancelled };
+  thread = g_thread_new ("feeder", feed_then_cancel, &feeder);
+  g_assert_false (aftercare_store_import_file_full (other, pipe, cancelled, &result, &error));
+  g_thread_join (thread);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
   g_assert_cmpuint (result.n_sessions_read, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_sessions (other)), ==, 2);
+  /* Cancelled before it starts: the same. */
+  g_assert_false (aftercare_store_import_file_full (other, file, cancelled, &result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
 
   changes = test_record_changes (f->sessions);
   g_signal_connect (f->store, "checkins-changed", G_CALLBACK (count_signal_cb), seen);
