@@ -279,7 +279,7 @@ read_backup (const char *path)
   guint counts[2] = { 0, 0 };
   gint64 start = g_get_monotonic_time ();
 
-  if (input == NULL || !aftercare_backup_read_json_stream (G_INPUT_STREAM (input), &counter, counts, &error))
+  if (input == NULL || !aftercare_backup_read_json_stream (G_INPUT_STREAM (input), NULL, &counter, counts, &error))
     {
       g_printerr ("bench-store: %s\n", error->message);
       return 1;

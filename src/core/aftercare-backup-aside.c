@@ -51,6 +51,7 @@ batch_free (Batch *batch)
 typedef struct
 {
   GInputStream *input;   /* the reader's alone */
+  GCancellable *cancellable;
   Batch *filling;        /* the reader's alone */
 
   GMutex lock;
@@ -141,7 +142,7 @@ read_aside (gpointer data)
   GError *error = NULL;
   gboolean ok;
 
-  ok = aftercare_backup_read_json_stream (aside->input, &aside_sink, aside, &error);
+  ok = aftercare_backup_read_json_stream (aside->input, aside->cancellable, &aside_sink, aside, &error);
   /* The rows read before a problem go over too: they come before it. */
   if (!hand_over (aside, ok ? &error : NULL))
     ok = FALSE;
@@ -192,11 +193,12 @@ give_batch (Batch                      *batch,
 
 gboolean
 aftercare_backup_read_json_stream_aside (GInputStream               *input,
+                                         GCancellable               *cancellable,
                                          const AftercareBackupSink  *sink,
                                          gpointer                    user_data,
                                          GError                    **error)
 {
-  Aside aside = { .input = input };
+  Aside aside = { .input = input, .cancellable = cancellable };
   GThread *reader;
   Batch *batch;
   gboolean ok = TRUE;

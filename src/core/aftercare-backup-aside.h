@@ -18,6 +18,7 @@ G_BEGIN_DECLS
  * first given every row read before the problem, so the first problem in
  * the file is the one named, as when reading in one thread. */
 gboolean aftercare_backup_read_json_stream_aside (GInputStream               *input,
+                                                  GCancellable               *cancellable,
                                                   const AftercareBackupSink  *sink,
                                                   gpointer                    user_data,
                                                   GError                    **error);

@@ -453,6 +453,7 @@ aftercare_backup_parse (GBytes                 *contents,
 
 gboolean
 aftercare_backup_read_json_stream (GInputStream               *input,
+                                   GCancellable               *cancellable,
                                    const AftercareBackupSink  *sink,
                                    gpointer                    user_data,
                                    GError                    **error)
@@ -464,13 +465,14 @@ aftercare_backup_read_json_stream (GInputStream               *input,
   g_return_val_if_fail (sink != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stream = aftercare_json_stream_new (input);
+  stream = aftercare_json_stream_new (input, cancellable);
   aftercare_backup_reading_init (&reading, NULL, sink, user_data);
   return aftercare_backup_read_json (&reading, stream, error);
 }
 
 gboolean
 aftercare_backup_read_csv_stream (GInputStream               *input,
+                                  GCancellable               *cancellable,
                                   const AftercareBackupSink  *sink,
                                   gpointer                    user_data,
                                   GError                    **error)
@@ -484,7 +486,7 @@ aftercare_backup_read_csv_stream (GInputStream               *input,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   aftercare_backup_reading_init (&reading, NULL, sink, user_data);
-  aftercare_csv_reader_init_stream (&reader, input);
+  aftercare_csv_reader_init_stream (&reader, input, cancellable);
   ok = aftercare_backup_read_csv (&reading, &reader, error);
   aftercare_csv_reader_clear (&reader);
   return ok;

@@ -47,8 +47,11 @@ typedef struct
  * find one given twice), whatever the file's size. FALSE at the first
  * problem: an AFTERCARE_BACKUP_ERROR_INVALID as aftercare_backup_parse()
  * sets, or AFTERCARE_JSON_STREAM_ERROR_READ when input cannot be read;
- * what sink was given before is then to be dropped. */
+ * what sink was given before is then to be dropped. Reading input stops
+ * with G_IO_ERROR_CANCELLED (within AFTERCARE_JSON_STREAM_ERROR_READ) once
+ * cancellable (or NULL) is cancelled. */
 gboolean aftercare_backup_read_json_stream (GInputStream               *input,
+                                            GCancellable               *cancellable,
                                             const AftercareBackupSink  *sink,
                                             gpointer                    user_data,
                                             GError                    **error);
@@ -56,6 +59,7 @@ gboolean aftercare_backup_read_json_stream (GInputStream               *input,
  * ids seen, with the line each session first appears on); the input's
  * failure is AFTERCARE_CSV_ERROR_READ. */
 gboolean aftercare_backup_read_csv_stream  (GInputStream               *input,
+                                            GCancellable               *cancellable,
                                             const AftercareBackupSink  *sink,
                                             gpointer                    user_data,
                                             GError                    **error);

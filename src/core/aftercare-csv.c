@@ -34,12 +34,14 @@ aftercare_csv_reader_init (AftercareCsvReader *reader,
 
 void
 aftercare_csv_reader_init_stream (AftercareCsvReader *reader,
-                                  GInputStream       *input)
+                                  GInputStream       *input,
+                                  GCancellable       *cancellable)
 {
   g_return_if_fail (reader != NULL && G_IS_INPUT_STREAM (input));
 
   aftercare_csv_reader_init (reader, "", 0);
   reader->input = g_object_ref (input);
+  reader->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   reader->buffer = g_malloc (CHUNK_BYTES);
   reader->text = reader->buffer;
   reader->started = FALSE;
@@ -51,6 +53,7 @@ aftercare_csv_reader_clear (AftercareCsvReader *reader)
   g_return_if_fail (reader != NULL);
 
   g_clear_object (&reader->input);
+  g_clear_object (&reader->cancellable);
   g_clear_pointer (&reader->buffer, g_free);
   g_clear_error (&reader->read_error);
 }
@@ -67,8 +70,8 @@ refill (AftercareCsvReader *reader)
    * stream is shorter. */
   do
     {
-      gssize n = g_input_stream_read (reader->input, reader->buffer + got, CHUNK_BYTES - got, NULL,
-                                      &reader->read_error);
+      gssize n = g_input_stream_read (reader->input, reader->buffer + got, CHUNK_BYTES - got,
+                                      reader->cancellable, &reader->read_error);
 
       if (n <= 0)
         break;

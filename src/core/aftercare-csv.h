@@ -25,6 +25,7 @@ typedef struct
   guint line;
   int bad_field;   /* the first field of the last record that is not UTF-8 text (or holds a NUL), else -1 */
   GInputStream *input;   /* read a piece at a time into buffer, or NULL */
+  GCancellable *cancellable;   /* stops reading input */
   char *buffer;
   gboolean started;
   GError *read_error;
@@ -36,7 +37,8 @@ void     aftercare_csv_reader_init (AftercareCsvReader *reader,
 /* Reads from input instead, a piece at a time: it holds the record being
  * read, whatever the length of the input. Clear it when done. */
 void     aftercare_csv_reader_init_stream (AftercareCsvReader *reader,
-                                           GInputStream       *input);
+                                           GInputStream       *input,
+                                           GCancellable       *cancellable);
 void     aftercare_csv_reader_clear (AftercareCsvReader *reader);
 /* Fills fields (a GPtrArray of strings, emptied first) with the next record
  * and *line with the line it starts on. FALSE at the end of the text (error

@@ -19,6 +19,7 @@ G_DEFINE_QUARK (aftercare-json-stream-error-quark, aftercare_json_stream_error)
 struct _AftercareJsonStream
 {
   GInputStream *input;     /* NULL: all of it is in data */
+  GCancellable *cancellable;   /* stops reading input */
   char *buffer;            /* CHUNK_BYTES, when reading input */
   const char *data;
   gsize length;
@@ -41,13 +42,15 @@ struct _AftercareJsonStream
 };
 
 AftercareJsonStream *
-aftercare_json_stream_new (GInputStream *input)
+aftercare_json_stream_new (GInputStream *input,
+                           GCancellable *cancellable)
 {
   AftercareJsonStream *self = g_new0 (AftercareJsonStream, 1);
 
   g_return_val_if_fail (G_IS_INPUT_STREAM (input), NULL);
 
   self->input = g_object_ref (input);
+  self->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   self->buffer = g_malloc (CHUNK_BYTES);
   self->data = self->buffer;
   self->line = 1;
@@ -74,6 +77,7 @@ aftercare_json_stream_free (AftercareJsonStream *self)
 {
   if (self == NULL)
     return;
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->input);
   g_clear_error (&self->read_error);
   g_free (self->buffer);
@@ -101,7 +105,7 @@ ensure (AftercareJsonStream *self,
   while (self->length < n && !self->at_end)
     {
       gssize got = g_input_stream_read (self->input, self->buffer + self->length,
-                                        CHUNK_BYTES - self->length, NULL, &self->read_error);
+                                        CHUNK_BYTES - self->length, self->cancellable, &self->read_error);
 
       if (got <= 0)
         self->at_end = TRUE;

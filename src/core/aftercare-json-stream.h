@@ -40,7 +40,8 @@ typedef struct _AftercareJsonStream AftercareJsonStream;
 
 /* Reads input (a leading byte order mark is skipped) in pieces of a fixed
  * size; or data, which must outlive the stream. */
-AftercareJsonStream *aftercare_json_stream_new          (GInputStream        *input);
+AftercareJsonStream *aftercare_json_stream_new          (GInputStream        *input,
+                                                        GCancellable        *cancellable);
 AftercareJsonStream *aftercare_json_stream_new_for_data (const char          *data,
                                                          gsize                length);
 void                 aftercare_json_stream_free         (AftercareJsonStream *self);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "aftercare-backup-aside.h"
+#include "aftercare-json-stream.h"
 #include "store-test-util.h"
 
 /* What a sink was given, one line per row: "session ID at ORIGIN". */
@@ -88,8 +89,8 @@ read_backup (guint      n,
   input = g_memory_input_stream_new_from_bytes (bytes);
   given->rows = g_ptr_array_new_with_free_func (g_free);
   given->thread = g_thread_self ();
-  ok = aside ? aftercare_backup_read_json_stream_aside (input, &given_sink, given, error)
-             : aftercare_backup_read_json_stream (input, &given_sink, given, error);
+  ok = aside ? aftercare_backup_read_json_stream_aside (input, NULL, &given_sink, given, error)
+             : aftercare_backup_read_json_stream (input, NULL, &given_sink, given, error);
   g_assert_true (ok == (error == NULL || *error == NULL));
   if (n_read != NULL)
     *n_read = g_seekable_tell (G_SEEKABLE (input));
@@ -166,6 +167,113 @@ test_sink_failure_stops_reading (void)
   g_assert_cmpuint (n_read, <, n_bytes / 4);
 }
 
+/* An input that gives the first part of its text, then nothing until it
+ * is cancelled (a share that stopped answering): it honours the
+ * cancellable its reader is given, as GIO's remote streams do. */
+struct _TestStallStream
+{
+  GInputStream parent_instance;
+  GBytes *bytes;
+  gsize given;      /* bytes handed out */
+  gsize stall_at;   /* from here on, nothing until cancelled */
+};
+
+G_DECLARE_FINAL_TYPE (TestStallStream, test_stall_stream, TEST, STALL_STREAM, GInputStream)
+G_DEFINE_FINAL_TYPE (TestStallStream, test_stall_stream, G_TYPE_INPUT_STREAM)
+
+static gssize
+test_stall_stream_read (GInputStream  *stream,
+                        void          *buffer,
+                        gsize          count,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  TestStallStream *self = TEST_STALL_STREAM (stream);
+  gsize length;
+  const char *data = g_bytes_get_data (self->bytes, &length);
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  if (self->given < self->stall_at)
+    {
+      count = MIN (count, self->stall_at - self->given);
+      memcpy (buffer, data + self->given, count);
+      self->given += count;
+      return (gssize) count;
+    }
+  while (!g_cancellable_is_cancelled (cancellable) && g_get_monotonic_time () < end)
+    g_usleep (1000);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return -1;
+  /* Never cancelled: the rest, late. */
+  count = MIN (count, length - self->given);
+  memcpy (buffer, data + self->given, count);
+  self->given += count;
+  return (gssize) count;
+}
+
+static void
+test_stall_stream_finalize (GObject *object)
+{
+  g_bytes_unref (TEST_STALL_STREAM (object)->bytes);
+  G_OBJECT_CLASS (test_stall_stream_parent_class)->finalize (object);
+}
+
+static void
+test_stall_stream_class_init (TestStallStreamClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_stall_stream_finalize;
+  G_INPUT_STREAM_CLASS (klass)->read_fn = test_stall_stream_read;
+}
+
+static void
+test_stall_stream_init (TestStallStream *self)
+{
+}
+
+static gpointer
+cancel_soon (gpointer data)
+{
+  g_usleep (100 * 1000);
+  g_cancellable_cancel (data);
+  return NULL;
+}
+
+/* Cancelled while its input gives nothing, the reading ends at once with
+ * the input's cancellation, not when the input comes back. */
+static void
+test_cancel_stops_a_stalled_read (void)
+{
+  g_autofree char *folder = test_make_folder ();
+  g_autofree char *path = g_build_filename (folder, "backup.json", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(TestStallStream) input = g_object_new (test_stall_stream_get_type (), NULL);
+  g_autoptr(GError) error = NULL;
+  Given given = { 0 };
+  g_autoptr(GPtrArray) rows = NULL;
+  char *contents;
+  gsize length;
+  GThread *canceller;
+  gint64 start;
+
+  test_write_json_backup (path, 300, 3, FALSE);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  test_remove_folder (folder);
+  input->bytes = g_bytes_new_take (contents, length);
+  input->stall_at = length / 3;
+  rows = given.rows = g_ptr_array_new_with_free_func (g_free);
+  given.thread = g_thread_self ();
+  start = g_get_monotonic_time ();
+  canceller = g_thread_new ("canceller", cancel_soon, cancellable);
+  g_assert_false (aftercare_backup_read_json_stream_aside (G_INPUT_STREAM (input), cancellable, &given_sink,
+                                                           &given, &error));
+  g_thread_join (canceller);
+  g_assert_error (error, AFTERCARE_JSON_STREAM_ERROR, AFTERCARE_JSON_STREAM_ERROR_READ);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  /* What came before the stall was handed on; not all of it. */
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_cmpuint (rows->len, <, 300 * 4);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -174,6 +282,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/backup-aside/same-rows-in-order", test_same_rows_in_order);
   g_test_add_func ("/backup-aside/first-problem-is-named", test_first_problem_is_named);
   g_test_add_func ("/backup-aside/sink-failure-stops-reading", test_sink_failure_stops_reading);
+  g_test_add_func ("/backup-aside/cancel-stops-a-stalled-read", test_cancel_stops_a_stalled_read);
 
   return g_test_run ();
 }

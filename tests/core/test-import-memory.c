@@ -178,7 +178,7 @@ test_stream_holds_one_token (void)
   g_string_append (text, "]");
   bytes = g_bytes_new (text->str, text->len);
   input = g_memory_input_stream_new_from_bytes (bytes);
-  stream = aftercare_json_stream_new (input);
+  stream = aftercare_json_stream_new (input, NULL);
   do
     {
       g_assert_true (aftercare_json_stream_next (stream, &token, &error));

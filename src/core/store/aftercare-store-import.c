@@ -500,16 +500,21 @@ aftercare_store_import_file_full (AftercareStore         *self,
     return aftercare_store_end_write (self, FALSE, NULL);
   import.was_empty = n_stored == 0;
   if (aftercare_backup_format_for_file (file) == AFTERCARE_BACKUP_FORMAT_CSV)
-    ok = aftercare_backup_read_csv_stream (G_INPUT_STREAM (input), &import_sink, &import, &local_error);
+    ok = aftercare_backup_read_csv_stream (G_INPUT_STREAM (input), cancellable, &import_sink, &import, &local_error);
   else
     {
       /* Each session's check-ins follow it. Reading takes about a third
        * of the time: a worker thread reads while this one stores. */
       import.checkins_follow = TRUE;
-      ok = aftercare_backup_read_json_stream_aside (G_INPUT_STREAM (input), &import_sink, &import, &local_error);
+      ok = aftercare_backup_read_json_stream_aside (G_INPUT_STREAM (input), cancellable, &import_sink, &import,
+                                                    &local_error);
     }
   if (!import_finish (&import, stale, ok, result, error))
     {
+      /* Stopped (its reading too, a pipe or a slow share that gives
+       * nothing): cancelled, whatever the reader made of it. */
+      if (local_error != NULL && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
       if (local_error == NULL)
         return FALSE;
       if (g_error_matches (local_error, AFTERCARE_JSON_STREAM_ERROR, AFTERCARE_JSON_STREAM_ERROR_READ) ||
