@@ -216,6 +216,7 @@ typedef struct {
   GFile *file;
   GCancellable *cancellable;
   guint pulse;
+  AdwMessageDialog *progress;    /* weak: its dialog, while there is one */
   /* For the thread: where the store is, and the time it started. */
   char *location;
   AftercareTimeSource *time;
@@ -226,6 +227,7 @@ import_job_free (ImportJob *job)
 {
   g_clear_handle_id (&job->pulse, g_source_remove);
   g_clear_weak_pointer (&job->parent);
+  g_clear_weak_pointer (&job->progress);
   g_clear_object (&job->store);
   g_clear_pointer (&job->location, g_free);
   g_clear_object (&job->time);
@@ -305,8 +307,10 @@ import_read_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   AftercareImportResult *imported = g_task_propagate_pointer (G_TASK (result), &error);
 
-  /* Done: the progress goes (which would cancel, were it still running). */
-  if (job->parent != NULL)
+  /* Done: its progress goes (which would cancel, were it still running),
+   * unless a later import's has taken its place. */
+  if (job->parent != NULL && job->progress != NULL &&
+      g_object_get_data (G_OBJECT (job->parent), PROGRESS_KEY) == job->progress)
     g_object_set_data (G_OBJECT (job->parent), PROGRESS_KEY, NULL);
   if (imported != NULL)
     {
@@ -367,6 +371,7 @@ show_progress (ImportJob *job)
   g_signal_connect_object (dialog, "response", G_CALLBACK (progress_response_cb), job->cancellable, 0);
   job->pulse = g_timeout_add_full (G_PRIORITY_DEFAULT, 100, pulse_cb, g_object_ref (bar), g_object_unref);
   g_object_set_data_full (G_OBJECT (job->parent), PROGRESS_KEY, g_object_ref (dialog), forget_progress);
+  g_set_weak_pointer (&job->progress, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -397,6 +402,9 @@ aftercare_backup_transfer_import_file (GtkWindow       *parent,
   task = g_task_new (NULL, job->cancellable, import_read_cb, job);
   g_task_set_task_data (task, job, NULL);
   g_task_set_return_on_cancel (task, FALSE);
+  /* What the thread did decides: an import that Cancel reached too late
+   * was stored, and says so. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, import_thread);
 }
 

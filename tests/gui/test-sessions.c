@@ -1552,6 +1552,26 @@ n_stored (AftercareWindow *window)
   return g_list_model_get_n_items (aftercare_store_get_sessions (aftercare_window_get_store (window)));
 }
 
+/* Waits, without letting the window run, until the database at path holds
+ * n sessions (written by another thread). */
+static void
+wait_for_stored (const char *path,
+                 guint       n)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      g_autoptr(AftercareStore) reader = aftercare_store_open_for_reading (path, test_time_source (), NULL);
+
+      if (reader != NULL && g_list_model_get_n_items (aftercare_store_get_sessions (reader)) == n)
+        return;
+      if (g_get_monotonic_time () > end)
+        g_error ("Timed out waiting for %u sessions in %s", n, path);
+      g_usleep (20 * 1000);
+    }
+}
+
 static void
 backup_test (AftercareWindow *window, gpointer data)
 {
@@ -1559,6 +1579,8 @@ backup_test (AftercareWindow *window, gpointer data)
   g_autofree char *json = g_build_filename (f->dir, "backup.json", NULL);
   g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
   g_autofree char *big = g_build_filename (f->dir, "big.csv", NULL);
+  g_autofree char *late = g_build_filename (f->dir, "late.csv", NULL);
+  g_autoptr(GFile) late_file = g_file_new_for_path (late);
   g_autoptr(GFile) json_file = g_file_new_for_path (json);
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
   g_autoptr(GFile) big_file = g_file_new_for_path (big);
@@ -1628,6 +1650,21 @@ backup_test (AftercareWindow *window, gpointer data)
   wait_until (progress_gone, window, "the import ends");
   g_assert_cmpstr (last_toast (window), ==, "Added 40000 massages and 0 check-ins");
   g_assert_cmpuint (n_stored (window), ==, 40004);
+
+  /* Cancel pressed once the rows are stored (the window had no turn in
+   * between): they stay, and the window says so and shows them. */
+  g_assert_true (g_file_set_contents (late, AFTERCARE_BACKUP_CSV_HEADER "\n"
+                                      ",2026-11-23T10:00:00Z,60,swedish,light,false,,Late one,,,,,,,\n"
+                                      ",2026-11-23T12:00:00Z,60,swedish,light,false,,Late two,,,,,,,\n",
+                                      -1, NULL));
+  aftercare_backup_transfer_import_file (GTK_WINDOW (window), store, toasts, late_file);
+  dialog = aftercare_backup_transfer_get_progress (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  wait_for_stored (f->db_path, 40006);
+  adw_message_dialog_response (dialog, "cancel");
+  wait_until (progress_gone, window, "the late import ends");
+  g_assert_cmpstr (last_toast (window), ==, "Added 2 massages and 0 check-ins");
+  g_assert_cmpuint (n_stored (window), ==, 40006);
 }
 
 static void
