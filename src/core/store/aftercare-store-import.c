@@ -46,7 +46,6 @@ typedef struct
   guint n_added_checkins;
   guint n_read_sessions;   /* every row read, added or not */
   guint n_read_checkins;
-  GCancellable *cancellable;
   GPtrArray *window;       /* Row: read, not yet looked up (only into a store that was not empty) */
 } Import;
 
@@ -211,8 +210,6 @@ take_row (Import            *import,
 {
   Row *row;
 
-  if (g_cancellable_set_error_if_cancelled (import->cancellable, error))
-    return FALSE;
   if (session != NULL)
     import->n_read_sessions++;
   else
@@ -336,7 +333,6 @@ import_init (Import         *import,
   import->last_added = NULL;
   import->n_read_sessions = 0;
   import->n_read_checkins = 0;
-  import->cancellable = NULL;
   import->window = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
 }
 
@@ -491,7 +487,6 @@ aftercare_store_import_file_full (AftercareStore         *self,
       return set_unreadable (file, local_error, error);
     }
   import_init (&import, self);
-  import.cancellable = cancellable;
   if (!aftercare_store_begin_bulk_write (self, &stale, error))
     return FALSE;
   /* Into an empty store, no row needs looking up first: the reader finds

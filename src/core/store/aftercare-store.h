@@ -170,8 +170,10 @@ typedef struct
 } AftercareImportResult;
 void           aftercare_import_result_clear     (AftercareImportResult *result);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AftercareImportResult, aftercare_import_result_clear)
-/* The same, filling result (cleared first), and stopping with
- * G_IO_ERROR_CANCELLED, nothing stored, once cancellable is cancelled. */
+/* The same, filling result (cleared first). Cancelled while the file is
+ * read (each piece read checks cancellable), it stops with
+ * G_IO_ERROR_CANCELLED and nothing stored; cancelled after the last piece
+ * was read, it may still store all of it, and says so. */
 gboolean       aftercare_store_import_file_full  (AftercareStore *self, GFile *file, GCancellable *cancellable,
                                                   AftercareImportResult *result, GError **error);
 /* After an import through another store open on the same database (in a
