@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "aftercare-backup-transfer.h"
 #include "aftercare-clock.h"
 #include "aftercare-session-editor.h"
 #include "pg-test-util.h"
@@ -118,11 +119,52 @@ test_editor_never_overwrites_other_desk (void)
   pg_test_drop_databases ();
 }
 
+/* Import… on a shared server: the import runs in a thread through a
+ * connection of its own (its sources in a context of the thread's own),
+ * and this desk's list then shows what came, and its "already there". */
+static void
+test_import_from_the_window (void)
+{
+  g_autofree char *folder = test_make_folder ();
+  g_autofree char *path = g_build_filename (folder, "backup.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AftercareStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent;
+  PgTestDatabase *db;
+  gint64 end;
+
+  if (pg_test_skip_without_server ())
+    return;
+  db = pg_test_database_new (TRUE);
+  store = test_store_open (db->desk);
+  test_write_json_backup (path, 300, 2, FALSE);
+  parent = GTK_WINDOW (adw_window_new ());
+  gtk_window_present (parent);
+  for (guint round = 0; round < 2; round++)
+    {
+      aftercare_backup_transfer_import_file (parent, store, NULL, file);
+      g_assert_nonnull (aftercare_backup_transfer_get_progress (parent));
+      end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+      while (aftercare_backup_transfer_get_progress (parent) != NULL && g_get_monotonic_time () < end)
+        g_main_context_iteration (NULL, FALSE);
+      g_assert_null (aftercare_backup_transfer_get_progress (parent));
+      /* No failure dialog: the only window is the parent. */
+      g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, 1);
+      g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_sessions (store)), ==, 300);
+    }
+  gtk_window_destroy (parent);
+  g_clear_object (&store);
+  pg_test_drop_databases ();
+  test_remove_folder (folder);
+}
+
 int
 main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/desks/editor-never-overwrites-other-desk", test_editor_never_overwrites_other_desk);
+  g_test_add_func ("/desks/import-from-the-window", test_import_from_the_window);
   return g_test_run ();
 }
