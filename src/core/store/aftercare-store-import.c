@@ -296,15 +296,21 @@ find_positions (AftercareStore  *self,
   return TRUE;
 }
 
+/* The sessions stored before that gained check-ins. */
 static void
-announce_import (AftercareStore *self,
-                 gboolean        reload,
-                 GArray         *positions,
-                 GHashTable     *touched)
+announce_touched (AftercareStore     *self,
+                  const char * const *touched)
 {
-  GHashTableIter iter;
-  gpointer session_id;
+  for (guint i = 0; touched != NULL && touched[i] != NULL; i++)
+    g_signal_emit_by_name (self, "checkins-changed", touched[i]);
+}
 
+static void
+announce_import (AftercareStore     *self,
+                 gboolean            reload,
+                 GArray             *positions,
+                 const char * const *touched)
+{
   if (reload)
     aftercare_store_reload_list (self);
   else
@@ -314,9 +320,7 @@ announce_import (AftercareStore *self,
                                          g_array_index (positions, guint, i));
       aftercare_store_update_search (self);
     }
-  g_hash_table_iter_init (&iter, touched);
-  while (g_hash_table_iter_next (&iter, &session_id, NULL))
-    g_signal_emit_by_name (self, "checkins-changed", session_id);
+  announce_touched (self, touched);
 }
 
 static void
@@ -347,8 +351,8 @@ import_clear (Import *import)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
 
-/* Ends the write begun for import (committing when ok) and tells what
- * came. */
+/* Ends the write begun for import (committing when ok), tells what came,
+ * and fills result (cleared). */
 static gboolean
 import_finish (Import                 *import,
                gboolean                stale,
@@ -366,17 +370,14 @@ import_finish (Import                 *import,
   ok = ok && (reload || find_positions (self, import->added, positions, error));
   if (!aftercare_store_end_write (self, ok, error))
     return FALSE;
-  announce_import (self, reload, positions, import->touched);
-  if (result != NULL)
-    {
-      result->n_sessions = import->n_added_sessions;
-      result->n_checkins = import->n_added_checkins;
-      result->n_sessions_read = import->n_read_sessions;
-      result->n_checkins_read = import->n_read_checkins;
-      result->touched = (GStrv) g_hash_table_get_keys_as_array (import->touched, NULL);
-      /* The ids now belong to result. */
-      g_hash_table_steal_all (import->touched);
-    }
+  result->n_sessions = import->n_added_sessions;
+  result->n_checkins = import->n_added_checkins;
+  result->n_sessions_read = import->n_read_sessions;
+  result->n_checkins_read = import->n_read_checkins;
+  result->touched = (GStrv) g_hash_table_get_keys_as_array (import->touched, NULL);
+  /* The ids now belong to result. */
+  g_hash_table_steal_all (import->touched);
+  announce_import (self, reload, positions, (const char * const *) result->touched);
   return TRUE;
 }
 
@@ -467,6 +468,7 @@ aftercare_store_import_file_full (AftercareStore         *self,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFileInputStream) input = NULL;
   g_auto(Import) import = { NULL };
+  g_auto(AftercareImportResult) unwanted = { 0 };
   gboolean stale, ok;
   guint n_stored = 0;
 
@@ -474,8 +476,9 @@ aftercare_store_import_file_full (AftercareStore         *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
 
-  if (result != NULL)
-    aftercare_import_result_clear (result);
+  if (result == NULL)
+    result = &unwanted;
+  aftercare_import_result_clear (result);
   input = g_file_read (file, cancellable, &local_error);
   if (input == NULL)
     {
@@ -530,6 +533,5 @@ aftercare_store_imported_elsewhere (AftercareStore              *self,
 
   if (result->n_sessions > 0 || result->n_checkins > 0)
     aftercare_store_reload_list (self);
-  for (guint i = 0; result->touched != NULL && result->touched[i] != NULL; i++)
-    g_signal_emit_by_name (self, "checkins-changed", result->touched[i]);
+  announce_touched (self, (const char * const *) result->touched);
 }
