@@ -8,8 +8,10 @@
 # figures on it.
 #   visible   launch until the first frame is painted (each program prints
 #             its time when AFTERCARE_REPORT_FIRST_FRAME is set)
-#   quiet     launch until the process's CPU time (all its threads) has not
-#             moved for 300 ms: the start-up work is done
+#   quiet     launch until no thread of the process has run for 300 ms (its
+#             CPU time, each thread's, has not grown; a thread that ends
+#             takes its time out of the sum, which is not work): the
+#             start-up work is done
 #   RSS       VmHWM as the first frame is reported, and the peak over the run
 #             (/usr/bin/time -v, the process ended once quiet); once more
 #             with GSK_RENDERER=cairo for both, without the software GL
@@ -30,15 +32,26 @@ TIMEOUT_S = 30
 
 
 def cpu_ns(pid):
-    """CPU time of every thread of pid, in nanoseconds (schedstat)."""
-    total = 0
+    """CPU time of each thread of pid, in nanoseconds (schedstat), by thread id."""
+    times = {}
     try:
         for task in os.listdir(f"/proc/{pid}/task"):
-            with open(f"/proc/{pid}/task/{task}/schedstat") as f:
-                total += int(f.read().split()[0])
+            try:
+                with open(f"/proc/{pid}/task/{task}/schedstat") as f:
+                    times[task] = int(f.read().split()[0])
+            except (FileNotFoundError, ProcessLookupError):
+                pass  # the thread ended meanwhile
     except (FileNotFoundError, ProcessLookupError):
         pass
-    return total
+    return times
+
+
+def busier(now, before):
+    """Whether a thread ran since before: one that is new, or that has more
+    CPU time. A thread that ended is not work: GLib ends a pool's idle
+    worker half a second after its last task, and its time leaves the
+    process's sum then."""
+    return any(t > before.get(task, -1) for task, t in now.items())
 
 
 def vm_hwm_kib(pid):
@@ -88,10 +101,11 @@ def launch(cmd, env):
         while time.monotonic() < deadline:
             time.sleep(0.005)
             now, cpu = time.time_ns(), cpu_ns(pid)
-            if cpu != last_cpu:
-                last_cpu, last_change = cpu, now
+            if busier(cpu, last_cpu):
+                last_change = now
             elif "us" in first_frame and now - last_change >= QUIET_NS:
                 break
+            last_cpu = cpu
         else:
             proc.kill()
             sys.exit(f"startup-bench: {cmd[0]} did not settle within {TIMEOUT_S} s")
