@@ -24,6 +24,7 @@ struct _AftercareSessionRow
   GtkLabel *last_checkin_label;
   GtkLabel *soreness_label;
   GtkLabel *badge;
+  char *badge_tooltip;          /* the verdict's headline, the badge's tooltip */
   GMenuModel *context_menu_model;
 
   GtkWidget *context_menu;
@@ -77,7 +78,13 @@ show_verdict (AftercareSessionRow  *self,
     aftercare_verdict_apply_style (badge, self->verdict);
   gtk_label_set_label (self->badge, card->recovered ? card->headline
                                                     : aftercare_verdict_get_badge_label (self->verdict));
-  gtk_widget_set_tooltip_text (badge, card->headline);
+  /* The badge's tooltip is given when asked for (query-tooltip): set
+   * with gtk_widget_set_tooltip_text (), each row bound on screen, every
+   * scroll, would make GTK 4.8 look under the pointer and wait half a
+   * second to show a tooltip there. */
+  g_free (self->badge_tooltip);
+  self->badge_tooltip = g_strdup (card->headline);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, card->headline, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->last_checkin_label), card->last_checkin != NULL);
   if (card->last_checkin != NULL)
     gtk_label_set_label (self->last_checkin_label, card->last_checkin);
@@ -90,6 +97,20 @@ show_verdict (AftercareSessionRow  *self,
 
       gtk_label_set_label (self->soreness_label, text);
     }
+}
+
+static gboolean
+badge_query_tooltip_cb (GtkWidget           *badge,
+                        int                  x,
+                        int                  y,
+                        gboolean             keyboard_mode,
+                        GtkTooltip          *tooltip,
+                        AftercareSessionRow *self)
+{
+  if (self->badge_tooltip == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->badge_tooltip);
+  return TRUE;
 }
 
 static void
@@ -315,6 +336,7 @@ aftercare_session_row_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
+  g_clear_pointer (&self->badge_tooltip, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_SESSION_ROW);
   G_OBJECT_CLASS (aftercare_session_row_parent_class)->dispose (object);
 }
@@ -365,6 +387,8 @@ static void
 aftercare_session_row_init (AftercareSessionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->badge), TRUE);
+  g_signal_connect (self->badge, "query-tooltip", G_CALLBACK (badge_query_tooltip_cb), self);
   add_context_gestures (self);
 }
 
