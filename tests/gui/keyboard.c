@@ -1,4 +1,4 @@
-/* keyboard.c: key presses for interface tests, sent through the X server as a keyboard sends them. */
+/* keyboard.c: key presses and pointer moves for interface tests, sent through the X server as a keyboard and a mouse send them. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* GTK 4.8 has no way to hand a widget a key event: gtk_test_widget_send_key
  * is gone, and GdkEvents cannot be made outside GDK (gdk_display_put_event
@@ -134,4 +134,27 @@ keyboard_type (GtkWidget  *widget,
   for (guint i = 0; keys[i] != NULL; i++)
     if (*keys[i] != '\0')
       keyboard_press (widget, keys[i]);
+}
+
+void
+pointer_move_to (GtkWidget *widget)
+{
+  Display *xdisplay = x_display_of (widget);
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t centre = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f,
+                                                 gtk_widget_get_height (widget) / 2.f);
+  graphene_point_t in_native;
+  double surface_x, surface_y;
+  int root_x, root_y;
+  Window child;
+
+  g_assert_nonnull (native);
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &centre, &in_native));
+  /* The surface holds the window's shadow around it too. */
+  gtk_native_get_surface_transform (native, &surface_x, &surface_y);
+  XTranslateCoordinates (xdisplay, gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
+                         DefaultRootWindow (xdisplay), (int) (in_native.x + surface_x),
+                         (int) (in_native.y + surface_y), &root_x, &root_y, &child);
+  XTestFakeMotionEvent (xdisplay, -1, root_x, root_y, CurrentTime);
+  let_gtk_handle (xdisplay);
 }

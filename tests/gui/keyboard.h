@@ -1,4 +1,4 @@
-/* keyboard.h: key presses for interface tests, sent through the X server as a keyboard sends them. */
+/* keyboard.h: key presses and pointer moves for interface tests, sent through the X server as a keyboard and a mouse send them. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -17,5 +17,8 @@ void keyboard_press  (GtkWidget  *widget,
 /* Presses each of the space-separated accelerators in turn. */
 void keyboard_type   (GtkWidget  *widget,
                       const char *accelerators);
+/* Moves the pointer over the middle of widget, through the X server as a
+ * mouse moves it, and returns once GTK has handled the motion. */
+void pointer_move_to (GtkWidget  *widget);
 
 G_END_DECLS

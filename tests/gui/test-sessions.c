@@ -1200,6 +1200,28 @@ page_label (AftercareSessionPage *page, const char *name)
   return gtk_widget_get_visible (label) ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
 }
 
+/* The text of a tooltip the window shows, or NULL: GTK 4.8 shows a
+ * tooltip in a popup made a child of the window. */
+static const char *
+shown_tooltip (GtkWidget *window)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (window); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkTooltipWindow") && gtk_widget_get_mapped (child))
+      for (GtkWidget *w = child; w != NULL; w = gtk_widget_get_first_child (w))
+        {
+          for (GtkWidget *label = w; label != NULL; label = gtk_widget_get_next_sibling (label))
+            if (GTK_IS_LABEL (label) && gtk_widget_get_visible (label) && *gtk_label_get_text (GTK_LABEL (label)) != '\0')
+              return gtk_label_get_text (GTK_LABEL (label));
+        }
+  return NULL;
+}
+
+static gboolean
+tooltip_shown (gpointer window)
+{
+  return shown_tooltip (window) != NULL;
+}
+
 static void
 recovery_test (AftercareWindow *window, gpointer data)
 {
@@ -1222,6 +1244,14 @@ recovery_test (AftercareWindow *window, gpointer data)
   flagged = row_for_session (window, sessions->pdata[2]);
   g_assert_cmpint (aftercare_session_row_get_verdict (flagged), ==, AFTERCARE_VERDICT_SEEK_CARE);
   g_assert_cmpstr (row_label (flagged, "last_checkin_label"), ==, "Last check-in 42 hours ago");
+  /* Its badge tells what the flag means: to a screen reader, and in a
+   * tooltip to a pointer resting on it. */
+  gtk_test_accessible_assert_property (child (flagged, AFTERCARE_TYPE_SESSION_ROW, "badge"),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       aftercare_verdict_get_title (AFTERCARE_VERDICT_SEEK_CARE));
+  pointer_move_to (child (flagged, AFTERCARE_TYPE_SESSION_ROW, "badge"));
+  wait_until (tooltip_shown, window, "the badge's tooltip shows");
+  g_assert_cmpstr (shown_tooltip (GTK_WIDGET (window)), ==, aftercare_verdict_get_title (AFTERCARE_VERDICT_SEEK_CARE));
   /* Calm and unwell at one instant: unwell, whichever row comes first. */
   for (guint i = 0; i < 2; i++)
     g_assert_cmpint (aftercare_session_row_get_verdict (row_for_session (window, sessions->pdata[i])), ==,
