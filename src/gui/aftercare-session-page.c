@@ -27,6 +27,8 @@
 
 /* The "now" line moves about a pixel in ten minutes on a wide window. */
 #define NOW_TICK_SECONDS (5 * 60)
+/* A page filled this recently needs no catching up when it comes on screen. */
+#define FRESH_USEC G_USEC_PER_SEC
 
 struct _AftercareSessionPage
 {
@@ -34,6 +36,9 @@ struct _AftercareSessionPage
 
   /* The catch-up due once the page is on screen (see map). */
   guint refresh_on_map_id;
+  gint64 refreshed_at;          /* monotonic time of the last refresh */
+  /* The frame after which the groups below the fold are shown (see map). */
+  GdkFrameClock *below_fold_clock;
 
   AdwWindowTitle *window_title;
   GtkWidget *back_button;
@@ -54,6 +59,7 @@ struct _AftercareSessionPage
   GtkWidget *assess_button;
   AftercareTimelineView *timeline;
   GtkLabel *pattern_caption;
+  GtkWidget *below_fold;
   GtkWidget *advice_group;
   AdwActionRow *phase_row;
   AdwActionRow *next_checkin_row;
@@ -481,6 +487,7 @@ refresh (AftercareSessionPage *self)
       return;
     }
 
+  self->refreshed_at = g_get_monotonic_time ();
   now = aftercare_clock_get_now (self->clock);
   local_now = g_date_time_to_local (now);
   g_clear_object (&self->assessment);
@@ -740,11 +747,37 @@ refresh_on_map_cb (gpointer data)
 }
 
 static void
+stop_waiting_for_first_frame (AftercareSessionPage *self)
+{
+  if (self->below_fold_clock == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->below_fold_clock, self);
+  g_clear_object (&self->below_fold_clock);
+}
+
+static void
+first_frame_painted_cb (GdkFrameClock        *frame_clock,
+                        AftercareSessionPage *self)
+{
+  stop_waiting_for_first_frame (self);
+  gtk_widget_set_visible (self->below_fold, TRUE);
+}
+
+static void
 aftercare_session_page_map (GtkWidget *widget)
 {
   AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (widget);
 
   GTK_WIDGET_CLASS (aftercare_session_page_parent_class)->map (widget);
+  /* The first frame holds what fits on screen: the verdict and the
+   * timeline. What to do, the check-ins and the details below them cost a
+   * fifth of the window's first frame to lay out, so they follow it, once:
+   * nothing on screen moves when they come. */
+  if (!gtk_widget_get_visible (self->below_fold) && self->below_fold_clock == NULL)
+    {
+      self->below_fold_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+      g_signal_connect (self->below_fold_clock, "after-paint", G_CALLBACK (first_frame_painted_cb), self);
+    }
   /* The reminders say when theirs comes, beside the next check-in. */
   if (self->reminders == NULL && aftercare_reminder_service_get_for_widget (widget) != NULL)
     {
@@ -754,8 +787,15 @@ aftercare_session_page_map (GtkWidget *widget)
   /* What was shown may be hours old: catch up, and keep up from now. Not
    * here: a narrow window maps the page while it lays itself out, and
    * text changed now would leave the window half laid out when it is
-   * drawn. Right after, from the main loop. */
-  if (self->refresh_on_map_id == 0)
+   * drawn. Right after, from the main loop. Filled a moment ago (the
+   * window opening on it), it only keeps up from now. */
+  if (self->session != NULL && g_get_monotonic_time () - self->refreshed_at < FRESH_USEC)
+    {
+      g_autoptr(GDateTime) now = aftercare_clock_get_now (self->clock);
+
+      schedule_refresh (self, now);
+    }
+  else if (self->refresh_on_map_id == 0)
     self->refresh_on_map_id = g_idle_add_once (refresh_on_map_cb, self);
 }
 
@@ -766,6 +806,7 @@ aftercare_session_page_unmap (GtkWidget *widget)
 
   /* Nobody sees it: no need to wake for it. */
   g_clear_handle_id (&self->refresh_on_map_id, g_source_remove);
+  stop_waiting_for_first_frame (self);
   stop_refreshing (self);
   GTK_WIDGET_CLASS (aftercare_session_page_parent_class)->unmap (widget);
 }
@@ -785,6 +826,7 @@ aftercare_session_page_dispose (GObject *object)
   AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (object);
 
   g_clear_handle_id (&self->refresh_on_map_id, g_source_remove);
+  stop_waiting_for_first_frame (self);
   stop_refreshing (self);
   g_clear_object (&self->reminders);
   g_clear_object (&self->assessment);
@@ -837,6 +879,7 @@ aftercare_session_page_class_init (AftercareSessionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, assess_button);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, timeline);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, pattern_caption);
+  gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, below_fold);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, advice_group);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, phase_row);
   gtk_widget_class_bind_template_child (widget_class, AftercareSessionPage, next_checkin_row);
