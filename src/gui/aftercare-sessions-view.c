@@ -41,24 +41,27 @@ struct _AftercareSessionsView
   AftercareClock *clock;
   GListModel *sessions;             /* the store's, newest first */
   GListModel *found;                /* the store's search, newest first */
-  GtkSliceListModel *first_rows;    /* sessions: only the rows shown before the list's first frame, then all */
+  GtkSliceListModel *rows;          /* the start of what is shown, as far as the list was scrolled */
   GtkFilterListModel *client_found; /* found, narrowed to exactly one client's */
   GtkCustomFilter *client_filter;
-  GtkSingleSelection *selection;    /* over first_rows, or found (client_found) while searching */
+  GtkSingleSelection *selection;    /* over rows */
   gboolean searching;
   char *client;                     /* one client's history on show, or NULL */
   char *last_deleted_id;
   guint focus_id;
-  guint all_rows_id;
+  guint more_rows_id;
   gboolean focused_once;
 };
 
 /* GTK 4.8's list view builds and binds up to 200 rows around what it
- * shows, before its first frame too: until then it is given no more rows
- * than the window can show (issue 15), then the whole list. A row is at
- * least this tall; a window of unknown height (maximized) gets 24 rows. */
-#define FIRST_FRAME_ROW_HEIGHT 48
-#define FIRST_FRAME_ROWS 24
+ * shows, whatever the window shows: a quarter of a second of work and
+ * some megabytes for a long list, on opening and after each search. So
+ * it is given the rows that fill the window (a row is at least this tall;
+ * a window of unknown height, maximized, gets 24), and a screenful more
+ * each time it is scrolled near their end (issue 15). End goes to the
+ * oldest massage: the whole list, then. */
+#define ROW_HEIGHT_AT_LEAST 48
+#define ROWS_UNKNOWN_HEIGHT 24
 
 G_DEFINE_FINAL_TYPE (AftercareSessionsView, aftercare_sessions_view, GTK_TYPE_WIDGET)
 
@@ -75,6 +78,21 @@ show_page (AftercareSessionsView *self)
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->page_stack));
 }
 
+/* How many rows fill the list: from its height once it is laid out, from
+ * the window's size before. */
+static guint
+rows_in_a_screen (AftercareSessionsView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width, height = gtk_widget_get_height (GTK_WIDGET (self->list_view));
+
+  if (height <= 0 && GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root)))
+    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (height <= 0)
+    return ROWS_UNKNOWN_HEIGHT;
+  return CLAMP (height / ROW_HEIGHT_AT_LEAST + 1, 8, 2 * ROWS_UNKNOWN_HEIGHT);
+}
+
 static void
 select_session (AftercareSessionsView *self,
                 AftercareSession      *session,
@@ -86,9 +104,9 @@ select_session (AftercareSessionsView *self,
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   if (!aftercare_session_list_find (self->sessions, session, &position))
     return;
-  /* Beyond the first screenful, before the rest has come in: all of it now. */
-  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->first_rows)))
-    gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+  /* Beyond where the list was scrolled to: the rows down to it. */
+  if (position >= gtk_slice_list_model_get_size (self->rows))
+    gtk_slice_list_model_set_size (self->rows, position + rows_in_a_screen (self));
   gtk_single_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
   if (open)
@@ -210,19 +228,20 @@ search_changed_cb (AftercareSessionsView *self)
                                                     GTK_FILTER (g_object_ref (self->client_filter)));
   else if (self->client != NULL)
     gtk_filter_changed (GTK_FILTER (self->client_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  shown = !searching ? G_LIST_MODEL (self->first_rows)
+  shown = !searching ? self->sessions
         : self->client != NULL ? G_LIST_MODEL (self->client_found) : self->found;
-  if (shown != gtk_single_selection_get_model (self->selection))
+  if (shown != gtk_slice_list_model_get_model (self->rows))
     {
       self->searching = searching;
-      /* Unselected and off the view while it changes lists: otherwise GTK
-       * 4.8's selection and list view each read every row of the new list,
-       * looking for the row that was selected and those that were shown.
-       * Given a list anew, they read only the rows shown. */
+      /* Unselected and off the view while it changes lists, which it
+       * shows from their start: otherwise GTK 4.8's selection and list
+       * view each look through the new list for the row that was selected
+       * and those that were shown. */
       gtk_list_view_set_model (self->list_view, NULL);
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      gtk_single_selection_set_model (self->selection, shown);
+      gtk_slice_list_model_set_size (self->rows, rows_in_a_screen (self));
+      gtk_slice_list_model_set_model (self->rows, shown);
       gtk_single_selection_set_autoselect (self->selection, TRUE);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
     }
@@ -495,13 +514,13 @@ aftercare_sessions_view_dispose (GObject *object)
   AftercareSessionsView *self = AFTERCARE_SESSIONS_VIEW (object);
 
   g_clear_handle_id (&self->focus_id, g_source_remove);
-  g_clear_handle_id (&self->all_rows_id, g_source_remove);
+  g_clear_handle_id (&self->more_rows_id, g_source_remove);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), AFTERCARE_TYPE_SESSIONS_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->found);
-  g_clear_object (&self->first_rows);
+  g_clear_object (&self->rows);
   g_clear_object (&self->client_found);
   g_clear_object (&self->client_filter);
   g_clear_object (&self->sessions);
@@ -717,32 +736,9 @@ aftercare_sessions_view_grab_focus (GtkWidget *widget)
   return FALSE;
 }
 
-static gboolean
-show_all_rows_cb (gpointer data)
-{
-  AftercareSessionsView *self = data;
-
-  self->all_rows_id = 0;
-  gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
-  return G_SOURCE_REMOVE;
-}
-
-/* The list's first frame is on screen: the rest of the list, once the
- * frame's work is done. */
-static void
-list_painted_cb (GdkFrameClock         *frame_clock,
-                 AftercareSessionsView *self)
-{
-  g_signal_handlers_disconnect_by_func (frame_clock, list_painted_cb, self);
-  if (self->all_rows_id == 0 && gtk_slice_list_model_get_size (self->first_rows) != G_MAXUINT)
-    self->all_rows_id = g_idle_add (show_all_rows_cb, self);
-}
-
 static void
 list_mapped_cb (AftercareSessionsView *self)
 {
-  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view)), "after-paint",
-                           G_CALLBACK (list_painted_cb), self, 0);
   /* Arrow keys and Return work from the start, on the chosen row. The
    * rows exist once the list is laid out: wait for that, and only the
    * first time (later, the focus is where the person put it). */
@@ -753,26 +749,72 @@ list_mapped_cb (AftercareSessionsView *self)
     }
 }
 
-static guint
-first_frame_rows (AftercareSessionsView *self)
+static void
+more_rows_cb (gpointer data)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  int width = -1, height = -1;
+  AftercareSessionsView *self = data;
+  guint size = gtk_slice_list_model_get_size (self->rows);
 
-  if (GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root)))
-    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
-  if (height <= 0)
-    return FIRST_FRAME_ROWS;
-  return CLAMP (height / FIRST_FRAME_ROW_HEIGHT + 1, 8, 2 * FIRST_FRAME_ROWS);
+  self->more_rows_id = 0;
+  if (size < g_list_model_get_n_items (gtk_slice_list_model_get_model (self->rows)))
+    gtk_slice_list_model_set_size (self->rows, size + rows_in_a_screen (self));
+}
+
+/* Scrolled, or laid out anew: with less than half a screen of rows left
+ * below what shows, a screenful more. Not at once: the list may be in the
+ * middle of laying itself out. */
+static void
+list_scrolled_cb (AftercareSessionsView *self,
+                  GtkAdjustment         *adjustment)
+{
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double below = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) - page;
+  GListModel *shown = gtk_slice_list_model_get_model (self->rows);
+
+  if (page <= 0 || below >= page / 2 || self->more_rows_id != 0 ||
+      gtk_slice_list_model_get_size (self->rows) >= g_list_model_get_n_items (shown))
+    return;
+  self->more_rows_id = g_idle_add_once (more_rows_cb, self);
+}
+
+/* End (and Ctrl+End) goes to the oldest massage: the list gets all its
+ * rows first, then moves there as it always does. */
+static gboolean
+show_every_row_cb (GtkWidget *list,
+                   GVariant  *args,
+                   gpointer   data)
+{
+  AftercareSessionsView *self = data;
+
+  gtk_slice_list_model_set_size (self->rows, G_MAXUINT);
+  return FALSE;
+}
+
+static void
+add_end_keys (AftercareSessionsView *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  const guint keys[] = { GDK_KEY_End, GDK_KEY_KP_End };
+  const GdkModifierType modifiers[] = { 0, GDK_SHIFT_MASK, GDK_CONTROL_MASK, GDK_SHIFT_MASK | GDK_CONTROL_MASK };
+
+  /* Before the list's own End, which it then runs. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (modifiers); j++)
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+        gtk_shortcut_new (gtk_keyval_trigger_new (keys[i], modifiers[j]),
+                          gtk_callback_action_new (show_every_row_cb, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), controller);
 }
 
 static void
 setup_list (AftercareSessionsView *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
 
-  self->first_rows = gtk_slice_list_model_new (g_object_ref (self->sessions), 0, first_frame_rows (self));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->first_rows)));
+  self->rows = gtk_slice_list_model_new (g_object_ref (self->sessions), 0, rows_in_a_screen (self));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   self->client_filter = gtk_custom_filter_new (is_client_cb, self, NULL);
   gtk_single_selection_set_autoselect (self->selection, TRUE);
 
@@ -788,6 +830,9 @@ setup_list (AftercareSessionsView *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selected_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (list_scrolled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (list_scrolled_cb), self, G_CONNECT_SWAPPED);
+  add_end_keys (self);
 }
 
 void
