@@ -6,11 +6,14 @@
 #include <sys/resource.h>
 
 #include "aftercare-backup-reader.h"
+#include "aftercare-session-pattern.h"
 #include "aftercare-store.h"
 #include "aftercare-time.h"
 
 /* Rows a first screen of the session list shows. */
 #define FIRST_PAGE_ROWS 30
+/* Times the pattern is read, for its median. */
+#define PATTERN_RUNS 21
 
 /* bench-store create DB N_SESSIONS N_CHECKINS
  *   makes a database with that many rows, in one transaction;
@@ -27,6 +30,9 @@
  * bench-store read-backup FILE
  *   reads and checks a JSON backup as an import does, storing nothing: the
  *   reading's share of an import's time and memory;
+ * bench-store pattern DB
+ *   opens it, then reads the newest session's own pattern (the sessions
+ *   of its kind and their check-ins, as its page does) 21 times: the median;
  * bench-store add-checkins DB N
  *   adds a session, then N check-ins to it, each in its own transaction, as
  *   a desk saving them one by one does; prints when it started and ended
@@ -173,6 +179,42 @@ first_page (const char *path)
 }
 
 static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The session page's own pattern for the newest session: the sessions of
+ * its kind and their check-ins (a round trip each on a server, before). */
+static int
+pattern (const char *path)
+{
+  double open_ms;
+  g_autoptr(AftercareStore) store = open_timed (path, &open_ms);
+  g_autoptr(AftercareSession) newest = g_list_model_get_item (aftercare_store_get_sessions (store), 0);
+  AftercarePatternSummary summary;
+  double times[PATTERN_RUNS];
+
+  if (newest == NULL)
+    return 1;
+  for (guint i = 0; i < PATTERN_RUNS; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      if (!aftercare_session_pattern (store, newest, FALSE, &summary, NULL))
+        return 1;
+      times[i] = ms_since (start);
+    }
+  qsort (times, PATTERN_RUNS, sizeof times[0], compare_doubles);
+  printf ("pattern_ms=%.2f min=%.2f max=%.2f runs=%d\n", times[PATTERN_RUNS / 2], times[0],
+          times[PATTERN_RUNS - 1], PATTERN_RUNS);
+  return 0;
+}
+
+static int
 quick_check (const char *path)
 {
   sqlite3 *db = NULL;
@@ -302,11 +344,13 @@ main (int argc, char *argv[])
     return search (argv[2], argv[3]);
   if (argc == 3 && g_str_equal (argv[1], "quick-check"))
     return quick_check (argv[2]);
+  if (argc == 3 && g_str_equal (argv[1], "pattern"))
+    return pattern (argv[2]);
   if (argc == 3 && g_str_equal (argv[1], "read-backup"))
     return read_backup (argv[2]);
   if (argc == 4 && g_str_equal (argv[1], "add-checkins"))
     return add_checkins (argv[2], atoi (argv[3]));
   g_printerr ("usage: bench-store create DB N_SESSIONS N_CHECKINS | open DB | first-page DB | quick-check DB"
-              " | read-backup FILE | add-checkins DB N\n");
+              " | read-backup FILE | add-checkins DB N | pattern DB\n");
   return 2;
 }

@@ -91,21 +91,21 @@ pattern_of_kind (AftercareStore          *store,
 {
   g_autoptr(GPtrArray) kind = aftercare_store_list_kind (store, type, pressure, client, 0, error);
   g_autoptr(AftercarePattern) pattern = aftercare_pattern_new ();
+  g_autoptr(GHashTable) by_session = NULL;
 
   if (kind == NULL)
+    return FALSE;
+  /* Their check-ins in one go: one round trip to a server, not one a session. */
+  by_session = aftercare_store_list_checkins_of (store, kind, error);
+  if (by_session == NULL)
     return FALSE;
   for (guint i = 0; i < kind->len; i++)
     {
       AftercareSession *other = g_ptr_array_index (kind, i);
-      const char *id = aftercare_session_get_id (other);
-      g_autoptr(GPtrArray) checkins = NULL;
 
-      if (g_strcmp0 (id, except_id) == 0)
-        continue;
-      checkins = aftercare_store_list_checkins (store, id, error);
-      if (checkins == NULL)
-        return FALSE;
-      aftercare_pattern_add_session (pattern, other, checkins);
+      /* One with no check-in (none found) counts for nothing. */
+      if (g_strcmp0 (aftercare_session_get_id (other), except_id) != 0)
+        aftercare_pattern_add_session (pattern, other, g_hash_table_lookup (by_session, aftercare_session_get_id (other)));
     }
   aftercare_pattern_summarize (pattern, type, pressure, client, summary);
   return TRUE;

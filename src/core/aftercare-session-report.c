@@ -46,6 +46,7 @@ aftercare_session_report_new (AftercareStore   *store,
 {
   g_autoptr(AftercareReport) report = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GHashTable) by_session = NULL;
   AftercarePatternSummary pattern;
 
   g_return_val_if_fail (AFTERCARE_IS_STORE (store), NULL);
@@ -55,16 +56,15 @@ aftercare_session_report_new (AftercareStore   *store,
   report = aftercare_report_new (now, clock_24h, per_client ? aftercare_session_get_client (session) : NULL);
   sessions = sessions_to_report (store, session, MIN (MAX (same_kind, 1), AFTERCARE_REPORT_MAX_SESSIONS),
                                  per_client, error);
-  if (sessions == NULL)
+  if (sessions == NULL || (by_session = aftercare_store_list_checkins_of (store, sessions, error)) == NULL)
     return NULL;
   for (guint i = 0; i < sessions->len; i++)
     {
       AftercareSession *each = g_ptr_array_index (sessions, i);
-      g_autoptr(GPtrArray) checkins = aftercare_store_list_checkins (store, aftercare_session_get_id (each), error);
+      GPtrArray *checkins = g_hash_table_lookup (by_session, aftercare_session_get_id (each));
+      g_autoptr(GPtrArray) none = checkins == NULL ? g_ptr_array_new () : NULL;
 
-      if (checkins == NULL)
-        return NULL;
-      aftercare_report_add_session (report, each, checkins);
+      aftercare_report_add_session (report, each, checkins != NULL ? checkins : none);
     }
   if (!aftercare_session_pattern (store, session, per_client, &pattern, error))
     return NULL;

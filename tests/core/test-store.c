@@ -647,6 +647,49 @@ test_checkins_oldest_first (Fixture       *f,
   g_assert_true (aftercare_checkin_equal (g_ptr_array_index (checkins, 1), late));
 }
 
+/* Many sessions' check-ins in one read (one round trip to a server): each
+ * session's, oldest first, and nothing for one without any or unknown. */
+static void
+test_checkins_of_many_sessions (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(AftercareSession) two = add_session (f, "2026-11-24T10:00:00Z");
+  g_autoptr(AftercareSession) none = add_session (f, "2026-11-23T10:00:00Z");
+  g_autoptr(AftercareSession) one = add_session (f, "2026-11-22T10:00:00Z");
+  g_autoptr(AftercareSession) unknown = test_session_new ("2026-11-21T10:00:00Z");
+  g_autoptr(AftercareCheckin) late = add_checkin (f, two, "2026-11-25T09:00:00Z", 1);
+  g_autoptr(AftercareCheckin) early = add_checkin (f, two, "2026-11-24T16:00:00Z", 3);
+  g_autoptr(AftercareCheckin) only = add_checkin (f, one, "2026-11-22T18:00:00Z", 5);
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new ();
+  g_autoptr(GHashTable) by_session = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *checkins;
+
+  g_ptr_array_add (sessions, two);
+  g_ptr_array_add (sessions, none);
+  g_ptr_array_add (sessions, one);
+  g_ptr_array_add (sessions, unknown);
+  by_session = aftercare_store_list_checkins_of (f->store, sessions, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (by_session), ==, 2);
+  checkins = g_hash_table_lookup (by_session, aftercare_session_get_id (two));
+  g_assert_cmpuint (checkins->len, ==, 2);
+  g_assert_true (aftercare_checkin_equal (g_ptr_array_index (checkins, 0), early));
+  g_assert_true (aftercare_checkin_equal (g_ptr_array_index (checkins, 1), late));
+  checkins = g_hash_table_lookup (by_session, aftercare_session_get_id (one));
+  g_assert_cmpuint (checkins->len, ==, 1);
+  g_assert_true (aftercare_checkin_equal (g_ptr_array_index (checkins, 0), only));
+  g_assert_false (g_hash_table_contains (by_session, aftercare_session_get_id (none)));
+  g_assert_false (g_hash_table_contains (by_session, aftercare_session_get_id (unknown)));
+
+  /* No session, no check-in. */
+  g_ptr_array_set_size (sessions, 0);
+  g_clear_pointer (&by_session, g_hash_table_unref);
+  by_session = aftercare_store_list_checkins_of (f->store, sessions, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (by_session), ==, 0);
+}
+
 static void
 test_checkin_rules (Fixture       *f,
                     gconstpointer  data)
@@ -1610,6 +1653,7 @@ main (int argc, char *argv[])
   add_test ("/delete/undo-restores-session-and-checkins", test_delete_and_undo);
   add_test ("/delete/undo-only-the-last", test_undo_only_the_last_deletion);
   add_test ("/checkin/oldest-first", test_checkins_oldest_first);
+  add_test ("/checkin/of-many-sessions", test_checkins_of_many_sessions);
   add_test ("/checkin/rules", test_checkin_rules);
   add_test ("/checkin/edit-and-delete", test_checkin_edit_and_delete);
   add_test ("/text/must-be-utf8", test_text_must_be_utf8);

@@ -44,6 +44,7 @@ typedef enum {
   STMT_SESSION_UPDATED_AT,
   STMT_LIST_CHECKINS,
   STMT_LIST_CHECKINS_BETWEEN,
+  STMT_LIST_CHECKINS_OF,
   STMT_GET_CHECKIN,
   STMT_INSERT_CHECKIN,
   STMT_UPDATE_CHECKIN,
@@ -91,6 +92,9 @@ static const char * const statement_sql[N_STATEMENTS] = {
     " FROM aftercare.sessions AS s JOIN aftercare.checkins AS c ON c.session_id = s.id"
     " WHERE (s.ended_us, s.id) <= ($1::bigint, $2::text) AND (s.ended_us, s.id) >= ($3::bigint, $4::text)"
     " ORDER BY s.ended_us DESC, s.id DESC, c.at_us, c.id",
+  [STMT_LIST_CHECKINS_OF] =
+    "SELECT " CHECKIN_COLUMNS " FROM aftercare.checkins WHERE session_id = ANY ($1::text[])"
+    " ORDER BY session_id, at_us, id",
   [STMT_GET_CHECKIN] = "SELECT " CHECKIN_COLUMNS " FROM aftercare.checkins WHERE id = $1",
   /* $8 is the version the row gets. */
   [STMT_INSERT_CHECKIN] =
@@ -1070,6 +1074,19 @@ aftercare_pg_backend_get_session (AftercareStoreBackend  *backend,
   return read_by_id (AFTERCARE_PG_BACKEND (backend), STMT_GET_SESSION, session_from_row, session_id, error);
 }
 
+/* ids as an array's text, for a statement's $1. */
+static char *
+array_text (const char * const *ids,
+            guint               n_ids)
+{
+  GString *array = g_string_new ("{");
+
+  for (guint i = 0; i < n_ids; i++)
+    aftercare_pg_append_array_item (array, ids[i]);
+  g_string_append_c (array, '}');
+  return g_string_free (array, FALSE);
+}
+
 /* The rows among ids that statement which (ids as $1, an array) finds. */
 static GPtrArray *
 get_by_ids (AftercarePgBackend  *self,
@@ -1079,20 +1096,15 @@ get_by_ids (AftercarePgBackend  *self,
             guint                n_ids,
             GError             **error)
 {
-  g_autoptr(GString) array = g_string_new ("{");
+  g_autofree char *array = array_text (ids, n_ids);
   g_autoptr(PGresult) res = NULL;
-  const char *params[1];
+  const char *params[] = { array };
   /* As read_by_id(): only these rows' own inserts, if they wait in a bulk
    * write, change what this finds. */
   gboolean waiting = self->bulk_error != NULL;
 
-  for (guint i = 0; i < n_ids; i++)
-    {
-      aftercare_pg_append_array_item (array, ids[i]);
-      waiting = waiting || batch_contains (&self->sessions, ids[i]) || batch_contains (&self->checkins, ids[i]);
-    }
-  g_string_append_c (array, '}');
-  params[0] = array->str;
+  for (guint i = 0; i < n_ids && !waiting; i++)
+    waiting = batch_contains (&self->sessions, ids[i]) || batch_contains (&self->checkins, ids[i]);
   res = (waiting ? run : run_now) (self, which, 1, params, _("Could not read the database"), error);
   return res != NULL ? read_rows (res, reader, error) : NULL;
 }
@@ -1302,6 +1314,21 @@ aftercare_pg_backend_list_checkins_between (AftercareStoreBackend  *backend,
   return res != NULL ? read_rows (res, checkin_from_row, error) : NULL;
 }
 
+/* One round trip for them all, instead of one a session. */
+static GPtrArray *
+aftercare_pg_backend_list_checkins_of (AftercareStoreBackend  *backend,
+                                       const char * const     *session_ids,
+                                       guint                   n_ids,
+                                       GError                **error)
+{
+  g_autofree char *array = array_text (session_ids, n_ids);
+  const char *params[] = { array };
+  g_autoptr(PGresult) res = run (AFTERCARE_PG_BACKEND (backend), STMT_LIST_CHECKINS_OF, 1, params,
+                                 _("Could not read the database"), error);
+
+  return res != NULL ? read_rows (res, checkin_from_row, error) : NULL;
+}
+
 static AftercareCheckin *
 aftercare_pg_backend_get_checkin (AftercareStoreBackend  *backend,
                                   const char             *checkin_id,
@@ -1397,6 +1424,7 @@ aftercare_pg_backend_iface_init (AftercareStoreBackendInterface *iface)
   iface->delete_session = aftercare_pg_backend_delete_session;
   iface->list_checkins = aftercare_pg_backend_list_checkins;
   iface->list_checkins_between = aftercare_pg_backend_list_checkins_between;
+  iface->list_checkins_of = aftercare_pg_backend_list_checkins_of;
   iface->get_checkin = aftercare_pg_backend_get_checkin;
   iface->get_checkins = aftercare_pg_backend_get_checkins;
   iface->insert_checkin = aftercare_pg_backend_insert_checkin;

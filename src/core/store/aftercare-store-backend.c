@@ -231,6 +231,30 @@ aftercare_store_backend_list_checkins_between (AftercareStoreBackend  *self,
   return IFACE (self)->list_checkins_between (self, first, last, error);
 }
 
+GPtrArray *
+aftercare_store_backend_list_checkins_of (AftercareStoreBackend  *self,
+                                          const char * const     *session_ids,
+                                          guint                   n_ids,
+                                          GError                **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_return_val_if_fail (AFTERCARE_IS_STORE_BACKEND (self), NULL);
+  g_return_val_if_fail (session_ids != NULL || n_ids == 0, NULL);
+  if (IFACE (self)->list_checkins_of != NULL)
+    return IFACE (self)->list_checkins_of (self, session_ids, n_ids, error);
+  all = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(GPtrArray) checkins = IFACE (self)->list_checkins (self, session_ids[i], error);
+
+      if (checkins == NULL)
+        return NULL;
+      g_ptr_array_extend_and_steal (all, g_steal_pointer (&checkins));
+    }
+  return g_steal_pointer (&all);
+}
+
 AftercareCheckin *
 aftercare_store_backend_get_checkin (AftercareStoreBackend  *self,
                                      const char             *checkin_id,

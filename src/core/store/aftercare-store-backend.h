@@ -90,6 +90,12 @@ struct _AftercareStoreBackendInterface
    * first: an export's one query for a page of sessions. */
   GPtrArray        *(*list_checkins_between) (AftercareStoreBackend *self, AftercareSession *first,
                                               AftercareSession *last, GError **error);
+  /* The check-ins of the n_ids sessions, each session's together and
+   * oldest first (the sessions in any order): one query for many sessions
+   * where each costs a round trip. Optional: without it, list_checkins
+   * for each. */
+  GPtrArray        *(*list_checkins_of)      (AftercareStoreBackend *self, const char * const *session_ids,
+                                              guint n_ids, GError **error);
   AftercareCheckin *(*get_checkin)           (AftercareStoreBackend *self, const char *checkin_id,
                                               GError **error);
   /* The stored check-ins among the n_ids ids, in any order. */
@@ -149,6 +155,9 @@ GPtrArray        *aftercare_store_backend_list_checkins         (AftercareStoreB
 GPtrArray        *aftercare_store_backend_list_checkins_between (AftercareStoreBackend *self,
                                                                  AftercareSession *first,
                                                                  AftercareSession *last, GError **error);
+GPtrArray        *aftercare_store_backend_list_checkins_of      (AftercareStoreBackend *self,
+                                                                 const char * const *session_ids, guint n_ids,
+                                                                 GError **error);
 AftercareCheckin *aftercare_store_backend_get_checkin           (AftercareStoreBackend *self,
                                                                  const char *checkin_id, GError **error);
 GPtrArray        *aftercare_store_backend_get_checkins          (AftercareStoreBackend *self,

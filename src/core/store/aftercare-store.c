@@ -989,6 +989,41 @@ check_checkin_session (AftercareStore    *self,
   return session != NULL && validate_checkin (checkin, session, error);
 }
 
+GHashTable *
+aftercare_store_list_checkins_of (AftercareStore  *self,
+                                  GPtrArray       *sessions,
+                                  GError         **error)
+{
+  g_autofree const char **ids = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  GHashTable *by_session;
+
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), NULL);
+  g_return_val_if_fail (sessions != NULL, NULL);
+
+  ids = g_new (const char *, sessions->len + 1);
+  for (guint i = 0; i < sessions->len; i++)
+    ids[i] = aftercare_session_get_id (g_ptr_array_index (sessions, i));
+  checkins = aftercare_store_backend_list_checkins_of (self->backend, ids, sessions->len, error);
+  if (checkins == NULL)
+    return NULL;
+  by_session = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < checkins->len; i++)
+    {
+      AftercareCheckin *checkin = g_ptr_array_index (checkins, i);
+      const char *session_id = aftercare_checkin_get_session_id (checkin);
+      GPtrArray *own = g_hash_table_lookup (by_session, session_id);
+
+      if (own == NULL)
+        {
+          own = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (by_session, g_strdup (session_id), own);
+        }
+      g_ptr_array_add (own, g_object_ref (checkin));
+    }
+  return by_session;
+}
+
 gboolean
 aftercare_store_add_checkin (AftercareStore    *self,
                              AftercareCheckin  *checkin,

@@ -138,6 +138,11 @@ gboolean       aftercare_store_undo_delete       (AftercareStore *self, GError *
 
 /* A session's check-ins, oldest first (a new array of AftercareCheckin). */
 GPtrArray     *aftercare_store_list_checkins     (AftercareStore *self, const char *session_id, GError **error);
+/* The check-ins of sessions (an array of AftercareSession) by session id:
+ * a new table of arrays of AftercareCheckin, each oldest first; a session
+ * with none (or unknown) is not in it. On a server, one round trip for
+ * them all. */
+GHashTable    *aftercare_store_list_checkins_of  (AftercareStore *self, GPtrArray *sessions, GError **error);
 gboolean       aftercare_store_add_checkin       (AftercareStore *self, AftercareCheckin *checkin, GError **error);
 gboolean       aftercare_store_update_checkin    (AftercareStore *self, AftercareCheckin *checkin, GError **error);
 gboolean       aftercare_store_delete_checkin    (AftercareStore *self, const char *checkin_id, GError **error);
