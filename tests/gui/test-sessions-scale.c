@@ -282,6 +282,16 @@ activate_after_cb (GApplication *app, Fixture *f)
   g_assert_cmpuint (g_list_model_get_n_items (shown), <=, MAX_ROWS_GIVEN);
   g_assert_cmpuint (count_rows (list), ==, (guint) f->rows_at_first_frame);
 
+  /* The arrow keys go on past the rows it was first given, one at a time. */
+  n_given = g_list_model_get_n_items (shown);
+  for (guint i = 0; i < n_given + 5; i++)
+    keyboard_press (list, "Down");
+  gui_test_run_loop (150);
+  g_test_message ("%u Down presses: row %u chosen, %u rows given to the list", n_given + 5,
+                  gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown)),
+                  g_list_model_get_n_items (shown));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown)), ==, n_given + 5);
+
   /* Scrolled to the end of what it holds, as a scroll bar dragged to the
    * bottom or a wheel turned: each time a screenful more comes, reading
    * only the pages around it. */
