@@ -746,6 +746,21 @@ refresh_on_map_cb (gpointer data)
   refresh (self);
 }
 
+/* The reminders say when theirs comes, beside the next check-in: the
+ * application's service, once the page is in one of its windows. TRUE if
+ * it was found just now. */
+static gboolean
+watch_reminders (AftercareSessionPage *self)
+{
+  AftercareReminderService *reminders = aftercare_reminder_service_get_for_widget (GTK_WIDGET (self));
+
+  if (self->reminders != NULL || reminders == NULL)
+    return FALSE;
+  self->reminders = g_object_ref (reminders);
+  g_signal_connect_object (self->reminders, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  return TRUE;
+}
+
 static void
 stop_waiting_for_first_frame (AftercareSessionPage *self)
 {
@@ -767,6 +782,7 @@ static void
 aftercare_session_page_map (GtkWidget *widget)
 {
   AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (widget);
+  gboolean fresh = g_get_monotonic_time () - self->refreshed_at < FRESH_USEC;
 
   GTK_WIDGET_CLASS (aftercare_session_page_parent_class)->map (widget);
   /* The first frame holds what fits on screen: the verdict and the
@@ -778,18 +794,15 @@ aftercare_session_page_map (GtkWidget *widget)
       self->below_fold_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
       g_signal_connect (self->below_fold_clock, "after-paint", G_CALLBACK (first_frame_painted_cb), self);
     }
-  /* The reminders say when theirs comes, beside the next check-in. */
-  if (self->reminders == NULL && aftercare_reminder_service_get_for_widget (widget) != NULL)
-    {
-      self->reminders = g_object_ref (aftercare_reminder_service_get_for_widget (widget));
-      g_signal_connect_object (self->reminders, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
-    }
+  /* Filled without the reminders: their times are still to show. */
+  if (watch_reminders (self))
+    fresh = FALSE;
   /* What was shown may be hours old: catch up, and keep up from now. Not
    * here: a narrow window maps the page while it lays itself out, and
    * text changed now would leave the window half laid out when it is
    * drawn. Right after, from the main loop. Filled a moment ago (the
    * window opening on it), it only keeps up from now. */
-  if (self->session != NULL && g_get_monotonic_time () - self->refreshed_at < FRESH_USEC)
+  if (self->session != NULL && fresh)
     {
       g_autoptr(GDateTime) now = aftercare_clock_get_now (self->clock);
 
@@ -929,6 +942,7 @@ aftercare_session_page_set_context (AftercareSessionPage *self,
   g_signal_connect_object (store, "session-changed", G_CALLBACK (checkins_changed_cb), self, 0);
   g_signal_connect_object (clock, "jumped", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (clock, "notify::clock-24h", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  watch_reminders (self);
   update_actions (self);
   refresh (self);
 }

@@ -323,6 +323,24 @@ script (Fixture *f)
 
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Reminder 10:00"));
   }
+  /* So does the page of a window opened now, the service long running. */
+  {
+    AftercareWindow *second = aftercare_window_new (GTK_APPLICATION (f->app), f->db_path, settings);
+    AftercareSessionPage *second_page = aftercare_sessions_view_get_page (AFTERCARE_SESSIONS_VIEW (
+      gtk_widget_get_template_child (GTK_WIDGET (second), AFTERCARE_TYPE_WINDOW, "sessions_view")));
+    AdwActionRow *row = ADW_ACTION_ROW (gtk_widget_get_template_child (GTK_WIDGET (second_page),
+                                                                        AFTERCARE_TYPE_SESSION_PAGE,
+                                                                        "next_checkin_row"));
+    g_autoptr(GDateTime) nine = aftercare_time_parse ("2026-03-11T09:00:00Z");
+
+    aftercare_clock_set_now (aftercare_window_get_clock (second), nine);
+    gtk_window_present (GTK_WINDOW (second));
+    while (!gtk_widget_get_mapped (GTK_WIDGET (row)))
+      g_main_context_iteration (NULL, TRUE);
+    gui_test_run_loop (200);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Reminder 10:00"));
+    gtk_window_destroy (GTK_WINDOW (second));
+  }
   set_time (f, "2026-03-11T10:00:00Z");
   g_clear_pointer (&notified, g_ptr_array_unref);
   notified = wait_for_calls (f, "Notify", 3);
