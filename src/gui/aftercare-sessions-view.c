@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "aftercare-catalog.h"
+#include "aftercare-list-head.h"
 #include "aftercare-time.h"
 #include "aftercare-session-editor.h"
 #include "aftercare-session-list.h"
@@ -41,7 +42,7 @@ struct _AftercareSessionsView
   AftercareClock *clock;
   GListModel *sessions;             /* the store's, newest first */
   GListModel *found;                /* the store's search, newest first */
-  GtkSliceListModel *rows;          /* the start of what is shown, as far as the list was scrolled */
+  AftercareListHead *rows;          /* the start of what is shown, as far as the list was scrolled */
   GtkFilterListModel *client_found; /* found, narrowed to exactly one client's */
   GtkCustomFilter *client_filter;
   GtkSingleSelection *selection;    /* over rows */
@@ -105,8 +106,8 @@ select_session (AftercareSessionsView *self,
   if (!aftercare_session_list_find (self->sessions, session, &position))
     return;
   /* Beyond where the list was scrolled to: the rows down to it. */
-  if (position >= gtk_slice_list_model_get_size (self->rows))
-    gtk_slice_list_model_set_size (self->rows, position + rows_in_a_screen (self));
+  if (position >= aftercare_list_head_get_size (self->rows))
+    aftercare_list_head_set_size (self->rows, position + rows_in_a_screen (self));
   gtk_single_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
   if (open)
@@ -161,6 +162,9 @@ shown_changed_cb (AftercareSessionsView *self)
 {
   gboolean none = g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0;
 
+  /* Between two lists (see search_changed_cb): nothing to say yet. */
+  if (aftercare_list_head_get_model (self->rows) == NULL)
+    return;
   gtk_stack_set_visible_child_name (self->list_stack, none && self->searching ? "no-results" : "list");
 }
 
@@ -169,6 +173,9 @@ selected_changed_cb (AftercareSessionsView *self)
 {
   AftercareSession *session = gtk_single_selection_get_selected_item (self->selection);
 
+  /* Between two lists: the page stays as it is until the next is given. */
+  if (aftercare_list_head_get_model (self->rows) == NULL)
+    return;
   aftercare_session_page_set_session (self->session_page, session);
   gtk_stack_set_visible_child_name (self->page_stack, session != NULL ? "page" : "none");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.delete-selected", session != NULL);
@@ -204,6 +211,25 @@ is_client_cb (gpointer item,
          aftercare_pattern_same_client (aftercare_session_get_client (AFTERCARE_SESSION (item)), self->client);
 }
 
+/* The chosen session, if it is among the rows given. */
+static void
+choose_again (AftercareSessionsView *self,
+              AftercareSession      *chosen)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  for (guint i = 0; i < n && chosen != NULL; i++)
+    {
+      g_autoptr(AftercareSession) session = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      if (session == chosen)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+}
+
 static void
 search_changed_cb (AftercareSessionsView *self)
 {
@@ -211,12 +237,29 @@ search_changed_cb (AftercareSessionsView *self)
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   g_autoptr(GError) error = NULL;
   gboolean searching = *stripped != '\0';
-
+  gboolean anew = searching || self->searching;
+  g_autoptr(AftercareSession) chosen = NULL;
   GListModel *shown;
 
   /* Typing something else leaves the client's history for a search. */
   if (self->client != NULL && !g_str_equal (stripped, self->client))
     g_clear_pointer (&self->client, g_free);
+  /* Each search, and the whole list after one, is shown anew from its
+   * top, a screenful, the chosen session chosen still if it is there.
+   * Meanwhile the list is off the view and unselected, and given nothing:
+   * otherwise the rows the search adds above the last row given would all
+   * be given, and GTK 4.8's selection and list view would look through
+   * the new list for the row that was selected and those that were shown. */
+  if (anew)
+    {
+      chosen = gtk_single_selection_get_selected_item (self->selection);
+      if (chosen != NULL)
+        g_object_ref (chosen);
+      gtk_list_view_set_model (self->list_view, NULL);
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      aftercare_list_head_set_model (self->rows, NULL);
+    }
   /* The store searches its index and changes its list of what it found
    * by the rows that left or came; no search shows the whole list. */
   if (!aftercare_store_search (self->store, stripped, &error))
@@ -230,19 +273,15 @@ search_changed_cb (AftercareSessionsView *self)
     gtk_filter_changed (GTK_FILTER (self->client_filter), GTK_FILTER_CHANGE_DIFFERENT);
   shown = !searching ? self->sessions
         : self->client != NULL ? G_LIST_MODEL (self->client_found) : self->found;
-  if (shown != gtk_slice_list_model_get_model (self->rows))
+  if (anew)
     {
-      self->searching = searching;
-      /* Unselected and off the view while it changes lists, which it
-       * shows from their start: otherwise GTK 4.8's selection and list
-       * view each look through the new list for the row that was selected
-       * and those that were shown. */
-      gtk_list_view_set_model (self->list_view, NULL);
-      gtk_single_selection_set_autoselect (self->selection, FALSE);
-      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      gtk_slice_list_model_set_size (self->rows, rows_in_a_screen (self));
-      gtk_slice_list_model_set_model (self->rows, shown);
+      aftercare_list_head_set_size (self->rows, rows_in_a_screen (self));
+      aftercare_list_head_set_model (self->rows, shown);
+      choose_again (self, chosen);
       gtk_single_selection_set_autoselect (self->selection, TRUE);
+      /* Found nothing: no selection came to tell the page. */
+      if (gtk_single_selection_get_selected_item (self->selection) == NULL)
+        selected_changed_cb (self);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
     }
   self->searching = searching;
@@ -753,11 +792,12 @@ static void
 more_rows_cb (gpointer data)
 {
   AftercareSessionsView *self = data;
-  guint size = gtk_slice_list_model_get_size (self->rows);
+  GListModel *shown = aftercare_list_head_get_model (self->rows);
+  guint size = aftercare_list_head_get_size (self->rows);
 
   self->more_rows_id = 0;
-  if (size < g_list_model_get_n_items (gtk_slice_list_model_get_model (self->rows)))
-    gtk_slice_list_model_set_size (self->rows, size + rows_in_a_screen (self));
+  if (shown != NULL && size < g_list_model_get_n_items (shown))
+    aftercare_list_head_set_size (self->rows, size + rows_in_a_screen (self));
 }
 
 /* Scrolled, or laid out anew: with less than half a screen of rows left
@@ -769,10 +809,10 @@ list_scrolled_cb (AftercareSessionsView *self,
 {
   double page = gtk_adjustment_get_page_size (adjustment);
   double below = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) - page;
-  GListModel *shown = gtk_slice_list_model_get_model (self->rows);
+  GListModel *shown = aftercare_list_head_get_model (self->rows);
 
   if (page <= 0 || below >= page / 2 || self->more_rows_id != 0 ||
-      gtk_slice_list_model_get_size (self->rows) >= g_list_model_get_n_items (shown))
+      shown == NULL || aftercare_list_head_get_size (self->rows) >= g_list_model_get_n_items (shown))
     return;
   self->more_rows_id = g_idle_add_once (more_rows_cb, self);
 }
@@ -786,7 +826,7 @@ show_every_row_cb (GtkWidget *list,
 {
   AftercareSessionsView *self = data;
 
-  gtk_slice_list_model_set_size (self->rows, G_MAXUINT);
+  aftercare_list_head_set_size (self->rows, G_MAXUINT);
   return FALSE;
 }
 
@@ -813,7 +853,7 @@ setup_list (AftercareSessionsView *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
 
-  self->rows = gtk_slice_list_model_new (g_object_ref (self->sessions), 0, rows_in_a_screen (self));
+  self->rows = aftercare_list_head_new (self->sessions, rows_in_a_screen (self));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   self->client_filter = gtk_custom_filter_new (is_client_cb, self, NULL);
   gtk_single_selection_set_autoselect (self->selection, TRUE);

@@ -7,6 +7,7 @@
 
 #include "aftercare-application.h"
 #include "aftercare-backup.h"
+#include "aftercare-list-head.h"
 #include "aftercare-session-list.h"
 #include "aftercare-session-page.h"
 #include "aftercare-session-row.h"
@@ -181,7 +182,7 @@ search_all (AftercareSessionsView *view, AftercareStore *store, AftercareSession
 {
   GtkWidget *list = GTK_WIDGET (aftercare_sessions_view_get_list_view (view));
   GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
-  GtkSliceListModel *rows = GTK_SLICE_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (shown)));
+  AftercareListHead *rows = AFTERCARE_LIST_HEAD (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (shown)));
   AftercareSessionList *found = AFTERCARE_SESSION_LIST (aftercare_store_get_found_sessions (store));
   GtkEditable *entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (view), AFTERCARE_TYPE_SESSIONS_VIEW,
                                                                     "search_entry"));
@@ -191,7 +192,7 @@ search_all (AftercareSessionsView *view, AftercareStore *store, AftercareSession
   gtk_widget_activate_action (GTK_WIDGET (view), "sessions.search", NULL);
   gtk_editable_set_text (entry, "jordan");
   /* The entry waits a moment for more typing before it searches. */
-  while (gtk_slice_list_model_get_model (rows) != G_LIST_MODEL (found) ||
+  while (aftercare_list_head_get_model (rows) != G_LIST_MODEL (found) ||
          g_list_model_get_n_items (G_LIST_MODEL (found)) != (N_SESSIONS + 6) / 7)
     g_main_context_iteration (NULL, TRUE);
   g_test_message ("Searching for a client among %u: %u found in %.0f ms (typing delay included)",
@@ -207,6 +208,16 @@ search_all (AftercareSessionsView *view, AftercareStore *store, AftercareSession
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown)), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (shown), <=, MAX_ROWS_GIVEN);
   g_assert_cmpuint (count_rows (list), <=, g_list_model_get_n_items (shown));
+
+  /* All it found given (End), then another search: again a screenful. */
+  aftercare_list_head_set_size (rows, G_MAXUINT);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, (N_SESSIONS + 6) / 7);
+  gtk_editable_set_text (entry, "jordan av");
+  while (g_list_model_get_n_items (shown) > MAX_ROWS_GIVEN)
+    g_main_context_iteration (NULL, TRUE);
+  gui_test_run_loop (150);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, (N_SESSIONS + 6) / 7);
+  g_assert_cmpuint (count_rows (list), <=, MAX_ROWS_GIVEN);
 }
 
 /* A search that finds nothing says so, with its icon: the page's icon,
@@ -291,6 +302,39 @@ activate_after_cb (GApplication *app, Fixture *f)
                   gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown)),
                   g_list_model_get_n_items (shown));
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown)), ==, n_given + 5);
+
+  /* Newer massages come in above (another desk, an import): the chosen
+   * one, the last row given, stays chosen and on its page. */
+  {
+    g_autoptr(AftercareSession) chosen = g_object_ref (gtk_single_selection_get_selected_item (
+      GTK_SINGLE_SELECTION (shown)));
+    AftercareStore *store = aftercare_window_get_store (window);
+
+    aftercare_list_head_set_size (AFTERCARE_LIST_HEAD (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (shown))),
+                                  gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown)) + 1);
+    g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GError) error = NULL;
+
+    for (guint i = 0; i < 7; i++)
+      {
+        g_autoptr(GDateTime) ended = g_date_time_add_minutes (f->newest, 10 * (int) (i + 1));
+
+        g_ptr_array_add (added, aftercare_session_new (ended));
+        aftercare_store_add_session (store, g_ptr_array_index (added, i), &error);
+        g_assert_no_error (error);
+      }
+    gui_test_run_loop (150);
+    g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (shown)) == (gpointer) chosen);
+    g_assert_true (aftercare_session_page_get_session (aftercare_sessions_view_get_page (view)) == chosen);
+    /* And gone again. */
+    for (guint i = 0; i < added->len; i++)
+      {
+        aftercare_store_delete_session (store, aftercare_session_get_id (g_ptr_array_index (added, i)), &error);
+        g_assert_no_error (error);
+      }
+    gui_test_run_loop (150);
+    g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (shown)) == (gpointer) chosen);
+  }
 
   /* Scrolled to the end of what it holds, as a scroll bar dragged to the
    * bottom or a wheel turned: each time a screenful more comes, reading
