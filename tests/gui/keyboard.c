@@ -155,6 +155,8 @@ pointer_move_to (GtkWidget *widget)
   XTranslateCoordinates (xdisplay, gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
                          DefaultRootWindow (xdisplay), (int) (in_native.x + surface_x),
                          (int) (in_native.y + surface_y), &root_x, &root_y, &child);
+  /* From a pixel away: a pointer already there would not move at all. */
+  XTestFakeMotionEvent (xdisplay, -1, root_x - 1, root_y - 1, CurrentTime);
   XTestFakeMotionEvent (xdisplay, -1, root_x, root_y, CurrentTime);
   let_gtk_handle (xdisplay);
 }
