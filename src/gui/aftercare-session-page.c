@@ -37,6 +37,7 @@ struct _AftercareSessionPage
   /* The catch-up due once the page is on screen (see map). */
   guint refresh_on_map_id;
   gint64 refreshed_at;          /* monotonic time of the last refresh */
+  gboolean reminders_changed;   /* since the last refresh, while off screen */
   /* The frame after which the groups below the fold are shown (see map). */
   GdkFrameClock *below_fold_clock;
 
@@ -488,6 +489,7 @@ refresh (AftercareSessionPage *self)
     }
 
   self->refreshed_at = g_get_monotonic_time ();
+  self->reminders_changed = FALSE;
   now = aftercare_clock_get_now (self->clock);
   local_now = g_date_time_to_local (now);
   g_clear_object (&self->assessment);
@@ -746,6 +748,17 @@ refresh_on_map_cb (gpointer data)
   refresh (self);
 }
 
+/* On screen, at once; off screen, when it comes on (see map): the
+ * service tells of every look it takes, several while the window opens. */
+static void
+reminders_changed_cb (AftercareSessionPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->reminders_changed = TRUE;
+}
+
 /* The reminders say when theirs comes, beside the next check-in: the
  * application's service, once the page is in one of its windows. TRUE if
  * it was found just now. */
@@ -757,7 +770,7 @@ watch_reminders (AftercareSessionPage *self)
   if (self->reminders != NULL || reminders == NULL)
     return FALSE;
   self->reminders = g_object_ref (reminders);
-  g_signal_connect_object (self->reminders, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reminders, "changed", G_CALLBACK (reminders_changed_cb), self, G_CONNECT_SWAPPED);
   return TRUE;
 }
 
@@ -782,7 +795,7 @@ static void
 aftercare_session_page_map (GtkWidget *widget)
 {
   AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (widget);
-  gboolean fresh = g_get_monotonic_time () - self->refreshed_at < FRESH_USEC;
+  gboolean fresh = g_get_monotonic_time () - self->refreshed_at < FRESH_USEC && !self->reminders_changed;
 
   GTK_WIDGET_CLASS (aftercare_session_page_parent_class)->map (widget);
   /* The first frame holds what fits on screen: the verdict and the
