@@ -37,7 +37,7 @@ struct _AftercareSessionPage
   /* The catch-up due once the page is on screen (see map). */
   guint refresh_on_map_id;
   gint64 refreshed_at;          /* monotonic time of the last refresh */
-  gboolean reminders_changed;   /* since the last refresh, while off screen */
+  char *next_checkin;           /* when the next check-in is due, as shown; NULL: none */
   /* The frame after which the groups below the fold are shown (see map). */
   GdkFrameClock *below_fold_clock;
 
@@ -208,6 +208,21 @@ next_reminder_text (AftercareSessionPage *self)
   return g_strdup_printf (_("Reminder %s"), when);
 }
 
+/* The next check-in, and when its reminder comes. */
+static void
+show_next_checkin (AftercareSessionPage *self)
+{
+  g_autofree char *reminder = NULL;
+  g_autofree char *both = NULL;
+
+  if (self->next_checkin == NULL)
+    return;
+  reminder = next_reminder_text (self);
+  /* Translators: the next check-in, then when its reminder comes: "18:00 · Reminder at 18:00". */
+  both = reminder != NULL ? g_strdup_printf (_("%s · %s"), self->next_checkin, reminder) : NULL;
+  adw_action_row_set_subtitle (self->next_checkin_row, both != NULL ? both : self->next_checkin);
+}
+
 /* What to do now, worded for the verdict; no next check-in once recovered. */
 static void
 show_phase (AftercareSessionPage *self,
@@ -219,15 +234,9 @@ show_phase (AftercareSessionPage *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->phase_row), aftercare_phase_get_title (phase));
   adw_action_row_set_subtitle (self->phase_row, aftercare_assessment_get_advice (self->assessment));
   gtk_widget_set_visible (GTK_WIDGET (self->next_checkin_row), card->next_checkin != NULL);
-  if (card->next_checkin != NULL)
-    {
-      g_autofree char *next = capitalize (card->next_checkin);
-      g_autofree char *reminder = next_reminder_text (self);
-      /* Translators: the next check-in, then when its reminder comes: "18:00 · Reminder at 18:00". */
-      g_autofree char *both = reminder != NULL ? g_strdup_printf (_("%s · %s"), next, reminder) : NULL;
-
-      adw_action_row_set_subtitle (self->next_checkin_row, both != NULL ? both : next);
-    }
+  g_free (self->next_checkin);
+  self->next_checkin = card->next_checkin != NULL ? capitalize (card->next_checkin) : NULL;
+  show_next_checkin (self);
 }
 
 /* ---- Check-ins ---------------------------------------------------------- */
@@ -489,7 +498,6 @@ refresh (AftercareSessionPage *self)
     }
 
   self->refreshed_at = g_get_monotonic_time ();
-  self->reminders_changed = FALSE;
   now = aftercare_clock_get_now (self->clock);
   local_now = g_date_time_to_local (now);
   g_clear_object (&self->assessment);
@@ -748,17 +756,6 @@ refresh_on_map_cb (gpointer data)
   refresh (self);
 }
 
-/* On screen, at once; off screen, when it comes on (see map): the
- * service tells of every look it takes, several while the window opens. */
-static void
-reminders_changed_cb (AftercareSessionPage *self)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
-  else
-    self->reminders_changed = TRUE;
-}
-
 /* The reminders say when theirs comes, beside the next check-in: the
  * application's service, once the page is in one of its windows. TRUE if
  * it was found just now. */
@@ -770,7 +767,9 @@ watch_reminders (AftercareSessionPage *self)
   if (self->reminders != NULL || reminders == NULL)
     return FALSE;
   self->reminders = g_object_ref (reminders);
-  g_signal_connect_object (self->reminders, "changed", G_CALLBACK (reminders_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Only when the reminder comes changes: the service tells of every
+   * look it takes, several while the window opens. */
+  g_signal_connect_object (self->reminders, "changed", G_CALLBACK (show_next_checkin), self, G_CONNECT_SWAPPED);
   return TRUE;
 }
 
@@ -795,7 +794,7 @@ static void
 aftercare_session_page_map (GtkWidget *widget)
 {
   AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (widget);
-  gboolean fresh = g_get_monotonic_time () - self->refreshed_at < FRESH_USEC && !self->reminders_changed;
+  gboolean fresh = g_get_monotonic_time () - self->refreshed_at < FRESH_USEC;
 
   GTK_WIDGET_CLASS (aftercare_session_page_parent_class)->map (widget);
   /* The first frame holds what fits on screen: the verdict and the
@@ -807,7 +806,7 @@ aftercare_session_page_map (GtkWidget *widget)
       self->below_fold_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
       g_signal_connect (self->below_fold_clock, "after-paint", G_CALLBACK (first_frame_painted_cb), self);
     }
-  /* Filled without the reminders: their times are still to show. */
+  /* Filled without the reminders: their time is still to show. */
   if (watch_reminders (self))
     fresh = FALSE;
   /* What was shown may be hours old: catch up, and keep up from now. Not
@@ -855,6 +854,7 @@ aftercare_session_page_dispose (GObject *object)
   stop_waiting_for_first_frame (self);
   stop_refreshing (self);
   g_clear_object (&self->reminders);
+  g_clear_pointer (&self->next_checkin, g_free);
   g_clear_object (&self->assessment);
   g_clear_object (&self->session);
   g_clear_object (&self->store);
