@@ -211,7 +211,8 @@ is_client_cb (gpointer item,
          aftercare_pattern_same_client (aftercare_session_get_client (AFTERCARE_SESSION (item)), self->client);
 }
 
-/* The chosen session, if it is among the rows given. */
+/* The chosen session, if it is among the rows given (the whole list and
+ * a search each have their own copy of a session: by its id). */
 static void
 choose_again (AftercareSessionsView *self,
               AftercareSession      *chosen)
@@ -222,7 +223,7 @@ choose_again (AftercareSessionsView *self,
     {
       g_autoptr(AftercareSession) session = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
 
-      if (session == chosen)
+      if (g_strcmp0 (aftercare_session_get_id (session), aftercare_session_get_id (chosen)) == 0)
         {
           gtk_single_selection_set_selected (self->selection, i);
           return;

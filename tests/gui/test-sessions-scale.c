@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "aftercare-application.h"
 #include "aftercare-backup.h"
@@ -188,6 +189,7 @@ search_all (AftercareSessionsView *view, AftercareStore *store, AftercareSession
                                                                     "search_entry"));
   guint64 before = aftercare_session_list_get_n_read (model);
   gint64 started = g_get_monotonic_time ();
+  g_autofree char *chosen_id = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (view), "sessions.search", NULL);
   gtk_editable_set_text (entry, "jordan");
@@ -209,15 +211,28 @@ search_all (AftercareSessionsView *view, AftercareStore *store, AftercareSession
   g_assert_cmpuint (g_list_model_get_n_items (shown), <=, MAX_ROWS_GIVEN);
   g_assert_cmpuint (count_rows (list), <=, g_list_model_get_n_items (shown));
 
-  /* All it found given (End), then another search: again a screenful. */
+  /* All it found given (End), then another search: again a screenful,
+   * and the session chosen among them still chosen ("jordan a" finds the
+   * same, in the same order). */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (shown), 3);
+  chosen_id = g_strdup (aftercare_session_get_id (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (shown))));
   aftercare_list_head_set_size (rows, G_MAXUINT);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, (N_SESSIONS + 6) / 7);
-  gtk_editable_set_text (entry, "jordan av");
+  /* Typed on, as a person types: set_text would empty the entry first,
+   * which is a search of its own (the whole list). */
+  {
+    int end = (int) strlen (gtk_editable_get_text (entry));
+
+    gtk_editable_insert_text (entry, " a", -1, &end);
+  }
   while (g_list_model_get_n_items (shown) > MAX_ROWS_GIVEN)
     g_main_context_iteration (NULL, TRUE);
   gui_test_run_loop (150);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, (N_SESSIONS + 6) / 7);
   g_assert_cmpuint (count_rows (list), <=, MAX_ROWS_GIVEN);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown)), ==, 3);
+  g_assert_cmpstr (aftercare_session_get_id (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (shown))), ==,
+                   chosen_id);
 }
 
 /* A search that finds nothing says so, with its icon: the page's icon,
