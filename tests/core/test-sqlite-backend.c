@@ -468,6 +468,59 @@ test_check_later_then_write (Fixture       *f,
   g_object_unref (store);
 }
 
+/* The process's threads, less GLib's own worker ("gmain"): GLib starts it
+ * once, the first time something needs it, and keeps it. */
+static guint
+count_threads (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *task;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((task = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_strdup_printf ("/proc/self/task/%s/comm", task);
+      g_autofree char *name = NULL;
+
+      if (!g_file_get_contents (path, &name, NULL, NULL))
+        continue;  /* ended meanwhile */
+      if (g_strcmp0 (g_strchomp (name), "gmain") != 0)
+        n++;
+    }
+  return n;
+}
+
+/* The check runs once, at start: its thread ends with it. One from GLib's
+ * pool would linger, and wake the process again half a second later. */
+static void
+test_check_later_leaves_no_thread (Fixture       *f,
+                                   gconstpointer  data)
+{
+  AftercareStore *store = open_store (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  guint threads_before;
+  gint64 deadline;
+
+  fill (store, 30);
+  g_object_unref (store);
+  store = aftercare_store_open_full (f->path, test_time_source (), AFTERCARE_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  threads_before = count_threads ();
+  aftercare_store_check_async (store, NULL, keep_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (aftercare_store_check_finish (store, result, &error));
+  g_assert_no_error (error);
+  /* Its last steps may still be under way: a moment, not GLib's seconds. */
+  deadline = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
+  while (count_threads () > threads_before && g_get_monotonic_time () < deadline)
+    g_usleep (5 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpuint (count_threads (), ==, threads_before);
+  g_object_unref (store);
+}
+
 static void
 test_damaged_too_new (Fixture       *f,
                       gconstpointer  data)
@@ -660,6 +713,7 @@ main (int argc, char *argv[])
   ADD ("/sqlite/check-later/reads-what-it-needs", test_check_later_reads_what_it_needs);
   ADD ("/sqlite/check-later/refuses-writes-to-damage", test_check_later_refuses_writes_to_damage);
   ADD ("/sqlite/check-later/then-write", test_check_later_then_write);
+  ADD ("/sqlite/check-later/leaves-no-thread", test_check_later_leaves_no_thread);
   ADD ("/sqlite/damaged/other-program", test_damaged_other_program);
   ADD ("/sqlite/damaged/start-fresh", test_start_fresh);
   ADD ("/sqlite/damaged/folder-is-not-damage", test_folder_is_not_damage);

@@ -382,18 +382,19 @@ ensure_checked (IntegrityCheck  *check,
   return passed;
 }
 
-static void
-check_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+/* A thread of its own, not one from GLib's pool: the check runs once, and
+ * a pool's worker would wake half a second after it to look for more. */
+static gpointer
+check_thread (gpointer data)
 {
+  g_autoptr(GTask) task = data;
   GError *error = NULL;
 
-  if (ensure_checked (task_data, &error))
+  if (ensure_checked (g_task_get_task_data (task), &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
+  return NULL;
 }
 
 void
@@ -409,7 +410,7 @@ aftercare_sqlite_backend_check_async (AftercareSqliteBackend *self,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, aftercare_sqlite_backend_check_async);
   g_task_set_task_data (task, g_atomic_rc_box_acquire (self->check), (GDestroyNotify) integrity_check_unref);
-  g_task_run_in_thread (task, check_thread);
+  g_thread_unref (g_thread_new ("aftercare-check", check_thread, g_steal_pointer (&task)));
 }
 
 gboolean
