@@ -40,6 +40,7 @@ struct _AftercareSessionPage
   char *next_checkin;           /* when the next check-in is due, as shown; NULL: none */
   /* The frame after which the groups below the fold are shown (see map). */
   GdkFrameClock *below_fold_clock;
+  guint below_fold_id;
 
   AdwWindowTitle *window_title;
   GtkWidget *back_button;
@@ -776,18 +777,34 @@ watch_reminders (AftercareSessionPage *self)
 static void
 stop_waiting_for_first_frame (AftercareSessionPage *self)
 {
+  g_clear_handle_id (&self->below_fold_id, g_source_remove);
   if (self->below_fold_clock == NULL)
     return;
   g_signal_handlers_disconnect_by_data (self->below_fold_clock, self);
   g_clear_object (&self->below_fold_clock);
 }
 
+static gboolean
+show_below_fold_cb (gpointer data)
+{
+  AftercareSessionPage *self = data;
+
+  self->below_fold_id = 0;
+  stop_waiting_for_first_frame (self);
+  gtk_widget_set_visible (self->below_fold, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not at once: from the main loop's idle turn, where the list's rows read
+ * their verdicts too, so that one frame more, not two, brings both. With
+ * the GL renderer each frame may redraw the whole window. */
 static void
 first_frame_painted_cb (GdkFrameClock        *frame_clock,
                         AftercareSessionPage *self)
 {
-  stop_waiting_for_first_frame (self);
-  gtk_widget_set_visible (self->below_fold, TRUE);
+  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_painted_cb, self);
+  if (self->below_fold_id == 0)
+    self->below_fold_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, show_below_fold_cb, self, NULL);
 }
 
 static void

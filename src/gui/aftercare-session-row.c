@@ -290,7 +290,7 @@ delete_action_cb (GtkWidget  *widget,
   forward_action (AFTERCARE_SESSION_ROW (widget), "sessions.delete");
 }
 
-static void
+static gboolean
 shown_idle_cb (gpointer data)
 {
   AftercareSessionRow *self = data;
@@ -298,6 +298,7 @@ shown_idle_cb (gpointer data)
   self->shown_id = 0;
   if (self->verdict_stale && gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -307,9 +308,10 @@ aftercare_session_row_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (aftercare_session_row_parent_class)->map (widget);
   /* The list maps every new row, then unmaps those it lays out off screen:
-   * wait until the layout is done before reading anything. */
+   * wait until the layout is done before reading anything. Yet before the
+   * next frame, which then brings every new row's verdict at once. */
   if (self->verdict_stale && self->shown_id == 0)
-    self->shown_id = g_idle_add_once (shown_idle_cb, self);
+    self->shown_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, shown_idle_cb, self, NULL);
 }
 
 static void

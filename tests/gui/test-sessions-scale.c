@@ -33,6 +33,7 @@ typedef struct {
   int rows_at_first_frame;      /* -1 until the window's first frame */
   GtkWidget *checkins_list;     /* the session page's, below the fold */
   int checkins_in_first_frame;  /* -1 until the window's first frame is drawn */
+  int rows_without_verdict;     /* in the frame that brings the check-ins; -1 until then */
 } Fixture;
 
 /* Rows the list view holds (built), with a session bound or not. */
@@ -59,6 +60,23 @@ first_paint_cb (GdkFrameClock *frame_clock, Fixture *f)
 {
   g_signal_handlers_disconnect_by_func (frame_clock, first_paint_cb, f);
   f->checkins_in_first_frame = gtk_widget_is_visible (f->checkins_list);
+}
+
+static void count_shown (Fixture *f, GtkWidget *list, guint *n_bound, guint *n_mapped,
+                         guint *n_with_verdict, guint *first, guint *last);
+
+/* The frame that brings what is below the fold brings the rows' verdicts
+ * too: with the GL renderer, a frame can cost a redraw of the whole window. */
+static void
+below_fold_paint_cb (GdkFrameClock *frame_clock, Fixture *f)
+{
+  guint n_bound, n_mapped, n_with_verdict, first, last;
+
+  if (!gtk_widget_is_visible (f->checkins_list))
+    return;
+  g_signal_handlers_disconnect_by_func (frame_clock, below_fold_paint_cb, f);
+  count_shown (f, f->list, &n_bound, &n_mapped, &n_with_verdict, &first, &last);
+  f->rows_without_verdict = (int) (n_mapped - n_with_verdict);
 }
 
 static void
@@ -272,7 +290,9 @@ activate_after_cb (GApplication *app, Fixture *f)
   f->checkins_list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (aftercare_sessions_view_get_page (view)),
                                                                 AFTERCARE_TYPE_SESSION_PAGE, "checkins_list"));
   f->checkins_in_first_frame = -1;
+  f->rows_without_verdict = -1;
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "paint", G_CALLBACK (first_paint_cb), f);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "paint", G_CALLBACK (below_fold_paint_cb), f);
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint", G_CALLBACK (first_frame_cb), f);
   while (!gtk_widget_get_mapped (list) || f->rows_at_first_frame < 0)
     g_main_context_iteration (NULL, TRUE);
@@ -282,6 +302,7 @@ activate_after_cb (GApplication *app, Fixture *f)
    * come right after, without anything being pressed. */
   g_assert_cmpint (f->checkins_in_first_frame, ==, FALSE);
   g_assert_true (gtk_widget_get_mapped (f->checkins_list));
+  g_assert_cmpint (f->rows_without_verdict, ==, 0);
   shown_positions (f, list, &first, &last);
   n_shown = last - first + 1;
   /* GTK 4.8's list view builds up to 200 rows around what it shows: before
