@@ -807,6 +807,30 @@ first_frame_painted_cb (GdkFrameClock        *frame_clock,
     self->below_fold_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, show_below_fold_cb, self, NULL);
 }
 
+/* The icons below the fold, asked for before the first frame: GTK reads
+ * them in its worker threads beside those on screen, and a worker that
+ * read one only after that frame would wake again half a second later. */
+static void
+preload_icons (GtkWidget    *widget,
+               GtkIconTheme *theme)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_IMAGE (child) && gtk_image_get_storage_type (GTK_IMAGE (child)) == GTK_IMAGE_ICON_NAME)
+        {
+          g_autoptr(GIcon) icon = g_themed_icon_new (gtk_image_get_icon_name (GTK_IMAGE (child)));
+          int size = gtk_image_get_pixel_size (GTK_IMAGE (child));
+
+          /* Asked for as GtkImage asks, or it is another icon to GTK. */
+          g_object_unref (gtk_icon_theme_lookup_by_gicon (theme, icon, size > 0 ? size : 16,
+                                                          gtk_widget_get_scale_factor (child),
+                                                          gtk_widget_get_direction (child), GTK_ICON_LOOKUP_PRELOAD));
+        }
+      preload_icons (child, theme);
+    }
+}
+
 static void
 aftercare_session_page_map (GtkWidget *widget)
 {
@@ -822,6 +846,7 @@ aftercare_session_page_map (GtkWidget *widget)
     {
       self->below_fold_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
       g_signal_connect (self->below_fold_clock, "after-paint", G_CALLBACK (first_frame_painted_cb), self);
+      preload_icons (self->below_fold, gtk_icon_theme_get_for_display (gtk_widget_get_display (widget)));
     }
   /* Filled without the reminders: their time is still to show. */
   if (watch_reminders (self))
