@@ -265,6 +265,9 @@ aftercare_application_init (AftercareApplication *self)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  /* GTK sets this one only for a gtk/help-overlay.ui, which it would build
+   * with every window: ours is built when first shown (AftercareWindow). */
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   g_application_add_main_option_entries (G_APPLICATION (self),
                                          aftercare_cli_get_option_entries ());
@@ -272,6 +275,7 @@ aftercare_application_init (AftercareApplication *self)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
 }
 
 AftercareApplication *

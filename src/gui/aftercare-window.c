@@ -771,6 +771,53 @@ aftercare_window_dispose (GObject *object)
   g_clear_pointer (&self->location, g_free);
 }
 
+/* GTK 4.8's shortcuts window writes a key that has no symbol of its own by
+ * its raw name ("Page_Down"): give it the name GTK's accelerator labels
+ * use ("Page Down"). */
+static void
+name_keys_for_people (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *key = GTK_IS_LABEL (child) ? gtk_label_get_label (GTK_LABEL (child)) : NULL;
+      guint keyval = key != NULL && strchr (key, '_') != NULL ? gdk_keyval_from_name (key) : GDK_KEY_VoidSymbol;
+
+      if (GTK_IS_SHORTCUT_LABEL (widget) && keyval != GDK_KEY_VoidSymbol)
+        {
+          g_autofree char *name = gtk_accelerator_get_label (keyval, 0);
+
+          gtk_label_set_label (GTK_LABEL (child), name);
+        }
+      name_keys_for_people (child);
+    }
+}
+
+/* The shortcuts window, built when first asked for (Ctrl+?, or Keyboard
+ * Shortcuts in the menu): most people never open it, and built with the
+ * window, as GTK builds gtk/help-overlay.ui, it cost 0.8 MB and a few
+ * milliseconds before the first frame. Installed on the class, the action
+ * comes before the one GtkApplicationWindow adds once the window is set. */
+static void
+show_shortcuts_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *shortcuts = gtk_application_window_get_help_overlay (window);
+
+  if (shortcuts == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/aftercare/Aftercare/aftercare-shortcuts-window.ui");
+
+      shortcuts = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      name_keys_for_people (GTK_WIDGET (shortcuts));
+      gtk_application_window_set_help_overlay (window, shortcuts);
+    }
+  gtk_window_present (GTK_WINDOW (shortcuts));
+}
+
 static void
 aftercare_window_class_init (AftercareWindowClass *klass)
 {
@@ -796,6 +843,7 @@ aftercare_window_class_init (AftercareWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action_cb);
   gtk_widget_class_install_action (widget_class, "win.log-massage", NULL, log_massage_action_cb);
   gtk_widget_class_install_action (widget_class, "win.assess-type", "s", assess_type_action_cb);
   gtk_widget_class_install_action (widget_class, "win.assess-session", "s", assess_session_action_cb);
@@ -838,39 +886,14 @@ aftercare_window_init (AftercareWindow *self)
                            self, G_CONNECT_SWAPPED);
 }
 
-/* GTK 4.8's shortcuts window writes a key that has no symbol of its own by
- * its raw name ("Page_Down"): give it the name GTK's accelerator labels
- * use ("Page Down"). */
-static void
-name_keys_for_people (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      const char *key = GTK_IS_LABEL (child) ? gtk_label_get_label (GTK_LABEL (child)) : NULL;
-      guint keyval = key != NULL && strchr (key, '_') != NULL ? gdk_keyval_from_name (key) : GDK_KEY_VoidSymbol;
-
-      if (GTK_IS_SHORTCUT_LABEL (widget) && keyval != GDK_KEY_VoidSymbol)
-        {
-          g_autofree char *name = gtk_accelerator_get_label (keyval, 0);
-
-          gtk_label_set_label (GTK_LABEL (child), name);
-        }
-      name_keys_for_people (child);
-    }
-}
-
 AftercareWindow *
 aftercare_window_new (GtkApplication *application,
                       const char     *db_path,
                       GSettings      *settings)
 {
   AftercareWindow *self = g_object_new (AFTERCARE_TYPE_WINDOW, "application", application, NULL);
-  GtkShortcutsWindow *help_overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
 
   self->settings = g_object_ref (settings);
-  if (help_overlay != NULL)
-    name_keys_for_people (GTK_WIDGET (help_overlay));
   restore_window_state (self);
   self->location = db_path != NULL ? g_strdup (db_path) : aftercare_store_get_default_location ();
   g_signal_connect (self, "realize", G_CALLBACK (window_realized_cb), NULL);

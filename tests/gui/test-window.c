@@ -12,6 +12,7 @@
 #include "aftercare-store.h"
 #include "aftercare-window.h"
 #include "aftercare-wizard.h"
+#include "keyboard.h"
 #include "store-test-util.h"
 #include "gui-test-util.h"
 
@@ -425,11 +426,19 @@ views_take_the_keyboard_script (AftercareWindow *window, gpointer data)
 static void
 keys_have_names_script (AftercareWindow *window, gpointer data)
 {
-  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  GtkShortcutsWindow *overlay;
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GString) keys = g_string_new (NULL);
 
+  /* Built when first asked for, not with the window. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  /* Ctrl+? ("?" is Shift and / on the test server's keyboard) shows it. */
+  keyboard_press (GTK_WIDGET (window), "<Control><Shift>question");
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
   g_assert_nonnull (overlay);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (overlay)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
   collect (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUT_LABEL, labels);
   g_assert_cmpuint (labels->len, >, 0);
   for (guint i = 0; i < labels->len; i++)
@@ -445,6 +454,14 @@ keys_have_names_script (AftercareWindow *window, gpointer data)
   g_assert_null (strchr (keys->str, '_'));
   g_assert_nonnull (strstr (keys->str, "[Page Down][/][Page Up]"));
   g_assert_nonnull (strstr (keys->str, "[Alt][+][1]"));
+
+  /* Closed and asked for again: the same window, shown again. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  gtk_window_close (GTK_WINDOW (overlay));
 }
 
 static void
