@@ -442,20 +442,30 @@ test_check_later_refuses_writes_to_damage (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
-/* A sound file checked in a worker thread: then writing goes ahead. */
-static void
-test_check_later_then_write (Fixture       *f,
-                             gconstpointer  data)
+/* A sound file of 30 sessions, opened again with its check left for later. */
+static AftercareStore *
+open_filled_checking_later (Fixture *f)
 {
   AftercareStore *store = open_store (f->path);
-  g_autoptr(AftercareSession) session = test_session_new ("2026-11-24T10:00:00Z");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
 
   fill (store, 30);
   g_object_unref (store);
   store = aftercare_store_open_full (f->path, test_time_source (), AFTERCARE_STORE_OPEN_CHECK_LATER, &error);
   g_assert_no_error (error);
+  return store;
+}
+
+/* A sound file checked in a worker thread: then writing goes ahead. */
+static void
+test_check_later_then_write (Fixture       *f,
+                             gconstpointer  data)
+{
+  AftercareStore *store = open_filled_checking_later (f);
+  g_autoptr(AftercareSession) session = test_session_new ("2026-11-24T10:00:00Z");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
   aftercare_store_check_async (store, NULL, keep_result_cb, &result);
   /* A write while the check may still run waits for it. */
   g_assert_true (aftercare_store_add_session (store, session, &error));
@@ -497,16 +507,12 @@ static void
 test_check_later_leaves_no_thread (Fixture       *f,
                                    gconstpointer  data)
 {
-  AftercareStore *store = open_store (f->path);
+  AftercareStore *store = open_filled_checking_later (f);
   g_autoptr(GError) error = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   guint threads_before;
   gint64 deadline;
 
-  fill (store, 30);
-  g_object_unref (store);
-  store = aftercare_store_open_full (f->path, test_time_source (), AFTERCARE_STORE_OPEN_CHECK_LATER, &error);
-  g_assert_no_error (error);
   threads_before = count_threads ();
   aftercare_store_check_async (store, NULL, keep_result_cb, &result);
   while (result == NULL)
