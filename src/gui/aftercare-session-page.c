@@ -382,7 +382,10 @@ show_details (AftercareSessionPage *self,
   show_detail (self->first_time_row, aftercare_session_get_first_time (s) ? _("Yes") : NULL);
   show_detail (self->areas_row, areas);
   show_detail (self->client_row, aftercare_session_get_client (s));
-  show_history (self);
+  /* The client's other massages: a look through up to 2,000 sessions, for
+   * a row below the fold. Until that is shown, it waits (see map). */
+  if (gtk_widget_get_visible (self->below_fold))
+    show_history (self);
   show_detail (self->therapist_row, aftercare_session_get_therapist (s));
   show_detail (self->notes_row, aftercare_session_get_notes (s));
 }
@@ -791,6 +794,8 @@ show_below_fold_cb (gpointer data)
 
   self->below_fold_id = 0;
   stop_waiting_for_first_frame (self);
+  if (self->session != NULL && self->store != NULL)
+    show_history (self);
   gtk_widget_set_visible (self->below_fold, TRUE);
   return G_SOURCE_REMOVE;
 }

@@ -1165,8 +1165,12 @@ staff_records_script (AftercareApplication *app,
   g_assert_nonnull (strstr (gtk_label_get_label (caption), "Robin Lee, after Deep tissue · deep pressure: "
                                                            "usually 4/10 12 to 24 hours after"));
   g_assert_nonnull (strstr (gtk_label_get_label (caption), "from 3 massages"));
-  /* Robin's history, from the page: the list shows his four alone. */
+  /* Robin's history, from the page: the list shows his four alone. The
+   * row is below the fold, which follows the page's first frame. */
   history_row = child (page, AFTERCARE_TYPE_SESSION_PAGE, "history_row");
+  for (guint tries = 0; tries < 100 && !gtk_widget_get_mapped (child (page, AFTERCARE_TYPE_SESSION_PAGE, "below_fold"));
+       tries++)
+    wait_ms (20);
   g_assert_true (gtk_widget_get_visible (history_row));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (history_row)), ==,
                    "Other massages of Robin Lee (3)");
