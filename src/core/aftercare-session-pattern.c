@@ -37,8 +37,25 @@ list_sessions (AftercareStore  *store,
                GError         **error)
 {
   Kind kind = { type, pressure, client };
+  g_autoptr(GPtrArray) of_kind = NULL;
+  GPtrArray *kept;
 
-  return aftercare_store_list_newest_kept (store, AFTERCARE_PATTERN_LOOK_BACK, is_of_kind, &kind, limit, error);
+  if (type < 0)
+    return aftercare_store_list_newest_kept (store, AFTERCARE_PATTERN_LOOK_BACK, is_of_kind, &kind, limit, error);
+  /* One kind: the database picks it out of the newest, and only those
+   * sessions are read; the client's own among them are picked here. */
+  of_kind = aftercare_store_list_newest_of_kind (store, AFTERCARE_PATTERN_LOOK_BACK, type, pressure, error);
+  if (of_kind == NULL)
+    return NULL;
+  kept = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < of_kind->len && (limit == 0 || kept->len < limit); i++)
+    {
+      AftercareSession *session = g_ptr_array_index (of_kind, i);
+
+      if (client == NULL || aftercare_pattern_same_client (aftercare_session_get_client (session), client))
+        g_ptr_array_add (kept, g_object_ref (session));
+    }
+  return kept;
 }
 
 GPtrArray *

@@ -690,6 +690,64 @@ test_checkins_of_many_sessions (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (by_session), ==, 0);
 }
 
+typedef struct {
+  AftercareMassageType type;
+  AftercarePressure pressure;
+} KindWanted;
+
+static gboolean
+is_kind_wanted (AftercareSession *session,
+                gpointer          data)
+{
+  const KindWanted *kind = data;
+
+  return aftercare_session_get_massage_type (session) == kind->type &&
+         aftercare_session_get_pressure (session) == kind->pressure;
+}
+
+/* The newest sessions of one kind, picked out by the database: the same,
+ * in the same order, as a look through the newest in memory finds. */
+static void
+test_newest_of_kind (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GDateTime) newest = aftercare_time_parse ("2026-11-24T10:00:00Z");
+  KindWanted kind = { AFTERCARE_MASSAGE_TRIGGER_POINT, AFTERCARE_PRESSURE_DEEP };
+  g_autoptr(GPtrArray) picked = NULL;
+  g_autoptr(GPtrArray) looked = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Thirty, an hour apart, four types and three pressures in turn; the
+   * 15th (of the kind) and the 16th end together, so their ids order them
+   * and decide which one a look back over 15 takes. */
+  for (int i = 0; i < 30; i++)
+    {
+      g_autoptr(GDateTime) ended = g_date_time_add_hours (newest, -(i <= 14 ? i : i - 1));
+      g_autofree char *text = g_date_time_format_iso8601 (ended);
+      g_autoptr(AftercareSession) session = test_session_new (text);
+
+      aftercare_session_set_massage_type (session, i % 4);
+      aftercare_session_set_pressure (session, i % 3);
+      aftercare_store_add_session (f->store, session, &error);
+      g_assert_no_error (error);
+    }
+  for (guint look_back = 0; look_back <= 31; look_back++)
+    {
+      g_clear_pointer (&picked, g_ptr_array_unref);
+      g_clear_pointer (&looked, g_ptr_array_unref);
+      picked = aftercare_store_list_newest_of_kind (f->store, look_back, kind.type, kind.pressure, &error);
+      g_assert_no_error (error);
+      looked = aftercare_store_list_newest_kept (f->store, look_back, is_kind_wanted, &kind, 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (picked->len, ==, looked->len);
+      for (guint i = 0; i < picked->len; i++)
+        g_assert_cmpstr (aftercare_session_get_id (g_ptr_array_index (picked, i)), ==,
+                         aftercare_session_get_id (g_ptr_array_index (looked, i)));
+    }
+  /* Of the thirty, every twelfth is trigger point and deep: the whole look found 3. */
+  g_assert_cmpuint (picked->len, ==, 3);
+}
+
 static void
 test_checkin_rules (Fixture       *f,
                     gconstpointer  data)
@@ -1654,6 +1712,7 @@ main (int argc, char *argv[])
   add_test ("/delete/undo-only-the-last", test_undo_only_the_last_deletion);
   add_test ("/checkin/oldest-first", test_checkins_oldest_first);
   add_test ("/checkin/of-many-sessions", test_checkins_of_many_sessions);
+  add_test ("/session/newest-of-kind", test_newest_of_kind);
   add_test ("/checkin/rules", test_checkin_rules);
   add_test ("/checkin/edit-and-delete", test_checkin_edit_and_delete);
   add_test ("/text/must-be-utf8", test_text_must_be_utf8);

@@ -37,6 +37,7 @@ typedef enum {
   STMT_COUNT_BEFORE,
   STMT_LIST_FIRST,
   STMT_LIST_AFTER,
+  STMT_LIST_NEWEST_OF_KIND,
   STMT_GET_SESSION,
   STMT_INSERT_SESSION,
   STMT_UPDATE_SESSION,
@@ -70,6 +71,10 @@ static const char * const statement_sql[N_STATEMENTS] = {
   [STMT_LIST_AFTER] =
     "SELECT " SESSION_COLUMNS " FROM aftercare.sessions WHERE (ended_us, id) < ($3::bigint, $4::text)"
     " ORDER BY ended_us DESC, id DESC LIMIT $1::bigint OFFSET $2::bigint",
+  [STMT_LIST_NEWEST_OF_KIND] =
+    "SELECT " SESSION_COLUMNS " FROM"
+    " (SELECT " SESSION_COLUMNS ", ended_us FROM aftercare.sessions ORDER BY ended_us DESC, id DESC LIMIT $1::bigint) AS newest"
+    " WHERE type = $2 AND pressure = $3 ORDER BY ended_us DESC, id DESC",
   [STMT_GET_SESSION] = "SELECT " SESSION_COLUMNS " FROM aftercare.sessions WHERE id = $1",
   /* $12 is the version the row gets; $13 and $14 what a search looks in. */
   [STMT_INSERT_SESSION] =
@@ -1066,6 +1071,22 @@ aftercare_pg_backend_list_sessions (AftercareStoreBackend  *backend,
   return res != NULL ? read_rows (res, session_from_row, error) : NULL;
 }
 
+static GPtrArray *
+aftercare_pg_backend_list_newest_of_kind (AftercareStoreBackend  *backend,
+                                          guint                   look_back,
+                                          const char             *type,
+                                          const char             *pressure,
+                                          GError                **error)
+{
+  AftercarePgBackend *self = AFTERCARE_PG_BACKEND (backend);
+  g_autofree char *look_back_text = int64_text (look_back);
+  const char *params[] = { look_back_text, type, pressure };
+  g_autoptr(PGresult) res = NULL;
+
+  res = run (self, STMT_LIST_NEWEST_OF_KIND, G_N_ELEMENTS (params), params, _("Could not read the database"), error);
+  return res != NULL ? read_rows (res, session_from_row, error) : NULL;
+}
+
 static AftercareSession *
 aftercare_pg_backend_get_session (AftercareStoreBackend  *backend,
                                   const char             *session_id,
@@ -1416,6 +1437,7 @@ aftercare_pg_backend_iface_init (AftercareStoreBackendInterface *iface)
   iface->count_sessions = aftercare_pg_backend_count_sessions;
   iface->count_sessions_before = aftercare_pg_backend_count_sessions_before;
   iface->list_sessions = aftercare_pg_backend_list_sessions;
+  iface->list_newest_of_kind = aftercare_pg_backend_list_newest_of_kind;
   iface->get_session = aftercare_pg_backend_get_session;
   iface->get_sessions = aftercare_pg_backend_get_sessions;
   iface->search_sessions = aftercare_pg_backend_search_sessions;

@@ -96,6 +96,7 @@ typedef enum {
   STMT_COUNT_BEFORE,
   STMT_LIST_FIRST,
   STMT_LIST_AFTER,
+  STMT_LIST_NEWEST_OF_KIND,
   STMT_GET_SESSION,
   STMT_INSERT_SESSION,
   STMT_UPDATE_SESSION,
@@ -135,6 +136,10 @@ static const char * const statement_sql[N_STATEMENTS] = {
   [STMT_LIST_AFTER] =
     "SELECT " SESSION_COLUMNS " FROM sessions WHERE (ended_us, id) < (?3, ?4)"
     " ORDER BY ended_us DESC, id DESC LIMIT ?1 OFFSET ?2",
+  [STMT_LIST_NEWEST_OF_KIND] =
+    "SELECT " SESSION_COLUMNS " FROM"
+    " (SELECT " SESSION_COLUMNS ", ended_us FROM sessions ORDER BY ended_us DESC, id DESC LIMIT ?1)"
+    " WHERE type = ?2 AND pressure = ?3 ORDER BY ended_us DESC, id DESC",
   [STMT_GET_SESSION] = "SELECT " SESSION_COLUMNS " FROM sessions WHERE id = ?1",
   /* ?12 is the version the row gets, ?13 the time it is written. Its
    * search row comes at the commit (STMT_INSERT_SEARCH_AFTER), numbered
@@ -928,6 +933,24 @@ aftercare_sqlite_backend_list_sessions (AftercareStoreBackend  *backend,
   return read_rows (self, stmt, (RowReader) session_from_row, error);
 }
 
+static GPtrArray *
+aftercare_sqlite_backend_list_newest_of_kind (AftercareStoreBackend  *backend,
+                                              guint                   look_back,
+                                              const char             *type,
+                                              const char             *pressure,
+                                              GError                **error)
+{
+  AftercareSqliteBackend *self = AFTERCARE_SQLITE_BACKEND (backend);
+  g_autoptr(BorrowedStatement) stmt = borrow (self, STMT_LIST_NEWEST_OF_KIND, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, look_back);
+  sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, pressure, -1, SQLITE_STATIC);
+  return read_rows (self, stmt, (RowReader) session_from_row, error);
+}
+
 static AftercareSession *
 aftercare_sqlite_backend_get_session (AftercareStoreBackend  *backend,
                                       const char             *session_id,
@@ -1304,6 +1327,7 @@ aftercare_sqlite_backend_iface_init (AftercareStoreBackendInterface *iface)
   iface->count_sessions = aftercare_sqlite_backend_count_sessions;
   iface->count_sessions_before = aftercare_sqlite_backend_count_sessions_before;
   iface->list_sessions = aftercare_sqlite_backend_list_sessions;
+  iface->list_newest_of_kind = aftercare_sqlite_backend_list_newest_of_kind;
   iface->get_session = aftercare_sqlite_backend_get_session;
   iface->get_sessions = aftercare_sqlite_backend_get_sessions;
   iface->search_sessions = aftercare_sqlite_backend_search_sessions;

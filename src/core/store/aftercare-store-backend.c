@@ -108,6 +108,18 @@ aftercare_store_backend_list_sessions (AftercareStoreBackend  *self,
   return IFACE (self)->list_sessions (self, after, skip, limit, error);
 }
 
+GPtrArray *
+aftercare_store_backend_list_newest_of_kind (AftercareStoreBackend  *self,
+                                             guint                   look_back,
+                                             const char             *type,
+                                             const char             *pressure,
+                                             GError                **error)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE_BACKEND (self), NULL);
+  g_return_val_if_fail (type != NULL && pressure != NULL, NULL);
+  return IFACE (self)->list_newest_of_kind (self, look_back, type, pressure, error);
+}
+
 AftercareSession *
 aftercare_store_backend_get_session (AftercareStoreBackend  *self,
                                      const char             *session_id,

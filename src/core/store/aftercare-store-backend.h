@@ -61,6 +61,11 @@ struct _AftercareStoreBackendInterface
    * the start if NULL), skipping the first skip of them. */
   GPtrArray        *(*list_sessions)         (AftercareStoreBackend *self, AftercareSession *after,
                                               guint skip, guint limit, GError **error);
+  /* Of the newest look_back sessions, those of one type and pressure (as
+   * stored, their keys), in the order above: the database picks them out,
+   * so a page looking back over 2,000 sessions reads only its own kind. */
+  GPtrArray        *(*list_newest_of_kind)   (AftercareStoreBackend *self, guint look_back,
+                                              const char *type, const char *pressure, GError **error);
   AftercareSession *(*get_session)           (AftercareStoreBackend *self, const char *session_id,
                                               GError **error);
   /* The stored sessions among the n_ids ids, in any order. */
@@ -136,6 +141,9 @@ gboolean          aftercare_store_backend_count_sessions_before (AftercareStoreB
 GPtrArray        *aftercare_store_backend_list_sessions         (AftercareStoreBackend *self,
                                                                  AftercareSession *after,
                                                                  guint skip, guint limit, GError **error);
+GPtrArray        *aftercare_store_backend_list_newest_of_kind   (AftercareStoreBackend *self, guint look_back,
+                                                                 const char *type, const char *pressure,
+                                                                 GError **error);
 AftercareSession *aftercare_store_backend_get_session           (AftercareStoreBackend *self,
                                                                  const char *session_id, GError **error);
 GPtrArray        *aftercare_store_backend_get_sessions          (AftercareStoreBackend *self,

@@ -46,3 +46,18 @@ aftercare_store_list_newest_kept (AftercareStore        *self,
     }
   return g_steal_pointer (&kept);
 }
+
+GPtrArray *
+aftercare_store_list_newest_of_kind (AftercareStore        *self,
+                                     guint                  look_back,
+                                     AftercareMassageType   type,
+                                     AftercarePressure      pressure,
+                                     GError               **error)
+{
+  g_return_val_if_fail (AFTERCARE_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return aftercare_store_backend_list_newest_of_kind (aftercare_store_get_backend (self), look_back,
+                                                      aftercare_massage_type_to_key (type),
+                                                      aftercare_pressure_to_key (pressure), error);
+}

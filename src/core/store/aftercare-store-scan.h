@@ -22,4 +22,13 @@ GPtrArray *aftercare_store_list_newest_kept (AftercareStore        *self,
                                              guint                  max_kept,
                                              GError               **error);
 
+/* Of the newest look_back sessions, newest first, those of type and
+ * pressure (a new array of AftercareSession). The database picks them
+ * out: the others are never read into memory. */
+GPtrArray *aftercare_store_list_newest_of_kind (AftercareStore        *self,
+                                                guint                  look_back,
+                                                AftercareMassageType   type,
+                                                AftercarePressure      pressure,
+                                                GError               **error);
+
 G_END_DECLS
