@@ -34,6 +34,7 @@ struct _AftercareSessionRow
   AftercareVerdict verdict;
   gboolean verdict_stale;
   guint refresh_id;
+  GdkFrameClock *shown_clock;   /* mapped: the frame after which the verdict is read */
   guint shown_id;
 };
 
@@ -302,16 +303,43 @@ shown_idle_cb (gpointer data)
 }
 
 static void
+stop_waiting_to_read (AftercareSessionRow *self)
+{
+  g_clear_handle_id (&self->shown_id, g_source_remove);
+  if (self->shown_clock == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->shown_clock, self);
+  g_clear_object (&self->shown_clock);
+}
+
+/* The frame after the map is drawn, so its layout is done: a row it left
+ * off screen has been unmapped. Read before the next frame, which then
+ * brings every new row's verdict at once (and what the session page shows
+ * below its fold, from an idle of the same priority). */
+static void
+shown_frame_painted_cb (GdkFrameClock       *frame_clock,
+                        AftercareSessionRow *self)
+{
+  g_signal_handlers_disconnect_by_data (frame_clock, self);
+  g_clear_object (&self->shown_clock);
+  if (self->shown_id == 0)
+    self->shown_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, shown_idle_cb, self, NULL);
+}
+
+static void
 aftercare_session_row_map (GtkWidget *widget)
 {
   AftercareSessionRow *self = AFTERCARE_SESSION_ROW (widget);
 
   GTK_WIDGET_CLASS (aftercare_session_row_parent_class)->map (widget);
-  /* The list maps every new row, then unmaps those it lays out off screen:
-   * wait until the layout is done before reading anything. Yet before the
-   * next frame, which then brings every new row's verdict at once. */
-  if (self->verdict_stale && self->shown_id == 0)
-    self->shown_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, shown_idle_cb, self, NULL);
+  /* The list maps every new row, then unmaps those it lays out off screen,
+   * in a layout that may be the next frame's (rows made for a longer
+   * list): read nothing until a frame has been drawn. */
+  if (self->verdict_stale && self->shown_id == 0 && self->shown_clock == NULL)
+    {
+      self->shown_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+      g_signal_connect (self->shown_clock, "after-paint", G_CALLBACK (shown_frame_painted_cb), self);
+    }
 }
 
 static void
@@ -321,7 +349,7 @@ aftercare_session_row_unmap (GtkWidget *widget)
 
   /* Off screen, nothing to keep current: the next map reads afresh. */
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_clear_handle_id (&self->shown_id, g_source_remove);
+  stop_waiting_to_read (self);
   self->verdict_stale = TRUE;
   hide_verdict (self);
   GTK_WIDGET_CLASS (aftercare_session_row_parent_class)->unmap (widget);
@@ -333,7 +361,7 @@ aftercare_session_row_dispose (GObject *object)
   AftercareSessionRow *self = AFTERCARE_SESSION_ROW (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_clear_handle_id (&self->shown_id, g_source_remove);
+  stop_waiting_to_read (self);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   g_clear_object (&self->session);
   g_clear_object (&self->store);
