@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "aftercare-advisor.h"
+#include "aftercare-after-frame.h"
 #include "aftercare-catalog.h"
 #include "aftercare-checkin-dialog.h"
 #include "aftercare-labels.h"
@@ -39,8 +40,7 @@ struct _AftercareSessionPage
   gint64 refreshed_at;          /* monotonic time of the last refresh */
   char *next_checkin;           /* when the next check-in is due, as shown; NULL: none */
   /* The frame after which the groups below the fold are shown (see map). */
-  GdkFrameClock *below_fold_clock;
-  guint below_fold_id;
+  AftercareAfterFrame below_fold_wait;
 
   AdwWindowTitle *window_title;
   GtkWidget *back_button;
@@ -778,38 +778,13 @@ watch_reminders (AftercareSessionPage *self)
 }
 
 static void
-stop_waiting_for_first_frame (AftercareSessionPage *self)
-{
-  g_clear_handle_id (&self->below_fold_id, g_source_remove);
-  if (self->below_fold_clock == NULL)
-    return;
-  g_signal_handlers_disconnect_by_data (self->below_fold_clock, self);
-  g_clear_object (&self->below_fold_clock);
-}
-
-static gboolean
-show_below_fold_cb (gpointer data)
+show_below_fold (gpointer data)
 {
   AftercareSessionPage *self = data;
 
-  self->below_fold_id = 0;
-  stop_waiting_for_first_frame (self);
   if (self->session != NULL && self->store != NULL)
     show_history (self);
   gtk_widget_set_visible (self->below_fold, TRUE);
-  return G_SOURCE_REMOVE;
-}
-
-/* Not at once: from the main loop's idle turn, where the list's rows read
- * their verdicts too, so that one frame more, not two, brings both. With
- * the GL renderer each frame may redraw the whole window. */
-static void
-first_frame_painted_cb (GdkFrameClock        *frame_clock,
-                        AftercareSessionPage *self)
-{
-  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_painted_cb, self);
-  if (self->below_fold_id == 0)
-    self->below_fold_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, show_below_fold_cb, self, NULL);
 }
 
 /* The icons below the fold, asked for before the first frame: GTK reads
@@ -847,10 +822,9 @@ aftercare_session_page_map (GtkWidget *widget)
    * timeline. What to do, the check-ins and the details below them cost a
    * fifth of the window's first frame to lay out, so they follow it, once:
    * nothing on screen moves when they come. */
-  if (!gtk_widget_get_visible (self->below_fold) && self->below_fold_clock == NULL)
+  if (!gtk_widget_get_visible (self->below_fold) && !aftercare_after_frame_waiting (&self->below_fold_wait))
     {
-      self->below_fold_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
-      g_signal_connect (self->below_fold_clock, "after-paint", G_CALLBACK (first_frame_painted_cb), self);
+      aftercare_after_frame_start (&self->below_fold_wait, widget, show_below_fold, self);
       preload_icons (self->below_fold, gtk_icon_theme_get_for_display (gtk_widget_get_display (widget)));
     }
   /* Filled without the reminders: their time is still to show. */
@@ -878,7 +852,7 @@ aftercare_session_page_unmap (GtkWidget *widget)
 
   /* Nobody sees it: no need to wake for it. */
   g_clear_handle_id (&self->refresh_on_map_id, g_source_remove);
-  stop_waiting_for_first_frame (self);
+  aftercare_after_frame_stop (&self->below_fold_wait);
   stop_refreshing (self);
   GTK_WIDGET_CLASS (aftercare_session_page_parent_class)->unmap (widget);
 }
@@ -898,7 +872,7 @@ aftercare_session_page_dispose (GObject *object)
   AftercareSessionPage *self = AFTERCARE_SESSION_PAGE (object);
 
   g_clear_handle_id (&self->refresh_on_map_id, g_source_remove);
-  stop_waiting_for_first_frame (self);
+  aftercare_after_frame_stop (&self->below_fold_wait);
   stop_refreshing (self);
   g_clear_object (&self->reminders);
   g_clear_pointer (&self->next_checkin, g_free);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "aftercare-advisor.h"
+#include "aftercare-after-frame.h"
 #include "aftercare-labels.h"
 #include "aftercare-session-assess.h"
 #include "aftercare-session-row.h"
@@ -34,8 +35,7 @@ struct _AftercareSessionRow
   AftercareVerdict verdict;
   gboolean verdict_stale;
   guint refresh_id;
-  GdkFrameClock *shown_clock;   /* mapped: the frame after which the verdict is read */
-  guint shown_id;
+  AftercareAfterFrame read_wait;  /* mapped: the frame after which the verdict is read */
 };
 
 G_DEFINE_FINAL_TYPE (AftercareSessionRow, aftercare_session_row, GTK_TYPE_BOX)
@@ -291,39 +291,13 @@ delete_action_cb (GtkWidget  *widget,
   forward_action (AFTERCARE_SESSION_ROW (widget), "sessions.delete");
 }
 
-static gboolean
-shown_idle_cb (gpointer data)
+static void
+read_if_shown (gpointer data)
 {
   AftercareSessionRow *self = data;
 
-  self->shown_id = 0;
   if (self->verdict_stale && gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-stop_waiting_to_read (AftercareSessionRow *self)
-{
-  g_clear_handle_id (&self->shown_id, g_source_remove);
-  if (self->shown_clock == NULL)
-    return;
-  g_signal_handlers_disconnect_by_data (self->shown_clock, self);
-  g_clear_object (&self->shown_clock);
-}
-
-/* The frame after the map is drawn, so its layout is done: a row it left
- * off screen has been unmapped. Read before the next frame, which then
- * brings every new row's verdict at once (and what the session page shows
- * below its fold, from an idle of the same priority). */
-static void
-shown_frame_painted_cb (GdkFrameClock       *frame_clock,
-                        AftercareSessionRow *self)
-{
-  g_signal_handlers_disconnect_by_data (frame_clock, self);
-  g_clear_object (&self->shown_clock);
-  if (self->shown_id == 0)
-    self->shown_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, shown_idle_cb, self, NULL);
 }
 
 static void
@@ -334,12 +308,11 @@ aftercare_session_row_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (aftercare_session_row_parent_class)->map (widget);
   /* The list maps every new row, then unmaps those it lays out off screen,
    * in a layout that may be the next frame's (rows made for a longer
-   * list): read nothing until a frame has been drawn. */
-  if (self->verdict_stale && self->shown_id == 0 && self->shown_clock == NULL)
-    {
-      self->shown_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
-      g_signal_connect (self->shown_clock, "after-paint", G_CALLBACK (shown_frame_painted_cb), self);
-    }
+   * list): read nothing until a frame has been drawn. The frame after it
+   * brings every new row's verdict at once, and with the window's first,
+   * what the session page shows below its fold. */
+  if (self->verdict_stale)
+    aftercare_after_frame_start (&self->read_wait, widget, read_if_shown, self);
 }
 
 static void
@@ -349,7 +322,7 @@ aftercare_session_row_unmap (GtkWidget *widget)
 
   /* Off screen, nothing to keep current: the next map reads afresh. */
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  stop_waiting_to_read (self);
+  aftercare_after_frame_stop (&self->read_wait);
   self->verdict_stale = TRUE;
   hide_verdict (self);
   GTK_WIDGET_CLASS (aftercare_session_row_parent_class)->unmap (widget);
@@ -361,7 +334,7 @@ aftercare_session_row_dispose (GObject *object)
   AftercareSessionRow *self = AFTERCARE_SESSION_ROW (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  stop_waiting_to_read (self);
+  aftercare_after_frame_stop (&self->read_wait);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   g_clear_object (&self->session);
   g_clear_object (&self->store);
