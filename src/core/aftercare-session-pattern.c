@@ -5,24 +5,12 @@
 #include "aftercare-session-pattern.h"
 #include "aftercare-store-scan.h"
 
-/* Which sessions a look back keeps. */
-typedef struct
-{
-  int type;             /* negative: any (and any pressure) */
-  int pressure;
-  const char *client;   /* NULL: any */
-} Kind;
-
+/* Whether a session is the client's (any client's, for NULL). */
 static gboolean
-is_of_kind (AftercareSession *session,
-            gpointer          data)
+is_clients (AftercareSession *session,
+            gpointer          client)
 {
-  const Kind *kind = data;
-
-  if (kind->type >= 0 && ((int) aftercare_session_get_massage_type (session) != kind->type ||
-                          (int) aftercare_session_get_pressure (session) != kind->pressure))
-    return FALSE;
-  return kind->client == NULL || aftercare_pattern_same_client (aftercare_session_get_client (session), kind->client);
+  return client == NULL || aftercare_pattern_same_client (aftercare_session_get_client (session), client);
 }
 
 /* The sessions in store, newest first, among the newest
@@ -36,12 +24,12 @@ list_sessions (AftercareStore  *store,
                guint            limit,
                GError         **error)
 {
-  Kind kind = { type, pressure, client };
   g_autoptr(GPtrArray) of_kind = NULL;
   GPtrArray *kept;
 
   if (type < 0)
-    return aftercare_store_list_newest_kept (store, AFTERCARE_PATTERN_LOOK_BACK, is_of_kind, &kind, limit, error);
+    return aftercare_store_list_newest_kept (store, AFTERCARE_PATTERN_LOOK_BACK, is_clients, (gpointer) client,
+                                             limit, error);
   /* One kind: the database picks it out of the newest, and only those
    * sessions are read; the client's own among them are picked here. */
   of_kind = aftercare_store_list_newest_of_kind (store, AFTERCARE_PATTERN_LOOK_BACK, type, pressure, error);
@@ -52,7 +40,7 @@ list_sessions (AftercareStore  *store,
     {
       AftercareSession *session = g_ptr_array_index (of_kind, i);
 
-      if (client == NULL || aftercare_pattern_same_client (aftercare_session_get_client (session), client))
+      if (is_clients (session, (gpointer) client))
         g_ptr_array_add (kept, g_object_ref (session));
     }
   return kept;
