@@ -789,7 +789,7 @@ list_mapped_cb (AftercareSessionsView *self)
     }
 }
 
-static void
+static gboolean
 more_rows_cb (gpointer data)
 {
   AftercareSessionsView *self = data;
@@ -799,11 +799,15 @@ more_rows_cb (gpointer data)
   self->more_rows_id = 0;
   if (shown != NULL && size < g_list_model_get_n_items (shown))
     aftercare_list_head_set_size (self->rows, size + rows_in_a_screen (self));
+  return G_SOURCE_REMOVE;
 }
 
 /* Scrolled, or laid out anew: with less than half a screen of rows left
  * below what shows, a screenful more. Not at once: the list may be in the
- * middle of laying itself out. */
+ * middle of laying itself out. Before the next frame, though, not when
+ * the main loop is idle: while the scroll bar fades or the list glides,
+ * frames drawn by a software renderer follow each other with no idle
+ * between, and the list would stop at its last row for most of a second. */
 static void
 list_scrolled_cb (AftercareSessionsView *self,
                   GtkAdjustment         *adjustment)
@@ -815,7 +819,7 @@ list_scrolled_cb (AftercareSessionsView *self,
   if (page <= 0 || below >= page / 2 || self->more_rows_id != 0 ||
       shown == NULL || aftercare_list_head_get_size (self->rows) >= g_list_model_get_n_items (shown))
     return;
-  self->more_rows_id = g_idle_add_once (more_rows_cb, self);
+  self->more_rows_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, more_rows_cb, self, NULL);
 }
 
 /* End (and Ctrl+End) goes to the oldest massage: the list gets all its

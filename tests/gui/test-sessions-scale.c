@@ -337,6 +337,16 @@ activate_after_cb (GApplication *app, Fixture *f)
   while (!gtk_widget_get_mapped (list) || f->rows_at_first_frame < 0)
     g_main_context_iteration (NULL, TRUE);
   gui_test_run_loop (150);
+  /* Drawn as asked (the suite runs this test with GL): a renderer that fell
+   * back to cairo would hide what slow GL frames do to the scrolling. */
+  {
+    const char *asked = g_getenv ("GSK_RENDERER");
+    const char *drawn = G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window)));
+
+    g_test_message ("Drawn by %s", drawn);
+    if (g_strcmp0 (asked, "gl") == 0)
+      g_assert_cmpstr (drawn, ==, "GskGLRenderer");
+  }
   /* The session page's first frame is what fits on screen, the verdict and
    * its timeline; what to do, the check-ins and the details below them
    * come right after, without anything being pressed. */
