@@ -15,6 +15,11 @@
 #                 one table of that database in one transaction; and its peak
 #                 resident memory; then the first search ("thai") on what the
 #                 import stored, as the desk sees it right after
+#   PostgreSQL floor  the server alone storing the same rows (INSERT … SELECT
+#                 from \copy's table, no client), vs the same \copy: into
+#                 tables like Aftercare's, then without the check-ins'
+#                 foreign key, then without the search index too. No goal:
+#                 it shows what the server itself costs the import
 # Each ratio is printed with its baseline, the medians, min and max of RUNS
 # runs of each (default 7). Use a release build in its own folder:
 #   meson setup build-bench --buildtype=release && meson compile -C build-bench
@@ -77,9 +82,11 @@ EOF
 ours_import () { rm -f "$dir/ours.db"*; "$app" --db "$dir/ours.db" --import "$dir/backup.json"; }
 
 # compare NAME GOAL BASELINE OURS [PREPARE]: alternating runs, then the
-# ratio of medians; PREPARE, untimed, runs before each of them.
+# ratio of medians; PREPARE, untimed, runs before each of them. A GOAL
+# starting with "=" is printed as it is, for a line that has no goal.
 compare () {
-  local name=$1 goal=$2 baseline=$3 ours=$4 prepare=${5:-true} b=() o=() i
+  local name=$1 goal="(goal ≤ $2)" baseline=$3 ours=$4 prepare=${5:-true} b=() o=() i
+  [[ $2 == =* ]] && goal=${2#=}
   for ((i = 0; i < runs; i++)); do
     "$prepare"
     b+=("$(ms "$baseline")")
@@ -88,7 +95,7 @@ compare () {
   done
   read -r bm bmin bmax < <(printf '%s\n' "${b[@]}" | stats)
   read -r om omin omax < <(printf '%s\n' "${o[@]}" | stats)
-  printf '%-12s %6.2f× (goal ≤ %s)   ours: median %8.1f ms, min %8.1f, max %8.1f   baseline: median %8.1f ms, min %8.1f, max %8.1f\n' \
+  printf '%-12s %6.2f× %s   ours: median %8.1f ms, min %8.1f, max %8.1f   baseline: median %8.1f ms, min %8.1f, max %8.1f\n' \
     "$name" "$(awk -v a="$om" -v b="$bm" 'BEGIN { print a / b }')" "$goal" "$om" "$omin" "$omax" "$bm" "$bmin" "$bmax"
 }
 
@@ -141,6 +148,78 @@ if [ -n "${AFTERCARE_TEST_PG:-}" ]; then
   read -r pm pmin pmax < <(printf '%s\n' "${p[@]}" | stats)
   printf '%-12s first query to the updated list: median %.1f ms, min %.1f, max %.1f (goal ≤ 50 ms)\n' \
     "PG search" "$pm" "$pmin" "$pmax"
+
+  # The server's own floor for the same rows: no client at all, one
+  # INSERT … SELECT per table from what \copy loaded, into tables made
+  # like Aftercare's (keys, indexes, the search index; the times parsed by
+  # the server). As Aftercare's tables are; then without the check-ins'
+  # foreign key to their session; then without the search index as well:
+  # what each costs.
+  "$pg_psql" -X -q -v ON_ERROR_STOP=1 -d "$admin" <<'SQL'
+CREATE SCHEMA bench_floor;
+CREATE TABLE bench_floor.sessions (LIKE aftercare.sessions INCLUDING ALL);
+CREATE TABLE bench_floor.checkins (LIKE aftercare.checkins INCLUDING ALL);
+CREATE TABLE bench_floor.checkins_keyed (LIKE aftercare.checkins INCLUDING ALL,
+  FOREIGN KEY (session_id) REFERENCES bench_floor.sessions (id) ON DELETE CASCADE);
+CREATE TABLE bench_floor.sessions_unsearched (LIKE aftercare.sessions INCLUDING DEFAULTS INCLUDING CONSTRAINTS,
+  PRIMARY KEY (id));
+CREATE INDEX ON bench_floor.sessions_unsearched (ended_us, id);
+CREATE TABLE bench_floor.checkins_unsearched (LIKE aftercare.checkins INCLUDING ALL);
+CREATE TABLE bench_floor.rows (LIKE bench_rows);
+SQL
+  floor_sql () {
+    cat <<SQL
+BEGIN;
+INSERT INTO bench_floor.$1 (id, ended_at, ended_us, duration_minutes, type, pressure, first_time,
+    areas, client, therapist, notes, search_words, search_keys)
+  SELECT DISTINCT ON (session_id) session_id, ended_at,
+    (extract (epoch FROM ended_at::timestamptz) * 1000000)::bigint, duration_minutes::integer,
+    type, pressure, first_time::boolean, coalesce (areas, ''), coalesce (client, ''),
+    coalesce (therapist, ''), coalesce (session_notes, ''),
+    lower (concat_ws (' ', client, therapist, session_notes)), ';' || type || ';' || coalesce (areas, '') || ';'
+  FROM bench_rows ORDER BY session_id;
+INSERT INTO bench_floor.$2 (id, session_id, at, at_us, soreness, symptoms, notes)
+  SELECT checkin_id, session_id, checkin_at, (extract (epoch FROM checkin_at::timestamptz) * 1000000)::bigint,
+    soreness::integer, coalesce (symptoms, ''), coalesce (checkin_notes, '')
+  FROM bench_rows WHERE checkin_id IS NOT NULL;
+COMMIT;
+SQL
+  }
+  floor_empty () {
+    "$pg_psql" -X -q -v ON_ERROR_STOP=1 -d "$admin" \
+      -c "TRUNCATE bench_floor.sessions, bench_floor.checkins, bench_floor.checkins_keyed,
+            bench_floor.sessions_unsearched, bench_floor.checkins_unsearched, bench_floor.rows"
+  }
+  # The baseline again, into a table of its own: bench_rows stays loaded.
+  baseline_floor_copy () {
+    "$pg_psql" -X -q -v ON_ERROR_STOP=1 -d "$admin" -c "BEGIN" \
+      -c "\\copy bench_floor.rows FROM '$dir/backup.csv' WITH (FORMAT csv, HEADER true)" -c "COMMIT"
+  }
+  pg_floor_keyed () { floor_sql sessions checkins_keyed | "$pg_psql" -X -q -v ON_ERROR_STOP=1 -d "$admin"; }
+  pg_floor_unkeyed () { floor_sql sessions checkins | "$pg_psql" -X -q -v ON_ERROR_STOP=1 -d "$admin"; }
+  pg_floor_unsearched () {
+    floor_sql sessions_unsearched checkins_unsearched | "$pg_psql" -X -q -v ON_ERROR_STOP=1 -d "$admin"
+  }
+  "$pg_psql" -X -q -v ON_ERROR_STOP=1 -d "$admin" -c "TRUNCATE bench_rows"
+  baseline_pg_import
+  # floor_holds SESSIONS CHECKINS: the last timed run stored every row (a
+  # run that failed would have been timed all the same).
+  floor_holds () {
+    local held
+    held=$("$pg_psql" -X -q -t -A -v ON_ERROR_STOP=1 -d "$admin" \
+      -c "SELECT (SELECT count (*) FROM bench_floor.$1) || ' ' || (SELECT count (*) FROM bench_floor.$2)")
+    [ "$held" = "$n_sessions $((n_sessions * 10))" ] ||
+      { echo "run-data-bench: the server's floor stored $held rows, not $n_sessions $((n_sessions * 10))" >&2; exit 1; }
+  }
+  compare "PG floor" "=(no goal: the server alone, from bench_rows; with the foreign key, as Aftercare's tables)" \
+    baseline_floor_copy pg_floor_keyed floor_empty
+  floor_holds sessions checkins_keyed
+  compare "PG no FK" "=(no goal: the same, without the check-ins' foreign key)" \
+    baseline_floor_copy pg_floor_unkeyed floor_empty
+  floor_holds sessions checkins
+  compare "PG unindexed" "=(no goal: the same, without the foreign key or the search index)" \
+    baseline_floor_copy pg_floor_unsearched floor_empty
+  floor_holds sessions_unsearched checkins_unsearched
 else
   echo "(no PostgreSQL server: run through build-aux/with-postgres to time the import on PostgreSQL too)" >&2
 fi
