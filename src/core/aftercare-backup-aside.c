@@ -199,6 +199,7 @@ aftercare_backup_read_json_stream_aside (GInputStream               *input,
                                          GError                    **error)
 {
   Aside aside = { .input = input, .cancellable = cancellable };
+  g_autoptr(GError) thread_error = NULL;
   GThread *reader;
   Batch *batch;
   gboolean ok = TRUE;
@@ -210,7 +211,16 @@ aftercare_backup_read_json_stream_aside (GInputStream               *input,
   g_mutex_init (&aside.lock);
   g_cond_init (&aside.changed);
   g_queue_init (&aside.waiting);
-  reader = g_thread_new ("aftercare-read", read_aside, &aside);
+  reader = g_thread_try_new ("aftercare-read", read_aside, &aside, &thread_error);
+  if (reader == NULL)
+    {
+      /* No thread to be had (the system is at its limit): read and store
+       * in turn, here. Slower, the same rows and messages. */
+      g_debug ("No thread to read the backup in (%s): reading it here", thread_error->message);
+      g_mutex_clear (&aside.lock);
+      g_cond_clear (&aside.changed);
+      return aftercare_backup_read_json_stream (input, cancellable, sink, user_data, error);
+    }
   while (ok && (batch = take_batch (&aside)) != NULL)
     {
       ok = give_batch (batch, sink, user_data, error);

@@ -5,7 +5,9 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "aftercare-time.h"
 
@@ -264,4 +266,36 @@ test_library_mapped (const char *name)
 
   g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
   return strstr (maps, needle) != NULL;
+}
+
+#if !defined(__SANITIZE_ADDRESS__)
+static gpointer
+do_nothing (gpointer data)
+{
+  return NULL;
+}
+#endif
+
+gboolean
+test_forbid_threads (void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+  return FALSE;
+#else
+  g_autofree char *statm = NULL;
+  g_autoptr(GError) error = NULL;
+  struct rlimit limit;
+  GThread *probe;
+
+  /* GLib starts its worker the first time a task is made. */
+  g_type_class_unref (g_type_class_ref (G_TYPE_TASK));
+  g_assert_true (g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL));
+  limit.rlim_cur = limit.rlim_max =
+    g_ascii_strtoull (statm, NULL, 10) * (rlim_t) sysconf (_SC_PAGESIZE) + 4 * 1024 * 1024;
+  g_assert_cmpint (setrlimit (RLIMIT_AS, &limit), ==, 0);
+  probe = g_thread_try_new ("probe", do_nothing, NULL, &error);
+  g_assert_null (probe);
+  g_assert_error (error, G_THREAD_ERROR, G_THREAD_ERROR_AGAIN);
+  return TRUE;
+#endif
 }

@@ -67,6 +67,13 @@ void              test_write_json_backup (const char *path,
 /* Whether this process has mapped a library whose file name starts so. */
 gboolean          test_library_mapped  (const char *name);
 
+/* Leaves this process a little more address space than it uses, less than
+ * a thread's stack: no thread can be made from then on. GLib's own worker
+ * thread is started first, as any program has it by the time it works.
+ * FALSE (nothing limited) under AddressSanitizer, whose reserved memory
+ * leaves no room for such a limit. */
+gboolean          test_forbid_threads  (void);
+
 /* Runs a program to its end; returns its exit status, fills out/err. */
 int               test_run             (const char * const  *argv,
                                         const char * const  *envp,

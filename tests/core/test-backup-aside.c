@@ -274,6 +274,48 @@ test_cancel_stops_a_stalled_read (void)
   g_assert_cmpuint (rows->len, <, 300 * 4);
 }
 
+/* With no thread to be had (a system at its limit), the backup is read and
+ * stored in turn, in the caller's thread: the same rows, in order. */
+static void
+test_without_threads (void)
+{
+  if (g_test_subprocess ())
+    {
+      Given plain = { 0 }, aside = { 0 };
+      g_autofree char *folder = test_make_folder ();
+      g_autofree char *path = g_build_filename (folder, "backup.json", NULL);
+      g_autoptr(GPtrArray) expected = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GInputStream) input = NULL;
+      g_autoptr(GError) error = NULL;
+      char *contents;
+      gsize length;
+
+      expected = read_backup (40, FALSE, FALSE, &plain, &error, NULL, NULL);
+      g_assert_no_error (error);
+      test_write_json_backup (path, 40, 3, FALSE);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      test_remove_folder (folder);
+      bytes = g_bytes_new_take (contents, length);
+      input = g_memory_input_stream_new_from_bytes (bytes);
+      aside.rows = g_ptr_array_new_with_free_func (g_free);
+      aside.thread = g_thread_self ();
+      if (!test_forbid_threads ())
+        {
+          g_test_skip ("AddressSanitizer's own memory leaves no room for a limit on address space");
+          g_ptr_array_unref (aside.rows);
+          return;
+        }
+      g_assert_true (aftercare_backup_read_json_stream_aside (input, NULL, &given_sink, &aside, &error));
+      g_assert_no_error (error);
+      assert_same_rows (expected, aside.rows);
+      g_ptr_array_unref (aside.rows);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -283,6 +325,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/backup-aside/first-problem-is-named", test_first_problem_is_named);
   g_test_add_func ("/backup-aside/sink-failure-stops-reading", test_sink_failure_stops_reading);
   g_test_add_func ("/backup-aside/cancel-stops-a-stalled-read", test_cancel_stops_a_stalled_read);
+  g_test_add_func ("/backup-aside/without-threads", test_without_threads);
 
   return g_test_run ();
 }

@@ -527,6 +527,41 @@ test_check_later_leaves_no_thread (Fixture       *f,
   g_object_unref (store);
 }
 
+/* With no thread to be had (a system at its limit), the check runs at
+ * once instead: the program goes on, the file checked before any write. */
+static void
+test_check_later_without_threads (Fixture       *f,
+                                  gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      AftercareStore *store = open_filled_checking_later (f);
+      g_autoptr(AftercareSession) session = test_session_new ("2026-11-24T10:00:00Z");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+
+      if (!test_forbid_threads ())
+        {
+          g_test_skip ("AddressSanitizer's own memory leaves no room for a limit on address space");
+          g_object_unref (store);
+          return;
+        }
+      aftercare_store_check_async (store, NULL, keep_result_cb, &result);
+      /* Answered from the main loop, as from a thread. */
+      g_assert_null (result);
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_true (aftercare_store_check_finish (store, result, &error));
+      g_assert_no_error (error);
+      g_assert_true (aftercare_store_add_session (store, session, &error));
+      g_assert_no_error (error);
+      g_object_unref (store);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 static void
 test_damaged_too_new (Fixture       *f,
                       gconstpointer  data)
@@ -720,6 +755,7 @@ main (int argc, char *argv[])
   ADD ("/sqlite/check-later/refuses-writes-to-damage", test_check_later_refuses_writes_to_damage);
   ADD ("/sqlite/check-later/then-write", test_check_later_then_write);
   ADD ("/sqlite/check-later/leaves-no-thread", test_check_later_leaves_no_thread);
+  ADD ("/sqlite/check-later/without-threads", test_check_later_without_threads);
   ADD ("/sqlite/damaged/other-program", test_damaged_other_program);
   ADD ("/sqlite/damaged/start-fresh", test_start_fresh);
   ADD ("/sqlite/damaged/folder-is-not-damage", test_folder_is_not_damage);

@@ -409,13 +409,26 @@ aftercare_sqlite_backend_check_async (AftercareSqliteBackend *self,
                                       gpointer                user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  GThread *thread;
 
   g_return_if_fail (AFTERCARE_IS_SQLITE_BACKEND (self));
   /* No source object: the thread must not hold the backend. */
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, aftercare_sqlite_backend_check_async);
   g_task_set_task_data (task, g_atomic_rc_box_acquire (self->check), (GDestroyNotify) integrity_check_unref);
-  g_thread_unref (g_thread_new ("aftercare-check", check_thread, g_steal_pointer (&task)));
+  thread = g_thread_try_new ("aftercare-check", check_thread, g_object_ref (task), &error);
+  if (thread != NULL)
+    {
+      g_thread_unref (thread);
+      return;
+    }
+  /* No thread to be had (the system is at its limit): check here, before
+   * anything else. Slower to start, but still checked before any write,
+   * and the answer still comes from the main loop. */
+  g_debug ("No thread for the integrity check (%s): checking it now", error->message);
+  g_object_unref (task);
+  check_thread (g_steal_pointer (&task));
 }
 
 gboolean
