@@ -67,12 +67,13 @@ void              test_write_json_backup (const char *path,
 /* Whether this process has mapped a library whose file name starts so. */
 gboolean          test_library_mapped  (const char *name);
 
-/* Leaves this process a little more address space than it uses, less than
- * a thread's stack: no thread can be made from then on. GLib's own worker
- * thread is started first, as any program has it by the time it works.
- * FALSE (nothing limited) under AddressSanitizer, whose reserved memory
- * leaves no room for such a limit. */
-gboolean          test_forbid_threads  (void);
+/* Whether test_forbid_threads() can work here (x86-64 Linux). */
+gboolean          test_can_forbid_threads (void);
+/* From now on this process cannot make a thread: the system refuses it,
+ * as one at its limit does (new processes may still be made). GLib's own
+ * worker thread is started first, as any program has it by the time it
+ * works. For a g_test_trap_subprocess() child. */
+void              test_forbid_threads  (void);
 
 /* Runs a program to its end; returns its exit status, fills out/err. */
 int               test_run             (const char * const  *argv,
