@@ -562,6 +562,40 @@ test_check_later_without_threads (Fixture       *f,
   g_test_trap_assert_passed ();
 }
 
+/* A check that runs out of memory has not found damage. SQLite reports a
+ * page it could not read for want of memory as a row of the check, not
+ * as an error; read as damage, it would offer to start fresh on a sound
+ * log. Checked with SQLite's memory capped at less and less above what it
+ * holds: some checks fail, none calls the file damaged. */
+static void
+test_check_short_of_memory_is_not_damage (Fixture       *f,
+                                          gconstpointer  data)
+{
+  AftercareStore *store = open_store (f->path);
+  guint n_passed = 0, n_failed = 0;
+
+  fill (store, 300);
+  g_object_unref (store);
+  for (gint64 margin = 4096 * 1024; margin >= 0; margin -= 32 * 1024)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean ok;
+
+      sqlite3_hard_heap_limit64 (sqlite3_memory_used () + margin);
+      ok = aftercare_sqlite_file_check_integrity (f->path, &error);
+      sqlite3_hard_heap_limit64 (0);
+      if (ok)
+        n_passed++;
+      else
+        n_failed++;
+      if (error != NULL && g_error_matches (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_DAMAGED))
+        g_error ("With %" G_GINT64_FORMAT " bytes to spare: %s", margin, error->message);
+    }
+  g_test_message ("%u checks passed, %u could not check", n_passed, n_failed);
+  g_assert_cmpuint (n_passed, >, 0);
+  g_assert_cmpuint (n_failed, >, 0);
+}
+
 static void
 test_damaged_too_new (Fixture       *f,
                       gconstpointer  data)
@@ -757,6 +791,7 @@ main (int argc, char *argv[])
   ADD ("/sqlite/check-later/leaves-no-thread", test_check_later_leaves_no_thread);
   ADD ("/sqlite/check-later/without-threads", test_check_later_without_threads);
   ADD ("/sqlite/damaged/other-program", test_damaged_other_program);
+  ADD ("/sqlite/damaged/check-short-of-memory-is-not-damage", test_check_short_of_memory_is_not_damage);
   ADD ("/sqlite/damaged/start-fresh", test_start_fresh);
   ADD ("/sqlite/damaged/folder-is-not-damage", test_folder_is_not_damage);
   ADD ("/sqlite/damaged/unreadable-row-is-named", test_unreadable_row_is_named);

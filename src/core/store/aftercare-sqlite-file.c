@@ -240,6 +240,19 @@ check_identity (sqlite3     *db,
   return TRUE;
 }
 
+/* The engine's error a line of quick_check reports, or SQLITE_OK: a page
+ * the check could not read, for want of memory or a failing disk, comes
+ * as a line ("Page 5: unable to get the page. error code=7"), not as an
+ * error of the statement. */
+static int
+engine_error_in_check (const char *line)
+{
+  static const char marker[] = "error code=";
+  const char *code = line != NULL ? strstr (line, marker) : NULL;
+
+  return code != NULL ? (int) g_ascii_strtoll (code + strlen (marker), NULL, 10) : SQLITE_OK;
+}
+
 static gboolean
 check_integrity (sqlite3     *db,
                  const char  *path,
@@ -247,13 +260,22 @@ check_integrity (sqlite3     *db,
 {
   sqlite3_stmt *stmt = NULL;
   gboolean intact = FALSE;
+  int engine_rc = SQLITE_OK;
   int rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
 
   if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    intact = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      intact = g_strcmp0 (line, "ok") == 0;
+      engine_rc = intact ? SQLITE_OK : engine_error_in_check (line);
+    }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW)
     return set_check_error (db, rc, path, error);
+  /* Could not look, which is not damage (unless the engine says so). */
+  if (engine_rc != SQLITE_OK)
+    return set_check_error (NULL, engine_rc, path, error);
   if (!intact)
     return set_damaged (path, _("it fails its integrity check"), error);
   return TRUE;
