@@ -67,13 +67,15 @@ void              test_write_json_backup (const char *path,
 /* Whether this process has mapped a library whose file name starts so. */
 gboolean          test_library_mapped  (const char *name);
 
-/* Whether test_forbid_threads() can work here (x86-64 Linux). */
-gboolean          test_can_forbid_threads (void);
 /* From now on this process cannot make a thread: the system refuses it,
  * as one at its limit does (new processes may still be made). GLib's own
  * worker thread is started first, as any program has it by the time it
- * works. For a g_test_trap_subprocess() child. */
+ * works. For the child test_trap_without_threads() makes. */
 void              test_forbid_threads  (void);
+/* In a test, outside g_test_subprocess(): runs the test again in a child
+ * (which calls test_forbid_threads()) and asserts that it passed; skips
+ * where threads cannot be refused (other than x86-64 Linux). */
+void              test_trap_without_threads (void);
 
 /* Runs a program to its end; returns its exit status, fills out/err. */
 int               test_run             (const char * const  *argv,
