@@ -41,13 +41,17 @@ can_start_fresh (const GError *error)
 }
 
 /* A shared database's server may be back in a moment; a bad address or
- * password in the address will not be. */
+ * password in the address will not be. A file that could not be read or
+ * checked (a drive not yet there, a failing disk, a machine short of
+ * memory) may be readable in a moment too; a damaged or newer one, or one
+ * this app may not write, will not be by trying. */
 static gboolean
 can_try_again (const char   *location,
                const GError *error)
 {
-  return aftercare_store_location_is_server (location) &&
-         !g_error_matches (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID);
+  if (aftercare_store_location_is_server (location))
+    return !g_error_matches (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_INVALID);
+  return g_error_matches (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED);
 }
 
 static void

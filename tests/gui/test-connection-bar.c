@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "aftercare-application.h"
@@ -237,6 +238,81 @@ test_window_tries_again (void)
   pg_test_drop_databases ();
 }
 
+/* A file the window could not open (here: where a folder should be,
+ * there is a file, as when a drive is not there yet) is tried again from
+ * the button: once the folder is there, the views open on it. */
+
+typedef struct
+{
+  char *folder;
+  char *path;
+  gboolean checked;
+} FileRetryCheck;
+
+static void
+file_retry_activate_after_cb (GApplication   *app,
+                              FileRetryCheck *check)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWidget *page = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  AdwStatusPage *status;
+  GtkWidget *try_again, *start_fresh;
+
+  g_assert_true (AFTERCARE_IS_STORE_ERROR_PAGE (page));
+  status = ADW_STATUS_PAGE (gtk_widget_get_template_child (page, AFTERCARE_TYPE_STORE_ERROR_PAGE, "status_page"));
+  try_again = GTK_WIDGET (gtk_widget_get_template_child (page, AFTERCARE_TYPE_STORE_ERROR_PAGE, "try_again_button"));
+  start_fresh = GTK_WIDGET (gtk_widget_get_template_child (page, AFTERCARE_TYPE_STORE_ERROR_PAGE,
+                                                           "start_fresh_button"));
+  g_test_message ("%s", adw_status_page_get_description (status));
+  g_assert_nonnull (strstr (adw_status_page_get_description (status), "The file at"));
+  g_assert_true (gtk_widget_get_visible (try_again));
+  /* Nothing is damaged: nothing to start fresh from. */
+  g_assert_false (gtk_widget_get_visible (start_fresh));
+
+  /* The folder comes; the button opens the views. */
+  g_assert_cmpint (g_remove (check->folder), ==, 0);
+  g_assert_cmpint (g_mkdir (check->folder, 0700), ==, 0);
+  g_assert_true (gtk_widget_activate (try_again));
+  /* A button activated from the keyboard shows itself pressed a moment first. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (AFTERCARE_IS_STORE_ERROR_PAGE (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window))) &&
+           g_get_monotonic_time () < deadline)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (G_USEC_PER_SEC / 1000);
+      }
+  }
+  g_assert_false (AFTERCARE_IS_STORE_ERROR_PAGE (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window))));
+  g_assert_nonnull (aftercare_window_get_store (AFTERCARE_WINDOW (window)));
+  g_assert_true (g_file_test (check->path, G_FILE_TEST_IS_REGULAR));
+  check->checked = TRUE;
+  g_idle_add (close_cb, window);
+}
+
+static void
+test_window_tries_a_file_again (void)
+{
+  g_autoptr(AftercareApplication) app = NULL;
+  g_autofree char *top = test_make_folder ();
+  FileRetryCheck check = { NULL, NULL, FALSE };
+  char *argv[] = { (char *) "aftercare", (char *) "--db", NULL, NULL };
+
+  check.folder = g_build_filename (top, "drive", NULL);
+  check.path = g_build_filename (check.folder, "aftercare.db", NULL);
+  g_assert_true (g_file_set_contents (check.folder, "", 0, NULL));
+  argv[2] = check.path;
+  app = aftercare_application_new ();
+  g_signal_connect_after (app, "activate", G_CALLBACK (file_retry_activate_after_cb), &check);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_true (check.checked);
+  g_clear_object (&app);
+  test_remove_folder (top);
+  g_free (check.folder);
+  g_free (check.path);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -247,5 +323,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/connection-bar/says-why-read-only", test_says_why_read_only);
   g_test_add_func ("/connection-bar/window-watches-shared-database", test_window_watches_shared_database);
   g_test_add_func ("/connection-bar/window-tries-again", test_window_tries_again);
+  g_test_add_func ("/connection-bar/window-tries-a-file-again", test_window_tries_a_file_again);
   return g_test_run ();
 }
