@@ -240,17 +240,22 @@ check_identity (sqlite3     *db,
   return TRUE;
 }
 
-/* The engine's error a line of quick_check reports, or SQLITE_OK: a page
- * the check could not read, for want of memory or a failing disk, comes
- * as a line ("Page 5: unable to get the page. error code=7"), not as an
- * error of the statement. */
-static int
-engine_error_in_check (const char *line)
+/* Whether a line of quick_check says a page could not be read, rather
+ * than that one is wrong: for want of memory or through a failing disk.
+ * SQLite reports that as a line of its answer, not as an error of the
+ * statement: "Page 5: unable to get the page. error code=7" (with the
+ * engine's error, set in *engine_rc), "failed to get page 12" (in a chain
+ * of overflow or free pages) or "Failed to read ptrmap key=3". */
+static gboolean
+check_could_not_read (const char *line,
+                      int        *engine_rc)
 {
   static const char marker[] = "error code=";
   const char *code = line != NULL ? strstr (line, marker) : NULL;
 
-  return code != NULL ? (int) g_ascii_strtoll (code + strlen (marker), NULL, 10) : SQLITE_OK;
+  *engine_rc = code != NULL ? (int) g_ascii_strtoll (code + strlen (marker), NULL, 10) : SQLITE_OK;
+  return code != NULL ||
+         (line != NULL && (strstr (line, "failed to get page") != NULL || strstr (line, "Failed to read ptrmap") != NULL));
 }
 
 static gboolean
@@ -259,7 +264,7 @@ check_integrity (sqlite3     *db,
                  GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
-  gboolean intact = FALSE;
+  gboolean intact = FALSE, unread = FALSE;
   int engine_rc = SQLITE_OK;
   int rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
 
@@ -268,14 +273,22 @@ check_integrity (sqlite3     *db,
       const char *line = (const char *) sqlite3_column_text (stmt, 0);
 
       intact = g_strcmp0 (line, "ok") == 0;
-      engine_rc = intact ? SQLITE_OK : engine_error_in_check (line);
+      unread = !intact && check_could_not_read (line, &engine_rc);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW)
     return set_check_error (db, rc, path, error);
   /* Could not look, which is not damage (unless the engine says so). */
-  if (engine_rc != SQLITE_OK)
+  if (unread && engine_rc != SQLITE_OK)
     return set_check_error (NULL, engine_rc, path, error);
+  if (unread)
+    {
+      g_set_error (error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED, _("%s: %s"),
+                   _("Could not check the database"),
+                   /* Translators: why the database could not be checked. */
+                   _("some of its pages could not be read"));
+      return FALSE;
+    }
   if (!intact)
     return set_damaged (path, _("it fails its integrity check"), error);
   return TRUE;
