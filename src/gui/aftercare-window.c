@@ -666,6 +666,21 @@ try_again_cb (GtkWidget       *error_page,
 {
   if (self->store != NULL)
     {
+      /* The log opened, then could not be checked. Gone since (moved, or
+       * its drive taken away), opening it again would make a new, empty
+       * one in its place: say so instead, and let it be tried once back. */
+      if (!aftercare_store_location_is_server (self->location) &&
+          !g_file_test (self->location, G_FILE_TEST_EXISTS))
+        {
+          g_autoptr(GError) error = NULL;
+
+          g_set_error (&error, AFTERCARE_STORE_ERROR, AFTERCARE_STORE_ERROR_FAILED,
+                       /* Translators: %s is the log's file. */
+                       _("The log “%s” is no longer there: it may have been moved, or be on a drive that is "
+                         "not connected"), self->location);
+          show_store_error (self, error);
+          return;
+        }
       reopen_in_new_window (self, NULL);
       return;
     }

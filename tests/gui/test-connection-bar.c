@@ -313,6 +313,139 @@ test_window_tries_a_file_again (void)
   g_free (check.path);
 }
 
+/* A log that opened but went away before its check (moved, or its drive
+ * taken out): Try Again does not make a new, empty log in its place, and
+ * once the file is back, opens it with its massages. */
+
+typedef struct
+{
+  char *path;
+  char *away;
+  gboolean checked;
+} GoneCheck;
+
+static GtkWidget *
+wait_for_error_page (GtkWindow *window,
+                     gboolean   error_page)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (AFTERCARE_IS_STORE_ERROR_PAGE (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window))) !=
+           error_page &&
+         g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (G_USEC_PER_SEC / 1000);
+    }
+  return adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+}
+
+static const char *
+error_page_text (GtkWidget *page)
+{
+  return adw_status_page_get_description (ADW_STATUS_PAGE (gtk_widget_get_template_child (
+    page, AFTERCARE_TYPE_STORE_ERROR_PAGE, "status_page")));
+}
+
+static void
+press_try_again (GtkWidget *page)
+{
+  GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (page, AFTERCARE_TYPE_STORE_ERROR_PAGE,
+                                                                 "try_again_button"));
+
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_activate (button));
+}
+
+static void
+gone_activate_after_cb (GApplication *app,
+                        GoneCheck    *check)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWidget *page;
+  GList *windows;
+
+  /* Taken away after it opened, before its check (after the first frame). */
+  g_assert_false (AFTERCARE_IS_STORE_ERROR_PAGE (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window))));
+  g_assert_cmpint (g_rename (check->path, check->away), ==, 0);
+  page = wait_for_error_page (window, TRUE);
+  g_assert_true (AFTERCARE_IS_STORE_ERROR_PAGE (page));
+  g_test_message ("%s", error_page_text (page));
+
+  /* Still away: no new log, and a new page says where it should be. */
+  press_try_again (page);
+  {
+    GtkWidget *before = page;
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)) == before &&
+           g_get_monotonic_time () < deadline)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (G_USEC_PER_SEC / 1000);
+      }
+  }
+  page = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (AFTERCARE_IS_STORE_ERROR_PAGE (page));
+  g_test_message ("%s", error_page_text (page));
+  g_assert_nonnull (strstr (error_page_text (page), "no longer there"));
+  g_assert_false (g_file_test (check->path, G_FILE_TEST_EXISTS));
+
+  /* Back: Try Again opens it in a new window, with its massages. */
+  g_assert_cmpint (g_rename (check->away, check->path), ==, 0);
+  press_try_again (page);
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (gtk_application_get_active_window (GTK_APPLICATION (app)) == window && g_get_monotonic_time () < deadline)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (G_USEC_PER_SEC / 1000);
+      }
+  }
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  window = windows->data;
+  g_assert_false (AFTERCARE_IS_STORE_ERROR_PAGE (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window))));
+  g_assert_cmpuint (g_list_model_get_n_items (aftercare_store_get_sessions (aftercare_window_get_store (
+                      AFTERCARE_WINDOW (window)))), ==, 3);
+  check->checked = TRUE;
+  g_idle_add (close_cb, window);
+}
+
+static void
+test_window_waits_for_a_file_gone (void)
+{
+  g_autoptr(AftercareApplication) app = NULL;
+  g_autofree char *top = test_make_folder ();
+  GoneCheck check = { NULL, NULL, FALSE };
+  char *argv[] = { (char *) "aftercare", (char *) "--db", NULL, NULL };
+
+  check.path = g_build_filename (top, "aftercare.db", NULL);
+  check.away = g_build_filename (top, "moved.db", NULL);
+  {
+    g_autoptr(AftercareStore) store = test_store_open (check.path);
+
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autoptr(AftercareSession) session = test_session_new ("2026-11-24T10:00:00Z");
+        g_autoptr(GError) error = NULL;
+
+        g_assert_true (aftercare_store_add_session (store, session, &error));
+        g_assert_no_error (error);
+      }
+  }
+  argv[2] = check.path;
+  app = aftercare_application_new ();
+  g_signal_connect_after (app, "activate", G_CALLBACK (gone_activate_after_cb), &check);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_true (check.checked);
+  g_clear_object (&app);
+  test_remove_folder (top);
+  g_free (check.path);
+  g_free (check.away);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -324,5 +457,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/connection-bar/window-watches-shared-database", test_window_watches_shared_database);
   g_test_add_func ("/connection-bar/window-tries-again", test_window_tries_again);
   g_test_add_func ("/connection-bar/window-tries-a-file-again", test_window_tries_a_file_again);
+  g_test_add_func ("/connection-bar/window-waits-for-a-file-gone", test_window_waits_for_a_file_gone);
   return g_test_run ();
 }
