@@ -238,53 +238,112 @@ test_window_tries_again (void)
   pg_test_drop_databases ();
 }
 
+/* The window's content once it is no longer `before` (10 s at most): a
+ * button activated from the keyboard shows itself pressed a moment before
+ * it acts, and a check reports from its thread. */
+static GtkWidget *
+wait_for_new_content (GtkWindow *window,
+                      GtkWidget *before)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)) == before &&
+         g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (G_USEC_PER_SEC / 1000);
+    }
+  return adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+}
+
+static GtkWidget *
+error_page_child (GtkWidget  *page,
+                  const char *name)
+{
+  g_assert_true (AFTERCARE_IS_STORE_ERROR_PAGE (page));
+  return GTK_WIDGET (gtk_widget_get_template_child (page, AFTERCARE_TYPE_STORE_ERROR_PAGE, name));
+}
+
+static const char *
+error_page_text (GtkWidget *page)
+{
+  const char *text = adw_status_page_get_description (ADW_STATUS_PAGE (error_page_child (page, "status_page")));
+
+  g_test_message ("%s", text);
+  return text;
+}
+
+/* Activates the page's Try Again, as Return on it does; the window's
+ * content after it acted. */
+static GtkWidget *
+press_try_again (GtkWindow *window,
+                 GtkWidget *page)
+{
+  GtkWidget *button = error_page_child (page, "try_again_button");
+
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_activate (button));
+  return wait_for_new_content (window, page);
+}
+
+/* A log file, the folder it should be in, where it goes when moved away. */
+typedef struct
+{
+  char *top;
+  char *folder;
+  char *path;
+  char *away;
+  gboolean checked;
+} FileCheck;
+
+/* Runs the application on check->path; after_cb checks the window. */
+static void
+run_on_file (FileCheck *check,
+             GCallback  after_cb)
+{
+  g_autoptr(AftercareApplication) app = aftercare_application_new ();
+  char *argv[] = { (char *) "aftercare", (char *) "--db", check->path, NULL };
+
+  g_signal_connect_after (app, "activate", after_cb, check);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_true (check->checked);
+  g_clear_object (&app);
+  test_remove_folder (check->top);
+  g_free (check->top);
+  g_free (check->folder);
+  g_free (check->path);
+  g_free (check->away);
+}
+
+static void
+file_check_init (FileCheck *check)
+{
+  check->top = test_make_folder ();
+  check->folder = g_build_filename (check->top, "drive", NULL);
+  check->path = g_build_filename (check->folder, "aftercare.db", NULL);
+  check->away = g_build_filename (check->top, "moved.db", NULL);
+  check->checked = FALSE;
+}
+
 /* A file the window could not open (here: where a folder should be,
  * there is a file, as when a drive is not there yet) is tried again from
  * the button: once the folder is there, the views open on it. */
-
-typedef struct
-{
-  char *folder;
-  char *path;
-  gboolean checked;
-} FileRetryCheck;
-
 static void
-file_retry_activate_after_cb (GApplication   *app,
-                              FileRetryCheck *check)
+file_retry_activate_after_cb (GApplication *app,
+                              FileCheck    *check)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   GtkWidget *page = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
-  AdwStatusPage *status;
-  GtkWidget *try_again, *start_fresh;
 
-  g_assert_true (AFTERCARE_IS_STORE_ERROR_PAGE (page));
-  status = ADW_STATUS_PAGE (gtk_widget_get_template_child (page, AFTERCARE_TYPE_STORE_ERROR_PAGE, "status_page"));
-  try_again = GTK_WIDGET (gtk_widget_get_template_child (page, AFTERCARE_TYPE_STORE_ERROR_PAGE, "try_again_button"));
-  start_fresh = GTK_WIDGET (gtk_widget_get_template_child (page, AFTERCARE_TYPE_STORE_ERROR_PAGE,
-                                                           "start_fresh_button"));
-  g_test_message ("%s", adw_status_page_get_description (status));
-  g_assert_nonnull (strstr (adw_status_page_get_description (status), "The file at"));
-  g_assert_true (gtk_widget_get_visible (try_again));
+  g_assert_nonnull (strstr (error_page_text (page), "The file at"));
   /* Nothing is damaged: nothing to start fresh from. */
-  g_assert_false (gtk_widget_get_visible (start_fresh));
+  g_assert_false (gtk_widget_get_visible (error_page_child (page, "start_fresh_button")));
 
   /* The folder comes; the button opens the views. */
   g_assert_cmpint (g_remove (check->folder), ==, 0);
   g_assert_cmpint (g_mkdir (check->folder, 0700), ==, 0);
-  g_assert_true (gtk_widget_activate (try_again));
-  /* A button activated from the keyboard shows itself pressed a moment first. */
-  {
-    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-    while (AFTERCARE_IS_STORE_ERROR_PAGE (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window))) &&
-           g_get_monotonic_time () < deadline)
-      {
-        g_main_context_iteration (NULL, FALSE);
-        g_usleep (G_USEC_PER_SEC / 1000);
-      }
-  }
-  g_assert_false (AFTERCARE_IS_STORE_ERROR_PAGE (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window))));
+  page = press_try_again (window, page);
+  g_assert_false (AFTERCARE_IS_STORE_ERROR_PAGE (page));
   g_assert_nonnull (aftercare_window_get_store (AFTERCARE_WINDOW (window)));
   g_assert_true (g_file_test (check->path, G_FILE_TEST_IS_REGULAR));
   check->checked = TRUE;
@@ -294,106 +353,38 @@ file_retry_activate_after_cb (GApplication   *app,
 static void
 test_window_tries_a_file_again (void)
 {
-  g_autoptr(AftercareApplication) app = NULL;
-  g_autofree char *top = test_make_folder ();
-  FileRetryCheck check = { NULL, NULL, FALSE };
-  char *argv[] = { (char *) "aftercare", (char *) "--db", NULL, NULL };
+  FileCheck check;
 
-  check.folder = g_build_filename (top, "drive", NULL);
-  check.path = g_build_filename (check.folder, "aftercare.db", NULL);
+  file_check_init (&check);
   g_assert_true (g_file_set_contents (check.folder, "", 0, NULL));
-  argv[2] = check.path;
-  app = aftercare_application_new ();
-  g_signal_connect_after (app, "activate", G_CALLBACK (file_retry_activate_after_cb), &check);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
-  g_assert_true (check.checked);
-  g_clear_object (&app);
-  test_remove_folder (top);
-  g_free (check.folder);
-  g_free (check.path);
+  run_on_file (&check, G_CALLBACK (file_retry_activate_after_cb));
 }
 
 /* A log that opened but went away before its check (moved, or its drive
  * taken out): Try Again does not make a new, empty log in its place, and
  * once the file is back, opens it with its massages. */
-
-typedef struct
-{
-  char *path;
-  char *away;
-  gboolean checked;
-} GoneCheck;
-
-static GtkWidget *
-wait_for_error_page (GtkWindow *window,
-                     gboolean   error_page)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (AFTERCARE_IS_STORE_ERROR_PAGE (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window))) !=
-           error_page &&
-         g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (G_USEC_PER_SEC / 1000);
-    }
-  return adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
-}
-
-static const char *
-error_page_text (GtkWidget *page)
-{
-  return adw_status_page_get_description (ADW_STATUS_PAGE (gtk_widget_get_template_child (
-    page, AFTERCARE_TYPE_STORE_ERROR_PAGE, "status_page")));
-}
-
-static void
-press_try_again (GtkWidget *page)
-{
-  GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (page, AFTERCARE_TYPE_STORE_ERROR_PAGE,
-                                                                 "try_again_button"));
-
-  g_assert_true (gtk_widget_get_visible (button));
-  g_assert_true (gtk_widget_activate (button));
-}
-
 static void
 gone_activate_after_cb (GApplication *app,
-                        GoneCheck    *check)
+                        FileCheck    *check)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  GtkWidget *page;
+  GtkWidget *page = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
   GList *windows;
 
   /* Taken away after it opened, before its check (after the first frame). */
-  g_assert_false (AFTERCARE_IS_STORE_ERROR_PAGE (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window))));
+  g_assert_false (AFTERCARE_IS_STORE_ERROR_PAGE (page));
   g_assert_cmpint (g_rename (check->path, check->away), ==, 0);
-  page = wait_for_error_page (window, TRUE);
-  g_assert_true (AFTERCARE_IS_STORE_ERROR_PAGE (page));
-  g_test_message ("%s", error_page_text (page));
+  page = wait_for_new_content (window, page);
+  g_assert_nonnull (strstr (error_page_text (page), "Could not check"));
 
   /* Still away: no new log, and a new page says where it should be. */
-  press_try_again (page);
-  {
-    GtkWidget *before = page;
-    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-    while (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)) == before &&
-           g_get_monotonic_time () < deadline)
-      {
-        g_main_context_iteration (NULL, FALSE);
-        g_usleep (G_USEC_PER_SEC / 1000);
-      }
-  }
-  page = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
-  g_assert_true (AFTERCARE_IS_STORE_ERROR_PAGE (page));
-  g_test_message ("%s", error_page_text (page));
+  page = press_try_again (window, page);
   g_assert_nonnull (strstr (error_page_text (page), "no longer there"));
   g_assert_false (g_file_test (check->path, G_FILE_TEST_EXISTS));
 
   /* Back: Try Again opens it in a new window, with its massages. */
   g_assert_cmpint (g_rename (check->away, check->path), ==, 0);
-  press_try_again (page);
+  g_assert_true (gtk_widget_activate (error_page_child (page, "try_again_button")));
   {
     gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
@@ -416,13 +407,10 @@ gone_activate_after_cb (GApplication *app,
 static void
 test_window_waits_for_a_file_gone (void)
 {
-  g_autoptr(AftercareApplication) app = NULL;
-  g_autofree char *top = test_make_folder ();
-  GoneCheck check = { NULL, NULL, FALSE };
-  char *argv[] = { (char *) "aftercare", (char *) "--db", NULL, NULL };
+  FileCheck check;
 
-  check.path = g_build_filename (top, "aftercare.db", NULL);
-  check.away = g_build_filename (top, "moved.db", NULL);
+  file_check_init (&check);
+  g_assert_cmpint (g_mkdir (check.folder, 0700), ==, 0);
   {
     g_autoptr(AftercareStore) store = test_store_open (check.path);
 
@@ -435,15 +423,7 @@ test_window_waits_for_a_file_gone (void)
         g_assert_no_error (error);
       }
   }
-  argv[2] = check.path;
-  app = aftercare_application_new ();
-  g_signal_connect_after (app, "activate", G_CALLBACK (gone_activate_after_cb), &check);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
-  g_assert_true (check.checked);
-  g_clear_object (&app);
-  test_remove_folder (top);
-  g_free (check.path);
-  g_free (check.away);
+  run_on_file (&check, G_CALLBACK (gone_activate_after_cb));
 }
 
 int
