@@ -824,7 +824,7 @@ show_shortcuts_action_cb (GtkWidget  *widget,
   if (shortcuts == NULL)
     {
       g_autoptr(GtkBuilder) builder =
-        gtk_builder_new_from_resource ("/io/github/aftercare/Aftercare/aftercare-shortcuts-window.ui");
+        gtk_builder_new_from_resource (RESOURCE_PATH "/aftercare-shortcuts-window.ui");
 
       shortcuts = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
       name_keys_for_people (GTK_WIDGET (shortcuts));
